@@ -1,0 +1,45 @@
+# One command to set up and start the app, one to set up and pass the tests.
+VENV    ?= .venv
+PY      := $(VENV)/bin/python
+STAMP   := $(VENV)/.installed
+SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+export GRADIO_ANALYTICS_ENABLED := False
+export HF_HUB_OFFLINE := 1
+export HF_HUB_DISABLE_TELEMETRY := 1
+export ANONYMIZED_TELEMETRY := False
+
+.PHONY: install system-deps index run test lint fix bench clean
+
+$(STAMP): pyproject.toml
+	python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q torch==2.13.0
+	$(PY) -m pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+system-deps:  ## Debian chromium for the browser tests
+	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
+		$(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+index: install
+	$(PY) -m assistant index
+
+run: install index
+	$(PY) app.py
+
+lint: install
+	$(VENV)/bin/ruff check .
+
+fix: install
+	$(VENV)/bin/ruff check --fix .
+
+test: install system-deps lint
+	$(VENV)/bin/pytest -q
+
+bench: install
+	$(PY) bench/run_all.py
+
+clean:
+	rm -rf data .pytest_cache .ruff_cache

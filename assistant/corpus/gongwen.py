@@ -1,0 +1,319 @@
+"""Parse PDF-extracted 公文 text into clean, structured, span-addressed clauses.
+
+Clause ids (``DOC`` is the document id):
+
+=====================  ==========================================================
+``DOC#docno``          文号
+``DOC#title``          标题
+``DOC#addressee``      主送机关
+``DOC#preamble``       paragraphs before the first section (``.p2`` … for more)
+``DOC#N``              section ``N、`` (heading, plus its own paragraphs if any)
+``DOC#N.M``            item ``（M）`` of section N, all of its paragraphs
+``DOC#N.M.K``          sub-item ``K．`` of item M (``DOC#N.K`` directly under a section)
+``DOC#closing``        closing paragraph(s) after the last section (请…/特此…)
+``DOC#annexes``        the 附件 list; ``DOC#annex.K`` each listed annex
+``DOC#signature``      落款 and date
+``DOC#contacts``       联系人及联系方式
+``DOC#publication``    （此件公开发布） and similar notes
+``DOC#imprint``        印发 line
+``DOC#pK``             paragraph K of a document without 公文 structure
+=====================  ==========================================================
+
+Repairs, none of which changes a non-whitespace character: lines broken mid-sentence are
+joined, page-break fragments lose their leading space, spaces between CJK characters and
+digits (``2025年 10月 24日``, ``附件 1``) are removed. In record blocks (contacts, imprint)
+a single space between fields is kept.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from assistant.corpus.model import Clause
+
+CN_NUM = "一二三四五六七八九十"
+SECTION = re.compile(rf"^([{CN_NUM}]+)、")
+ITEM = re.compile(rf"^（([{CN_NUM}]+)）")
+SUBITEM = re.compile(r"^(\d{1,2})[．.](?!\d)")
+DOCNO = re.compile(r"^\S{1,20}〔\d{4}〕\d+号$")
+DATE_ONLY = re.compile(r"^\d{4}年\s*\d{1,2}月\s*\d{1,2}日$")
+ANNEX_LIST = re.compile(r"^附\s*件[：:]")
+DOC_GENRE = re.compile(r"(通知|决定|意见|办法|通告|公告|函|批复|方案|规定|细则|通报|报告|指引)$")
+TERMINAL = "。；：！？"
+RECORD_START = ("（联系人", "（此件", "联系人")
+CLOSING_START = ("请", "特此", "以上", "望")
+
+
+def cn_to_int(numeral: str) -> int:
+    """Chinese numerals up to 九十九 (一, 十, 十二, 二十三)."""
+    digits = {c: i + 1 for i, c in enumerate(CN_NUM[:9])}
+    if "十" not in numeral:
+        return digits[numeral]
+    tens, _, ones = numeral.partition("十")
+    return (digits[tens] if tens else 1) * 10 + (digits[ones] if ones else 0)
+
+
+def is_cjk(char: str) -> bool:
+    return unicodedata.east_asian_width(char) in "WF"
+
+
+@dataclass
+class Para:
+    """A repaired paragraph: clean text and, per clean character, its offset in the source."""
+
+    text: str
+    offsets: list[int] = field(repr=False)
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return (self.offsets[0], self.offsets[-1] + 1)
+
+
+@dataclass
+class Line:
+    text: str
+    start: int
+
+
+def split_lines(raw: str) -> list[Line]:
+    """Non-blank lines with the source offset of their first non-space character."""
+    lines, pos = [], 0
+    for chunk in raw.splitlines(keepends=True):
+        stripped = chunk.strip()
+        if stripped:
+            lines.append(Line(stripped, pos + chunk.index(stripped)))
+        pos += len(chunk)
+    return lines
+
+
+def starts_block(text: str) -> bool:
+    return bool(
+        SECTION.match(text) or ITEM.match(text) or SUBITEM.match(text) or ANNEX_LIST.match(text)
+        or DATE_ONLY.match(text) or text.startswith(RECORD_START)
+    )
+
+
+def is_section_heading(text: str) -> bool:
+    return bool(SECTION.match(text)) and len(text) <= 25 and not any(p in text for p in "。；，")
+
+
+def closes_paragraph(paragraph: str) -> bool:
+    """Whether the paragraph so far ends here: terminal punctuation, or a closed （…） note."""
+    last_line_ok = paragraph.endswith(tuple(TERMINAL)) or DATE_ONLY.match(paragraph) \
+        or is_section_heading(paragraph)
+    if paragraph.startswith("（") and not ITEM.match(paragraph):
+        return paragraph.endswith("）") and paragraph.count("（") == paragraph.count("）")
+    return bool(last_line_ok)
+
+
+def group_paragraphs(lines: list[Line]) -> list[list[Line]]:
+    """Group lines into paragraphs; the header (文号, title, 主送) is grouped by its own rules."""
+    groups: list[list[Line]] = []
+    current: list[Line] = []
+    in_title = False
+    for index, line in enumerate(lines):
+        next_text = lines[index + 1].text if index + 1 < len(lines) else ""
+        if current and (starts_block(line.text) or DATE_ONLY.match(next_text)):
+            groups.append(current)
+            current = []
+        current.append(line)
+        joined = "".join(item.text for item in current)
+        if DOCNO.match(line.text) and len(groups) == 0:
+            in_title = True
+            groups.append(current)
+            current = []
+        elif in_title and DOC_GENRE.search(joined.replace(" ", "")):
+            in_title = False
+            groups.append(current)
+            current = []
+        elif not in_title and (closes_paragraph(joined) or DATE_ONLY.match(next_text)):
+            groups.append(current)
+            current = []
+    if current:
+        groups.append(current)
+    return groups
+
+
+def repair(lines: list[Line], raw: str, keep_field_spaces: bool = False) -> Para:
+    """Join broken lines and drop extraction spaces, keeping the source offset of every char."""
+    chars: list[str] = []
+    offsets: list[int] = []
+    for line in lines:
+        if chars and _needs_separator(chars[-1], line.text[0], keep_field_spaces):
+            chars.append(" ")
+            offsets.append(line.start - 1)
+        end = line.start + len(line.text)
+        for pos in range(line.start, end):
+            chars.append(raw[pos])
+            offsets.append(pos)
+    text = "".join(chars)
+    keep = [not _is_extraction_space(text, i, keep_field_spaces) for i in range(len(text))]
+    return Para("".join(c for c, k in zip(text, keep, strict=True) if k),
+                [o for o, k in zip(offsets, keep, strict=True) if k])
+
+
+def _needs_separator(before: str, after: str, between_fields: bool) -> bool:
+    """A space where a line break separated two words (ASCII) or two fields of a record."""
+    if before.isascii() and before.isalnum() and after.isascii() and after.isalnum():
+        return True
+    return between_fields and before.isascii() and before.isalnum() and is_cjk(after)
+
+
+def _is_extraction_space(text: str, i: int, keep_field_spaces: bool) -> bool:
+    if not text[i].isspace():
+        return False
+    before = text[i - 1] if i > 0 else ""
+    after = text[i + 1] if i + 1 < len(text) else ""
+    if not before or not after or before.isspace() or after.isspace():
+        return True
+    in_date = (before.isdigit() and after.isdigit()) is False and bool(
+        re.search(r"\d[年月]$", text[max(0, i - 5):i]) and after.isdigit()
+    )
+    if in_date:
+        return True
+    if keep_field_spaces:
+        return False
+    return (is_cjk(before) and after.isascii() and after.isalnum()) or (
+        is_cjk(after) and before.isascii() and before.isalnum()
+    )
+
+
+@dataclass
+class _Builder:
+    doc: str
+    clauses: list[Clause] = field(default_factory=list)
+
+    def add(self, suffix: str, kind: str, heading: str, paras: list[Para]) -> None:
+        text = "\n".join(p.text for p in paras)
+        span = (paras[0].span[0], paras[-1].span[1])
+        self.clauses.append(Clause(id=f"{self.doc}#{suffix}", doc=self.doc, kind=kind, heading=heading,
+                                   text=text, span=span, order=len(self.clauses)))
+
+    def extend_last(self, para: Para) -> None:
+        last = self.clauses[-1]
+        last.text = f"{last.text}\n{para.text}"
+        last.span = (last.span[0], para.span[1])
+        if last.kind == "heading":
+            last.kind = "section"
+
+
+def item_title(text: str) -> str:
+    """The short lead-in of an item, e.g. （一）组织申报（2025年9月—10月）。… → its first sentence."""
+    body = ITEM.sub("", text, count=1)
+    first, sep, rest = body.partition("。")
+    return first if sep and rest and len(first) <= 30 else ""
+
+
+def parse(raw: str, doc: str) -> list[Clause]:
+    """Parse source text into clauses; see the module docstring for the id scheme."""
+    lines = split_lines(raw)
+    groups = group_paragraphs(lines)
+    builder = _Builder(doc)
+    section = item = None
+    section_heading = item_heading = ""
+    preamble_count = plain_count = 0
+    in_annexes = False
+    header_done = False
+    pending_signature: list[Para] = []
+
+    for index, group in enumerate(groups):
+        first = group[0].text
+        is_record = first.startswith(RECORD_START) or first.endswith("印发")
+        para = repair(group, raw, keep_field_spaces=is_record)
+        text = para.text
+        if not header_done and DOCNO.match(text):
+            builder.add("docno", "docno", "文号", [para])
+            continue
+        if not header_done and builder.clauses and builder.clauses[-1].kind == "docno":
+            builder.add("title", "title", "标题", [para])
+            continue
+        if not header_done and text.endswith("：") and len(text) <= 60 and section is None:
+            builder.add("addressee", "addressee", "主送", [para])
+            header_done = True
+            continue
+        if m := SECTION.match(text):
+            section, item, in_annexes = cn_to_int(m.group(1)), None, False
+            section_heading = text if is_section_heading(text) else text.partition("。")[0]
+            kind = "heading" if is_section_heading(text) else "section"
+            builder.add(str(section), kind, section_heading, [para])
+            continue
+        if ANNEX_LIST.match(text):
+            in_annexes, section = True, None
+            builder.add("annexes", "annexes", "附件", [para])
+            rest = ANNEX_LIST.sub("", text, count=1)
+            if m := SUBITEM.match(rest):
+                offset = len(text) - len(rest)
+                sub = Para(rest, para.offsets[offset:])
+                builder.add(f"annex.{m.group(1)}", "annex", "附件", [sub])
+            continue
+        if in_annexes and (m := SUBITEM.match(text)):
+            builder.add(f"annex.{m.group(1)}", "annex", "附件", [para])
+            annex_list = next(c for c in builder.clauses if c.id.endswith("#annexes"))
+            annex_list.text += "\n" + text
+            annex_list.span = (annex_list.span[0], para.span[1])
+            continue
+        next_is_date = index + 1 < len(groups) and DATE_ONLY.match(groups[index + 1][0].text)
+        if next_is_date or DATE_ONLY.match(text):
+            pending_signature.append(para)
+            if DATE_ONLY.match(text):
+                builder.add("signature", "signature", "落款", pending_signature)
+                pending_signature = []
+            in_annexes, section = False, None
+            continue
+        if first.startswith(("（联系人", "联系人")):
+            builder.add("contacts", "contacts", "联系人及联系方式", [para])
+            continue
+        if first.startswith("（此件"):
+            builder.add("publication", "publication", "公开方式", [para])
+            continue
+        if text.endswith("印发"):
+            builder.add("imprint", "imprint", "印发", [para])
+            continue
+        if section is None and not in_annexes and any(c.kind in ("section", "heading")
+                                                      for c in builder.clauses):
+            builder.add(_next_suffix(builder, "closing"), "closing", "结尾", [para])
+            continue
+        if section is not None and (m := ITEM.match(text)):
+            item = cn_to_int(m.group(1))
+            title = item_title(text)
+            item_heading = f"{section_heading} › （{m.group(1)}）{title}"
+            builder.add(f"{section}.{item}", "item", item_heading, [para])
+            continue
+        if section is not None and (m := SUBITEM.match(text)):
+            suffix = f"{section}.{item}.{m.group(1)}" if item else f"{section}.{m.group(1)}"
+            heading = item_heading if item else section_heading
+            builder.add(suffix, "subitem", heading, [para])
+            continue
+        if section is not None and _is_closing(text, groups, index):
+            section = None
+            builder.add(_next_suffix(builder, "closing"), "closing", "结尾", [para])
+            continue
+        if section is not None:
+            builder.extend_last(para)
+            continue
+        if header_done:
+            preamble_count += 1
+            suffix = "preamble" if preamble_count == 1 else f"preamble.p{preamble_count}"
+            builder.add(suffix, "preamble", "前言", [para])
+            continue
+        plain_count += 1
+        builder.add(f"p{plain_count}", "paragraph", "", [para])
+    for para in pending_signature:
+        plain_count += 1
+        builder.add(f"p{plain_count}", "paragraph", "", [para])
+    return builder.clauses
+
+
+def _is_closing(text: str, groups: list[list[Line]], index: int) -> bool:
+    """An unmarked paragraph right before the 附件 list or 落款 that opens with 请/特此/以上/望."""
+    if not text.startswith(CLOSING_START):
+        return False
+    following = [g[0].text for g in groups[index + 1:]]
+    return not following or not any(SECTION.match(t) or ITEM.match(t) for t in following)
+
+
+def _next_suffix(builder: _Builder, base: str) -> str:
+    count = sum(1 for c in builder.clauses if c.kind == base)
+    return base if count == 0 else f"{base}.p{count + 1}"

