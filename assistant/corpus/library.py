@@ -8,8 +8,8 @@ import re
 from pathlib import Path
 
 from assistant.corpus.manifest import load_corpus_document, load_manifest
-from assistant.corpus.model import Clause, Document, DocumentInfo
-from assistant.errors import UnknownDocumentError
+from assistant.corpus.model import Citation, Clause, Document, DocumentInfo
+from assistant.errors import AssistantError, UnknownDocumentError
 
 WHITESPACE = re.compile(r"\s+")
 
@@ -63,6 +63,14 @@ class Library:
             return False
         source = strip_space(self.source_of(clause))
         return strip_space(quote) in strip_space(clause.text) and strip_space(clause.text) == source
+
+    def cite(self, clause_id: str, quote: str | None = None) -> Citation:
+        """A verified citation of ``quote`` (default: the whole clause); raises if it is not verbatim."""
+        clause = self.clause(clause_id)
+        quote = clause.text if clause and quote is None else quote or ""
+        if clause is None or not self.verify_quote(clause_id, quote):
+            raise AssistantError(f"引文无法在原文中核对：{clause_id} «{quote[:40]}»")
+        return Citation(id=clause_id, quote=quote, doc=clause.doc, heading=clause.heading)
 
     def fingerprint(self) -> str:
         """Changes whenever any indexed clause id or text changes."""

@@ -31,6 +31,15 @@ class Clause(BaseModel):
         return self.kind != "heading"
 
 
+class Citation(BaseModel):
+    """A verbatim quote from one clause; only made through ``Library.cite`` (which verifies it)."""
+
+    id: str
+    quote: str
+    doc: str = ""
+    heading: str = ""
+
+
 class DocumentInfo(BaseModel):
     """A manifest entry: what the document is, whether its text is available."""
 
