@@ -38,3 +38,58 @@ def docs(as_json: bool = typer.Option(False, "--json", help="machine-readable ou
     for row in rows:
         status = f"{row['clauses']} 条" if row["available"] else "未载入"
         typer.echo(f"{row['id']:<10} {row['kind']:<18} {status:<8} {row['title']}")
+
+
+@app.command()
+def ingest(
+    paths: list[str] | None = typer.Argument(None, help="要导入的文件：.txt .md .docx .pdf .xlsx"),  # noqa: B008
+    as_id: str | None = typer.Option(None, "--as", help="文件编号，如 annex2（补上清单中未收到的附件）"),
+    kind: str | None = typer.Option(None, "--kind", help="notice | annex | provincial_notice | other"),
+    title: str | None = typer.Option(None, "--title", help="文件标题（默认取清单标题、公文标题或文件名）"),
+    remove: str | None = typer.Option(None, "--remove", help="删除一个导入的文件（按编号）"),
+    as_json: bool = typer.Option(False, "--json", help="machine-readable output"),
+) -> None:
+    """Take in documents (or remove one), then update the search index."""
+    from pathlib import Path
+
+    from assistant.corpus.ingest import ingest_file, remove_document
+    from assistant.corpus.library import Library
+    from assistant.errors import AssistantError
+    from assistant.settings import get_settings
+
+    if not paths and not remove:
+        raise typer.BadParameter("请给出要导入的文件，或用 --remove 指定要删除的文件编号")
+    if as_id and len(paths or []) > 1:
+        raise typer.BadParameter("--as 只能用于单个文件")
+    settings = get_settings()
+    rows: list[dict[str, Any]] = []
+    if remove:
+        try:
+            remove_document(settings, remove)
+            rows.append({"doc_id": remove, "status": "removed"})
+        except AssistantError as error:
+            rows.append({"doc_id": remove, "error": str(error)})
+    for path in paths or []:
+        try:
+            result = ingest_file(settings, Path(path), doc_id=as_id, kind=kind, title=title)
+            rows.append({"path": path, **result.model_dump()})
+        except AssistantError as error:
+            rows.append({"path": path, "error": str(error)})
+    if any(row.get("status") in ("added", "replaced", "removed") for row in rows):
+        from assistant.retrieval import sync_index
+
+        sync_index(settings, Library(settings.corpus_dir, settings.documents_dir))
+    if as_json:
+        print_json(rows)
+    else:
+        labels = {"added": "已导入", "replaced": "已更新（旧条文已替换）", "unchanged": "内容未变，未做改动",
+                  "removed": "已删除"}
+        for row in rows:
+            if "error" in row:
+                typer.echo(f"错误：{row['error']}", err=True)
+            else:
+                count = f"，{row['clauses']} 条" if "clauses" in row else ""
+                source = row.get("path", row["doc_id"])
+                typer.echo(f"{labels[row['status']]}：{source} → {row['doc_id']}{count}")
+    if any("error" in row for row in rows):
+        raise typer.Exit(1)

@@ -1,0 +1,158 @@
+"""Take staff documents into the library: extract, parse, store atomically; replace or remove.
+
+Store layout under ``settings.documents_dir``: ``<doc_id>.json`` (the Document: info, source text
+the clause spans point into, clauses) and ``files/<doc_id><ext>`` (the original bytes). Paths are
+built only from validated ids and known extensions, never from the uploaded file's name.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tempfile
+import unicodedata
+from pathlib import Path, PurePosixPath
+from typing import Literal, get_args
+
+from pydantic import BaseModel
+
+from assistant.corpus.gongwen import parse
+from assistant.corpus.loaders import LOADERS, Extracted, load, loader_for
+from assistant.corpus.manifest import load_manifest, sha256_bytes
+from assistant.corpus.model import Clause, DocKind, Document, DocumentInfo
+from assistant.errors import EmptyDocumentError, IngestError, OversizedFileError, UnknownDocumentError
+from assistant.settings import Settings
+
+DOC_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+MB = 1024 * 1024
+
+
+class IngestResult(BaseModel):
+    doc_id: str
+    status: Literal["added", "replaced", "unchanged"]
+    clauses: int
+    sha256: str
+
+
+def slug_for(name: str) -> str:
+    """A safe id from a file name: ASCII names → slug, others → ``doc-`` + 8 hex digits of its hash."""
+    stem = unicodedata.normalize("NFC", PurePosixPath(name.replace("\\", "/")).stem)
+    slug = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")[:48].strip("-")
+    if stem.isascii() and slug:
+        return slug
+    return "doc-" + hashlib.sha256(stem.encode("utf-8")).hexdigest()[:8]
+
+
+def check_id(doc_id: str) -> str:
+    if not DOC_ID.match(doc_id):
+        raise IngestError(f"文件编号“{doc_id}”无效：只能由小写英文字母、数字和连字符组成，最长 64 个字符")
+    return doc_id
+
+
+def ingest_file(settings: Settings, path: Path, *, doc_id: str | None = None, kind: str | None = None,
+                title: str | None = None) -> IngestResult:
+    """Store one file as a document; an unchanged file is a no-op, a changed one replaces its clauses."""
+    suffix = path.suffix.lower()
+    loader_for(suffix)
+    doc_id = check_id(doc_id or slug_for(path.name))
+    registered = _registered(settings).get(doc_id)
+    if registered and registered.available:
+        raise IngestError(f"{doc_id} 是语料清单中的正式文件，不能被覆盖；请用 --as 指定其他编号")
+    if kind is not None and kind not in get_args(DocKind):
+        raise IngestError(f"文件类型“{kind}”无效，可选：{'、'.join(get_args(DocKind))}")
+    data = _read(settings, path)
+    extracted = load(data, path.name, suffix)
+    clauses = build_clauses(doc_id, extracted)
+    info = _info(registered, doc_id, suffix, sha256_bytes(data), clauses, path.name, kind, title)
+    document = Document(info=info, source=extracted.text, clauses=clauses)
+    result = IngestResult(doc_id=doc_id, status="added", clauses=len(clauses), sha256=info.sha256)
+    stored = settings.documents_dir / f"{doc_id}.json"
+    if stored.is_file():
+        old = Document.model_validate_json(stored.read_text(encoding="utf-8")).info
+        if old.model_dump(exclude={"note"}) == info.model_dump(exclude={"note"}):
+            return result.model_copy(update={"status": "unchanged"})
+        result = result.model_copy(update={"status": "replaced"})
+    _store(settings, document, data, suffix)
+    return result
+
+
+def remove_document(settings: Settings, doc_id: str) -> None:
+    """Delete an ingested document; manifest documents cannot be removed."""
+    stored = settings.documents_dir / f"{check_id(doc_id)}.json"
+    if not stored.is_file():
+        if doc_id in _registered(settings):
+            raise IngestError(f"{doc_id} 是语料清单中登记的文件，不能删除（只能删除导入的文件）")
+        raise UnknownDocumentError(f"没有编号为 {doc_id} 的导入文件")
+    stored.unlink()
+    for suffix in LOADERS:
+        (settings.documents_dir / "files" / f"{doc_id}{suffix}").unlink(missing_ok=True)
+
+
+def build_clauses(doc_id: str, extracted: Extracted) -> list[Clause]:
+    """Records become ``DOC#SHEET!rN`` clauses; text goes through the 公文 parser."""
+    if extracted.records:
+        return [Clause(id=f"{doc_id}#{r.sheet}!r{r.row}", doc=doc_id, kind="record", heading=r.sheet,
+                       text=extracted.text[r.span[0]:r.span[1]], span=r.span, order=order)
+                for order, r in enumerate(extracted.records)]
+    clauses = parse(extracted.text, doc_id)
+    if not clauses:
+        raise EmptyDocumentError("文件中没有可用的文字")
+    return clauses
+
+
+def _registered(settings: Settings) -> dict[str, DocumentInfo]:
+    return {info.id: info for info in load_manifest(settings.corpus_dir)}
+
+
+def _read(settings: Settings, path: Path) -> bytes:
+    if not path.is_file():
+        raise IngestError(f"找不到文件：{path}")
+    size = path.stat().st_size
+    if size > settings.max_upload_mb * MB:
+        raise OversizedFileError(
+            f"{path.name} 大小为 {size / MB:.2f} MB，超过上限 {settings.max_upload_mb:g} MB")
+    if size == 0:
+        raise EmptyDocumentError(f"{path.name} 是空文件")
+    return path.read_bytes()
+
+
+def _info(registered: DocumentInfo | None, doc_id: str, suffix: str, sha256: str, clauses: list[Clause],
+          name: str, kind: str | None, title: str | None) -> DocumentInfo:
+    """A registered annex keeps its manifest entry (title, parent, …) unless told otherwise."""
+    parsed = {c.kind: c.text for c in reversed(clauses) if c.kind in ("title", "docno")}
+    base = registered or DocumentInfo(id=doc_id, title=parsed.get("title") or Path(name).stem,
+                                      docno=parsed.get("docno", ""))
+    update = {"available": True, "path": f"files/{doc_id}{suffix}", "sha256": sha256,
+              "note": f"工作人员导入，原文件名：{name}"}
+    if kind:
+        update["kind"] = kind
+    if title:
+        update["title"] = title
+    return base.model_copy(update=update)
+
+
+def _store(settings: Settings, document: Document, data: bytes, suffix: str) -> None:
+    """Original bytes first, then the document JSON (the commit point), then stale copies go."""
+    doc_id = document.info.id
+    files = settings.documents_dir / "files"
+    files.mkdir(parents=True, exist_ok=True)
+    write_atomic(files / f"{doc_id}{suffix}", data)
+    write_atomic(settings.documents_dir / f"{doc_id}.json", document.model_dump_json(indent=1).encode())
+    for other in LOADERS:
+        if other != suffix:
+            (files / f"{doc_id}{other}").unlink(missing_ok=True)
+
+
+def write_atomic(target: Path, data: bytes) -> None:
+    """Write to a temp file in the same folder, then ``os.replace`` it over the target."""
+    handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
