@@ -1,0 +1,50 @@
+"""The app: settings → assistant → FastAPI (HTTP API) with the Gradio UI mounted at ``/``.
+
+    python app.py [--host H] [--port P]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+
+for name, value in {"GRADIO_ANALYTICS_ENABLED": "False", "HF_HUB_OFFLINE": "1", "HF_HUB_DISABLE_TELEMETRY": "1",
+                    "ANONYMIZED_TELEMETRY": "False"}.items():
+    os.environ.setdefault(name, value)
+
+from fastapi import FastAPI  # noqa: E402
+
+from assistant.settings import Settings, get_settings  # noqa: E402
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    import gradio as gr
+
+    from assistant.answering import Assistant
+    from assistant.web.api import build_router, install_error_handlers
+    from assistant.web.feedback import FeedbackStore
+    from assistant.web.ui import build_ui
+
+    settings = settings or get_settings()
+    assistant = Assistant(settings)
+    assistant.warm_up()
+    app = FastAPI(title="知识产权强国建设示范创建政策助手", docs_url="/api/docs", redoc_url=None)
+    install_error_handlers(app)
+    app.include_router(build_router(assistant))
+    demo = build_ui(assistant, FeedbackStore(settings.data_dir / "feedback.jsonl"))
+    return gr.mount_gradio_app(app, demo, path="/")
+
+
+def main() -> None:
+    import uvicorn
+
+    settings = get_settings()
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--host", default=settings.host)
+    parser.add_argument("--port", type=int, default=settings.port)
+    args = parser.parse_args()
+    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="info")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,54 @@
+"""Optional explanation by a language model behind an OpenAI-compatible endpoint."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from langchain_core.language_models import BaseChatModel
+from langchain_core.output_parsers import StrOutputParser
+from langchain_core.prompts import ChatPromptTemplate
+
+from assistant.corpus.model import Clause
+from assistant.settings import Settings
+
+
+def build_chat_model(settings: Settings) -> BaseChatModel | None:
+    """A ChatOpenAI client for the configured endpoint (DeepSeek, Qwen, vLLM, Ollama …), or None."""
+    if not settings.llm_base_url:
+        return None
+    from langchain_openai import ChatOpenAI
+
+    return ChatOpenAI(model=settings.llm_model or "default", base_url=settings.llm_base_url,
+                      api_key=settings.llm_api_key, timeout=settings.llm_timeout_s, max_retries=0,
+                      temperature=0)
+
+
+def load_prompt(prompts_dir: Path) -> ChatPromptTemplate:
+    system = (prompts_dir / "answer_system.md").read_text(encoding="utf-8")
+    user = (prompts_dir / "answer_user.md").read_text(encoding="utf-8")
+    return ChatPromptTemplate.from_messages([("system", system), ("human", user)])
+
+
+def prompt_inputs(question: str, draft: str, clauses: list[Clause], verdicts: dict[str, Any] | None,
+                  timeline: dict[str, Any] | None, today: date) -> dict[str, str]:
+    return {
+        "today": today.isoformat(),
+        "question": question,
+        "draft": draft,
+        "verdicts": json.dumps(verdicts or {}, ensure_ascii=False),
+        "timeline": json.dumps(timeline or {}, ensure_ascii=False),
+        "clauses": "\n".join(f"〔{c.id}〕{c.heading}：{c.text}" for c in clauses),
+    }
+
+
+class Explainer:
+    """prompt | chat model | text; failures propagate so the caller can fall back."""
+
+    def __init__(self, chat_model: BaseChatModel, prompts_dir: Path) -> None:
+        self.chain = load_prompt(prompts_dir) | chat_model | StrOutputParser()
+
+    def explain(self, inputs: dict[str, str]) -> str:
+        return self.chain.invoke(inputs)

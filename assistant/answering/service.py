@@ -1,0 +1,163 @@
+"""The assistant: one entry point from a question to an ``Answer``, for every interface."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+from assistant.answering import compose, scope
+from assistant.answering.conversation import Conversation
+from assistant.answering.guard import check_answer
+from assistant.answering.result import Answer
+from assistant.answering.router import route
+from assistant.answering.topics import Lead, match_topic
+from assistant.corpus.library import Library
+from assistant.errors import InvalidInputError
+from assistant.settings import Settings
+
+MAX_QUESTION_CHARS = 2000
+GREETING = ("您好！我是知识产权强国建设示范创建政策助手，可以解答国知发运字〔2025〕28号通知的申报单位、"
+            "时间安排、工作要求等问题，并帮您预审能否申报七类示范创建项目。")
+DRAFTING_HINT = ("起草申报书章节或复函，请使用“起草”页签（或命令 assistant draft / assistant reply）；"
+                 "草稿只使用您提供的事实，缺少的信息会以【待补充】标出。")
+
+
+def clean_question(question: str) -> str:
+    """The question as asked, or an InvalidInputError a user can act on."""
+    if not isinstance(question, str):
+        raise InvalidInputError("问题必须是文本。")
+    text = question.replace("\x00", "").strip()
+    if not text:
+        raise InvalidInputError("问题不能为空，请输入您想了解的内容。")
+    if len(text) > MAX_QUESTION_CHARS:
+        raise InvalidInputError(f"问题过长（{len(text)} 字），请精简到 {MAX_QUESTION_CHARS} 字以内。")
+    return text
+
+
+class Assistant:
+    """Wires the library, the rules, the retriever and the optional language model."""
+
+    def __init__(self, settings: Settings, library: Library | None = None, retriever: Any = None,
+                 chat_model: Any = None) -> None:
+        from assistant.rules import PROJECT_TYPES
+
+        self.settings = settings
+        self.library = library or Library(settings.corpus_dir, settings.documents_dir)
+        self._retriever = retriever
+        self.types = PROJECT_TYPES
+        self.short_names = {key: t.short for key, t in PROJECT_TYPES.items()}
+        self.explainer = None
+        if chat_model is None:
+            from assistant.answering.llm import build_chat_model
+
+            chat_model = build_chat_model(settings)
+        if chat_model is not None:
+            from assistant.answering.llm import Explainer
+
+            self.explainer = Explainer(chat_model, settings.prompts_dir)
+
+    @property
+    def retriever(self) -> Any:
+        if self._retriever is None:
+            from assistant.retrieval import build_retriever
+
+            self._retriever = build_retriever(self.settings, self.library)
+        return self._retriever
+
+    def mentioned_types(self, text: str) -> list[str]:
+        from assistant.rules import mentioned_types
+
+        return mentioned_types(text)
+
+    def ask(self, question: str, conversation: Conversation | None = None, as_of: date | None = None) -> Answer:
+        started = time.perf_counter()
+        text = clean_question(question)
+        conversation = conversation if conversation is not None else Conversation()
+        today = as_of or date.today()
+        answer = self._extractive(text, conversation, today)
+        if self.explainer is not None and answer.route not in ("smalltalk", "out_of_scope"):
+            answer = self._explained(answer, today)
+        conversation.remember(text, answer.answer)
+        answer.trace["latency_ms"] = round((time.perf_counter() - started) * 1000, 2)
+        return answer
+
+    def stream(self, question: str, conversation: Conversation | None = None,
+               as_of: date | None = None) -> Iterator[str | Answer]:
+        """Text deltas as they are ready, then the final ``Answer``.
+
+        Every delta has passed the checks: in LLM mode the model's text is checked whole first.
+        """
+        answer = self.ask(question, conversation, as_of)
+        yield from answer.answer.splitlines(keepends=True)
+        yield answer
+
+    def _extractive(self, text: str, conversation: Conversation, today: date) -> Answer:
+        kind = route(text)
+        if kind == "smalltalk":
+            return Answer(question=text, answer=GREETING, route=kind)
+        hits = self.retriever.search(text, k=5)
+        clauses = [hit.clause for hit in hits]
+        named = self.mentioned_types(text)
+        verdicts = timeline = profile = None
+        if kind == "eligibility":
+            from assistant.rules import check
+
+            result = check(text, as_of=today, previous=conversation.profile, library=self.library)
+            conversation.profile = result.profile
+            focus = named or (conversation.focus_types if text.startswith("那") else [])
+            conversation.focus_types = focus or conversation.focus_types
+            lead = compose.eligibility_lead(result.verdicts, focus, self.short_names)
+            verdicts = {k: v.model_dump(mode="json") for k, v in result.verdicts.items()}
+            profile = result.profile.model_dump(mode="json")
+            timeline = result.timeline.model_dump(mode="json")
+        elif kind == "timeline":
+            from assistant.rules import timeline as build_timeline
+
+            current = build_timeline(today)
+            lead = compose.timeline_lead(current, text)
+            timeline = current.model_dump(mode="json")
+        elif kind == "drafting":
+            lead = Lead(DRAFTING_HINT, [])
+        else:
+            lead = self._factual_lead(text, clauses, named)
+            if lead.in_scope is False and not lead.quotes[0][0].startswith("notice#annex"):
+                kind = "out_of_scope"
+        citations = compose.cite_all(self.library, lead.quotes)
+        return Answer(question=text, answer=compose.render(lead.sentence, citations), in_scope=lead.in_scope,
+                      route=kind, citations=citations, verdicts=verdicts, timeline=timeline, profile=profile,
+                      trace={"retrieved": [h.clause.id for h in hits]})
+
+    def _factual_lead(self, text: str, clauses: list, named: list[str]) -> Lead:
+        topic = match_topic(text)
+        if topic is not None:
+            return topic.build(self.library, [self.short_names[k] for k in named])
+        if not clauses or not scope.in_scope(text, clauses[:3]):
+            return compose.out_of_scope_lead(self.library, [self.short_names[k] for k in named])
+        top = clauses[0]
+        sentence = compose.best_sentence(text, top, lambda q, s: len(scope.bigrams(q) & scope.bigrams(s)))
+        return Lead(f"根据通知{top.heading}：{sentence}", [(top.id, sentence)])
+
+    def _explained(self, answer: Answer, today: date) -> Answer:
+        """The model's wording when it passes every check; otherwise the extractive answer, flagged."""
+        from assistant.answering.llm import prompt_inputs
+
+        ids = list(dict.fromkeys([c.id for c in answer.citations] + answer.trace.get("retrieved", [])[:3]))
+        clauses = [self.library.clause(cid) for cid in ids if self.library.clause(cid)]
+        inputs = prompt_inputs(answer.question, answer.answer, clauses, answer.verdicts, answer.timeline, today)
+        try:
+            text = self.explainer.explain(inputs)
+        except Exception as error:  # endpoint down, timeout, bad payload: never the user's problem
+            answer.trace["fallback"] = f"llm_error: {type(error).__name__}: {str(error)[:200]}"
+            return answer
+        problems = check_answer(text, library=self.library, allowed_ids={c.id for c in clauses},
+                                verdicts=answer.verdicts, type_names=self.type_aliases(),
+                                context="\n".join(inputs.values()))
+        if problems:
+            answer.trace["fallback"] = "guard: " + "；".join(problems[:5])
+            return answer
+        return answer.model_copy(update={"answer": text, "mode": "llm"})
+
+    def type_aliases(self) -> dict[str, list[str]]:
+        return {key: [t.short, t.name, *t.aliases] for key, t in self.types.items()}

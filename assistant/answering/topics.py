@@ -1,0 +1,86 @@
+"""Direct first sentences for the questions applicants ask most (data in ``topics.yaml``).
+
+Every sentence only restates the verbatim quotes listed with it, so each fact in it can be
+checked against the source; quotes are verified when the answer is composed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from assistant.corpus.library import Library
+
+Quote = tuple[str, str]  # (clause id, verbatim quote)
+TOPICS_FILE = Path(__file__).with_name("topics.yaml")
+
+
+@dataclass(frozen=True)
+class Lead:
+    """The first sentence of an answer and the quotes that back it."""
+
+    sentence: str
+    quotes: list[Quote]
+    in_scope: bool = True
+
+
+@dataclass(frozen=True)
+class Topic:
+    name: str
+    pattern: re.Pattern[str]
+    sentence: str = ""
+    quotes: tuple[Quote, ...] = ()
+    annex: str = ""
+    what: str = ""
+    special: str = ""
+
+    def build(self, library: Library, type_names: list[str]) -> Lead:
+        if self.annex:
+            return annex_lead(library, self.annex, self.what)
+        if self.special == "contacts":
+            lines, quote = contact_lines(library, type_names)
+            return Lead(f"国家知识产权局的联系人及联系方式：{lines}。", [quote])
+        return Lead(self.sentence, list(self.quotes))
+
+
+@lru_cache(maxsize=1)
+def load_topics() -> tuple[Topic, ...]:
+    entries = yaml.safe_load(TOPICS_FILE.read_text(encoding="utf-8"))
+    return tuple(
+        Topic(name=e["name"], pattern=re.compile(e["pattern"]), sentence=e.get("sentence", ""),
+              quotes=tuple((q["id"], q["quote"]) for q in e.get("quotes", [])), annex=e.get("annex", ""),
+              what=e.get("what", ""), special=e.get("special", ""))
+        for e in entries
+    )
+
+
+def match_topic(question: str) -> Topic | None:
+    return next((topic for topic in load_topics() if topic.pattern.search(question)), None)
+
+
+def annex_lead(library: Library, annex_id: str, what: str) -> Lead:
+    """Say what an annex holds only when staff have loaded it; otherwise say plainly it is missing."""
+    document = library.document(annex_id)
+    number = annex_id.removeprefix("annex")
+    if document.info.available and document.clauses:
+        return Lead(f"{what}见已载入的《{document.info.title}》，摘录如下。",
+                    [(c.id, c.text) for c in document.clauses[:3]])
+    listed = f"notice#annex.{number}"
+    return Lead(f"{what}载于通知附件{number}《{document.info.title}》，该附件尚未载入本助手，无法提供其具体内容，"
+                "请以省级知识产权局转发的附件原件为准。", [(listed, library.clause(listed).text)], in_scope=False)
+
+
+def contact_lines(library: Library, type_names: list[str]) -> tuple[str, Quote]:
+    """The notice's contact person(s) for the named project types (all of them when none is named)."""
+    text = library.clause("notice#contacts").text
+    records = re.findall(r"(\S+?工作) (\S+) ([0-9—-]+)", text)
+    email = re.search(r"邮箱：(\S+?)）", text)
+    chosen = [r for r in records if any(name in r[0] for name in type_names)] or records
+    parts = [" ".join(record) for record in chosen]
+    mail = f"；邮箱：{email.group(1)}" if email else ""
+    quote = parts[0] if len(chosen) == 1 else text
+    return "；".join(parts) + mail, ("notice#contacts", quote)

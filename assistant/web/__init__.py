@@ -1,0 +1,1 @@
+"""HTTP API and Gradio UI; the only package that knows FastAPI and Gradio."""

@@ -1,0 +1,48 @@
+"""👍/👎 feedback, appended one JSON line at a time, flushed and fsynced, personal data redacted."""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from assistant.privacy import redact
+
+
+class FeedbackStore:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._lock = threading.Lock()
+
+    def add(self, *, question: str, answer: str, liked: bool, citations: list[dict[str, Any]],
+            correction: str = "") -> dict[str, Any]:
+        record = {
+            "time": datetime.now(UTC).isoformat(timespec="seconds"),
+            "liked": liked,
+            "question": redact(question),
+            "answer": redact(answer),
+            "citations": [c.get("id") for c in citations],
+            "correction": redact(correction),
+        }
+        line = json.dumps(record, ensure_ascii=False) + "\n"
+        with self._lock:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with self.path.open("a", encoding="utf-8") as handle:
+                handle.write(line)
+                handle.flush()
+                os.fsync(handle.fileno())
+        return record
+
+    def all(self) -> list[dict[str, Any]]:
+        if not self.path.exists():
+            return []
+        records = []
+        for line in self.path.read_text(encoding="utf-8").splitlines():
+            try:
+                records.append(json.loads(line))
+            except json.JSONDecodeError:  # a line torn by a kill mid-write is skipped, not fatal
+                continue
+        return records

@@ -1,0 +1,127 @@
+"""The Gradio UI in Chinese: chat with citations and feedback, and pre-screening."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterator
+from typing import Any
+
+import gradio as gr
+
+from assistant.answering import Answer, Assistant
+from assistant.answering.conversation import Conversation
+from assistant.errors import AssistantError
+from assistant.web.feedback import FeedbackStore
+
+EXAMPLES = [
+    "直辖市的区可以申报示范市吗？",
+    "昆山市人民政府能申报示范县吗？",
+    "申报要交费吗？",
+    "推荐材料什么时候截止？",
+    "我们公司已经是国家知识产权示范企业了，还要重新申报吗？",
+    "示范园区的联系人是谁？",
+]
+STATUS_LABEL = {"eligible": "✅ 可以申报", "ineligible": "❌ 不能申报", "needs_info": "❓ 需补充信息",
+                "already_recognized": "🏅 已认定（继续有效）"}
+
+
+def citations_markdown(answer: Answer | None) -> str:
+    if answer is None or not answer.citations:
+        return "（暂无引用）"
+    blocks = []
+    for number, c in enumerate(answer.citations, 1):
+        quote = html.escape(c.quote).replace("\n", "<br>")
+        blocks.append(f"**[{number}] {html.escape(c.id)}**　{html.escape(c.heading)}\n\n> {quote}")
+    return "\n\n".join(blocks)
+
+
+def verdict_rows(result: dict[str, Any], names: dict[str, str]) -> list[list[str]]:
+    rows = []
+    for key, verdict in result["verdicts"].items():
+        cited = "；".join(c["id"] for c in verdict["citations"])
+        rows.append([names[key], STATUS_LABEL[verdict["status"]], verdict["reason"], cited,
+                     "；".join(verdict["ask"])])
+    return rows
+
+
+def build_ui(assistant: Assistant, feedback: FeedbackStore) -> gr.Blocks:
+    names = assistant.short_names
+    with gr.Blocks(title="知识产权强国建设示范创建政策助手", analytics_enabled=False) as demo:
+        gr.Markdown("## 知识产权强国建设示范创建政策助手\n依据国知发运字〔2025〕28号通知作答，每条回答均附原文引用。"
+                    "附件1—4尚未载入，涉及附件内容的问题会如实说明。")
+        with gr.Tab("问答"):
+            conversation = gr.State(Conversation)
+            last_answers = gr.State(list)
+            with gr.Row():
+                with gr.Column(scale=3):
+                    chatbot = gr.Chatbot(label="对话", height=480, elem_id="chatbot")
+                    question = gr.Textbox(label="您的问题", placeholder="例如：直辖市的区可以申报示范市吗？",
+                                          elem_id="question", max_lines=6)
+                    with gr.Row():
+                        send = gr.Button("发送", variant="primary", elem_id="send")
+                        clear = gr.Button("清空对话")
+                    gr.Examples(EXAMPLES, inputs=question, label="示例问题")
+                with gr.Column(scale=2):
+                    gr.Markdown("### 引用条款")
+                    cited = gr.Markdown("（暂无引用）", elem_id="citations")
+
+            def respond(message: str, history: list, state: Conversation, answers: list
+                        ) -> Iterator[tuple[list, str, str, Conversation, list]]:
+                history = [*history, {"role": "user", "content": message}]
+                try:
+                    text = ""
+                    for event in assistant.stream(message, state):
+                        if isinstance(event, Answer):
+                            answers = [*answers, event.public()]
+                            yield ([*history, {"role": "assistant", "content": text}], "",
+                                   citations_markdown(event), state, answers)
+                        else:
+                            text += event
+                            yield [*history, {"role": "assistant", "content": text}], "", "…", state, answers
+                except AssistantError as error:
+                    answers = [*answers, None]
+                    yield ([*history, {"role": "assistant", "content": f"⚠️ {error}"}], "", "（暂无引用）",
+                           state, answers)
+
+            outputs = [chatbot, question, cited, conversation, last_answers]
+            send.click(respond, [question, chatbot, conversation, last_answers], outputs)
+            question.submit(respond, [question, chatbot, conversation, last_answers], outputs)
+            clear.click(lambda: ([], "（暂无引用）", Conversation(), []), None,
+                        [chatbot, cited, conversation, last_answers])
+
+            def on_like(data: gr.LikeData, history: list, answers: list) -> None:
+                index = data.index[0] if isinstance(data.index, list | tuple) else data.index
+                answer_number = sum(1 for m in history[: index + 1] if m["role"] == "assistant") - 1
+                public = answers[answer_number] if 0 <= answer_number < len(answers) else None
+                question_text = next((m["content"] for m in reversed(history[:index]) if m["role"] == "user"), "")
+                feedback.add(question=str(question_text), answer=str(history[index]["content"]),
+                             liked=bool(data.liked), citations=(public or {}).get("citations", []))
+
+            chatbot.like(on_like, [chatbot, last_answers], None)
+
+        with gr.Tab("申报预审"):
+            gr.Markdown("描述申报单位（类型、所在地、级别、是否已获认定等），系统按通知“二、申报单位”逐项判定七类项目。")
+            description = gr.Textbox(label="单位情况", lines=4, elem_id="profile-text",
+                                     placeholder="例如：我们是江苏省苏州市昆山市人民政府，产业集聚明显。")
+            as_of = gr.Textbox(label="判定日期（可留空，默认今天；格式 2025-09-20）", max_lines=1)
+            run = gr.Button("开始预审", variant="primary", elem_id="run-check")
+            table = gr.Dataframe(headers=["项目", "结论", "理由", "依据条款", "需补充的问题"], wrap=True,
+                                 elem_id="verdicts", interactive=False)
+            timeline_box = gr.Markdown()
+
+            def prescreen(text: str, day: str) -> tuple[list[list[str]], str]:
+                from datetime import date
+
+                from assistant.rules import check
+
+                try:
+                    when = date.fromisoformat(day.strip()) if day and day.strip() else None
+                except ValueError:
+                    raise gr.Error("日期格式应为 YYYY-MM-DD，例如 2025-09-20。") from None
+                if not text or not text.strip():
+                    raise gr.Error("请先填写单位情况。")
+                result = check(text, as_of=when, library=assistant.library).model_dump(mode="json")
+                return verdict_rows(result, names), assistant.timeline_summary(when)
+
+            run.click(prescreen, [description, as_of], [table, timeline_box])
+    return demo
