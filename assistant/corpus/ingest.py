@@ -55,7 +55,7 @@ def ingest_file(settings: Settings, path: Path, *, doc_id: str | None = None, ki
     """Store one file as a document; an unchanged file is a no-op, a changed one replaces its clauses."""
     suffix = path.suffix.lower()
     loader_for(suffix)
-    doc_id = check_id(doc_id or slug_for(path.name))
+    doc_id = check_id(slug_for(path.name) if doc_id is None else doc_id)
     registered = _registered(settings).get(doc_id)
     if registered and registered.available:
         raise IngestError(f"{doc_id} 是语料清单中的正式文件，不能被覆盖；请用 --as 指定其他编号")
@@ -111,7 +111,7 @@ def _read(settings: Settings, path: Path) -> bytes:
     size = path.stat().st_size
     if size > settings.max_upload_mb * MB:
         raise OversizedFileError(
-            f"{path.name} 大小为 {size / MB:.2f} MB，超过上限 {settings.max_upload_mb:g} MB")
+            f"{path.name} 大小为 {size / MB:.3g} MB，超过上限 {settings.max_upload_mb:g} MB")
     if size == 0:
         raise EmptyDocumentError(f"{path.name} 是空文件")
     return path.read_bytes()
