@@ -150,6 +150,14 @@ def test_pdf_text_layer_with_chinese_across_pages(settings: Settings, tmp_path: 
     assert (settings.documents_dir / "files" / "zhejiang-notice.pdf").read_bytes() == path.read_bytes()
 
 
+def test_restarted_numbering_keeps_clause_ids_unique(settings: Settings, tmp_path: Path) -> None:
+    text = "一、总则\n本办法适用于示范县。\n二、附则\n自印发之日起施行。\n一、附表说明\n见下表。\n一、再说明\n文字。\n"
+    ingest_file(settings, write(tmp_path / "rules.txt", text))
+    clauses = {c.id: c.text for c in assert_all_verify(settings, "rules")}
+    assert list(clauses) == ["rules#1", "rules#2", "rules#1~2", "rules#1~3"]
+    assert clauses["rules#1~2"] == "一、附表说明\n见下表。"
+
+
 def test_xlsx_rows_become_records(settings: Settings, tmp_path: Path) -> None:
     ingest_file(settings, write_xlsx(tmp_path / "quota.xlsx"))
     clauses = assert_all_verify(settings, "quota")

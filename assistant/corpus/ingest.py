@@ -3,6 +3,9 @@
 Store layout under ``settings.documents_dir``: ``<doc_id>.json`` (the Document: info, source text
 the clause spans point into, clauses) and ``files/<doc_id><ext>`` (the original bytes). Paths are
 built only from validated ids and known extensions, never from the uploaded file's name.
+
+Clause ids follow ``assistant.corpus.gongwen``; spreadsheet rows are ``DOC#SHEET!rN`` (N = row
+number in the sheet); a repeated id (numbering restarted) gets ``~2``, ``~3`` … appended.
 """
 
 from __future__ import annotations
@@ -62,19 +65,17 @@ def ingest_file(settings: Settings, path: Path, *, doc_id: str | None = None, ki
     if kind is not None and kind not in get_args(DocKind):
         raise IngestError(f"文件类型“{kind}”无效，可选：{'、'.join(get_args(DocKind))}")
     data = _read(settings, path)
+    sha256 = sha256_bytes(data)
+    stored = settings.documents_dir / f"{doc_id}.json"
+    old = Document.model_validate_json(stored.read_text(encoding="utf-8")) if stored.is_file() else None
+    if old and _same(old.info, sha256, suffix, kind, title):
+        return IngestResult(doc_id=doc_id, status="unchanged", clauses=len(old.clauses), sha256=sha256)
     extracted = load(data, path.name, suffix)
     clauses = build_clauses(doc_id, extracted)
-    info = _info(registered, doc_id, suffix, sha256_bytes(data), clauses, path.name, kind, title)
-    document = Document(info=info, source=extracted.text, clauses=clauses)
-    result = IngestResult(doc_id=doc_id, status="added", clauses=len(clauses), sha256=info.sha256)
-    stored = settings.documents_dir / f"{doc_id}.json"
-    if stored.is_file():
-        old = Document.model_validate_json(stored.read_text(encoding="utf-8")).info
-        if old.model_dump(exclude={"note"}) == info.model_dump(exclude={"note"}):
-            return result.model_copy(update={"status": "unchanged"})
-        result = result.model_copy(update={"status": "replaced"})
-    _store(settings, document, data, suffix)
-    return result
+    info = _info(registered, doc_id, suffix, sha256, clauses, path.name, kind, title)
+    _store(settings, Document(info=info, source=extracted.text, clauses=clauses), data, suffix)
+    return IngestResult(doc_id=doc_id, status="replaced" if old else "added", clauses=len(clauses),
+                        sha256=sha256)
 
 
 def remove_document(settings: Settings, doc_id: str) -> None:
@@ -98,7 +99,23 @@ def build_clauses(doc_id: str, extracted: Extracted) -> list[Clause]:
     clauses = parse(extracted.text, doc_id)
     if not clauses:
         raise EmptyDocumentError("文件中没有可用的文字")
+    return unique_ids(clauses)
+
+
+def unique_ids(clauses: list[Clause]) -> list[Clause]:
+    """A document that restarts its numbering repeats ids: later ones become ``DOC#1~2``, ``DOC#1~3``."""
+    seen: dict[str, int] = {}
+    for clause in clauses:
+        seen[clause.id] = seen.get(clause.id, 0) + 1
+        if seen[clause.id] > 1:
+            clause.id = f"{clause.id}~{seen[clause.id]}"
     return clauses
+
+
+def _same(info: DocumentInfo, sha256: str, suffix: str, kind: str | None, title: str | None) -> bool:
+    """The stored document came from these very bytes and nothing else is asked to change."""
+    return (info.sha256 == sha256 and info.path.endswith(suffix) and kind in (None, info.kind)
+            and title in (None, info.title))
 
 
 def _registered(settings: Settings) -> dict[str, DocumentInfo]:
