@@ -93,9 +93,10 @@ def remove_document(settings: Settings, doc_id: str) -> None:
 def build_clauses(doc_id: str, extracted: Extracted) -> list[Clause]:
     """Records become ``DOC#SHEET!rN`` clauses; text goes through the 公文 parser."""
     if extracted.records:
-        return [Clause(id=f"{doc_id}#{r.sheet}!r{r.row}", doc=doc_id, kind="record", heading=r.sheet,
-                       text=extracted.text[r.span[0]:r.span[1]], span=r.span, order=order)
-                for order, r in enumerate(extracted.records)]
+        return unique_ids([Clause(id=f"{doc_id}#{r.sheet}!r{r.row}", doc=doc_id, kind="record",
+                                  heading=r.sheet, text=extracted.text[r.span[0]:r.span[1]], span=r.span,
+                                  order=order)
+                           for order, r in enumerate(extracted.records)])
     clauses = parse(extracted.text, doc_id)
     if not clauses:
         raise EmptyDocumentError("文件中没有可用的文字")
