@@ -93,3 +93,86 @@ def ingest(
                 typer.echo(f"{labels[row['status']]}：{source} → {row['doc_id']}{count}")
     if any("error" in row for row in rows):
         raise typer.Exit(1)
+
+
+def parse_day(value: str | None) -> Any:
+    """An ``--as-of`` value as a date, or a clear usage error."""
+    from datetime import date
+
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"日期格式应为 YYYY-MM-DD：{value}") from None
+
+
+@app.command()
+def ask(
+    question: str = typer.Argument(..., help="您的问题"),
+    as_of: str | None = typer.Option(None, "--as-of", help="按哪一天作答（默认今天），YYYY-MM-DD"),
+    as_json: bool = typer.Option(False, "--json", help="machine-readable output"),
+) -> None:
+    """Answer one question with verified citations."""
+    from assistant.answering import Assistant
+    from assistant.errors import AssistantError
+    from assistant.settings import get_settings
+
+    try:
+        answer = Assistant(get_settings()).ask(question, as_of=parse_day(as_of))
+    except AssistantError as error:
+        typer.echo(f"错误：{error}", err=True)
+        raise typer.Exit(1) from None
+    if as_json:
+        print_json(answer.public())
+    else:
+        typer.echo(answer.answer)
+
+
+@app.command("eval")
+def evaluate(
+    suites: list[str] | None = typer.Argument(None, help="评测集 JSONL 文件（默认 eval/ 下全部）"),  # noqa: B008
+    as_json: bool = typer.Option(False, "--json", help="print the JSON report"),
+    baseline: str | None = typer.Option(None, "--baseline", help="与之比较的运行目录或 report.json"),
+    out: str | None = typer.Option(None, "--out", help="报告目录（默认 data/runs/<时间>）"),
+) -> None:
+    """Run answer-quality suites; exit 1 when a threshold in eval/thresholds.yaml is missed."""
+    from pathlib import Path
+
+    from assistant.answering import Assistant
+    from assistant.evaluation.report import compare, load_report, write_reports
+    from assistant.evaluation.runner import KINDS, load_thresholds, run_suites
+    from assistant.settings import get_settings
+
+    settings = get_settings()
+    paths = [Path(s) for s in suites] if suites else sorted(
+        p for p in settings.eval_dir.glob("*.jsonl") if p.stem.split("_")[0] in KINDS)
+    missing = [str(p) for p in paths if not p.is_file()]
+    if missing:
+        raise typer.BadParameter(f"找不到评测集：{', '.join(missing)}")
+    thresholds = load_thresholds(settings.eval_dir / "thresholds.yaml")
+
+    def progress(done: int, total: int, label: str) -> None:
+        if not as_json:
+            typer.echo(f"\r[{done}/{total}] {label:<40}", nl=False, err=True)
+
+    report = run_suites(Assistant(settings), paths, thresholds, progress)
+    comparison = compare(report, load_report(Path(baseline))) if baseline else None
+    json_path, html_path = write_reports(report, Path(out) if out else settings.data_dir / "runs" / report.run_id,
+                                         comparison)
+    if as_json:
+        print_json(json.loads(json_path.read_text(encoding="utf-8")))
+    else:
+        typer.echo("", err=True)
+        for name, value in report.metrics.items():
+            shown = "—" if value is None else f"{value:.3f}"
+            typer.echo(f"{name:<45} {shown}")
+        for case in (c for c in report.cases if not c.passed):
+            typer.echo(f"✗ {case.suite}:{case.id} {case.question[:30]} — {'；'.join(case.reasons)}")
+        if comparison:
+            fixed, broken = ", ".join(comparison["fixed"]) or "无", ", ".join(comparison["broken"]) or "无"
+            typer.echo(f"变好：{fixed}；变差：{broken}")
+        typer.echo(f"报告：{html_path}")
+        typer.echo("门槛：通过" if report.passed else "门槛未通过：\n  " + "\n  ".join(report.missed))
+    if not report.passed:
+        raise typer.Exit(1)

@@ -66,6 +66,33 @@ class Assistant:
             self._retriever = build_retriever(self.settings, self.library)
         return self._retriever
 
+    def warm_up(self) -> None:
+        """Load the embedder and the index now, so the first question is as fast as the rest."""
+        self.retriever.search("申报单位", k=1)
+
+    def health(self) -> dict[str, Any]:
+        """What works right now: documents, index, optional language model."""
+        status: dict[str, Any] = {"ok": True, "documents": len(self.library.documents),
+                                  "clauses": len(self.library.clauses()),
+                                  "annexes_missing": [d.id for d in self.library.unavailable()],
+                                  "llm": bool(self.explainer)}
+        try:
+            status["index"] = self.retriever.health()
+        except Exception as error:  # the health endpoint reports, never raises
+            status |= {"ok": False, "index": {"ok": False, "error": str(error)}}
+        return status
+
+    def conversation_from(self, previous_questions: list[str]) -> Conversation:
+        """Rebuild a chat's memory from its earlier user turns (as an API client sends them)."""
+        from assistant.rules import extract_profile
+
+        conversation = Conversation()
+        for question in previous_questions:
+            if question.strip():
+                conversation.profile = extract_profile(question, conversation.profile)
+                conversation.focus_types = self.mentioned_types(question) or conversation.focus_types
+        return conversation
+
     def mentioned_types(self, text: str) -> list[str]:
         from assistant.rules import mentioned_types
 

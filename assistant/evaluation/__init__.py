@@ -1,0 +1,1 @@
+"""Answer-quality suites: schemas, metrics, runner, reports."""

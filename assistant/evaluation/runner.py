@@ -1,0 +1,229 @@
+"""Run suites through the same code path as the app and score them."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Iterable
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, Field
+
+from assistant.answering import Answer, Assistant
+from assistant.answering.conversation import Conversation
+from assistant.evaluation import metrics
+
+KINDS = ("retrieval", "qa", "multiturn", "adversarial", "eligibility", "timeline", "replies")
+
+
+class CaseResult(BaseModel):
+    suite: str
+    id: str
+    kind: str
+    passed: bool
+    reasons: list[str] = []
+    question: str = ""
+    answer: str = ""
+    cited: list[str] = []
+    expected: list[str] = []
+    latency_ms: float = 0.0
+    scores: dict[str, float | None] = Field(default_factory=dict)
+
+
+class RunReport(BaseModel):
+    run_id: str
+    started: str
+    suites: list[str]
+    metrics: dict[str, float | None]
+    thresholds: dict[str, float]
+    missed: list[str]
+    cases: list[CaseResult]
+
+    @property
+    def passed(self) -> bool:
+        return not self.missed
+
+
+def suite_kind(path: Path) -> str:
+    """The kind is the file name's first word: ``qa.jsonl``, ``qa_provinces.jsonl`` → qa."""
+    stem = path.stem.split("_")[0].split("-")[0]
+    if stem not in KINDS:
+        raise ValueError(f"无法识别评测集类型：{path.name}（文件名应以 {', '.join(KINDS)} 之一开头）")
+    return stem
+
+
+def load_cases(path: Path) -> list[dict[str, Any]]:
+    cases = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip():
+            try:
+                cases.append(json.loads(line))
+            except json.JSONDecodeError as error:
+                raise ValueError(f"{path.name} 第 {number} 行不是合法 JSON：{error}") from None
+    return cases
+
+
+def as_of(case: dict[str, Any]) -> date | None:
+    return date.fromisoformat(case["as_of"]) if case.get("as_of") else None
+
+
+def score_answer(answer: Answer, case: dict[str, Any], assistant: Assistant) -> tuple[list[str], dict]:
+    """Reasons a chat answer fails its case, and its scores."""
+    cited = [c.id for c in answer.citations]
+    expected = case.get("expected_ids", [])
+    facts = case.get("must_contain", [])
+    verified = [assistant.library.verify_quote(c.id, c.quote) for c in answer.citations]
+    lead = answer.answer.split("\n依据：")[0]
+    sentences = [s for s in lead.replace("；", "。").split("。") if s.strip()]
+    scores = {
+        "fact_recall": metrics.fact_recall(answer.answer, facts),
+        "citation_precision": metrics.precision(cited, expected),
+        "citation_recall": metrics.recall(cited, expected),
+        "quote_verification": sum(verified) / len(verified) if verified else None,
+        "groundedness": metrics.grounded_share(sentences, "".join(c.quote for c in answer.citations))
+        if answer.citations and answer.in_scope else None,
+    }
+    reasons = [f"缺少要点「{f}」" for f in facts if metrics.fact_recall(answer.answer, [f]) < 1]
+    if "in_scope" in case and case["in_scope"] != answer.in_scope:
+        reasons.append("应拒答却作答" if not case["in_scope"] else "应作答却拒答")
+    if expected and case.get("in_scope", True) and not scores["citation_recall"]:
+        reasons.append(f"未引用 {expected}")
+    if scores["citation_precision"] is not None and scores["citation_precision"] < 0.5:
+        reasons.append(f"引用不准：{cited}")
+    if not all(verified):
+        reasons.append("有引文未能在原文中核对")
+    reasons += [f"不应出现「{s}」" for s in case.get("must_not_contain", []) if s in answer.answer]
+    for key, status in case.get("verdicts", {}).items():
+        got = (answer.verdicts or {}).get(key, {}).get("status")
+        if got != status:
+            reasons.append(f"{key} 判定应为 {status}，实为 {got}")
+    return reasons, scores
+
+
+def run_chat_case(assistant: Assistant, suite: str, kind: str, case: dict[str, Any]) -> list[CaseResult]:
+    turns = case.get("turns") or [case]
+    conversation = Conversation()
+    results = []
+    for number, turn in enumerate(turns, 1):
+        started = time.perf_counter()
+        answer = assistant.ask(turn["question"], conversation, as_of(case) or as_of(turn))
+        latency = (time.perf_counter() - started) * 1000
+        reasons, scores = score_answer(answer, turn, assistant)
+        scores["refusal_ok"] = float(turn.get("in_scope", True) == answer.in_scope)
+        scores["verdict_accuracy"] = metrics.mean(
+            [float((answer.verdicts or {}).get(k, {}).get("status") == v) for k, v in turn.get("verdicts", {}).items()])
+        results.append(CaseResult(
+            suite=suite, id=case["id"] if len(turns) == 1 else f"{case['id']}#{number}", kind=kind,
+            passed=not reasons, reasons=reasons, question=turn["question"], answer=answer.answer,
+            cited=[c.id for c in answer.citations], expected=turn.get("expected_ids", []),
+            latency_ms=round(latency, 2), scores={**scores, "expected_in_scope": float(turn.get("in_scope", True)),
+                                                  "answered_in_scope": float(answer.in_scope)}))
+    return results
+
+
+def run_retrieval_case(assistant: Assistant, suite: str, case: dict[str, Any]) -> list[CaseResult]:
+    started = time.perf_counter()
+    ranked = [hit.clause.id for hit in assistant.retriever.search(case["question"], k=5)]
+    latency = (time.perf_counter() - started) * 1000
+    expected = case["expected"]
+    scores = {"hit@1": metrics.hit_at(1, ranked, expected), "hit@3": metrics.hit_at(3, ranked, expected),
+              "mrr": metrics.reciprocal_rank(ranked, expected)}
+    reasons = [] if scores["hit@1"] else [f"首位为 {ranked[:1]}，应为 {case['expected']}"]
+    return [CaseResult(suite=suite, id=case["id"], kind="retrieval", passed=not reasons, reasons=reasons,
+                       question=case["question"], cited=ranked, expected=case["expected"],
+                       latency_ms=round(latency, 2), scores=scores)]
+
+
+def run_eligibility_case(assistant: Assistant, suite: str, case: dict[str, Any]) -> list[CaseResult]:
+    from assistant.rules import check
+
+    started = time.perf_counter()
+    result = check(case["text"], as_of=as_of(case), library=assistant.library)
+    latency = (time.perf_counter() - started) * 1000
+    scores: dict[str, float | None] = {}
+    reasons = []
+    for key, status in case["expected"].items():
+        got = result.verdicts[key].status
+        scores[f"verdict.{key}"] = float(got == status)
+        if got != status:
+            reasons.append(f"{key} 判定应为 {status}，实为 {got}")
+    scores["verdict_accuracy"] = metrics.mean(list(scores.values()))
+    return [CaseResult(suite=suite, id=case["id"], kind="eligibility", passed=not reasons, reasons=reasons,
+                       question=case["text"], latency_ms=round(latency, 2), scores=scores)]
+
+
+def aggregate(kind: str, results: list[CaseResult]) -> dict[str, float | None]:
+    """Suite-level metrics for one kind."""
+    def avg(name: str) -> float | None:
+        return metrics.mean([r.scores.get(name) for r in results])
+
+    out: dict[str, float | None] = {"pass_rate": sum(r.passed for r in results) / len(results)}
+    latencies = [r.latency_ms for r in results]
+    out["latency_p50_ms"] = metrics.percentile(latencies, 50)
+    out["latency_p95_ms"] = metrics.percentile(latencies, 95)
+    if kind == "retrieval":
+        out |= {"hit@1": avg("hit@1"), "hit@3": avg("hit@3"), "mrr": avg("mrr")}
+    if kind == "eligibility":
+        out["verdict_accuracy"] = avg("verdict_accuracy")
+        keys = sorted({k for r in results for k in r.scores if k.startswith("verdict.")})
+        out |= {k.replace("verdict.", "verdict_accuracy."): avg(k) for k in keys}
+    if kind in ("qa", "multiturn", "adversarial"):
+        for name in ("fact_recall", "citation_precision", "citation_recall", "quote_verification", "groundedness",
+                     "verdict_accuracy"):
+            out[name] = avg(name)
+        refused = [r for r in results if not r.scores["answered_in_scope"]]
+        should = [r for r in results if not r.scores["expected_in_scope"]]
+        out["refusal_precision"] = (sum(not r.scores["expected_in_scope"] for r in refused) / len(refused)
+                                    if refused else None)
+        out["refusal_recall"] = (sum(not r.scores["answered_in_scope"] for r in should) / len(should)
+                                 if should else None)
+    return out
+
+
+RUNNERS: dict[str, Callable[..., list[CaseResult]]] = {
+    "retrieval": run_retrieval_case,
+    "eligibility": run_eligibility_case,
+}
+
+
+def run_suites(assistant: Assistant, paths: Iterable[Path], thresholds: dict[str, float],
+               progress: Callable[[int, int, str], None] | None = None) -> RunReport:
+    """Every case of every suite; metrics are keyed ``<suite>.<metric>``; thresholds decide the gate."""
+    started = datetime.now().astimezone()
+    all_results: list[CaseResult] = []
+    all_metrics: dict[str, float | None] = {}
+    suites = [(path, suite_kind(path), load_cases(path)) for path in paths]
+    total = sum(len(cases) for _, _, cases in suites)
+    done = 0
+    for path, kind, cases in suites:
+        results: list[CaseResult] = []
+        for case in cases:
+            if kind in RUNNERS:
+                results += RUNNERS[kind](assistant, path.stem, case)
+            else:
+                results += run_chat_case(assistant, path.stem, kind, case)
+            done += 1
+            if progress:
+                progress(done, total, f"{path.stem}:{case['id']}")
+        all_results += results
+        all_metrics |= {f"{path.stem}.{name}": value for name, value in aggregate(kind, results).items()}
+    missed = [f"{name} = {all_metrics.get(name)} < {bound}" if not name.endswith("_ms")
+              else f"{name} = {all_metrics.get(name)} > {bound}"
+              for name, bound in thresholds.items() if name in all_metrics and misses(name, all_metrics[name], bound)]
+    return RunReport(run_id=started.strftime("%Y%m%d-%H%M%S"), started=started.isoformat(timespec="seconds"),
+                     suites=[p.stem for p, _, _ in suites], metrics=all_metrics, thresholds=thresholds,
+                     missed=missed, cases=all_results)
+
+
+def misses(name: str, value: float | None, bound: float) -> bool:
+    """Latencies are upper bounds, every other metric a lower bound; a missing value misses."""
+    if value is None:
+        return True
+    return value > bound if name.endswith("_ms") else value < bound
+
+
+def load_thresholds(path: Path) -> dict[str, float]:
+    return {str(k): float(v) for k, v in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).items()}
