@@ -75,12 +75,16 @@ def ingest(
             rows.append({"path": path, **result.model_dump()})
         except AssistantError as error:
             rows.append({"path": path, "error": str(error)})
+    index: dict[str, Any] = {}
     if any(row.get("status") in ("added", "replaced", "removed") for row in rows):
         from assistant.retrieval import sync_index
 
-        sync_index(settings, Library(settings.corpus_dir, settings.documents_dir))
+        try:
+            index = sync_index(settings, Library(settings.corpus_dir, settings.documents_dir))
+        except AssistantError as error:
+            rows.append({"index": "failed", "error": f"文件已保存，但检索索引未能更新：{error}"})
     if as_json:
-        print_json(rows)
+        print_json({"results": rows, "index": index})
     else:
         labels = {"added": "已导入", "replaced": "已更新（旧条文已替换）", "unchanged": "内容未变，未做改动",
                   "removed": "已删除"}
@@ -91,6 +95,8 @@ def ingest(
                 count = f"，{row['clauses']} 条" if "clauses" in row else ""
                 source = row.get("path", row["doc_id"])
                 typer.echo(f"{labels[row['status']]}：{source} → {row['doc_id']}{count}")
+        if index:
+            typer.echo(f"检索索引已更新：新增 {index['added']}，更新 {index['updated']}，删除 {index['deleted']}")
     if any("error" in row for row in rows):
         raise typer.Exit(1)
 

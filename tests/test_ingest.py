@@ -294,7 +294,7 @@ def test_prompt_injection_is_stored_verbatim_as_content(settings: Settings, tmp_
 @pytest.fixture
 def cli_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("ASSISTANT_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("ASSISTANT_MAX_UPLOAD_MB", "0.001")
+    monkeypatch.setenv("ASSISTANT_MAX_UPLOAD_MB", "0.01")
     get_settings.cache_clear()
     yield get_settings()
     get_settings.cache_clear()
@@ -313,10 +313,28 @@ def test_cli_help_errors_and_no_op(cli_settings: Settings, tmp_path: Path) -> No
     assert unchanged.exit_code == 0 and '"status": "unchanged"' in unchanged.stdout
 
     bad = [str(write(tmp_path / "a.exe", "x")), str(write(tmp_path / "e.txt", "")),
-           str(write(tmp_path / "big.txt", "大" * 400)), str(tmp_path / "missing.txt")]
+           str(write(tmp_path / "big.txt", "大" * 4000)), str(tmp_path / "missing.txt")]
     failed = runner.invoke(app, ["ingest", *bad])
     assert failed.exit_code == 1
     assert failed.stderr.count("错误：") == 4 and "不支持的文件格式" in failed.stderr and "找不到文件" in failed.stderr
     removal = runner.invoke(app, ["ingest", "--remove", "notice", "--json"])
     assert removal.exit_code == 1 and "不能删除" in removal.stdout
     assert snapshot(cli_settings.data_dir) == before
+
+
+def test_cli_ingest_and_remove_keep_the_search_index_in_sync(cli_settings: Settings, tmp_path: Path) -> None:
+    from assistant.retrieval.store import persistent_client
+
+    runner = CliRunner()
+    path = write_xlsx(tmp_path / "附件2.xlsx")
+    added = runner.invoke(app, ["ingest", str(path), "--as", "annex2"])
+    assert added.exit_code == 0, added.output
+    assert "已导入" in added.stdout and "→ annex2，3 条" in added.stdout and "检索索引已更新：新增 3" in added.stdout
+    collection = persistent_client(cli_settings.index_dir).get_collection(cli_settings.collection)
+    ids = ["annex2#名额分配!r2", "annex2#名额分配!r4", "annex2#时间!r2"]
+    assert collection.get(ids=ids)["ids"] == ids and collection.get(ids=["notice#5.4"])["ids"]
+
+    removed = runner.invoke(app, ["ingest", "--remove", "annex2", "--json"])
+    assert removed.exit_code == 0, removed.output
+    assert '"status": "removed"' in removed.stdout and '"deleted": 3' in removed.stdout
+    assert collection.get(ids=ids)["ids"] == [] and collection.get(ids=["notice#5.4"])["ids"]
