@@ -23,6 +23,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     from assistant.answering import Assistant
     from assistant.web.api import build_router, install_error_handlers
     from assistant.web.feedback import FeedbackStore
+    from assistant.web.staff import build_staff_ui
     from assistant.web.ui import build_ui
 
     settings = settings or get_settings()
@@ -31,6 +32,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app = FastAPI(title="知识产权强国建设示范创建政策助手", docs_url="/api/docs", redoc_url=None)
     install_error_handlers(app)
     app.include_router(build_router(assistant))
+    staff_login = (settings.staff_user, settings.staff_password) if settings.staff_user else None
+    app = gr.mount_gradio_app(app, build_staff_ui(assistant, settings), path="/staff", auth=staff_login)
     demo = build_ui(assistant, FeedbackStore(settings.data_dir / "feedback.jsonl"))
     return gr.mount_gradio_app(app, demo, path="/")
 

@@ -31,6 +31,9 @@ class Settings(BaseSettings):
     llm_api_key: str = "not-needed"
     llm_timeout_s: float = 20.0
 
+    staff_user: str = Field("", description="login for the staff pages (/staff); empty = no login")
+    staff_password: str = ""
+
     max_upload_mb: float = 20.0
     host: str = "127.0.0.1"
     port: int = 7860

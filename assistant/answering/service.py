@@ -66,6 +66,10 @@ class Assistant:
             self._retriever = build_retriever(self.settings, self.library)
         return self._retriever
 
+    def reset_retriever(self) -> None:
+        """Use a fresh retriever from the next question on (after ingestion); running answers keep theirs."""
+        self._retriever = None
+
     def warm_up(self) -> None:
         """Load the embedder and the index now, so the first question is as fast as the rest."""
         self.retriever.search("申报单位", k=1)
