@@ -182,3 +182,67 @@ def evaluate(
         typer.echo("门槛：通过" if report.passed else "门槛未通过：\n  " + "\n  ".join(report.missed))
     if not report.passed:
         raise typer.Exit(1)
+
+
+@app.command()
+def draft(
+    type_key: str = typer.Option(..., "--type", help="项目类型：city county park service_zone enterprise …"),
+    section: str | None = typer.Option(None, "--section", help="只起草一章，如 creation（默认整份草稿）"),
+    facts: str | None = typer.Option(None, "--facts", help="申报单位事实文件（YAML/JSON）；不给则全部为待补充"),
+    fmt: str = typer.Option("md", "--format", help="md | docx"),
+    out: str | None = typer.Option(None, "--out", help="输出文件（docx 默认 draft_<类型>.docx）"),
+    as_json: bool = typer.Option(False, "--json", help="machine-readable output"),
+) -> None:
+    """Draft the 申报书 (or one section) from the applicant's facts; missing facts become placeholders."""
+    from pathlib import Path
+
+    from assistant.drafting import draft_application, load_facts, to_docx
+    from assistant.errors import AssistantError
+
+    if fmt not in ("md", "docx"):
+        raise typer.BadParameter("--format 只能是 md 或 docx")
+    try:
+        given = load_facts(Path(facts)) if facts else None
+        result = draft_application(type_key, given, section=section)
+    except AssistantError as error:
+        typer.echo(f"错误：{error}", err=True)
+        raise typer.Exit(1) from None
+    target = Path(out) if out else Path(f"draft_{type_key}.docx") if fmt == "docx" else None
+    if target is not None and fmt == "docx":
+        to_docx(result, target)
+    elif target is not None:
+        target.write_text(result.markdown(), encoding="utf-8")
+    if target is not None:
+        typer.echo(f"已写入：{target}", err=True)
+    if as_json:
+        print_json(result.public())
+    elif target is None:
+        typer.echo(result.markdown())
+    for problem in result.problems:
+        typer.echo(f"来源核对未通过：{problem}", err=True)
+
+
+@app.command()
+def reply(
+    inquiry: str = typer.Argument(..., help="来信内容（\"-\" 从标准输入读取）"),
+    sender: str | None = typer.Option(None, "--sender", help="落款单位（默认“（起草单位）”）"),
+    as_of: str | None = typer.Option(None, "--as-of", help="成文日期（默认今天），YYYY-MM-DD"),
+    as_json: bool = typer.Option(False, "--json", help="machine-readable output"),
+) -> None:
+    """Draft a formal reply to an applicant's inquiry, from the rules and the notice."""
+    import sys
+
+    from assistant.drafting import draft_reply
+    from assistant.errors import AssistantError
+
+    try:
+        result = draft_reply(sys.stdin.read() if inquiry == "-" else inquiry, as_of=parse_day(as_of), sender=sender)
+    except AssistantError as error:
+        typer.echo(f"错误：{error}", err=True)
+        raise typer.Exit(1) from None
+    if as_json:
+        print_json(result.public())
+    else:
+        typer.echo(result.text)
+    for problem in result.problems:
+        typer.echo(f"来源核对未通过：{problem}", err=True)
