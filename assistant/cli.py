@@ -246,3 +246,59 @@ def reply(
         typer.echo(result.text)
     for problem in result.problems:
         typer.echo(f"来源核对未通过：{problem}", err=True)
+
+
+@app.command()
+def check(
+    text: str = typer.Argument(..., help="申报单位情况描述，如“我们是昆山市人民政府”"),
+    as_of: str | None = typer.Option(None, "--as-of", help="按哪一天判断时间安排（默认今天），YYYY-MM-DD"),
+    as_json: bool = typer.Option(False, "--json", help="machine-readable output"),
+) -> None:
+    """Pre-screen an applicant for the seven project types (deterministic rules, no model)."""
+    from assistant.errors import AssistantError
+    from assistant.rules import check as run_check
+    from assistant.rules import default_library, general_facts
+    from assistant.rules.report import render
+
+    try:
+        library = default_library()
+        result = run_check(text, as_of=parse_day(as_of), library=library)
+    except AssistantError as error:
+        typer.echo(f"错误：{error}", err=True)
+        raise typer.Exit(1) from None
+    if as_json:
+        print_json(result.model_dump(mode="json"))
+    else:
+        typer.echo(render(result, general_facts(library)))
+
+
+@app.command()
+def quotas(
+    import_path: str | None = typer.Option(None, "--import",
+                                           help="导入附件2名额分配表（.csv/.xlsx，见 eval/quotas/README.md）"),
+    province: str | None = typer.Option(None, "--province", help="省份，如 浙江省"),
+    project: str | None = typer.Option(None, "--project", help="项目类型，如 示范企业 或 enterprise"),
+    as_json: bool = typer.Option(False, "--json", help="machine-readable output"),
+) -> None:
+    """Import Annex 2 (the quota table) or look a quota up; never invents a number."""
+    from pathlib import Path
+
+    from assistant.errors import AssistantError
+    from assistant.rules import default_library
+    from assistant.rules.quotas import import_table, quota_answer
+    from assistant.settings import get_settings
+
+    settings = get_settings()
+    try:
+        if import_path:
+            table = import_table(Path(import_path), settings)
+            typer.echo(f"已导入名额分配表 {table.source}：{len(table.rows)} 行", err=as_json)
+        answer = quota_answer(settings, default_library(), province=province, project=project)
+    except AssistantError as error:
+        typer.echo(f"错误：{error}", err=True)
+        raise typer.Exit(1) from None
+    if as_json:
+        print_json(answer.model_dump(mode="json"))
+    else:
+        typer.echo(answer.message)
+        typer.echo("依据：" + "；".join(f"{c.id}「{c.quote}」" for c in answer.citations))

@@ -1,0 +1,311 @@
+"""One rule per project type, each implementing one clause of 二、申报单位 (notice#2.1 … #2.7).
+
+A rule reads only the profile; every verdict names the facts it used and cites the clause through
+``Library.cite``. Titles already recognised come first (notice#4.1, second paragraph).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from assistant.corpus.library import Library
+from assistant.rules.params import PROJECT_KEYS, ProjectKey, project_types
+from assistant.rules.profile import (
+    CATEGORY_LABELS,
+    FOUNDER_LABELS,
+    KIND_LABELS,
+    LEGAL_FORM_LABELS,
+    UNIVERSITY_LEVEL_LABELS,
+    ApplicantKind,
+    Founder,
+    LegalForm,
+    ParkLevel,
+    ParkType,
+    PlaceCategory,
+    Profile,
+    UniversityLevel,
+)
+from assistant.rules.verdict import Judge, Verdict
+
+K, C = ApplicantKind, PlaceCategory
+ASK = {
+    "kind": "申报单位是什么性质的单位？（人民政府、政府部门、园区管委会、公司、高校、科研机构或其他）",
+    "kind_public_institution": "贵单位是园区管委会、高校、科研机构，还是其他事业单位？",
+    "place": "请问是哪个地方的人民政府？请给出省、市、区（县）的完整名称，例如“浙江省宁波市”或“江苏省苏州市昆山市”。",
+    "function_zone": "申报单位是该功能区的管委会，还是所在地的人民政府？如是人民政府，请给出其完整名称。",
+    "outside": "请问由哪个省级知识产权局组织本单位申报？",
+    "park_level": "园区是国家级、省级，还是省级以下（市级、县级）？",
+    "park_type": "园区是哪一类：高新区、经开区，还是其他产业园区？",
+    "agglomeration": "当地是否已形成产业集聚（例如知识产权服务机构集聚发展）？",
+    "legal_form": "公司是有限责任公司、股份有限公司，还是其他组织形式（如合伙企业、个人独资企业）？",
+    "in_china": "公司是否在我国境内（内地）依照《公司法》登记设立？",
+    "university_level": "学校是普通本科院校，还是高职（专科）院校、成人高校等其他类型？",
+    "founder": "科研机构是由谁设立的：中央或地方政府、国有企业、民营企业，还是其他单位？",
+    "enterprise_owner": "设立科研机构的企业是国有企业、民营企业，还是外资企业？",
+    "founded_by_university": "该科研机构是否由政府或企业设立（或与政府、企业共同设立）？",
+}
+CITY_LEVEL = {C.sub_provincial_city, C.prefecture_city, C.prefecture_region}
+COUNTY_LEVEL = {C.county_level, C.municipal_county, C.province_direct_county, C.xpcc_city}
+PROVINCE_LEVEL = {C.province, C.municipality}
+ALLOWED_FOUNDERS = {Founder.central_government, Founder.local_government, Founder.government,
+                    Founder.state_owned_enterprise, Founder.private_enterprise}
+
+Rule = Callable[[Profile, Judge], Verdict]
+RULES: dict[ProjectKey, Rule] = {}
+
+
+def rule(key: ProjectKey) -> Callable[[Rule], Rule]:
+    """Register the rule for one project type (its clause is ``project_types()[key].applicants``)."""
+    def register(function: Rule) -> Rule:
+        RULES[key] = function
+        return function
+    return register
+
+
+def evaluate(profile: Profile, library: Library) -> dict[ProjectKey, Verdict]:
+    """The verdict for each of the seven project types."""
+    verdicts = {}
+    for key in PROJECT_KEYS:
+        judge = Judge(key, library)
+        verdicts[key] = judge.recognized() if key in profile.recognized else RULES[key](profile, judge)
+    return verdicts
+
+
+# --- who the applicant is ---------------------------------------------------------------------------
+
+def kind_unknown(judge: Judge) -> Verdict:
+    return judge.needs(f"尚不清楚申报单位的性质，无法判断能否申报{judge.type.short}。", [ASK["kind"]])
+
+
+def wrong_kind(profile: Profile, judge: Judge) -> Verdict:
+    """The applicant is not of the kind the clause names."""
+    who = judge.type.who
+    if profile.kind == K.department:
+        return judge.ineligible(f"市场监管局、知识产权局等政府部门不是人民政府，也不是{judge.type.short}"
+                                f"所列的申报单位；{judge.type.short}的申报单位应为{who}。")
+    return judge.ineligible(f"{judge.type.short}的申报单位应为{who}，{KIND_LABELS[profile.kind]}不在其列。")
+
+
+def undecided_public_institution(judge: Judge) -> Verdict:
+    return judge.needs(f"仅知道申报单位是事业单位，还不能判断能否申报{judge.type.short}。",
+                       [ASK["kind_public_institution"]])
+
+
+# --- people's governments (notice#2.1, #2.2, #2.4) -------------------------------------------------
+
+def category_hint(key: ProjectKey, category: PlaceCategory) -> str:
+    if key == "city" and category in COUNTY_LEVEL:
+        return "，县级人民政府可关注示范县"
+    if key in ("county", "service_zone") and category in CITY_LEVEL | {C.municipal_district}:
+        return "，地市级人民政府和直辖市市辖区人民政府可关注示范市"
+    return ""
+
+
+def government_place(profile: Profile, judge: Judge) -> Verdict | None:
+    """None when the place is one whose government the clause lists; otherwise the verdict."""
+    place, short = profile.place, judge.type.short
+    if place is None or not (place.categories or place.candidates):
+        return judge.needs(f"尚不清楚是哪个地方、哪一级的人民政府，无法判断能否申报{short}。", [ASK["place"]])
+    if place.candidates:
+        options = "、".join(place.candidates)
+        return judge.needs(f"{place.description}，级别不同结论可能不同。",
+                           [f"请问“{place.mention}”是哪一个：{options}？"])
+    if C.function_zone in place.categories:
+        return judge.needs(f"{place.description}。", [ASK["function_zone"]])
+    if C.outside in place.categories:
+        return judge.needs(f"{place.description}，本通知由各省、自治区、直辖市和新疆生产建设兵团知识产权局组织申报。",
+                           [ASK["outside"]], project_types()[judge.key].applicants)
+    accepted = [c for c in place.categories if c.value in judge.type.government_places]
+    if len(accepted) == len(place.categories):
+        return None
+    if accepted:
+        labels = "、".join(CATEGORY_LABELS[c] for c in place.categories)
+        return judge.needs(f"{place.description}，但可能是{labels}中的任一种，结论不同。", [ASK["place"]])
+    category = place.categories[0]
+    if judge.key == "service_zone" and category == C.xpcc_city:
+        return judge.ineligible(f"{place.description}，第（四）项所列县级单位未含兵团下辖市（第（二）项则单列了"
+                                "兵团下辖市），按字面不属于服务业集聚示范区的申报单位。",
+                                project_types()["county"].applicants)
+    return judge.ineligible(f"{place.description}，不属于{short}的申报单位（{judge.type.who}）"
+                            f"{category_hint(judge.key, category)}。")
+
+
+def government_rule(profile: Profile, judge: Judge) -> Verdict:
+    """Shared by 示范市 and 示范县: a people's government of a listed kind of place."""
+    if profile.kind is None:
+        return kind_unknown(judge)
+    if profile.kind != K.government:
+        return wrong_kind(profile, judge)
+    return government_place(profile, judge) or judge.eligible(
+        f"{profile.place.description}，其人民政府属于{judge.type.short}的申报单位。")
+
+
+@rule("city")
+def city(profile: Profile, judge: Judge) -> Verdict:
+    """notice#2.1: 副省级城市、地级市（地区、州、盟）、直辖市市辖区人民政府."""
+    return government_rule(profile, judge)
+
+
+@rule("county")
+def county(profile: Profile, judge: Judge) -> Verdict:
+    """notice#2.2: 直辖市下辖县、省直管县、兵团下辖市和副省级城市、地级市（地区、州、盟）的市辖区（市、县、旗）
+    人民政府."""
+    return government_rule(profile, judge)
+
+
+# --- park committees (notice#2.3, #2.4) ------------------------------------------------------------
+
+PARK_LEVEL_LABELS = {ParkLevel.national: "国家级", ParkLevel.provincial: "省级",
+                     ParkLevel.provincial_or_above: "省级以上"}
+PARK_TYPE_LABELS = {ParkType.high_tech: "高新区", ParkType.economic: "经开区", ParkType.industrial: "产业园区"}
+
+
+def park_committee(profile: Profile, judge: Judge) -> Verdict:
+    """省级以上高新区、经开区等产业园区管委会 (both notice#2.3 and the first branch of notice#2.4)."""
+    level, kind_of_park = profile.park.level, profile.park.type
+    if kind_of_park == ParkType.non_industrial:
+        return judge.ineligible("旅游度假区、风景名胜区等不属于高新区、经开区等产业园区，其管委会不在"
+                                f"{judge.type.short}的申报单位之列。")
+    if level == ParkLevel.below_provincial:
+        return judge.ineligible("园区为省级以下，不符合“省级以上高新区、经开区等产业园区管委会”的要求，"
+                                f"不能申报{judge.type.short}。")
+    unknown = [label for label, value in (("类型", kind_of_park), ("级别", level)) if value is None]
+    if unknown:
+        ask = [ASK["park_type"]] * (kind_of_park is None) + [ASK["park_level"]] * (level is None)
+        return judge.needs(f"已知是园区管委会，但还不清楚园区的{'和'.join(unknown)}。", ask)
+    return judge.eligible(f"{PARK_LEVEL_LABELS[level]}{PARK_TYPE_LABELS[kind_of_park]}管委会符合“省级以上高新区、"
+                          f"经开区等产业园区管委会”的要求，可申报{judge.type.short}。")
+
+
+@rule("park")
+def park(profile: Profile, judge: Judge) -> Verdict:
+    """notice#2.3: 省级以上高新区、经开区等产业园区管委会."""
+    if profile.kind is None:
+        return kind_unknown(judge)
+    if profile.kind == K.public_institution:
+        return undecided_public_institution(judge)
+    if profile.kind != K.park_committee:
+        return wrong_kind(profile, judge)
+    return park_committee(profile, judge)
+
+
+@rule("service_zone")
+def service_zone(profile: Profile, judge: Judge) -> Verdict:
+    """notice#2.4: 省级以上产业园区管委会，或产业集聚的直辖市下辖县、省直管县和副省级城市、地级市的
+    市辖区（市、县、旗）人民政府."""
+    if profile.kind is None:
+        return kind_unknown(judge)
+    if profile.kind == K.public_institution:
+        return undecided_public_institution(judge)
+    if profile.kind == K.park_committee:
+        return park_committee(profile, judge)
+    if profile.kind != K.government:
+        return wrong_kind(profile, judge)
+    verdict = government_place(profile, judge)
+    if verdict is not None:
+        return verdict
+    description = profile.place.description
+    if profile.industrial_agglomeration is None:
+        return judge.needs(f"{description}，属于第（四）项所列的县级单位，但还需满足“产业集聚”这一条件。",
+                           [ASK["agglomeration"]])
+    if not profile.industrial_agglomeration:
+        return judge.ineligible(f"{description}，但当地尚未形成产业集聚，不符合第（四）项“产业集聚的”这一条件。")
+    return judge.eligible(f"{description}，且当地已形成产业集聚，其人民政府属于服务业集聚示范区的申报单位。")
+
+
+# --- companies (notice#2.5) ------------------------------------------------------------------------
+
+def company_problem(profile: Profile) -> str | None:
+    """Why a company is not one 第（五）项 lists, or None."""
+    facts = profile.company
+    if facts.legal_form not in (None, LegalForm.llc, LegalForm.joint_stock):
+        return f"{LEGAL_FORM_LABELS[facts.legal_form]}不是《公司法》规定的有限责任公司或股份有限公司"
+    if facts.branch:
+        return "分公司（分支机构）不具有独立法人资格"
+    if facts.independent_legal_person is False:
+        return "该单位不具有独立法人资格"
+    if facts.established_in_china is False:
+        return "在境外（含港澳台）注册设立的公司不属于在我国境内设立的公司"
+    if facts.under_company_law is False:
+        return "该企业不是依照《公司法》设立的"
+    return None
+
+
+def in_china(profile: Profile) -> bool | None:
+    """Set up in China: as stated, else implied by a place in China the text names for the company."""
+    if profile.company.established_in_china is not None:
+        return profile.company.established_in_china
+    place = profile.place
+    if place and (place.adcode or place.candidates) and C.outside not in place.categories:
+        return True
+    return None
+
+
+@rule("enterprise")
+def enterprise(profile: Profile, judge: Judge) -> Verdict:
+    """notice#2.5: 依照《公司法》在我国境内设立的具有独立法人资格的有限责任公司、股份有限公司."""
+    if profile.kind is None:
+        return kind_unknown(judge)
+    if profile.kind != K.company:
+        return wrong_kind(profile, judge)
+    problem = company_problem(profile)
+    if problem:
+        return judge.ineligible(f"{problem}，不能申报示范企业。")
+    form = profile.company.legal_form
+    ask = ([ASK["legal_form"]] if form is None else []) + ([ASK["in_china"]] if in_china(profile) is None else [])
+    if ask:
+        return judge.needs("还不清楚企业的组织形式或设立地，示范企业只面向在我国境内依照《公司法》设立的"
+                           "有限责任公司、股份有限公司。", ask)
+    where = f"位于{profile.place.mention}的" if profile.place and profile.place.adcode else ""
+    return judge.eligible(f"{where}{LEGAL_FORM_LABELS[form]}（非分公司）属于依照《公司法》在我国境内设立的"
+                          "具有独立法人资格的公司，可申报示范企业。")
+
+
+# --- universities (notice#2.6) ---------------------------------------------------------------------
+
+@rule("university")
+def university(profile: Profile, judge: Judge) -> Verdict:
+    """notice#2.6: 教育行政部门批准设立的普通本科高等院校."""
+    if profile.kind is None:
+        return kind_unknown(judge)
+    if profile.kind == K.public_institution:
+        return undecided_public_institution(judge)
+    if profile.kind != K.university:
+        return wrong_kind(profile, judge)
+    level, approved = profile.university.level, profile.university.approved
+    if approved is False:
+        return judge.ineligible("学校未经教育行政部门批准设立，不符合第（六）项的要求。")
+    if level is None:
+        return judge.needs("还不清楚学校是否为普通本科院校。", [ASK["university_level"]])
+    if level == UniversityLevel.vocational_undergraduate:
+        return judge.ineligible("按教育部门的分类，本科层次职业学校与普通本科学校分列，按字面不属于第（六）项所说的"
+                                "普通本科高等院校。")
+    if level != UniversityLevel.undergraduate:
+        return judge.ineligible(f"{UNIVERSITY_LEVEL_LABELS[level]}不是普通本科高等院校，不能申报示范高校。")
+    return judge.eligible("普通本科高校（经教育行政部门批准设立）属于第（六）项所列申报单位，可申报示范高校。")
+
+
+# --- research institutions (notice#2.7) ------------------------------------------------------------
+
+@rule("institute")
+def institute(profile: Profile, judge: Judge) -> Verdict:
+    """notice#2.7: 中央和各级地方政府或国有企业、民营企业设立的科研机构."""
+    if profile.kind is None:
+        return kind_unknown(judge)
+    if profile.kind == K.public_institution:
+        return undecided_public_institution(judge)
+    if profile.kind != K.institute:
+        return wrong_kind(profile, judge)
+    founders = profile.institute.founders
+    labels = "、".join(FOUNDER_LABELS[f] for f in founders)
+    if any(f in ALLOWED_FOUNDERS for f in founders):
+        return judge.eligible(f"由{labels}设立的科研机构属于第（七）项所列申报单位，可申报示范科研机构。")
+    if not founders:
+        return judge.needs("还不清楚科研机构由谁设立。", [ASK["founder"]])
+    if Founder.enterprise in founders:
+        return judge.needs("已知由企业设立，但第（七）项列明的是国有企业、民营企业。", [ASK["enterprise_owner"]])
+    if Founder.university in founders:
+        return judge.needs("第（七）项列明的设立方为中央和各级地方政府或国有企业、民营企业，未列高校。",
+                           [ASK["founded_by_university"]])
+    return judge.ineligible(f"由{labels}设立的科研机构不在第（七）项所列（中央和各级地方政府或国有企业、"
+                            "民营企业设立）之列。")

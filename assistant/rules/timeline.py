@@ -1,0 +1,119 @@
+"""Where the programme stands on a given date: phase, periods, deadlines, next round (timetable.yaml)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel
+
+from assistant.corpus.library import Library
+from assistant.corpus.model import Citation
+from assistant.rules.params import timetable
+
+Phase = Literal["before_application", "application", "creation", "ended"]
+
+
+class Period(BaseModel):
+    key: str
+    label: str
+    start: date
+    end: date
+    duty: str
+    status: Literal["upcoming", "current", "finished"]
+    days_remaining: int | None  # to the last day, while current or upcoming
+    citation: Citation
+
+
+class Deadline(BaseModel):
+    key: str
+    label: str
+    date: date
+    duty: str  # whose duty it is
+    applicant_duty: bool
+    status: Literal["open", "passed"]  # the deadline day itself is still open
+    days_remaining: int | None  # 0 on the day itself; None once passed
+    citation: Citation
+
+
+class Timeline(BaseModel):
+    as_of: date
+    phase: Phase
+    phase_label: str
+    summary: str
+    issued: date
+    periods: list[Period]
+    deadlines: list[Deadline]
+    round_year: int  # the round this notice organises
+    next_round_year: int
+    citations: list[Citation]  # issue date and the 3-year rhythm
+
+
+def period_status(start: date, end: date, as_of: date) -> Literal["upcoming", "current", "finished"]:
+    return "upcoming" if as_of < start else "finished" if as_of > end else "current"
+
+
+def next_round(as_of: date, first: int, every: int) -> int:
+    """The first round after the first one that starts in or after ``as_of``'s year (2028 for 2025–2028)."""
+    year = first + every
+    while year < as_of.year:
+        year += every
+    return year
+
+
+def cn_date(day: date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def phase_of(as_of: date, application: Period, creation: Period) -> tuple[Phase, str]:
+    if as_of < application.start:
+        return "before_application", "本届组织申报尚未开始"
+    if as_of <= application.end:
+        return "application", "组织申报阶段"
+    if as_of <= creation.end:
+        return "creation", "推动创建阶段"
+    return "ended", "本届创建期已结束"
+
+
+def summary_of(phase: Phase, as_of: date, application: Period, deadlines: dict[str, Deadline],
+               next_year: int) -> str:
+    """One sentence on where things stand."""
+    recommendation, acceptance = deadlines["recommendation"], deadlines["acceptance"]
+    if phase == "before_application":
+        return (f"本届组织申报安排在2025年9月—10月，距开始还有{(application.start - as_of).days}天；"
+                "申报由省级知识产权局组织，具体时间以本省通知为准。")
+    if phase == "application" and recommendation.status == "open":
+        return (f"正处于组织申报阶段（2025年9月—10月）；省级知识产权局须于{cn_date(recommendation.date)}前完成推荐及"
+                f"材料报送，还剩{recommendation.days_remaining}天，申报单位向省局提交材料的时间以本省通知为准。")
+    if phase == "application":
+        return (f"仍在通知所定的组织申报期（2025年9月—10月）内，但省级知识产权局完成推荐及材料报送的截止日"
+                f"（{cn_date(recommendation.date)}）已过。")
+    if phase == "creation":
+        return (f"本届组织申报已结束，处于推动创建阶段（2025年—2027年）；评估验收和公示认定须在2027年底前完成，"
+                f"还剩{acceptance.days_remaining}天。")
+    return (f"2025—2027年这一届已结束；按“自2025年起，每3年启动一届”推算，下一届应于{next_year}年启动，"
+            "具体以届时的通知为准。")
+
+
+def timeline(as_of: date, library: Library | None = None) -> Timeline:
+    """The programme's state on ``as_of`` with a verified citation for every date."""
+    from assistant.rules.engine import default_library
+
+    library = library or default_library()
+    table = timetable()
+    periods = [Period(key=p.key, label=p.label, start=p.start, end=p.end, duty=p.duty,
+                      status=period_status(p.start, p.end, as_of),
+                      days_remaining=(p.end - as_of).days if as_of <= p.end else None,
+                      citation=p.reference.cite(library)) for p in table.periods]
+    deadlines = [Deadline(key=d.key, label=d.label, date=d.date, duty=d.duty, applicant_duty=d.applicant_duty,
+                          status="open" if as_of <= d.date else "passed",
+                          days_remaining=(d.date - as_of).days if as_of <= d.date else None,
+                          citation=d.reference.cite(library)) for d in table.deadlines]
+    by_key = {p.key: p for p in periods}
+    phase, label = phase_of(as_of, by_key["application"], by_key["creation"])
+    next_year = next_round(as_of, table.round.first_year, table.round.every_years)
+    summary = summary_of(phase, as_of, by_key["application"], {d.key: d for d in deadlines}, next_year)
+    return Timeline(as_of=as_of, phase=phase, phase_label=label, summary=summary, issued=table.issued.date,
+                    periods=periods, deadlines=deadlines, round_year=table.round.first_year,
+                    next_round_year=next_year,
+                    citations=[table.issued.reference.cite(library), table.round.reference.cite(library)])

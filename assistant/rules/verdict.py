@@ -1,0 +1,52 @@
+"""The verdict of one rule, and a small builder that keeps every citation verified."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel
+
+from assistant.corpus.library import Library
+from assistant.corpus.model import Citation
+from assistant.rules.params import ProjectKey, Reference, constraints, project_types
+
+Status = Literal["eligible", "ineligible", "needs_info", "already_recognized"]
+STATUS_LABELS: dict[str, str] = {"eligible": "可以申报", "ineligible": "不符合申报单位要求",
+                                 "needs_info": "需补充信息", "already_recognized": "已认定（继续有效）"}
+
+
+class Verdict(BaseModel):
+    status: Status
+    reason: str
+    citations: list[Citation]
+    ask: list[str] = []
+
+
+class Judge:
+    """Builds the verdicts of one project type; citations only through ``Library.cite``."""
+
+    def __init__(self, key: ProjectKey, library: Library) -> None:
+        self.key = key
+        self.type = project_types()[key]
+        self.library = library
+
+    def cite(self, *refs: Reference) -> list[Citation]:
+        """The type's own clause first, then ``refs``, each verified against the notice."""
+        return [r.cite(self.library) for r in dict.fromkeys((self.type.applicants, *refs))]
+
+    def eligible(self, reason: str) -> Verdict:
+        rules = constraints()
+        return Verdict(status="eligible", reason=reason,
+                       citations=self.cite(rules["voluntary"].reference, rules["quota"].reference))
+
+    def ineligible(self, reason: str, *refs: Reference) -> Verdict:
+        return Verdict(status="ineligible", reason=reason, citations=self.cite(*refs))
+
+    def needs(self, reason: str, ask: list[str], *refs: Reference) -> Verdict:
+        return Verdict(status="needs_info", reason=reason, citations=self.cite(*refs), ask=ask)
+
+    def recognized(self) -> Verdict:
+        rule = constraints()["recognized"]
+        return Verdict(status="already_recognized",
+                       reason=f"您所说的{self.type.short}此前年度已获认定，继续有效，此届不需重复提出申报。",
+                       citations=[rule.reference.cite(self.library)])
