@@ -35,3 +35,7 @@ class IndexUnavailableError(AssistantError):
 
 class InvalidInputError(AssistantError):
     """A question or form value is unusable (empty, too long, not text)."""
+
+
+class ModelUnavailableError(AssistantError):
+    """An embedding or reranking model cannot be loaded from local files."""

@@ -1,0 +1,33 @@
+"""Index and retrieval: embedders, the Chroma store, jieba BM25, fusion, rerank and structure boosts.
+
+``build_retriever(settings, library).search("问题", k=5)`` is all most callers need;
+``sync_index`` brings the vector index up to date after documents change.
+"""
+
+from __future__ import annotations
+
+from assistant.corpus.library import Library
+from assistant.retrieval.boosts import StructureBoosts
+from assistant.retrieval.embedders import load_reranker
+from assistant.retrieval.lexical import LexicalRetriever, domain_tokenizer
+from assistant.retrieval.retrievers import DenseRetriever, Fusion, Hit, HybridRetriever
+from assistant.retrieval.store import Progress, open_index, sync_index
+from assistant.settings import Settings
+
+__all__ = ["DenseRetriever", "Hit", "HybridRetriever", "LexicalRetriever", "build_retriever", "sync_index"]
+
+
+def build_retriever(settings: Settings, library: Library, fusion: Fusion = "weighted",
+                    progress: Progress | None = None) -> HybridRetriever:
+    """The hybrid retriever over ``library``; syncs the index first (a no-op when it is current)."""
+    store, _ = open_index(settings, library, progress)
+    clauses = library.clauses()
+    tokenizer = domain_tokenizer()
+    return HybridRetriever(
+        dense=DenseRetriever(store=store, library=library),
+        lexical=LexicalRetriever.from_clauses(clauses, tokenizer),
+        boosts=StructureBoosts(clauses, tokenizer),
+        library=library,
+        reranker=load_reranker(settings.reranker) if settings.reranker else None,
+        fusion=fusion,
+    )

@@ -1,0 +1,133 @@
+"""Chinese lexical retrieval: BM25 over jieba words (domain dictionary, stop words), character
+bigrams and pinyin bigrams, so typos, homophone slips and unseen words still match."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from functools import cache
+
+import jieba
+from langchain_core.callbacks import CallbackManagerForRetrieverRun
+from langchain_core.documents import Document
+from langchain_core.retrievers import BaseRetriever
+from pydantic import ConfigDict
+from pypinyin import lazy_pinyin
+
+from assistant.corpus.model import Clause
+from assistant.retrieval.vocabulary import DOMAIN_WORDS, KIND_WORDS, QUERY_SYNONYMS, STOP_WORDS
+
+CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+WORD = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
+
+jieba.setLogLevel(60)
+
+
+def pinyin(text: str) -> str:
+    """Toneless pinyin of each CJK run, syllables space-separated, runs separated by `` | ``."""
+    return " | ".join(" ".join(lazy_pinyin(run)) for run in CJK_RUN.findall(text))
+
+
+def sounds_in(phrase: str, text_pinyin: str) -> bool:
+    """True when ``phrase`` is pronounced somewhere in the text (catches homophone typos)."""
+    return f" {pinyin(phrase)} " in f" {text_pinyin} "
+
+
+def expand(query: str) -> str:
+    """The question plus the notice's own words for the synonyms it uses."""
+    extra = [target for cue, target in QUERY_SYNONYMS.items() if cue in query]
+    return " ".join([query, *extra])
+
+
+def bigrams(runs: list[list[str]], prefix: str) -> list[str]:
+    return [f"{prefix}{run[i]}{run[i + 1]}" for run in runs for i in range(len(run) - 1)]
+
+
+class ChineseTokenizer:
+    """Words from a private jieba tokenizer with the domain dictionary, plus character and pinyin bigrams."""
+
+    def __init__(self, words: tuple[str, ...] = DOMAIN_WORDS) -> None:
+        self._jieba = jieba.Tokenizer()
+        for word in words:
+            self._jieba.add_word(word, freq=100_000)
+
+    def words(self, text: str) -> list[str]:
+        """Meaningful words, in order, without stop words and punctuation."""
+        return [w for w in self._jieba.lcut(text.lower()) if WORD.search(w) and w not in STOP_WORDS]
+
+    def tokens(self, text: str) -> list[str]:
+        """Words, ``~`` character bigrams and ``^`` pinyin bigrams (``^`` tokens join syllables with ``_``)."""
+        runs = CJK_RUN.findall(text)
+        sounds = [[f"{s}_" for s in lazy_pinyin(run)] for run in runs]
+        return self.words(text) + bigrams([list(r) for r in runs], "~") + bigrams(sounds, "^")
+
+
+@cache
+def domain_tokenizer() -> ChineseTokenizer:
+    """One tokenizer per process (loading jieba's dictionary takes a moment)."""
+    return ChineseTokenizer()
+
+
+class BM25:
+    """Okapi BM25 over pre-tokenised documents (Lucene idf, which is never negative)."""
+
+    def __init__(self, corpus: list[list[str]], k1: float = 1.2, b: float = 0.75) -> None:
+        self.size = len(corpus)
+        lengths = [len(tokens) for tokens in corpus]
+        average = sum(lengths) / self.size if self.size else 1.0
+        self.postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        for index, tokens in enumerate(corpus):
+            norm = k1 * (1 - b + b * lengths[index] / average)
+            for term, tf in Counter(tokens).items():
+                self.postings[term].append((index, tf * (k1 + 1) / (tf + norm)))
+        self.idf = {term: math.log(1 + (self.size - len(p) + 0.5) / (len(p) + 0.5))
+                    for term, p in self.postings.items()}
+
+    def scores(self, query: list[str]) -> list[float]:
+        totals = [0.0] * self.size
+        for term in query:
+            for index, weight in self.postings.get(term, ()):
+                totals[index] += self.idf[term] * weight
+        return totals
+
+
+def clause_text(clause: Clause) -> str:
+    """What both retrievers index: heading path, what this kind of clause is, the clause text."""
+    return "\n".join(part for part in (clause.heading, KIND_WORDS.get(clause.kind, ""), clause.text) if part)
+
+
+def clause_document(clause: Clause, score: float | None = None) -> Document:
+    metadata: dict[str, str | float] = {"id": clause.id, "doc": clause.doc, "heading": clause.heading,
+                                        "kind": clause.kind}
+    if score is not None:
+        metadata["score"] = score
+    return Document(id=clause.id, page_content=clause.text, metadata=metadata)
+
+
+class LexicalRetriever(BaseRetriever):
+    """BM25 over the heading and text of every clause."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    clauses: list[Clause]
+    tokenizer: ChineseTokenizer
+    index: BM25
+    k: int = 5
+
+    @classmethod
+    def from_clauses(cls, clauses: list[Clause], tokenizer: ChineseTokenizer | None = None) -> LexicalRetriever:
+        tokenizer = tokenizer or domain_tokenizer()
+        index = BM25([tokenizer.tokens(clause_text(c)) for c in clauses])
+        return cls(clauses=clauses, tokenizer=tokenizer, index=index)
+
+    def scored(self, query: str, n: int) -> list[tuple[str, float]]:
+        """The ``n`` best (clause id, BM25 score) pairs with a positive score."""
+        scores = self.index.scores(self.tokenizer.tokens(expand(query)))
+        ranked = sorted(range(len(scores)), key=lambda i: -scores[i])[:n]
+        return [(self.clauses[i].id, scores[i]) for i in ranked if scores[i] > 0]
+
+    def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun
+                                ) -> list[Document]:
+        by_id = {c.id: c for c in self.clauses}
+        return [clause_document(by_id[i], s) for i, s in self.scored(query, self.k)]

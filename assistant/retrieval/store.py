@@ -1,0 +1,170 @@
+"""The Chroma store of clause vectors: embedded or server client, kept in sync with the library.
+
+The collection's metadata records the embedder that built it, an index format version and the
+fingerprint of the clauses it holds; each vector's metadata holds its clause's content hash.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from assistant.corpus.library import Library
+from assistant.corpus.model import Clause
+from assistant.errors import AssistantError, IndexUnavailableError
+from assistant.retrieval.embedders import Embedder, load_embedder
+from assistant.retrieval.lexical import clause_text
+from assistant.settings import Settings
+
+if TYPE_CHECKING:
+    from chromadb.api import ClientAPI
+    from langchain_chroma import Chroma
+
+INDEX_VERSION = "1"
+COSINE: dict[str, Any] = {"hnsw": {"space": "cosine"}}
+BATCH = 64
+
+Progress = Callable[[int, int], None]
+log = logging.getLogger(__name__)
+
+
+def clause_hash(clause: Clause) -> str:
+    payload = json.dumps([clause.doc, clause.kind, clause.heading, clause.text], ensure_ascii=False)
+    return hashlib.sha256(payload.encode()).hexdigest()[:16]
+
+
+def fingerprint(clauses: list[Clause]) -> str:
+    """Changes whenever a clause is added, removed or changed."""
+    digest = hashlib.sha256()
+    for clause in clauses:
+        digest.update(f"{clause.id}={clause_hash(clause)};".encode())
+    return digest.hexdigest()[:16]
+
+
+def chroma_settings() -> Any:
+    from chromadb.config import Settings as ChromaSettings
+
+    return ChromaSettings(anonymized_telemetry=False)
+
+
+def http_client(address: str) -> ClientAPI:
+    """A client of a ``chroma run`` server at ``host:port``; raises when it does not answer."""
+    import chromadb
+
+    host, _, port = address.rpartition(":")
+    if not host or not port.isdigit():
+        raise IndexUnavailableError(f"向量库服务地址应写成“主机:端口”，现在是“{address}”。")
+    try:
+        client = chromadb.HttpClient(host=host, port=int(port), settings=chroma_settings())
+        client.heartbeat()
+    except Exception as error:
+        raise IndexUnavailableError(
+            f"无法连接向量库服务 {address}，请确认 chroma 服务已启动且地址正确。") from error
+    return client
+
+
+def persistent_client(path: Path) -> ClientAPI:
+    import chromadb
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(path), settings=chroma_settings())
+
+
+def wipe(path: Path) -> None:
+    """Delete an index directory (or a stray file in its place) and forget its cached client."""
+    from chromadb.api.shared_system_client import SharedSystemClient
+
+    SharedSystemClient._identifier_to_system.pop(str(path), None)
+    if path.is_dir():
+        shutil.rmtree(path)
+    elif path.exists():
+        path.unlink()
+
+
+def langchain_store(client: ClientAPI, name: str, embedder: Embedder) -> Chroma:
+    from langchain_chroma import Chroma
+
+    return Chroma(client=client, collection_name=name, embedding_function=embedder,
+                  collection_configuration=COSINE)
+
+
+def sync_store(client: ClientAPI, name: str, embedder: Embedder, clauses: list[Clause],
+               progress: Progress | None = None) -> tuple[Chroma, dict[str, Any]]:
+    """Bring collection ``name`` up to date with ``clauses``; embeds only what changed."""
+    report: dict[str, Any] = {"embedder": embedder.id, "collection": name, "rebuilt": False, "reason": "",
+                              "added": 0, "updated": 0, "deleted": 0, "total": len(clauses)}
+    collection = client.get_or_create_collection(name, embedding_function=None, configuration=COSINE)
+    meta = collection.metadata or {}
+    current = fingerprint(clauses)
+    built_by = (meta.get("embedder"), meta.get("version"))
+    if built_by != (embedder.id, INDEX_VERSION) and collection.count():
+        report.update(rebuilt=True, reason=f"索引由 {built_by[0] or '未知嵌入模型'} 构建，现用 {embedder.id}，重建")
+        log.warning(report["reason"])
+        client.delete_collection(name)
+    elif meta.get("fingerprint") == current and collection.count() == len(clauses):
+        return langchain_store(client, name, embedder), report
+    store = langchain_store(client, name, embedder)
+    report.update(apply_changes(store, clauses, progress))
+    client.get_collection(name, embedding_function=None).modify(
+        metadata={"embedder": embedder.id, "version": INDEX_VERSION, "fingerprint": current})
+    return store, report
+
+
+def apply_changes(store: Chroma, clauses: list[Clause], progress: Progress | None) -> dict[str, int]:
+    """Delete vanished clause ids, embed new and changed clauses (by content hash)."""
+    stored = store.get(include=["metadatas"])
+    have = {i: (m or {}).get("hash") for i, m in zip(stored["ids"], stored["metadatas"], strict=True)}
+    wanted = {c.id: clause_hash(c) for c in clauses}
+    vanished = [i for i in have if i not in wanted]
+    changed = [c for c in clauses if have.get(c.id) != wanted[c.id]]
+    if vanished:
+        store.delete(ids=vanished)
+    for start in range(0, len(changed), BATCH):
+        batch = changed[start:start + BATCH]
+        store.add_texts([clause_text(c) for c in batch], ids=[c.id for c in batch],
+                        metadatas=[{"id": c.id, "doc": c.doc, "heading": c.heading, "kind": c.kind,
+                                    "hash": wanted[c.id]} for c in batch])
+        if progress:
+            progress(start + len(batch), len(changed))
+    added = sum(1 for c in changed if c.id not in have)
+    return {"added": added, "updated": len(changed) - added, "deleted": len(vanished)}
+
+
+def open_index(settings: Settings, library: Library, progress: Progress | None = None
+               ) -> tuple[Chroma, dict[str, Any]]:
+    """The synced store and a report of what changed (embedded: a damaged index is rebuilt)."""
+    embedder = load_embedder(settings.embedder)
+    clauses = library.clauses()
+    if settings.chroma_host:
+        client = http_client(settings.chroma_host)
+        try:
+            return sync_store(client, settings.collection, embedder, clauses, progress)
+        except AssistantError:
+            raise
+        except Exception as error:
+            raise IndexUnavailableError(f"向量库服务 {settings.chroma_host} 出错：{error}") from error
+    try:
+        return sync_store(persistent_client(settings.index_dir), settings.collection, embedder, clauses,
+                          progress)
+    except AssistantError:
+        raise
+    except Exception as error:  # anything the store raises here means the files are damaged
+        log.warning("索引目录 %s 无法读取（%s），删除后重建", settings.index_dir, error)
+        wipe(settings.index_dir)
+    try:
+        store, report = sync_store(persistent_client(settings.index_dir), settings.collection, embedder,
+                                   clauses, progress)
+    except Exception as error:
+        raise IndexUnavailableError(f"无法在 {settings.index_dir} 建立索引：{error}") from error
+    report.update(rebuilt=True, reason="索引目录损坏，已删除并重建")
+    return store, report
+
+
+def sync_index(settings: Settings, library: Library, progress: Progress | None = None) -> dict[str, Any]:
+    """Bring the vector index up to date with ``library``; returns what was added, updated, deleted."""
+    return open_index(settings, library, progress)[1]
