@@ -56,7 +56,7 @@ def eligibility_lead(verdicts: dict[str, Any], focus: list[str], names: dict[str
             phrase = STATUS_PHRASE[verdict.status].format(name=names[key])
             detail = verdict.ask[0] if verdict.status == "needs_info" and verdict.ask else verdict.reason
             parts.append(f"{phrase}：{detail.rstrip('。')}")
-            quotes += [(c.id, c.quote) for c in verdict.citations]
+            quotes += [(c.id, c.quote) for c in verdict.citations[:1]]  # the rule's own clause
         return Lead("；".join(parts) + "。", quotes)
     groups: dict[str, list[str]] = {}
     for key, verdict in verdicts.items():
@@ -71,8 +71,11 @@ def eligibility_lead(verdicts: dict[str, Any], focus: list[str], names: dict[str
     sentence = "按您提供的情况，" + "；".join(parts) + "。"
     if asks:
         sentence += f"请补充：{asks[0]}"
-    shown = [k for k, v in verdicts.items() if v.status in ("eligible", "needs_info", "already_recognized")]
-    quotes = [(c.id, c.quote) for key in shown[:3] for c in verdicts[key].citations]
+    for wanted in (("eligible", "already_recognized"), ("needs_info",), ("ineligible",)):
+        shown = [key for key, verdict in verdicts.items() if verdict.status in wanted]
+        if shown:
+            break
+    quotes = [(c.id, c.quote) for key in shown[:3] for c in verdicts[key].citations[:1]]
     return Lead(sentence, quotes)
 
 
@@ -80,3 +83,58 @@ def out_of_scope_lead(library: Library, type_names: list[str]) -> Lead:
     lines, quote = contact_lines(library, type_names)
     return Lead("该问题超出《关于组织开展2025—2027年知识产权强国建设示范创建工作的通知》的内容，"
                 f"本助手无法作答，也不会推测。如需咨询，可联系：{lines}。", [quote], in_scope=False)
+
+
+ROUND = re.compile(r"下一届|下届|多久.{0,3}(一届|一次)|几年一届|每几年|按届|哪一年开始")
+TIMELINE_TOPICS = [  # (question pattern, deadline or period key), first match wins
+    (re.compile(r"还能.{0,4}(申报|报)|还来得及|现在.{0,6}(申报|报)"), "still_open"),
+    (re.compile(r"回执|联络员"), "receipt"),
+    (re.compile(r"推荐|报送|截止|截至|期限|deadline|来得及|晚了|过期"), "recommendation"),
+    (re.compile(r"验收|认定|授牌|命名"), "acceptance"),
+    (re.compile(r"创建期|创建周期|推动创建|创建.{0,3}多久"), "creation"),
+    (re.compile(r"什么时候.{0,4}(申报|报)|申报.{0,4}(时间|什么时候|几月)|哪个月"), "application"),
+]
+
+
+def timeline_lead(timeline: Any, question: str) -> Lead:
+    """The date or phase the question asks about, with days remaining on ``timeline.as_of``."""
+    if ROUND.search(question):
+        quote = timeline.citations[1]
+        return Lead(f"自2025年起每3年启动一届，下一届按此推算应于{timeline.next_round_year}年启动（以届时通知为准）。",
+                    [(quote.id, quote.quote)])
+    key = next((k for pattern, k in TIMELINE_TOPICS if pattern.search(question)), "")
+    if key == "still_open":
+        return still_open_lead(timeline)
+    deadline = next((d for d in timeline.deadlines if d.key == key), None)
+    period = next((p for p in timeline.periods if p.key == key), None)
+    today = f"{timeline.as_of.year}年{timeline.as_of.month}月{timeline.as_of.day}日"
+    if deadline is not None:
+        day = f"{deadline.date.year}年{deadline.date.month}月{deadline.date.day}日"
+        when = "2027年底前" if deadline.key == "acceptance" else f"{day}前"
+        state = (f"截至{today}已过期" if deadline.status == "passed" else f"{today}是最后一天"
+                 if deadline.days_remaining == 0 else f"截至{today}还剩{deadline.days_remaining}天")
+        whose = (f"（由{deadline.duty}负责）" if deadline.key == "acceptance" else
+                 f"（这是{deadline.duty}的工作，不是申报单位的；申报单位向省局提交材料的时间以本省通知为准）")
+        sentence = f"{deadline.label}的时限是{when}，{state}{whose}。"
+        return Lead(sentence, [(deadline.citation.id, deadline.citation.quote)])
+    if period is not None:
+        state = {"upcoming": "尚未开始", "current": "正在进行", "finished": "已结束"}[period.status]
+        return Lead(f"{period.label}安排在{period.citation.quote.split('（')[-1].rstrip('）')}，截至{today}{state}。",
+                    [(period.citation.id, period.citation.quote)])
+    current = [(p.citation.id, p.citation.quote) for p in timeline.periods if p.status == "current"]
+    pending = [(d.citation.id, d.citation.quote) for d in timeline.deadlines if d.status == "open"]
+    return Lead(timeline.summary, (current + pending)[:3] or [(c.id, c.quote) for c in timeline.citations])
+
+
+def still_open_lead(timeline: Any) -> Lead:
+    """Can one still apply on ``timeline.as_of``: the application period and the provincial deadline."""
+    period = next(p for p in timeline.periods if p.key == "application")
+    deadline = next(d for d in timeline.deadlines if d.key == "recommendation")
+    today = f"{timeline.as_of.year}年{timeline.as_of.month}月{timeline.as_of.day}日"
+    if deadline.status == "open":
+        state = (f"截至{today}仍在申报期内，距省级推荐截止还剩{deadline.days_remaining}天，"
+                 "申报单位向省局提交材料的具体时间以本省通知为准")
+    else:
+        state = f"截至{today}本届申报已结束，下一届按每3年一届推算应于{timeline.next_round_year}年启动"
+    return Lead(f"本届组织申报安排在2025年9月—10月，省级知识产权局须于2025年10月24日前完成推荐及材料报送；{state}。",
+                [(period.citation.id, period.citation.quote), (deadline.citation.id, deadline.citation.quote)])

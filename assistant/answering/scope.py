@@ -14,12 +14,31 @@ GENERIC = frozenset(
 )
 NOTICE_VOCABULARY = re.compile(
     r"示范|创建|申报|推荐|认定|验收|名额|附件|回执|联络员|强市|强县|强国|园区|集聚|高校|科研机构|管委会|人民政府|"
+    r"工作要求|工作安排|申报单位|申报条件|创建项目|"
     r"省直管|副省级|地级市|市辖区|兵团|公司法|本科|评价指标|摘牌|弄虚作假|收取费用|28号"
 )
 
 
+OFF_TOPIC = re.compile(
+    r"专利申请费|费减|减缓|商标|高新技术企业|高企|质押|融资|利率|审查.{0,6}(多久|周期|时间)|PCT|侵犯|侵权|起诉|诉讼|"
+    r"地理标志|税收|优惠政策|奖金|奖励|资金|补贴|补助|年费|滞纳金|优势企业|天气|写.{0,4}诗|上一届|往届|历届|"
+    r"政策.{0,6}(会不会|会怎么|怎么|会)变"
+)
+
+
+def off_topic(question: str) -> bool:
+    """Questions about other programmes and procedures, which the notice does not cover."""
+    return bool(OFF_TOPIC.search(question))
+
+
+FUNCTION_CHARS = frozenset("的了吗呢么啊吧呀嘛")
+ORDINAL = re.compile(r"第[一二三四五六七八九十\d]+[条项点部分段个]")
+
+
 def bigrams(text: str) -> set[str]:
-    return {run[i:i + 2] for run in CJK_RUN.findall(text) for i in range(len(run) - 1)} - GENERIC
+    runs = CJK_RUN.findall(ORDINAL.sub(" ", text))
+    grams = {run[i:i + 2] for run in runs for i in range(len(run) - 1)} - GENERIC
+    return {gram for gram in grams if not FUNCTION_CHARS.intersection(gram)}
 
 
 def coverage(question: str, clauses: list[Clause]) -> float:

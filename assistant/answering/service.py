@@ -11,7 +11,7 @@ from assistant.answering import compose, scope
 from assistant.answering.conversation import Conversation
 from assistant.answering.guard import check_answer
 from assistant.answering.result import Answer
-from assistant.answering.router import route
+from assistant.answering.router import ASKS_ELIGIBILITY, FOLLOW_UP, route
 from assistant.answering.topics import Lead, match_topic
 from assistant.corpus.library import Library
 from assistant.errors import InvalidInputError
@@ -22,6 +22,11 @@ GREETING = ("您好！我是知识产权强国建设示范创建政策助手，�
             "时间安排、工作要求等问题，并帮您预审能否申报七类示范创建项目。")
 DRAFTING_HINT = ("起草申报书章节或复函，请使用“起草”页签（或命令 assistant draft / assistant reply）；"
                  "草稿只使用您提供的事实，缺少的信息会以【待补充】标出。")
+
+
+def describes_applicant(profile: Any) -> bool:
+    """Whether the conversation so far says anything about who the applicant is."""
+    return profile is not None and (profile.kind is not None or profile.place is not None or bool(profile.recognized))
 
 
 def clean_question(question: str) -> str:
@@ -129,43 +134,63 @@ class Assistant:
         if kind == "smalltalk":
             return Answer(question=text, answer=GREETING, route=kind)
         hits = self.retriever.search(text, k=5)
-        clauses = [hit.clause for hit in hits]
         named = self.mentioned_types(text)
-        verdicts = timeline = profile = None
-        if kind == "eligibility":
+        topic = match_topic(text)
+        result = timeline = None
+        if kind not in ("drafting",):
             from assistant.rules import check
 
             result = check(text, as_of=today, previous=conversation.profile, library=self.library)
             conversation.profile = result.profile
-            focus = named or (conversation.focus_types if text.startswith("那") else [])
-            conversation.focus_types = focus or conversation.focus_types
-            lead = compose.eligibility_lead(result.verdicts, focus, self.short_names)
-            verdicts = {k: v.model_dump(mode="json") for k, v in result.verdicts.items()}
-            profile = result.profile.model_dump(mode="json")
-            timeline = result.timeline.model_dump(mode="json")
-        elif kind == "timeline":
+            if not (kind == "eligibility" or describes_applicant(result.profile)):
+                result = None
+        if kind == "drafting":
+            lead = Lead(DRAFTING_HINT, [])
+        elif scope.off_topic(text):
+            kind, lead = "out_of_scope", compose.out_of_scope_lead(self.library, self.names_of(named))
+        elif kind == "timeline" and not (named and ASKS_ELIGIBILITY.search(text)):
             from assistant.rules import timeline as build_timeline
 
-            current = build_timeline(today)
-            lead = compose.timeline_lead(current, text)
-            timeline = current.model_dump(mode="json")
-        elif kind == "drafting":
-            lead = Lead(DRAFTING_HINT, [])
+            timeline = build_timeline(today, self.library)
+            lead = compose.timeline_lead(timeline, text)
+        elif topic is not None and not (named and ASKS_ELIGIBILITY.search(text)):
+            kind, lead = "factual", topic.build(self.library, text, self.names_of(named))
+        elif result is not None:
+            kind = "eligibility"
+            focus = named or (conversation.focus_types if FOLLOW_UP.search(text) else []) or self.held_by(
+                result.profile.kind)
+            lead = compose.eligibility_lead(result.verdicts, focus, self.short_names)
         else:
-            lead = self._factual_lead(text, clauses, named)
-            if lead.in_scope is False and not lead.quotes[0][0].startswith("notice#annex"):
-                kind = "out_of_scope"
+            kind, lead = "factual", self._factual_lead(text, [hit.clause for hit in hits], named)
+        conversation.focus_types = named or conversation.focus_types
+        if not lead.in_scope and not any(q[0].startswith("notice#annex") for q in lead.quotes):
+            kind = "out_of_scope"
         citations = compose.cite_all(self.library, lead.quotes)
-        return Answer(question=text, answer=compose.render(lead.sentence, citations), in_scope=lead.in_scope,
-                      route=kind, citations=citations, verdicts=verdicts, timeline=timeline, profile=profile,
-                      trace={"retrieved": [h.clause.id for h in hits]})
+        return Answer(
+            question=text, answer=compose.render(lead.sentence, citations), in_scope=lead.in_scope, route=kind,
+            citations=citations,
+            verdicts={k: v.model_dump(mode="json") for k, v in result.verdicts.items()} if result else None,
+            timeline=(timeline or (result.timeline if result else None)).model_dump(mode="json")
+            if (timeline or result) else None,
+            profile=result.profile.model_dump(mode="json") if result else None,
+            trace={"retrieved": [h.clause.id for h in hits], "topic": topic.name if topic else None})
+
+    def held_by(self, kind: Any) -> list[str]:
+        """The project types only this kind of applicant can hold (a company → 示范企业); none for governments."""
+        if kind is None or str(kind) in ("government", "park_committee"):
+            return []
+        return [key for key, t in self.types.items() if t.holder_kind and t.holder_kind == str(kind)]
+
+    def names_of(self, keys: list[str]) -> list[str]:
+        return [self.short_names[key] for key in keys]
 
     def _factual_lead(self, text: str, clauses: list, named: list[str]) -> Lead:
-        topic = match_topic(text)
-        if topic is not None:
-            return topic.build(self.library, [self.short_names[k] for k in named])
+        if named and not (clauses and scope.in_scope(text, clauses[:3])):
+            rule = self.types[named[0]].applicants
+            return Lead(f"通知对{self.short_names[named[0]]}申报单位的规定是：{rule.quote}。通知没有其他相关规定。",
+                        [(rule.clause, rule.quote)])
         if not clauses or not scope.in_scope(text, clauses[:3]):
-            return compose.out_of_scope_lead(self.library, [self.short_names[k] for k in named])
+            return compose.out_of_scope_lead(self.library, self.names_of(named))
         top = clauses[0]
         sentence = compose.best_sentence(text, top, lambda q, s: len(scope.bigrams(q) & scope.bigrams(s)))
         return Lead(f"根据通知{top.heading}：{sentence}", [(top.id, sentence)])
@@ -191,4 +216,4 @@ class Assistant:
         return answer.model_copy(update={"answer": text, "mode": "llm"})
 
     def type_aliases(self) -> dict[str, list[str]]:
-        return {key: [t.short, t.name, *t.aliases] for key, t in self.types.items()}
+        return {key: t.names for key, t in self.types.items()}

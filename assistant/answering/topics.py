@@ -38,12 +38,14 @@ class Topic:
     what: str = ""
     special: str = ""
 
-    def build(self, library: Library, type_names: list[str]) -> Lead:
+    def build(self, library: Library, question: str, type_names: list[str]) -> Lead:
         if self.annex:
             return annex_lead(library, self.annex, self.what)
         if self.special == "contacts":
             lines, quote = contact_lines(library, type_names)
             return Lead(f"国家知识产权局的联系人及联系方式：{lines}。", [quote])
+        if self.special == "annex_list":
+            return annex_list_lead(library, question)
         return Lead(self.sentence, list(self.quotes))
 
 
@@ -72,6 +74,20 @@ def annex_lead(library: Library, annex_id: str, what: str) -> Lead:
     listed = f"notice#annex.{number}"
     return Lead(f"{what}载于通知附件{number}《{document.info.title}》，该附件尚未载入本助手，无法提供其具体内容，"
                 "请以省级知识产权局转发的附件原件为准。", [(listed, library.clause(listed).text)], in_scope=False)
+
+
+def annex_list_lead(library: Library, question: str) -> Lead:
+    """The annexes as the notice lists them, each marked loaded or not."""
+    if number := re.search(r"附件\s*([1-4])", question):
+        info = library.document(f"annex{number.group(1)}").info
+        entry = library.clause(f"notice#annex.{number.group(1)}")
+        loaded = "已载入" if info.available else "尚未载入本助手"
+        return Lead(f"附件{number.group(1)}为《{info.title}》，{loaded}。", [(entry.id, entry.text)])
+    listed = library.clause("notice#annexes")
+    items = [f"{info.title}（{'已载入' if info.available else '未载入'}）"
+             for info in (library.document(f"annex{n}").info for n in range(1, 5))]
+    return Lead("通知列有以下附件：" + "；".join(f"附件{n}．{item}" for n, item in enumerate(items, 1)) + "。",
+                [(listed.id, listed.text)])
 
 
 def contact_lines(library: Library, type_names: list[str]) -> tuple[str, Quote]:
