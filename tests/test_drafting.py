@@ -4,6 +4,7 @@ with planted inventions, and reply drafts for the inquiries in eval/replies.json
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import docx
@@ -18,15 +19,17 @@ from assistant.corpus.library import Library
 from assistant.drafting import (
     check_provenance,
     draft_application,
+    draft_reply,
     fact_fields,
     load_facts,
     load_outlines,
+    reply_wording,
     to_docx,
 )
 from assistant.drafting.application import COMMENT, template_path
 from assistant.drafting.model import FACTS_HEADING, PLACEHOLDERS_HEADING, TABLE_HEADER
 from assistant.errors import InvalidInputError
-from assistant.rules.params import PROJECT_KEYS
+from assistant.rules import PROJECT_KEYS, PROJECT_TYPES
 from assistant.settings import PROJECT_ROOT, Settings, get_settings
 
 CORPUS = PROJECT_ROOT / "corpus"
@@ -237,6 +240,62 @@ def test_a_failing_model_leaves_the_template_draft(settings: Settings, library: 
     assert draft.mode == "template" and draft.trace["fallback"].startswith("llm_error")
 
 
+# --- reply drafts ----------------------------------------------------------------------------------
+
+CASES = [json.loads(line) for line in REPLIES.read_text(encoding="utf-8").splitlines() if line.strip()]
+REPLY_DAY = date(2025, 9, 20)
+
+
+def test_the_reply_set_covers_every_type_and_status() -> None:
+    assert len(CASES) >= 12
+    expected = [(k, s) for case in CASES for k, s in case["expected_verdicts"].items()]
+    assert {k for k, _ in expected} == set(PROJECT_KEYS)
+    assert {s for _, s in expected} == {"eligible", "ineligible", "needs_info", "already_recognized"}
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_reply_states_the_verdict_cites_the_clauses_and_names_the_contact(case: dict, settings: Settings,
+                                                                         library: Library) -> None:
+    reply = draft_reply(case["inquiry"], settings=settings, library=library, as_of=REPLY_DAY)
+    wording = reply_wording(settings.prompts_dir)["verdicts"]
+    for key, status in case["expected_verdicts"].items():
+        assert reply.verdicts[key]["status"] == status, (key, reply.verdicts[key]["reason"])
+        if key in reply.focus:
+            assert wording[status].format(name=PROJECT_TYPES[key].name) in reply.text
+    assert set(case["expected_verdicts"]) & set(reply.focus) or not case["expected_verdicts"]
+    for key in reply.focus:
+        assert PROJECT_TYPES[key].contact.quote in reply.text
+    for text in case["must_contain"]:
+        assert text in reply.text
+    assert reply.citations and all(library.verify_quote(c.id, c.quote) and c.quote in reply.text
+                                   for c in reply.citations)
+    assert reply.problems == []
+    assert reply.text.startswith("关于知识产权强国建设示范创建申报有关问题的复函")
+    assert reply.text.rstrip().endswith("（起草单位）\n2025年9月20日") and reply.placeholders[-1] == "（起草单位）"
+
+
+def test_what_the_rules_cannot_decide_becomes_an_item_to_verify(settings: Settings, library: Library) -> None:
+    reply = draft_reply("您好，我们想申报国家知识产权示范企业，请问需要满足什么条件？", settings=settings,
+                        library=library, as_of=REPLY_DAY, sender="江苏省知识产权局")
+    asks = reply.verdicts["enterprise"]["ask"]
+    assert asks and all(f"【待核实：{ask}】" in reply.text for ask in asks)
+    assert reply.placeholders == ["【待核实：来函单位名称】", *(f"【待核实：{ask}】" for ask in asks)]
+    assert reply.text.rstrip().endswith("江苏省知识产权局\n2025年9月20日")
+
+
+def test_an_unloaded_annex_is_flagged_not_described(settings: Settings, library: Library) -> None:
+    reply = draft_reply("请问申报书模板在哪里下载？评价指标有哪些？", settings=settings, library=library,
+                        as_of=REPLY_DAY)
+    assert "【待核实：示范创建申报书的格式和内容（附件未载入）】" in reply.placeholders
+    assert "【待核实：示范评价指标（附件未载入）】" in reply.placeholders
+    assert reply.problems == []
+
+
+def test_an_empty_inquiry_is_refused(settings: Settings, library: Library) -> None:
+    with pytest.raises(InvalidInputError):
+        draft_reply("  ", settings=settings, library=library)
+
+
 # --- command line -----------------------------------------------------------------------------------
 
 @pytest.fixture
@@ -266,3 +325,14 @@ def test_cli_draft_without_facts_prints_markdown(cli_env: CliRunner) -> None:
     assert "【待补充：申报单位名称】申报国家知识产权强县建设示范县创建。" in result.stdout
     bad = cli_env.invoke(app, ["draft", "--type", "county", "--section", "nothing"])
     assert bad.exit_code == 1 and "没有章节" in bad.output
+
+
+def test_cli_reply_json(cli_env: CliRunner) -> None:
+    result = cli_env.invoke(app, ["reply", "我们是一所高职专科院校，能报国家知识产权示范高校吗？", "--as-of", "2025-09-20",
+                                  "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert set(data) == {"text", "citations", "verdicts", "placeholders"}
+    assert data["verdicts"]["university"]["status"] == "ineligible" and "王海军" in data["text"]
+    assert data["citations"][0] == {"id": "notice#2.6", "doc": "notice", "heading": "二、申报单位 › （六）",
+                                    "quote": "申报国家知识产权示范高校创建的应为教育行政部门批准设立的普通本科高等院校"}

@@ -20,11 +20,10 @@ from assistant.drafting.facts import ApplicantFacts, load_facts
 from assistant.drafting.model import ApplicationDraft, ReplyDraft, Sentence
 from assistant.drafting.outline import Outline, load_outlines, outline_path
 from assistant.drafting.provenance import check_provenance
-from assistant.drafting.reply import REPLY_PHRASES, draft_reply
+from assistant.drafting.reply import draft_reply, reply_wording
 from assistant.drafting.word import to_docx
 
 __all__ = [
-    "REPLY_PHRASES",
     "ApplicantFacts",
     "ApplicationDraft",
     "Outline",
@@ -37,5 +36,6 @@ __all__ = [
     "load_facts",
     "load_outlines",
     "outline_path",
+    "reply_wording",
     "to_docx",
 ]
