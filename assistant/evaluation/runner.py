@@ -155,6 +155,54 @@ def run_eligibility_case(assistant: Assistant, suite: str, case: dict[str, Any])
                        question=case["text"], latency_ms=round(latency, 2), scores=scores)]
 
 
+def timeline_differences(got: dict[str, Any], expected: dict[str, Any]) -> list[str]:
+    """Where a computed timeline differs from the expected phase, statuses, days and next round."""
+    reasons = []
+    if "phase" in expected and got["phase"] != expected["phase"]:
+        reasons.append(f"阶段应为 {expected['phase']}，实为 {got['phase']}")
+    periods = {p["key"]: p for p in got["periods"]}
+    for key, status in expected.get("periods", {}).items():
+        if periods[key]["status"] != status:
+            reasons.append(f"{key} 应为 {status}，实为 {periods[key]['status']}")
+    deadlines = {d["key"]: d for d in got["deadlines"]}
+    for key, want in expected.get("deadlines", {}).items():
+        reasons += [f"{key}.{field} 应为 {value}，实为 {deadlines[key][field]}"
+                    for field, value in want.items() if deadlines[key][field] != value]
+    if "next_round_year" in expected and got["next_round_year"] != expected["next_round_year"]:
+        reasons.append(f"下一届应为 {expected['next_round_year']}，实为 {got['next_round_year']}")
+    return reasons
+
+
+def run_timeline_case(assistant: Assistant, suite: str, case: dict[str, Any]) -> list[CaseResult]:
+    from assistant.rules import timeline
+
+    started = time.perf_counter()
+    got = timeline(as_of(case), assistant.library).model_dump(mode="json")
+    latency = (time.perf_counter() - started) * 1000
+    reasons = timeline_differences(got, case["expected"])
+    return [CaseResult(suite=suite, id=case["id"], kind="timeline", passed=not reasons, reasons=reasons,
+                       question=case["as_of"], answer=got["summary"], latency_ms=round(latency, 2),
+                       scores={"correct": float(not reasons)})]
+
+
+def run_reply_case(assistant: Assistant, suite: str, case: dict[str, Any]) -> list[CaseResult]:
+    from assistant.drafting import draft_reply
+
+    started = time.perf_counter()
+    reply = draft_reply(case["inquiry"], library=assistant.library, settings=assistant.settings, as_of=as_of(case))
+    latency = (time.perf_counter() - started) * 1000
+    reasons = [f"缺少要点「{f}」" for f in case.get("must_contain", []) if metrics.fact_recall(reply.text, [f]) < 1]
+    expected = case.get("expected_verdicts", {})
+    verdicts = {key: reply.verdicts[key]["status"] == status for key, status in expected.items()}
+    reasons += [f"{key} 判定不符" for key, ok in verdicts.items() if not ok]
+    reasons += [f"来源核对：{p}" for p in reply.problems]
+    return [CaseResult(suite=suite, id=case["id"], kind="replies", passed=not reasons, reasons=reasons,
+                       question=case["inquiry"], answer=reply.text, cited=[c.id for c in reply.citations],
+                       latency_ms=round(latency, 2),
+                       scores={"fact_recall": metrics.fact_recall(reply.text, case.get("must_contain", [])),
+                               "verdict_accuracy": metrics.mean([float(ok) for ok in verdicts.values()])})]
+
+
 def aggregate(kind: str, results: list[CaseResult]) -> dict[str, float | None]:
     """Suite-level metrics for one kind."""
     def avg(name: str) -> float | None:
@@ -170,6 +218,10 @@ def aggregate(kind: str, results: list[CaseResult]) -> dict[str, float | None]:
         out["verdict_accuracy"] = avg("verdict_accuracy")
         keys = sorted({k for r in results for k in r.scores if k.startswith("verdict.")})
         out |= {k.replace("verdict.", "verdict_accuracy."): avg(k) for k in keys}
+    if kind == "timeline":
+        out["accuracy"] = avg("correct")
+    if kind == "replies":
+        out |= {"fact_recall": avg("fact_recall"), "verdict_accuracy": avg("verdict_accuracy")}
     if kind in ("qa", "multiturn", "adversarial"):
         for name in ("fact_recall", "citation_precision", "citation_recall", "quote_verification", "groundedness",
                      "verdict_accuracy"):
@@ -186,6 +238,8 @@ def aggregate(kind: str, results: list[CaseResult]) -> dict[str, float | None]:
 RUNNERS: dict[str, Callable[..., list[CaseResult]]] = {
     "retrieval": run_retrieval_case,
     "eligibility": run_eligibility_case,
+    "timeline": run_timeline_case,
+    "replies": run_reply_case,
 }
 
 
