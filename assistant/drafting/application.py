@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.corpus.library import Library
+from assistant.corpus.model import Citation
 from assistant.drafting.facts import ApplicantFacts, FactValue, resolve_facts
 from assistant.drafting.model import RENDER_WORDS, ApplicationDraft, DraftSection, FactRow, Sentence
 from assistant.drafting.outline import Outline, SectionSpec, load_outlines, outline_path
@@ -61,7 +62,7 @@ class SectionWriter:
     def value(self, key: str) -> str:
         return self.values.get(key) or placeholder(self.specs[key].label)
 
-    def cited(self, text: str) -> list:
+    def cited(self, text: str) -> list[Citation]:
         return [self.library.cite(clause_id, quote) for quote, clause_id in CITED.findall(text)]
 
     def line(self, line: str) -> Sentence:
