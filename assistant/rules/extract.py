@@ -26,6 +26,7 @@ from assistant.rules.profile import (
     ParkLevel,
     ParkType,
     Place,
+    PlaceCategory,
     Profile,
     UniversityFacts,
     UniversityLevel,
@@ -78,7 +79,7 @@ PARK_FACTS = [
         r"高新技术产业开发区|高新技术开发区|高新区|高新园区|高新技术园区|农业高新技术产业示范区": T.high_tech,
         r"经济技术开发区|经济开发区|经开区": T.economic,
         r"旅游度假区|风景名胜区|风景区|景区|度假区": T.non_industrial,
-        r"工业园区|产业园区|产业园|综合保税区|保税区|开发区|工业区|工业集中区": T.industrial,
+        r"工业园区|产业园区|产业园|科技园区|科技园|综合保税区|保税区|开发区|工业区|工业集中区": T.industrial,
     }),
 ]
 IN_CHINA = r"(?:在)?(?:中国|我国|国内|境内|大陆|内地)(?:依法)?(?:注册|设立|登记|成立)"
@@ -141,7 +142,7 @@ FOUNDERS: dict[str, Founder] = {
 }
 FOUNDER = re.compile("|".join(sorted(map(re.escape, FOUNDERS), key=len, reverse=True)))
 FOUNDING = re.compile(r"设立|举办|创办|创建|组建|兴办|成立|出资|投资|主办|发起|下属|直属|所属|旗下|"
-                      r"省属|市属|县属|区属|部属|中直")
+                      r"省属|市属|县属|区属|部属|中直|研究院|研究所|研究中心|实验室|研发机构|研发中心")
 RECOGNITION_CUE = re.compile(r"已|曾|此前|之前|往年|去年|前年|\d{4}年|被|获评|获批|获得|评为|认定|授牌|命名|荣获|"
                              r"是|属于|作为")
 INTENT_CUE = re.compile(r"申报|申请|想|准备|计划|打算|拟|争创|创建|参加|参评|报名|能否|能不能|可以|可否|如何|"
@@ -156,7 +157,8 @@ def read_facts(text: str, facts: list[Fact]) -> dict[str, Any]:
 
 
 def founders(text: str) -> list[Founder]:
-    """Who set up the institute: founder words before a founding verb (…设立的, …下属, 市属 …)."""
+    """Who set up the institute: founder words before a founding verb (…设立的, …下属, 市属 …) or
+    before the institute itself (中科院…研究院, 民营企业的研究院)."""
     found: list[Founder] = []
     for verb in FOUNDING.finditer(text):
         seg_start, _ = segment_bounds(text, verb.start())
@@ -204,13 +206,22 @@ def as_of(text: str) -> date | None:
         return None
 
 
-def find_place(text: str, head_at: int | None) -> Place | None:
-    """The applicant's place: the names nearest before the head noun, narrowed by levels said in words."""
+def find_place(text: str, head_at: int | None, kind: ApplicantKind | None) -> Place | None:
+    """The applicant's place: the names nearest before the head noun; for a government, narrowed by a
+    level said in words (深圳市的一个区政府)."""
     found = places.chains(text)
     before = [c for c in found if head_at is not None and c.start < head_at]
     chain = before[-1].before(head_at) if before else (found[0] if found else None)
     place = places.place_of_chain(text, chain) if chain else None
-    return places.refine(place, places.stated_level(text))
+    return places.refine(place, places.stated_level(text)) if kind in (K.government, None) else place
+
+
+def registered_in(text: str, place: Place | None) -> bool | None:
+    """True when the text says the unit was registered at a place in China (在苏州注册)."""
+    if place is None or not place.mention or PlaceCategory.outside in place.categories:
+        return None
+    pattern = re.escape(place.mention) + r"[^，,。；;]{0,3}?(?:注册|设立|登记)"
+    return True if re.search(pattern, text) and not negated(text, text.find(place.mention)) else None
 
 
 def implied_kind(titles: list[ProjectKey]) -> ApplicantKind | None:
@@ -227,11 +238,16 @@ def extract_profile(text: str, previous: Profile | None = None) -> Profile:
     head = kinds.head(masked)
     kind = head.kind if head else implied_kind(titles)
     scope = kind or (previous.kind if previous else None)
+    place = find_place(masked, head.start if head else None, scope)
+    company = CompanyFacts()
+    if scope in (K.company, None):
+        company = CompanyFacts(**{"established_in_china": registered_in(masked, place),
+                                  **read_facts(masked, COMPANY_FACTS)})
     update = Profile(
         kind=kind,
-        place=find_place(masked, head.start if head else None),
+        place=place,
         park=ParkFacts(**read_facts(masked, PARK_FACTS)) if scope in (K.park_committee, None) else ParkFacts(),
-        company=CompanyFacts(**read_facts(masked, COMPANY_FACTS)) if scope in (K.company, None) else CompanyFacts(),
+        company=company,
         university=(UniversityFacts(**read_facts(masked, UNIVERSITY_FACTS)) if scope in (K.university, None)
                     else UniversityFacts()),
         institute=InstituteFacts(founders=founders(masked) if scope in (K.institute, None) else []),

@@ -3,7 +3,8 @@
 Every word that names a kind of unit is a marker. A marker is ignored when it is negated
 (不是政府部门), when it modifies a later marker (高新区的一家公司, 市政府设立的研究院), or when a
 later marker follows it directly (企业研究院 → 研究院). Of the markers left, the one that counts is,
-in this order: the first in the subject of "…能否申报", the first after a self-introduction
+in this order: the first after 代表/替/帮 (a department asking for its government), the first in
+the subject of "…能否申报", the first after a self-introduction
 (我们是…, 本单位是…, or a segment opening with 是/属于), the first in the text.
 """
 
@@ -18,7 +19,8 @@ from assistant.rules.text import SEGMENT_BREAK, negated, segment_bounds
 K = ApplicantKind
 MARKERS: dict[str, ApplicantKind] = {
     **dict.fromkeys(["人民政府", "政府", "行政公署", "街道办事处", "街道办", "县级市", "地级市", "副省级城市",
-                     "直辖市", "市辖区", "我县", "本县", "我市", "本市", "我区", "本区", "我旗", "本旗"],
+                     "直辖市", "市辖区", "我县", "本县", "我市", "本市", "我区", "本区", "我旗", "本旗", "我们县",
+                     "我们市", "我们区", "我们旗"],
                     K.government),
     **dict.fromkeys(["政府部门", "政府机关", "职能部门", "组成部门", "工作部门", "委办局", "政府办公室", "政府办",
                      "市场监督管理局", "市场监管局", "市场监管部门", "知识产权局", "知识产权部门", "科学技术局",
@@ -30,23 +32,24 @@ MARKERS: dict[str, ApplicantKind] = {
     **dict.fromkeys(["股份有限公司", "有限责任公司", "有限公司", "股份公司", "分公司", "子公司", "公司", "合伙企业",
                      "个人独资企业", "个体工商户", "个体户", "企业", "集团", "国企", "央企", "民企", "外企", "我司",
                      "本公司", "事务所"], K.company),
-    **dict.fromkeys(["普通本科高校", "高等院校", "高等学校", "高校", "大学", "学院", "高职", "高专", "专科学校",
+    **dict.fromkeys(["普通本科高校", "高等院校", "高等学校", "高校", "院校", "大学", "学院", "高职", "高专", "专科学校",
                      "我校", "本校"], K.university),
     **dict.fromkeys(["科研机构", "科研院所", "研究院", "研究所", "研究中心", "实验室", "科学院", "新型研发机构",
-                     "研发机构", "院所"], K.institute),
+                     "研发机构", "研发中心", "院所"], K.institute),
     "事业单位": K.public_institution,
     **dict.fromkeys(["协会", "学会", "商会", "联合会", "促进会", "研究会", "基金会", "社会团体", "社会组织", "联盟"],
                     K.association),
     **dict.fromkeys(["个人", "自然人", "发明人"], K.person),
     **dict.fromkeys(["医院", "律师事务所", "中学", "小学", "幼儿园", "村委会", "居委会", "村民委员会", "党校",
-                     "行政学院"], K.other),
+                     "行政学院", "合作社"], K.other),
 }
 MARKER = re.compile("|".join(sorted(map(re.escape, MARKERS), key=len, reverse=True)))
 MODAL = re.compile(r"(?:能不能|能否|可不可以|可以|可否|是否可以|是否能够?|是否有资格|有没有资格|有资格|能|可)"
                    r"(?:够)?(?:申报|申请|参加|参与|报名|报)")
 SELF_INTRO = re.compile(r"我们是|我们单位|我是|我单位|本单位|我方|作为|申报单位(?:是|为)|申报主体(?:是|为)|"
                         r"^(?:而是|是|属于|系)")
-MODIFIES = re.compile(r"[^，,。；;！!？?\n]{0,6}?的")
+MODIFIES = re.compile(r"[^，,。；;！!？?\n]{0,12}?的")
+ON_BEHALF = re.compile(r"代表|代替|替|帮|受[^，,。；;！!？?\n]{0,12}?委托")
 
 
 @dataclass
@@ -77,6 +80,11 @@ def head(text: str) -> Marker | None:
     found = markers(text)
     if not found:
         return None
+    for agent in ON_BEHALF.finditer(text):
+        _, end = segment_bounds(text, agent.start())
+        represented = [m for m in found if agent.end() <= m.start < end]
+        if represented:
+            return represented[0]
     for modal in MODAL.finditer(text):
         start, _ = segment_bounds(text, modal.start())
         subject = [m for m in found if start <= m.start < modal.start()]

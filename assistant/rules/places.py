@@ -296,15 +296,16 @@ STATED_LEVELS = [StatedLevel(key, re.compile(pattern), rank, label) for key, pat
     ("sub_provincial", r"副省级(?:城市|市)", 1, "副省级城市"),
     ("prefecture", r"地级市|地级城市|地级|行政公署|自治州", 1, "地级市（地区、州、盟）"),
     ("county_city", r"县级市|县级政府|县级人民政府", 2, "县级市"),
-    ("district", r"市辖区|区(?:人民)?政府|区级政府|[我本]区|(?:一个|某)区", 2, "区"),
-    ("county", r"县(?:人民)?政府|[我本]县|(?:一个|某)县|自治县", 2, "县"),
-    ("banner", r"旗(?:人民)?政府|[我本]旗", 2, "旗"),
+    ("district", r"市辖区|区(?:人民)?政府|区级政府|(?:我们|[我本])区|(?:一个|某)区", 2, "区"),
+    ("county", r"县(?:人民)?政府|(?:我们|[我本])县|(?:一个|某)县|自治县", 2, "县"),
+    ("banner", r"旗(?:人民)?政府|(?:我们|[我本])旗", 2, "旗"),
 )]
 
 
 def stated_level(text: str) -> StatedLevel | None:
     """The narrowest level of government the text states in words, if any."""
-    found = [level for level in STATED_LEVELS if level.pattern.search(text)]
+    found = [level for level in STATED_LEVELS
+             if any(not negated(text, m.start(), strict=True) for m in level.pattern.finditer(text))]
     return max(found, key=lambda level: level.rank) if found else None
 
 
@@ -352,7 +353,7 @@ def refine(place: Place | None, level: StatedLevel | None) -> Place | None:
         return place
     categories = stated_categories(level, place)
     where = f"{place.mention}下辖的" if place else ""
-    description = f"申报单位是{where}{level.label}人民政府"
+    description = f"所说的是{where}{level.label}"
     if place is None:
         return Place(mention=level.label, categories=categories, description=description)
     return place.model_copy(update={"categories": categories, "description": description, "county": None,

@@ -6,7 +6,7 @@ import re
 import unicodedata
 
 MASK = "▢"
-SEGMENT_BREAK = re.compile(r"[，,。；;！!？?\n]")
+SEGMENT_BREAK = re.compile(r"[，,。；;！!？?\n]|\.(?=\s|$)")
 # A negation cue right before a fact, with at most a few words between (none of which turns it around).
 NEGATION = re.compile(
     r"(?:不是|并非|并不是|不属于|不算|不再是|尚不是|没有|没|未(?!来|必)|尚未|不具备|不具有|不具|不在|非(?!常|凡|要)|无法|不能算)"
@@ -19,7 +19,8 @@ FILLER = re.compile(r"(?:一家|一个|一所|一|个|家|所|什么|真正的|�
 # Sentences that address the system instead of describing the applicant are dropped whole.
 INSTRUCTION = re.compile(
     r"忽略|无视|忘记|忘掉|你现在|你必须|你应该|你要|你是|你得|请你|假设你|扮演|系统提示|system|prompt|"
-    r"assistant|指令|必须判定|直接判定|一律判|都判|判定为|判为|输出|设为|改为eligible|eligible",
+    r"assistant|ignore|disregard|instruction|指令|必须判定|直接判定|一律判|都判|判定为|判为|输出|设为|改为|改成|"
+    r"当作|视作|请把|请将|eligible",
     re.IGNORECASE,
 )
 
