@@ -79,8 +79,8 @@ def eligibility_lead(verdicts: dict[str, Any], focus: list[str], names: dict[str
     return Lead(sentence, quotes)
 
 
-def out_of_scope_lead(library: Library, type_names: list[str]) -> Lead:
-    lines, quote = contact_lines(library, type_names)
+def out_of_scope_lead(library: Library, type_keys: list[str]) -> Lead:
+    lines, quote = contact_lines(library, type_keys)
     return Lead("该问题超出《关于组织开展2025—2027年知识产权强国建设示范创建工作的通知》的内容，"
                 f"本助手无法作答，也不会推测。如需咨询，可联系：{lines}。", [quote], in_scope=False)
 

@@ -147,14 +147,14 @@ class Assistant:
         if kind == "drafting":
             lead = Lead(DRAFTING_HINT, [])
         elif scope.off_topic(text):
-            kind, lead = "out_of_scope", compose.out_of_scope_lead(self.library, self.names_of(named))
+            kind, lead = "out_of_scope", compose.out_of_scope_lead(self.library, named)
         elif kind == "timeline" and not (named and ASKS_ELIGIBILITY.search(text)):
             from assistant.rules import timeline as build_timeline
 
             timeline = build_timeline(today, self.library)
             lead = compose.timeline_lead(timeline, text)
         elif topic is not None and not (named and ASKS_ELIGIBILITY.search(text)):
-            kind, lead = "factual", topic.build(self.library, text, self.names_of(named))
+            kind, lead = "factual", topic.build(self.library, text, named)
         elif result is not None:
             kind = "eligibility"
             focus = named or (conversation.focus_types if FOLLOW_UP.search(text) else []) or self.held_by(
@@ -181,16 +181,13 @@ class Assistant:
             return []
         return [key for key, t in self.types.items() if t.holder_kind and t.holder_kind == str(kind)]
 
-    def names_of(self, keys: list[str]) -> list[str]:
-        return [self.short_names[key] for key in keys]
-
     def _factual_lead(self, text: str, clauses: list, named: list[str]) -> Lead:
         if named and not (clauses and scope.in_scope(text, clauses[:3])):
             rule = self.types[named[0]].applicants
             return Lead(f"通知对{self.short_names[named[0]]}申报单位的规定是：{rule.quote}。通知没有其他相关规定。",
                         [(rule.clause, rule.quote)])
         if not clauses or not scope.in_scope(text, clauses[:3]):
-            return compose.out_of_scope_lead(self.library, self.names_of(named))
+            return compose.out_of_scope_lead(self.library, named)
         top = clauses[0]
         sentence = compose.best_sentence(text, top, lambda q, s: len(scope.bigrams(q) & scope.bigrams(s)))
         return Lead(f"根据通知{top.heading}：{sentence}", [(top.id, sentence)])

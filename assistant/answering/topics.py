@@ -38,11 +38,11 @@ class Topic:
     what: str = ""
     special: str = ""
 
-    def build(self, library: Library, question: str, type_names: list[str]) -> Lead:
+    def build(self, library: Library, question: str, type_keys: list[str]) -> Lead:
         if self.annex:
             return annex_lead(library, self.annex, self.what)
         if self.special == "contacts":
-            lines, quote = contact_lines(library, type_names)
+            lines, quote = contact_lines(library, type_keys)
             return Lead(f"国家知识产权局的联系人及联系方式：{lines}。", [quote])
         if self.special == "annex_list":
             return annex_list_lead(library, question)
@@ -90,13 +90,14 @@ def annex_list_lead(library: Library, question: str) -> Lead:
                 [(listed.id, listed.text)])
 
 
-def contact_lines(library: Library, type_names: list[str]) -> tuple[str, Quote]:
-    """The notice's contact person(s) for the named project types (all of them when none is named)."""
-    text = library.clause("notice#contacts").text
-    records = re.findall(r"(\S+?工作) (\S+) ([0-9—-]+)", text)
-    email = re.search(r"邮箱：(\S+?)）", text)
-    chosen = [r for r in records if any(name in r[0] for name in type_names)] or records
-    parts = [" ".join(record) for record in chosen]
+def contact_lines(library: Library, type_keys: list[str]) -> tuple[str, Quote]:
+    """The notice's contact line(s) for the given project types; every line and the e-mail when none is given."""
+    from assistant.rules import PROJECT_TYPES
+
+    clause = library.clause("notice#contacts")
+    keys = type_keys or list(PROJECT_TYPES)
+    lines = list(dict.fromkeys(PROJECT_TYPES[key].contact.quote for key in keys))
+    email = re.search(r"邮箱：(\S+?)）", clause.text)
     mail = f"；邮箱：{email.group(1)}" if email else ""
-    quote = parts[0] if len(chosen) == 1 else text
-    return "；".join(parts) + mail, ("notice#contacts", quote)
+    quote = lines[0] if len(lines) == 1 else clause.text
+    return "；".join(lines) + mail, (clause.id, quote)

@@ -100,9 +100,9 @@ class ReplyWriter:
         text = self.wording["no_profile"] + "".join(self.wording["open"].format(what=a) for a in asks)
         self.add(self.wording["subjects"]["eligibility"], text, [], asks)
 
-    def topic(self, topic: Any, inquiry: str, type_names: list[str]) -> None:
+    def topic(self, topic: Any, inquiry: str, type_keys: list[str]) -> None:
         """A frequent question (fees, annexes, process …) answered by its sentence and verified quotes."""
-        lead = topic.build(self.library, inquiry, type_names)
+        lead = topic.build(self.library, inquiry, type_keys)
         citations = [self.cite(*quote) for quote in lead.quotes]
         text = lead.sentence + self.basis(citations)
         if not lead.in_scope and topic.what:
@@ -166,10 +166,9 @@ def write_items(writer: ReplyWriter, text: str, result: Any) -> list[str]:
     statuses = {verdicts[k].status for k in focus}
     wanted = {"how_to_apply"} if statuses & {"eligible", "needs_info"} or others else set()
     skipped = SKIPPED_TOPICS | ({"recognized"} if "already_recognized" in statuses else set())
-    short_names = [PROJECT_TYPES[k].short for k in focus]
     for topic in load_topics():
         if topic.name not in skipped and (topic.name in wanted or topic.pattern.search(text)):
-            writer.topic(topic, text, short_names)
+            writer.topic(topic, text, focus)
     if ASKS_TIMELINE.search(text):
         writer.timeline(result.timeline)
     concerned = [*focus, *others] or list(PROJECT_TYPES)
