@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -56,12 +58,39 @@ def build_staff_ui(assistant: Assistant, settings: Settings) -> gr.Blocks:
                 except (ValueError, AssistantError) as error:
                     raise gr.Error(str(error)) from None
                 _, html_path = write_reports(report, settings.data_dir / "runs" / report.run_id)
+                download = Path(tempfile.mkdtemp(prefix="eval-")) / f"评测报告-{report.run_id}.html"
+                shutil.copyfile(html_path, download)
                 failed = [[c.suite, c.id, c.question, "；".join(c.reasons)] for c in report.cases if not c.passed]
                 summary = "### 门槛：通过 ✅" if report.passed else "### 门槛未通过 ❌\n" + "\n".join(
                     f"- {m}" for m in report.missed)
-                return summary, metrics_rows(report.metrics, thresholds), failed, str(html_path)
+                return summary, metrics_rows(report.metrics, thresholds), failed, str(download)
 
             run.click(run_eval, [chosen, uploaded], [verdict, table, failures, report_file])
+
+        with gr.Tab("复函起草"):
+            gr.Markdown("粘贴申请单位的来信，生成公文格式的复函草稿（依据规则判定与通知原文，附联系人）。"
+                        "无法确定的事项以【待核实：…】标出，请核实后再发出。")
+            inquiry = gr.Textbox(label="来信内容", lines=6, elem_id="reply-inquiry")
+            sender = gr.Textbox(label="落款单位（可留空）", max_lines=1)
+            write = gr.Button("生成复函", variant="primary", elem_id="reply-run")
+            reply_text = gr.Textbox(label="复函草稿", lines=18, elem_id="reply-text")
+            reply_notes = gr.Markdown()
+
+            def reply(text: str, signer: str) -> tuple[str, str]:
+                from assistant.drafting import draft_reply
+
+                if not text or not text.strip():
+                    raise gr.Error("请先粘贴来信内容。")
+                try:
+                    draft = draft_reply(text, library=assistant.library, settings=settings,
+                                        sender=signer.strip() or None)
+                except AssistantError as error:
+                    raise gr.Error(str(error)) from None
+                cited = "、".join(dict.fromkeys(c.id for c in draft.citations)) or "无"
+                open_items = "".join(f"\n- {p}" for p in draft.placeholders) or "无"
+                return draft.text, f"**引用条款：**{cited}\n\n**待补充／待核实：**{open_items}"
+
+            write.click(reply, [inquiry, sender], [reply_text, reply_notes])
 
         with gr.Tab("文件导入"):
             gr.Markdown("导入附件或省级转发通知（.txt .md .docx .pdf .xlsx）。编号填 annex1—annex4 可补上通知附件。")

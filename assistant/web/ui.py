@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import gradio as gr
@@ -124,4 +125,50 @@ def build_ui(assistant: Assistant, feedback: FeedbackStore) -> gr.Blocks:
                 return verdict_rows(result, names), assistant.timeline_summary(when)
 
             run.click(prescreen, [description, as_of], [table, timeline_box])
+
+        with gr.Tab("申报书起草"):
+            build_drafting_tab(assistant)
     return demo
+
+
+def facts_template(type_key: str) -> str:
+    """One ``标签: `` line per fact the outline asks for, to be filled in by the applicant."""
+    from assistant.drafting import fact_fields
+
+    return "\n".join(f"{field['label']}: " for field in fact_fields(type_key))
+
+
+def build_drafting_tab(assistant: Assistant) -> None:
+    import tempfile
+
+    import yaml
+
+    from assistant.drafting import draft_application, to_docx
+
+    gr.Markdown("按项目类型填写单位事实（YAML，每行“标签: 值”），生成申报书草稿。未填写的事实在草稿中显示为"
+                "【待补充：…】，草稿不会编造任何数字或名称。申报书正式格式（附件1）尚未载入，提纲依通知“三、申报条件”整理。")
+    choices = [(f"{t.short}（{t.name}）", key) for key, t in assistant.types.items()]
+    type_key = gr.Dropdown(choices, value="enterprise", label="项目类型", elem_id="draft-type")
+    facts = gr.Code(facts_template("enterprise"), language="yaml", label="单位事实", lines=14, elem_id="draft-facts")
+    make = gr.Button("生成草稿", variant="primary", elem_id="draft-run")
+    preview = gr.Markdown(elem_id="draft-preview")
+    download = gr.File(label="下载 .docx")
+    type_key.change(facts_template, type_key, facts)
+
+    def make_draft(key: str, text: str) -> tuple[str, str]:
+        try:
+            values = yaml.safe_load(text or "") or {}
+        except yaml.YAMLError as error:
+            raise gr.Error(f"事实格式有误（应为 YAML“标签: 值”）：{error}") from None
+        if not isinstance(values, dict):
+            raise gr.Error("事实格式有误：应为“标签: 值”的若干行。")
+        values = {str(k): v for k, v in values.items() if v not in (None, "")}
+        try:
+            draft = draft_application(key, values, settings=assistant.settings, library=assistant.library)
+        except AssistantError as error:
+            raise gr.Error(str(error)) from None
+        path = Path(tempfile.mkdtemp(prefix="draft-")) / f"申报书草稿-{assistant.types[key].short}.docx"
+        to_docx(draft, path)
+        return html.escape(draft.markdown(), quote=False), str(path)
+
+    make.click(make_draft, [type_key, facts], [preview, download])
