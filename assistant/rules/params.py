@@ -92,7 +92,8 @@ class Timetable(BaseModel):
 
 
 def load_yaml(name: str) -> Any:
-    return yaml.safe_load((PARAMETERS_DIR / name).read_text(encoding="utf-8"))
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: faster cold start
+    return yaml.load((PARAMETERS_DIR / name).read_text(encoding="utf-8"), Loader=loader)
 
 
 @lru_cache(maxsize=1)
