@@ -84,7 +84,8 @@ PARK_FACTS = [
 ]
 IN_CHINA = r"(?:在)?(?:中国|我国|国内|境内|大陆|内地)(?:依法)?(?:注册|设立|登记|成立)"
 ABROAD = (r"(?:境外|海外|国外|外国|香港|澳门|台湾|开曼|维尔京|百慕大|美国|英国|日本|德国|新加坡|韩国|法国)"
-          r"(?:注册|设立|登记|成立)|境外公司|外国公司|离岸公司|香港公司|境外企业|外国企业")
+          r"(?:注册|设立|登记|成立)|境外公司|外国公司|离岸公司|香港公司|境外企业|外国企业|"
+          r"(?<=是)(?:一家)?(?:香港|澳门|台湾|境外|海外|国外|外国)的?(?:公司|企业)(?=$|[，,。；;！!？?\n])")
 COMPANY_LAW = r"(?:依照|按照|根据|依据|依)《?公司法》?"
 FOREIGN_LAW = r"(?:依照|按照|根据)(?:外国|境外|国外|香港|美国)[^，,。；;]{0,6}法"
 COMPANY_FACTS = [
@@ -148,6 +149,8 @@ RECOGNITION_CUE = re.compile(r"已|曾|此前|之前|往年|去年|前年|\d{4}�
 INTENT_CUE = re.compile(r"申报|申请|想|准备|计划|打算|拟|争创|创建|参加|参评|报名|能否|能不能|可以|可否|如何|"
                         r"怎么|是否")
 NOT_A_TITLE = re.compile(r"创建对象|培育|候选|推荐对象|试点")
+PLACE_INTRO = re.compile(r"(?:我们是|我是|我单位是|本单位是|我们单位是|申报单位是|申报主体是|请问|想问)$")
+PLACE_ASKS = re.compile(r"[^，,。；;！!？?\n]{0,8}?" + kinds.MODAL.pattern)
 AS_OF = re.compile(r"(?:今天|今日|现在|目前|当前|截至|截止到?)(?:是|为)?\s*(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*"
                    r"[月\-/.]\s*(\d{1,2})")
 
@@ -213,7 +216,17 @@ def find_place(text: str, head_at: int | None, kind: ApplicantKind | None) -> Pl
     before = [c for c in found if head_at is not None and c.start < head_at]
     chain = before[-1].before(head_at) if before else (found[0] if found else None)
     place = places.place_of_chain(text, chain) if chain else None
-    return places.refine(place, places.stated_level(text)) if kind in (K.government, None) else place
+    return places.refine(place, text) if kind in (K.government, None) else place
+
+
+def place_as_applicant(text: str) -> int | None:
+    """Where a place named as the applicant ends (我们是江宁区 / 江宁区能否申报…): its government applies."""
+    for chain in places.chains(text):
+        seg_start, seg_end = segment_bounds(text, chain.start)
+        end = chain.mentions[-1].end
+        if PLACE_INTRO.search(text[seg_start:chain.start]) or PLACE_ASKS.match(text, end, seg_end):
+            return end
+    return None
 
 
 def registered_in(text: str, place: Place | None) -> bool | None:
@@ -236,9 +249,13 @@ def extract_profile(text: str, previous: Profile | None = None) -> Profile:
     titles = recognized(clean)
     masked = mask(clean, [*project_names(), *ORGANISERS])
     head = kinds.head(masked)
+    head_at = head.start if head else None
     kind = head.kind if head else implied_kind(titles)
+    if kind is None and (previous is None or previous.kind is None):
+        head_at = place_as_applicant(masked)
+        kind = K.government if head_at is not None else None
     scope = kind or (previous.kind if previous else None)
-    place = find_place(masked, head.start if head else None, scope)
+    place = find_place(masked, head_at, scope)
     company = CompanyFacts()
     if scope in (K.company, None):
         company = CompanyFacts(**{"established_in_china": registered_in(masked, place),

@@ -296,26 +296,33 @@ STATED_LEVELS = [StatedLevel(key, re.compile(pattern), rank, label) for key, pat
     ("sub_provincial", r"副省级(?:城市|市)", 1, "副省级城市"),
     ("prefecture", r"地级市|地级城市|地级|行政公署|自治州", 1, "地级市（地区、州、盟）"),
     ("county_city", r"县级市|县级政府|县级人民政府", 2, "县级市"),
-    ("district", r"市辖区|区(?:人民)?政府|区级政府|(?:我们|[我本])区|(?:一个|某)区", 2, "区"),
-    ("county", r"县(?:人民)?政府|(?:我们|[我本])县|(?:一个|某)县|自治县", 2, "县"),
+    ("district", r"市辖区|区(?:人民)?政府|区级政府|(?:我们|[我本])区|(?:一个|某|的)区(?![域内里块别])", 2, "区"),
+    ("county", r"县(?:人民)?政府|(?:我们|[我本])县|(?:一个|某|的)县(?![域内里城级])|自治县", 2, "县"),
     ("banner", r"旗(?:人民)?政府|(?:我们|[我本])旗", 2, "旗"),
 )]
 
 
-def stated_level(text: str) -> StatedLevel | None:
-    """The narrowest level of government the text states in words, if any."""
+def stated_levels(text: str) -> list[StatedLevel]:
+    """The levels of government the text states in words (not negated), narrowest first."""
     found = [level for level in STATED_LEVELS
              if any(not negated(text, m.start(), strict=True) for m in level.pattern.finditer(text))]
-    return max(found, key=lambda level: level.rank) if found else None
+    return sorted(found, key=lambda level: -level.rank)
 
 
-def stated_categories(level: StatedLevel, parent: Place | None) -> list[PlaceCategory]:
-    """What a level said in words can be, given the wider place named with it (if any)."""
+def stated_level(text: str) -> StatedLevel | None:
+    """The narrowest level of government the text states in words, if any."""
+    found = stated_levels(text)
+    return found[0] if found else None
+
+
+def stated_categories(level: StatedLevel, parent: Place | None, city_stated: bool = False) -> list[PlaceCategory]:
+    """What a level said in words can be, given the wider place named with it (if any) and whether a
+    city level was said too (地级市的区)."""
     params = place_params()
     code = parent.adcode if parent and parent.adcode else ""
     municipal = code[:2] in params["municipalities"]
-    under_city = bool(parent and parent.category in (C.sub_provincial_city, C.prefecture_city,
-                                                     C.prefecture_region))
+    under_city = city_stated or bool(parent and parent.category in (C.sub_provincial_city, C.prefecture_city,
+                                                                    C.prefecture_region))
     xinjiang = code.startswith("65") or not code
     county_level = [C.county_level] if under_city else []
     if level.key == "township":
@@ -345,14 +352,17 @@ def rank_of(place: Place) -> int:
     return 0 if place.adcode.endswith("0000") else 1 if place.adcode.endswith("00") else 2
 
 
-def refine(place: Place | None, level: StatedLevel | None) -> Place | None:
+def refine(place: Place | None, text: str) -> Place | None:
     """Narrow a named place by a level said in words (深圳市 + 区政府 → a district of 深圳市)."""
+    levels = stated_levels(text)
+    level = levels[0] if levels else None
     if level is None or (place is not None and rank_of(place) >= level.rank):
         return place
     if place is not None and place.candidates and level.key != "township":
         return place
-    categories = stated_categories(level, place)
-    where = f"{place.mention}下辖的" if place else ""
+    city_stated = any(other.key in ("prefecture", "sub_provincial") for other in levels[1:])
+    categories = stated_categories(level, place, city_stated)
+    where = f"{place.mention}下辖的" if place else "地级市（副省级城市）下辖的" if city_stated else ""
     description = f"所说的是{where}{level.label}"
     if place is None:
         return Place(mention=level.label, categories=categories, description=description)

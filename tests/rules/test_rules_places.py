@@ -75,14 +75,15 @@ def test_negated_place_is_skipped() -> None:
 
 def test_stated_levels_narrow_a_named_place() -> None:
     shenzhen = place("深圳市")
-    assert refine(shenzhen, stated_level("深圳市的一个区政府")).categories == [C.county_level]
+    assert refine(shenzhen, "深圳市的一个区政府").categories == [C.county_level]
     shanghai = place("上海市")
-    assert refine(shanghai, stated_level("上海市的区政府")).categories == [C.municipal_district]
-    assert refine(shanghai, stated_level("上海市的一个县")).categories == [C.municipal_county]
+    assert refine(shanghai, "上海市的区政府").categories == [C.municipal_district]
+    assert refine(shanghai, "上海市的一个县").categories == [C.municipal_county]
     kunshan = place("昆山市")
-    assert refine(kunshan, stated_level("昆山市周市镇人民政府")).categories == [C.township]
-    assert refine(None, stated_level("我们县")).categories == [C.county_level, C.province_direct_county,
-                                                                C.municipal_county]
+    assert refine(kunshan, "昆山市周市镇人民政府").categories == [C.township]
+    assert refine(None, "我们县").categories == [C.county_level, C.province_direct_county, C.municipal_county]
+    assert refine(None, "一个地级市的区").categories == [C.county_level]
+    assert refine(None, "一个区").categories == [C.county_level, C.municipal_district]
     assert stated_level("我们不是地级市，是县级市").key == "county_city"
 
 
