@@ -82,9 +82,11 @@ PARK_FACTS = [
         r"工业园区|产业园区|产业园|科技园区|科技园|综合保税区|保税区|开发区|工业区|工业集中区": T.industrial,
     }),
 ]
-IN_CHINA = r"(?:在)?(?:中国|我国|国内|境内|大陆|内地)(?:依法)?(?:注册|设立|登记|成立)"
-ABROAD = (r"(?:境外|海外|国外|外国|香港|澳门|台湾|开曼|维尔京|百慕大|美国|英国|日本|德国|新加坡|韩国|法国)"
-          r"(?:注册|设立|登记|成立)|境外公司|外国公司|离岸公司|香港公司|境外企业|外国企业|"
+HOME = r"(?:中国|我国|国内|境内|大陆|内地)"
+FOREIGN = r"(?:境外|海外|国外|外国|香港|澳门|台湾|开曼|维尔京|百慕大|美国|英国|日本|德国|新加坡|韩国|法国)"
+IN_CHINA = rf"(?:在)?{HOME}(?:依法)?(?:注册|设立|登记|成立)|注册地?(?:在|于|为){HOME}"
+ABROAD = (rf"{FOREIGN}(?:注册|设立|登记|成立)|注册地?(?:在|于|为){FOREIGN}|"
+          r"境外公司|外国公司|离岸公司|香港公司|境外企业|外国企业|"
           r"(?<=是)(?:一家)?(?:香港|澳门|台湾|境外|海外|国外|外国)的?(?:公司|企业)(?=$|[，,。；;！!？?\n])")
 COMPANY_LAW = r"(?:依照|按照|根据|依据|依)《?公司法》?"
 FOREIGN_LAW = r"(?:依照|按照|根据)(?:外国|境外|国外|香港|美国)[^，,。；;]{0,6}法"
@@ -147,8 +149,9 @@ FOUNDING = re.compile(r"设立|举办|创办|创建|组建|兴办|成立|出资|
 RECOGNITION_CUE = re.compile(r"已|曾|此前|之前|往年|去年|前年|\d{4}年|被|获评|获批|获得|评为|认定|授牌|命名|荣获|"
                              r"是|属于|作为")
 INTENT_CUE = re.compile(r"申报|申请|想|准备|计划|打算|拟|争创|创建|参加|参评|报名|能否|能不能|可以|可否|如何|"
-                        r"怎么|是否")
-NOT_A_TITLE = re.compile(r"创建对象|培育|候选|推荐对象|试点")
+                        r"怎么|是否|如果|假如|假设|若|要是")
+NOT_A_TITLE = re.compile(r"创建对象|培育|候选|推荐对象|试点|^了?[吗么嘛?？]|^的(?![，,。；;！!？?\n]|$)")
+LOCAL_TITLE = re.compile(r"(?:省级|市级|县级|区级|地市级|[省市县区])(?:知识产权)?$")
 PLACE_INTRO = re.compile(r"(?:我们是|我是|我单位是|本单位是|我们单位是|申报单位是|申报主体是|请问|想问)$")
 PLACE_ASKS = re.compile(r"[^，,。；;！!？?\n]{0,8}?" + kinds.MODAL.pattern)
 AS_OF = re.compile(r"(?:今天|今日|现在|目前|当前|截至|截止到?)(?:是|为)?\s*(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*"
@@ -185,7 +188,8 @@ def mentioned_types(text: str) -> list[ProjectKey]:
 
 
 def recognized(text: str) -> list[ProjectKey]:
-    """Titles the text says were already recognised (已被认定为示范企业), not ones sought or in creation."""
+    """National titles the text says were already recognised (已被认定为示范企业): not ones sought, in
+    creation, asked about, held by a parent company, or provincial titles (省级知识产权示范企业)."""
     names = project_names()
     pattern = re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
     found: list[ProjectKey] = []
@@ -194,7 +198,7 @@ def recognized(text: str) -> list[ProjectKey]:
         before = text[max(seg_start, match.start() - 14):match.start()]
         after = text[match.end():min(seg_end, match.end() + 6)]
         if (RECOGNITION_CUE.search(before) and not INTENT_CUE.search(before) and not NOT_A_TITLE.search(after)
-                and not negated(text, match.start())):
+                and not LOCAL_TITLE.search(before) and not negated(text, match.start())):
             found.append(names[match.group()])
     return list(dict.fromkeys(found))
 

@@ -32,6 +32,8 @@ def test_unknown_facts_stay_none() -> None:
     ("我们不是分公司", ("company", "branch"), False),
     ("我们在深圳有分公司", ("company", "branch"), None),
     ("不是在境外注册的公司", ("company", "established_in_china"), True),
+    ("我们是一家有限公司，注册地在开曼群岛", ("company", "established_in_china"), False),
+    ("公司注册地为中国大陆", ("company", "established_in_china"), True),
     ("不是按照公司法设立的", ("company", "under_company_law"), False),
     ("学校未经教育部门批准设立", ("university", "approved"), False),
     ("我们不是民办高校", ("university", "public"), True),
@@ -66,6 +68,7 @@ def test_mixed_description_finds_the_applicant_not_the_things_around_it() -> Non
     assert extract_profile("我是宁波市市场监管局的，想问宁波市人民政府能否申报").kind == ApplicantKind.government
     assert extract_profile("我们是某县科技局，代表县政府咨询").kind == ApplicantKind.government
     assert extract_profile("我们不是政府部门，是区人民政府").kind == ApplicantKind.government
+    assert extract_profile("我们是科技局下属事业单位").kind == ApplicantKind.public_institution
     institute = extract_profile("研究院由市政府和一家民营企业共同出资组建")
     assert set(institute.institute.founders) == {Founder.local_government, Founder.private_enterprise}
 
@@ -128,6 +131,11 @@ def test_titles_recognised_versus_sought() -> None:
     assert extract_profile("我们是国家知识产权优势企业").recognized == []
     assert extract_profile("我们是国家知识产权试点城市").recognized == []
     assert extract_profile("我们是示范市创建对象").recognized == []
+    assert extract_profile("我们是示范企业吗？").recognized == []
+    assert extract_profile("如果我们是示范企业，还要申报吗").recognized == []
+    assert extract_profile("我们被评为省级知识产权示范企业").recognized == []
+    assert extract_profile("我们是国家知识产权示范企业的子公司").recognized == []
+    assert extract_profile("我们2021年被认定为示范企业的，现在还有效吗").recognized == ["enterprise"]
     assert extract_profile("我们已被认定为示范企业").kind == ApplicantKind.company
 
 
