@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from assistant.corpus.library import Library
-from assistant.rules.params import PROJECT_KEYS, ProjectKey, project_types
+from assistant.rules.params import PROJECT_KEYS, ProjectKey, constraints, project_types
 from assistant.rules.profile import (
     CATEGORY_LABELS,
     FOUNDER_LABELS,
@@ -114,7 +114,7 @@ def government_place(profile: Profile, judge: Judge) -> Verdict | None:
         return judge.needs(f"{place.description}。", [ASK["function_zone"]])
     if C.outside in place.categories:
         return judge.needs(f"{place.description}，本通知由各省、自治区、直辖市和新疆生产建设兵团知识产权局组织申报。",
-                           [ASK["outside"]], project_types()[judge.key].applicants)
+                           [ASK["outside"]], constraints()["addressee"].reference)
     accepted = [c for c in place.categories if c.value in judge.type.government_places]
     if len(accepted) == len(place.categories):
         return None

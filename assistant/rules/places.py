@@ -57,7 +57,8 @@ class Chain:
         return self.mentions[0].start
 
     def before(self, pos: int) -> Chain:
-        return Chain([m for m in self.mentions if m.start < pos] or self.mentions[:1])
+        """The part of the chain named before ``pos`` (宁波市人民政府，下辖北仑区 → 宁波市)."""
+        return Chain([m for m in self.mentions if m.start < pos])
 
 
 def division_data_dir() -> Path:
@@ -309,41 +310,26 @@ def stated_levels(text: str) -> list[StatedLevel]:
     return sorted(found, key=lambda level: -level.rank)
 
 
-def stated_level(text: str) -> StatedLevel | None:
-    """The narrowest level of government the text states in words, if any."""
-    found = stated_levels(text)
-    return found[0] if found else None
+FIXED_LEVELS = {"township": [C.township], "xpcc": [C.xpcc_city], "province_direct": [C.province_direct_county],
+                "municipal_district": [C.municipal_district], "municipal_county": [C.municipal_county],
+                "sub_provincial": [C.sub_provincial_city], "prefecture": [C.prefecture_city, C.prefecture_region]}
+CITY_LEVEL = (C.sub_provincial_city, C.prefecture_city, C.prefecture_region)
 
 
 def stated_categories(level: StatedLevel, parent: Place | None, city_stated: bool = False) -> list[PlaceCategory]:
     """What a level said in words can be, given the wider place named with it (if any) and whether a
     city level was said too (地级市的区)."""
-    params = place_params()
+    if level.key in FIXED_LEVELS:
+        return FIXED_LEVELS[level.key]
     code = parent.adcode if parent and parent.adcode else ""
-    municipal = code[:2] in params["municipalities"]
-    under_city = city_stated or bool(parent and parent.category in (C.sub_provincial_city, C.prefecture_city,
-                                                                    C.prefecture_region))
-    xinjiang = code.startswith("65") or not code
-    county_level = [C.county_level] if under_city else []
-    if level.key == "township":
-        return [C.township]
-    if level.key in ("xpcc", "province_direct", "municipal_district", "municipal_county"):
-        return {"xpcc": [C.xpcc_city], "province_direct": [C.province_direct_county],
-                "municipal_district": [C.municipal_district], "municipal_county": [C.municipal_county]}[level.key]
-    if level.key == "sub_provincial":
-        return [C.sub_provincial_city]
-    if level.key == "prefecture":
-        return [C.prefecture_city, C.prefecture_region]
-    if under_city:
-        return county_level
-    if municipal:
-        return {"district": [C.municipal_district], "county": [C.municipal_county]}.get(level.key, [])
-    if level.key == "district":
-        return [C.county_level] if code else [C.county_level, C.municipal_district]
-    if level.key == "banner":
+    if city_stated or (parent and parent.category in CITY_LEVEL):
         return [C.county_level]
+    if code[:2] in place_params()["municipalities"]:
+        return {"district": [C.municipal_district], "county": [C.municipal_county]}.get(level.key, [])
+    if level.key in ("district", "banner"):
+        return [C.county_level] if code or level.key == "banner" else [C.county_level, C.municipal_district]
     choices = [C.county_level, C.province_direct_county] + ([] if code else [C.municipal_county])
-    return choices + ([C.xpcc_city] if level.key == "county_city" and xinjiang else [])
+    return choices + ([C.xpcc_city] if level.key == "county_city" and code[:2] in ("", "65") else [])
 
 
 def rank_of(place: Place) -> int:

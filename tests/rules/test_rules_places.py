@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.rules.params import places as place_params
-from assistant.rules.places import chains, division_index, place_of_chain, refine, stated_level
+from assistant.rules.places import chains, division_index, place_of_chain, refine, stated_levels
 from assistant.rules.profile import PlaceCategory as C
 
 
@@ -84,7 +84,7 @@ def test_stated_levels_narrow_a_named_place() -> None:
     assert refine(None, "我们县").categories == [C.county_level, C.province_direct_county, C.municipal_county]
     assert refine(None, "一个地级市的区").categories == [C.county_level]
     assert refine(None, "一个区").categories == [C.county_level, C.municipal_district]
-    assert stated_level("我们不是地级市，是县级市").key == "county_city"
+    assert [level.key for level in stated_levels("我们不是地级市，是县级市")] == ["county_city"]
 
 
 def test_fixed_lists_match_the_division_data() -> None:
