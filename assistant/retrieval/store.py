@@ -138,6 +138,13 @@ def apply_changes(store: Chroma, clauses: list[Clause], progress: Progress | Non
 def open_index(settings: Settings, library: Library, progress: Progress | None = None
                ) -> tuple[Chroma, dict[str, Any]]:
     """The synced store and a report of what changed (embedded: a damaged index is rebuilt)."""
+    store, report = sync_with(settings, library, progress)
+    report["store"] = f"chroma://{settings.chroma_host}" if settings.chroma_host else str(settings.index_dir)
+    return store, report
+
+
+def sync_with(settings: Settings, library: Library, progress: Progress | None) -> tuple[Chroma, dict[str, Any]]:
+    """Sync through the configured client; anything the embedded store raises means damaged files."""
     embedder = load_embedder(settings.embedder)
     clauses = library.clauses()
     if settings.chroma_host:
@@ -153,7 +160,7 @@ def open_index(settings: Settings, library: Library, progress: Progress | None =
                           progress)
     except AssistantError:
         raise
-    except Exception as error:  # anything the store raises here means the files are damaged
+    except Exception as error:
         log.warning("索引目录 %s 无法读取（%s），删除后重建", settings.index_dir, error)
         wipe(settings.index_dir)
     try:
