@@ -86,7 +86,11 @@ class Assistant:
                                   "annexes_missing": [d.id for d in self.library.unavailable()],
                                   "llm": bool(self.explainer)}
         try:
-            status["index"] = self.retriever.health()
+            indexed = len(self.retriever.dense.store.get(include=[])["ids"])
+            expected = len(self.library.clauses())
+            status["index"] = {"ok": indexed == expected, "indexed": indexed, "expected": expected,
+                               "chroma": self.settings.chroma_host or "embedded"}
+            status["ok"] = indexed == expected
         except Exception as error:  # the health endpoint reports, never raises
             status |= {"ok": False, "index": {"ok": False, "error": str(error)}}
         return status
