@@ -302,3 +302,67 @@ def quotas(
     else:
         typer.echo(answer.message)
         typer.echo("依据：" + "；".join(f"{c.id}「{c.quote}」" for c in answer.citations))
+
+
+@app.command()
+def index(as_json: bool = typer.Option(False, "--json", help="machine-readable output")) -> None:
+    """Build or refresh the vector index: embeds new and changed clauses, drops vanished ones."""
+    from assistant.corpus.library import Library
+    from assistant.errors import AssistantError
+    from assistant.retrieval import sync_index
+    from assistant.settings import get_settings
+
+    settings = get_settings()
+    library = Library(settings.corpus_dir, settings.documents_dir)
+    if not as_json:
+        typer.echo(f"同步检索索引：{len(library.clauses())} 条条文，嵌入模型 {settings.embedder} …")
+
+    def progress(done: int, total: int) -> None:
+        if not as_json:
+            typer.echo(f"  已嵌入 {done}/{total}")
+
+    try:
+        report = sync_index(settings, library, progress)
+    except AssistantError as error:
+        typer.echo(f"错误：{error}", err=True)
+        raise typer.Exit(1) from None
+    if as_json:
+        print_json(report)
+        return
+    if report["reason"]:
+        typer.echo(report["reason"])
+    changed = report["added"] + report["updated"] + report["deleted"]
+    typer.echo(f"新增 {report['added']}，更新 {report['updated']}，删除 {report['deleted']}，共 {report['total']} 条"
+               if changed else f"索引已是最新，共 {report['total']} 条，无需重新嵌入")
+    typer.echo(f"索引位置：{report['store']}（集合 {report['collection']}，嵌入模型 {report['embedder']}）")
+
+
+@app.command()
+def search(
+    question: str = typer.Argument(..., help="要检索的问题"),
+    k: int = typer.Option(5, "--k", min=1, max=50, help="返回条数"),
+    as_json: bool = typer.Option(False, "--json", help="machine-readable output"),
+) -> None:
+    """Find the clauses that answer a question (dense + BM25 hybrid with structure boosts)."""
+    from assistant.corpus.library import Library
+    from assistant.errors import AssistantError
+    from assistant.retrieval import build_retriever
+    from assistant.settings import get_settings
+
+    if not question.strip():
+        raise typer.BadParameter("问题不能为空")
+    settings = get_settings()
+    try:
+        hits = build_retriever(settings, Library(settings.corpus_dir, settings.documents_dir)).search(question, k)
+    except AssistantError as error:
+        typer.echo(f"错误：{error}", err=True)
+        raise typer.Exit(1) from None
+    rows = [{"id": h.clause.id, "doc": h.clause.doc, "heading": h.clause.heading, "text": h.clause.text,
+             "score": h.score} for h in hits]
+    if as_json:
+        print_json({"query": question, "hits": rows})
+        return
+    for rank, row in enumerate(rows, 1):
+        text = row["text"].replace("\n", " ")
+        typer.echo(f"{rank}. {row['id']}  {row['heading']}  ({row['score']:.3f})")
+        typer.echo(f"   {text[:120]}{'…' if len(text) > 120 else ''}")
