@@ -81,8 +81,9 @@ def wrong_kind(profile: Profile, judge: Judge) -> Verdict:
     """The applicant is not of the kind the clause names."""
     who = judge.type.who
     if profile.kind == K.department:
+        hint = "，如是代本级人民政府咨询，请说明是哪个地方的人民政府" if judge.type.government_places else ""
         return judge.ineligible(f"市场监管局、知识产权局等政府部门不是人民政府，也不是{judge.type.short}"
-                                f"所列的申报单位；{judge.type.short}的申报单位应为{who}。")
+                                f"所列的申报单位；{judge.type.short}的申报单位应为{who}{hint}。")
     return judge.ineligible(f"{judge.type.short}的申报单位应为{who}，{KIND_LABELS[profile.kind]}不在其列。")
 
 
