@@ -79,6 +79,8 @@ def wipe(path: Path) -> None:
     """Delete an index directory (or a stray file in its place) and forget its cached client."""
     from chromadb.api.shared_system_client import SharedSystemClient
 
+    # chromadb keeps one system per path, even one whose start failed; drop just ours so the next
+    # PersistentClient starts afresh (clear_system_cache() would break every other open client).
     SharedSystemClient._identifier_to_system.pop(str(path), None)
     if path.is_dir():
         shutil.rmtree(path)

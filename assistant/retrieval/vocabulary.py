@@ -27,11 +27,8 @@ APPLICANT_CUES: dict[str, tuple[str, ...]] = {
     "国家知识产权示范科研机构": ("研究所", "研究院", "科研院所", "研发中心", "实验室", "中科院"),
 }
 
-# Words that signal "who may apply / can we apply".
-ELIGIBILITY_CUES: tuple[str, ...] = (
-    "能不能", "能否", "可不可以", "可否", "可以", "能报", "能申报", "能", "谁", "哪些", "哪个", "什么样",
-    "主体", "资格", "够", "符合",
-)
+# Words that signal "who may apply / can we apply" (substrings: 能 also covers 能否, 能不能 …).
+ELIGIBILITY_CUES: tuple[str, ...] = ("能", "可以", "可否", "谁", "哪些", "哪个", "什么样", "主体", "资格", "够", "符合")
 
 # Question words -> the notice's own words (added to the question before matching).
 QUERY_SYNONYMS: dict[str, str] = {
@@ -100,7 +97,7 @@ DOMAIN_WORDS: tuple[str, ...] = (
 
 STOP_WORDS: frozenset[str] = frozenset(
     "的 了 吗 呢 吧 啊 呀 嘛 么 是 在 和 与 及 或 也 都 就 还 又 要 会 得 地 着 过 把 被 让 给 对 从 向 于 为 以 "
-    "之 其 这 那 这个 那个 这次 这些 那些 我 我们 咱们 你 你们 他 他们 它 有 没有 没 不 个 吗？ 请问 一下 "
+    "之 其 这 那 这个 那个 这次 这些 那些 我 我们 咱们 你 你们 他 他们 它 有 没有 没 不 个 请问 一下 "
     "怎么 怎么样 如何 什么 啥 哪 哪里 哪儿 多少 几 是否 是不是 能不能 可不可以 可以 能 应该 需要 想 "
     "请 谢谢 一个 一些 之前 以后 之后 时候 现在 已经 里 上 下 中 等 如果 那么 所以 因为".split()
 )
