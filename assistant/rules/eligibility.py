@@ -134,7 +134,8 @@ def government_place(profile: Profile, judge: Judge) -> Verdict | None:
 def government_rule(profile: Profile, judge: Judge) -> Verdict:
     """Shared by 示范市 and 示范县: a people's government of a listed kind of place."""
     if profile.kind is None:
-        return kind_unknown(judge)
+        excluded = government_place(profile, judge) if profile.place is not None else None
+        return excluded if excluded is not None and excluded.status == "ineligible" else kind_unknown(judge)
     if profile.kind != K.government:
         return wrong_kind(profile, judge)
     return government_place(profile, judge) or judge.eligible(

@@ -38,6 +38,10 @@ K = ApplicantKind
 ORGANISERS = ["国家知识产权局", "省级知识产权局", "省级知识产权管理部门"]
 
 
+# What someone else says the applicant could count as is not a fact about the applicant (教育厅说可以按本科算).
+HEARSAY = re.compile(r"(说|听说|据说|认为|称|表示)(?:可以|能|能够)?(?:按|算|当作|视为|视同)")
+
+
 @dataclass
 class Fact:
     """Phrases that state one field. ``negated`` maps a phrase to what its negation states."""
@@ -56,10 +60,10 @@ class Fact:
         plain, denied = None, None
         for match in self.pattern.finditer(text):
             key = self.keys[int(match.lastgroup[1:])]
-            if self.skip_before:
-                seg_start, _ = segment_bounds(text, match.start())
-                if self.skip_before.search(text[seg_start:match.start()]):
-                    continue
+            seg_start, _ = segment_bounds(text, match.start())
+            before = text[seg_start:match.start()]
+            if HEARSAY.search(before) or (self.skip_before and self.skip_before.search(before)):
+                continue
             if negated(text, match.start()):
                 denied = self.negated.get(key, denied)
             else:
@@ -99,7 +103,7 @@ COMPANY_FACTS = [
         r"个体工商户|个体户": LegalForm.individual_business,
         r"全民所有制|集体所有制|集体企业": LegalForm.non_company_enterprise,
     }),
-    Fact("branch", {r"分公司|分支机构|办事处|代表处": True, r"子公司|总公司|母公司": False},
+    Fact("branch", {r"分公司|分支机构|办事处|代表处": True, r"子公司|总公司|母公司|集团总部|总部|集团本部": False},
          negated={r"分公司|分支机构|办事处|代表处": False},
          skip_before=re.compile(r"(?:有|设|下设|拥有|旗下|下属|管理)[^，,。；;的]{0,4}$")),
     Fact("independent_legal_person", {r"独立法人资格|独立法人|独立的法人|法人资格|企业法人|法人单位": True,
