@@ -16,7 +16,19 @@ HEADING = 0.3
 NAMED_TYPE = 0.2
 ELIGIBLE_TYPE = 0.5
 CATEGORY = 0.3
+ORDINAL_BOOST = 0.4
 PARENTHETICAL = re.compile(r"（[^（）]*）")
+ORDINAL = re.compile(r"第\s*[（(]?([一二三四五六七八九十]+|\d+)[）)]?\s*[条项点款]")
+CN_DIGITS = "一二三四五六七八九十"
+
+
+def ordinal(query: str) -> str | None:
+    """The item numeral a question points at (第一条, 第（三）项, 第2项 → 一, 三, 二), if any."""
+    match = ORDINAL.search(query)
+    if not match:
+        return None
+    value = match.group(1)
+    return CN_DIGITS[int(value) - 1] if value.isdigit() and 0 < int(value) <= 10 else value
 
 
 def named_types(query: str) -> list[str]:
@@ -43,6 +55,7 @@ class StructureBoosts:
     def __init__(self, clauses: list[Clause], tokenizer: ChineseTokenizer) -> None:
         self.tokenizer = tokenizer
         self.headings = {c.id: PARENTHETICAL.sub("", c.heading) for c in clauses}
+        self.raw_headings = {c.id: c.heading for c in clauses}
         self.applicants: dict[str, str] = {}
         for clause in clauses:
             for name in PROJECT_TYPES:
@@ -58,6 +71,11 @@ class StructureBoosts:
         for clause_id, heading in self.headings.items():
             if any(w in heading for w in words):
                 boosts[clause_id] += HEADING
+        if (number := ordinal(query)) is not None:
+            for clause_id, heading in self.raw_headings.items():
+                section = heading.split(" › ")[0]
+                if f"（{number}）" in heading and any(w in section for w in words):
+                    boosts[clause_id] += ORDINAL_BOOST
         eligibility = any(cue in query for cue in ELIGIBILITY_CUES)
         named = named_types(query)
         for name in named:
