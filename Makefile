@@ -8,7 +8,7 @@ export HF_HUB_OFFLINE := 1
 export HF_HUB_DISABLE_TELEMETRY := 1
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: install system-deps index run test lint fix bench clean
+.PHONY: install system-deps index run eval test lint fix bench clean
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -35,7 +35,10 @@ lint: install
 fix: install
 	$(VENV)/bin/ruff check --fix .
 
-test: install system-deps lint
+eval: install  ## the answer-quality gate: exits 1 when a threshold in eval/thresholds.yaml is missed
+	$(PY) -m assistant eval
+
+test: install system-deps lint eval
 	$(VENV)/bin/pytest -q
 
 bench: install
