@@ -1,0 +1,13 @@
+"""Run every benchmark in turn and print their figures (``make bench``)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+
+for script in ("bench_retrieval.py", "bench_check.py", "bench_answer.py"):
+    print(f"\n== {script}", flush=True)
+    subprocess.run([sys.executable, str(BENCH / script)], check=True)
