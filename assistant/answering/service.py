@@ -158,7 +158,7 @@ class Assistant:
             timeline = build_timeline(today, self.library)
             lead = compose.timeline_lead(timeline, text)
         elif topic is not None and not (named and ASKS_ELIGIBILITY.search(text)):
-            kind, lead = "factual", topic.build(self.library, text, named)
+            kind, lead = "factual", topic.build(self.library, text, named, self.settings)
         elif result is not None:
             kind = "eligibility"
             focus = named or (conversation.focus_types if FOLLOW_UP.search(text) else []) or self.held_by(

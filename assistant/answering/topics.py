@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from assistant.corpus.library import Library
+from assistant.settings import Settings, get_settings
 
 Quote = tuple[str, str]  # (clause id, verbatim quote)
 TOPICS_FILE = Path(__file__).with_name("topics.yaml")
@@ -38,7 +39,9 @@ class Topic:
     what: str = ""
     special: str = ""
 
-    def build(self, library: Library, question: str, type_keys: list[str]) -> Lead:
+    def build(self, library: Library, question: str, type_keys: list[str], settings: Settings | None = None) -> Lead:
+        if self.special == "quota":
+            return quota_lead(library, question, type_keys, settings or get_settings())
         if self.annex:
             return annex_lead(library, self.annex, self.what)
         if self.special == "contacts":
@@ -74,6 +77,16 @@ def annex_lead(library: Library, annex_id: str, what: str) -> Lead:
     listed = f"notice#annex.{number}"
     return Lead(f"{what}载于通知附件{number}《{document.info.title}》，该附件尚未载入本助手，无法提供其具体内容，"
                 "请以省级知识产权局转发的附件原件为准。", [(listed, library.clause(listed).text)], in_scope=False)
+
+
+def quota_lead(library: Library, question: str, type_keys: list[str], settings: Settings) -> Lead:
+    """Quotas only from an imported Annex-2 table (``assistant quotas --import``); never a guess."""
+    from assistant.rules.quotas import province_names, quota_answer
+
+    province = next((name for name in sorted(province_names(), key=len, reverse=True) if name in question), None)
+    answer = quota_answer(settings, library, province, type_keys[0] if type_keys else None)
+    citations = answer.citations if answer.loaded else answer.citations[-1:]
+    return Lead(answer.message, [(c.id, c.quote) for c in citations], in_scope=answer.loaded)
 
 
 def annex_list_lead(library: Library, question: str) -> Lead:

@@ -58,9 +58,10 @@ def date_text(day: date) -> str:
 class ReplyWriter:
     """Collects the numbered items of a reply, the citations behind them and the material they use."""
 
-    def __init__(self, library: Library, wording: dict[str, Any]) -> None:
+    def __init__(self, library: Library, wording: dict[str, Any], settings: Settings) -> None:
         self.library = library
         self.wording = wording
+        self.settings = settings
         self.items: list[str] = []
         self.citations: list[Citation] = []
         self.material: list[str] = []
@@ -102,7 +103,7 @@ class ReplyWriter:
 
     def topic(self, topic: Any, inquiry: str, type_keys: list[str]) -> None:
         """A frequent question (fees, annexes, process …) answered by its sentence and verified quotes."""
-        lead = topic.build(self.library, inquiry, type_keys)
+        lead = topic.build(self.library, inquiry, type_keys, self.settings)
         citations = [self.cite(*quote) for quote in lead.quotes]
         text = lead.sentence + self.basis(citations)
         if not lead.in_scope and topic.what:
@@ -190,7 +191,7 @@ def draft_reply(inquiry: str, *, library: Library | None = None, settings: Setti
     text = clean_inquiry(inquiry)
     today = as_of or date.today()
     result = check(text, as_of=today, library=library)
-    writer = ReplyWriter(library, wording)
+    writer = ReplyWriter(library, wording, settings)
     focus = write_items(writer, text, result)
     fields = {"salutation": addressee or unit_name(text) or wording["addressee"], "items": "\n\n".join(writer.items),
               "sender": sender or wording["sender"], "date": date_text(today)}
