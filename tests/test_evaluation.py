@@ -1,0 +1,72 @@
+"""The evaluation harness: real suites through the real assistant, and a broken component caught."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from assistant.answering import Assistant
+from assistant.evaluation.report import compare, load_report, write_reports
+from assistant.evaluation.runner import load_thresholds, run_suites, suite_kind
+from assistant.settings import PROJECT_ROOT
+
+EVAL = PROJECT_ROOT / "eval"
+
+
+def subset(tmp_path: Path, name: str, count: int) -> Path:
+    """The first ``count`` cases of a suite, as an evaluator's own file."""
+    lines = (EVAL / name).read_text(encoding="utf-8").splitlines()[:count]
+    path = tmp_path / name.replace(".jsonl", "_subset.jsonl")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture()
+def suites(tmp_path: Path) -> list[Path]:
+    return [subset(tmp_path, "retrieval.jsonl", 40), subset(tmp_path, "qa.jsonl", 40),
+            subset(tmp_path, "eligibility.jsonl", 40)]
+
+
+def test_the_real_assistant_passes_and_reports(assistant: Assistant, suites: list[Path], tmp_path: Path) -> None:
+    thresholds = {"retrieval_subset.hit@1": 0.9, "qa_subset.fact_recall": 1.0,
+                  "eligibility_subset.verdict_accuracy": 1.0}
+    seen = []
+    report = run_suites(assistant, suites, thresholds, lambda done, total, label: seen.append((done, total)))
+    assert report.passed, report.missed
+    assert seen[-1] == (120, 120)
+    json_path, html_path = write_reports(report, tmp_path / "run")
+    saved = json.loads(json_path.read_text(encoding="utf-8"))
+    assert saved["passed"] is True and saved["metrics"]["qa_subset.quote_verification"] == 1.0
+    page = html_path.read_text(encoding="utf-8")
+    assert "只看未通过" in page and "<svg" in page and "qa_subset" in page
+    assert load_report(tmp_path / "run").run_id == report.run_id
+
+
+def test_a_wrong_retriever_and_a_flipped_rule_fail_the_gate(assistant: Assistant, suites: list[Path],
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    thresholds = load_thresholds(EVAL / "thresholds.yaml") | {
+        "retrieval_subset.hit@1": 0.9, "qa_subset.citation_precision": 0.9, "eligibility_subset.verdict_accuracy": 1.0}
+    baseline = run_suites(assistant, suites, thresholds)
+
+    real_search = assistant.retriever.search
+    monkeypatch.setattr(assistant.retriever.__class__, "search",
+                        lambda self, query, k=5: list(reversed(real_search(query, k=10)))[:k])
+    from assistant.rules import eligibility
+
+    monkeypatch.setitem(eligibility.RULES, "county", lambda profile, judge: judge.eligible("（故意改坏的规则）"))
+    broken = run_suites(assistant, suites, thresholds)
+
+    assert broken.metrics["retrieval_subset.hit@1"] < 0.5 < baseline.metrics["retrieval_subset.hit@1"]
+    assert broken.metrics["eligibility_subset.verdict_accuracy"] < 1.0
+    assert not broken.passed and any("eligibility_subset" in m for m in broken.missed)
+    diff = compare(broken, baseline)
+    assert diff["broken"] and not diff["fixed"]
+    assert diff["metrics"]["retrieval_subset.hit@1"]["delta"] < 0
+
+
+def test_suite_kind_comes_from_the_file_name(tmp_path: Path) -> None:
+    assert suite_kind(Path("qa_江苏.jsonl")) == "qa"
+    with pytest.raises(ValueError, match="无法识别评测集类型"):
+        suite_kind(Path("notes.jsonl"))
