@@ -141,6 +141,7 @@ def evaluate(
     as_json: bool = typer.Option(False, "--json", help="print the JSON report"),
     baseline: str | None = typer.Option(None, "--baseline", help="与之比较的运行目录或 report.json"),
     out: str | None = typer.Option(None, "--out", help="报告目录（默认 data/runs/<时间>）"),
+    judge: int = typer.Option(0, "--judge", help="另用已配置的大模型评判行文 N 轮（报告均值与波动，不作门槛）"),
 ) -> None:
     """Run answer-quality suites; exit 1 when a threshold in eval/thresholds.yaml is missed."""
     from pathlib import Path
@@ -162,7 +163,16 @@ def evaluate(
         if not as_json:
             typer.echo(f"\r[{done}/{total}] {label:<40}", nl=False, err=True)
 
-    report = run_suites(Assistant(settings), paths, thresholds, progress)
+    if judge and not settings.llm_base_url:
+        raise typer.BadParameter("--judge 需要先配置大模型端点（ASSISTANT_LLM_BASE_URL 等）")
+    assistant = Assistant(settings)
+    report = run_suites(assistant, paths, thresholds, progress)
+    if judge:
+        from assistant.answering.llm import build_chat_model
+        from assistant.evaluation.judge import judge_cases
+
+        verdict = judge_cases(build_chat_model(settings), settings.prompts_dir, assistant.library, report.cases, judge)
+        report.metrics |= {f"judge.{name}": value for name, value in verdict.items()}
     comparison = compare(report, load_report(Path(baseline))) if baseline else None
     json_path, html_path = write_reports(report, Path(out) if out else settings.data_dir / "runs" / report.run_id,
                                          comparison)
@@ -366,3 +376,21 @@ def search(
         text = row["text"].replace("\n", " ")
         typer.echo(f"{rank}. {row['id']}  {row['heading']}  ({row['score']:.3f})")
         typer.echo(f"   {text[:120]}{'…' if len(text) > 120 else ''}")
+
+
+@app.command()
+def feedback(
+    export: str = typer.Option(..., "--export", help="写出的评测集文件，如 eval/qa_feedback.jsonl"),
+) -> None:
+    """Turn 👎 feedback that carries a user's correction into a qa suite for evaluators to complete."""
+    from pathlib import Path
+
+    from assistant.settings import get_settings
+    from assistant.web.feedback import FeedbackStore
+
+    cases = FeedbackStore(get_settings().data_dir / "feedback.jsonl").correction_cases()
+    lines = [json.dumps(case, ensure_ascii=False) for case in cases]
+    target = Path(export)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    typer.echo(f"已导出 {len(lines)} 条带更正的 👎 反馈 → {target}")

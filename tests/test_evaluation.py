@@ -70,3 +70,20 @@ def test_suite_kind_comes_from_the_file_name(tmp_path: Path) -> None:
     assert suite_kind(Path("qa_江苏.jsonl")) == "qa"
     with pytest.raises(ValueError, match="无法识别评测集类型"):
         suite_kind(Path("notes.jsonl"))
+
+
+def test_llm_judge_reports_mean_spread_and_unusable_replies(assistant: Assistant) -> None:
+    from langchain_core.language_models.fake_chat_models import FakeListChatModel
+
+    from assistant.evaluation.judge import judge_cases
+    from assistant.evaluation.runner import CaseResult
+
+    cases = [CaseResult(suite="qa", id=f"q{i}", kind="qa", passed=True, question="申报要交费吗？",
+                        answer="不收取任何费用。", cited=["notice#5.4"]) for i in range(2)]
+    replies = ['{"fluency": 5, "correctness": 4, "reason": "好"}', '好的，我打 5 分',  # run 1: one unusable
+               '{"fluency": 3, "correctness": 4, "reason": "啰嗦"}', '```json\n{"fluency": 3, "correctness": 2}\n```']
+    result = judge_cases(FakeListChatModel(responses=replies), PROJECT_ROOT / "prompts", assistant.library, cases,
+                         runs=2)
+    assert result["unusable"] == 1 and result["cases"] == 2
+    assert result["fluency_mean"] == 4.0 and result["fluency_spread"] == 2.0
+    assert result["correctness_mean"] == 3.5 and result["correctness_spread"] == 1.0

@@ -27,3 +27,31 @@ def test_feedback_round_trip_and_torn_line(tmp_path: Path) -> None:
     records = store.all()
     assert [r["liked"] for r in records] == [False, True]
     assert records[0]["citations"] == ["notice#2.2"] and "13812345678" not in records[0]["question"]
+
+
+def test_corrections_export_as_a_suite(tmp_path: Path) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from assistant.cli import app
+    from assistant.evaluation.runner import load_cases, suite_kind
+    from assistant.settings import get_settings
+
+    store = FeedbackStore(tmp_path / "feedback.jsonl")
+    store.add(question="浦东新区能报示范县吗", answer="可以", liked=False, citations=[{"id": "notice#2.2"}],
+              correction="直辖市市辖区不能报示范县")
+    store.add(question="收费吗", answer="不收费", liked=True, citations=[])
+    store.add(question="哪些项目", answer="七类", liked=False, citations=[])
+    get_settings.cache_clear()
+    try:
+        out = tmp_path / "qa_feedback.jsonl"
+        result = CliRunner().invoke(app, ["feedback", "--export", str(out)],
+                                    env={"ASSISTANT_DATA_DIR": str(tmp_path)})
+        assert result.exit_code == 0 and "1 条" in result.output
+    finally:
+        get_settings.cache_clear()
+    cases = load_cases(out)
+    assert suite_kind(out) == "qa" and len(cases) == 1
+    assert cases[0]["expected_ids"] == ["notice#2.2"] and "直辖市市辖区不能报示范县" in cases[0]["note"]
+    assert json.loads(out.read_text(encoding="utf-8").splitlines()[0])["question"] == "浦东新区能报示范县吗"

@@ -50,3 +50,11 @@ class FeedbackStore:
             except json.JSONDecodeError:  # a line torn by a kill mid-write is skipped, not fatal
                 continue
         return records
+
+    def correction_cases(self) -> list[dict[str, Any]]:
+        """👎 records with a user's correction as qa-suite cases; evaluators complete the expected facts."""
+        wrong = [r for r in self.all() if not r["liked"] and r.get("correction")]
+        return [{"id": f"fb{number:03d}", "question": r["question"], "must_contain": [],
+                 "expected_ids": r["citations"], "in_scope": True,
+                 "note": f"用户更正：{r['correction']}；原回答：{r['answer'][:80]}；请补全要点与条款"}
+                for number, r in enumerate(wrong, 1)]
