@@ -36,6 +36,18 @@ def citations_markdown(answer: Answer | None) -> str:
     return "\n\n".join(blocks)
 
 
+def text_of(content: Any) -> str:
+    """A chat message's text; Gradio 6 may hand content back as a list of blocks."""
+    if isinstance(content, list):
+        return "".join(block.get("text", "") if isinstance(block, dict) else str(block) for block in content)
+    return str(content)
+
+
+def question_before(history: list, index: int) -> str:
+    """The user's message that the assistant message at ``index`` answers."""
+    return text_of(next((m["content"] for m in reversed(history[:index]) if m["role"] == "user"), ""))
+
+
 def verdict_rows(result: dict[str, Any], names: dict[str, str]) -> list[list[str]]:
     rows = []
     for key, verdict in result["verdicts"].items():
@@ -94,11 +106,29 @@ def build_ui(assistant: Assistant, feedback: FeedbackStore) -> gr.Blocks:
                 index = data.index[0] if isinstance(data.index, list | tuple) else data.index
                 answer_number = sum(1 for m in history[: index + 1] if m["role"] == "assistant") - 1
                 public = answers[answer_number] if 0 <= answer_number < len(answers) else None
-                question_text = next((m["content"] for m in reversed(history[:index]) if m["role"] == "user"), "")
-                feedback.add(question=str(question_text), answer=str(history[index]["content"]),
+                feedback.add(question=question_before(history, index), answer=text_of(history[index]["content"]),
                              liked=bool(data.liked), citations=(public or {}).get("citations", []))
 
             chatbot.like(on_like, [chatbot, last_answers], None)
+
+            with gr.Accordion("回答有误？提交更正", open=False):
+                correction = gr.Textbox(label="正确的说法（会与上一条回答一起保存，供评测人员核对）", lines=2,
+                                        elem_id="correction")
+                send_correction = gr.Button("提交更正（记为 👎）", elem_id="send-correction")
+                correction_status = gr.Markdown()
+
+            def on_correction(text: str, history: list, answers: list) -> tuple[str, str]:
+                if not text or not text.strip():
+                    raise gr.Error("请先写下正确的说法。")
+                last = next((i for i in range(len(history) - 1, -1, -1) if history[i]["role"] == "assistant"), None)
+                if last is None:
+                    raise gr.Error("还没有可更正的回答。")
+                public = answers[-1] if answers else None
+                feedback.add(question=question_before(history, last), answer=text_of(history[last]["content"]),
+                             liked=False, citations=(public or {}).get("citations", []), correction=text.strip())
+                return "", "已记录，谢谢！"
+
+            send_correction.click(on_correction, [correction, chatbot, last_answers], [correction, correction_status])
 
         with gr.Tab("申报预审"):
             gr.Markdown("描述申报单位（类型、所在地、级别、是否已获认定等），系统按通知“二、申报单位”逐项判定七类项目。")
@@ -122,7 +152,8 @@ def build_ui(assistant: Assistant, feedback: FeedbackStore) -> gr.Blocks:
                 if not text or not text.strip():
                     raise gr.Error("请先填写单位情况。")
                 result = check(text, as_of=when, library=assistant.library).model_dump(mode="json")
-                return verdict_rows(result, names), assistant.timeline_summary(when)
+                timeline = result["timeline"]
+                return verdict_rows(result, names), f"**时间安排（{timeline['as_of']}）：**{timeline['summary']}"
 
             run.click(prescreen, [description, as_of], [table, timeline_box])
 
@@ -152,7 +183,7 @@ def build_drafting_tab(assistant: Assistant) -> None:
     facts = gr.Code(facts_template("enterprise"), language="yaml", label="单位事实", lines=14, elem_id="draft-facts")
     make = gr.Button("生成草稿", variant="primary", elem_id="draft-run")
     preview = gr.Markdown(elem_id="draft-preview")
-    download = gr.File(label="下载 .docx")
+    download = gr.File(label="下载 .docx", elem_id="draft-file")
     type_key.change(facts_template, type_key, facts)
 
     def make_draft(key: str, text: str) -> tuple[str, str]:
