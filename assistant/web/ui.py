@@ -26,13 +26,16 @@ STATUS_LABEL = {"eligible": "✅ 可以申报", "ineligible": "❌ 不能申报"
                 "already_recognized": "🏅 已认定（继续有效）"}
 
 
-def citations_markdown(answer: Answer | None) -> str:
+def citations_markdown(answer: Answer | None, library: Any) -> str:
+    """Each citation with its clause id, its place in the notice (heading, character span) and the quote."""
     if answer is None or not answer.citations:
         return "（暂无引用）"
     blocks = []
     for number, c in enumerate(answer.citations, 1):
         quote = html.escape(c.quote).replace("\n", "<br>")
-        blocks.append(f"**[{number}] {html.escape(c.id)}**　{html.escape(c.heading)}\n\n> {quote}")
+        start, end = library.clause(c.id).span
+        where = f"{html.escape(c.heading)}（原文第{start + 1}—{end}字）"
+        blocks.append(f"**[{number}] {html.escape(c.id)}**　{where}\n\n> {quote}")
     return "\n\n".join(blocks)
 
 
@@ -87,7 +90,7 @@ def build_ui(assistant: Assistant, feedback: FeedbackStore) -> gr.Blocks:
                         if isinstance(event, Answer):
                             answers = [*answers, event.public()]
                             yield ([*history, {"role": "assistant", "content": text}], "",
-                                   citations_markdown(event), state, answers)
+                                   citations_markdown(event, assistant.library), state, answers)
                         else:
                             text += event
                             yield [*history, {"role": "assistant", "content": text}], "", "…", state, answers
