@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 
 for name, value in {"GRADIO_ANALYTICS_ENABLED": "False", "HF_HUB_OFFLINE": "1", "HF_HUB_DISABLE_TELEMETRY": "1",
@@ -21,32 +22,43 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     import gradio as gr
 
     from assistant.answering import Assistant
+    from assistant.errors import IndexUnavailableError
     from assistant.web.api import build_router, install_error_handlers
     from assistant.web.feedback import FeedbackStore
+    from assistant.web.logs import RequestLogMiddleware
     from assistant.web.staff import build_staff_ui
     from assistant.web.ui import build_ui
 
     settings = settings or get_settings()
     assistant = Assistant(settings)
-    assistant.warm_up()
+    try:
+        assistant.warm_up()
+    except IndexUnavailableError as error:  # serve anyway: /healthz says 503 until the index answers
+        logging.getLogger("app").error("索引暂不可用，服务照常启动，/healthz 返回 503：%s", error)
     app = FastAPI(title="知识产权强国建设示范创建政策助手", docs_url="/api/docs", redoc_url=None)
     install_error_handlers(app)
     app.include_router(build_router(assistant))
     staff_login = (settings.staff_user, settings.staff_password) if settings.staff_user else None
     app = gr.mount_gradio_app(app, build_staff_ui(assistant, settings), path="/staff", auth=staff_login)
     demo = build_ui(assistant, FeedbackStore(settings.data_dir / "feedback.jsonl"))
-    return gr.mount_gradio_app(app, demo, path="/")
+    app = gr.mount_gradio_app(app, demo, path="/")
+    app.add_middleware(RequestLogMiddleware)
+    return app
 
 
 def main() -> None:
     import uvicorn
 
+    from assistant.web.logs import configure_logging
+
+    configure_logging()
     settings = get_settings()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--host", default=settings.host)
     parser.add_argument("--port", type=int, default=settings.port)
     args = parser.parse_args()
-    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="info")
+    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="info", log_config=None,
+                access_log=False)  # RequestLogMiddleware writes the access log, as JSON
 
 
 if __name__ == "__main__":
