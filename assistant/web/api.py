@@ -12,27 +12,44 @@ from typing import Any, Literal
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, StreamingResponse
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
+from starlette.exceptions import HTTPException
 
 from assistant.answering import Answer, Assistant
-from assistant.errors import AssistantError
+from assistant.errors import AssistantError, IndexUnavailableError, ModelUnavailableError
 
 MODEL_NAME = "ip-demo-assistant"
+MAX_MESSAGES = 200
+HTTP_MESSAGES = {400: "请求体无法解析，请发送 UTF-8 编码的 JSON。", 404: "没有这个接口。",
+                 405: "该接口不支持这种请求方法。"}
+FIELD_PROBLEMS = {"missing": "缺少必填字段", "list_type": "应为数组",
+                  "string_type": "应为字符串", "string_unicode": "应为有效的 UTF-8 文本",
+                  "bool_parsing": "应为 true 或 false", "model_attributes_type": "应为 JSON 对象",
+                  "dict_type": "应为 JSON 对象", "literal_error": "取值无效", "too_short": "不能为空",
+                  "string_too_short": "不能为空", "too_long": "过长", "string_too_long": "过长",
+                  "date_from_datetime_parsing": "日期应写成 YYYY-MM-DD"}
+
+
+class ContentPart(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    type: str = "text"
+    text: str = ""
 
 
 class ChatMessage(BaseModel):
     role: Literal["system", "user", "assistant", "tool", "developer"]
-    content: str | list[dict[str, Any]] | None = ""
+    content: str | list[ContentPart] | None = ""
 
     def text(self) -> str:
         if isinstance(self.content, list):
-            return "".join(part.get("text", "") for part in self.content if isinstance(part, dict))
+            return "".join(part.text for part in self.content)
         return self.content or ""
 
 
 class ChatRequest(BaseModel):
     model: str = MODEL_NAME
-    messages: list[ChatMessage] = Field(min_length=1)
+    messages: list[ChatMessage] = Field(min_length=1, max_length=MAX_MESSAGES)
     stream: bool = False
     as_of: date | None = None
 
@@ -44,6 +61,29 @@ class CheckRequest(BaseModel):
 
 def error_response(status: int, message: str, kind: str = "invalid_request_error") -> JSONResponse:
     return JSONResponse({"error": {"message": message, "type": kind}}, status_code=status)
+
+
+def well_formed(text: str) -> bool:
+    """False for text holding lone surrogates (``"\\ud800"`` in JSON), which no encoder accepts."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def field_problem(error: dict[str, Any]) -> str:
+    """One validation error in Chinese: where, what is wrong, and the allowed values or limit."""
+    if error.get("type") == "json_invalid":
+        return "请求体不是有效的 JSON"
+    where = ".".join(str(p) for p in error.get("loc", []) if p != "body") or "请求体"
+    problem = FIELD_PROBLEMS.get(error.get("type", ""), error.get("msg", ""))
+    context = error.get("ctx") or {}
+    if "expected" in context:
+        problem += f"（可选：{context['expected']}）"
+    elif error.get("type") in ("too_long", "string_too_long") and "max_length" in context:
+        problem += f"（最多 {context['max_length']}）"
+    return f"{where} {problem}"
 
 
 def completion(answer: Answer, request_id: str) -> dict[str, Any]:
@@ -95,6 +135,8 @@ def build_router(assistant: Assistant) -> APIRouter:
         users = [m.text() for m in body.messages if m.role == "user"]
         if not users:
             return error_response(400, "messages 中至少需要一条 user 消息。")
+        if not all(well_formed(text) for text in users):
+            return error_response(400, "问题中含有无法识别的字符（无效的 Unicode 编码），请检查后重新输入。")
         conversation = assistant.conversation_from(users[:-1])
         request_id = f"chatcmpl-{uuid.uuid4().hex[:24]}"
         if body.stream:
@@ -105,10 +147,12 @@ def build_router(assistant: Assistant) -> APIRouter:
             return StreamingResponse(sse_chunks(events, request_id), media_type="text/event-stream")
         return completion(assistant.ask(users[-1], conversation, body.as_of), request_id)
 
-    @router.post("/api/check")
-    def check(body: CheckRequest) -> dict[str, Any]:
+    @router.post("/api/check", response_model=None)
+    def check(body: CheckRequest) -> JSONResponse | dict[str, Any]:
         from assistant.rules import check as run_check
 
+        if not body.text.strip():
+            return error_response(400, "请填写单位情况（类型、所在地、级别等）。")
         return run_check(body.text, as_of=body.as_of, library=assistant.library).model_dump(mode="json")
 
     return router
@@ -117,10 +161,17 @@ def build_router(assistant: Assistant) -> APIRouter:
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(AssistantError)
     async def assistant_error(_request: Request, error: AssistantError) -> JSONResponse:
+        if isinstance(error, IndexUnavailableError | ModelUnavailableError):
+            return error_response(503, str(error), "service_unavailable")
         return error_response(400, str(error))
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(_request: Request, error: RequestValidationError) -> JSONResponse:
         first = error.errors()[0] if error.errors() else {}
-        where = ".".join(str(p) for p in first.get("loc", []))
-        return error_response(422, f"请求格式不正确：{where} {first.get('msg', '')}".strip())
+        return error_response(422, f"请求格式不正确：{field_problem(first)}".strip())
+
+    @app.exception_handler(HTTPException)
+    async def http_error(_request: Request, error: HTTPException) -> JSONResponse:
+        response = error_response(error.status_code, HTTP_MESSAGES.get(error.status_code, f"请求失败：{error.detail}"))
+        response.headers.update(error.headers or {})
+        return response
