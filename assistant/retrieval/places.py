@@ -1,33 +1,25 @@
-"""A county- or prefecture-level place named in a question -> the project type its government applies for."""
+"""A place named in a question → the project type its government applies for (示范市 or 示范县).
+
+Uses the rules' offline place classifier, so retrieval and eligibility read place names alike.
+"""
 
 from __future__ import annotations
 
-import re
-import warnings
-
 from assistant.retrieval.vocabulary import CITY_TYPE, COUNTY_TYPE
+from assistant.rules import places
+from assistant.rules.places import CITY_GOVERNMENTS, COUNTY_GOVERNMENTS
 
-DIVISION_SUFFIX = re.compile(r"[\u4e00-\u9fff][市区县旗州盟]")
-MUNICIPALITY_CODES = ("11", "12", "31", "50")
+FULL_NAME_ENDINGS = tuple("市区县旗州盟")
 
 
 def place_type(query: str) -> str | None:
-    """示范市 for a prefecture-level city or a 直辖市 district, 示范县 for other county-level units.
-
-    Only places written out in full in the question count (cpca-new resolves the rest of the
-    address, e.g. 武汉大学 is no mention of 武汉市).
-    """
-    if not DIVISION_SUFFIX.search(query):
+    """示范市 for a prefecture-level unit or a 直辖市 district, 示范县 for the county-level units of （二）."""
+    found = [chain for chain in places.chains(query) if chain.mentions[-1].text.endswith(FULL_NAME_ENDINGS)]
+    if not found:  # only names written out in full count: 武汉大学 is no mention of 武汉市
         return None
-    with warnings.catch_warnings():  # cpca-new loads its tables with a deprecated importlib call
-        warnings.simplefilter("ignore", DeprecationWarning)
-        import cpca_new
-
-        row = cpca_new.transform([query]).iloc[0]
-    county, city, code = row["区"], row["市"], row["adcode"] or ""
-    if county and county in query:
-        municipal_district = code[:2] in MUNICIPALITY_CODES and county.endswith("区")
-        return CITY_TYPE if municipal_district else COUNTY_TYPE
-    if city and city in query and code.endswith("00") and not code.endswith("0000"):
+    categories = set(places.place_of_chain(query, found[0]).categories)
+    if categories and categories <= CITY_GOVERNMENTS:
         return CITY_TYPE
+    if categories and categories <= COUNTY_GOVERNMENTS:
+        return COUNTY_TYPE
     return None

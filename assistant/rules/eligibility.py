@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from assistant.corpus.library import Library
 from assistant.rules.params import PROJECT_KEYS, ProjectKey, constraints, project_types
+from assistant.rules.places import CITY_GOVERNMENTS, COUNTY_GOVERNMENTS
 from assistant.rules.profile import (
     CATEGORY_LABELS,
     FOUNDER_LABELS,
@@ -44,8 +45,6 @@ ASK = {
     "enterprise_owner": "设立科研机构的企业是国有企业、民营企业，还是外资企业？",
     "founded_by_university": "该科研机构是否由政府或企业设立（或与政府、企业共同设立）？",
 }
-CITY_LEVEL = {C.sub_provincial_city, C.prefecture_city, C.prefecture_region}
-COUNTY_LEVEL = {C.county_level, C.municipal_county, C.province_direct_county, C.xpcc_city}
 PROVINCE_LEVEL = {C.province, C.municipality}
 ALLOWED_FOUNDERS = {Founder.central_government, Founder.local_government, Founder.government,
                     Founder.state_owned_enterprise, Founder.private_enterprise}
@@ -95,9 +94,9 @@ def undecided_public_institution(judge: Judge) -> Verdict:
 # --- people's governments (notice#2.1, #2.2, #2.4) -------------------------------------------------
 
 def category_hint(key: ProjectKey, category: PlaceCategory) -> str:
-    if key == "city" and category in COUNTY_LEVEL:
+    if key == "city" and category in COUNTY_GOVERNMENTS:
         return "，县级人民政府可关注示范县"
-    if key in ("county", "service_zone") and category in CITY_LEVEL | {C.municipal_district}:
+    if key in ("county", "service_zone") and category in CITY_GOVERNMENTS:
         return "，地市级人民政府和直辖市市辖区人民政府可关注示范市"
     return ""
 

@@ -314,6 +314,8 @@ FIXED_LEVELS = {"township": [C.township], "xpcc": [C.xpcc_city], "province_direc
                 "municipal_district": [C.municipal_district], "municipal_county": [C.municipal_county],
                 "sub_provincial": [C.sub_provincial_city], "prefecture": [C.prefecture_city, C.prefecture_region]}
 CITY_LEVEL = (C.sub_provincial_city, C.prefecture_city, C.prefecture_region)
+CITY_GOVERNMENTS = frozenset({*CITY_LEVEL, C.municipal_district})  # whose governments notice#2.1 lists
+COUNTY_GOVERNMENTS = frozenset({C.county_level, C.municipal_county, C.province_direct_county, C.xpcc_city})  # #2.2
 
 
 def stated_categories(level: StatedLevel, parent: Place | None, city_stated: bool = False) -> list[PlaceCategory]:
