@@ -16,7 +16,7 @@ from assistant.answering import Answer, Assistant
 from assistant.answering.conversation import Conversation
 from assistant.evaluation import metrics
 
-KINDS = ("retrieval", "qa", "multiturn", "adversarial", "eligibility", "timeline", "replies")
+KINDS = ("retrieval", "qa", "multiturn", "adversarial", "eligibility", "timeline", "replies", "drafting")
 
 
 class CaseResult(BaseModel):
@@ -203,6 +203,26 @@ def run_reply_case(assistant: Assistant, suite: str, case: dict[str, Any]) -> li
                                "verdict_accuracy": metrics.mean([float(ok) for ok in verdicts.values()])})]
 
 
+def run_drafting_case(assistant: Assistant, suite: str, case: dict[str, Any]) -> list[CaseResult]:
+    """A 申报书 draft: facts used, clauses cited, missing facts as placeholders, nothing invented."""
+    from assistant.drafting import draft_application, load_facts
+    from assistant.settings import PROJECT_ROOT
+
+    facts = load_facts(PROJECT_ROOT / case["facts_file"]) if case.get("facts_file") else case.get("facts", {})
+    started = time.perf_counter()
+    draft = draft_application(case["type"], facts, settings=assistant.settings, library=assistant.library)
+    latency = (time.perf_counter() - started) * 1000
+    text = draft.markdown()
+    reasons = [f"缺少要点「{f}」" for f in case.get("must_contain", []) if metrics.fact_recall(text, [f]) < 1]
+    reasons += [f"缺少待补充项「{p}」" for p in case.get("placeholders", [])
+                if not any(p in listed for listed in draft.placeholders)]
+    reasons += [f"来源核对：{p}" for p in draft.problems]
+    return [CaseResult(suite=suite, id=case["id"], kind="drafting", passed=not reasons, reasons=reasons,
+                       question=case["type"], answer=text[:2000], latency_ms=round(latency, 2),
+                       scores={"fact_recall": metrics.fact_recall(text, case.get("must_contain", [])),
+                               "provenance_clean": float(not draft.problems)})]
+
+
 def aggregate(kind: str, results: list[CaseResult]) -> dict[str, float | None]:
     """Suite-level metrics for one kind."""
     def avg(name: str) -> float | None:
@@ -222,6 +242,8 @@ def aggregate(kind: str, results: list[CaseResult]) -> dict[str, float | None]:
         out["accuracy"] = avg("correct")
     if kind == "replies":
         out |= {"fact_recall": avg("fact_recall"), "verdict_accuracy": avg("verdict_accuracy")}
+    if kind == "drafting":
+        out |= {"fact_recall": avg("fact_recall"), "provenance_clean": avg("provenance_clean")}
     if kind in ("qa", "multiturn", "adversarial"):
         for name in ("fact_recall", "citation_precision", "citation_recall", "quote_verification", "groundedness",
                      "verdict_accuracy"):
@@ -240,6 +262,7 @@ RUNNERS: dict[str, Callable[..., list[CaseResult]]] = {
     "eligibility": run_eligibility_case,
     "timeline": run_timeline_case,
     "replies": run_reply_case,
+    "drafting": run_drafting_case,
 }
 
 
