@@ -219,9 +219,6 @@ def test_markup_in_a_question_runs_no_script_in_the_ui(app: RunningApp, browser:
 
 @pytest.mark.server
 @pytest.mark.browser
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="assistant/web/ui.py puts the raw question into the Chatbot, whose sanitizer keeps "
-                          "<img src=x>: respond() must html.escape the user turn (and the bot text)")
 def test_markup_in_a_question_is_shown_as_text_in_the_ui(app: RunningApp, browser: Any) -> None:
     page, _ = ask_in_browser(browser, app.url, XSS)
     page.wait_for_timeout(500)

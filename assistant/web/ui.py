@@ -46,9 +46,15 @@ def text_of(content: Any) -> str:
     return str(content)
 
 
+def message_text(history: list, index: int) -> str:
+    """The text of the message at ``index`` as it was written (the chat shows it HTML-escaped)."""
+    return html.unescape(text_of(history[index]["content"]))
+
+
 def question_before(history: list, index: int) -> str:
     """The user's message that the assistant message at ``index`` answers."""
-    return text_of(next((m["content"] for m in reversed(history[:index]) if m["role"] == "user"), ""))
+    users = [i for i in range(index) if history[i]["role"] == "user"]
+    return message_text(history, users[-1]) if users else ""
 
 
 def verdict_rows(result: dict[str, Any], names: dict[str, str]) -> list[list[str]]:
@@ -83,7 +89,7 @@ def build_ui(assistant: Assistant, feedback: FeedbackStore) -> gr.Blocks:
 
             def respond(message: str, history: list, state: Conversation, answers: list
                         ) -> Iterator[tuple[list, str, str, Conversation, list]]:
-                history = [*history, {"role": "user", "content": message}]
+                history = [*history, {"role": "user", "content": html.escape(message)}]  # shown as text
                 try:
                     text = ""
                     for event in assistant.stream(message, state):
@@ -92,7 +98,7 @@ def build_ui(assistant: Assistant, feedback: FeedbackStore) -> gr.Blocks:
                             yield ([*history, {"role": "assistant", "content": text}], "",
                                    citations_markdown(event, assistant.library), state, answers)
                         else:
-                            text += event
+                            text += html.escape(event)
                             yield [*history, {"role": "assistant", "content": text}], "", "…", state, answers
                 except AssistantError as error:
                     answers = [*answers, None]
@@ -109,7 +115,7 @@ def build_ui(assistant: Assistant, feedback: FeedbackStore) -> gr.Blocks:
                 index = data.index[0] if isinstance(data.index, list | tuple) else data.index
                 answer_number = sum(1 for m in history[: index + 1] if m["role"] == "assistant") - 1
                 public = answers[answer_number] if 0 <= answer_number < len(answers) else None
-                feedback.add(question=question_before(history, index), answer=text_of(history[index]["content"]),
+                feedback.add(question=question_before(history, index), answer=message_text(history, index),
                              liked=bool(data.liked), citations=(public or {}).get("citations", []))
 
             chatbot.like(on_like, [chatbot, last_answers], None)
@@ -127,7 +133,7 @@ def build_ui(assistant: Assistant, feedback: FeedbackStore) -> gr.Blocks:
                 if last is None:
                     raise gr.Error("还没有可更正的回答。")
                 public = answers[-1] if answers else None
-                feedback.add(question=question_before(history, last), answer=text_of(history[last]["content"]),
+                feedback.add(question=question_before(history, last), answer=message_text(history, last),
                              liked=False, citations=(public or {}).get("citations", []), correction=text.strip())
                 return "", "已记录，谢谢！"
 
