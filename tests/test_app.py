@@ -2,47 +2,31 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
+from running_app import RunningApp, start_app
 
-ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.server
 
 
 @pytest.fixture(scope="module")
-def app_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("data")
+def running(tmp_path_factory: pytest.TempPathFactory, free_port) -> Iterator[RunningApp]:
+    app = start_app(tmp_path_factory.mktemp("app"), free_port())
+    yield app
+    app.stop()
 
 
 @pytest.fixture(scope="module")
-def app_url(app_data: Path, free_port) -> Iterator[str]:
-    port = free_port()
-    env = {**os.environ, "ASSISTANT_DATA_DIR": str(app_data)}
-    process = subprocess.Popen([sys.executable, "app.py", "--port", str(port)], cwd=ROOT, env=env,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"app exited: {process.stdout.read()[-3000:]}")
-        try:
-            if httpx.get(f"{url}/healthz", timeout=2).status_code == 200:
-                break
-        except httpx.TransportError:
-            time.sleep(0.5)
-    else:
-        process.kill()
-        pytest.fail("app did not become healthy in 120 s")
-    yield url
-    process.terminate()
-    process.wait(timeout=20)
+def app_url(running: RunningApp) -> str:
+    return running.url
+
+
+@pytest.fixture(scope="module")
+def app_data(running: RunningApp) -> Path:
+    return running.data_dir
 
 
 def test_openai_client_gets_a_cited_answer(app_url: str) -> None:

@@ -7,19 +7,16 @@ from __future__ import annotations
 import io
 import json
 import logging
-import os
 import re
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
+from running_app import RunningApp, start_app
 
 ROOT = Path(__file__).resolve().parent.parent
 CHAT, CHECK = "/v1/chat/completions", "/api/check"
@@ -33,50 +30,11 @@ BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networkin
                 "--disable-sync"]
 
 
-@dataclass
-class RunningApp:
-    url: str
-    data_dir: Path
-    log: Path
-    process: subprocess.Popen[bytes]
-
-    def records(self) -> list[dict[str, Any]]:
-        """Every line the app wrote to stdout/stderr, parsed: each must be one JSON object."""
-        return [json.loads(line) for line in self.log.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-    def wait_for_record(self, wanted: Callable[[dict[str, Any]], bool], timeout: float = 10) -> dict[str, Any]:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if found := [r for r in self.records() if wanted(r)]:
-                return found[-1]
-            time.sleep(0.1)
-        raise AssertionError(f"no such log record; last lines: {self.log.read_text(encoding='utf-8')[-2000:]}")
-
-
 @pytest.fixture(scope="module")
 def app(tmp_path_factory: pytest.TempPathFactory, free_port: Callable[[], int]) -> Iterator[RunningApp]:
-    base = tmp_path_factory.mktemp("reliability")
-    port, log = free_port(), base / "app.log"
-    env = {**os.environ, "ASSISTANT_DATA_DIR": str(base / "data"), "ASSISTANT_LLM_BASE_URL": ""}
-    with log.open("wb") as sink:
-        process = subprocess.Popen([sys.executable, "app.py", "--port", str(port)], cwd=ROOT, env=env,
-                                   stdout=sink, stderr=subprocess.STDOUT)
-    running = RunningApp(f"http://127.0.0.1:{port}", base / "data", log, process)
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"app exited: {log.read_text(encoding='utf-8')[-3000:]}")
-        try:
-            if httpx.get(f"{running.url}/healthz", timeout=2).status_code == 200:
-                break
-        except httpx.TransportError:
-            time.sleep(0.5)
-    else:
-        process.kill()
-        pytest.fail("app did not become healthy in 120 s")
+    running = start_app(tmp_path_factory.mktemp("reliability"), free_port(), {"ASSISTANT_LLM_BASE_URL": ""})
     yield running
-    process.terminate()
-    process.wait(timeout=20)
+    running.stop()
 
 
 def chat_body(content: Any) -> dict[str, Any]:

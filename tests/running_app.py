@@ -1,0 +1,64 @@
+"""Start ``app.py`` as a real process for tests: its own data dir, port and JSON log file."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class RunningApp:
+    url: str
+    data_dir: Path
+    log: Path
+    process: subprocess.Popen[bytes]
+
+    def records(self) -> list[dict[str, Any]]:
+        """Every line the app wrote to stdout/stderr, parsed: each must be one JSON object."""
+        return [json.loads(line) for line in self.log.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+    def wait_for_record(self, wanted: Callable[[dict[str, Any]], bool], timeout: float = 10) -> dict[str, Any]:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if found := [r for r in self.records() if wanted(r)]:
+                return found[-1]
+            time.sleep(0.1)
+        raise AssertionError(f"no such log record; last lines: {self.log.read_text(encoding='utf-8')[-2000:]}")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=20)
+
+
+def start_app(base: Path, port: int, env: dict[str, str] | None = None) -> RunningApp:
+    """The app on ``port`` with data under ``base/data``, healthy, or the test fails with its log."""
+    log = base / "app.log"
+    environment = {**os.environ, "ASSISTANT_DATA_DIR": str(base / "data"), **(env or {})}
+    with log.open("wb") as sink:
+        process = subprocess.Popen([sys.executable, "app.py", "--port", str(port)], cwd=ROOT, env=environment,
+                                   stdout=sink, stderr=subprocess.STDOUT)
+    running = RunningApp(f"http://127.0.0.1:{port}", base / "data", log, process)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"app exited: {log.read_text(encoding='utf-8')[-3000:]}")
+        try:
+            if httpx.get(f"{running.url}/healthz", timeout=2).status_code == 200:
+                return running
+        except httpx.TransportError:
+            pass
+        time.sleep(0.5)
+    process.kill()
+    pytest.fail(f"app did not become healthy in 120 s: {log.read_text(encoding='utf-8')[-3000:]}")
