@@ -58,7 +58,7 @@ def test_follow_ups_use_the_conversation(assistant: Assistant) -> None:
 
 
 def test_bad_questions_get_clear_errors(assistant: Assistant) -> None:
-    for bad, message in [("   ", "不能为空"), ("问" * 100_000, "过长")]:
+    for bad, message in [("   ", "不能为空"), ("问" * 100_000, "过长"), ("能申报吗\ud800", "无法识别")]:
         with pytest.raises(InvalidInputError, match=message):
             assistant.ask(bad)
 

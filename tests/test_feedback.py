@@ -15,6 +15,8 @@ def test_redacts_personal_data_but_keeps_the_notice_contacts() -> None:
         assert secret not in clean
     assert "【手机号已隐去】" in clean and "【身份证号已隐去】" in clean
     assert redact("吕律 010—62083864 邮箱：zLzL@cnipa.gov.cn") == "吕律 010—62083864 邮箱：zLzL@cnipa.gov.cn"
+    for written in ("+8613912345678", "+86 139 1234 5678", "139-1234-5678", "139 1234 5678"):
+        assert redact(f"电话{written}。") == "电话【手机号已隐去】。", written
 
 
 def test_feedback_round_trip_and_torn_line(tmp_path: Path) -> None:

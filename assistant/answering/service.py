@@ -14,7 +14,7 @@ from assistant.answering.result import Answer
 from assistant.answering.router import ASKS_ELIGIBILITY, FOLLOW_UP, route
 from assistant.answering.topics import Lead, match_topic
 from assistant.corpus.library import Library
-from assistant.errors import InvalidInputError
+from assistant.errors import AssistantError, InvalidInputError
 from assistant.settings import Settings
 
 MAX_QUESTION_CHARS = 2000
@@ -34,6 +34,10 @@ def clean_question(question: str) -> str:
     if not isinstance(question, str):
         raise InvalidInputError("问题必须是文本。")
     text = question.replace("\x00", "").strip()
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InvalidInputError("问题中含有无法识别的字符（不是有效的文本），请重新输入。") from None
     if not text:
         raise InvalidInputError("问题不能为空，请输入您想了解的内容。")
     if len(text) > MAX_QUESTION_CHARS:
@@ -92,7 +96,8 @@ class Assistant:
                                "chroma": self.settings.chroma_host or "embedded"}
             status["ok"] = indexed == expected
         except Exception as error:  # the health endpoint reports, never raises
-            status |= {"ok": False, "index": {"ok": False, "error": str(error)}}
+            message = str(error) if isinstance(error, AssistantError) else f"向量库暂不可用（{type(error).__name__}）"
+            status |= {"ok": False, "index": {"ok": False, "error": message}}
         return status
 
     def conversation_from(self, previous_questions: list[str]) -> Conversation:
