@@ -29,15 +29,22 @@ def describes_applicant(profile: Any) -> bool:
     return profile is not None and (profile.kind is not None or profile.place is not None or bool(profile.recognized))
 
 
+def well_formed(text: str) -> bool:
+    """False for text holding lone surrogates (``"\\ud800"`` in JSON), which no encoder accepts."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def clean_question(question: str) -> str:
     """The question as asked, or an InvalidInputError a user can act on."""
     if not isinstance(question, str):
         raise InvalidInputError("问题必须是文本。")
     text = question.replace("\x00", "").strip()
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        raise InvalidInputError("问题中含有无法识别的字符（不是有效的文本），请重新输入。") from None
+    if not well_formed(text):
+        raise InvalidInputError("问题中含有无法识别的字符（无效的 Unicode 编码），请检查后重新输入。")
     if not text:
         raise InvalidInputError("问题不能为空，请输入您想了解的内容。")
     if len(text) > MAX_QUESTION_CHARS:

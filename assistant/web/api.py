@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException
 
 from assistant.answering import Answer, Assistant
+from assistant.answering.service import well_formed
 from assistant.errors import AssistantError, IndexUnavailableError, ModelUnavailableError
 
 MODEL_NAME = "ip-demo-assistant"
@@ -61,15 +62,6 @@ class CheckRequest(BaseModel):
 
 def error_response(status: int, message: str, kind: str = "invalid_request_error") -> JSONResponse:
     return JSONResponse({"error": {"message": message, "type": kind}}, status_code=status)
-
-
-def well_formed(text: str) -> bool:
-    """False for text holding lone surrogates (``"\\ud800"`` in JSON), which no encoder accepts."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def field_problem(error: dict[str, Any]) -> str:
