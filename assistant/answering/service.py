@@ -15,6 +15,8 @@ from assistant.answering.router import ASKS_ELIGIBILITY, FOLLOW_UP, route
 from assistant.answering.topics import Lead, match_topic
 from assistant.corpus.library import Library
 from assistant.errors import AssistantError, InvalidInputError
+from assistant.rules import PROJECT_TYPES, check, extract_profile, mentioned_types
+from assistant.rules import timeline as build_timeline
 from assistant.settings import Settings
 
 MAX_QUESTION_CHARS = 2000
@@ -57,8 +59,6 @@ class Assistant:
 
     def __init__(self, settings: Settings, library: Library | None = None, retriever: Any = None,
                  chat_model: Any = None) -> None:
-        from assistant.rules import PROJECT_TYPES
-
         self.settings = settings
         self.library = library or Library(settings.corpus_dir, settings.documents_dir)
         self._retriever = retriever
@@ -109,19 +109,12 @@ class Assistant:
 
     def conversation_from(self, previous_questions: list[str]) -> Conversation:
         """Rebuild a chat's memory from its earlier user turns (as an API client sends them)."""
-        from assistant.rules import extract_profile
-
         conversation = Conversation()
         for question in previous_questions:
             if question.strip():
                 conversation.profile = extract_profile(question, conversation.profile)
-                conversation.focus_types = self.mentioned_types(question) or conversation.focus_types
+                conversation.focus_types = mentioned_types(question) or conversation.focus_types
         return conversation
-
-    def mentioned_types(self, text: str) -> list[str]:
-        from assistant.rules import mentioned_types
-
-        return mentioned_types(text)
 
     def ask(self, question: str, conversation: Conversation | None = None, as_of: date | None = None) -> Answer:
         started = time.perf_counter()
@@ -150,26 +143,19 @@ class Assistant:
         if kind == "smalltalk":
             return Answer(question=text, answer=GREETING, route=kind)
         hits = self.retriever.search(text, k=5)
-        named = self.mentioned_types(text)
+        named = mentioned_types(text)
         topic = match_topic(text)
-        result = timeline = None
-        if kind not in ("drafting",):
-            from assistant.rules import check
-
-            result = check(text, as_of=today, previous=conversation.profile, library=self.library)
-            conversation.profile = result.profile
-            if not (kind == "eligibility" or describes_applicant(result.profile)):
-                result = None
+        result = self._screen(text, kind, conversation, today)
+        timeline = result.timeline if result else None
+        asks_about_named = bool(named and ASKS_ELIGIBILITY.search(text))
         if kind == "drafting":
             lead = Lead(DRAFTING_HINT, [])
         elif scope.off_topic(text):
             kind, lead = "out_of_scope", compose.out_of_scope_lead(self.library, named)
-        elif kind == "timeline" and not (named and ASKS_ELIGIBILITY.search(text)):
-            from assistant.rules import timeline as build_timeline
-
+        elif kind == "timeline" and not asks_about_named:
             timeline = build_timeline(today, self.library)
             lead = compose.timeline_lead(timeline, text)
-        elif topic is not None and not (named and ASKS_ELIGIBILITY.search(text)):
+        elif topic is not None and not asks_about_named:
             kind, lead = "factual", topic.build(self.library, text, named, self.settings)
         elif result is not None:
             kind = "eligibility"
@@ -186,10 +172,20 @@ class Assistant:
             question=text, answer=compose.render(lead.sentence, citations), in_scope=lead.in_scope, route=kind,
             citations=citations,
             verdicts={k: v.model_dump(mode="json") for k, v in result.verdicts.items()} if result else None,
-            timeline=(timeline or (result.timeline if result else None)).model_dump(mode="json")
-            if (timeline or result) else None,
+            timeline=timeline.model_dump(mode="json") if timeline else None,
             profile=result.profile.model_dump(mode="json") if result else None,
             trace={"retrieved": [h.clause.id for h in hits], "topic": topic.name if topic else None})
+
+    def _screen(self, text: str, kind: str, conversation: Conversation, today: date) -> Any:
+        """The rules' verdicts when the turn asks about eligibility or the chat has described the applicant.
+
+        The profile accumulates in the conversation either way.
+        """
+        if kind == "drafting":
+            return None
+        result = check(text, as_of=today, previous=conversation.profile, library=self.library)
+        conversation.profile = result.profile
+        return result if kind == "eligibility" or describes_applicant(result.profile) else None
 
     def held_by(self, kind: Any) -> list[str]:
         """The project types only this kind of applicant can hold (a company → 示范企业); none for governments."""
