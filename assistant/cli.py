@@ -5,12 +5,30 @@ Heavy libraries (torch, chromadb, gradio) are imported inside the commands that 
 
 from __future__ import annotations
 
+import functools
 import json
+from collections.abc import Callable
 from typing import Any
 
 import typer
 
+from assistant.errors import AssistantError
+
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="知识产权强国建设示范创建政策助手")
+
+
+def command(*args: Any, **kwargs: Any) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """``app.command()`` that shows an AssistantError as one line in Chinese and exits with 1."""
+    def register(function: Callable[..., None]) -> Callable[..., None]:
+        @functools.wraps(function)
+        def reported(*call_args: Any, **call_kwargs: Any) -> None:
+            try:
+                function(*call_args, **call_kwargs)
+            except AssistantError as error:
+                typer.echo(f"错误：{error}", err=True)
+                raise typer.Exit(1) from None
+        return app.command(*args, **kwargs)(reported)
+    return register
 
 
 @app.callback()
@@ -22,7 +40,7 @@ def print_json(data: Any) -> None:
     typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
 
-@app.command()
+@command()
 def docs(as_json: bool = typer.Option(False, "--json", help="machine-readable output")) -> None:
     """List the registered documents and whether their text is available."""
     from assistant.corpus.library import Library
@@ -40,7 +58,7 @@ def docs(as_json: bool = typer.Option(False, "--json", help="machine-readable ou
         typer.echo(f"{row['id']:<10} {row['kind']:<18} {status:<8} {row['title']}")
 
 
-@app.command()
+@command()
 def ingest(
     paths: list[str] | None = typer.Argument(None, help="要导入的文件：.txt .md .docx .pdf .xlsx"),  # noqa: B008
     as_id: str | None = typer.Option(None, "--as", help="文件编号，如 annex2（补上清单中未收到的附件）"),
@@ -54,7 +72,6 @@ def ingest(
 
     from assistant.corpus.ingest import ingest_file, remove_document
     from assistant.corpus.library import Library
-    from assistant.errors import AssistantError
     from assistant.settings import get_settings
 
     if not paths and not remove:
@@ -113,7 +130,7 @@ def parse_day(value: str | None) -> Any:
         raise typer.BadParameter(f"日期格式应为 YYYY-MM-DD：{value}") from None
 
 
-@app.command()
+@command()
 def ask(
     question: str = typer.Argument(..., help="您的问题"),
     as_of: str | None = typer.Option(None, "--as-of", help="按哪一天作答（默认今天），YYYY-MM-DD"),
@@ -121,21 +138,16 @@ def ask(
 ) -> None:
     """Answer one question with verified citations."""
     from assistant.answering import Assistant
-    from assistant.errors import AssistantError
     from assistant.settings import get_settings
 
-    try:
-        answer = Assistant(get_settings()).ask(question, as_of=parse_day(as_of))
-    except AssistantError as error:
-        typer.echo(f"错误：{error}", err=True)
-        raise typer.Exit(1) from None
+    answer = Assistant(get_settings()).ask(question, as_of=parse_day(as_of))
     if as_json:
         print_json(answer.public())
     else:
         typer.echo(answer.answer)
 
 
-@app.command("eval")
+@command("eval")
 def evaluate(
     suites: list[str] | None = typer.Argument(None, help="评测集 JSONL 文件（默认 eval/ 下全部）"),  # noqa: B008
     as_json: bool = typer.Option(False, "--json", help="print the JSON report"),
@@ -194,7 +206,7 @@ def evaluate(
         raise typer.Exit(1)
 
 
-@app.command()
+@command()
 def draft(
     type_key: str = typer.Option(..., "--type", help="项目类型：city county park service_zone enterprise …"),
     section: str | None = typer.Option(None, "--section", help="只起草一章，如 creation（默认整份草稿）"),
@@ -207,16 +219,11 @@ def draft(
     from pathlib import Path
 
     from assistant.drafting import draft_application, load_facts, to_docx
-    from assistant.errors import AssistantError
 
     if fmt not in ("md", "docx"):
         raise typer.BadParameter("--format 只能是 md 或 docx")
-    try:
-        given = load_facts(Path(facts)) if facts else None
-        result = draft_application(type_key, given, section=section)
-    except AssistantError as error:
-        typer.echo(f"错误：{error}", err=True)
-        raise typer.Exit(1) from None
+    given = load_facts(Path(facts)) if facts else None
+    result = draft_application(type_key, given, section=section)
     target = Path(out) if out else Path(f"draft_{type_key}.docx") if fmt == "docx" else None
     if target is not None and fmt == "docx":
         to_docx(result, target)
@@ -232,7 +239,7 @@ def draft(
         typer.echo(f"来源核对未通过：{problem}", err=True)
 
 
-@app.command()
+@command()
 def reply(
     inquiry: str = typer.Argument(..., help="来信内容（\"-\" 从标准输入读取）"),
     sender: str | None = typer.Option(None, "--sender", help="落款单位（默认“（起草单位）”）"),
@@ -243,13 +250,8 @@ def reply(
     import sys
 
     from assistant.drafting import draft_reply
-    from assistant.errors import AssistantError
 
-    try:
-        result = draft_reply(sys.stdin.read() if inquiry == "-" else inquiry, as_of=parse_day(as_of), sender=sender)
-    except AssistantError as error:
-        typer.echo(f"错误：{error}", err=True)
-        raise typer.Exit(1) from None
+    result = draft_reply(sys.stdin.read() if inquiry == "-" else inquiry, as_of=parse_day(as_of), sender=sender)
     if as_json:
         print_json(result.public())
     else:
@@ -258,31 +260,26 @@ def reply(
         typer.echo(f"来源核对未通过：{problem}", err=True)
 
 
-@app.command()
+@command()
 def check(
     text: str = typer.Argument(..., help="申报单位情况描述，如“我们是昆山市人民政府”"),
     as_of: str | None = typer.Option(None, "--as-of", help="按哪一天判断时间安排（默认今天），YYYY-MM-DD"),
     as_json: bool = typer.Option(False, "--json", help="machine-readable output"),
 ) -> None:
     """Pre-screen an applicant for the seven project types (deterministic rules, no model)."""
-    from assistant.errors import AssistantError
     from assistant.rules import check as run_check
     from assistant.rules import default_library, general_facts
     from assistant.rules.report import render
 
-    try:
-        library = default_library()
-        result = run_check(text, as_of=parse_day(as_of), library=library)
-    except AssistantError as error:
-        typer.echo(f"错误：{error}", err=True)
-        raise typer.Exit(1) from None
+    library = default_library()
+    result = run_check(text, as_of=parse_day(as_of), library=library)
     if as_json:
         print_json(result.model_dump(mode="json"))
     else:
         typer.echo(render(result, general_facts(library)))
 
 
-@app.command()
+@command()
 def quotas(
     import_path: str | None = typer.Option(None, "--import",
                                            help="导入附件2名额分配表（.csv/.xlsx，见 eval/quotas/README.md）"),
@@ -293,20 +290,15 @@ def quotas(
     """Import Annex 2 (the quota table) or look a quota up; never invents a number."""
     from pathlib import Path
 
-    from assistant.errors import AssistantError
     from assistant.rules import default_library
     from assistant.rules.quotas import import_table, quota_answer
     from assistant.settings import get_settings
 
     settings = get_settings()
-    try:
-        if import_path:
-            table = import_table(Path(import_path), settings)
-            typer.echo(f"已导入名额分配表 {table.source}：{len(table.rows)} 行", err=as_json)
-        answer = quota_answer(settings, default_library(), province=province, project=project)
-    except AssistantError as error:
-        typer.echo(f"错误：{error}", err=True)
-        raise typer.Exit(1) from None
+    if import_path:
+        table = import_table(Path(import_path), settings)
+        typer.echo(f"已导入名额分配表 {table.source}：{len(table.rows)} 行", err=as_json)
+    answer = quota_answer(settings, default_library(), province=province, project=project)
     if as_json:
         print_json(answer.model_dump(mode="json"))
     else:
@@ -314,11 +306,10 @@ def quotas(
         typer.echo("依据：" + "；".join(f"{c.id}「{c.quote}」" for c in answer.citations))
 
 
-@app.command()
+@command()
 def index(as_json: bool = typer.Option(False, "--json", help="machine-readable output")) -> None:
     """Build or refresh the vector index: embeds new and changed clauses, drops vanished ones."""
     from assistant.corpus.library import Library
-    from assistant.errors import AssistantError
     from assistant.retrieval import sync_index
     from assistant.settings import get_settings
 
@@ -331,11 +322,7 @@ def index(as_json: bool = typer.Option(False, "--json", help="machine-readable o
         if not as_json:
             typer.echo(f"  已嵌入 {done}/{total}")
 
-    try:
-        report = sync_index(settings, library, progress)
-    except AssistantError as error:
-        typer.echo(f"错误：{error}", err=True)
-        raise typer.Exit(1) from None
+    report = sync_index(settings, library, progress)
     if as_json:
         print_json(report)
         return
@@ -347,7 +334,7 @@ def index(as_json: bool = typer.Option(False, "--json", help="machine-readable o
     typer.echo(f"索引位置：{report['store']}（集合 {report['collection']}，嵌入模型 {report['embedder']}）")
 
 
-@app.command()
+@command()
 def search(
     question: str = typer.Argument(..., help="要检索的问题"),
     k: int = typer.Option(5, "--k", min=1, max=50, help="返回条数"),
@@ -355,18 +342,13 @@ def search(
 ) -> None:
     """Find the clauses that answer a question (dense + BM25 hybrid with structure boosts)."""
     from assistant.corpus.library import Library
-    from assistant.errors import AssistantError
     from assistant.retrieval import build_retriever
     from assistant.settings import get_settings
 
     if not question.strip():
         raise typer.BadParameter("问题不能为空")
     settings = get_settings()
-    try:
-        hits = build_retriever(settings, Library(settings.corpus_dir, settings.documents_dir)).search(question, k)
-    except AssistantError as error:
-        typer.echo(f"错误：{error}", err=True)
-        raise typer.Exit(1) from None
+    hits = build_retriever(settings, Library(settings.corpus_dir, settings.documents_dir)).search(question, k)
     rows = [{"id": h.clause.id, "doc": h.clause.doc, "heading": h.clause.heading, "text": h.clause.text,
              "score": h.score} for h in hits]
     if as_json:
@@ -378,7 +360,7 @@ def search(
         typer.echo(f"   {text[:120]}{'…' if len(text) > 120 else ''}")
 
 
-@app.command()
+@command()
 def feedback(
     export: str = typer.Option(..., "--export", help="写出的评测集文件，如 eval/qa_feedback.jsonl"),
 ) -> None:
