@@ -39,7 +39,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app)
     app.include_router(build_router(assistant))
     staff_login = (settings.staff_user, settings.staff_password) if settings.staff_user else None
-    app = gr.mount_gradio_app(app, build_staff_ui(assistant, settings), path="/staff", auth=staff_login)
+    app = gr.mount_gradio_app(app, build_staff_ui(assistant, settings), path="/staff", auth=staff_login,
+                              max_file_size=int(settings.max_upload_mb * 1024 * 1024))
     demo = build_ui(assistant, FeedbackStore(settings.data_dir / "feedback.jsonl"))
     app = gr.mount_gradio_app(app, demo, path="/")
     app.add_middleware(RequestLogMiddleware)

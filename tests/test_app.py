@@ -131,3 +131,19 @@ def test_browser_feedback_prescreening_and_drafting(app_url: str, app_data: Path
         assert any(p.style.name.startswith("Heading") for p in document.paragraphs)
         assert external == []
         browser.close()
+
+
+def test_staff_pages_need_the_login_when_one_is_configured(tmp_path: Path, free_port) -> None:
+    app = start_app(tmp_path, free_port(), {"ASSISTANT_STAFF_USER": "staff", "ASSISTANT_STAFF_PASSWORD": "s3cret"})
+    try:
+        assert httpx.get(f"{app.url}/staff/config").status_code == 401
+        assert httpx.get(f"{app.url}/config").status_code == 200  # the public pages stay open
+        client = httpx.Client()
+        refused = client.post(f"{app.url}/staff/login", data={"username": "staff", "password": "wrong"})
+        assert refused.status_code == 400
+        accepted = client.post(f"{app.url}/staff/login", data={"username": "staff", "password": "s3cret"})
+        assert accepted.status_code == 200
+        config = client.get(f"{app.url}/staff/config")
+        assert config.status_code == 200 and "运行评测" in config.text and "复函起草" in config.text
+    finally:
+        app.stop()
