@@ -83,7 +83,8 @@ def score_answer(answer: Answer, case: dict[str, Any], assistant: Assistant) -> 
         "citation_precision": metrics.precision(cited, expected),
         "citation_recall": metrics.recall(cited, expected),
         "quote_verification": sum(verified) / len(verified) if verified else None,
-        "groundedness": metrics.grounded_share(sentences, "".join(c.quote for c in answer.citations))
+        # supported = mostly made of the cited quotes' words or the facts the user stated in the question
+        "groundedness": metrics.grounded_share(sentences, answer.question + "".join(c.quote for c in answer.citations))
         if answer.citations and answer.in_scope else None,
     }
     reasons = [f"缺少要点「{f}」" for f in facts if metrics.fact_recall(answer.answer, [f]) < 1]
