@@ -91,6 +91,21 @@ def undecided_public_institution(judge: Judge) -> Verdict:
                        [ASK["kind_public_institution"]])
 
 
+def kind_mismatch(profile: Profile, judge: Judge, *kinds: ApplicantKind) -> Verdict | None:
+    """The verdict when the applicant is not (or not yet known to be) of a kind the clause names.
+
+    A 事业单位 may turn out to be a university, an institute or a park committee, so it gets one more
+    question — except for 示范企业, which only companies can hold.
+    """
+    if profile.kind is None:
+        return kind_unknown(judge)
+    if profile.kind == K.public_institution and K.company not in kinds:
+        return undecided_public_institution(judge)
+    if profile.kind not in kinds:
+        return wrong_kind(profile, judge)
+    return None
+
+
 # --- people's governments (notice#2.1, #2.2, #2.4) -------------------------------------------------
 
 def category_hint(key: ProjectKey, category: PlaceCategory) -> str:
@@ -181,27 +196,17 @@ def park_committee(profile: Profile, judge: Judge) -> Verdict:
 @rule("park")
 def park(profile: Profile, judge: Judge) -> Verdict:
     """notice#2.3: 省级以上高新区、经开区等产业园区管委会."""
-    if profile.kind is None:
-        return kind_unknown(judge)
-    if profile.kind == K.public_institution:
-        return undecided_public_institution(judge)
-    if profile.kind != K.park_committee:
-        return wrong_kind(profile, judge)
-    return park_committee(profile, judge)
+    return kind_mismatch(profile, judge, K.park_committee) or park_committee(profile, judge)
 
 
 @rule("service_zone")
 def service_zone(profile: Profile, judge: Judge) -> Verdict:
     """notice#2.4: 省级以上产业园区管委会，或产业集聚的直辖市下辖县、省直管县和副省级城市、地级市的
     市辖区（市、县、旗）人民政府."""
-    if profile.kind is None:
-        return kind_unknown(judge)
-    if profile.kind == K.public_institution:
-        return undecided_public_institution(judge)
+    if mismatch := kind_mismatch(profile, judge, K.park_committee, K.government):
+        return mismatch
     if profile.kind == K.park_committee:
         return park_committee(profile, judge)
-    if profile.kind != K.government:
-        return wrong_kind(profile, judge)
     verdict = government_place(profile, judge)
     if verdict is not None:
         return verdict
@@ -245,10 +250,8 @@ def in_china(profile: Profile) -> bool | None:
 @rule("enterprise")
 def enterprise(profile: Profile, judge: Judge) -> Verdict:
     """notice#2.5: 依照《公司法》在我国境内设立的具有独立法人资格的有限责任公司、股份有限公司."""
-    if profile.kind is None:
-        return kind_unknown(judge)
-    if profile.kind != K.company:
-        return wrong_kind(profile, judge)
+    if mismatch := kind_mismatch(profile, judge, K.company):
+        return mismatch
     problem = company_problem(profile)
     if problem:
         return judge.ineligible(f"{problem}，不能申报示范企业。")
@@ -267,12 +270,8 @@ def enterprise(profile: Profile, judge: Judge) -> Verdict:
 @rule("university")
 def university(profile: Profile, judge: Judge) -> Verdict:
     """notice#2.6: 教育行政部门批准设立的普通本科高等院校."""
-    if profile.kind is None:
-        return kind_unknown(judge)
-    if profile.kind == K.public_institution:
-        return undecided_public_institution(judge)
-    if profile.kind != K.university:
-        return wrong_kind(profile, judge)
+    if mismatch := kind_mismatch(profile, judge, K.university):
+        return mismatch
     level, approved = profile.university.level, profile.university.approved
     if approved is False:
         return judge.ineligible("学校未经教育行政部门批准设立，不符合第（六）项的要求。")
@@ -291,12 +290,8 @@ def university(profile: Profile, judge: Judge) -> Verdict:
 @rule("institute")
 def institute(profile: Profile, judge: Judge) -> Verdict:
     """notice#2.7: 中央和各级地方政府或国有企业、民营企业设立的科研机构."""
-    if profile.kind is None:
-        return kind_unknown(judge)
-    if profile.kind == K.public_institution:
-        return undecided_public_institution(judge)
-    if profile.kind != K.institute:
-        return wrong_kind(profile, judge)
+    if mismatch := kind_mismatch(profile, judge, K.institute):
+        return mismatch
     founders = profile.institute.founders
     labels = "、".join(FOUNDER_LABELS[f] for f in founders)
     if any(f in ALLOWED_FOUNDERS for f in founders):
