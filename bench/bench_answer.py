@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -18,20 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-for name, value in {"HF_HUB_OFFLINE": "1", "GRADIO_ANALYTICS_ENABLED": "False", "ANONYMIZED_TELEMETRY": "False"}.items():
-    os.environ.setdefault(name, value)
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
-
-
-def questions() -> list[str]:
-    rows = (ROOT / "eval" / "qa.jsonl").read_text(encoding="utf-8").splitlines()
-    return [json.loads(row)["question"] for row in rows if row.strip()]
+from common import ROOT, free_port, percentile, questions
 
 
 def warm_answers(data_dir: Path, rounds: int) -> None:
@@ -48,12 +34,6 @@ def warm_answers(data_dir: Path, rounds: int) -> None:
             latencies.append((time.perf_counter() - started) * 1000)
     print(f"warm extractive answer: n={len(latencies)} p50={statistics.median(latencies):.1f} ms "
           f"p95={percentile(latencies, 0.95):.1f} ms max={max(latencies):.1f} ms")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def peak_rss_mb(pid: int) -> float:

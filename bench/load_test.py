@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -28,8 +26,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import httpx
+from common import ROOT, free_port, percentile, questions
 
-ROOT = Path(__file__).resolve().parent.parent
 CHROMA = Path(sys.executable).parent / "chroma"
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 MAX_SESSIONS, MAX_TURNS, MAX_LIMIT_S = 200, 10, 600
@@ -39,22 +37,6 @@ MAX_SESSIONS, MAX_TURNS, MAX_LIMIT_S = 200, 10, 600
 class Tally:
     latencies_ms: list[float] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
-
-
-def questions() -> list[str]:
-    rows = (ROOT / "eval" / "qa.jsonl").read_text(encoding="utf-8").splitlines()
-    return [json.loads(row)["question"] for row in rows if row.strip()]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def wait_until(check: str, process: subprocess.Popen[bytes], timeout: float, log: Path) -> None:
