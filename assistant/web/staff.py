@@ -88,7 +88,7 @@ def build_staff_ui(assistant: Assistant, settings: Settings) -> gr.Blocks:
                     raise gr.Error(str(error)) from None
                 cited = "、".join(dict.fromkeys(c.id for c in draft.citations)) or "无"
                 open_items = "".join(f"\n- {p}" for p in draft.placeholders) or "无"
-                return draft.text, f"**引用条款：**{cited}\n\n**待补充／待核实：**{open_items}"
+                return draft.text, f"**引用条款**：{cited}\n\n**待补充／待核实**：{open_items}"
 
             write.click(reply, [inquiry, sender], [reply_text, reply_notes])
 

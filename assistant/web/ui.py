@@ -162,7 +162,7 @@ def build_ui(assistant: Assistant, feedback: FeedbackStore) -> gr.Blocks:
                     raise gr.Error("请先填写单位情况。")
                 result = check(text, as_of=when, library=assistant.library).model_dump(mode="json")
                 timeline = result["timeline"]
-                return verdict_rows(result, names), f"**时间安排（{timeline['as_of']}）：**{timeline['summary']}"
+                return verdict_rows(result, names), f"**时间安排（{timeline['as_of']}）**：{timeline['summary']}"
 
             run.click(prescreen, [description, as_of], [table, timeline_box])
 
