@@ -147,3 +147,16 @@ def test_quota_answers_come_only_from_an_imported_table(tmp_path, assistant: Ass
     loaded = local.ask("江苏省示范企业有几个推荐名额？")
     assert loaded.in_scope and "江苏省示范企业7名" in loaded.answer
     assert "浙江" not in loaded.answer
+
+
+def test_terms_the_notice_does_not_define_are_shown_where_used(assistant: Assistant) -> None:
+    answer = assistant.ask("通知里说的产业集聚是什么意思？")
+    assert answer.in_scope and answer.answer.startswith("通知没有对“产业集聚”作出专门界定")
+    assert [c.id for c in answer.citations] == ["notice#2.4"]
+    assert not assistant.ask("量子纠缠是什么意思？").in_scope
+
+
+def test_one_question_for_several_types_is_asked_once(assistant: Assistant) -> None:
+    answer = assistant.ask("能不能同时申报示范市和服务业集聚示范区？")
+    lead = answer.answer.split("\n")[0]
+    assert lead.startswith("能否申报示范市、服务业集聚示范区还需确认：") and lead.count("？") == 1

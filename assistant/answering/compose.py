@@ -10,12 +10,19 @@ from assistant.corpus.library import Library
 from assistant.corpus.model import Citation, Clause
 
 SENTENCE = re.compile(r"[^。；！？\n]+[。；！？]?")
+DEFINITION = re.compile(r"(?P<run>[\u4e00-\u9fff“”]{2,20}?)"
+                        r"(?:是什么意思|什么意思|指什么|是指什么|怎么理解|如何理解|的含义|的定义|怎么界定)")
 STATUS_PHRASE = {
     "eligible": "可以申报{name}",
     "ineligible": "不能申报{name}",
     "needs_info": "能否申报{name}还需确认",
     "already_recognized": "已是{name}（此前年度已认定，继续有效，此届不需重复申报）",
 }
+
+
+def end_sentence(text: str) -> str:
+    """``text`` closed by exactly one full stop (a question keeps its question mark)."""
+    return text if text.endswith(("。", "？", "！")) else text.rstrip("；，") + "。"
 
 
 def cite_all(library: Library, quotes: list[Quote]) -> list[Citation]:
@@ -47,17 +54,35 @@ def best_sentence(question: str, clause: Clause, score: Any) -> str:
     return max(sentences, key=lambda s: (score(question, s), -sentences.index(s)))
 
 
+def definition_lead(question: str, clauses: list[Clause]) -> Lead | None:
+    """For 'X 是什么意思': the notice does not define terms, so say so and show where X is used."""
+    match = DEFINITION.search(question)
+    if not match:
+        return None
+    run = match.group("run").strip("“”")
+    for start in range(len(run) - 1):  # the longest tail of the phrase that the notice itself uses
+        term = run[start:]
+        for clause in clauses:
+            sentence = next((s.strip() for s in SENTENCE.findall(clause.text) if term in s), None)
+            if sentence:
+                return Lead(f"通知没有对“{term}”作出专门界定；该词见于{clause.heading}，原文如下。",
+                            [(clause.id, sentence)])
+    return None
+
+
 def eligibility_lead(verdicts: dict[str, Any], focus: list[str], names: dict[str, str]) -> Lead:
     """Answer for the types in focus, or a summary over all seven when none is named."""
     if focus:
-        parts, quotes = [], []
+        grouped: dict[tuple[str, str], list[str]] = {}  # the same status and detail said once for several types
+        quotes = []
         for key in focus:
             verdict = verdicts[key]
-            phrase = STATUS_PHRASE[verdict.status].format(name=names[key])
             detail = verdict.ask[0] if verdict.status == "needs_info" and verdict.ask else verdict.reason
-            parts.append(f"{phrase}：{detail.rstrip('。')}")
+            grouped.setdefault((verdict.status, detail), []).append(names[key])
             quotes += [(c.id, c.quote) for c in verdict.citations[:1]]  # the rule's own clause
-        return Lead("；".join(parts) + "。", quotes)
+        parts = [f"{STATUS_PHRASE[status].format(name='、'.join(types))}：{detail.rstrip('。')}"
+                 for (status, detail), types in grouped.items()]
+        return Lead(end_sentence("；".join(parts)), quotes)
     groups: dict[str, list[str]] = {}
     for key, verdict in verdicts.items():
         groups.setdefault(verdict.status, []).append(names[key])
@@ -70,7 +95,7 @@ def eligibility_lead(verdicts: dict[str, Any], focus: list[str], names: dict[str
     asks = [a for v in verdicts.values() if v.status == "needs_info" for a in v.ask]
     sentence = "按您提供的情况，" + "；".join(parts) + "。"
     if asks:
-        sentence += f"请补充：{asks[0]}"
+        sentence += end_sentence(f"请补充：{asks[0]}")
     for wanted in (("eligible", "already_recognized"), ("needs_info",), ("ineligible",)):
         shown = [key for key, verdict in verdicts.items() if verdict.status in wanted]
         if shown:

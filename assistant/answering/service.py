@@ -157,6 +157,8 @@ class Assistant:
             lead = compose.timeline_lead(timeline, text)
         elif topic is not None and not asks_about_named:
             kind, lead = "factual", topic.build(self.library, text, named, self.settings)
+        elif definition := compose.definition_lead(text, self.library.clauses()):
+            kind, lead = "factual", definition
         elif result is not None:
             kind = "eligibility"
             focus = named or (conversation.focus_types if FOLLOW_UP.search(text) else []) or self.held_by(
