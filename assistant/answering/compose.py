@@ -112,7 +112,7 @@ def out_of_scope_lead(library: Library, type_keys: list[str]) -> Lead:
 
 ROUND = re.compile(r"下一届|下届|多久.{0,3}(一届|一次)|几年一届|每几年|按届|哪一年开始")
 TIMELINE_TOPICS = [  # (question pattern, deadline or period key), first match wins
-    (re.compile(r"还能.{0,4}(申报|报)|还来得及|现在.{0,6}(申报|报)"), "still_open"),
+    (re.compile(r"还能.{0,4}(申报|报)|还来得及|(现在|今年).{0,6}(申报|报)"), "still_open"),
     (re.compile(r"回执|联络员"), "receipt"),
     (re.compile(r"推荐|报送|截止|截至|期限|deadline|来得及|晚了|过期"), "recommendation"),
     (re.compile(r"验收|认定|授牌|命名"), "acceptance"),

@@ -147,15 +147,18 @@ class Assistant:
         topic = match_topic(text)
         result = self._screen(text, kind, conversation, today)
         timeline = result.timeline if result else None
-        asks_about_named = bool(named and ASKS_ELIGIBILITY.search(text))
+        asks = bool(ASKS_ELIGIBILITY.search(text))
+        # "can X apply for type T" outranks the timetable; "can WE apply (for what)" outranks a topic
+        asks_about_type = asks and bool(named)
+        asks_about_applicant = asks_about_type or (asks and describes_applicant(extract_profile(text)))
         if kind == "drafting":
             lead = Lead(DRAFTING_HINT, [])
         elif scope.off_topic(text):
             kind, lead = "out_of_scope", compose.out_of_scope_lead(self.library, named)
-        elif kind == "timeline" and not asks_about_named:
+        elif kind == "timeline" and not asks_about_type:
             timeline = build_timeline(today, self.library)
             lead = compose.timeline_lead(timeline, text)
-        elif topic is not None and not asks_about_named:
+        elif topic is not None and not asks_about_applicant:
             kind, lead = "factual", topic.build(self.library, text, named, self.settings)
         elif definition := compose.definition_lead(text, self.library.clauses()):
             kind, lead = "factual", definition
