@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-CITY_TYPE = "国家知识产权强市建设示范市"
-COUNTY_TYPE = "国家知识产权强县建设示范县"
+from assistant.rules import PROJECT_TYPES as RULE_TYPES
 
-# Full project-type names (as printed in the notice) and the short forms applicants use.
+CITY_TYPE = RULE_TYPES["city"].name
+COUNTY_TYPE = RULE_TYPES["county"].name
+
+# Full project-type names → every other wording: the rules' names and aliases, plus the fragments
+# questions use on their own (强市, 集聚区 …), which the rules do not treat as a type's name.
+FRAGMENTS: dict[str, tuple[str, ...]] = {"city": ("强市",), "county": ("强县",),
+                                         "service_zone": ("集聚示范区", "集聚区"), "institute": ("科研机构示范",)}
 PROJECT_TYPES: dict[str, tuple[str, ...]] = {
-    CITY_TYPE: ("示范市", "强市"),
-    COUNTY_TYPE: ("示范县", "强县"),
-    "国家知识产权强国建设示范园区": ("示范园区",),
-    "国家知识产权服务业高质量集聚发展示范区": ("服务业集聚示范区", "集聚发展示范区", "集聚示范区", "集聚区"),
-    "国家知识产权示范企业": ("示范企业",),
-    "国家知识产权示范高校": ("示范高校",),
-    "国家知识产权示范科研机构": ("示范科研机构", "科研机构示范"),
+    t.name: (*(n for n in t.names if n != t.name), *FRAGMENTS.get(key, ())) for key, t in RULE_TYPES.items()
 }
 
 # Applicant categories a question may name instead of a project type.
