@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterator
 from datetime import date
@@ -22,8 +23,9 @@ from assistant.settings import Settings
 MAX_QUESTION_CHARS = 2000
 GREETING = ("您好！我是知识产权强国建设示范创建政策助手，可以解答国知发运字〔2025〕28号通知的申报单位、"
             "时间安排、工作要求等问题，并帮您预审能否申报七类示范创建项目。")
-DRAFTING_HINT = ("起草申报书章节或复函，请使用“起草”页签（或命令 assistant draft / assistant reply）；"
-                 "草稿只使用您提供的事实，缺少的信息会以【待补充】标出。")
+DRAFTING_HINT = ("起草申报书请使用“申报书起草”页签（或命令 assistant draft），工作人员起草复函请用工作人员页面的"
+                 "“复函起草”（或命令 assistant reply）；草稿只使用您提供的事实，缺少的信息会以【待补充】标出。")
+THANKS = re.compile(r"谢|感谢|再见")
 
 
 def describes_applicant(profile: Any) -> bool:
@@ -141,7 +143,8 @@ class Assistant:
     def _extractive(self, text: str, conversation: Conversation, today: date) -> Answer:
         kind = route(text)
         if kind == "smalltalk":
-            return Answer(question=text, answer=GREETING, route=kind)
+            reply = "不客气！还有关于示范创建申报的问题，随时可以问我。" if THANKS.search(text) else GREETING
+            return Answer(question=text, answer=reply, route=kind)
         hits = self.retriever.search(text, k=5)
         named = mentioned_types(text)
         topic = match_topic(text)
