@@ -47,7 +47,7 @@ def docs(as_json: bool = typer.Option(False, "--json", help="machine-readable ou
     from assistant.settings import get_settings
 
     settings = get_settings()
-    library = Library(settings.corpus_dir, settings.documents_dir)
+    library = Library.from_settings(settings)
     rows = [{"id": d.info.id, "title": d.info.title, "kind": d.info.kind, "available": d.info.available,
              "clauses": len(d.clauses)} for d in library.documents.values()]
     if as_json:
@@ -97,7 +97,7 @@ def ingest(
         from assistant.retrieval import sync_index
 
         try:
-            index = sync_index(settings, Library(settings.corpus_dir, settings.documents_dir))
+            index = sync_index(settings, Library.from_settings(settings))
         except AssistantError as error:
             rows.append({"index": "failed", "error": f"文件已保存，但检索索引未能更新：{error}"})
     if as_json:
@@ -218,12 +218,16 @@ def draft(
     """Draft the 申报书 (or one section) from the applicant's facts; missing facts become placeholders."""
     from pathlib import Path
 
+    from assistant.corpus.library import Library
     from assistant.drafting import draft_application, load_facts, to_docx
+    from assistant.settings import get_settings
 
     if fmt not in ("md", "docx"):
         raise typer.BadParameter("--format 只能是 md 或 docx")
     given = load_facts(Path(facts)) if facts else None
-    result = draft_application(type_key, given, section=section)
+    settings = get_settings()
+    result = draft_application(type_key, given, section=section, settings=settings,
+                               library=Library.from_settings(settings))
     target = Path(out) if out else Path(f"draft_{type_key}.docx") if fmt == "docx" else None
     if target is not None and fmt == "docx":
         to_docx(result, target)
@@ -249,9 +253,13 @@ def reply(
     """Draft a formal reply to an applicant's inquiry, from the rules and the notice."""
     import sys
 
+    from assistant.corpus.library import Library
     from assistant.drafting import draft_reply
+    from assistant.settings import get_settings
 
-    result = draft_reply(sys.stdin.read() if inquiry == "-" else inquiry, as_of=parse_day(as_of), sender=sender)
+    settings = get_settings()
+    result = draft_reply(sys.stdin.read() if inquiry == "-" else inquiry, settings=settings,
+                         library=Library.from_settings(settings), as_of=parse_day(as_of), sender=sender)
     if as_json:
         print_json(result.public())
     else:
@@ -267,12 +275,14 @@ def check(
     as_json: bool = typer.Option(False, "--json", help="machine-readable output"),
 ) -> None:
     """Pre-screen an applicant for the seven project types (deterministic rules, no model)."""
+    from assistant.corpus.library import Library
     from assistant.rules import check as run_check
-    from assistant.rules import default_library, general_facts
+    from assistant.rules import general_facts
     from assistant.rules.report import render
+    from assistant.settings import get_settings
 
-    library = default_library()
-    result = run_check(text, as_of=parse_day(as_of), library=library)
+    library = Library.from_settings(get_settings())
+    result = run_check(text, library, as_of=parse_day(as_of))
     if as_json:
         print_json(result.model_dump(mode="json"))
     else:
@@ -290,15 +300,15 @@ def quotas(
     """Import Annex 2 (the quota table) or look a quota up; never invents a number."""
     from pathlib import Path
 
-    from assistant.rules import default_library
+    from assistant.corpus.library import Library
     from assistant.rules.quotas import import_table, quota_answer
     from assistant.settings import get_settings
 
     settings = get_settings()
     if import_path:
-        table = import_table(Path(import_path), settings)
+        table = import_table(Path(import_path), settings.data_dir)
         typer.echo(f"已导入名额分配表 {table.source}：{len(table.rows)} 行", err=as_json)
-    answer = quota_answer(settings, default_library(), province=province, project=project)
+    answer = quota_answer(settings.data_dir, Library.from_settings(settings), province=province, project=project)
     if as_json:
         print_json(answer.model_dump(mode="json"))
     else:
@@ -314,7 +324,7 @@ def index(as_json: bool = typer.Option(False, "--json", help="machine-readable o
     from assistant.settings import get_settings
 
     settings = get_settings()
-    library = Library(settings.corpus_dir, settings.documents_dir)
+    library = Library.from_settings(settings)
     if not as_json:
         typer.echo(f"同步检索索引：{len(library.clauses())} 条条文，嵌入模型 {settings.embedder} …")
 
@@ -348,7 +358,7 @@ def search(
     if not question.strip():
         raise typer.BadParameter("问题不能为空")
     settings = get_settings()
-    hits = build_retriever(settings, Library(settings.corpus_dir, settings.documents_dir)).search(question, k)
+    hits = build_retriever(settings, Library.from_settings(settings)).search(question, k)
     rows = [{"id": h.clause.id, "doc": h.clause.doc, "heading": h.clause.heading, "text": h.clause.text,
              "score": h.score} for h in hits]
     if as_json:

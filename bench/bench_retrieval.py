@@ -44,7 +44,7 @@ def main() -> None:
             if line.strip()]
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(data_dir=Path(tmp))
-        library = Library(settings.corpus_dir, settings.documents_dir)
+        library = Library.from_settings(settings)
 
         started = time.perf_counter()
         report = sync_index(settings, library)

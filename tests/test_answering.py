@@ -143,7 +143,7 @@ def test_quota_answers_come_only_from_an_imported_table(tmp_path, assistant: Ass
     assert [c.id for c in missing.citations] == ["notice#annex.2"]
     table = tmp_path / "附件2.csv"
     table.write_text("省份,项目类型,名额\n江苏省,示范企业,7\n浙江省,示范县,2\n", encoding="utf-8")
-    import_table(table, settings)
+    import_table(table, settings.data_dir)
     loaded = local.ask("江苏省示范企业有几个推荐名额？")
     assert loaded.in_scope and "江苏省示范企业7名" in loaded.answer
     assert "浙江" not in loaded.answer

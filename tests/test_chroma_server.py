@@ -61,7 +61,7 @@ def test_index_and_search_through_a_chroma_server(chroma_server: tuple[str, subp
                                                    tmp_path: Path) -> None:
     address, server = chroma_server
     settings = Settings(data_dir=tmp_path / "data", chroma_host=address)
-    library = Library(settings.corpus_dir, settings.documents_dir)
+    library = Library.from_settings(settings)
     built = sync_index(settings, library)
     assert built["added"] == len(library.clauses()) and not built["rebuilt"]
     assert not settings.index_dir.exists()  # nothing was written to the embedded store
@@ -79,7 +79,7 @@ def test_index_and_search_through_a_chroma_server(chroma_server: tuple[str, subp
 
 def test_an_unreachable_server_gives_a_clear_error(tmp_path: Path) -> None:
     settings = Settings(data_dir=tmp_path, chroma_host=f"127.0.0.1:{free_port()}")
-    library = Library(settings.corpus_dir, settings.documents_dir)
+    library = Library.from_settings(settings)
     with pytest.raises(IndexUnavailableError, match=r"无法连接向量库服务 127\.0\.0\.1:"):
         sync_index(settings, library)
     with pytest.raises(IndexUnavailableError, match="主机:端口"):

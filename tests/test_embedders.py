@@ -88,7 +88,7 @@ def test_missing_models_raise_a_clear_error(tmp_path: Path) -> None:
 def test_index_records_its_embedder_and_rebuilds_when_it_changes(tiny_models: dict[str, Path],
                                                                   tmp_path: Path) -> None:
     tiny = Settings(data_dir=tmp_path, embedder=str(tiny_models["st"]))
-    library = Library(tiny.corpus_dir, tiny.documents_dir)
+    library = Library.from_settings(tiny)
     built = sync_index(tiny, library)
     assert built["embedder"].startswith("st:") and built["added"] == len(library.clauses())
     collection = persistent_client(tiny.index_dir).get_collection(tiny.collection)
@@ -108,7 +108,7 @@ def test_index_records_its_embedder_and_rebuilds_when_it_changes(tiny_models: di
 
 def test_cross_encoder_reorders_the_candidates(tiny_models: dict[str, Path], tmp_path: Path) -> None:
     settings = Settings(data_dir=tmp_path, reranker=str(tiny_models["ce"]))
-    library = Library(settings.corpus_dir, settings.documents_dir)
+    library = Library.from_settings(settings)
     retriever = build_retriever(settings, library)
     assert retriever.reranker is not None and retriever.reranker is load_reranker(str(tiny_models["ce"]))
     question = "风清气正"  # names no type, section or applicant: no structure boost applies

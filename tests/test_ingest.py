@@ -99,7 +99,7 @@ def settings(tmp_path: Path) -> Settings:
 
 
 def library(settings: Settings) -> Library:
-    return Library(settings.corpus_dir, settings.documents_dir)
+    return Library.from_settings(settings)
 
 
 def assert_all_verify(settings: Settings, doc_id: str) -> list:

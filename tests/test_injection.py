@@ -32,7 +32,7 @@ def planted(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     source.write_text(PLANTED, encoding="utf-8")
     settings = Settings(data_dir=data)
     ingest_file(settings, source, kind="provincial_notice")
-    library = Library(settings.corpus_dir, settings.documents_dir)
+    library = Library.from_settings(settings)
     sync_index(settings, library)
     return Assistant(settings, library=library)
 

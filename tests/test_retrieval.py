@@ -31,7 +31,7 @@ def settings_in(path: Path) -> Settings:
 
 
 def notice_library(settings: Settings) -> Library:
-    return Library(settings.corpus_dir, settings.documents_dir)
+    return Library.from_settings(settings)
 
 
 @pytest.fixture(scope="module")

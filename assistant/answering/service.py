@@ -62,7 +62,7 @@ class Assistant:
     def __init__(self, settings: Settings, library: Library | None = None, retriever: Any = None,
                  chat_model: Any = None) -> None:
         self.settings = settings
-        self.library = library or Library(settings.corpus_dir, settings.documents_dir)
+        self.library = library or Library.from_settings(settings)
         self._retriever = retriever
         self.types = PROJECT_TYPES
         self.short_names = {key: t.short for key, t in PROJECT_TYPES.items()}

@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 from assistant.corpus.library import Library
-from assistant.settings import Settings, get_settings
+from assistant.settings import Settings
 
 Quote = tuple[str, str]  # (clause id, verbatim quote)
 TOPICS_FILE = Path(__file__).with_name("topics.yaml")
@@ -39,9 +39,9 @@ class Topic:
     what: str = ""
     special: str = ""
 
-    def build(self, library: Library, question: str, type_keys: list[str], settings: Settings | None = None) -> Lead:
+    def build(self, library: Library, question: str, type_keys: list[str], settings: Settings) -> Lead:
         if self.special == "quota":
-            return quota_lead(library, question, type_keys, settings or get_settings())
+            return quota_lead(library, question, type_keys, settings)
         if self.annex:
             return annex_lead(library, self.annex, self.what)
         if self.special == "contacts":
@@ -84,7 +84,7 @@ def quota_lead(library: Library, question: str, type_keys: list[str], settings: 
     from assistant.rules.quotas import province_names, quota_answer
 
     province = next((name for name in sorted(province_names(), key=len, reverse=True) if name in question), None)
-    answer = quota_answer(settings, library, province, type_keys[0] if type_keys else None)
+    answer = quota_answer(settings.data_dir, library, province, type_keys[0] if type_keys else None)
     citations = answer.citations if answer.loaded else answer.citations[-1:]
     return Lead(answer.message, [(c.id, c.quote) for c in citations], in_scope=answer.loaded)
 

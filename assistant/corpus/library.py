@@ -6,10 +6,14 @@ import hashlib
 import json
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from assistant.corpus.manifest import load_corpus_document, load_manifest
 from assistant.corpus.model import Citation, Clause, Document, DocumentInfo
 from assistant.errors import AssistantError, UnknownDocumentError
+
+if TYPE_CHECKING:
+    from assistant.settings import Settings
 
 WHITESPACE = re.compile(r"\s+")
 
@@ -27,6 +31,11 @@ class Library:
         self.documents: dict[str, Document] = {}
         self._clauses: dict[str, Clause] = {}
         self.reload()
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Library:
+        """The manifest's corpus plus the documents staff ingested under ``settings.data_dir``."""
+        return cls(settings.corpus_dir, settings.documents_dir)
 
     def reload(self) -> None:
         documents = {info.id: load_corpus_document(self.corpus_dir, info)

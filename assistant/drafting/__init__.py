@@ -7,7 +7,7 @@ Both are grounded and honest about what they do not know:
   official form, 附件1) from the templates in ``prompts/drafts/``, the applicant's facts (a dict or a
   file read by ``load_facts``, schema in ``facts.py``) and verbatim quotes of the notice. Missing facts
   become 【待补充：…】 placeholders, listed at the end. ``ApplicationDraft.markdown()`` and ``to_docx()``
-  render it; ``fact_fields(type_key)`` lists the form fields for a UI.
+  render it; ``fact_fields(type_key, settings)`` lists the form fields for a UI.
 - ``draft_reply(inquiry)`` answers a pasted inquiry from the rules and the notice, with citations, the
   right contact and 【待核实：…】 items for what it could not determine.
 - ``check_provenance`` runs on every draft: no number, date or name may appear that is not in the

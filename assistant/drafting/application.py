@@ -19,7 +19,7 @@ from assistant.drafting.model import RENDER_WORDS, ApplicationDraft, DraftSectio
 from assistant.drafting.outline import Outline, SectionSpec, load_outlines, outline_path
 from assistant.drafting.provenance import check_provenance, placeholders
 from assistant.errors import AssistantError, InvalidInputError
-from assistant.settings import Settings, get_settings
+from assistant.settings import Settings
 
 SLOT = re.compile(r"\{(\w+)\}")
 CITED = re.compile(r"「([^」]+)」〔([^〕]+)〕")
@@ -107,22 +107,20 @@ def resolve_outline(settings: Settings, type_key: str) -> Outline:
     return outlines[type_key]
 
 
-def fact_fields(type_key: str, settings: Settings | None = None) -> list[dict[str, Any]]:
+def fact_fields(type_key: str, settings: Settings) -> list[dict[str, Any]]:
     """The form fields of a project type, in outline order (for the UI): key, label, unit, multiline, section."""
-    outline = resolve_outline(settings or get_settings(), type_key)
+    outline = resolve_outline(settings, type_key)
     return [{**spec.model_dump(), "section": section.title} for section in outline.sections
             for spec in section.facts]
 
 
 def draft_application(type_key: str, facts: ApplicantFacts | dict[str, FactValue] | None = None, *,
-                      section: str | None = None, settings: Settings | None = None,
-                      library: Library | None = None, chat_model: Any = None) -> ApplicationDraft:
+                      settings: Settings, library: Library, section: str | None = None,
+                      chat_model: Any = None) -> ApplicationDraft:
     """The 申报书 draft (whole, or one section) for ``type_key``; checked for provenance.
 
     With a langchain chat model the prose is polished, and kept only if it passes the same check.
     """
-    settings = settings or get_settings()
-    library = library or Library(settings.corpus_dir, settings.documents_dir)
     outline = resolve_outline(settings, type_key)
     chosen = outline.sections
     if section is not None:

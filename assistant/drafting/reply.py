@@ -23,7 +23,7 @@ from assistant.drafting.application import ordinal
 from assistant.drafting.model import ReplyDraft
 from assistant.drafting.provenance import check_provenance, placeholders
 from assistant.errors import InvalidInputError
-from assistant.settings import Settings, get_settings
+from assistant.settings import Settings
 
 MAX_INQUIRY_CHARS = 5000
 UNIT_NAME = re.compile(
@@ -177,16 +177,14 @@ def write_items(writer: ReplyWriter, text: str, result: Any) -> list[str]:
     return focus
 
 
-def draft_reply(inquiry: str, *, library: Library | None = None, settings: Settings | None = None,
-                as_of: date | None = None, sender: str | None = None, addressee: str | None = None) -> ReplyDraft:
+def draft_reply(inquiry: str, *, library: Library, settings: Settings, as_of: date | None = None,
+                sender: str | None = None, addressee: str | None = None) -> ReplyDraft:
     """A formal reply to ``inquiry``, dated ``as_of`` (default today).
 
     ``addressee`` defaults to the unit the inquiry names, else a 【待核实】 item; ``sender`` to （起草单位）.
     """
     from assistant.rules import check
 
-    settings = settings or get_settings()
-    library = library or Library(settings.corpus_dir, settings.documents_dir)
     wording = reply_wording(settings.prompts_dir)
     text = clean_inquiry(inquiry)
     today = as_of or date.today()

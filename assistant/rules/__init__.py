@@ -6,7 +6,7 @@ language model and no heavy library is imported on this path.
 """
 
 from assistant.rules.eligibility import evaluate
-from assistant.rules.engine import CheckResult, GeneralFact, check, default_library, general_facts
+from assistant.rules.engine import CheckResult, GeneralFact, check, general_facts
 from assistant.rules.extract import extract_profile, mentioned_types
 from assistant.rules.params import PROJECT_KEYS, ProjectKey, ProjectType, project_types
 from assistant.rules.profile import Place, PlaceCategory, Profile
@@ -31,7 +31,6 @@ __all__ = [
     "Timeline",
     "Verdict",
     "check",
-    "default_library",
     "evaluate",
     "extract_profile",
     "general_facts",

@@ -30,29 +30,20 @@ class GeneralFact(BaseModel):
     citation: Citation
 
 
-def default_library() -> Library:
-    from assistant.settings import get_settings
-
-    settings = get_settings()
-    return Library(settings.corpus_dir, settings.documents_dir)
-
-
-def check(text: str, *, as_of: date | None = None, previous: Profile | None = None,
-          library: Library | None = None) -> CheckResult:
+def check(text: str, library: Library, *, as_of: date | None = None, previous: Profile | None = None
+          ) -> CheckResult:
     """Pre-screen a description: its profile, a verdict per project type, and the timeline.
 
     The date is ``as_of``, else a date the text states (今天是…), else today.
     """
-    library = library or default_library()
     profile = extract_profile(text, previous)
     when = as_of or profile.as_of or date.today()
     profile = profile.model_copy(update={"as_of": when})
     return CheckResult(profile=profile, verdicts=evaluate(profile, library), timeline=timeline(when, library))
 
 
-def general_facts(library: Library | None = None) -> list[GeneralFact]:
+def general_facts(library: Library) -> list[GeneralFact]:
     """What holds for every applicant: voluntary, within the quota, no fees, no falsification, titles stay valid."""
-    library = library or default_library()
     rules = constraints()
     return [GeneralFact(key=key, text=rules[key].description, citation=rules[key].reference.cite(library))
             for key in GENERAL_FACTS]

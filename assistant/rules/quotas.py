@@ -30,7 +30,6 @@ from assistant.corpus.model import Citation
 from assistant.errors import DecodeError, EmptyDocumentError, IngestError, UnsupportedFormatError
 from assistant.rules.params import ProjectKey, constraints, project_types
 from assistant.rules.places import PROVINCE_SHORT, division_index
-from assistant.settings import Settings
 
 COLUMNS = ("省份", "项目类型", "名额")
 XPCC = "新疆生产建设兵团"
@@ -128,30 +127,30 @@ def parse_table(path: Path) -> QuotaTable:
                       imported_at=datetime.now().replace(microsecond=0), rows=parsed)
 
 
-def table_path(settings: Settings) -> Path:
-    return settings.data_dir / "quotas" / "annex2.json"
+def table_path(data_dir: Path) -> Path:
+    return data_dir / "quotas" / "annex2.json"
 
 
-def import_table(path: Path, settings: Settings) -> QuotaTable:
-    """Validate ``path`` and keep it as the quota table (replacing any earlier one)."""
+def import_table(path: Path, data_dir: Path) -> QuotaTable:
+    """Validate ``path`` and keep it as the quota table under ``data_dir`` (replacing any earlier one)."""
     table = parse_table(path)
-    target = table_path(settings)
+    target = table_path(data_dir)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(table.model_dump_json(indent=2), encoding="utf-8")
     return table
 
 
-def stored_table(settings: Settings) -> QuotaTable | None:
-    path = table_path(settings)
+def stored_table(data_dir: Path) -> QuotaTable | None:
+    path = table_path(data_dir)
     return QuotaTable.model_validate_json(path.read_text(encoding="utf-8")) if path.is_file() else None
 
 
-def quota_answer(settings: Settings, library: Library, province: str | None = None,
+def quota_answer(data_dir: Path, library: Library, province: str | None = None,
                  project: str | None = None) -> QuotaAnswer:
-    """The quota for a province and/or project type, from the imported table only."""
+    """The quota for a province and/or project type, from the table imported under ``data_dir`` only."""
     rules = constraints()
     citations = [rules["quota"].reference.cite(library), rules["quota_annex"].reference.cite(library)]
-    table = stored_table(settings)
+    table = stored_table(data_dir)
     if table is None:
         return QuotaAnswer(loaded=False, message=NOT_LOADED, citations=citations)
     wanted_province = province_names().get(province or "", province)

@@ -95,11 +95,8 @@ def summary_of(phase: Phase, as_of: date, application: Period, deadlines: dict[s
             "具体以届时的通知为准。")
 
 
-def timeline(as_of: date, library: Library | None = None) -> Timeline:
+def timeline(as_of: date, library: Library) -> Timeline:
     """The programme's state on ``as_of`` with a verified citation for every date."""
-    from assistant.rules.engine import default_library
-
-    library = library or default_library()
     table = timetable()
     periods = [Period(key=p.key, label=p.label, start=p.start, end=p.end, duty=p.duty,
                       status=period_status(p.start, p.end, as_of),

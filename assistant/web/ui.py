@@ -160,7 +160,7 @@ def build_ui(assistant: Assistant, feedback: FeedbackStore) -> gr.Blocks:
                     raise gr.Error("日期格式应为 YYYY-MM-DD，例如 2025-09-20。") from None
                 if not text or not text.strip():
                     raise gr.Error("请先填写单位情况。")
-                result = check(text, as_of=when, library=assistant.library).model_dump(mode="json")
+                result = check(text, assistant.library, as_of=when).model_dump(mode="json")
                 timeline = result["timeline"]
                 return verdict_rows(result, names), f"**时间安排（{timeline['as_of']}）**：{timeline['summary']}"
 
@@ -171,11 +171,11 @@ def build_ui(assistant: Assistant, feedback: FeedbackStore) -> gr.Blocks:
     return demo
 
 
-def facts_template(type_key: str) -> str:
+def facts_template(type_key: str, settings: Any) -> str:
     """One ``标签: `` line per fact the outline asks for, to be filled in by the applicant."""
     from assistant.drafting import fact_fields
 
-    return "\n".join(f"{field['label']}: " for field in fact_fields(type_key))
+    return "\n".join(f"{field['label']}: " for field in fact_fields(type_key, settings))
 
 
 def build_drafting_tab(assistant: Assistant) -> None:
@@ -189,11 +189,12 @@ def build_drafting_tab(assistant: Assistant) -> None:
                 "【待补充：…】，草稿不会编造任何数字或名称。申报书正式格式（附件1）尚未载入，提纲依通知“三、申报条件”整理。")
     choices = [(f"{t.short}（{t.name}）", key) for key, t in assistant.types.items()]
     type_key = gr.Dropdown(choices, value="enterprise", label="项目类型", elem_id="draft-type")
-    facts = gr.Code(facts_template("enterprise"), language="yaml", label="单位事实", lines=14, elem_id="draft-facts")
+    facts = gr.Code(facts_template("enterprise", assistant.settings), language="yaml", label="单位事实", lines=14,
+                    elem_id="draft-facts")
     make = gr.Button("生成草稿", variant="primary", elem_id="draft-run")
     preview = gr.Markdown(elem_id="draft-preview")
     download = gr.File(label="下载 .docx", elem_id="draft-file")
-    type_key.change(facts_template, type_key, facts)
+    type_key.change(lambda key: facts_template(key, assistant.settings), type_key, facts)
 
     def make_draft(key: str, text: str) -> tuple[str, str]:
         try:
