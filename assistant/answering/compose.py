@@ -8,6 +8,7 @@ from typing import Any
 from assistant.answering.topics import Lead, Quote, contact_lines
 from assistant.corpus.library import Library
 from assistant.corpus.model import Citation, Clause
+from assistant.language.dates import cn_date
 
 SENTENCE = re.compile(r"[^。；！？\n]+[。；！？]?")
 DEFINITION = re.compile(r"(?P<run>[\u4e00-\u9fff“”]{2,20}?)"
@@ -106,7 +107,8 @@ def eligibility_lead(verdicts: dict[str, Any], focus: list[str], names: dict[str
 
 def out_of_scope_lead(library: Library, type_keys: list[str]) -> Lead:
     lines, quote = contact_lines(library, type_keys)
-    return Lead("该问题超出《关于组织开展2025—2027年知识产权强国建设示范创建工作的通知》的内容，"
+    title = library.document("notice").info.title.removeprefix("国家知识产权局")
+    return Lead(f"该问题超出《{title}》的内容，"
                 f"本助手无法作答，也不会推测。如需咨询，可联系：{lines}。", [quote], in_scope=False)
 
 
@@ -125,17 +127,16 @@ def timeline_lead(timeline: Any, question: str) -> Lead:
     """The date or phase the question asks about, with days remaining on ``timeline.as_of``."""
     if ROUND.search(question):
         quote = timeline.citations[1]
-        return Lead(f"自2025年起每3年启动一届，下一届按此推算应于{timeline.next_round_year}年启动（以届时通知为准）。",
+        return Lead(f"{timeline.round_rule}，下一届按此推算应于{timeline.next_round_year}年启动（以届时通知为准）。",
                     [(quote.id, quote.quote)])
     key = next((k for pattern, k in TIMELINE_TOPICS if pattern.search(question)), "")
     if key == "still_open":
         return still_open_lead(timeline)
     deadline = next((d for d in timeline.deadlines if d.key == key), None)
     period = next((p for p in timeline.periods if p.key == key), None)
-    today = f"{timeline.as_of.year}年{timeline.as_of.month}月{timeline.as_of.day}日"
+    today = cn_date(timeline.as_of)
     if deadline is not None:
-        day = f"{deadline.date.year}年{deadline.date.month}月{deadline.date.day}日"
-        when = "2027年底前" if deadline.key == "acceptance" else f"{day}前"
+        when = deadline.display
         state = (f"截至{today}已过期" if deadline.status == "passed" else f"{today}是最后一天"
                  if deadline.days_remaining == 0 else f"截至{today}还剩{deadline.days_remaining}天")
         whose = (f"（由{deadline.duty}负责）" if deadline.key == "acceptance" else
@@ -144,7 +145,7 @@ def timeline_lead(timeline: Any, question: str) -> Lead:
         return Lead(sentence, [(deadline.citation.id, deadline.citation.quote)])
     if period is not None:
         state = {"upcoming": "尚未开始", "current": "正在进行", "finished": "已结束"}[period.status]
-        return Lead(f"{period.label}安排在{period.citation.quote.split('（')[-1].rstrip('）')}，截至{today}{state}。",
+        return Lead(f"{period.label}安排在{period.display}，截至{today}{state}。",
                     [(period.citation.id, period.citation.quote)])
     current = [(p.citation.id, p.citation.quote) for p in timeline.periods if p.status == "current"]
     pending = [(d.citation.id, d.citation.quote) for d in timeline.deadlines if d.status == "open"]
@@ -155,11 +156,12 @@ def still_open_lead(timeline: Any) -> Lead:
     """Can one still apply on ``timeline.as_of``: the application period and the provincial deadline."""
     period = next(p for p in timeline.periods if p.key == "application")
     deadline = next(d for d in timeline.deadlines if d.key == "recommendation")
-    today = f"{timeline.as_of.year}年{timeline.as_of.month}月{timeline.as_of.day}日"
+    today = cn_date(timeline.as_of)
     if deadline.status == "open":
         state = (f"截至{today}仍在申报期内，距省级推荐截止还剩{deadline.days_remaining}天，"
                  "申报单位向省局提交材料的具体时间以本省通知为准")
     else:
-        state = f"截至{today}本届申报已结束，下一届按每3年一届推算应于{timeline.next_round_year}年启动"
-    return Lead(f"本届组织申报安排在2025年9月—10月，省级知识产权局须于2025年10月24日前完成推荐及材料报送；{state}。",
+        state = f"截至{today}本届申报已结束，下一届按“{timeline.round_rule}”推算应于{timeline.next_round_year}年启动"
+    return Lead(f"本届组织申报安排在{period.display}，省级知识产权局须于{deadline.display}完成推荐及材料报送；"
+                f"{state}。",
                 [(period.citation.id, period.citation.quote), (deadline.citation.id, deadline.citation.quote)])

@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from assistant.corpus.library import Library
+from assistant.rules.params import timetable
 from assistant.settings import Settings
 
 Quote = tuple[str, str]  # (clause id, verbatim quote)
@@ -49,7 +50,7 @@ class Topic:
             return Lead(f"国家知识产权局的联系人及联系方式：{lines}。", [quote])
         if self.special == "annex_list":
             return annex_list_lead(library, question)
-        return Lead(self.sentence, list(self.quotes))
+        return Lead(self.sentence.format(**timetable().wordings()), list(self.quotes))
 
 
 @lru_cache(maxsize=1)

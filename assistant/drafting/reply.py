@@ -23,6 +23,7 @@ from assistant.drafting.application import ordinal
 from assistant.drafting.model import ReplyDraft
 from assistant.drafting.provenance import check_provenance, placeholders
 from assistant.errors import InvalidInputError
+from assistant.language.dates import cn_date
 from assistant.settings import Settings
 
 MAX_INQUIRY_CHARS = 5000
@@ -49,10 +50,6 @@ def unit_name(inquiry: str) -> str | None:
         if len(name) > 3 and not NOT_A_NAME.search(name):
             return name
     return None
-
-
-def date_text(day: date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 class ReplyWriter:
@@ -192,7 +189,7 @@ def draft_reply(inquiry: str, *, library: Library, settings: Settings, as_of: da
     writer = ReplyWriter(library, wording, settings)
     focus = write_items(writer, text, result)
     fields = {"salutation": addressee or unit_name(text) or wording["addressee"], "items": "\n\n".join(writer.items),
-              "sender": sender or wording["sender"], "date": date_text(today)}
+              "sender": sender or wording["sender"], "date": cn_date(today)}
     reply = wording["frame"].format(**fields)
     material = [text, yaml.safe_dump(wording, allow_unicode=True), fields["salutation"], fields["sender"],
                 fields["date"], *writer.material]

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict
 
 from assistant.corpus.library import Library
 from assistant.corpus.model import Citation
+from assistant.language.dates import cn_date
 
 PARAMETERS_DIR = Path(__file__).resolve().parent / "parameters"
 
@@ -60,6 +61,7 @@ class PeriodParam(BaseModel):
     label: str
     start: date
     end: date
+    display: str  # the notice's own wording of the period, e.g. 2025年9月—10月
     duty: str
     reference: Reference
 
@@ -68,15 +70,24 @@ class DeadlineParam(BaseModel):
     key: str
     label: str
     date: date
+    display: str = ""  # the notice's wording when it is not "<date>前", e.g. 2027年底前
     duty: str
     applicant_duty: bool
     reference: Reference
+
+    @property
+    def wording(self) -> str:
+        return self.display or f"{cn_date(self.date)}前"
 
 
 class RoundParam(BaseModel):
     first_year: int
     every_years: int
     reference: Reference
+
+    @property
+    def wording(self) -> str:
+        return f"自{self.first_year}年起每{self.every_years}年启动一届"
 
 
 class IssuedParam(BaseModel):
@@ -89,6 +100,11 @@ class Timetable(BaseModel):
     round: RoundParam
     periods: list[PeriodParam]
     deadlines: list[DeadlineParam]
+
+    def wordings(self) -> dict[str, str]:
+        """Every date of the timetable as the notice words it, by key (for sentences such as ``于{receipt}``)."""
+        return {"issued": cn_date(self.issued.date), "round": self.round.wording,
+                **{p.key: p.display for p in self.periods}, **{d.key: d.wording for d in self.deadlines}}
 
 
 def load_yaml(name: str) -> Any:

@@ -9,6 +9,7 @@ from pydantic import BaseModel
 
 from assistant.corpus.library import Library
 from assistant.corpus.model import Citation
+from assistant.language.dates import cn_date
 from assistant.rules.params import timetable
 
 Phase = Literal["before_application", "application", "creation", "ended"]
@@ -19,6 +20,7 @@ class Period(BaseModel):
     label: str
     start: date
     end: date
+    display: str  # as the notice words it: 2025年9月—10月
     duty: str
     status: Literal["upcoming", "current", "finished"]
     days_remaining: int | None  # to the last day, while current or upcoming
@@ -29,6 +31,7 @@ class Deadline(BaseModel):
     key: str
     label: str
     date: date
+    display: str  # as the notice words it: 2025年10月24日前, 2027年底前
     duty: str  # whose duty it is
     applicant_duty: bool
     status: Literal["open", "passed"]  # the deadline day itself is still open
@@ -45,6 +48,7 @@ class Timeline(BaseModel):
     periods: list[Period]
     deadlines: list[Deadline]
     round_year: int  # the round this notice organises
+    round_rule: str  # 自2025年起每3年启动一届
     next_round_year: int
     citations: list[Citation]  # issue date and the 3-year rhythm
 
@@ -61,10 +65,6 @@ def next_round(as_of: date, first: int, every: int) -> int:
     return year
 
 
-def cn_date(day: date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
 def phase_of(as_of: date, application: Period, creation: Period) -> tuple[Phase, str]:
     if as_of < application.start:
         return "before_application", "本届组织申报尚未开始"
@@ -75,42 +75,44 @@ def phase_of(as_of: date, application: Period, creation: Period) -> tuple[Phase,
     return "ended", "本届创建期已结束"
 
 
-def summary_of(phase: Phase, as_of: date, application: Period, deadlines: dict[str, Deadline],
-               next_year: int) -> str:
+def summary_of(phase: Phase, as_of: date, periods: dict[str, Period], deadlines: dict[str, Deadline],
+               round_rule: str, next_year: int) -> str:
     """One sentence on where things stand."""
+    application, creation = periods["application"], periods["creation"]
     recommendation, acceptance = deadlines["recommendation"], deadlines["acceptance"]
     if phase == "before_application":
-        return (f"本届组织申报安排在2025年9月—10月，距开始还有{(application.start - as_of).days}天；"
+        return (f"本届组织申报安排在{application.display}，距开始还有{(application.start - as_of).days}天；"
                 "申报由省级知识产权局组织，具体时间以本省通知为准。")
     if phase == "application" and recommendation.status == "open":
-        return (f"正处于组织申报阶段（2025年9月—10月）；省级知识产权局须于{cn_date(recommendation.date)}前完成推荐及"
+        return (f"正处于组织申报阶段（{application.display}）；省级知识产权局须于{recommendation.display}完成推荐及"
                 f"材料报送，还剩{recommendation.days_remaining}天，申报单位向省局提交材料的时间以本省通知为准。")
     if phase == "application":
-        return (f"仍在通知所定的组织申报期（2025年9月—10月）内，但省级知识产权局完成推荐及材料报送的截止日"
+        return (f"仍在通知所定的组织申报期（{application.display}）内，但省级知识产权局完成推荐及材料报送的截止日"
                 f"（{cn_date(recommendation.date)}）已过。")
     if phase == "creation":
-        return (f"本届组织申报已结束，处于推动创建阶段（2025年—2027年）；评估验收和公示认定须在2027年底前完成，"
-                f"还剩{acceptance.days_remaining}天。")
-    return (f"2025—2027年这一届已结束；按“自2025年起，每3年启动一届”推算，下一届应于{next_year}年启动，"
-            "具体以届时的通知为准。")
+        return (f"本届组织申报已结束，处于推动创建阶段（{creation.display}）；评估验收和公示认定须在"
+                f"{acceptance.display}完成，还剩{acceptance.days_remaining}天。")
+    return (f"{creation.start.year}—{creation.end.year}年这一届已结束；按“{round_rule}”推算，下一届应于{next_year}年"
+            "启动，具体以届时的通知为准。")
 
 
 def timeline(as_of: date, library: Library) -> Timeline:
     """The programme's state on ``as_of`` with a verified citation for every date."""
     table = timetable()
-    periods = [Period(key=p.key, label=p.label, start=p.start, end=p.end, duty=p.duty,
+    periods = [Period(key=p.key, label=p.label, start=p.start, end=p.end, display=p.display, duty=p.duty,
                       status=period_status(p.start, p.end, as_of),
                       days_remaining=(p.end - as_of).days if as_of <= p.end else None,
                       citation=p.reference.cite(library)) for p in table.periods]
-    deadlines = [Deadline(key=d.key, label=d.label, date=d.date, duty=d.duty, applicant_duty=d.applicant_duty,
+    deadlines = [Deadline(key=d.key, label=d.label, date=d.date, display=d.wording, duty=d.duty,
+                          applicant_duty=d.applicant_duty,
                           status="open" if as_of <= d.date else "passed",
                           days_remaining=(d.date - as_of).days if as_of <= d.date else None,
                           citation=d.reference.cite(library)) for d in table.deadlines]
     by_key = {p.key: p for p in periods}
     phase, label = phase_of(as_of, by_key["application"], by_key["creation"])
     next_year = next_round(as_of, table.round.first_year, table.round.every_years)
-    summary = summary_of(phase, as_of, by_key["application"], {d.key: d for d in deadlines}, next_year)
+    summary = summary_of(phase, as_of, by_key, {d.key: d for d in deadlines}, table.round.wording, next_year)
     return Timeline(as_of=as_of, phase=phase, phase_label=label, summary=summary, issued=table.issued.date,
                     periods=periods, deadlines=deadlines, round_year=table.round.first_year,
-                    next_round_year=next_year,
+                    round_rule=table.round.wording, next_round_year=next_year,
                     citations=[table.issued.reference.cite(library), table.round.reference.cite(library)])

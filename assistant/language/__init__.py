@@ -1,0 +1,1 @@
+"""Reading and writing Chinese: normalisation, the named phrase lists (lexicon), dates in words."""

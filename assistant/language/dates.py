@@ -1,0 +1,10 @@
+"""Dates as Chinese text."""
+
+from __future__ import annotations
+
+from datetime import date
+
+
+def cn_date(day: date) -> str:
+    """2025年10月24日."""
+    return f"{day.year}年{day.month}月{day.day}日"
