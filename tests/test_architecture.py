@@ -102,3 +102,16 @@ def test_only_web_imports_gradio() -> None:
         names = set(runtime_imports(ast.parse(path.read_text(encoding="utf-8"))))
         if "gradio" in names:
             assert module_name(path).startswith("assistant.web"), path
+
+
+def test_timetable_dates_are_written_only_in_the_parameters() -> None:
+    """Every date sentence is rendered from rules/parameters/timetable.yaml; code and prompts never repeat one."""
+    from assistant.language.dates import cn_date
+    from assistant.rules.params import timetable
+
+    table = timetable()
+    dates = [table.issued.date, *(d.date for d in table.deadlines), *(p.start for p in table.periods)]
+    wordings = {*table.wordings().values(), *map(cn_date, dates), f"每{table.round.every_years}年"}
+    sources = [*PACKAGE.rglob("*.py"), *PACKAGE.parent.joinpath("prompts").rglob("*.md")]
+    found = [(path.name, w) for path in sources for w in wordings if w in path.read_text(encoding="utf-8")]
+    assert found == []

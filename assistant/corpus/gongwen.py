@@ -21,7 +21,7 @@ Clause ids (``DOC`` is the document id):
 
 Repairs, none of which changes a non-whitespace character: lines broken mid-sentence are
 joined, page-break fragments lose their leading space, spaces between CJK characters and
-digits (``2025年 10月 24日``, ``附件 1``) are removed. In record blocks (contacts, imprint)
+digits (``2024年 3月 8日``, ``附件 1``) are removed. In record blocks (contacts, imprint)
 a single space between fields is kept.
 """
 
@@ -200,7 +200,7 @@ class _Builder:
 
 
 def item_title(text: str) -> str:
-    """The short lead-in of an item, e.g. （一）组织申报（2025年9月—10月）。… → its first sentence."""
+    """The short lead-in of an item, e.g. （一）加强组织领导。要高度重视… → 加强组织领导."""
     body = ITEM.sub("", text, count=1)
     first, sep, rest = body.partition("。")
     return first if sep and rest and len(first) <= 30 else ""

@@ -6,5 +6,5 @@ from datetime import date
 
 
 def cn_date(day: date) -> str:
-    """2025年10月24日."""
+    """2024年3月8日."""
     return f"{day.year}年{day.month}月{day.day}日"

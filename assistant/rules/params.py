@@ -61,7 +61,7 @@ class PeriodParam(BaseModel):
     label: str
     start: date
     end: date
-    display: str  # the notice's own wording of the period, e.g. 2025年9月—10月
+    display: str  # the notice's own wording of the period
     duty: str
     reference: Reference
 
@@ -70,7 +70,7 @@ class DeadlineParam(BaseModel):
     key: str
     label: str
     date: date
-    display: str = ""  # the notice's wording when it is not "<date>前", e.g. 2027年底前
+    display: str = ""  # the notice's wording when it is not "<date>前"
     duty: str
     applicant_duty: bool
     reference: Reference

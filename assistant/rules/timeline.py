@@ -20,7 +20,7 @@ class Period(BaseModel):
     label: str
     start: date
     end: date
-    display: str  # as the notice words it: 2025年9月—10月
+    display: str  # as the notice words it
     duty: str
     status: Literal["upcoming", "current", "finished"]
     days_remaining: int | None  # to the last day, while current or upcoming
@@ -31,7 +31,7 @@ class Deadline(BaseModel):
     key: str
     label: str
     date: date
-    display: str  # as the notice words it: 2025年10月24日前, 2027年底前
+    display: str  # as the notice words it
     duty: str  # whose duty it is
     applicant_duty: bool
     status: Literal["open", "passed"]  # the deadline day itself is still open
@@ -48,7 +48,7 @@ class Timeline(BaseModel):
     periods: list[Period]
     deadlines: list[Deadline]
     round_year: int  # the round this notice organises
-    round_rule: str  # 自2025年起每3年启动一届
+    round_rule: str  # the rhythm of rounds, in words
     next_round_year: int
     citations: list[Citation]  # issue date and the 3-year rhythm
 
