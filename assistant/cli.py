@@ -275,18 +275,17 @@ def check(
     as_json: bool = typer.Option(False, "--json", help="machine-readable output"),
 ) -> None:
     """Pre-screen an applicant for the seven project types (deterministic rules, no model)."""
-    from assistant.corpus.library import Library
-    from assistant.rules import check as run_check
+    from assistant.answering import Assistant
     from assistant.rules import general_facts
     from assistant.rules.report import render
     from assistant.settings import get_settings
 
-    library = Library.from_settings(get_settings())
-    result = run_check(text, library, as_of=parse_day(as_of))
+    assistant = Assistant(get_settings())
+    result = assistant.check(text, as_of=parse_day(as_of))
     if as_json:
         print_json(result.model_dump(mode="json"))
     else:
-        typer.echo(render(result, general_facts(library)))
+        typer.echo(render(result, general_facts(assistant.library)))
 
 
 @command()

@@ -34,7 +34,7 @@ def test_first_sentence_answers_directly(assistant: Assistant) -> None:
     passed = assistant.ask("推荐材料什么时候截止？", as_of=date(2025, 10, 25))
     assert "已过期" in passed.answer
     county = assistant.ask("昆山市人民政府能申报示范县吗？", as_of=SEPT)
-    assert county.answer.startswith("可以申报示范县") and county.verdicts["county"]["status"] == "eligible"
+    assert county.answer.startswith("可以申报示范县") and county.verdicts["county"].status == "eligible"
     assert [c.id for c in county.citations] == ["notice#2.2"]
 
 
@@ -49,12 +49,12 @@ def test_out_of_scope_and_missing_annexes_are_refused_with_a_contact(assistant: 
 def test_follow_ups_use_the_conversation(assistant: Assistant) -> None:
     chat = Conversation()
     first = assistant.ask("我们是上海市浦东新区人民政府，能申报示范市吗？", chat, as_of=SEPT)
-    assert first.verdicts["city"]["status"] == "eligible"
+    assert first.verdicts["city"].status == "eligible"
     second = assistant.ask("那示范县呢？", chat, as_of=SEPT)
-    assert second.answer.startswith("不能申报示范县") and second.verdicts["county"]["status"] == "ineligible"
+    assert second.answer.startswith("不能申报示范县") and second.verdicts["county"].status == "ineligible"
     park = Conversation()
-    assert assistant.ask("我们是一个产业园区的管委会，想申报示范园区", park).verdicts["park"]["status"] == "needs_info"
-    assert assistant.ask("我们是省级高新区", park).verdicts["park"]["status"] == "eligible"
+    assert assistant.ask("我们是一个产业园区的管委会，想申报示范园区", park).verdicts["park"].status == "needs_info"
+    assert assistant.ask("我们是省级高新区", park).verdicts["park"].status == "eligible"
 
 
 def test_bad_questions_get_clear_errors(assistant: Assistant) -> None:

@@ -259,7 +259,7 @@ def test_reply_states_the_verdict_cites_the_clauses_and_names_the_contact(case: 
     reply = draft_reply(case["inquiry"], settings=settings, library=library, as_of=REPLY_DAY)
     wording = reply_wording(settings.prompts_dir)["verdicts"]
     for key, status in case["expected_verdicts"].items():
-        assert reply.verdicts[key]["status"] == status, (key, reply.verdicts[key]["reason"])
+        assert reply.verdicts[key].status == status, (key, reply.verdicts[key].reason)
         if key in reply.focus:
             assert wording[status].format(name=PROJECT_TYPES[key].name) in reply.text
     assert set(case["expected_verdicts"]) & set(reply.focus) or not case["expected_verdicts"]
@@ -277,7 +277,7 @@ def test_reply_states_the_verdict_cites_the_clauses_and_names_the_contact(case: 
 def test_what_the_rules_cannot_decide_becomes_an_item_to_verify(settings: Settings, library: Library) -> None:
     reply = draft_reply("您好，我们想申报国家知识产权示范企业，请问需要满足什么条件？", settings=settings,
                         library=library, as_of=REPLY_DAY, sender="江苏省知识产权局")
-    asks = reply.verdicts["enterprise"]["ask"]
+    asks = reply.verdicts["enterprise"].ask
     assert asks and all(f"【待核实：{ask}】" in reply.text for ask in asks)
     assert reply.placeholders == ["【待核实：来函单位名称】", *(f"【待核实：{ask}】" for ask in asks)]
     assert reply.text.rstrip().endswith("江苏省知识产权局\n2025年9月20日")

@@ -8,10 +8,12 @@ import pytest
 
 from assistant.answering.guard import check_answer
 from assistant.corpus.library import Library
+from assistant.rules import Verdict
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 NAMES = {"city": ["示范市"], "county": ["示范县"]}
-VERDICTS = {"city": {"status": "ineligible"}, "county": {"status": "eligible"}}
+VERDICTS = {"city": Verdict(status="ineligible", reason="", citations=[]),
+            "county": Verdict(status="eligible", reason="", citations=[])}
 CONTEXT = "问题：昆山市能申报吗？ 〔notice#2.2〕二、申报单位 › （二）：（二）申报国家知识产权强县建设示范县创建的应为直辖市下辖县"
 
 

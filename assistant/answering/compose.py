@@ -9,16 +9,11 @@ from assistant.answering.topics import Lead, Quote, contact_lines
 from assistant.corpus.library import Library
 from assistant.corpus.model import Citation, Clause
 from assistant.language.dates import cn_date
+from assistant.rules import STATUS, STATUS_ORDER
 
 SENTENCE = re.compile(r"[^。；！？\n]+[。；！？]?")
 DEFINITION = re.compile(r"(?P<run>[\u4e00-\u9fff“”]{2,20}?)"
                         r"(?:是什么意思|什么意思|指什么|是指什么|怎么理解|如何理解|的含义|的定义|怎么界定)")
-STATUS_PHRASE = {
-    "eligible": "可以申报{name}",
-    "ineligible": "不能申报{name}",
-    "needs_info": "能否申报{name}还需确认",
-    "already_recognized": "已是{name}（此前年度已认定，继续有效，此届不需重复申报）",
-}
 
 
 def end_sentence(text: str) -> str:
@@ -81,18 +76,16 @@ def eligibility_lead(verdicts: dict[str, Any], focus: list[str], names: dict[str
             detail = verdict.ask[0] if verdict.status == "needs_info" and verdict.ask else verdict.reason
             grouped.setdefault((verdict.status, detail), []).append(names[key])
             quotes += [(c.id, c.quote) for c in verdict.citations[:1]]  # the rule's own clause
-        parts = [f"{STATUS_PHRASE[status].format(name='、'.join(types))}：{detail.rstrip('。')}"
+        parts = [f"{STATUS[status].phrase.format(name='、'.join(types))}：{detail.rstrip('。')}"
                  for (status, detail), types in grouped.items()]
         return Lead(end_sentence("；".join(parts)), quotes)
     groups: dict[str, list[str]] = {}
     for key, verdict in verdicts.items():
         groups.setdefault(verdict.status, []).append(names[key])
     parts = []
-    labels = {"already_recognized": "已认定（继续有效）", "eligible": "可以申报", "ineligible": "不能申报",
-              "needs_info": "需补充信息"}
-    for status in ("already_recognized", "eligible", "needs_info", "ineligible"):
+    for status in STATUS_ORDER:
         if status in groups:
-            parts.append(f"{labels[status]}：{'、'.join(groups[status])}")
+            parts.append(f"{STATUS[status].label}：{'、'.join(groups[status])}")
     asks = [a for v in verdicts.values() if v.status == "needs_info" for a in v.ask]
     sentence = "按您提供的情况，" + "；".join(parts) + "。"
     if asks:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from assistant.corpus.library import Library, strip_space
+from assistant.rules import Verdict
 
 CITED_ID = re.compile(r"[〔\[【(（]\s*([A-Za-z0-9_-]+#[A-Za-z0-9_.!-]+)\s*[〕\]】)）]")
 QUOTED = re.compile(r"[「“\"]([^」”\"]{4,})[」”\"]")
@@ -23,7 +23,7 @@ def _sentences(text: str) -> list[str]:
     return [s for s in re.split(r"(?<=[。；！？，\n])", text) if s.strip()]
 
 
-def check_answer(text: str, *, library: Library, allowed_ids: set[str], verdicts: dict[str, Any] | None,
+def check_answer(text: str, *, library: Library, allowed_ids: set[str], verdicts: dict[str, Verdict] | None,
                  type_names: dict[str, list[str]], context: str) -> list[str]:
     """Problems found in ``text``; empty means it may be shown.
 
@@ -44,7 +44,6 @@ def check_answer(text: str, *, library: Library, allowed_ids: set[str], verdicts
                 continue
             says_yes = POSITIVE.search(sentence) and not NEGATIVE.search(sentence)
             says_no = bool(NEGATIVE.search(sentence))
-            status = verdict["status"] if isinstance(verdict, dict) else verdict.status
-            if (status == "ineligible" and says_yes) or (status == "eligible" and says_no):
-                problems.append(f"与规则判定（{key}：{status}）矛盾：{sentence.strip()[:40]}")
+            if (verdict.status == "ineligible" and says_yes) or (verdict.status == "eligible" and says_no):
+                problems.append(f"与规则判定（{key}：{verdict.status}）矛盾：{sentence.strip()[:40]}")
     return problems

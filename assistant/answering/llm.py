@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from langchain_core.language_models import BaseChatModel
 from langchain_core.output_parsers import StrOutputParser
 from langchain_core.prompts import ChatPromptTemplate
 
 from assistant.corpus.model import Clause
+from assistant.rules import CheckResult, Timeline
 from assistant.settings import Settings
 
 
@@ -32,14 +32,16 @@ def load_prompt(prompts_dir: Path) -> ChatPromptTemplate:
     return ChatPromptTemplate.from_messages([("system", system), ("human", user)])
 
 
-def prompt_inputs(question: str, draft: str, clauses: list[Clause], verdicts: dict[str, Any] | None,
-                  timeline: dict[str, Any] | None, today: date) -> dict[str, str]:
+def prompt_inputs(question: str, draft: str, clauses: list[Clause], check: CheckResult | None,
+                  timeline: Timeline | None, today: date) -> dict[str, str]:
+    verdicts = {k: v.model_dump(mode="json") for k, v in check.verdicts.items()} if check else {}
+    timeline = timeline or (check.timeline if check else None)
     return {
         "today": today.isoformat(),
         "question": question,
         "draft": draft,
-        "verdicts": json.dumps(verdicts or {}, ensure_ascii=False),
-        "timeline": json.dumps(timeline or {}, ensure_ascii=False),
+        "verdicts": json.dumps(verdicts, ensure_ascii=False),
+        "timeline": json.dumps(timeline.model_dump(mode="json") if timeline else {}, ensure_ascii=False),
         "clauses": "\n".join(f"〔{c.id}〕{c.heading}：{c.text}" for c in clauses),
     }
 

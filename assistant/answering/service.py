@@ -16,11 +16,12 @@ from assistant.answering.router import ASKS_ELIGIBILITY, FOLLOW_UP, route
 from assistant.answering.topics import Lead, match_topic
 from assistant.corpus.library import Library
 from assistant.errors import AssistantError, InvalidInputError
-from assistant.rules import PROJECT_TYPES, check, extract_profile, mentioned_types
+from assistant.rules import PROJECT_TYPES, CheckResult, Profile, check, extract_profile, mentioned_types
 from assistant.rules import timeline as build_timeline
 from assistant.settings import Settings
 
 MAX_QUESTION_CHARS = 2000
+MAX_DESCRIPTION_CHARS = 5000  # pre-screening and reply drafting: a self-introduction may be long
 GREETING = ("您好！我是知识产权强国建设示范创建政策助手，可以解答国知发运字〔2025〕28号通知的申报单位、"
             "时间安排、工作要求等问题，并帮您预审能否申报七类示范创建项目。")
 DRAFTING_HINT = ("起草申报书请使用“申报书起草”页签（或命令 assistant draft），工作人员起草复函请用工作人员页面的"
@@ -42,18 +43,26 @@ def well_formed(text: str) -> bool:
     return True
 
 
-def clean_question(question: str) -> str:
-    """The question as asked, or an InvalidInputError a user can act on."""
-    if not isinstance(question, str):
-        raise InvalidInputError("问题必须是文本。")
-    text = question.replace("\x00", "").strip()
+def clean_text(text: object, what: str, limit: int) -> str:
+    """``text`` stripped, or an InvalidInputError a user can act on (``what``: 问题, 单位情况 …)."""
+    if not isinstance(text, str):
+        raise InvalidInputError(f"{what}必须是文本。")
+    text = text.replace("\x00", "").strip()
     if not well_formed(text):
-        raise InvalidInputError("问题中含有无法识别的字符（无效的 Unicode 编码），请检查后重新输入。")
+        raise InvalidInputError(f"{what}中含有无法识别的字符（无效的 Unicode 编码），请检查后重新输入。")
     if not text:
-        raise InvalidInputError("问题不能为空，请输入您想了解的内容。")
-    if len(text) > MAX_QUESTION_CHARS:
-        raise InvalidInputError(f"问题过长（{len(text)} 字），请精简到 {MAX_QUESTION_CHARS} 字以内。")
+        raise InvalidInputError(f"{what}不能为空，请输入您想了解的内容。")
+    if len(text) > limit:
+        raise InvalidInputError(f"{what}过长（{len(text)} 字），请精简到 {limit} 字以内。")
     return text
+
+
+def clean_question(question: object) -> str:
+    return clean_text(question, "问题", MAX_QUESTION_CHARS)
+
+
+def clean_description(description: object) -> str:
+    return clean_text(description, "单位情况", MAX_DESCRIPTION_CHARS)
 
 
 class Assistant:
@@ -67,14 +76,10 @@ class Assistant:
         self.types = PROJECT_TYPES
         self.short_names = {key: t.short for key, t in PROJECT_TYPES.items()}
         self.explainer = None
-        if chat_model is None:
-            from assistant.answering.llm import build_chat_model
+        if chat_model is not None or settings.llm_base_url:  # langchain is imported only when a model is used
+            from assistant.answering.llm import Explainer, build_chat_model
 
-            chat_model = build_chat_model(settings)
-        if chat_model is not None:
-            from assistant.answering.llm import Explainer
-
-            self.explainer = Explainer(chat_model, settings.prompts_dir)
+            self.explainer = Explainer(chat_model or build_chat_model(settings), settings.prompts_dir)
 
     @property
     def retriever(self) -> Any:
@@ -178,20 +183,21 @@ class Assistant:
         citations = compose.cite_all(self.library, lead.quotes)
         return Answer(
             question=text, answer=compose.render(lead.sentence, citations), in_scope=lead.in_scope, route=kind,
-            citations=citations,
-            verdicts={k: v.model_dump(mode="json") for k, v in result.verdicts.items()} if result else None,
-            timeline=timeline.model_dump(mode="json") if timeline else None,
-            profile=result.profile.model_dump(mode="json") if result else None,
+            citations=citations, check=result, timeline=timeline,
             trace={"retrieved": [h.clause.id for h in hits], "topic": topic.name if topic else None})
 
-    def _screen(self, text: str, kind: str, conversation: Conversation, today: date) -> Any:
+    def check(self, text: str, *, as_of: date | None = None, previous: Profile | None = None) -> CheckResult:
+        """Pre-screen a description against the seven project types (the rules decide; no model)."""
+        return check(clean_description(text), self.library, as_of=as_of, previous=previous)
+
+    def _screen(self, text: str, kind: str, conversation: Conversation, today: date) -> CheckResult | None:
         """The rules' verdicts when the turn asks about eligibility or the chat has described the applicant.
 
         The profile accumulates in the conversation either way.
         """
         if kind == "drafting":
             return None
-        result = check(text, as_of=today, previous=conversation.profile, library=self.library)
+        result = check(text, self.library, as_of=today, previous=conversation.profile)
         conversation.profile = result.profile
         return result if kind == "eligibility" or describes_applicant(result.profile) else None
 
@@ -218,7 +224,7 @@ class Assistant:
 
         ids = list(dict.fromkeys([c.id for c in answer.citations] + answer.trace.get("retrieved", [])[:3]))
         clauses = [self.library.clause(cid) for cid in ids if self.library.clause(cid)]
-        inputs = prompt_inputs(answer.question, answer.answer, clauses, answer.verdicts, answer.timeline, today)
+        inputs = prompt_inputs(answer.question, answer.answer, clauses, answer.check, answer.timeline, today)
         try:
             text = self.explainer.explain(inputs)
         except Exception as error:  # endpoint down, timeout, bad payload: never the user's problem

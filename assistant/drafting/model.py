@@ -7,6 +7,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from assistant.corpus.model import Citation
+from assistant.rules import ProjectKey, Verdict
 
 Source = Literal["facts", "notice", "template", "polished"]
 Mode = Literal["template", "polished"]
@@ -91,14 +92,15 @@ class ReplyDraft(BaseModel):
     inquiry: str
     text: str
     citations: list[Citation]
-    verdicts: dict[str, dict[str, Any]]
+    verdicts: dict[ProjectKey, Verdict]
     focus: list[str] = Field(default_factory=list, description="project type keys the reply is about")
     placeholders: list[str]
     problems: list[str] = Field(default_factory=list, description="provenance problems; empty when clean")
 
     def public(self) -> dict[str, Any]:
         """The JSON of ``assistant reply --json``."""
-        return {"text": self.text, "citations": public_citations(self.citations), "verdicts": self.verdicts,
+        verdicts = {key: verdict.model_dump(mode="json") for key, verdict in self.verdicts.items()}
+        return {"text": self.text, "citations": public_citations(self.citations), "verdicts": verdicts,
                 "placeholders": self.placeholders}
 
 

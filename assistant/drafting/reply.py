@@ -194,6 +194,6 @@ def draft_reply(inquiry: str, *, library: Library, settings: Settings, as_of: da
     material = [text, yaml.safe_dump(wording, allow_unicode=True), fields["salutation"], fields["sender"],
                 fields["date"], *writer.material]
     return ReplyDraft(inquiry=text, text=reply, citations=writer.citations,
-                      verdicts={k: v.model_dump(mode="json") for k, v in result.verdicts.items()}, focus=focus,
+                      verdicts=result.verdicts, focus=focus,
                       placeholders=placeholders(reply) + ([wording["sender"]] if sender is None else []),
                       problems=check_provenance(reply, [m for m in material if m]))

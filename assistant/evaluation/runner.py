@@ -15,6 +15,7 @@ from pydantic import BaseModel, Field
 from assistant.answering import Answer, Assistant
 from assistant.answering.conversation import Conversation
 from assistant.evaluation import metrics
+from assistant.rules import Verdict
 
 KINDS = ("retrieval", "qa", "multiturn", "adversarial", "eligibility", "timeline", "replies", "drafting")
 
@@ -70,6 +71,11 @@ def as_of(case: dict[str, Any]) -> date | None:
     return date.fromisoformat(case["as_of"]) if case.get("as_of") else None
 
 
+def status_of(verdicts: dict[str, Verdict] | None, key: str) -> str | None:
+    verdict = (verdicts or {}).get(key)
+    return verdict.status if verdict else None
+
+
 def score_answer(answer: Answer, case: dict[str, Any], assistant: Assistant) -> tuple[list[str], dict]:
     """Reasons a chat answer fails its case, and its scores."""
     cited = [c.id for c in answer.citations]
@@ -98,7 +104,7 @@ def score_answer(answer: Answer, case: dict[str, Any], assistant: Assistant) -> 
         reasons.append("有引文未能在原文中核对")
     reasons += [f"不应出现「{s}」" for s in case.get("must_not_contain", []) if s in answer.answer]
     for key, status in case.get("verdicts", {}).items():
-        got = (answer.verdicts or {}).get(key, {}).get("status")
+        got = status_of(answer.verdicts, key)
         if got != status:
             reasons.append(f"{key} 判定应为 {status}，实为 {got}")
     return reasons, scores
@@ -115,7 +121,7 @@ def run_chat_case(assistant: Assistant, suite: str, kind: str, case: dict[str, A
         reasons, scores = score_answer(answer, turn, assistant)
         scores["refusal_ok"] = float(turn.get("in_scope", True) == answer.in_scope)
         scores["verdict_accuracy"] = metrics.mean(
-            [float((answer.verdicts or {}).get(k, {}).get("status") == v) for k, v in turn.get("verdicts", {}).items()])
+            [float(status_of(answer.verdicts, k) == v) for k, v in turn.get("verdicts", {}).items()])
         results.append(CaseResult(
             suite=suite, id=case["id"] if len(turns) == 1 else f"{case['id']}#{number}", kind=kind,
             passed=not reasons, reasons=reasons, question=turn["question"], answer=answer.answer,
@@ -139,10 +145,8 @@ def run_retrieval_case(assistant: Assistant, suite: str, case: dict[str, Any]) -
 
 
 def run_eligibility_case(assistant: Assistant, suite: str, case: dict[str, Any]) -> list[CaseResult]:
-    from assistant.rules import check
-
     started = time.perf_counter()
-    result = check(case["text"], as_of=as_of(case), library=assistant.library)
+    result = assistant.check(case["text"], as_of=as_of(case))
     latency = (time.perf_counter() - started) * 1000
     scores: dict[str, float | None] = {}
     reasons = []
@@ -194,7 +198,7 @@ def run_reply_case(assistant: Assistant, suite: str, case: dict[str, Any]) -> li
     latency = (time.perf_counter() - started) * 1000
     reasons = [f"缺少要点「{f}」" for f in case.get("must_contain", []) if metrics.fact_recall(reply.text, [f]) < 1]
     expected = case.get("expected_verdicts", {})
-    verdicts = {key: reply.verdicts[key]["status"] == status for key, status in expected.items()}
+    verdicts = {key: status_of(reply.verdicts, key) == status for key, status in expected.items()}
     reasons += [f"{key} 判定不符" for key, ok in verdicts.items() if not ok]
     reasons += [f"来源核对：{p}" for p in reply.problems]
     return [CaseResult(suite=suite, id=case["id"], kind="replies", passed=not reasons, reasons=reasons,

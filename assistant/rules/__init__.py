@@ -11,14 +11,15 @@ from assistant.rules.extract import extract_profile, mentioned_types
 from assistant.rules.params import PROJECT_KEYS, ProjectKey, ProjectType, project_types
 from assistant.rules.profile import Place, PlaceCategory, Profile
 from assistant.rules.timeline import Deadline, Period, Timeline, timeline
-from assistant.rules.verdict import STATUS_LABELS, Verdict
+from assistant.rules.verdict import STATUS, STATUS_ORDER, Status, Verdict
 
 PROJECT_TYPES: dict[ProjectKey, ProjectType] = project_types()
 
 __all__ = [
     "PROJECT_KEYS",
     "PROJECT_TYPES",
-    "STATUS_LABELS",
+    "STATUS",
+    "STATUS_ORDER",
     "CheckResult",
     "Deadline",
     "GeneralFact",
@@ -28,6 +29,7 @@ __all__ = [
     "Profile",
     "ProjectKey",
     "ProjectType",
+    "Status",
     "Timeline",
     "Verdict",
     "check",

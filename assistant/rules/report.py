@@ -7,7 +7,7 @@ import unicodedata
 from assistant.rules.engine import CheckResult, GeneralFact
 from assistant.rules.params import project_types
 from assistant.rules.profile import KIND_LABELS
-from assistant.rules.verdict import STATUS_LABELS
+from assistant.rules.verdict import STATUS
 
 
 def width(text: str) -> int:
@@ -27,7 +27,7 @@ def render(result: CheckResult, facts: list[GeneralFact]) -> str:
     name_width = max(width(t.name) for t in types.values()) + 2
     lines.append(pad("项目", name_width) + "结论")
     for key, verdict in result.verdicts.items():
-        lines.append(pad(types[key].name, name_width) + STATUS_LABELS[verdict.status])
+        lines.append(pad(types[key].name, name_width) + STATUS[verdict.status].label)
     lines.append("")
     for key, verdict in result.verdicts.items():
         cited = "、".join(dict.fromkeys(c.id for c in verdict.citations))

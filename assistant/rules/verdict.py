@@ -11,8 +11,24 @@ from assistant.corpus.model import Citation
 from assistant.rules.params import ProjectKey, Reference, constraints, project_types
 
 Status = Literal["eligible", "ineligible", "needs_info", "already_recognized"]
-STATUS_LABELS: dict[str, str] = {"eligible": "可以申报", "ineligible": "不符合申报单位要求",
-                                 "needs_info": "需补充信息", "already_recognized": "已认定（继续有效）"}
+
+
+class StatusWording(BaseModel):
+    """How a status is shown: a label (tables), an icon (UI) and a sentence opening naming the type."""
+
+    label: str
+    icon: str
+    phrase: str  # with {name}: 可以申报{name}
+
+
+STATUS: dict[Status, StatusWording] = {
+    "eligible": StatusWording(label="可以申报", icon="✅", phrase="可以申报{name}"),
+    "ineligible": StatusWording(label="不能申报", icon="❌", phrase="不能申报{name}"),
+    "needs_info": StatusWording(label="需补充信息", icon="❓", phrase="能否申报{name}还需确认"),
+    "already_recognized": StatusWording(label="已认定（继续有效）", icon="🏅",
+                                        phrase="已是{name}（此前年度已认定，继续有效，此届不需重复申报）"),
+}
+STATUS_ORDER: tuple[Status, ...] = ("already_recognized", "eligible", "needs_info", "ineligible")
 
 
 class Verdict(BaseModel):

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException
 
 from assistant.answering import Answer, Assistant
-from assistant.answering.service import well_formed
+from assistant.answering.service import MAX_DESCRIPTION_CHARS, well_formed
 from assistant.errors import AssistantError, IndexUnavailableError, ModelUnavailableError
 
 MODEL_NAME = "ip-demo-assistant"
@@ -56,7 +56,7 @@ class ChatRequest(BaseModel):
 
 
 class CheckRequest(BaseModel):
-    text: str = Field(min_length=1, max_length=5000)
+    text: str = Field(min_length=1, max_length=MAX_DESCRIPTION_CHARS)
     as_of: date | None = None
 
 
@@ -141,11 +141,9 @@ def build_router(assistant: Assistant) -> APIRouter:
 
     @router.post("/api/check", response_model=None)
     def check(body: CheckRequest) -> JSONResponse | dict[str, Any]:
-        from assistant.rules import check as run_check
-
         if not body.text.strip():
             return error_response(400, "请填写单位情况（类型、所在地、级别等）。")
-        return run_check(body.text, as_of=body.as_of, library=assistant.library).model_dump(mode="json")
+        return assistant.check(body.text, as_of=body.as_of).model_dump(mode="json")
 
     return router
 

@@ -12,6 +12,7 @@ import gradio as gr
 from assistant.answering import Answer, Assistant
 from assistant.answering.conversation import Conversation
 from assistant.errors import AssistantError
+from assistant.rules import STATUS, CheckResult
 from assistant.web.feedback import FeedbackStore
 
 EXAMPLES = [
@@ -22,8 +23,6 @@ EXAMPLES = [
     "我们公司已经是国家知识产权示范企业了，还要重新申报吗？",
     "示范园区的联系人是谁？",
 ]
-STATUS_LABEL = {"eligible": "✅ 可以申报", "ineligible": "❌ 不能申报", "needs_info": "❓ 需补充信息",
-                "already_recognized": "🏅 已认定（继续有效）"}
 
 
 def citations_markdown(answer: Answer | None, library: Any) -> str:
@@ -57,12 +56,12 @@ def question_before(history: list, index: int) -> str:
     return message_text(history, users[-1]) if users else ""
 
 
-def verdict_rows(result: dict[str, Any], names: dict[str, str]) -> list[list[str]]:
+def verdict_rows(result: CheckResult, names: dict[str, str]) -> list[list[str]]:
     rows = []
-    for key, verdict in result["verdicts"].items():
-        cited = "；".join(c["id"] for c in verdict["citations"])
-        rows.append([names[key], STATUS_LABEL[verdict["status"]], verdict["reason"], cited,
-                     "；".join(verdict["ask"])])
+    for key, verdict in result.verdicts.items():
+        cited = "；".join(c.id for c in verdict.citations)
+        status = STATUS[verdict.status]
+        rows.append([names[key], f"{status.icon} {status.label}", verdict.reason, cited, "；".join(verdict.ask)])
     return rows
 
 
@@ -152,17 +151,18 @@ def build_ui(assistant: Assistant, feedback: FeedbackStore) -> gr.Blocks:
             def prescreen(text: str, day: str) -> tuple[list[list[str]], str]:
                 from datetime import date
 
-                from assistant.rules import check
-
                 try:
                     when = date.fromisoformat(day.strip()) if day and day.strip() else None
                 except ValueError:
                     raise gr.Error("日期格式应为 YYYY-MM-DD，例如 2025-09-20。") from None
                 if not text or not text.strip():
                     raise gr.Error("请先填写单位情况。")
-                result = check(text, assistant.library, as_of=when).model_dump(mode="json")
-                timeline = result["timeline"]
-                return verdict_rows(result, names), f"**时间安排（{timeline['as_of']}）**：{timeline['summary']}"
+                try:
+                    result = assistant.check(text, as_of=when)
+                except AssistantError as error:
+                    raise gr.Error(str(error)) from None
+                timeline = result.timeline
+                return verdict_rows(result, names), f"**时间安排（{timeline.as_of}）**：{timeline.summary}"
 
             run.click(prescreen, [description, as_of], [table, timeline_box])
 

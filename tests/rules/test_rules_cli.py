@@ -39,7 +39,7 @@ def test_check_json_has_exactly_profile_verdicts_timeline() -> None:
 def test_check_table_is_readable_chinese() -> None:
     run = assistant("check", "我们是一家合伙企业", "--as-of", "2025-10-25")
     assert run.returncode == 0, run.stderr
-    assert "国家知识产权示范企业" in run.stdout and "不符合申报单位要求" in run.stdout
+    assert "国家知识产权示范企业" in run.stdout and "不能申报" in run.stdout
     assert "合伙企业不是《公司法》规定的有限责任公司或股份有限公司" in run.stdout
     assert "收取费用" in run.stdout and "notice#5.4" in run.stdout
     assert "已过" in run.stdout
