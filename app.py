@@ -1,4 +1,4 @@
-"""The app: settings → assistant → FastAPI (HTTP API) with the Gradio UI mounted at ``/``.
+"""The app: settings → assistant → web (FastAPI HTTP API with the Gradio UI mounted at ``/``).
 
     python app.py [--host H] [--port P]
 """
@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 
 for name, value in {"GRADIO_ANALYTICS_ENABLED": "False", "HF_HUB_OFFLINE": "1", "HF_HUB_DISABLE_TELEMETRY": "1",
@@ -15,36 +14,15 @@ for name, value in {"GRADIO_ANALYTICS_ENABLED": "False", "HF_HUB_OFFLINE": "1", 
 
 from fastapi import FastAPI  # noqa: E402
 
+from assistant.answering import Assistant  # noqa: E402
 from assistant.settings import Settings, get_settings  # noqa: E402
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
-    import gradio as gr
-
-    from assistant.answering import Assistant
-    from assistant.errors import IndexUnavailableError
-    from assistant.web.api import build_router, install_error_handlers
-    from assistant.web.feedback import FeedbackStore
-    from assistant.web.logs import RequestLogMiddleware
-    from assistant.web.staff import build_staff_ui
-    from assistant.web.ui import build_ui
+    from assistant import web
 
     settings = settings or get_settings()
-    assistant = Assistant(settings)
-    try:
-        assistant.warm_up()
-    except IndexUnavailableError as error:  # serve anyway: /healthz says 503 until the index answers
-        logging.getLogger("app").error("索引暂不可用，服务照常启动，/healthz 返回 503：%s", error)
-    app = FastAPI(title="知识产权强国建设示范创建政策助手", docs_url="/api/docs", redoc_url=None)
-    install_error_handlers(app)
-    app.include_router(build_router(assistant))
-    staff_login = (settings.staff_user, settings.staff_password) if settings.staff_user else None
-    app = gr.mount_gradio_app(app, build_staff_ui(assistant, settings), path="/staff", auth=staff_login,
-                              max_file_size=int(settings.max_upload_mb * 1024 * 1024))
-    demo = build_ui(assistant, FeedbackStore(settings.data_dir / "feedback.jsonl"))
-    app = gr.mount_gradio_app(app, demo, path="/")
-    app.add_middleware(RequestLogMiddleware)
-    return app
+    return web.create_app(Assistant(settings), settings)
 
 
 def main() -> None:

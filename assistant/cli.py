@@ -376,8 +376,8 @@ def feedback(
     """Turn 👎 feedback that carries a user's correction into a qa suite for evaluators to complete."""
     from pathlib import Path
 
+    from assistant.feedback import FeedbackStore
     from assistant.settings import get_settings
-    from assistant.web.feedback import FeedbackStore
 
     cases = FeedbackStore(get_settings().data_dir / "feedback.jsonl").correction_cases()
     lines = [json.dumps(case, ensure_ascii=False) for case in cases]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from assistant.feedback import FeedbackStore
 from assistant.privacy import redact
-from assistant.web.feedback import FeedbackStore
 
 
 def test_redacts_personal_data_but_keeps_the_notice_contacts() -> None:

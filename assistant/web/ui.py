@@ -12,8 +12,8 @@ import gradio as gr
 from assistant.answering import Answer, Assistant
 from assistant.answering.conversation import Conversation
 from assistant.errors import AssistantError
+from assistant.feedback import FeedbackStore
 from assistant.rules import STATUS, CheckResult
-from assistant.web.feedback import FeedbackStore
 
 EXAMPLES = [
     "直辖市的区可以申报示范市吗？",
