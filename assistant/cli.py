@@ -160,12 +160,11 @@ def evaluate(
 
     from assistant.answering import Assistant
     from assistant.evaluation.report import compare, load_report, write_reports
-    from assistant.evaluation.runner import KINDS, load_thresholds, run_suites
+    from assistant.evaluation.runner import discover, load_thresholds, run_suites
     from assistant.settings import get_settings
 
     settings = get_settings()
-    paths = [Path(s) for s in suites] if suites else sorted(
-        p for p in settings.eval_dir.glob("*.jsonl") if p.stem.split("_")[0] in KINDS)
+    paths = [Path(s) for s in suites] if suites else discover(settings.eval_dir)
     missing = [str(p) for p in paths if not p.is_file()]
     if missing:
         raise typer.BadParameter(f"找不到评测集：{', '.join(missing)}")

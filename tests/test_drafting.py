@@ -34,7 +34,7 @@ from assistant.settings import PROJECT_ROOT, Settings, get_settings
 
 CORPUS = PROJECT_ROOT / "corpus"
 FACTS_FILE = PROJECT_ROOT / "eval" / "drafting" / "facts_enterprise.yaml"
-REPLIES = PROJECT_ROOT / "eval" / "replies.jsonl"
+REPLIES = PROJECT_ROOT / "eval" / "dev" / "replies.jsonl"
 DIMENSIONS = ["创造质量", "运用效益", "保护效果", "管理能力", "服务水平", "工作条件保障",
               "对创新发展和经济高质量发展的作用", "宣传推广意义"]
 

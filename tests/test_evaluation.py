@@ -18,7 +18,7 @@ EVAL = PROJECT_ROOT / "eval"
 
 def subset(tmp_path: Path, name: str, count: int) -> Path:
     """The first ``count`` cases of a suite, as an evaluator's own file."""
-    lines = (EVAL / name).read_text(encoding="utf-8").splitlines()[:count]
+    lines = (EVAL / "dev" / name).read_text(encoding="utf-8").splitlines()[:count]
     path = tmp_path / name.replace(".jsonl", "_subset.jsonl")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path

@@ -8,7 +8,7 @@ from assistant.settings import PROJECT_ROOT
 
 
 def test_qa_suite_meets_the_answer_quality_bar(assistant: Assistant) -> None:
-    report = run_suites(assistant, [PROJECT_ROOT / "eval" / "qa.jsonl"], {})
+    report = run_suites(assistant, [PROJECT_ROOT / "eval" / "dev" / "qa.jsonl"], {})
     metrics = report.metrics
     print(f"\nqa: n={len(report.cases)} fact_recall={metrics['qa.fact_recall']:.3f} "
           f"citation_precision={metrics['qa.citation_precision']:.3f} refusal_recall={metrics['qa.refusal_recall']:.3f}")

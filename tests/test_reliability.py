@@ -267,7 +267,7 @@ def test_answers_stay_complete_and_verifiable_while_documents_are_ingested(tmp_p
     settings = Settings(data_dir=tmp_path / "data", llm_base_url="")
     assistant = Assistant(settings)
     assistant.warm_up()
-    rows = [json.loads(line) for line in (ROOT / "eval" / "qa.jsonl").read_text(encoding="utf-8").splitlines()]
+    rows = [json.loads(line) for line in (ROOT / "eval" / "dev" / "qa.jsonl").read_text(encoding="utf-8").splitlines()]
     questions = [row["question"] for row in rows[:40]] + NEW_DOC_QUESTIONS
     phase = ["before"]
     answers: list[tuple[str, Any]] = []

@@ -23,7 +23,7 @@ from assistant.retrieval.store import persistent_client
 from assistant.retrieval.vocabulary import CITY_TYPE, COUNTY_TYPE
 from assistant.settings import PROJECT_ROOT, Settings
 
-EVAL = PROJECT_ROOT / "eval" / "retrieval.jsonl"
+EVAL = PROJECT_ROOT / "eval" / "dev" / "retrieval.jsonl"
 
 
 def settings_in(path: Path) -> Settings:

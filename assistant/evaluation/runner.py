@@ -18,6 +18,8 @@ from assistant.evaluation import metrics
 from assistant.rules import Verdict
 
 KINDS = ("retrieval", "qa", "multiturn", "adversarial", "eligibility", "timeline", "replies", "drafting")
+SPLITS = ("dev", "holdout")  # eval/dev: tuned on; eval/holdout: written before the change it tests, never tuned on
+UPPER_BOUNDS = ("_ms", "wrong_eligible")  # metric name endings whose bound is a maximum
 
 
 class CaseResult(BaseModel):
@@ -48,6 +50,17 @@ class RunReport(BaseModel):
         return not self.missed
 
 
+def suite_name(path: Path) -> str:
+    """``dev/qa`` for eval/dev/qa.jsonl; the bare stem for a file outside the two splits."""
+    return f"{path.parent.name}/{path.stem}" if path.parent.name in SPLITS else path.stem
+
+
+def discover(eval_dir: Path) -> list[Path]:
+    """Every suite of both splits whose file name starts with a known kind."""
+    return [path for split in SPLITS for path in sorted((eval_dir / split).glob("*.jsonl"))
+            if path.stem.split("_")[0].split("-")[0] in KINDS]
+
+
 def suite_kind(path: Path) -> str:
     """The kind is the file name's first word: ``qa.jsonl``, ``qa_provinces.jsonl`` → qa."""
     stem = path.stem.split("_")[0].split("-")[0]
@@ -74,6 +87,15 @@ def as_of(case: dict[str, Any]) -> date | None:
 def status_of(verdicts: dict[str, Verdict] | None, key: str) -> str | None:
     verdict = (verdicts or {}).get(key)
     return verdict.status if verdict else None
+
+
+def verdict_scores(expected: dict[str, str], verdicts: dict[str, Verdict] | None) -> tuple[list[str], dict]:
+    """Reasons, the share of expected statuses met, and how many verdicts said eligible wrongly (the worst error)."""
+    got = {key: status_of(verdicts, key) for key in expected}
+    reasons = [f"{key} 判定应为 {status}，实为 {got[key]}" for key, status in expected.items() if got[key] != status]
+    wrong = sum(got[key] == "eligible" != status for key, status in expected.items())
+    accuracy = metrics.mean([float(got[key] == status) for key, status in expected.items()])
+    return reasons, {"verdict_accuracy": accuracy, "wrong_eligible": float(wrong) if expected else None}
 
 
 def score_answer(answer: Answer, case: dict[str, Any], assistant: Assistant) -> tuple[list[str], dict]:
@@ -103,11 +125,10 @@ def score_answer(answer: Answer, case: dict[str, Any], assistant: Assistant) -> 
     if not all(verified):
         reasons.append("有引文未能在原文中核对")
     reasons += [f"不应出现「{s}」" for s in case.get("must_not_contain", []) if s in answer.answer]
-    for key, status in case.get("verdicts", {}).items():
-        got = status_of(answer.verdicts, key)
-        if got != status:
-            reasons.append(f"{key} 判定应为 {status}，实为 {got}")
-    return reasons, scores
+    reasons += [f"缺少其一「{'／'.join(group)}」" for group in case.get("must_contain_any", [])
+                if not any(metrics.fact_recall(answer.answer, [option]) == 1 for option in group)]
+    verdict_reasons, verdict_metrics = verdict_scores(case.get("verdicts", {}), answer.verdicts)
+    return reasons + verdict_reasons, scores | verdict_metrics
 
 
 def run_chat_case(assistant: Assistant, suite: str, kind: str, case: dict[str, Any]) -> list[CaseResult]:
@@ -120,8 +141,6 @@ def run_chat_case(assistant: Assistant, suite: str, kind: str, case: dict[str, A
         latency = (time.perf_counter() - started) * 1000
         reasons, scores = score_answer(answer, turn, assistant)
         scores["refusal_ok"] = float(turn.get("in_scope", True) == answer.in_scope)
-        scores["verdict_accuracy"] = metrics.mean(
-            [float(status_of(answer.verdicts, k) == v) for k, v in turn.get("verdicts", {}).items()])
         results.append(CaseResult(
             suite=suite, id=case["id"] if len(turns) == 1 else f"{case['id']}#{number}", kind=kind,
             passed=not reasons, reasons=reasons, question=turn["question"], answer=answer.answer,
@@ -148,14 +167,9 @@ def run_eligibility_case(assistant: Assistant, suite: str, case: dict[str, Any])
     started = time.perf_counter()
     result = assistant.check(case["text"], as_of=as_of(case))
     latency = (time.perf_counter() - started) * 1000
-    scores: dict[str, float | None] = {}
-    reasons = []
-    for key, status in case["expected"].items():
-        got = result.verdicts[key].status
-        scores[f"verdict.{key}"] = float(got == status)
-        if got != status:
-            reasons.append(f"{key} 判定应为 {status}，实为 {got}")
-    scores["verdict_accuracy"] = metrics.mean(list(scores.values()))
+    reasons, scores = verdict_scores(case["expected"], result.verdicts)
+    scores |= {f"verdict.{key}": float(result.verdicts[key].status == status)
+               for key, status in case["expected"].items()}
     return [CaseResult(suite=suite, id=case["id"], kind="eligibility", passed=not reasons, reasons=reasons,
                        question=case["text"], latency_ms=round(latency, 2), scores=scores)]
 
@@ -197,15 +211,13 @@ def run_reply_case(assistant: Assistant, suite: str, case: dict[str, Any]) -> li
     reply = draft_reply(case["inquiry"], library=assistant.library, settings=assistant.settings, as_of=as_of(case))
     latency = (time.perf_counter() - started) * 1000
     reasons = [f"缺少要点「{f}」" for f in case.get("must_contain", []) if metrics.fact_recall(reply.text, [f]) < 1]
-    expected = case.get("expected_verdicts", {})
-    verdicts = {key: status_of(reply.verdicts, key) == status for key, status in expected.items()}
-    reasons += [f"{key} 判定不符" for key, ok in verdicts.items() if not ok]
-    reasons += [f"来源核对：{p}" for p in reply.problems]
+    verdict_reasons, verdict_metrics = verdict_scores(case.get("expected_verdicts", {}), reply.verdicts)
+    reasons += verdict_reasons + [f"来源核对：{p}" for p in reply.problems]
     return [CaseResult(suite=suite, id=case["id"], kind="replies", passed=not reasons, reasons=reasons,
                        question=case["inquiry"], answer=reply.text, cited=[c.id for c in reply.citations],
                        latency_ms=round(latency, 2),
                        scores={"fact_recall": metrics.fact_recall(reply.text, case.get("must_contain", [])),
-                               "verdict_accuracy": metrics.mean([float(ok) for ok in verdicts.values()])})]
+                               **verdict_metrics})]
 
 
 def run_drafting_case(assistant: Assistant, suite: str, case: dict[str, Any]) -> list[CaseResult]:
@@ -234,6 +246,8 @@ def aggregate(kind: str, results: list[CaseResult]) -> dict[str, float | None]:
         return metrics.mean([r.scores.get(name) for r in results])
 
     out: dict[str, float | None] = {"pass_rate": sum(r.passed for r in results) / len(results)}
+    if any(r.scores.get("wrong_eligible") is not None for r in results):
+        out["wrong_eligible"] = sum(r.scores.get("wrong_eligible") or 0.0 for r in results)
     latencies = [r.latency_ms for r in results]
     out["latency_p50_ms"] = metrics.percentile(latencies, 50)
     out["latency_p95_ms"] = metrics.percentile(latencies, 95)
@@ -277,34 +291,49 @@ def run_suites(assistant: Assistant, paths: Iterable[Path], thresholds: dict[str
     started = datetime.now().astimezone()
     all_results: list[CaseResult] = []
     all_metrics: dict[str, float | None] = {}
-    suites = [(path, suite_kind(path), load_cases(path)) for path in paths]
+    suites = [(suite_name(path), suite_kind(path), load_cases(path)) for path in paths]
     total = sum(len(cases) for _, _, cases in suites)
     done = 0
-    for path, kind, cases in suites:
+    for name, kind, cases in suites:
         results: list[CaseResult] = []
         for case in cases:
             if kind in RUNNERS:
-                results += RUNNERS[kind](assistant, path.stem, case)
+                results += RUNNERS[kind](assistant, name, case)
             else:
-                results += run_chat_case(assistant, path.stem, kind, case)
+                results += run_chat_case(assistant, name, kind, case)
             done += 1
             if progress:
-                progress(done, total, f"{path.stem}:{case['id']}")
+                progress(done, total, f"{name}:{case['id']}")
         all_results += results
-        all_metrics |= {f"{path.stem}.{name}": value for name, value in aggregate(kind, results).items()}
-    missed = [f"{name} = {all_metrics.get(name)} < {bound}" if not name.endswith("_ms")
-              else f"{name} = {all_metrics.get(name)} > {bound}"
+        all_metrics |= {f"{name}.{metric}": value for metric, value in aggregate(kind, results).items()}
+    all_metrics |= split_totals(all_metrics)
+    missed = [f"{name} = {all_metrics.get(name)} {'>' if upper(name) else '<'} {bound}"
               for name, bound in thresholds.items() if name in all_metrics and misses(name, all_metrics[name], bound)]
     return RunReport(run_id=started.strftime("%Y%m%d-%H%M%S"), started=started.isoformat(timespec="seconds"),
-                     suites=[p.stem for p, _, _ in suites], metrics=all_metrics, thresholds=thresholds,
+                     suites=[name for name, _, _ in suites], metrics=all_metrics, thresholds=thresholds,
                      missed=missed, cases=all_results)
 
 
+def split_totals(suite_metrics: dict[str, float | None]) -> dict[str, float]:
+    """``dev.wrong_eligible`` and ``holdout.wrong_eligible``: the wrong "eligible" verdicts of each split."""
+    totals: dict[str, float] = {}
+    for name, value in suite_metrics.items():
+        split, _, rest = name.partition("/")
+        if split in SPLITS and rest.endswith(".wrong_eligible"):
+            totals[f"{split}.wrong_eligible"] = totals.get(f"{split}.wrong_eligible", 0.0) + (value or 0.0)
+    return totals
+
+
+def upper(name: str) -> bool:
+    return name.endswith(UPPER_BOUNDS)
+
+
 def misses(name: str, value: float | None, bound: float) -> bool:
-    """Latencies are upper bounds, every other metric a lower bound; a missing value misses."""
+    """Latencies and wrong-eligible counts are upper bounds, every other metric a lower bound; a missing value
+    misses."""
     if value is None:
         return True
-    return value > bound if name.endswith("_ms") else value < bound
+    return value > bound if upper(name) else value < bound
 
 
 def load_thresholds(path: Path) -> dict[str, float]:

@@ -13,7 +13,7 @@ from assistant.rules import PROJECT_KEYS, PROJECT_TYPES, check
 
 ROOT = Path(__file__).resolve().parents[2]
 
-CASES = [json.loads(line) for line in (ROOT / "eval" / "eligibility.jsonl").read_text(encoding="utf-8").splitlines()
+CASES = [json.loads(line) for line in (ROOT / "eval" / "dev" / "eligibility.jsonl").read_text(encoding="utf-8").splitlines()
          if line.strip()]
 DEFAULT_DAY = date(2025, 9, 20)
 

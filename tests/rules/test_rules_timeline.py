@@ -12,7 +12,7 @@ from assistant.rules import timeline
 
 ROOT = Path(__file__).resolve().parents[2]
 
-CASES = [json.loads(line) for line in (ROOT / "eval" / "timeline.jsonl").read_text(encoding="utf-8").splitlines()
+CASES = [json.loads(line) for line in (ROOT / "eval" / "dev" / "timeline.jsonl").read_text(encoding="utf-8").splitlines()
          if line.strip()]
 
 
