@@ -1,0 +1,54 @@
+"""The named phrase lists of ``lexicon.yaml``: one home for every cue list, compiled once per process."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+LEXICON_FILE = Path(__file__).with_name("lexicon.yaml")
+REFERENCE = re.compile(r"\{(\w+)\}")
+
+
+@cache
+def _data() -> dict[str, Any]:
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(LEXICON_FILE.read_text(encoding="utf-8"), Loader=loader)
+
+
+def entries(name: str) -> tuple[str, ...]:
+    """The entries of list ``name`` as written (regular-expression alternatives)."""
+    value = _data()[name]
+    if not isinstance(value, list):
+        raise TypeError(f"lexicon entry {name} is not a list")
+    return tuple(str(item) for item in value)
+
+
+@cache
+def alternation(name: str) -> str:
+    """List ``name`` as one regular expression, with ``{other}`` references expanded (longest entries first)."""
+    expanded = [REFERENCE.sub(lambda m: f"(?:{alternation(m.group(1))})", entry) for entry in entries(name)]
+    return "|".join(sorted(expanded, key=len, reverse=True))
+
+
+@cache
+def pattern(name: str) -> re.Pattern[str]:
+    return re.compile(alternation(name), re.IGNORECASE)
+
+
+def mapping(name: str) -> dict[str, str]:
+    value = _data()[name]
+    if not isinstance(value, dict):
+        raise TypeError(f"lexicon entry {name} is not a mapping")
+    return {str(k): str(v) for k, v in value.items()}
+
+
+def records(name: str) -> list[dict[str, Any]]:
+    """List ``name`` of mappings (e.g. ``other_programmes``: names and a note each)."""
+    value = _data()[name]
+    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+        raise TypeError(f"lexicon entry {name} is not a list of mappings")
+    return value

@@ -1,0 +1,87 @@
+"""Text as the rules and the router read it: simplified characters, half-width letters and digits, no stray
+spaces, and the programme's own terms repaired when they were typed by sound (示范线 → 示范县, 汇执 → 回执).
+
+A term is repaired only where the typed word sounds exactly like it (pinyin without tones), differs in at most
+one character in three, and is not itself a word of the general dictionary (保送, 师范, 截至 stay as typed).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import unicodedata
+from functools import cache
+from pathlib import Path
+
+from assistant.language.lexicon import entries
+
+KEEP_WIDE = {"，", "；", "！", "？", "：", "（", "）"}  # Chinese punctuation stays full-width
+CJK = re.compile(r"[\u4e00-\u9fff]")
+SPACE_BETWEEN = re.compile(r"(?<=[\u4e00-\u9fff\d])[ \t\u3000]+(?=[\u4e00-\u9fff\d])")
+
+
+@cache
+def _converter():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def simplified(text: str) -> str:
+    """Traditional characters to simplified ones (OpenCC t2s)."""
+    return _converter().convert(text)
+
+
+def half_width(text: str) -> str:
+    """NFKC (full-width letters and digits to ASCII) without touching Chinese punctuation."""
+    return "".join(ch if ch in KEEP_WIDE else unicodedata.normalize("NFKC", ch) for ch in text)
+
+
+@cache
+def _syllable(char: str) -> str:
+    from pypinyin import lazy_pinyin
+
+    return lazy_pinyin(char)[0] if CJK.match(char) else char
+
+
+@cache
+def _terms_by_sound() -> dict[tuple[str, ...], str]:
+    return {tuple(_syllable(ch) for ch in term): term for term in entries("domain_terms") if len(term) >= 2}
+
+
+@cache
+def _dictionary_words() -> frozenset[str]:
+    """The words of jieba's general dictionary (read as a file, so jieba itself is not imported)."""
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or not spec.submodule_search_locations:
+        return frozenset()
+    path = Path(next(iter(spec.submodule_search_locations))) / "dict.txt"
+    return frozenset(line.split(" ", 1)[0] for line in path.read_text(encoding="utf-8").splitlines())
+
+
+def repair_terms(text: str) -> str:
+    """Replace sound-alike misspellings of the programme's terms (see the module docstring)."""
+    index = _terms_by_sound()
+    lengths = sorted({len(key) for key in index}, reverse=True)
+    sounds = [_syllable(ch) for ch in text]
+    out, i = [], 0
+    while i < len(text):
+        for length in lengths:
+            window = text[i:i + length]
+            term = index.get(tuple(sounds[i:i + length]))
+            if term is None or term == window or not CJK.match(window[0]):
+                continue
+            differing = sum(a != b for a, b in zip(window, term, strict=True))
+            if differing <= max(1, length // 3) and window not in _dictionary_words():
+                out.append(term)
+                i += length
+                break
+        else:
+            out.append(text[i])
+            i += 1
+    return "".join(out)
+
+
+def normalize(text: str) -> str:
+    """Simplified, half-width, spaces between Chinese words removed, terms repaired (see module docstring)."""
+    return repair_terms(SPACE_BETWEEN.sub("", simplified(half_width(text)))).strip()
