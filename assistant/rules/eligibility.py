@@ -66,7 +66,11 @@ def evaluate(profile: Profile, library: Library) -> dict[ProjectKey, Verdict]:
     verdicts = {}
     for key in PROJECT_KEYS:
         judge = Judge(key, library)
-        verdicts[key] = judge.recognized() if key in profile.recognized else RULES[key](profile, judge)
+        if key in profile.recognized:
+            verdicts[key] = judge.recognized()
+        else:
+            verdict = RULES[key](profile, judge)
+            verdicts[key] = judge.unsure_recognized(verdict) if key in profile.unsure_recognized else verdict
     return verdicts
 
 
@@ -101,7 +105,7 @@ def kind_mismatch(profile: Profile, judge: Judge, *kinds: ApplicantKind) -> Verd
         return kind_unknown(judge)
     if profile.kind == K.public_institution and K.company not in kinds:
         return undecided_public_institution(judge)
-    if profile.kind not in kinds:
+    if not set(profile.kinds) & set(kinds):
         return wrong_kind(profile, judge)
     return None
 
@@ -150,7 +154,7 @@ def government_rule(profile: Profile, judge: Judge) -> Verdict:
     if profile.kind is None:
         excluded = government_place(profile, judge) if profile.place is not None else None
         return excluded if excluded is not None and excluded.status == "ineligible" else kind_unknown(judge)
-    if profile.kind != K.government:
+    if K.government not in profile.kinds:
         return wrong_kind(profile, judge)
     return government_place(profile, judge) or judge.eligible(
         f"{profile.place.description}，其人民政府属于{judge.type.short}的申报单位。")
@@ -205,7 +209,7 @@ def service_zone(profile: Profile, judge: Judge) -> Verdict:
     市辖区（市、县、旗）人民政府."""
     if mismatch := kind_mismatch(profile, judge, K.park_committee, K.government):
         return mismatch
-    if profile.kind == K.park_committee:
+    if K.park_committee in profile.kinds:
         return park_committee(profile, judge)
     verdict = government_place(profile, judge)
     if verdict is not None:
@@ -238,13 +242,16 @@ def company_problem(profile: Profile) -> str | None:
 
 
 def in_china(profile: Profile) -> bool | None:
-    """Set up in China: as stated, else implied by a place in China the text names for the company."""
+    """Set up in China: as stated, else implied by a place in China the text names for the company, else
+    presumed for a company of a Chinese-law form (有限责任公司、股份有限公司) when nothing says it is foreign."""
     if profile.company.established_in_china is not None:
         return profile.company.established_in_china
     place = profile.place
-    if place and (place.adcode or place.candidates) and C.outside not in place.categories:
+    if place and C.outside in place.categories:
+        return None
+    if place and (place.adcode or place.candidates):
         return True
-    return None
+    return True if profile.company.legal_form in (LegalForm.llc, LegalForm.joint_stock) else None
 
 
 @rule("enterprise")
@@ -260,9 +267,12 @@ def enterprise(profile: Profile, judge: Judge) -> Verdict:
     if ask:
         return judge.needs("还不清楚企业的组织形式或设立地，示范企业只面向在我国境内依照《公司法》设立的"
                            "有限责任公司、股份有限公司。", ask)
-    where = f"位于{profile.place.mention}的" if profile.place and profile.place.adcode else ""
-    return judge.eligible(f"{where}{LEGAL_FORM_LABELS[form]}（非分公司）属于依照《公司法》在我国境内设立的"
-                          "具有独立法人资格的公司，可申报示范企业。")
+    if (profile.place and profile.place.adcode) or profile.company.established_in_china:
+        where = f"位于{profile.place.mention}的" if profile.place and profile.place.adcode else ""
+        return judge.eligible(f"{where}{LEGAL_FORM_LABELS[form]}（非分公司）属于依照《公司法》在我国境内设立的"
+                              "具有独立法人资格的公司，可申报示范企业。")
+    return judge.eligible(f"{LEGAL_FORM_LABELS[form]}可申报示范企业，条件是依照《公司法》在我国境内设立、具有独立法人"
+                          "资格（第（五）项）；按您的描述未见境外注册或分公司等情形，如有请告知。")
 
 
 # --- universities (notice#2.6) ---------------------------------------------------------------------

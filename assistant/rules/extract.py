@@ -1,10 +1,15 @@
 """Free Chinese text → ``Profile``: careful rules, no model. What the text does not say stays None.
 
-Steps: normalise; mask sentences that give the system orders (they change nothing); find titles
-already recognised (on the unmasked text); mask project names and the offices that organise the
-round (示范企业 is not a company, 国家知识产权局 is not the applicant); find the kind of applicant
-(``kinds.head``), the place (``places``) and the facts each kind's clause depends on. A fact
-preceded by a negation (不是省级的, 还不是独立法人, 没有形成产业集聚) states the opposite or nothing.
+Steps: normalise (simplified characters, widths, typos of the programme's terms); mask sentences that give
+the system orders (they change nothing); find titles already held (on the unmasked text); mask project
+names and the offices that organise the round (示范企业 is not a company, 国家知识产权局 is not the
+applicant); find the kind(s) of applicant (``kinds.head``), the place (``places``) and the facts each
+kind's clause depends on.
+
+A mention is a fact only when it is stated plainly (``text.qualifiers``): a negated one (不是省级的) states
+the opposite or nothing; a hedged, hearsay, pending, former, partial, wished or supposed one (好像是省级,
+听说, 正在申报省级, 原来是, 只有两个本科专业, 想成为, 如果是) states nothing. Plain mentions that disagree
+leave the fact unknown — the rules then ask — instead of letting one of them win.
 """
 
 from __future__ import annotations
@@ -14,6 +19,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from assistant.language.lexicon import alternation, pattern
+from assistant.language.normalize import normalize
 from assistant.rules import kinds, places
 from assistant.rules.params import PROJECT_KEYS, ProjectKey, project_types
 from assistant.rules.profile import (
@@ -32,43 +39,48 @@ from assistant.rules.profile import (
     UniversityLevel,
     merge,
 )
-from assistant.rules.text import drop_instructions, mask, negated, normalize, segment_bounds
+from assistant.rules.text import Qualifier, drop_instructions, mask, negated, qualifiers, segment_bounds
 
 K = ApplicantKind
 ORGANISERS = ["国家知识产权局", "省级知识产权局", "省级知识产权管理部门"]
 
 
-# What someone else says the applicant could count as is not a fact about the applicant (教育厅说可以按本科算).
-HEARSAY = re.compile(r"(说|听说|据说|认为|称|表示)(?:可以|能|能够)?(?:按|算|当作|视为|视同)")
-
-
 @dataclass
 class Fact:
-    """Phrases that state one field. ``negated`` maps a phrase to what its negation states."""
+    """Phrases that state one field. ``negated`` maps a phrase to what its negation states; ``prefer`` orders
+    values that may be said together of one applicant (高新区 and 科技园: both parks; the first listed wins)."""
 
     field: str
     phrases: dict[str, Any]
     negated: dict[str, Any] = field(default_factory=dict)
     skip_before: re.Pattern[str] | None = None  # context that makes a phrase not about the applicant
+    prefer: tuple[Any, ...] = ()
 
     def __post_init__(self) -> None:
         self.pattern = re.compile("|".join(f"(?P<g{i}>{p})" for i, p in enumerate(self.phrases)))
         self.keys = list(self.phrases)
 
     def read(self, text: str) -> Any:
-        """The value the text states: the last plain statement, else the last negated one."""
-        plain, denied = None, None
+        """The value the plain statements agree on, else the one their negations agree on, else None."""
+        stated, denied = [], []
         for match in self.pattern.finditer(text):
             key = self.keys[int(match.lastgroup[1:])]
             seg_start, _ = segment_bounds(text, match.start())
-            before = text[seg_start:match.start()]
-            if HEARSAY.search(before) or (self.skip_before and self.skip_before.search(before)):
+            if self.skip_before and self.skip_before.search(text[seg_start:match.start()]):
                 continue
-            if negated(text, match.start()):
-                denied = self.negated.get(key, denied)
-            else:
-                plain = self.phrases[key]
-        return plain if plain is not None else denied
+            found = qualifiers(text, match.start(), match.end())
+            if Qualifier.negated in found:
+                denied += [self.negated[key]] if key in self.negated and len(found) == 1 else []
+            elif not found:
+                stated.append(self.phrases[key])
+        return self.agreed(stated) if stated else self.agreed(denied)
+
+    def agreed(self, values: list[Any]) -> Any:
+        distinct = list(dict.fromkeys(values))
+        if len(distinct) == 1:
+            return distinct[0]
+        return next((value for value in self.prefer if value in distinct), None) if set(distinct) <= set(
+            self.prefer) else None
 
 
 L, T = ParkLevel, ParkType
@@ -84,7 +96,7 @@ PARK_FACTS = [
         r"经济技术开发区|经济开发区|经开区": T.economic,
         r"旅游度假区|风景名胜区|风景区|景区|度假区": T.non_industrial,
         r"工业园区|产业园区|产业园|科技园区|科技园|综合保税区|保税区|开发区|工业区|工业集中区": T.industrial,
-    }),
+    }, prefer=(T.high_tech, T.economic, T.industrial)),
 ]
 HOME = r"(?:中国|我国|国内|境内|大陆|内地)"
 FOREIGN = r"(?:境外|海外|国外|外国|香港|澳门|台湾|开曼|维尔京|百慕大|美国|英国|日本|德国|新加坡|韩国|法国)"
@@ -150,12 +162,6 @@ FOUNDERS: dict[str, Founder] = {
 FOUNDER = re.compile("|".join(sorted(map(re.escape, FOUNDERS), key=len, reverse=True)))
 FOUNDING = re.compile(r"设立|举办|创办|创建|组建|兴办|成立|出资|投资|主办|发起|下属|直属|所属|旗下|"
                       r"省属|市属|县属|区属|部属|中直|研究院|研究所|研究中心|实验室|研发机构|研发中心")
-RECOGNITION_CUE = re.compile(r"已|曾|此前|之前|往年|去年|前年|\d{4}年|被|获评|获批|获得|评为|认定|授牌|命名|荣获|"
-                             r"是|属于|作为")
-INTENT_CUE = re.compile(r"申报|申请|想|准备|计划|打算|拟|争创|创建|参加|参评|报名|能否|能不能|可以|可否|如何|"
-                        r"怎么|是否|如果|假如|假设|若|要是")
-NOT_A_TITLE = re.compile(r"创建对象|培育|候选|推荐对象|试点|^了?[吗么嘛?？]|^的(?![，,。；;！!？?\n]|$)")
-LOCAL_TITLE = re.compile(r"(?:省级|市级|县级|区级|地市级|[省市县区])(?:知识产权)?$")
 PLACE_INTRO = re.compile(r"(?:我们是|我是|我单位是|本单位是|我们单位是|申报单位是|申报主体是|请问|想问)$")
 PLACE_ASKS = re.compile(r"[^，,。；;！!？?\n]{0,8}?" + kinds.MODAL.pattern)
 AS_OF = re.compile(r"(?:今天|今日|现在|目前|当前|截至|截止到?)(?:是|为)?\s*(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*"
@@ -191,20 +197,34 @@ def mentioned_types(text: str) -> list[ProjectKey]:
     return [key for key in PROJECT_KEYS if key in named]
 
 
-def recognized(text: str) -> list[ProjectKey]:
-    """National titles the text says were already recognised (已被认定为示范企业): not ones sought, in
-    creation, asked about, held by a parent company, or provincial titles (省级知识产权示范企业)."""
+def title_claims(text: str) -> tuple[list[ProjectKey], list[ProjectKey]]:
+    """National titles the text says the applicant already holds (2021年经评审入选国家知识产权示范企业), and
+    those it says so only with doubt (听说好像评上过): a title counts when the nearest predicate before it in
+    its segment is a recognition (被认定为, 入选, 是 …), not a wish to apply (能否申报, 争创); provincial titles,
+    creation objects and pilots are not titles; a negated, pending, former or supposed claim is none."""
     names = project_names()
-    pattern = re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
-    found: list[ProjectKey] = []
-    for match in pattern.finditer(text):
+    title = re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
+    held: list[ProjectKey] = []
+    unsure: list[ProjectKey] = []
+    for match in title.finditer(text):
         seg_start, seg_end = segment_bounds(text, match.start())
-        before = text[max(seg_start, match.start() - 14):match.start()]
-        after = text[match.end():min(seg_end, match.end() + 6)]
-        if (RECOGNITION_CUE.search(before) and not INTENT_CUE.search(before) and not NOT_A_TITLE.search(after)
-                and not LOCAL_TITLE.search(before) and not negated(text, match.start())):
-            found.append(names[match.group()])
-    return list(dict.fromkeys(found))
+        before, after = text[seg_start:match.start()], text[match.end():seg_end]
+        if pattern("local_title").search(before) or pattern("not_the_title").search(after):
+            continue
+        claim = [m for m in pattern("recognition").finditer(before)]
+        seeking = [m for m in pattern("seeking").finditer(before)]
+        if not claim or (seeking and seeking[-1].start() > claim[-1].start()):
+            continue
+        predicate = claim[-1]
+        if re.search(rf"(?:{alternation('future')})(?:被)?$", before[:predicate.start()]):
+            continue
+        found = qualifiers(text, seg_start + predicate.start(), match.end())
+        if found & {Qualifier.negated, Qualifier.pending, Qualifier.former, Qualifier.wished,
+                    Qualifier.hypothetical}:
+            continue
+        (unsure if found & {Qualifier.hedged, Qualifier.hearsay} else held).append(names[match.group()])
+    held = list(dict.fromkeys(held))
+    return held, [key for key in dict.fromkeys(unsure) if key not in held]
 
 
 def as_of(text: str) -> date | None:
@@ -254,7 +274,7 @@ def implied_kind(titles: list[ProjectKey]) -> ApplicantKind | None:
 def extract_profile(text: str, previous: Profile | None = None) -> Profile:
     """The facts ``text`` states, laid over ``previous`` (a follow-up turn adds to an earlier profile)."""
     clean = drop_instructions(normalize(text))
-    titles = recognized(clean)
+    titles, unsure_titles = title_claims(clean)
     masked = mask(clean, [*project_names(), *ORGANISERS])
     head = kinds.head(masked)
     head_at = head.start if head else None
@@ -262,22 +282,25 @@ def extract_profile(text: str, previous: Profile | None = None) -> Profile:
     if kind is None and (previous is None or previous.kind is None):
         head_at = place_as_applicant(masked)
         kind = K.government if head_at is not None else None
-    scope = kind or (previous.kind if previous else None)
-    place = find_place(masked, head_at, scope)
+    also = list(head.also) if head else []
+    scope = {kind, *also} if kind else set(previous.kinds if previous else []) or {None}
+    place = find_place(masked, head_at, kind or (previous.kind if previous else None))
     company = CompanyFacts()
-    if scope in (K.company, None):
+    if scope & {K.company, None}:
         company = CompanyFacts(**{"established_in_china": registered_in(masked, place),
                                   **read_facts(masked, COMPANY_FACTS)})
     update = Profile(
         kind=kind,
+        also=also,
         place=place,
-        park=ParkFacts(**read_facts(masked, PARK_FACTS)) if scope in (K.park_committee, None) else ParkFacts(),
+        park=ParkFacts(**read_facts(masked, PARK_FACTS)) if scope & {K.park_committee, None} else ParkFacts(),
         company=company,
-        university=(UniversityFacts(**read_facts(masked, UNIVERSITY_FACTS)) if scope in (K.university, None)
+        university=(UniversityFacts(**read_facts(masked, UNIVERSITY_FACTS)) if scope & {K.university, None}
                     else UniversityFacts()),
-        institute=InstituteFacts(founders=founders(masked) if scope in (K.institute, None) else []),
-        industrial_agglomeration=AGGLOMERATION.read(masked) if scope in (K.government, None) else None,
+        institute=InstituteFacts(founders=founders(masked) if scope & {K.institute, None} else []),
+        industrial_agglomeration=AGGLOMERATION.read(masked) if scope & {K.government, None} else None,
         recognized=titles,
+        unsure_recognized=unsure_titles,
         as_of=as_of(clean),
     )
     return merge(previous, update) if previous else update

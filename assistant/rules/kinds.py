@@ -6,6 +6,9 @@ later marker follows it directly (企业研究院 → 研究院). Of the markers
 in this order: the first after 代表/替/帮 (a department asking for its government), the first in
 the subject of "…能否申报", the first after a self-introduction
 (我们是…, 本单位是…, or a segment opening with 是/属于), the first in the text.
+
+One name can make a unit two kinds at once: a research institute registered as a company
+(…技术研究院有限公司) is a company and a research institute (``also``).
 """
 
 from __future__ import annotations
@@ -13,8 +16,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.language.lexicon import alternation
 from assistant.rules.profile import ApplicantKind
-from assistant.rules.text import SEGMENT_BREAK, negated, segment_bounds
+from assistant.rules.text import negated, segment_bounds, segments
 
 K = ApplicantKind
 MARKERS: dict[str, ApplicantKind] = {
@@ -44,12 +48,11 @@ MARKERS: dict[str, ApplicantKind] = {
                      "行政学院", "合作社"], K.other),
 }
 MARKER = re.compile("|".join(sorted(map(re.escape, MARKERS), key=len, reverse=True)))
-MODAL = re.compile(r"(?:能不能|能否|可不可以|可以|可否|是否可以|是否能够?|是否有资格|有没有资格|有资格|能|可)"
-                   r"(?:够)?(?:申报|申请|参加|参与|报名|报)")
-SELF_INTRO = re.compile(r"我们是|我们单位|我是|我单位|本单位|我方|作为|申报单位(?:是|为)|申报主体(?:是|为)|"
-                        r"^(?:而是|是|属于|系)")
+MODAL = re.compile(rf"(?:{alternation('modal')})(?:够)?(?:{alternation('apply')})")
+SELF_INTRO = re.compile(rf"{alternation('self_intro')}|^(?:而是|是|属于|系)")
 MODIFIES = re.compile(r"[^，,。；;！!？?\n]{0,12}?(?:的|下属|所属|直属|旗下)")
-ON_BEHALF = re.compile(r"代表|代替|替|帮|受[^，,。；;！!？?\n]{0,12}?委托")
+ON_BEHALF = re.compile(alternation("on_behalf"))
+COMPANY_FORM = re.compile(r"股份有限公司|有限责任公司|有限公司|股份公司")
 
 
 @dataclass
@@ -57,6 +60,7 @@ class Marker:
     start: int
     end: int
     kind: ApplicantKind
+    also: tuple[ApplicantKind, ...] = ()  # kinds the same name carries too (研究院有限公司: an institute)
 
 
 def markers(text: str) -> list[Marker]:
@@ -68,6 +72,10 @@ def markers(text: str) -> list[Marker]:
         _, seg_end = segment_bounds(text, marker.start)
         later_in_segment = later is not None and later.start < seg_end
         if negated(text, marker.start, strict=True):
+            continue
+        if later_in_segment and later.start == marker.end and marker.kind == K.institute \
+                and COMPANY_FORM.fullmatch(text, later.start, later.end):
+            later.also = (K.institute,)  # an institute registered as a company is both
             continue
         if later_in_segment and (later.start == marker.end or MODIFIES.match(text, marker.end)):
             continue
@@ -97,11 +105,3 @@ def head(text: str) -> Marker | None:
             if after:
                 return after[0]
     return found[0]
-
-
-def segments(text: str) -> list[tuple[int, int]]:
-    bounds, start = [], 0
-    for brk in SEGMENT_BREAK.finditer(text):
-        bounds.append((start, brk.start()))
-        start = brk.end()
-    return [*bounds, (start, len(text))]

@@ -188,6 +188,7 @@ class InstituteFacts(BaseModel):
 
 class Profile(BaseModel):
     kind: ApplicantKind | None = None
+    also: list[ApplicantKind] = Field([], description="other kinds the applicant is too (研究院有限公司: institute)")
     place: Place | None = None
     park: ParkFacts = ParkFacts()
     company: CompanyFacts = CompanyFacts()
@@ -195,7 +196,13 @@ class Profile(BaseModel):
     institute: InstituteFacts = InstituteFacts()
     industrial_agglomeration: bool | None = Field(None, description="产业集聚（服务业集聚示范区，第（四）项）")
     recognized: list[ProjectKey] = Field([], description="此前年度已认定的示范项目")
+    unsure_recognized: list[ProjectKey] = Field([], description="认定说法存疑（听说、好像…）的示范项目")
     as_of: date | None = None
+
+    @property
+    def kinds(self) -> list[ApplicantKind]:
+        """Every kind the applicant is, the head kind first."""
+        return [self.kind, *self.also] if self.kind else []
 
 
 def overlay(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
@@ -214,5 +221,10 @@ def overlay(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
 
 
 def merge(previous: Profile, update: Profile) -> Profile:
-    """The earlier profile with the facts of a follow-up turn added (stated facts win)."""
-    return Profile.model_validate(overlay(previous.model_dump(), update.model_dump()))
+    """The earlier profile with the facts of a follow-up turn added (stated facts win; a newly stated kind
+    replaces the kinds said before, and a recognition now stated plainly is no longer unsure)."""
+    merged = overlay(previous.model_dump(), update.model_dump())
+    if update.kind is not None:
+        merged["also"] = list(update.also)
+    merged["unsure_recognized"] = [k for k in merged["unsure_recognized"] if k not in merged["recognized"]]
+    return Profile.model_validate(merged)

@@ -61,6 +61,17 @@ class Judge:
     def needs(self, reason: str, ask: list[str], *refs: Reference) -> Verdict:
         return Verdict(status="needs_info", reason=reason, citations=self.cite(*refs), ask=ask)
 
+    def unsure_recognized(self, verdict: Verdict) -> Verdict:
+        """The applicant may already hold this title but said so only with doubt: confirm it first."""
+        if verdict.status == "ineligible":
+            return verdict
+        rule = constraints()["recognized"]
+        ask = f"请确认贵单位是否已被认定为{self.type.name}（可查看认定文件或授牌）？"
+        reason = (f"您提到可能已获{self.type.short}称号，但尚不确定：如已认定，继续有效，此届不需重复申报；"
+                  f"如未认定，{verdict.reason}")
+        return Verdict(status="needs_info", reason=reason, ask=[ask, *verdict.ask],
+                       citations=[*verdict.citations, rule.reference.cite(self.library)])
+
     def recognized(self) -> Verdict:
         rule = constraints()["recognized"]
         return Verdict(status="already_recognized",

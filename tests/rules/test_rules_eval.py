@@ -1,4 +1,5 @@
-"""eval/eligibility.jsonl: free text → status per project type, 100% agreement required."""
+"""eval/dev/eligibility.jsonl as a suite (its verdicts are gated by `assistant eval`): broad, and every verdict
+explained and cited verbatim."""
 
 from __future__ import annotations
 
@@ -6,8 +7,6 @@ import json
 from collections import defaultdict
 from datetime import date
 from pathlib import Path
-
-import pytest
 
 from assistant.rules import PROJECT_KEYS, PROJECT_TYPES, check
 
@@ -34,13 +33,6 @@ def test_suite_is_large_unique_and_covers_every_type_and_status() -> None:
     for key in PROJECT_KEYS:
         assert {"eligible", "ineligible", "needs_info"} <= seen[key], key
     assert any("already_recognized" in statuses for statuses in seen.values())
-
-
-@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
-def test_case_agrees(case, library) -> None:
-    result = run(case, library)
-    got = {key: result.verdicts[key].status for key in case["expected"]}
-    assert got == case["expected"], {k: result.verdicts[k].reason for k in got if got[k] != case["expected"][k]}
 
 
 def test_every_verdict_is_explained_and_cited_verbatim(library) -> None:
