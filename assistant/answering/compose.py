@@ -9,11 +9,9 @@ from assistant.answering.topics import Lead, Quote, contact_lines
 from assistant.corpus.library import Library
 from assistant.corpus.model import Citation, Clause
 from assistant.language.dates import cn_date
-from assistant.rules import STATUS, STATUS_ORDER
+from assistant.rules import STATUS, STATUS_ORDER, Timeline
 
 SENTENCE = re.compile(r"[^。；！？\n]+[。；！？]?")
-DEFINITION = re.compile(r"(?P<run>[\u4e00-\u9fff“”]{2,20}?)"
-                        r"(?:是什么意思|什么意思|指什么|是指什么|怎么理解|如何理解|的含义|的定义|怎么界定)")
 
 
 def end_sentence(text: str) -> str:
@@ -50,20 +48,10 @@ def best_sentence(question: str, clause: Clause, score: Any) -> str:
     return max(sentences, key=lambda s: (score(question, s), -sentences.index(s)))
 
 
-def definition_lead(question: str, clauses: list[Clause]) -> Lead | None:
+def definition_lead(term: str, clause: Clause) -> Lead:
     """For 'X 是什么意思': the notice does not define terms, so say so and show where X is used."""
-    match = DEFINITION.search(question)
-    if not match:
-        return None
-    run = match.group("run").strip("“”")
-    for start in range(len(run) - 1):  # the longest tail of the phrase that the notice itself uses
-        term = run[start:]
-        for clause in clauses:
-            sentence = next((s.strip() for s in SENTENCE.findall(clause.text) if term in s), None)
-            if sentence:
-                return Lead(f"通知没有对“{term}”作出专门界定；该词见于{clause.heading}，原文如下。",
-                            [(clause.id, sentence)])
-    return None
+    sentence = next(s.strip() for s in SENTENCE.findall(clause.text) if term in s)
+    return Lead(f"通知没有对“{term}”作出专门界定；该词见于{clause.heading}，原文如下。", [(clause.id, sentence)])
 
 
 def eligibility_lead(verdicts: dict[str, Any], focus: list[str], names: dict[str, str]) -> Lead:
@@ -98,54 +86,61 @@ def eligibility_lead(verdicts: dict[str, Any], focus: list[str], names: dict[str
     return Lead(sentence, quotes)
 
 
-def out_of_scope_lead(library: Library, type_keys: list[str]) -> Lead:
+def out_of_scope_lead(library: Library, type_keys: list[str], about: str = "") -> Lead:
+    """A refusal: what the notice does not cover (``about``: the other programme named, if any) and whom to ask."""
     lines, quote = contact_lines(library, type_keys)
     title = library.document("notice").info.title.removeprefix("国家知识产权局")
-    return Lead(f"该问题超出《{title}》的内容，"
-                f"本助手无法作答，也不会推测。如需咨询，可联系：{lines}。", [quote], in_scope=False)
+    subject = f"{about}不属于" if about else "该问题超出"
+    return Lead(f"{subject}《{title}》的内容，本助手无法作答，也不会推测。如需咨询，可联系：{lines}。", [quote],
+                in_scope=False)
 
 
-ROUND = re.compile(r"下一届|下届|多久.{0,3}(一届|一次)|几年一届|每几年|按届|哪一年开始")
-TIMELINE_TOPICS = [  # (question pattern, deadline or period key), first match wins
-    (re.compile(r"还能.{0,4}(申报|报)|还来得及|(现在|今年).{0,6}(申报|报)"), "still_open"),
-    (re.compile(r"回执|联络员"), "receipt"),
-    (re.compile(r"推荐|报送|截止|截至|期限|deadline|来得及|晚了|过期"), "recommendation"),
-    (re.compile(r"验收|认定|授牌|命名"), "acceptance"),
-    (re.compile(r"创建期|创建周期|推动创建|创建.{0,3}多久"), "creation"),
-    (re.compile(r"什么时候.{0,4}(申报|报)|申报.{0,4}(时间|什么时候|几月)|哪个月"), "application"),
-]
-
-
-def timeline_lead(timeline: Any, question: str) -> Lead:
-    """The date or phase the question asks about, with days remaining on ``timeline.as_of``."""
-    if ROUND.search(question):
+def timeline_lead(timeline: Timeline, event: str) -> Lead:
+    """The date, period or phase a "when" question is about (``intents.events``), with the days left on
+    ``timeline.as_of``."""
+    today = cn_date(timeline.as_of)
+    deadlines = {d.key: d for d in timeline.deadlines}
+    periods = {p.key: p for p in timeline.periods}
+    if event in ("rhythm", "next_round"):
         quote = timeline.citations[1]
         return Lead(f"{timeline.round_rule}，下一届按此推算应于{timeline.next_round_year}年启动（以届时通知为准）。",
                     [(quote.id, quote.quote)])
-    key = next((k for pattern, k in TIMELINE_TOPICS if pattern.search(question)), "")
-    if key == "still_open":
+    if event == "round_span":
+        creation, acceptance = periods["creation"], deadlines["acceptance"]
+        return Lead(f"本届示范创建推动创建阶段为{creation.display}，评估验收和公示认定在{acceptance.display}完成；"
+                    f"截至{today}{PERIOD_STATE[creation.status]}。",
+                    [(creation.citation.id, creation.citation.quote),
+                     (acceptance.citation.id, acceptance.citation.quote)])
+    if event == "still_open":
         return still_open_lead(timeline)
-    deadline = next((d for d in timeline.deadlines if d.key == key), None)
-    period = next((p for p in timeline.periods if p.key == key), None)
-    today = cn_date(timeline.as_of)
-    if deadline is not None:
-        when = deadline.display
+    if event == "issued":
+        quote = timeline.citations[0]
+        return Lead(f"通知由国家知识产权局于{cn_date(timeline.issued)}印发。", [(quote.id, quote.quote)])
+    if event == "selection":
+        creation = periods["creation"]
+        return Lead(f"通知没有规定公布评审结果的具体日期：国家知识产权局在推动创建阶段（{creation.display}）"
+                    "组织评审、择优确定创建对象，经公示无异议后发文确定名单。",
+                    [(creation.citation.id, creation.citation.quote), (SELECTION[0], SELECTION[1])])
+    if deadline := deadlines.get(event):
         state = (f"截至{today}已过期" if deadline.status == "passed" else f"{today}是最后一天"
                  if deadline.days_remaining == 0 else f"截至{today}还剩{deadline.days_remaining}天")
         whose = (f"（由{deadline.duty}负责）" if deadline.key == "acceptance" else
                  f"（这是{deadline.duty}的工作，不是申报单位的；申报单位向省局提交材料的时间以本省通知为准）")
-        sentence = f"{deadline.label}的时限是{when}，{state}{whose}。"
+        sentence = f"{deadline.label}的时限是{deadline.display}，{state}{whose}。"
         return Lead(sentence, [(deadline.citation.id, deadline.citation.quote)])
-    if period is not None:
-        state = {"upcoming": "尚未开始", "current": "正在进行", "finished": "已结束"}[period.status]
-        return Lead(f"{period.label}安排在{period.display}，截至{today}{state}。",
+    if period := periods.get(event):
+        return Lead(f"{period.label}安排在{period.display}，截至{today}{PERIOD_STATE[period.status]}。",
                     [(period.citation.id, period.citation.quote)])
     current = [(p.citation.id, p.citation.quote) for p in timeline.periods if p.status == "current"]
     pending = [(d.citation.id, d.citation.quote) for d in timeline.deadlines if d.status == "open"]
     return Lead(timeline.summary, (current + pending)[:3] or [(c.id, c.quote) for c in timeline.citations])
 
 
-def still_open_lead(timeline: Any) -> Lead:
+PERIOD_STATE = {"upcoming": "尚未开始", "current": "正在进行", "finished": "已结束"}
+SELECTION: Quote = ("notice#4.2", "择优确定创建对象，经公示无异议后发文确定创建对象名单")
+
+
+def still_open_lead(timeline: Timeline) -> Lead:
     """Can one still apply on ``timeline.as_of``: the application period and the provincial deadline."""
     period = next(p for p in timeline.periods if p.key == "application")
     deadline = next(d for d in timeline.deadlines if d.key == "recommendation")
@@ -158,3 +153,28 @@ def still_open_lead(timeline: Any) -> Lead:
     return Lead(f"本届组织申报安排在{period.display}，省级知识产权局须于{deadline.display}完成推荐及材料报送；"
                 f"{state}。",
                 [(period.citation.id, period.citation.quote), (deadline.citation.id, deadline.citation.quote)])
+
+
+def factual_lead(question: str, clause: Clause) -> Lead:
+    """The sentence of the best clause that shares most with the question."""
+    sentence = best_sentence(question, clause, lambda q, s: len(bigrams(q) & bigrams(s)))
+    return Lead(f"根据通知{clause.heading}：{sentence}", [(clause.id, sentence)])
+
+
+def not_stated_lead(clause: Clause) -> Lead:
+    """The question asserts or asks about something the notice does not say: say so, quoting the nearest
+    clause."""
+    return Lead("通知中没有这样的规定，通知的相关原文如下。", [(clause.id, clause.text)])
+
+
+def bigrams(text: str) -> set[str]:
+    runs = re.findall(r"[\u4e00-\u9fff]+", text)
+    return {run[i:i + 2] for run in runs for i in range(len(run) - 1)}
+
+
+def combine(leads: list[Lead]) -> Lead:
+    """Several answers in one: each sentence on its own line, the quotes of all of them; in scope when any is."""
+    if len(leads) == 1:
+        return leads[0]
+    quotes = list(dict.fromkeys(q for lead in leads for q in lead.quotes))
+    return Lead("\n".join(lead.sentence for lead in leads), quotes, in_scope=any(lead.in_scope for lead in leads))

@@ -2,28 +2,27 @@
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Iterator
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from assistant.answering import compose, scope
+from assistant.answering import compose
 from assistant.answering.conversation import Conversation
 from assistant.answering.guard import check_answer
-from assistant.answering.result import Answer
-from assistant.answering.router import ASKS_ELIGIBILITY, FOLLOW_UP, route
-from assistant.answering.topics import Lead, match_topic
+from assistant.answering.intents import Intent, Part, decide, describes
+from assistant.answering.result import Answer, Route
+from assistant.answering.topics import Lead
 from assistant.corpus.library import Library
 from assistant.errors import AssistantError, InvalidInputError
+from assistant.language.normalize import normalize
 from assistant.rules import PROJECT_TYPES, CheckResult, Profile, check, extract_profile, mentioned_types
-from assistant.rules import timeline as build_timeline
 from assistant.settings import Settings
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
 
-    from assistant.retrieval.base import Retriever
+    from assistant.retrieval.base import Hit, Retriever
 
 MAX_QUESTION_CHARS = 2000
 MAX_DESCRIPTION_CHARS = 5000  # pre-screening and reply drafting: a self-introduction may be long
@@ -31,12 +30,12 @@ GREETING = ("您好！我是知识产权强国建设示范创建政策助手，�
             "时间安排、工作要求等问题，并帮您预审能否申报七类示范创建项目。")
 DRAFTING_HINT = ("起草申报书请使用“申报书起草”页签（或命令 assistant draft），工作人员起草复函请用工作人员页面的"
                  "“复函起草”（或命令 assistant reply）；草稿只使用您提供的事实，缺少的信息会以【待补充】标出。")
-THANKS = re.compile(r"谢|感谢|再见")
-
-
-def describes_applicant(profile: Any) -> bool:
-    """Whether the conversation so far says anything about who the applicant is."""
-    return profile is not None and (profile.kind is not None or profile.place is not None or bool(profile.recognized))
+SMALLTALK = {"greeting": GREETING, "identity": GREETING,
+             "thanks": "不客气！还有关于示范创建申报的问题，随时可以问我。"}
+ROUTES: dict[Intent, Route] = {Intent.smalltalk: "smalltalk", Intent.drafting: "drafting",
+                               Intent.eligibility: "eligibility", Intent.when: "timeline", Intent.topic: "factual",
+                               Intent.definition: "factual", Intent.factual: "factual",
+                               Intent.out_of_scope: "out_of_scope"}
 
 
 def well_formed(text: str) -> bool:
@@ -151,77 +150,64 @@ class Assistant:
         yield answer
 
     def _extractive(self, text: str, conversation: Conversation, today: date) -> Answer:
-        kind = route(text)
-        if kind == "smalltalk":
-            reply = "不客气！还有关于示范创建申报的问题，随时可以问我。" if THANKS.search(text) else GREETING
-            return Answer(question=text, answer=reply, route=kind)
-        hits = self.retriever.search(text, k=5)
-        named = mentioned_types(text)
-        topic = match_topic(text)
-        result = self._screen(text, kind, conversation, today)
-        timeline = result.timeline if result else None
-        asks = bool(ASKS_ELIGIBILITY.search(text))
-        # "can X apply for type T" outranks the timetable; "can WE apply (for what)" outranks a topic
-        asks_about_type = asks and bool(named)
-        asks_about_applicant = asks_about_type or (asks and describes_applicant(extract_profile(text)))
-        if kind == "drafting":
-            lead = Lead(DRAFTING_HINT, [])
-        elif scope.off_topic(text):
-            kind, lead = "out_of_scope", compose.out_of_scope_lead(self.library, named)
-        elif kind == "timeline" and not asks_about_type:
-            timeline = build_timeline(today, self.library)
-            lead = compose.timeline_lead(timeline, text)
-        elif topic is not None and not asks_about_applicant:
-            kind, lead = "factual", topic.build(self.library, text, named, self.settings)
-        elif definition := compose.definition_lead(text, self.library.clauses()):
-            kind, lead = "factual", definition
-        elif result is not None:
-            kind = "eligibility"
-            focus = named or (conversation.focus_types if FOLLOW_UP.search(text) else []) or self.held_by(
-                result.profile.kind)
-            lead = compose.eligibility_lead(result.verdicts, focus, self.short_names)
-        else:
-            kind, lead = "factual", self._factual_lead(text, [hit.clause for hit in hits], named)
-        conversation.focus_types = named or conversation.focus_types
-        if not lead.in_scope and not any(q[0].startswith("notice#annex") for q in lead.quotes):
-            kind = "out_of_scope"
+        hits: dict[str, list[Hit]] = {}
+
+        def search(piece: str) -> list[Hit]:
+            hits[piece] = hits.get(piece) or self.retriever.search(piece, k=8)
+            return hits[piece]
+
+        result = check(text, self.library, as_of=today, previous=conversation.profile)
+        decision = decide(normalize(text), turn=extract_profile(text), profile=result.profile, search=search)
+        if decision.route not in (Intent.smalltalk, Intent.drafting):
+            conversation.profile = result.profile
+        focus = decision.types or conversation.focus_types  # eligibility follow-ups keep the earlier types
+        lead = compose.combine([self._lead(part, result, focus if part.intent == Intent.eligibility else decision.types)
+                                for part in decision.parts])
+        conversation.focus_types = focus
+        annex = any(clause_id.startswith("notice#annex") for clause_id, _ in lead.quotes)
         citations = compose.cite_all(self.library, lead.quotes)
-        return Answer(
-            question=text, answer=compose.render(lead.sentence, citations), in_scope=lead.in_scope, route=kind,
-            citations=citations, check=result, timeline=timeline,
-            trace={"retrieved": [h.clause.id for h in hits], "topic": topic.name if topic else None})
+        screened = decision.about_applicant or describes(result.profile)
+        timed = any(part.intent == Intent.when for part in decision.parts)
+        return Answer(question=text, answer=compose.render(lead.sentence, citations), in_scope=lead.in_scope,
+                      route=ROUTES[decision.route] if lead.in_scope or annex else "out_of_scope",
+                      citations=citations, check=result if screened else None,
+                      timeline=result.timeline if timed else None,
+                      trace={"retrieved": list(dict.fromkeys(h.clause.id for found in hits.values() for h in found)),
+                             "parts": [f"{part.intent}:{part.slot}" for part in decision.parts]})
+
+    def _lead(self, part: Part, result: CheckResult, focus: list[str]) -> Lead:
+        """The sentence and quotes that answer one part of the question (``focus``: the project types it is
+        about — for eligibility also those of earlier turns)."""
+        if part.intent == Intent.smalltalk:
+            return Lead(SMALLTALK[part.slot], [])
+        if part.intent == Intent.drafting:
+            return Lead(DRAFTING_HINT, [])
+        if part.intent == Intent.eligibility:
+            keys = focus or self.held_by(result.profile.kind)
+            return compose.eligibility_lead(result.verdicts, keys, self.short_names)
+        if part.intent == Intent.when:
+            return compose.timeline_lead(result.timeline, part.slot)
+        if part.intent == Intent.topic and part.topic is not None:
+            return part.topic.build(self.library, part.text, focus, self.settings)
+        clauses = [hit.clause for hit in part.hits]
+        if part.intent == Intent.definition:
+            return compose.definition_lead(part.slot, clauses[0])
+        if part.slot == "not_stated":  # the type's own clause is the nearest one when the question names a type
+            nearest = self.library.clause(self.types[focus[0]].applicants.clause) if focus else clauses[0]
+            return compose.not_stated_lead(nearest or clauses[0])
+        if part.intent in (Intent.definition, Intent.factual) and clauses:
+            return compose.factual_lead(part.text, clauses[0])
+        return compose.out_of_scope_lead(self.library, focus, about=part.slot)
 
     def check(self, text: str, *, as_of: date | None = None, previous: Profile | None = None) -> CheckResult:
         """Pre-screen a description against the seven project types (the rules decide; no model)."""
         return check(clean_description(text), self.library, as_of=as_of, previous=previous)
-
-    def _screen(self, text: str, kind: str, conversation: Conversation, today: date) -> CheckResult | None:
-        """The rules' verdicts when the turn asks about eligibility or the chat has described the applicant.
-
-        The profile accumulates in the conversation either way.
-        """
-        if kind == "drafting":
-            return None
-        result = check(text, self.library, as_of=today, previous=conversation.profile)
-        conversation.profile = result.profile
-        return result if kind == "eligibility" or describes_applicant(result.profile) else None
 
     def held_by(self, kind: Any) -> list[str]:
         """The project types only this kind of applicant can hold (a company → 示范企业); none for governments."""
         if kind is None or str(kind) in ("government", "park_committee"):
             return []
         return [key for key, t in self.types.items() if t.holder_kind and t.holder_kind == str(kind)]
-
-    def _factual_lead(self, text: str, clauses: list, named: list[str]) -> Lead:
-        if named and not (clauses and scope.in_scope(text, clauses[:3])):
-            rule = self.types[named[0]].applicants
-            return Lead(f"通知对{self.short_names[named[0]]}申报单位的规定是：{rule.quote}。通知没有其他相关规定。",
-                        [(rule.clause, rule.quote)])
-        if not clauses or not scope.in_scope(text, clauses[:3]):
-            return compose.out_of_scope_lead(self.library, named)
-        top = clauses[0]
-        sentence = compose.best_sentence(text, top, lambda q, s: len(scope.bigrams(q) & scope.bigrams(s)))
-        return Lead(f"根据通知{top.heading}：{sentence}", [(top.id, sentence)])
 
     def _explained(self, answer: Answer, today: date) -> Answer:
         """The model's wording when it passes every check; otherwise the extractive answer, flagged."""

@@ -39,6 +39,12 @@ class Topic:
     annex: str = ""
     what: str = ""
     special: str = ""
+    anchor_ids: tuple[str, ...] = ()
+
+    @property
+    def anchors(self) -> tuple[str, ...]:
+        """The clauses this topic answers from: retrieval must rank one of them near the top to choose it."""
+        return self.anchor_ids or tuple(dict.fromkeys(clause_id for clause_id, _ in self.quotes))
 
     def build(self, library: Library, question: str, type_keys: list[str], settings: Settings) -> Lead:
         if self.special == "quota":
@@ -59,13 +65,14 @@ def load_topics() -> tuple[Topic, ...]:
     return tuple(
         Topic(name=e["name"], pattern=re.compile(e["pattern"]), sentence=e.get("sentence", ""),
               quotes=tuple((q["id"], q["quote"]) for q in e.get("quotes", [])), annex=e.get("annex", ""),
-              what=e.get("what", ""), special=e.get("special", ""))
+              what=e.get("what", ""), special=e.get("special", ""), anchor_ids=tuple(e.get("anchors", [])))
         for e in entries
     )
 
 
-def match_topic(question: str) -> Topic | None:
-    return next((topic for topic in load_topics() if topic.pattern.search(question)), None)
+def matching_topics(question: str) -> list[Topic]:
+    """Every topic whose wording the question uses (the retrieval evidence decides between them)."""
+    return [topic for topic in load_topics() if topic.pattern.search(question)]
 
 
 def annex_lead(library: Library, annex_id: str, what: str) -> Lead:

@@ -1,0 +1,81 @@
+"""Does a passage of the sources answer a question? Judged by the question's own topic words, not by keywords.
+
+A question's topic words are its words minus question words, the words every clause of the programme shares,
+the names of project types and places: a question that only names a project type ("示范企业能拿多少奖励资金")
+has topic words (奖励资金) no clause covers. Other programmes and matters the notice does not cover are a list
+with a note each (``other_programmes`` in the lexicon).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from assistant.corpus.model import Clause
+from assistant.language.lexicon import entries, mapping, pattern, records
+from assistant.rules import places
+from assistant.rules.extract import project_names
+
+# A question is answered by passages that cover at least this share of its topic words (calibrated on the
+# dev qa suite: answerable questions that reach this test cover 0.5 or more, unanswerable ones 0.33 or less).
+ANSWERED = 0.45
+
+
+@dataclass(frozen=True)
+class Programme:
+    names: tuple[str, ...]
+    note: str
+
+
+INTERROGATIVE = re.compile(r"谁|哪|什么|怎|几|多少|吗|呢|么|啥")
+
+
+@cache
+def _ignored() -> frozenset[str]:
+    return frozenset({*entries("question_words"), *entries("programme_words")})
+
+
+def topic_words(text: str) -> list[str]:
+    """The words that say what ``text`` is about (see the module docstring)."""
+    from assistant.retrieval.lexical import domain_tokenizer  # jieba: loaded only when a question needs it
+
+    types = project_names()
+    words = []
+    for word in domain_tokenizer().words(pattern("this_round").sub("，", text)):  # 这一届: the programme itself
+        if len(word) < 2 or word in _ignored() or INTERROGATIVE.search(word) or any(word in name for name in types):
+            continue
+        if places.chains(word):
+            continue
+        words.append(word)
+    return list(dict.fromkeys(words))
+
+
+def covered(word: str, passage: str) -> bool:
+    """The word, or the notice's own word for it, occurs in the passage."""
+    return word in passage or any(w in passage for w in mapping("synonyms").get(word, "").split())
+
+
+def coverage(text: str, clauses: list[Clause]) -> float | None:
+    """Share of the topic words of ``text`` that ``clauses`` cover; None when the text has no topic word."""
+    words = topic_words(text)
+    if not words:
+        return None
+    passage = "".join(f"{c.heading}{c.text}" for c in clauses)
+    return sum(covered(word, passage) for word in words) / len(words)
+
+
+def answered(text: str, clauses: list[Clause]) -> bool:
+    value = coverage(text, clauses)
+    return value is not None and value >= ANSWERED
+
+
+@cache
+def programmes() -> tuple[Programme, ...]:
+    return tuple(Programme(tuple(r["names"]), r["note"]) for r in records("other_programmes"))
+
+
+def other_programme(text: str) -> Programme | None:
+    """The first programme or matter the notice does not cover that ``text`` names."""
+    lowered = text.lower()
+    return next((p for p in programmes() if any(name.lower() in lowered for name in p.names)), None)

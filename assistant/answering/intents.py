@@ -1,0 +1,283 @@
+"""What a question asks: ``decide()`` turns one turn into the parts to answer, by one precedence table.
+
+A question may ask several things ("截止时间和要报哪些材料"): it is cut where each piece asks something of
+its own, and every piece gets an intent. Within a piece the first intent of ``PRECEDENCE`` that applies
+wins; wording alone never picks a topic — the clauses retrieval ranks for the piece must agree
+(``topics.yaml`` anchors), and a piece that no intent claims is answered from the best clause only when
+that clause covers the piece's topic words (``evidence``). Phrase lists: ``assistant/language/lexicon.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from assistant.answering import evidence
+from assistant.answering.topics import Topic, matching_topics
+from assistant.language.lexicon import alternation, pattern
+from assistant.rules import Profile, ProjectKey, mentioned_types
+
+if TYPE_CHECKING:
+    from assistant.corpus.model import Clause
+    from assistant.retrieval.base import Hit
+
+
+class Intent(StrEnum):
+    smalltalk = "smalltalk"
+    drafting = "drafting"
+    eligibility = "eligibility"
+    when = "when"
+    topic = "topic"
+    definition = "definition"
+    factual = "factual"
+    out_of_scope = "out_of_scope"
+
+
+# Within one piece of a question, the first intent that applies wins (eligibility is decided once for the
+# whole question, since a self-description and the question about it are often separate pieces).
+PRECEDENCE: tuple[Intent, ...] = (Intent.smalltalk, Intent.drafting, Intent.eligibility, Intent.when,
+                                  Intent.topic, Intent.definition, Intent.factual, Intent.out_of_scope)
+
+# The events of the timetable a "when" question can be about, most specific first; `application` is the
+# applicant's own stage and the default.
+EVENTS = ("issued", "receipt", "recommendation", "selection", "acceptance", "creation", "next_round", "application")
+ASKS_SOMETHING = re.compile(r"什么|怎么|怎样|如何|哪|谁|几|多少|多久|吗|么|呢|是否|能否|能不能|可不可以|有没有|[？?]")
+PIECE_BREAK = re.compile(r"[。？！?!；;\n]+")
+NEW_QUESTION = re.compile(r"[，,](?=另外|还有|以及|再问|顺便|同时|此外|还想问|另问)")
+CONJUNCTION = re.compile(r"和|及|以及|还有|与|跟|同时")
+DEFINITION = re.compile(r"(?P<run>[\u4e00-\u9fff“”]{2,20}?)"
+                        r"(?:是什么意思|什么意思|指什么|是指什么|怎么理解|如何理解|的含义|的定义|怎么界定)")
+PHASE = re.compile(r"进度|阶段|进行到|到哪一步|现在.{0,4}(?:怎么样|情况)")
+WHO_MAY = re.compile(r"哪些|哪类|哪种|什么样|什么(?:单位|企业|机构|学校|高校|园区|政府|主体)|谁|哪个(?:单位|部门)")
+UNTIL = re.compile(r"到哪年|到哪一年|哪年结束|哪一年结束|什么时候结束|多久|多长时间|几年|持续|截止到")
+
+
+@dataclass(frozen=True)
+class Part:
+    """One thing the question asks, and how to answer it."""
+
+    intent: Intent
+    text: str
+    slot: str = ""  # when: the event; topic: its name; smalltalk: greeting/thanks/identity; out_of_scope: note
+    topic: Topic | None = None
+    hits: tuple[Hit, ...] = ()
+
+
+@dataclass
+class Decision:
+    parts: list[Part]
+    types: list[ProjectKey] = field(default_factory=list)
+    about_applicant: bool = False  # the rules' verdicts belong to this answer
+
+    @property
+    def route(self) -> Intent:
+        return self.parts[0].intent
+
+
+def describes(profile: Profile | None) -> bool:
+    """Whether a profile says anything about who the applicant is."""
+    return profile is not None and (profile.kind is not None or profile.place is not None or bool(profile.recognized)
+                                    or bool(profile.unsure_recognized))
+
+
+def asks(text: str) -> bool:
+    return bool(ASKS_SOMETHING.search(text) or pattern("when").search(text) or pattern("asks_eligibility").search(text))
+
+
+def pieces(text: str) -> list[str]:
+    """The question cut where each piece asks something of its own; a piece that only asks ("怎么交")
+    stays with the one before it; pieces that ask nothing (a self-description) are dropped unless nothing
+    else is left."""
+    raw = [p for chunk in PIECE_BREAK.split(text) for p in NEW_QUESTION.split(chunk) if p.strip("，, ")]
+    out: list[str] = []
+    for piece in (p for chunk in raw for p in split_conjoined(chunk)):
+        if out and not evidence.topic_words(piece) and asks(piece):
+            out[-1] = f"{out[-1]}，{piece}"
+        else:
+            out.append(piece)
+    asking = [p for p in out if asks(p)]
+    return asking or [text]
+
+
+def split_conjoined(piece: str) -> list[str]:
+    """"截止时间和要报哪些材料" → two pieces, when both sides of 和/以及 ask something of their own."""
+    for match in CONJUNCTION.finditer(piece):
+        left, right = piece[:match.start()], piece[match.end():]
+        kinds = kind_of(left), kind_of(right)
+        if all(kinds) and kinds[0] != kinds[1] and ("when" in kinds or ASKS_SOMETHING.search(left)):
+            return [left, right]
+    return [piece]
+
+
+def kind_of(fragment: str) -> str:
+    """A coarse label of what a fragment asks ("" when it asks nothing), enough to tell two questions apart."""
+    if pattern("when").search(fragment):
+        return "when"
+    if topics := matching_topics(fragment):
+        return topics[0].name
+    return "ask" if ASKS_SOMETHING.search(fragment) and evidence.topic_words(fragment) else ""
+
+
+def events(piece: str) -> list[str]:
+    """The timetable events a "when" piece is about, in the order of ``EVENTS``."""
+    if pattern("frequency").search(piece):
+        return ["rhythm"]
+    if pattern("this_round").search(piece) and UNTIL.search(piece):
+        return ["round_span"]
+    found = [event for event in EVENTS if pattern(f"event_{event}").search(piece)]
+    if "application" in found and len(found) > 1:
+        found.remove("application")  # "推荐材料什么时候报": the named event, not the generic verb
+    if found in ([], ["application"]) and pattern("still_open").search(piece):
+        return ["still_open"]
+    if found == ["application"] and pattern("deadline").search(piece):
+        return ["recommendation"]  # the application stage ends with the provincial offices' recommendation
+    if not found and PHASE.search(piece):
+        return ["phase"]
+    return found
+
+
+def when_events(piece: str, about_programme: bool) -> list[str]:
+    """The events of a piece that asks when. Without an event word it is the applicant's own stage — unless
+    it names another programme, or words the programme never uses (下周几号放假)."""
+    if not (pattern("when").search(piece) or pattern("frequency").search(piece) or PHASE.search(piece)):
+        return []
+    if found := events(piece):
+        return found
+    if evidence.other_programme(piece):
+        return []
+    if pattern("deadline").search(piece):
+        return ["recommendation"]
+    residual = evidence.topic_words(pattern("when").sub("", piece))
+    return ["application"] if about_programme or not residual else []
+
+
+def chosen_topic(piece: str, hits: list[Hit], topics: list[Topic] | None = None) -> Topic | None:
+    """The topic the piece's wording names, when one of its clauses is retrieved and no other of the best
+    clauses covers the piece's remaining words better ("认定结果在哪里公开" names 公开, but the clause on the
+    公示 of 认定 results covers more of it than "此件公开发布"). A topic's own wording counts as covered by its
+    clauses. Of several such topics, the one whose clause retrieval ranks highest."""
+    best = [hit.clause for hit in hits[:3]]
+    rank = {hit.clause.id: position for position, hit in enumerate(hits)}
+    passing = []
+    for topic in matching_topics(piece) if topics is None else topics:
+        own = [hit.clause for hit in hits if hit.clause.id in topic.anchors]
+        if not own:
+            continue
+        mine = evidence.coverage(topic.pattern.sub("", piece), own)
+        others = max((evidence.coverage(piece, [c]) or 0.0 for c in best if c.id not in topic.anchors), default=0.0)
+        if mine is None or mine >= others or others < evidence.ANSWERED:
+            passing.append((min(rank[c.id] for c in own), topic))
+    return min(passing, key=lambda pair: pair[0])[1] if passing else None
+
+
+def best_covering(piece: str, hits: list[Hit]) -> list[Hit]:
+    """The hits with the one of the best three that covers most of the piece's topic words first."""
+    best = max(hits[:3], key=lambda hit: evidence.coverage(piece, [hit.clause]) or 0.0)
+    return [best, *(hit for hit in hits if hit is not best)]
+
+
+def smalltalk(text: str) -> str:
+    return next((name for name in ("greeting", "thanks", "identity") if pattern(name).search(text.strip())), "")
+
+
+def decide(text: str, *, turn: Profile, profile: Profile | None, search: Callable[[str], list[Hit]]) -> Decision:
+    """The parts of one turn. ``turn``: what this turn says of the applicant; ``profile``: what the
+    conversation knows (this turn included)."""
+    if kind := smalltalk(text):
+        return Decision([Part(Intent.smalltalk, text, slot=kind)])
+    if pattern("drafting").search(text):
+        return Decision([Part(Intent.drafting, text)])
+    types = mentioned_types(text)
+    applicant = describes(turn) or describes(profile)
+    if applicant and describes(turn) and not asks(text):  # a self-description: what may it apply for
+        return Decision([Part(Intent.eligibility, text)], types=types, about_applicant=True)
+    about_programme = bool(types) or applicant or bool(re.search(alternation("programme_words"), text))
+    parts: list[Part] = []
+    eligibility = False
+    for piece in pieces(text):
+        if (applicant or types) and about_this_applicant(piece, describes(turn) or bool(types), applicant):
+            eligibility = True
+            continue
+        parts += decide_piece(piece, about_programme, bool(types), search)
+    if eligibility:
+        parts.insert(0, Part(Intent.eligibility, text))
+    return Decision(dedupe(parts) or decide_piece(text, about_programme, bool(types), search), types=types,
+                    about_applicant=eligibility)
+
+
+def about_this_applicant(piece: str, names_someone: bool, described: bool) -> bool:
+    """A piece asking what the asker may apply for: "能报示范县吗", "那示范县呢", "那以总部的名义申报呢" (a
+    follow-up naming a type or another applicant), or, once the applicant is described, a piece that asks
+    nothing else. "哪些单位可以申报示范县" asks who may apply in general: not about the asker."""
+    if pattern("when").search(piece) or WHO_MAY.search(piece):
+        return False
+    if pattern("asks_eligibility").search(piece) or (pattern("follow_up").search(piece) and names_someone):
+        return True
+    return described and not evidence.topic_words(piece) and not matching_topics(piece)
+
+
+def decide_piece(piece: str, about_programme: bool, names_type: bool,
+                 search: Callable[[str], list[Hit]]) -> list[Part]:
+    """The part(s) one piece asks for, by ``PRECEDENCE`` (eligibility is decided for the whole turn). A topic
+    whose own wording holds the time words ("公示多久") is more specific than the "when" they suggest."""
+    found = when_events(piece, about_programme)
+    timed = timed_topics(piece) if found else []
+    hits = search(piece) if timed or not found else []
+    if found:
+        topic = chosen_topic(piece, hits, timed) if timed else None
+        if topic is None:
+            return [Part(Intent.when, piece, slot=event) for event in found]
+        return [Part(Intent.topic, piece, slot=topic.name, topic=topic, hits=tuple(hits))]
+    programme = evidence.other_programme(piece)
+    if programme is not None:
+        return [Part(Intent.out_of_scope, piece, slot=programme.note, hits=tuple(hits))]
+    if topic := chosen_topic(piece, hits):
+        return [Part(Intent.topic, piece, slot=topic.name, topic=topic, hits=tuple(hits))]
+    if term := used_term(piece, [hit.clause for hit in hits]):
+        return [Part(Intent.definition, piece, slot=term[0], hits=(next(h for h in hits if h.clause is term[1]),))]
+    clauses = [h.clause for h in hits[:3]]
+    only_names = names_type and evidence.coverage(piece, clauses) is None  # "哪些单位可以申报示范县"
+    if hits and (evidence.answered(piece, clauses) or only_names):
+        return [Part(Intent.factual, piece, hits=tuple(best_covering(piece, hits)))]
+    if hits and pattern("the_notice").search(piece):
+        return [Part(Intent.factual, piece, slot="not_stated", hits=tuple(hits))]
+    return [Part(Intent.out_of_scope, piece, hits=tuple(hits))]
+
+
+def used_term(piece: str, clauses: list[Clause]) -> tuple[str, Clause] | None:
+    """For "X是什么意思": the longest tail of X that a clause uses, and that clause."""
+    match = DEFINITION.search(piece)
+    if not match:
+        return None
+    run = match.group("run").strip("“”")
+    for start in range(len(run) - 1):
+        term = run[start:]
+        if clause := next((c for c in clauses if term in c.text), None):
+            return term, clause
+    return None
+
+
+def timed_topics(piece: str) -> list[Topic]:
+    """Topics whose matched wording contains the piece's time words (公示多久: how long the 公示 lasts)."""
+    when = [m.span() for m in pattern("when").finditer(piece)]
+    found = []
+    for topic in matching_topics(piece):
+        spans = [m.span() for m in topic.pattern.finditer(piece)]
+        if any(a <= c and d <= b for a, b in spans for c, d in when):
+            found.append(topic)
+    return found
+
+
+def dedupe(parts: list[Part]) -> list[Part]:
+    """One part per (intent, slot): two pieces asking the same thing get one answer."""
+    seen: set[tuple[Intent, str]] = set()
+    kept = []
+    for part in parts:
+        key = (part.intent, part.slot if part.intent not in (Intent.factual, Intent.definition) else part.text)
+        if key not in seen:
+            seen.add(key)
+            kept.append(part)
+    return kept
