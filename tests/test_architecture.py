@@ -10,6 +10,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "assistant"
 # What each part of the package may import from the rest of it (besides itself).
 ALLOWED: dict[str, set[str]] = {
     "errors": set(),
+    "inputs": {"errors"},
     "language": {"errors"},
     "corpus": {"errors", "language", "settings"},
     "rules": {"errors", "language", "corpus"},

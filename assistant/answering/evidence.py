@@ -16,6 +16,7 @@ from assistant.corpus.model import Clause
 from assistant.language.lexicon import entries, mapping, pattern, records
 from assistant.rules import places
 from assistant.rules.extract import project_names
+from assistant.rules.params import timetable
 
 # A question is answered by passages that cover at least this share of its topic words (calibrated on the
 # dev qa suite: answerable questions that reach this test cover 0.5 or more, unanswerable ones 0.33 or less).
@@ -33,7 +34,7 @@ INTERROGATIVE = re.compile(r"谁|哪|什么|怎|几|多少|吗|呢|么|啥")
 
 @cache
 def _ignored() -> frozenset[str]:
-    return frozenset({*entries("question_words"), *entries("programme_words")})
+    return frozenset({*entries("function_words"), *entries("programme_words")})
 
 
 def topic_words(text: str) -> list[str]:
@@ -75,7 +76,18 @@ def programmes() -> tuple[Programme, ...]:
     return tuple(Programme(tuple(r["names"]), r["note"]) for r in records("other_programmes"))
 
 
+YEAR = re.compile(r"(?<!\d)(20\d{2})(?:年|届)")
+
+
 def other_programme(text: str) -> Programme | None:
     """The first programme or matter the notice does not cover that ``text`` names."""
     lowered = text.lower()
     return next((p for p in programmes() if any(name.lower() in lowered for name in p.names)), None)
+
+
+def earlier_round(text: str) -> Programme | None:
+    """A year before this round's first year: the question is about an earlier round."""
+    first_year = timetable().round.first_year
+    if any(int(year) < first_year for year in YEAR.findall(text)):
+        return Programme((), f"{first_year}年以前的示范创建（本通知只涉及本届）")
+    return None

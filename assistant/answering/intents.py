@@ -19,6 +19,7 @@ from assistant.answering import evidence
 from assistant.answering.topics import Topic, matching_topics
 from assistant.language.lexicon import alternation, pattern
 from assistant.rules import Profile, ProjectKey, mentioned_types
+from assistant.rules.text import segments
 
 if TYPE_CHECKING:
     from assistant.corpus.model import Clause
@@ -52,6 +53,7 @@ DEFINITION = re.compile(r"(?P<run>[\u4e00-\u9fff“”]{2,20}?)"
                         r"(?:是什么意思|什么意思|指什么|是指什么|怎么理解|如何理解|的含义|的定义|怎么界定)")
 PHASE = re.compile(r"进度|阶段|进行到|到哪一步|现在.{0,4}(?:怎么样|情况)")
 WHO_MAY = re.compile(r"哪些|哪类|哪种|什么样|什么(?:单位|企业|机构|学校|高校|园区|政府|主体)|谁|哪个(?:单位|部门)")
+CONDITION = re.compile(rf"^(?:{alternation('hypothetical')})|的话$")
 UNTIL = re.compile(r"到哪年|到哪一年|哪年结束|哪一年结束|什么时候结束|多久|多长时间|几年|持续|截止到")
 
 
@@ -162,7 +164,7 @@ def chosen_topic(piece: str, hits: list[Hit], topics: list[Topic] | None = None)
     best = [hit.clause for hit in hits[:3]]
     rank = {hit.clause.id: position for position, hit in enumerate(hits)}
     passing = []
-    for topic in matching_topics(piece) if topics is None else topics:
+    for topic in asked_topics(piece) if topics is None else topics:
         own = [hit.clause for hit in hits if hit.clause.id in topic.anchors]
         if not own:
             continue
@@ -238,6 +240,8 @@ def decide_piece(piece: str, about_programme: bool, names_type: bool,
         return [Part(Intent.topic, piece, slot=topic.name, topic=topic, hits=tuple(hits))]
     if term := used_term(piece, [hit.clause for hit in hits]):
         return [Part(Intent.definition, piece, slot=term[0], hits=(next(h for h in hits if h.clause is term[1]),))]
+    if earlier := evidence.earlier_round(piece):
+        return [Part(Intent.out_of_scope, piece, slot=earlier.note, hits=tuple(hits))]
     clauses = [h.clause for h in hits[:3]]
     only_names = names_type and evidence.coverage(piece, clauses) is None  # "哪些单位可以申报示范县"
     if hits and (evidence.answered(piece, clauses) or only_names):
@@ -245,6 +249,18 @@ def decide_piece(piece: str, about_programme: bool, names_type: bool,
     if hits and pattern("the_notice").search(piece):
         return [Part(Intent.factual, piece, slot="not_stated", hits=tuple(hits))]
     return [Part(Intent.out_of_scope, piece, hits=tuple(hits))]
+
+
+def asked_topics(piece: str) -> list[Topic]:
+    """The topics the piece names outside a condition that only sets the scene ("名额有限的话，是不是要宁缺毋滥"
+    asks about 宁缺毋滥, not about 名额); a lone condition ("如果数据有出入会怎样") is what is asked."""
+    bounds = segments(piece)
+    conditions = [(a, b) for a, b in bounds if CONDITION.search(piece[a:b])]
+    main_has_content = any(evidence.topic_words(piece[a:b]) for a, b in bounds if (a, b) not in conditions)
+    if not conditions or not main_has_content:
+        return matching_topics(piece)
+    return [topic for topic in matching_topics(piece)
+            if any(not any(a <= m.start() < b for a, b in conditions) for m in topic.pattern.finditer(piece))]
 
 
 def used_term(piece: str, clauses: list[Clause]) -> tuple[str, Clause] | None:

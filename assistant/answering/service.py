@@ -14,7 +14,8 @@ from assistant.answering.intents import Intent, Part, decide, describes
 from assistant.answering.result import Answer, Route
 from assistant.answering.topics import Lead
 from assistant.corpus.library import Library
-from assistant.errors import AssistantError, InvalidInputError
+from assistant.errors import AssistantError
+from assistant.inputs import clean_description, clean_question
 from assistant.language.normalize import normalize
 from assistant.rules import PROJECT_TYPES, CheckResult, Profile, check, extract_profile, mentioned_types
 from assistant.settings import Settings
@@ -24,8 +25,6 @@ if TYPE_CHECKING:
 
     from assistant.retrieval.base import Hit, Retriever
 
-MAX_QUESTION_CHARS = 2000
-MAX_DESCRIPTION_CHARS = 5000  # pre-screening and reply drafting: a self-introduction may be long
 GREETING = ("您好！我是知识产权强国建设示范创建政策助手，可以解答国知发运字〔2025〕28号通知的申报单位、"
             "时间安排、工作要求等问题，并帮您预审能否申报七类示范创建项目。")
 DRAFTING_HINT = ("起草申报书请使用“申报书起草”页签（或命令 assistant draft），工作人员起草复函请用工作人员页面的"
@@ -36,37 +35,6 @@ ROUTES: dict[Intent, Route] = {Intent.smalltalk: "smalltalk", Intent.drafting: "
                                Intent.eligibility: "eligibility", Intent.when: "timeline", Intent.topic: "factual",
                                Intent.definition: "factual", Intent.factual: "factual",
                                Intent.out_of_scope: "out_of_scope"}
-
-
-def well_formed(text: str) -> bool:
-    """False for text holding lone surrogates (``"\\ud800"`` in JSON), which no encoder accepts."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def clean_text(text: object, what: str, limit: int) -> str:
-    """``text`` stripped, or an InvalidInputError a user can act on (``what``: 问题, 单位情况 …)."""
-    if not isinstance(text, str):
-        raise InvalidInputError(f"{what}必须是文本。")
-    text = text.replace("\x00", "").strip()
-    if not well_formed(text):
-        raise InvalidInputError(f"{what}中含有无法识别的字符（无效的 Unicode 编码），请检查后重新输入。")
-    if not text:
-        raise InvalidInputError(f"{what}不能为空，请输入您想了解的内容。")
-    if len(text) > limit:
-        raise InvalidInputError(f"{what}过长（{len(text)} 字），请精简到 {limit} 字以内。")
-    return text
-
-
-def clean_question(question: object) -> str:
-    return clean_text(question, "问题", MAX_QUESTION_CHARS)
-
-
-def clean_description(description: object) -> str:
-    return clean_text(description, "单位情况", MAX_DESCRIPTION_CHARS)
 
 
 class Assistant:

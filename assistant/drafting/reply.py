@@ -22,11 +22,11 @@ from assistant.corpus.model import Citation
 from assistant.drafting.application import ordinal
 from assistant.drafting.model import ReplyDraft
 from assistant.drafting.provenance import check_provenance, placeholders
-from assistant.errors import InvalidInputError
+from assistant.inputs import clean_inquiry
 from assistant.language.dates import cn_date
+from assistant.language.lexicon import pattern
 from assistant.settings import Settings
 
-MAX_INQUIRY_CHARS = 5000
 UNIT_NAME = re.compile(
     r"([\u4e00-\u9fa5（）()]{2,40}?(?:股份有限公司|有限责任公司|有限公司|集团公司|大学|学院|人民政府|管理委员会|管委会|"
     r"研究院|研究所|研究中心|科学院))(?=[，。,.；;：:？?！!\s]|$)"
@@ -34,9 +34,6 @@ UNIT_NAME = re.compile(
 NOT_A_NAME = re.compile(r"的|一家|一所|一个|我|请问|是|贵|你们|咨询|关于")
 EMAIL = re.compile(r"邮箱：\s*[\w.@-]+")
 SKIPPED_TOPICS = {"contacts", "types"}  # answered by the contact item and the verdicts
-ASKS_ELIGIBILITY = re.compile(r"(能不能|能否|可不可以|可否|是否可以|是否能|可以|能|有没有资格|有资格|符合|属于)"
-                              r".{0,16}(申报|报|申请|参加|参评|创建)|(申报|报).{0,6}(资格|主体)")
-ASKS_TIMELINE = re.compile(r"截止|截至|期限|什么时候|何时|几号|几月|哪天|来得及|时间安排|时间节点|进度|阶段")
 
 
 def reply_wording(prompts_dir: Path) -> dict[str, Any]:
@@ -137,15 +134,6 @@ def focus_types(inquiry: str, verdicts: dict[str, Any]) -> list[str]:
     return [k for k, v in verdicts.items() if v.status != "ineligible"]
 
 
-def clean_inquiry(inquiry: str) -> str:
-    text = (inquiry or "").replace("\x00", "").strip()
-    if not text:
-        raise InvalidInputError("来信内容不能为空。")
-    if len(text) > MAX_INQUIRY_CHARS:
-        raise InvalidInputError(f"来信过长（{len(text)} 字），请精简到 {MAX_INQUIRY_CHARS} 字以内。")
-    return text
-
-
 def write_items(writer: ReplyWriter, text: str, result: Any) -> list[str]:
     """The items of the reply in order; returns the project types it is about."""
     from assistant.rules import PROJECT_TYPES
@@ -153,7 +141,7 @@ def write_items(writer: ReplyWriter, text: str, result: Any) -> list[str]:
     verdicts = result.verdicts
     focus = focus_types(text, verdicts)
     others = [k for k, v in verdicts.items() if focus and k not in focus and v.status == "eligible"]
-    if focus or ASKS_ELIGIBILITY.search(text):
+    if focus or pattern("asks_eligibility").search(text):
         for key in focus:
             writer.verdict(PROJECT_TYPES[key].name, verdicts[key])
         if others:
@@ -167,7 +155,7 @@ def write_items(writer: ReplyWriter, text: str, result: Any) -> list[str]:
     for topic in load_topics():
         if topic.name not in skipped and (topic.name in wanted or topic.pattern.search(text)):
             writer.topic(topic, text, focus)
-    if ASKS_TIMELINE.search(text):
+    if pattern("when").search(text):
         writer.timeline(result.timeline)
     concerned = [*focus, *others] or list(PROJECT_TYPES)
     writer.contact(list(dict.fromkeys(PROJECT_TYPES[k].contact for k in concerned)))

@@ -52,3 +52,11 @@ def records(name: str) -> list[dict[str, Any]]:
     if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
         raise TypeError(f"lexicon entry {name} is not a list of mappings")
     return value
+
+
+def groups(name: str) -> dict[str, tuple[str, ...]]:
+    """Mapping ``name`` of keys to word lists (e.g. ``applicant_categories``: project type → words)."""
+    value = _data()[name]
+    if not isinstance(value, dict):
+        raise TypeError(f"lexicon entry {name} is not a mapping")
+    return {str(key): tuple(str(word) for word in words) for key, words in value.items()}

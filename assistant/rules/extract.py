@@ -218,7 +218,8 @@ def title_claims(text: str) -> tuple[list[ProjectKey], list[ProjectKey]]:
         predicate = claim[-1]
         if re.search(rf"(?:{alternation('future')})(?:被)?$", before[:predicate.start()]):
             continue
-        found = qualifiers(text, seg_start + predicate.start(), match.end())
+        found = qualifiers(text, seg_start + predicate.start(), match.end()) | qualifiers(text, match.start(),
+                                                                                           match.end())
         if found & {Qualifier.negated, Qualifier.pending, Qualifier.former, Qualifier.wished,
                     Qualifier.hypothetical}:
             continue

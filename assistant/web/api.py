@@ -16,8 +16,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException
 
 from assistant.answering import Answer, Assistant
-from assistant.answering.service import MAX_DESCRIPTION_CHARS, well_formed
 from assistant.errors import AssistantError, IndexUnavailableError, ModelUnavailableError
+from assistant.inputs import MAX_DESCRIPTION_CHARS, clean_question, well_formed
 
 MODEL_NAME = "ip-demo-assistant"
 MAX_MESSAGES = 200
@@ -132,8 +132,6 @@ def build_router(assistant: Assistant) -> APIRouter:
         conversation = assistant.conversation_from(users[:-1])
         request_id = f"chatcmpl-{uuid.uuid4().hex[:24]}"
         if body.stream:
-            from assistant.answering.service import clean_question
-
             clean_question(users[-1])  # bad input is a 400 before the stream starts
             events = assistant.stream(users[-1], conversation, body.as_of)
             return StreamingResponse(sse_chunks(events, request_id), media_type="text/event-stream")

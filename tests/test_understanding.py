@@ -1,0 +1,186 @@
+"""The kinds of wording the understanding layer must hold on (issue 10): each illustration answered right,
+through the real assistant (real retrieval, real rules), the API and the staff reply."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+
+from assistant.answering import Assistant
+from assistant.answering.intents import pieces
+from assistant.drafting import draft_reply
+from assistant.language.lexicon import pattern
+from assistant.language.normalize import normalize
+from assistant.rules import extract_profile
+from assistant.rules.profile import ApplicantKind, ParkLevel, UniversityLevel
+from assistant.rules.text import Qualifier, qualifiers
+from assistant.web.api import build_router
+
+DAY = date(2025, 9, 20)
+
+
+def statuses(assistant: Assistant, text: str) -> dict[str, str]:
+    return {key: verdict.status for key, verdict in assistant.check(text, as_of=DAY).verdicts.items()}
+
+
+# --- 1. last mention never wins: pending, partial and former facts are not the fact -------------------
+
+def test_a_pending_upgrade_is_not_the_parks_level(assistant: Assistant) -> None:
+    profile = extract_profile("我们现在是市级科技园，正在争取升格为省级高新区")
+    assert profile.park.level == ParkLevel.below_provincial
+    assert statuses(assistant, "我们现在是市级科技园，正在争取升格为省级高新区")["park"] == "ineligible"
+
+
+def test_a_few_pilot_majors_do_not_make_a_vocational_college_undergraduate(assistant: Assistant) -> None:
+    text = "我校是高职专科，只有两个职业本科试点专业"
+    assert extract_profile(text).university.level == UniversityLevel.junior
+    verdict = assistant.check(text, as_of=DAY).verdicts["university"]
+    assert verdict.status == "ineligible" and "高职（专科）" in verdict.reason
+
+
+@pytest.mark.parametrize(("text", "qualifier"), [
+    ("我们原来是县级开发区", Qualifier.former), ("园区拟升格为省级", Qualifier.pending),
+    ("听说是省级的", Qualifier.hearsay), ("好像是省级的", Qualifier.hedged), ("只有部分专业是本科", Qualifier.partial),
+])
+def test_each_qualifier_is_recognised(text: str, qualifier: Qualifier) -> None:
+    start = text.index("级") - 1 if "级" in text else text.index("本科")
+    assert qualifier in qualifiers(text, start, start + 2)
+
+
+def test_disagreeing_plain_statements_leave_the_fact_unknown() -> None:
+    assert extract_profile("我们是省级高新区管委会，园区是国家级的").park.level is None
+
+
+# --- 2. hearsay, hedges and programme names are not recognition ---------------------------------------
+
+def test_a_hedged_recognition_is_asked_about_not_assumed(assistant: Assistant) -> None:
+    profile = extract_profile("领导说我们市可能早就是示范城市了，我也说不准")
+    assert profile.recognized == [] and profile.unsure_recognized == ["city"]
+    verdict = assistant.check("我们是宁波市人民政府，领导说可能早就是示范城市了，我也说不准", as_of=DAY).verdicts["city"]
+    assert verdict.status == "needs_info" and "是否已被认定为" in verdict.ask[0]
+
+
+NINGBO = "我们是宁波市鄞州区人民政府，能否申报2025年知识产权强国建设示范县？"
+
+
+def test_a_programme_named_in_a_question_is_no_recognition_claim_anywhere(assistant: Assistant) -> None:
+    assert assistant.check(NINGBO, as_of=DAY).verdicts["county"].status == "eligible"
+    assert assistant.ask(NINGBO, as_of=DAY).verdicts["county"].status == "eligible"
+    app = FastAPI()
+    app.include_router(build_router(assistant))
+    api = TestClient(app).post("/api/check", json={"text": NINGBO, "as_of": "2025-09-20"}).json()
+    assert api["verdicts"]["county"]["status"] == "eligible"
+    reply = draft_reply(NINGBO, library=assistant.library, settings=assistant.settings, as_of=DAY)
+    assert reply.verdicts["county"].status == "eligible" and "已认定" not in reply.text.split("依据")[0]
+
+
+# --- 3. recognition phrasing ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "我们公司2021年经国家知识产权局评审入选国家知识产权示范企业",
+    "本公司于2019年被国家知识产权局确定为国家知识产权示范企业",
+    "我司是2020年度国家知识产权示范企业",
+])
+def test_recognition_stated_with_bodies_years_and_other_verbs(assistant: Assistant, text: str) -> None:
+    assert statuses(assistant, text)["enterprise"] == "already_recognized"
+
+
+@pytest.mark.parametrize("text", ["我们想争创国家知识产权示范企业", "如果我们是国家知识产权示范企业，还要报吗",
+                                  "我们不是国家知识产权示范企业", "我们是省级知识产权示范企业"])
+def test_wishes_conditions_negations_and_provincial_titles_are_not_recognition(text: str) -> None:
+    assert extract_profile(text).recognized == []
+
+
+# --- 4. one applicant can be two kinds ------------------------------------------------------------------
+
+def test_an_institute_registered_as_a_company_is_both(assistant: Assistant) -> None:
+    text = "我们是杭州某某技术研究院有限公司，民营企业出资设立"
+    profile = extract_profile(text)
+    assert profile.kind == ApplicantKind.company and ApplicantKind.institute in profile.also
+    found = statuses(assistant, text)
+    assert (found["enterprise"], found["institute"]) == ("eligible", "eligible")
+
+
+# --- 5. no over-caution about a Chinese-law company ---------------------------------------------------
+
+@pytest.mark.parametrize("text", ["我们是一家有限责任公司", "我们是一家股份有限公司，做新材料的"])
+def test_a_chinese_law_company_without_a_foreign_marker_is_eligible_with_the_condition_stated(
+        assistant: Assistant, text: str) -> None:
+    verdict = assistant.check(text, as_of=DAY).verdicts["enterprise"]
+    assert verdict.status == "eligible" and "在我国境内设立" in verdict.reason
+
+
+def test_a_foreign_marker_still_decides(assistant: Assistant) -> None:
+    assert statuses(assistant, "我们是在香港注册的有限公司")["enterprise"] == "ineligible"
+
+
+# --- 6. traditional characters and typos --------------------------------------------------------------
+
+def test_traditional_characters_are_read_as_simplified(assistant: Assistant) -> None:
+    assert normalize("我們是廣東省佛山市順德區") == "我们是广东省佛山市顺德区"
+    assert statuses(assistant, "我們是廣東省佛山市順德區")["county"] == "eligible"
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("汇执什么时候交", "回执"), ("示范线的申报单位是谁", "示范县"),
+                                              ("北京师范大学能申保示范高校吗", "申报")])
+def test_sound_alike_typos_of_the_programmes_terms_are_repaired(typed: str, meant: str) -> None:
+    repaired = normalize(typed)
+    assert meant in repaired
+    assert "师范大学" in normalize("北京师范大学")  # a dictionary word is never "repaired"
+
+
+def test_typos_keep_the_topic(assistant: Assistant) -> None:
+    receipt = assistant.ask("汇执什么时候交", as_of=DAY)
+    assert receipt.route == "timeline" and "2025年9月19日" in receipt.answer
+    county = assistant.ask("示范线的申报单位是谁", as_of=DAY)
+    assert county.citations[0].id == "notice#2.2"
+    assert assistant.ask("推荐材料截至什么时候", as_of=DAY).citations[0].id == "notice#closing"
+
+
+# --- 7. routing by evidence, several intents per question ----------------------------------------------
+
+def test_a_keyword_does_not_pick_the_topic(assistant: Assistant) -> None:
+    published = assistant.ask("认定结果在哪里公开", as_of=DAY)
+    assert [c.id for c in published.citations] == ["notice#4.3"] and "此件公开发布" not in published.answer
+    strict = assistant.ask("名额有限的话，是不是要宁缺毋滥？", as_of=DAY)
+    assert strict.citations[0].id == "notice#5.3"
+
+
+def test_the_event_named_decides_which_deadline(assistant: Assistant) -> None:
+    receipt = assistant.ask("回执现在交还来得及吗", as_of=date(2025, 9, 10))
+    assert receipt.citations[0].quote.startswith("于2025年9月19日前将回执") and "还剩9天" in receipt.answer
+
+
+def test_a_question_asking_two_things_gets_both(assistant: Assistant) -> None:
+    assert pieces("截止时间和要报哪些材料") == ["截止时间", "要报哪些材料"]
+    answer = assistant.ask("截止时间和要报哪些材料", as_of=DAY)
+    assert {"notice#closing", "notice#4.1"} <= {c.id for c in answer.citations}
+    assert "2025年10月24日" in answer.answer and "申报书" in answer.answer
+
+
+# --- 8. scope by evidence ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("question", "clause"), [("多久评一次", "notice#1"), ("这一届要搞到哪一年", "notice#4.2"),
+                                                  ("这一届结束以后，下一届什么时候开始", "notice#1")])
+def test_paraphrases_of_the_timetable_are_answered(assistant: Assistant, question: str, clause: str) -> None:
+    answer = assistant.ask(question, as_of=DAY)
+    assert answer.in_scope and answer.citations[0].id == clause
+
+
+@pytest.mark.parametrize("question", ["2021年的试点示范县名单里有哪些县", "上一届示范县名单里有哪些县",
+                                      "示范企业能拿到多少奖励资金？"])
+def test_naming_a_project_type_does_not_make_a_question_in_scope(assistant: Assistant, question: str) -> None:
+    answer = assistant.ask(question, as_of=DAY)
+    assert not answer.in_scope and "notice#2.2" not in [c.id for c in answer.citations]
+
+
+# --- 9. one home per phrase list ------------------------------------------------------------------------
+
+def test_the_lexicon_lists_are_used_by_name_and_off_topic_is_gone() -> None:
+    import assistant.answering as answering
+
+    assert pattern("hedge").search("好像是") and pattern("when").search("截至什么时候")
+    assert not hasattr(answering, "scope") and not hasattr(answering, "router")
