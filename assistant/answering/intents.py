@@ -277,14 +277,10 @@ def used_term(piece: str, clauses: list[Clause]) -> tuple[str, Clause] | None:
 
 
 def timed_topics(piece: str) -> list[Topic]:
-    """Topics whose matched wording contains the piece's time words (公示多久: how long the 公示 lasts)."""
-    when = [m.span() for m in pattern("when").finditer(piece)]
-    found = []
-    for topic in matching_topics(piece):
-        spans = [m.span() for m in topic.pattern.finditer(piece)]
-        if any(a <= c and d <= b for a, b in spans for c, d in when):
-            found.append(topic)
-    return found
+    """Topics that need the piece's time words to match at all ("公示多久": how long the 公示 lasts), so they are
+    more specific than the "when" those words suggest."""
+    untimed = pattern("when").sub("", piece)
+    return [topic for topic in matching_topics(piece) if not topic.pattern.search(untimed)]
 
 
 def dedupe(parts: list[Part]) -> list[Part]:

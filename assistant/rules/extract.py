@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from assistant.language.lexicon import alternation, pattern
+from assistant.language.lexicon import alternation, entries, pattern
 from assistant.language.normalize import normalize
 from assistant.rules import kinds, places
 from assistant.rules.params import PROJECT_KEYS, ProjectKey, project_types
@@ -99,9 +99,9 @@ PARK_FACTS = [
     }, prefer=(T.high_tech, T.economic, T.industrial)),
 ]
 HOME = r"(?:中国|我国|国内|境内|大陆|内地)"
-FOREIGN = r"(?:境外|海外|国外|外国|香港|澳门|台湾|开曼|维尔京|百慕大|美国|英国|日本|德国|新加坡|韩国|法国)"
+FOREIGN = f"(?:{alternation('foreign')})"
 IN_CHINA = rf"(?:在)?{HOME}(?:依法)?(?:注册|设立|登记|成立)|注册地?(?:在|于|为){HOME}"
-ABROAD = (rf"{FOREIGN}(?:注册|设立|登记|成立)|注册地?(?:在|于|为){FOREIGN}|"
+ABROAD = (rf"{FOREIGN}[^，,。；;、]{{0,4}}?(?:注册|设立|登记|成立)|注册地?(?:在|于|为){FOREIGN}|"
           r"境外公司|外国公司|离岸公司|香港公司|境外企业|外国企业|"
           r"(?<=是)(?:一家)?(?:香港|澳门|台湾|境外|海外|国外|外国)的?(?:公司|企业)(?=$|[，,。；;！!？?\n])")
 COMPANY_LAW = r"(?:依照|按照|根据|依据|依)《?公司法》?"
@@ -153,7 +153,9 @@ FOUNDERS: dict[str, Founder] = {
     "政府": F.government, "人民政府": F.government,
     **dict.fromkeys(["国有企业", "国企", "央企", "中央企业", "国有控股", "国资"], F.state_owned_enterprise),
     **dict.fromkeys(["民营企业", "民企", "私营企业", "民营"], F.private_enterprise),
-    **dict.fromkeys(["外资企业", "外资", "外企", "外国企业", "境外企业", "跨国公司"], F.foreign_enterprise),
+    **dict.fromkeys(["外资企业", "外资", "外企", "外国企业", "境外企业", "跨国公司",
+                     *(f"{country}{kind}" for country in entries("foreign") for kind in ("公司", "企业", "集团"))],
+                    F.foreign_enterprise),
     **dict.fromkeys(["企业", "公司", "集团"], F.enterprise),
     **dict.fromkeys(["高校", "大学"], F.university),
     **dict.fromkeys(["协会", "学会", "社会组织"], F.association),
@@ -163,7 +165,11 @@ FOUNDER = re.compile("|".join(sorted(map(re.escape, FOUNDERS), key=len, reverse=
 FOUNDING = re.compile(r"设立|举办|创办|创建|组建|兴办|成立|出资|投资|主办|发起|下属|直属|所属|旗下|"
                       r"省属|市属|县属|区属|部属|中直|研究院|研究所|研究中心|实验室|研发机构|研发中心")
 PLACE_INTRO = re.compile(r"(?:我们是|我是|我单位是|本单位是|我们单位是|申报单位是|申报主体是|请问|想问)$")
-PLACE_ASKS = re.compile(r"[^，,。；;！!？?\n]{0,8}?" + kinds.MODAL.pattern)
+PLACE_ASKS = re.compile(r"[^，,。；;！!？?\n]{0,8}?(?:" + kinds.ASKS.pattern + ")")
+# A text that opens with a place, speaking for it ("重庆市梁平区，…", "晋江市想创建…", "石河子市这边想问"), not
+# describing something of it (苏州的一家公司).
+OPENING_PLACE = re.compile(r"^(?:您好|你好|老师好|请问)?[，,。！!\s]*$")
+OF_PLACE = re.compile(r"的|下属|所属|境内|辖区|一家|一所|一个")
 AS_OF = re.compile(r"(?:今天|今日|现在|目前|当前|截至|截止到?)(?:是|为)?\s*(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*"
                    r"[月\-/.]\s*(\d{1,2})")
 
@@ -180,7 +186,7 @@ def founders(text: str) -> list[Founder]:
         seg_start, _ = segment_bounds(text, verb.start())
         window_start = max(seg_start, verb.start() - 20)
         for term in FOUNDER.finditer(text, window_start, verb.end()):
-            if not negated(text, term.start()):
+            if not qualifiers(text, term.start(), term.end()) - {Qualifier.partial, Qualifier.other}:  # co-founders
                 found.append(FOUNDERS[term.group()])
     return list(dict.fromkeys(found))
 
@@ -249,11 +255,14 @@ def find_place(text: str, head_at: int | None, kind: ApplicantKind | None) -> Pl
 
 
 def place_as_applicant(text: str) -> int | None:
-    """Where a place named as the applicant ends (我们是江宁区 / 江宁区能否申报…): its government applies."""
-    for chain in places.chains(text):
+    """Where a place named as the applicant ends (我们是江宁区 / 江宁区能否申报… / a text opening with the
+    place it speaks for): its government applies."""
+    for number, chain in enumerate(places.chains(text)):
         seg_start, seg_end = segment_bounds(text, chain.start)
         end = chain.mentions[-1].end
         if PLACE_INTRO.search(text[seg_start:chain.start]) or PLACE_ASKS.match(text, end, seg_end):
+            return end
+        if number == 0 and OPENING_PLACE.match(text[:chain.start]) and not OF_PLACE.match(text, end):
             return end
     return None
 

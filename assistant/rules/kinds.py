@@ -4,8 +4,9 @@ Every word that names a kind of unit is a marker. A marker is ignored when it is
 (不是政府部门), when it modifies a later marker (高新区的一家公司, 市政府设立的研究院), or when a
 later marker follows it directly (企业研究院 → 研究院). Of the markers left, the one that counts is,
 in this order: the first after 代表/替/帮 (a department asking for its government), the first in
-the subject of "…能否申报", the first after a self-introduction
-(我们是…, 本单位是…, or a segment opening with 是/属于), the first in the text.
+the subject of "…能否申报 / …想申报 / …报…有没有资格", the first right after 我们/本 (我们研究院), the first
+after a self-introduction (我们是…, 本单位是…, or a segment opening with 是/属于), the first in the text.
+A marker that founded or approved something (省政府设立的…, 经省政府批准) is not the applicant.
 
 One name can make a unit two kinds at once: a research institute registered as a company
 (…技术研究院有限公司) is a company and a research institute (``also``).
@@ -22,24 +23,25 @@ from assistant.rules.text import negated, segment_bounds, segments
 
 K = ApplicantKind
 MARKERS: dict[str, ApplicantKind] = {
-    **dict.fromkeys(["人民政府", "政府", "行政公署", "街道办事处", "街道办", "县级市", "地级市", "副省级城市",
-                     "直辖市", "市辖区", "我县", "本县", "我市", "本市", "我区", "本区", "我旗", "本旗", "我们县",
-                     "我们市", "我们区", "我们旗"],
+    **dict.fromkeys(["人民政府", "政府", "行政公署", "街道办事处", "街道办", "街道", "乡镇", "县级市", "地级市",
+                     "副省级城市", "直辖市", "市辖区", "城市", "我县", "本县", "我市", "本市", "我区", "本区", "我旗",
+                     "本旗", "我们县", "我们市", "我们区", "我们旗"],
                     K.government),
     **dict.fromkeys(["政府部门", "政府机关", "职能部门", "组成部门", "工作部门", "委办局", "政府办公室", "政府办",
                      "市场监督管理局", "市场监管局", "市场监管部门", "知识产权局", "知识产权部门", "科学技术局",
                      "科技局", "科技厅", "发展和改革委员会", "发展改革委", "发改委", "工业和信息化局", "工信局",
                      "经信局", "商务局", "财政局", "教育局", "教育厅", "我局", "本局"], K.department),
     **dict.fromkeys(["管委会", "管理委员会", "高新区", "高新技术产业开发区", "高新技术开发区", "经开区",
-                     "经济技术开发区", "经济开发区", "开发区", "工业园区", "产业园区", "产业园", "科技园", "园区",
-                     "综合保税区", "保税区", "大学科技园", "旅游度假区", "风景名胜区", "风景区"], K.park_committee),
+                     "经济技术开发区", "经济开发区", "开发区", "工业园区", "工业园", "产业园区", "产业园", "科技园",
+                     "园区", "综合保税区", "保税区", "大学科技园", "旅游度假区", "风景名胜区", "风景区"],
+                    K.park_committee),
     **dict.fromkeys(["股份有限公司", "有限责任公司", "有限公司", "股份公司", "分公司", "子公司", "公司", "合伙企业",
                      "个人独资企业", "个体工商户", "个体户", "企业", "集团", "国企", "央企", "民企", "外企", "我司",
                      "本公司", "事务所"], K.company),
     **dict.fromkeys(["普通本科高校", "高等院校", "高等学校", "高校", "院校", "大学", "学院", "高职", "高专", "专科学校",
                      "我校", "本校", "学校", "民办本科", "公办本科"], K.university),
     **dict.fromkeys(["科研机构", "科研院所", "研究院", "研究所", "研究中心", "实验室", "科学院", "新型研发机构",
-                     "研发机构", "研发中心", "院所"], K.institute),
+                     "研发机构", "研发中心", "院所", "我所", "本所", "我们所"], K.institute),
     "事业单位": K.public_institution,
     **dict.fromkeys(["协会", "学会", "商会", "联合会", "促进会", "研究会", "基金会", "社会团体", "社会组织", "联盟"],
                     K.association),
@@ -49,8 +51,15 @@ MARKERS: dict[str, ApplicantKind] = {
 }
 MARKER = re.compile("|".join(sorted(map(re.escape, MARKERS), key=len, reverse=True)))
 MODAL = re.compile(rf"(?:{alternation('modal')})(?:够)?(?:{alternation('apply')})")
+ASKS = re.compile(alternation("asks_eligibility"))
 SELF_INTRO = re.compile(rf"{alternation('self_intro')}|^(?:而是|是|属于|系)")
-MODIFIES = re.compile(r"[^，,。；;！!？?\n]{0,12}?(?:的|下属|所属|直属|旗下)")
+OWN = re.compile(r"(?:我们|咱们|我|本)$")  # 我们研究院, 本公司: the speaker's own unit
+# "X的Y", "X下属Y", "X下面有个Y": X is where Y belongs, not the applicant (a copula 是 in between ends it).
+MODIFIES = re.compile(r"[^，,。；;！!？?\n是]{0,12}?(?:的|下属|所属|直属|旗下|下面有|下设|内设|下辖)")
+# "X设立的…", "经X批准": X founded or approved something; it is not the applicant.
+FOUNDER_OR_AGENT = re.compile(r"(?:自己|自行|出资|独资|合资|共同|联合)?(?:设立|举办|创办|组建|兴办|主办|发起|出资|投资)"
+                              r"|(?:批准|批复|同意|认定|授予|命名)")
+AGENT_BEFORE = re.compile(r"(?:经|由|被)$")
 ON_BEHALF = re.compile(alternation("on_behalf"))
 COMPANY_FORM = re.compile(r"股份有限公司|有限责任公司|有限公司|股份公司")
 
@@ -79,6 +88,8 @@ def markers(text: str) -> list[Marker]:
             continue
         if later_in_segment and (later.start == marker.end or MODIFIES.match(text, marker.end)):
             continue
+        if FOUNDER_OR_AGENT.match(text, marker.end) or AGENT_BEFORE.search(text, 0, marker.start):
+            continue
         kept.append(marker)
     return kept
 
@@ -93,11 +104,14 @@ def head(text: str) -> Marker | None:
         represented = [m for m in found if agent.end() <= m.start < end]
         if represented:
             return represented[0]
-    for modal in MODAL.finditer(text):
-        start, _ = segment_bounds(text, modal.start())
-        subject = [m for m in found if start <= m.start < modal.start()]
+    for asking in ASKS.finditer(text):
+        start, _ = segment_bounds(text, asking.start())
+        subject = [m for m in found if start <= m.start < asking.start()]
         if subject:
             return subject[0]
+    own = [m for m in found if OWN.search(text, 0, m.start) and m.kind != K.person]  # 我个人: "personally"
+    if own:
+        return own[0]
     for start, end in segments(text):
         intro = SELF_INTRO.search(text[start:end])
         if intro:

@@ -226,5 +226,8 @@ def merge(previous: Profile, update: Profile) -> Profile:
     merged = overlay(previous.model_dump(), update.model_dump())
     if update.kind is not None:
         merged["also"] = list(update.also)
+    if previous.place and previous.place.adcode and update.place and not update.place.adcode \
+            and not update.place.candidates:
+        merged["place"] = previous.place.model_dump()  # "我们区" adds nothing to 宁波市鄞州区
     merged["unsure_recognized"] = [k for k in merged["unsure_recognized"] if k not in merged["recognized"]]
     return Profile.model_validate(merged)

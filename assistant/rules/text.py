@@ -1,5 +1,6 @@
 """Small text helpers for reading Chinese descriptions: masking, segments, negation and the other qualifiers
-that make a mention something less than a plain present fact (hedged, hearsay, pending, former, partial).
+that make a mention something less than a plain present fact (hedged, hearsay, pending, former, partial, or
+about another party).
 
 The phrase lists live in ``assistant/language/lexicon.yaml``.
 """
@@ -32,6 +33,7 @@ class Qualifier(StrEnum):
     partial = "partial"  # 只有两个本科专业
     wished = "wished"  # 想成为
     hypothetical = "hypothetical"  # 如果是
+    other = "other"  # 和一所本科学校联合培养: another party
 
 
 BEFORE_CUES = [(Qualifier.hedged, "hedge"), (Qualifier.hearsay, "hearsay"), (Qualifier.pending, "pending"),
@@ -114,6 +116,8 @@ def qualifiers(text: str, start: int, end: int) -> set[Qualifier]:
         found.add(Qualifier.hedged)
     if pattern("part_before").search(before[-PART_BEFORE_WINDOW:]) or PART_AFTER.match(text, end):
         found.add(Qualifier.partial)
+    if pattern("other_party").search(before):
+        found.add(Qualifier.other)
     return found
 
 
