@@ -29,7 +29,7 @@ class Programme:
     note: str
 
 
-INTERROGATIVE = re.compile(r"谁|哪|什么|怎|几|多少|吗|呢|么|啥")
+INTERROGATIVE = re.compile(r"谁|哪|什么|怎|几|多少|吗|呢|么|啥|是否|有没有|([\u4e00-\u9fff])不\1")
 
 
 @cache
@@ -53,8 +53,12 @@ def topic_words(text: str) -> list[str]:
 
 
 def covered(word: str, passage: str) -> bool:
-    """The word, or the notice's own word for it, occurs in the passage."""
-    return word in passage or any(w in passage for w in mapping("synonyms").get(word, "").split())
+    """The word, the notice's own word for it, or most of a long compound (严格把关: 严格 … 把关) occurs in the
+    passage."""
+    if word in passage or any(w in passage for w in mapping("synonyms").get(word, "").split()):
+        return True
+    grams = [word[i:i + 2] for i in range(len(word) - 1)]
+    return len(word) >= 4 and sum(gram in passage for gram in grams) >= 0.6 * len(grams)
 
 
 def coverage(text: str, clauses: list[Clause]) -> float | None:

@@ -45,16 +45,18 @@ PRECEDENCE: tuple[Intent, ...] = (Intent.smalltalk, Intent.drafting, Intent.elig
 # The events of the timetable a "when" question can be about, most specific first; `application` is the
 # applicant's own stage and the default.
 EVENTS = ("issued", "receipt", "recommendation", "selection", "acceptance", "creation", "next_round", "application")
-ASKS_SOMETHING = re.compile(r"什么|怎么|怎样|如何|哪|谁|几|多少|多久|吗|么|呢|是否|能否|能不能|可不可以|有没有|[？?]")
+ASKS_SOMETHING = re.compile(r"什么|怎么|怎样|如何|哪|谁|几|多少|多久|吗|么|呢|是否|能否|有没有|[？?]"
+                            r"|([\u4e00-\u9fff])不\1")  # 收不收费, 要不要
 PIECE_BREAK = re.compile(r"[。？！?!；;\n]+")
 NEW_QUESTION = re.compile(r"[，,](?=另外|还有|以及|再问|顺便|同时|此外|还想问|另问)")
 CONJUNCTION = re.compile(r"和|及|以及|还有|与|跟|同时")
 DEFINITION = re.compile(r"(?P<run>[\u4e00-\u9fff“”]{2,20}?)"
                         r"(?:是什么意思|什么意思|指什么|是指什么|怎么理解|如何理解|的含义|的定义|怎么界定)")
+EVENT_LIST = re.compile(r"和|及|以及|、|与|分别|各")
 PHASE = re.compile(r"进度|阶段|进行到|到哪一步|现在.{0,4}(?:怎么样|情况)")
 WHO_MAY = re.compile(r"哪些|哪类|哪种|什么样|什么(?:单位|企业|机构|学校|高校|园区|政府|主体)|谁|哪个(?:单位|部门)")
 CONDITION = re.compile(rf"^(?:{alternation('hypothetical')})|的话$")
-UNTIL = re.compile(r"到哪年|到哪一年|哪年结束|哪一年结束|什么时候结束|多久|多长时间|几年|持续|截止到")
+UNTIL = re.compile(r"结束|持续|截止到|(?:到|至)(?:哪年|哪一年|什么时候|何时|哪天)|多久|多长时间|几年")
 
 
 @dataclass(frozen=True)
@@ -93,7 +95,7 @@ def pieces(text: str) -> list[str]:
     """The question cut where each piece asks something of its own; a piece that only asks ("怎么交")
     stays with the one before it; pieces that ask nothing (a self-description) are dropped unless nothing
     else is left."""
-    raw = [p for chunk in PIECE_BREAK.split(text) for p in NEW_QUESTION.split(chunk) if p.strip("，, ")]
+    raw = [p for chunk in PIECE_BREAK.split(text) for p in split_commas(chunk) if p.strip("，, ")]
     out: list[str] = []
     for piece in (p for chunk in raw for p in split_conjoined(chunk)):
         if out and not evidence.topic_words(piece) and asks(piece):
@@ -102,6 +104,20 @@ def pieces(text: str) -> list[str]:
             out.append(piece)
     asking = [p for p in out if asks(p)]
     return asking or [text]
+
+
+def split_commas(chunk: str) -> list[str]:
+    """A chunk cut at commas that start a new question (另外, 还有 …) or that separate clauses each asking about
+    a known topic of its own ("文号是多少，是哪天发的")."""
+    out = []
+    for part in NEW_QUESTION.split(chunk):
+        clauses = [c for c in re.split(r"[，,]", part) if c]
+        kinds = [kind_of(c) if asks(c) else "" for c in clauses]
+        if len(clauses) > 1 and all(k and k != "ask" for k in kinds) and len(set(kinds)) == len(kinds):
+            out += clauses
+        else:
+            out.append(part)
+    return out
 
 
 def split_conjoined(piece: str) -> list[str]:
@@ -132,6 +148,8 @@ def events(piece: str) -> list[str]:
     found = [event for event in EVENTS if pattern(f"event_{event}").search(piece)]
     if "application" in found and len(found) > 1:
         found.remove("application")  # "推荐材料什么时候报": the named event, not the generic verb
+    if len(found) > 1 and not EVENT_LIST.search(piece):
+        found = [nearest_event(piece, found)]  # "没评上的下一届什么时候": the one the time words ask about
     if found in ([], ["application"]) and pattern("still_open").search(piece):
         return ["still_open"]
     if found == ["application"] and pattern("deadline").search(piece):
@@ -139,6 +157,15 @@ def events(piece: str) -> list[str]:
     if not found and PHASE.search(piece):
         return ["phase"]
     return found
+
+
+def nearest_event(piece: str, found: list[str]) -> str:
+    """Of several events a piece names, the one nearest before its time words (else the first)."""
+    asked = pattern("when").search(piece) or pattern("frequency").search(piece)
+    limit = asked.start() if asked else len(piece)
+    before = [(m.start(), event) for event in found for m in pattern(f"event_{event}").finditer(piece)
+              if m.start() < limit]
+    return max(before)[1] if before else found[0]
 
 
 def when_events(piece: str, about_programme: bool) -> list[str]:
@@ -167,6 +194,8 @@ def chosen_topic(piece: str, hits: list[Hit], topics: list[Topic] | None = None)
     for topic in asked_topics(piece) if topics is None else topics:
         own = [hit.clause for hit in hits if hit.clause.id in topic.anchors]
         if not own:
+            if not evidence.topic_words(topic.pattern.sub("", piece)):  # the topic's wording is all it asks
+                passing.append((len(hits), topic))
             continue
         mine = evidence.coverage(topic.pattern.sub("", piece), own)
         others = max((evidence.coverage(piece, [c]) or 0.0 for c in best if c.id not in topic.anchors), default=0.0)
@@ -200,7 +229,8 @@ def decide(text: str, *, turn: Profile, profile: Profile | None, search: Callabl
     parts: list[Part] = []
     eligibility = False
     for piece in pieces(text):
-        if (applicant or types) and about_this_applicant(piece, describes(turn) or bool(types), applicant):
+        if (applicant or types) and about_this_applicant(piece, describes(turn) or bool(types), applicant,
+                                                         bool(turn.recognized or turn.unsure_recognized)):
             eligibility = True
             continue
         parts += decide_piece(piece, about_programme, bool(types), search)
@@ -210,13 +240,16 @@ def decide(text: str, *, turn: Profile, profile: Profile | None, search: Callabl
                     about_applicant=eligibility)
 
 
-def about_this_applicant(piece: str, names_someone: bool, described: bool) -> bool:
+def about_this_applicant(piece: str, names_someone: bool, described: bool, holds_title: bool) -> bool:
     """A piece asking what the asker may apply for: "能报示范县吗", "那示范县呢", "那以总部的名义申报呢" (a
-    follow-up naming a type or another applicant), or, once the applicant is described, a piece that asks
-    nothing else. "哪些单位可以申报示范县" asks who may apply in general: not about the asker."""
+    follow-up naming a type or another applicant), "我们已是示范企业，还要报吗" (a title held and applying asked
+    about), or, once the applicant is described, a piece that asks nothing else. "哪些单位可以申报示范县" asks who
+    may apply in general: not about the asker."""
     if pattern("when").search(piece) or WHO_MAY.search(piece):
         return False
     if pattern("asks_eligibility").search(piece) or (pattern("follow_up").search(piece) and names_someone):
+        return True
+    if holds_title and re.search(alternation("apply"), piece):
         return True
     return described and not evidence.topic_words(piece) and not matching_topics(piece)
 
