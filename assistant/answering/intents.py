@@ -143,9 +143,9 @@ def events(piece: str) -> list[str]:
     """The timetable events a "when" piece is about, in the order of ``EVENTS``."""
     if pattern("frequency").search(piece):
         return ["rhythm"]
-    if pattern("this_round").search(piece) and UNTIL.search(piece):
-        return ["round_span"]
     found = [event for event in EVENTS if pattern(f"event_{event}").search(piece)]
+    if pattern("this_round").search(piece) and UNTIL.search(piece) and "next_round" not in found:
+        return ["round_span"]
     if "application" in found and len(found) > 1:
         found.remove("application")  # "推荐材料什么时候报": the named event, not the generic verb
     if len(found) > 1 and not EVENT_LIST.search(piece):
