@@ -154,13 +154,16 @@ def evaluate(
     baseline: str | None = typer.Option(None, "--baseline", help="与之比较的运行目录或 report.json"),
     out: str | None = typer.Option(None, "--out", help="报告目录（默认 data/runs/<时间>）"),
     judge: int = typer.Option(0, "--judge", help="另用已配置的大模型评判行文 N 轮（报告均值与波动，不作门槛）"),
+    paraphrase: bool = typer.Option(False, "--paraphrase", help="另把 qa 与 eligibility 用例机械改写"
+                                    "（同义词、语序、错字、繁体、寒暄）后重跑，报告各指标下降（不作门槛）"),
 ) -> None:
     """Run answer-quality suites; exit 1 when a threshold in eval/thresholds.yaml is missed."""
+    from datetime import datetime
     from pathlib import Path
 
     from assistant.answering import Assistant
     from assistant.evaluation.report import compare, load_report, write_reports
-    from assistant.evaluation.runner import discover, load_thresholds, run_suites
+    from assistant.evaluation.runner import discover, load_thresholds, run_suites, suite_kind
     from assistant.settings import get_settings
 
     settings = get_settings()
@@ -177,7 +180,14 @@ def evaluate(
     if judge and not settings.llm_base_url:
         raise typer.BadParameter("--judge 需要先配置大模型端点（ASSISTANT_LLM_BASE_URL 等）")
     assistant = Assistant(settings)
-    report = run_suites(assistant, paths, thresholds, progress)
+    out_dir = Path(out) if out else settings.data_dir / "runs" / datetime.now().strftime("%Y%m%d-%H%M%S")
+    pairs = []
+    if paraphrase:
+        from assistant.evaluation.paraphrase import load_rewrites, rewritten_suites
+
+        pairs = rewritten_suites(paths, load_rewrites(settings.eval_dir / "paraphrase.yaml"), out_dir / "paraphrase",
+                                 suite_kind)
+    report = run_suites(assistant, [*paths, *(p for _, *pair in pairs for p in pair)], thresholds, progress)
     if judge:
         from assistant.answering.llm import build_chat_model
         from assistant.evaluation.judge import judge_cases
@@ -185,8 +195,12 @@ def evaluate(
         verdict = judge_cases(build_chat_model(settings), settings.prompts_dir, assistant.library, report.cases, judge)
         report.metrics |= {f"judge.{name}": value for name, value in verdict.items()}
     comparison = compare(report, load_report(Path(baseline))) if baseline else None
-    json_path, html_path = write_reports(report, Path(out) if out else settings.data_dir / "runs" / report.run_id,
-                                         comparison)
+    json_path, html_path = write_reports(report, out_dir, comparison)
+    if pairs:
+        from assistant.evaluation.paraphrase import robustness
+
+        summary = robustness(report.metrics, pairs)
+        (out_dir / "paraphrase.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")
     if as_json:
         print_json(json.loads(json_path.read_text(encoding="utf-8")))
     else:
@@ -199,6 +213,12 @@ def evaluate(
         if comparison:
             fixed, broken = ", ".join(comparison["fixed"]) or "无", ", ".join(comparison["broken"]) or "无"
             typer.echo(f"变好：{fixed}；变差：{broken}")
+        if pairs:
+            typer.echo("改写稳健性（各指标平均下降，百分点）：" + "；".join(
+                f"{metric} {drop:+.1f}" for metric, drop in summary["mean_drop_points"].items()))
+            for row in sorted(summary["rows"], key=lambda r: -r["drop_points"])[:10]:
+                typer.echo(f"  {row['rewrite']:<12} {row['suite']:<40} {row['metric']:<20} "
+                           f"{row['as_written']:.3f} → {row['rewritten']:.3f}（{row['drop_points']:+.1f}）")
         typer.echo(f"报告：{html_path}")
         typer.echo("门槛：通过" if report.passed else "门槛未通过：\n  " + "\n  ".join(report.missed))
     if not report.passed:

@@ -87,3 +87,19 @@ def test_llm_judge_reports_mean_spread_and_unusable_replies(assistant: Assistant
     assert result["unusable"] == 1 and result["cases"] == 2
     assert result["fluency_mean"] == 4.0 and result["fluency_spread"] == 2.0
     assert result["correctness_mean"] == 3.5 and result["correctness_spread"] == 1.0
+
+
+def test_paraphrase_report_rewrites_cases_and_measures_the_drop(assistant: Assistant, tmp_path: Path) -> None:
+    from assistant.evaluation.paraphrase import load_rewrites, rewritten_suites, robustness
+
+    rewrites = load_rewrites(EVAL / "paraphrase.yaml")
+    assert rewrites["traditional"]("我们是广东省佛山市顺德区") == "我們是廣東省佛山市順德區"
+    assert rewrites["typo"]("能否申报示范县") != "能否申报示范县"
+    assert rewrites["reorder"]("我们是宁波市人民政府，能报示范市吗？").startswith("能报示范市吗？")
+    suite = subset(tmp_path, "qa.jsonl", 12)
+    pairs = rewritten_suites([suite], rewrites, tmp_path / "rewritten", suite_kind)
+    assert {name for name, _, _ in pairs} >= {"traditional", "chit_chat"}
+    report = run_suites(assistant, [path for _, *pair in pairs for path in pair], {})
+    summary = robustness(report.metrics, pairs)
+    assert summary["rows"] and "fact_recall" in summary["mean_drop_points"]
+    assert all(row["drop_points"] == round((row["as_written"] - row["rewritten"]) * 100, 1) for row in summary["rows"])

@@ -210,6 +210,12 @@ def best_covering(piece: str, hits: list[Hit]) -> list[Hit]:
     return [best, *(hit for hit in hits if hit is not best)]
 
 
+def without_courtesies(text: str) -> str:
+    """The question without 您好、打扰一下、谢谢 … around it (the text itself when nothing else is left)."""
+    stripped = pattern("courtesy").sub("", text)
+    return re.sub(r"^[，,。！!\s]+|[，,\s]+(?=[。！!？?]|$)", "", stripped) or text
+
+
 def smalltalk(text: str) -> str:
     return next((name for name in ("greeting", "thanks", "identity") if pattern(name).search(text.strip())), "")
 
@@ -221,6 +227,7 @@ def decide(text: str, *, turn: Profile, profile: Profile | None, search: Callabl
         return Decision([Part(Intent.smalltalk, text, slot=kind)])
     if pattern("drafting").search(text):
         return Decision([Part(Intent.drafting, text)])
+    text = without_courtesies(text)
     types = mentioned_types(text)
     applicant = describes(turn) or describes(profile)
     if applicant and describes(turn) and not asks(text):  # a self-description: what may it apply for

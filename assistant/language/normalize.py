@@ -13,7 +13,7 @@ import unicodedata
 from functools import cache
 from pathlib import Path
 
-from assistant.language.lexicon import entries
+from assistant.language.lexicon import entries, mapping
 
 KEEP_WIDE = {"，", "；", "！", "？", "：", "（", "）"}  # Chinese punctuation stays full-width
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -82,6 +82,19 @@ def repair_terms(text: str) -> str:
     return "".join(out)
 
 
+@cache
+def _variants() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(variant), standard) for variant, standard in mapping("variants").items())
+
+
+def standard_terms(text: str) -> str:
+    """Variant wordings read as the notice writes them (申请书 → 申报书)."""
+    for variant, standard in _variants():
+        text = variant.sub(standard, text)
+    return text
+
+
 def normalize(text: str) -> str:
-    """Simplified, half-width, spaces between Chinese words removed, terms repaired (see module docstring)."""
-    return repair_terms(SPACE_BETWEEN.sub("", simplified(half_width(text)))).strip()
+    """Simplified, half-width, spaces between Chinese words removed, terms repaired and standardised (see the
+    module docstring)."""
+    return standard_terms(repair_terms(SPACE_BETWEEN.sub("", simplified(half_width(text))))).strip()
