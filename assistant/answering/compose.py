@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from assistant.answering.evidence import bigrams
 from assistant.answering.topics import Lead, Quote, contact_lines
 from assistant.corpus.library import Library
 from assistant.corpus.model import Citation, Clause
@@ -122,7 +123,7 @@ def timeline_lead(timeline: Timeline, event: str) -> Lead:
                     "组织评审、择优确定创建对象，经公示无异议后发文确定名单。",
                     [(creation.citation.id, creation.citation.quote), (SELECTION[0], SELECTION[1])])
     if deadline := deadlines.get(event):
-        state = (f"截至{today}已过期" if deadline.status == "passed" else f"{today}是最后一天"
+        state = (f"截至{today}已过期" if deadline.status == "passed" else f"{today}是最后一天，当天仍在期限内"
                  if deadline.days_remaining == 0 else f"截至{today}还剩{deadline.days_remaining}天")
         whose = (f"（由{deadline.duty}负责）" if deadline.key == "acceptance" else
                  f"（这是{deadline.duty}的工作，不是申报单位的；申报单位向省局提交材料的时间以本省通知为准）")
@@ -165,11 +166,6 @@ def not_stated_lead(clause: Clause) -> Lead:
     """The question asserts or asks about something the notice does not say: say so, quoting the nearest
     clause."""
     return Lead("通知中没有这样的规定，通知的相关原文如下。", [(clause.id, clause.text)])
-
-
-def bigrams(text: str) -> set[str]:
-    runs = re.findall(r"[\u4e00-\u9fff]+", text)
-    return {run[i:i + 2] for run in runs for i in range(len(run) - 1)}
 
 
 def combine(leads: list[Lead]) -> Lead:

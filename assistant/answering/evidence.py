@@ -52,22 +52,28 @@ def topic_words(text: str) -> list[str]:
     return list(dict.fromkeys(words))
 
 
-def covered(word: str, passage: str) -> bool:
-    """The word, the notice's own word for it, or most of a long compound (严格把关: 严格 … 把关) occurs in the
-    passage."""
+def covered(word: str, passage: str, loose: bool = True) -> bool:
+    """The word or the notice's own word for it occurs in the passage; ``loose``: or most of a long compound
+    does (严格把关: 严格 … 把关)."""
     if word in passage or any(w in passage for w in mapping("synonyms").get(word, "").split()):
         return True
     grams = [word[i:i + 2] for i in range(len(word) - 1)]
-    return len(word) >= 4 and sum(gram in passage for gram in grams) >= 0.6 * len(grams)
+    return loose and len(word) >= 4 and sum(gram in passage for gram in grams) >= 0.6 * len(grams)
 
 
-def coverage(text: str, clauses: list[Clause]) -> float | None:
+def coverage(text: str, clauses: list[Clause], loose: bool = True) -> float | None:
     """Share of the topic words of ``text`` that ``clauses`` cover; None when the text has no topic word."""
     words = topic_words(text)
     if not words:
         return None
     passage = "".join(f"{c.heading}{c.text}" for c in clauses)
-    return sum(covered(word, passage) for word in words) / len(words)
+    return sum(covered(word, passage, loose) for word in words) / len(words)
+
+
+def bigrams(text: str) -> set[str]:
+    """The character bigrams of the Chinese runs of ``text``."""
+    runs = re.findall(r"[\u4e00-\u9fff]+", text)
+    return {run[i:i + 2] for run in runs for i in range(len(run) - 1)}
 
 
 def answered(text: str, clauses: list[Clause]) -> bool:

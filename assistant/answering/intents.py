@@ -45,7 +45,7 @@ PRECEDENCE: tuple[Intent, ...] = (Intent.smalltalk, Intent.drafting, Intent.elig
 # The events of the timetable a "when" question can be about, most specific first; `application` is the
 # applicant's own stage and the default.
 EVENTS = ("issued", "receipt", "recommendation", "selection", "acceptance", "creation", "next_round", "application")
-ASKS_SOMETHING = re.compile(r"什么|怎么|怎样|如何|哪|谁|几|多少|多久|吗|么|呢|是否|能否|有没有|[？?]"
+ASKS_SOMETHING = re.compile(r"什么|啥|怎么|怎样|如何|哪|谁|几|多少|多久|吗|么|呢|是否|能否|有没有|[？?]"
                             r"|([\u4e00-\u9fff])不\1")  # 收不收费, 要不要
 PIECE_BREAK = re.compile(r"[。？！?!；;\n]+")
 NEW_QUESTION = re.compile(r"[，,](?=另外|还有|以及|再问|顺便|同时|此外|还想问|另问)")
@@ -54,7 +54,9 @@ DEFINITION = re.compile(r"(?P<run>[\u4e00-\u9fff“”]{2,20}?)"
                         r"(?:是什么意思|什么意思|指什么|是指什么|怎么理解|如何理解|的含义|的定义|怎么界定)")
 EVENT_LIST = re.compile(r"和|及|以及|、|与|分别|各")
 PHASE = re.compile(r"进度|阶段|进行到|到哪一步|现在.{0,4}(?:怎么样|情况)")
-WHO_MAY = re.compile(r"哪些|哪类|哪种|什么样|什么(?:单位|企业|机构|学校|高校|园区|政府|主体)|谁|哪个(?:单位|部门)")
+WHO_MAY = re.compile(r"(?:哪些|哪类|哪种|什么样的?|什么|哪个|哪一类)"
+                     r"(?:单位|企业|公司|机构|科研机构|学校|高校|院校|园区|政府|主体|地方|城市)|谁|由谁")
+ANAPHOR = re.compile(r"这|那|此|该")
 CONDITION = re.compile(rf"^(?:{alternation('hypothetical')})|的话$")
 UNTIL = re.compile(r"结束|持续|截止到|(?:到|至)(?:哪年|哪一年|什么时候|何时|哪天)|多久|多长时间|几年")
 
@@ -82,9 +84,10 @@ class Decision:
 
 
 def describes(profile: Profile | None) -> bool:
-    """Whether a profile says anything about who the applicant is."""
-    return profile is not None and (profile.kind is not None or profile.place is not None or bool(profile.recognized)
-                                    or bool(profile.unsure_recognized))
+    """Whether a profile says anything about the applicant (who it is, or a fact a clause depends on)."""
+    if profile is None:
+        return False
+    return profile != Profile(as_of=profile.as_of)
 
 
 def asks(text: str) -> bool:
@@ -98,7 +101,7 @@ def pieces(text: str) -> list[str]:
     raw = [p for chunk in PIECE_BREAK.split(text) for p in split_commas(chunk) if p.strip("，, ")]
     out: list[str] = []
     for piece in (p for chunk in raw for p in split_conjoined(chunk)):
-        if out and not evidence.topic_words(piece) and asks(piece):
+        if out and not evidence.topic_words(piece) and asks(piece) and kind_of(piece) != "when":
             out[-1] = f"{out[-1]}，{piece}"
         else:
             out.append(piece)
@@ -171,9 +174,12 @@ def nearest_event(piece: str, found: list[str]) -> str:
 def when_events(piece: str, about_programme: bool) -> list[str]:
     """The events of a piece that asks when. Without an event word it is the applicant's own stage — unless
     it names another programme, or words the programme never uses (下周几号放假)."""
+    found = events(piece)
+    if any(event in ("next_round", "round_span", "rhythm") for event in found):
+        return found  # "那下一届呢": the next round is a date of its own
     if not (pattern("when").search(piece) or pattern("frequency").search(piece) or PHASE.search(piece)):
         return []
-    if found := events(piece):
+    if found:
         return found
     if evidence.other_programme(piece):
         return []
@@ -191,7 +197,14 @@ def chosen_topic(piece: str, hits: list[Hit], topics: list[Topic] | None = None)
     best = [hit.clause for hit in hits[:3]]
     rank = {hit.clause.id: position for position, hit in enumerate(hits)}
     passing = []
-    for topic in asked_topics(piece) if topics is None else topics:
+    candidates = asked_topics(piece) if topics is None else topics
+    if final := yes_no_focus(piece):  # "…会摘牌吗": the topic naming 摘牌
+        candidates = [t for t in candidates if any(a <= final[0] < b for a, b in (m.span() for m in
+                                                                                  t.pattern.finditer(piece)))] \
+            or candidates
+        if len(candidates) == 1 and any(h.clause.id in candidates[0].anchors for h in hits):
+            return candidates[0]
+    for topic in candidates:
         own = [hit.clause for hit in hits if hit.clause.id in topic.anchors]
         if not own:
             if not evidence.topic_words(topic.pattern.sub("", piece)):  # the topic's wording is all it asks
@@ -204,9 +217,24 @@ def chosen_topic(piece: str, hits: list[Hit], topics: list[Topic] | None = None)
     return min(passing, key=lambda pair: pair[0])[1] if passing else None
 
 
+YES_NO = re.compile(r"(?:吗|么|呢|没有?|不)[？?！!。]*$")
+
+
+def yes_no_focus(piece: str) -> tuple[int, str] | None:
+    """Where the word a yes/no question ends on starts ("验收不合格的会摘牌吗" → 摘牌), if it is a topic word."""
+    end = YES_NO.search(piece)
+    if end is None:
+        return None
+    words = evidence.topic_words(piece[:end.start()])
+    if not words or not piece[:end.start()].endswith(words[-1]):
+        return None
+    return end.start() - len(words[-1]), words[-1]
+
+
 def best_covering(piece: str, hits: list[Hit]) -> list[Hit]:
     """The hits with the one of the best three that covers most of the piece's topic words first."""
-    best = max(hits[:3], key=lambda hit: evidence.coverage(piece, [hit.clause]) or 0.0)
+    best = max(hits[:3], key=lambda hit: (evidence.coverage(piece, [hit.clause], loose=False) or 0.0,
+                                          evidence.coverage(piece, [hit.clause]) or 0.0, hit.score))
     return [best, *(hit for hit in hits if hit is not best)]
 
 
@@ -236,8 +264,9 @@ def decide(text: str, *, turn: Profile, profile: Profile | None, search: Callabl
     parts: list[Part] = []
     eligibility = False
     for piece in pieces(text):
+        holds_title = any(p is not None and (p.recognized or p.unsure_recognized) for p in (turn, profile))
         if (applicant or types) and about_this_applicant(piece, describes(turn) or bool(types), applicant,
-                                                         bool(turn.recognized or turn.unsure_recognized)):
+                                                         holds_title):
             eligibility = True
             continue
         parts += decide_piece(piece, about_programme, bool(types), search)
@@ -292,15 +321,23 @@ def decide_piece(piece: str, about_programme: bool, names_type: bool,
 
 
 def asked_topics(piece: str) -> list[Topic]:
-    """The topics the piece names outside a condition that only sets the scene ("名额有限的话，是不是要宁缺毋滥"
-    asks about 宁缺毋滥, not about 名额); a lone condition ("如果数据有出入会怎样") is what is asked."""
+    """The topics the piece names where it asks: not in a clause that only sets the scene — a condition
+    ("名额有限的话，是不是要宁缺毋滥" asks about 宁缺毋滥) or a statement before the question ("中介打电话说…，申报
+    到底要不要交钱" asks about fees, not contacts). A lone clause is what is asked."""
     bounds = segments(piece)
     conditions = [(a, b) for a, b in bounds if CONDITION.search(piece[a:b])]
-    main_has_content = any(evidence.topic_words(piece[a:b]) for a, b in bounds if (a, b) not in conditions)
-    if not conditions or not main_has_content:
-        return matching_topics(piece)
-    return [topic for topic in matching_topics(piece)
-            if any(not any(a <= m.start() < b for a, b in conditions) for m in topic.pattern.finditer(piece))]
+    statements = [(a, b) for a, b in bounds if not asks(piece[a:b]) and (a, b) not in conditions]
+    foreground = [(a, b) for a, b in bounds if (a, b) not in conditions and (a, b) not in statements]
+    topics = matching_topics(piece)
+    refers_back = any(ANAPHOR.match(piece, a) for a, _ in foreground)  # "…，这合理吗": the scene is the topic
+    if refers_back or not any(evidence.topic_words(piece[a:b]) for a, b in foreground):
+        return topics
+
+    def within(spans: list[tuple[int, int]], topic: Topic) -> bool:
+        return any(a <= m.start() < b for a, b in spans for m in topic.pattern.finditer(piece))
+
+    asked = [topic for topic in topics if within(foreground, topic)]
+    return asked or [topic for topic in topics if within(statements, topic)]  # a condition is never the topic
 
 
 def used_term(piece: str, clauses: list[Clause]) -> tuple[str, Clause] | None:

@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from assistant.corpus.library import Library
+from assistant.language.lexicon import alternation
 from assistant.rules.params import timetable
 from assistant.settings import Settings
 
@@ -56,14 +57,20 @@ class Topic:
             return Lead(f"国家知识产权局的联系人及联系方式：{lines}。", [quote])
         if self.special == "annex_list":
             return annex_list_lead(library, question)
-        return Lead(self.sentence.format(**timetable().wordings()), list(self.quotes))
+        lead = Lead(self.sentence.format(**timetable().wordings()), list(self.quotes))
+        return with_applicants(lead, type_keys) if self.special == "conditions" else lead
+
+
+def expand_lists(pattern: str) -> str:
+    """``{name}`` in a topic's pattern is the lexicon list ``name``."""
+    return re.sub(r"\{(\w+)\}", lambda m: f"(?:{alternation(m.group(1))})", pattern)
 
 
 @lru_cache(maxsize=1)
 def load_topics() -> tuple[Topic, ...]:
     entries = yaml.safe_load(TOPICS_FILE.read_text(encoding="utf-8"))
     return tuple(
-        Topic(name=e["name"], pattern=re.compile(e["pattern"]), sentence=e.get("sentence", ""),
+        Topic(name=e["name"], pattern=re.compile(expand_lists(e["pattern"])), sentence=e.get("sentence", ""),
               quotes=tuple((q["id"], q["quote"]) for q in e.get("quotes", [])), annex=e.get("annex", ""),
               what=e.get("what", ""), special=e.get("special", ""), anchor_ids=tuple(e.get("anchors", [])))
         for e in entries
@@ -87,14 +94,24 @@ def annex_lead(library: Library, annex_id: str, what: str) -> Lead:
                 "请以省级知识产权局转发的附件原件为准。", [(listed, library.clause(listed).text)], in_scope=False)
 
 
+ASKS_NUMBER = re.compile(r"几|多少|数量是|具体名额|名额是|分配表")
+
+
 def quota_lead(library: Library, question: str, type_keys: list[str], settings: Settings) -> Lead:
-    """Quotas only from an imported Annex-2 table (``assistant quotas --import``); never a guess."""
+    """Quotas only from an imported Annex-2 table (``assistant quotas --import``); never a guess. Whether there
+    is a limit at all is answered by the notice itself (在分配名额内择优确定推荐对象)."""
     from assistant.rules.quotas import province_names, quota_answer
 
     province = next((name for name in sorted(province_names(), key=len, reverse=True) if name in question), None)
     answer = quota_answer(settings.data_dir, library, province, type_keys[0] if type_keys else None)
-    citations = answer.citations if answer.loaded else answer.citations[-1:]
-    return Lead(answer.message, [(c.id, c.quote) for c in citations], in_scope=answer.loaded)
+    if answer.loaded:
+        return Lead(answer.message, [(c.id, c.quote) for c in answer.citations])
+    quota, annex = answer.citations
+    if ASKS_NUMBER.search(question) or province:
+        return Lead(answer.message, [(annex.id, annex.quote)], in_scope=False)
+    title = library.document("annex2").info.title
+    return Lead(f"有名额限制：省级知识产权局在分配名额（附件2）内择优确定推荐对象，经公示无异议后报送；各省的具体名额见"
+                f"附件2《{title}》，该附件尚未载入。", [(quota.id, quota.quote), (annex.id, annex.quote)])
 
 
 def annex_list_lead(library: Library, question: str) -> Lead:
@@ -109,6 +126,17 @@ def annex_list_lead(library: Library, question: str) -> Lead:
              for info in (library.document(f"annex{n}").info for n in range(1, 5))]
     return Lead("通知列有以下附件：" + "；".join(f"附件{n}．{item}" for n, item in enumerate(items, 1)) + "。",
                 [(listed.id, listed.text)])
+
+
+def with_applicants(lead: Lead, type_keys: list[str]) -> Lead:
+    """The conditions of the named project types begin with who may apply for them (二、申报单位)."""
+    from assistant.rules import PROJECT_TYPES
+
+    types = [PROJECT_TYPES[key] for key in type_keys]
+    if not types:
+        return lead
+    who = "；".join(f"申报{t.short}的应为{t.who}" for t in types)
+    return Lead(f"{who}。{lead.sentence}", [*((t.applicants.clause, t.applicants.quote) for t in types), *lead.quotes])
 
 
 def contact_lines(library: Library, type_keys: list[str]) -> tuple[str, Quote]:

@@ -157,13 +157,15 @@ FOUNDERS: dict[str, Founder] = {
                      *(f"{country}{kind}" for country in entries("foreign") for kind in ("公司", "企业", "集团"))],
                     F.foreign_enterprise),
     **dict.fromkeys(["企业", "公司", "集团"], F.enterprise),
-    **dict.fromkeys(["高校", "大学"], F.university),
+    **dict.fromkeys(["高校", "大学", "学校"], F.university),
     **dict.fromkeys(["协会", "学会", "社会组织"], F.association),
     **dict.fromkeys(["个人", "自然人", "私人"], F.individual),
 }
 FOUNDER = re.compile("|".join(sorted(map(re.escape, FOUNDERS), key=len, reverse=True)))
-FOUNDING = re.compile(r"设立|举办|创办|创建|组建|兴办|成立|出资|投资|主办|发起|下属|直属|所属|旗下|"
+FOUNDING = re.compile(r"设立|举办|创办|创建|组建|兴办|成立|出资|投资|主办|发起|共建|合办|下属|直属|所属|旗下|"
                       r"省属|市属|县属|区属|部属|中直|研究院|研究所|研究中心|实验室|研发机构|研发中心")
+# "投资方是省属国有企业", "股东是省能源集团": the founder comes after its role.
+FOUNDER_ROLE = re.compile(r"(?:设立|举办|投资|出资|主办|发起)(?:方|人|单位)|股东|主管(?:单位|部门)")
 PLACE_INTRO = re.compile(r"(?:我们是|我是|我单位是|本单位是|我们单位是|申报单位是|申报主体是|请问|想问)$")
 PLACE_ASKS = re.compile(r"[^，,。；;！!？?\n]{0,8}?(?:" + kinds.ASKS.pattern + ")")
 # A text that opens with a place, speaking for it ("重庆市梁平区，…", "晋江市想创建…", "石河子市这边想问"), not
@@ -179,13 +181,14 @@ def read_facts(text: str, facts: list[Fact]) -> dict[str, Any]:
 
 
 def founders(text: str) -> list[Founder]:
-    """Who set up the institute: founder words before a founding verb (…设立的, …下属, 市属 …) or
-    before the institute itself (中科院…研究院, 民营企业的研究院)."""
+    """Who set up the institute: founder words before a founding verb (…设立的, …下属, 市属 …), before the
+    institute itself (中科院…研究院, 民营企业的研究院), or after a founder's role (投资方是…, 股东是…)."""
     found: list[Founder] = []
-    for verb in FOUNDING.finditer(text):
-        seg_start, _ = segment_bounds(text, verb.start())
-        window_start = max(seg_start, verb.start() - 20)
-        for term in FOUNDER.finditer(text, window_start, verb.end()):
+    windows = [(max(segment_bounds(text, v.start())[0], v.start() - 20), v.end()) for v in FOUNDING.finditer(text)]
+    windows += [(role.end(), min(segment_bounds(text, role.start())[1], role.end() + 14))
+                for role in FOUNDER_ROLE.finditer(text)]
+    for window_start, window_end in windows:
+        for term in FOUNDER.finditer(text, window_start, window_end):
             if not qualifiers(text, term.start(), term.end()) - {Qualifier.partial, Qualifier.other}:  # co-founders
                 found.append(FOUNDERS[term.group()])
     return list(dict.fromkeys(found))

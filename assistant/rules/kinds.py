@@ -57,9 +57,13 @@ OWN = re.compile(r"(?:我们|咱们|我|本)$")  # 我们研究院, 本公司: t
 # "X的Y", "X下属Y", "X下面有个Y": X is where Y belongs, not the applicant (a copula 是 in between ends it).
 MODIFIES = re.compile(r"[^，,。；;！!？?\n是]{0,12}?(?:的|下属|所属|直属|旗下|下面有|下设|内设|下辖)")
 # "X设立的…", "经X批准": X founded or approved something; it is not the applicant.
-FOUNDER_OR_AGENT = re.compile(r"(?:自己|自行|出资|独资|合资|共同|联合)?(?:设立|举办|创办|组建|兴办|主办|发起|出资|投资)"
-                              r"|(?:批准|批复|同意|认定|授予|命名)")
-AGENT_BEFORE = re.compile(r"(?:经|由|被)$")
+FOUNDER_ROLE = r"(?:(?:设立|举办|投资|出资|主办|发起)(?:方|人|单位)|股东|主管(?:单位|部门))"
+FOUNDER_OR_AGENT = re.compile(r"(?:(?:和|与|、)[^，,。；;！!？?\n]{0,10}?)?(?:自己|自行|出资|独资|合资|共同|联合)?"
+                              r"(?:设立|举办|创办|组建|兴办|主办|发起|出资|投资|共建|共办|合办)"
+                              rf"|(?:批准|批复|同意|认定|授予|命名)|(?:也|还)?是{FOUNDER_ROLE}")
+# "经省政府批准", "投资方是省属国有企业": an approver or a founder, not the applicant.
+AGENT_BEFORE = re.compile(rf"(?:(?:(?<!已)经(?!济)|由|被)[^，,。；;！!？?\n]{{0,2}}|"
+                          rf"{FOUNDER_ROLE}(?:是|为)[^，,。；;！!？?\n]{{0,6}})$")
 ON_BEHALF = re.compile(alternation("on_behalf"))
 COMPANY_FORM = re.compile(r"股份有限公司|有限责任公司|有限公司|股份公司")
 
