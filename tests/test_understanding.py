@@ -50,8 +50,11 @@ def test_each_qualifier_is_recognised(text: str, qualifier: Qualifier) -> None:
     assert qualifier in qualifiers(text, start, start + 2)
 
 
-def test_disagreeing_plain_statements_leave_the_fact_unknown() -> None:
-    assert extract_profile("我们是省级高新区管委会，园区是国家级的").park.level is None
+def test_disagreeing_plain_statements_leave_the_fact_unknown_unless_the_self_introduction_says_it() -> None:
+    assert extract_profile("园区是省级高新区，园区是国家级的").park.level is None
+    assert extract_profile("我们是省级高新区管委会，园区是国家级的").park.level == ParkLevel.provincial
+    branch = "我们是某集团有限公司的上海分公司，专利都以总公司名义申请。能以分公司名义报示范企业吗？"
+    assert extract_profile(branch).company.branch is True
 
 
 # --- 2. hearsay, hedges and programme names are not recognition ---------------------------------------

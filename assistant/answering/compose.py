@@ -11,8 +11,10 @@ from assistant.corpus.library import Library
 from assistant.corpus.model import Citation, Clause
 from assistant.language.dates import cn_date
 from assistant.rules import STATUS, STATUS_ORDER, Timeline
+from assistant.rules.params import constraints
 
 SENTENCE = re.compile(r"[^。；！？\n]+[。；！？]?")
+RECOGNIZED = constraints()["recognized"].reference  # 此前年度已认定的继续有效
 
 
 def end_sentence(text: str) -> str:
@@ -65,6 +67,7 @@ def eligibility_lead(verdicts: dict[str, Any], focus: list[str], names: dict[str
             detail = verdict.ask[0] if verdict.status == "needs_info" and verdict.ask else verdict.reason
             grouped.setdefault((verdict.status, detail), []).append(names[key])
             quotes += [(c.id, c.quote) for c in verdict.citations[:1]]  # the rule's own clause
+            quotes += [(c.id, c.quote) for c in verdict.citations[1:] if c.quote == RECOGNIZED.quote]
         parts = [f"{STATUS[status].phrase.format(name='、'.join(types))}：{detail.rstrip('。')}"
                  for (status, detail), types in grouped.items()]
         return Lead(end_sentence("；".join(parts)), quotes)

@@ -175,9 +175,10 @@ def when_events(piece: str, about_programme: bool) -> list[str]:
     """The events of a piece that asks when. Without an event word it is the applicant's own stage — unless
     it names another programme, or words the programme never uses (下周几号放假)."""
     found = events(piece)
-    if any(event in ("next_round", "round_span", "rhythm") for event in found):
+    asks_when = bool(pattern("when").search(piece) or pattern("frequency").search(piece) or PHASE.search(piece))
+    if not asks_when and any(event in ("next_round", "round_span", "rhythm") for event in found):
         return found  # "那下一届呢": the next round is a date of its own
-    if not (pattern("when").search(piece) or pattern("frequency").search(piece) or PHASE.search(piece)):
+    if not asks_when:
         return []
     if found:
         return found
@@ -214,7 +215,12 @@ def chosen_topic(piece: str, hits: list[Hit], topics: list[Topic] | None = None)
         others = max((evidence.coverage(piece, [c]) or 0.0 for c in best if c.id not in topic.anchors), default=0.0)
         if mine is None or mine >= others or others < evidence.ANSWERED:
             passing.append((min(rank[c.id] for c in own), topic))
-    return min(passing, key=lambda pair: pair[0])[1] if passing else None
+    # the most specific wording first ("再报一遍" is 减负, not "再报"), then the best-ranked clause
+    return min(passing, key=lambda pair: (-matched_length(pair[1], piece), pair[0]))[1] if passing else None
+
+
+def matched_length(topic: Topic, piece: str) -> int:
+    return max((m.end() - m.start() for m in topic.pattern.finditer(piece)), default=0)
 
 
 YES_NO = re.compile(r"(?:吗|么|呢|没有?|不)[？?！!。]*$")

@@ -94,7 +94,7 @@ def annex_lead(library: Library, annex_id: str, what: str) -> Lead:
                 "请以省级知识产权局转发的附件原件为准。", [(listed, library.clause(listed).text)], in_scope=False)
 
 
-ASKS_NUMBER = re.compile(r"几|多少|数量是|具体名额|名额是|分配表")
+ASKS_NUMBER = re.compile(r"几个|几名|几家|多少个|多少名|多少家|是多少|有多少|数量是|具体名额|名额是|分配表")
 
 
 def quota_lead(library: Library, question: str, type_keys: list[str], settings: Settings) -> Lead:

@@ -11,6 +11,7 @@ from pydantic import ConfigDict
 
 from assistant.corpus.library import Library
 from assistant.errors import IndexUnavailableError
+from assistant.language.normalize import normalize
 from assistant.retrieval import fusion
 from assistant.retrieval.base import Hit
 from assistant.retrieval.boosts import StructureBoosts
@@ -78,7 +79,8 @@ class HybridRetriever(BaseRetriever):
         return fusion.min_max(list(zip(ids, scores, strict=True)))
 
     def search(self, query: str, k: int = 5) -> list[Hit]:
-        """The ``k`` best clauses for ``query``, best first."""
+        """The ``k`` best clauses for ``query`` (normalised first: simplified, typos repaired), best first."""
+        query = normalize(query)
         relevance = self.rerank(query, self.relevance(query))
         scores = dict(relevance)
         for clause_id, boost in self.boosts(query).items():

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from assistant.language.lexicon import alternation, entries, pattern
+from assistant.language.lexicon import alternation, pattern
 from assistant.language.normalize import normalize
 from assistant.rules import kinds, places
 from assistant.rules.params import PROJECT_KEYS, ProjectKey, project_types
@@ -45,6 +45,11 @@ K = ApplicantKind
 ORGANISERS = ["国家知识产权局", "省级知识产权局", "省级知识产权管理部门"]
 
 
+# "以/用X的名义申报…吗": X is the applicant the question is about (not "专利以总公司名义申请。").
+IN_THE_NAME_OF = re.compile(r"(?:以|用)([^，,。；;！!？?\n]{1,12}?)(?:的)?名义[^，,。；;！!？?\n]{0,4}(?:申报|报|申请)"
+                            r"[^，,。；;！!\n]{0,12}?(?:示范|吗|呢|么|？|\?)")
+
+
 @dataclass
 class Fact:
     """Phrases that state one field. ``negated`` maps a phrase to what its negation states; ``prefer`` orders
@@ -61,19 +66,28 @@ class Fact:
         self.keys = list(self.phrases)
 
     def read(self, text: str) -> Any:
-        """The value the plain statements agree on, else the one their negations agree on, else None."""
-        stated, denied = [], []
+        """The value the plain statements agree on — those of a self-introduction (我们是…) first — else the
+        one their negations agree on, else None."""
+        stated, introduced, denied = [], [], []
+        designated = [m.span(1) for m in IN_THE_NAME_OF.finditer(text)]
         for match in self.pattern.finditer(text):
             key = self.keys[int(match.lastgroup[1:])]
             seg_start, _ = segment_bounds(text, match.start())
-            if self.skip_before and self.skip_before.search(text[seg_start:match.start()]):
+            before = text[seg_start:match.start()]
+            if self.skip_before and self.skip_before.search(before):
                 continue
             found = qualifiers(text, match.start(), match.end())
             if Qualifier.negated in found:
                 denied += [self.negated[key]] if key in self.negated and len(found) == 1 else []
             elif not found:
                 stated.append(self.phrases[key])
-        return self.agreed(stated) if stated else self.agreed(denied)
+                in_name = any(a <= match.start() < b for a, b in designated)  # 以总部的名义: the applicant
+                introduced += [self.phrases[key]] if in_name or (kinds.SELF_INTRO.search(before) and not designated) \
+                    else []
+        if stated:
+            value = self.agreed(stated)
+            return value if value is not None or not introduced else self.agreed(introduced)
+        return self.agreed(denied)
 
     def agreed(self, values: list[Any]) -> Any:
         distinct = list(dict.fromkeys(values))
@@ -89,7 +103,7 @@ PARK_FACTS = [
         r"国家级|国家高新区|国家高新技术产业开发区|国家经济技术开发区|国家经开区": L.national,
         r"省级以上": L.provincial_or_above,
         r"省级": L.provincial,
-        r"地市级|设区市级|市级|县级(?!市)|区级|市属|县属|区属": L.below_provincial,
+        r"地市级|设区市级|市级|县级(?!市)|区级|市属|县属|区属|(?:县|市|区)里的": L.below_provincial,
     }, negated={r"省级以上": L.below_provincial, r"省级": L.below_provincial}),
     Fact("type", {
         r"高新技术产业开发区|高新技术开发区|高新区|高新园区|高新技术园区|农业高新技术产业示范区": T.high_tech,
@@ -153,15 +167,15 @@ FOUNDERS: dict[str, Founder] = {
     "政府": F.government, "人民政府": F.government,
     **dict.fromkeys(["国有企业", "国企", "央企", "中央企业", "国有控股", "国资"], F.state_owned_enterprise),
     **dict.fromkeys(["民营企业", "民企", "私营企业", "民营"], F.private_enterprise),
-    **dict.fromkeys(["外资企业", "外资", "外企", "外国企业", "境外企业", "跨国公司",
-                     *(f"{country}{kind}" for country in entries("foreign") for kind in ("公司", "企业", "集团"))],
-                    F.foreign_enterprise),
+    **dict.fromkeys(["外资企业", "外资", "外企", "外国企业", "境外企业", "跨国公司", "株式会社"], F.foreign_enterprise),
     **dict.fromkeys(["企业", "公司", "集团"], F.enterprise),
     **dict.fromkeys(["高校", "大学", "学校"], F.university),
     **dict.fromkeys(["协会", "学会", "社会组织"], F.association),
     **dict.fromkeys(["个人", "自然人", "私人"], F.individual),
 }
-FOUNDER = re.compile("|".join(sorted(map(re.escape, FOUNDERS), key=len, reverse=True)))
+FOREIGN_FIRM = rf"{FOREIGN}(?:的)?(?:一家|一个)?(?:[^，,。；;！!？?\n]{{0,6}}?)(?:公司|企业|集团|会社|财团)"
+FOUNDER = re.compile(f"(?P<foreign>{FOREIGN_FIRM})|"
+                     + "|".join(sorted(map(re.escape, FOUNDERS), key=len, reverse=True)))
 FOUNDING = re.compile(r"设立|举办|创办|创建|组建|兴办|成立|出资|投资|主办|发起|共建|合办|下属|直属|所属|旗下|"
                       r"省属|市属|县属|区属|部属|中直|研究院|研究所|研究中心|实验室|研发机构|研发中心")
 # "投资方是省属国有企业", "股东是省能源集团": the founder comes after its role.
@@ -190,7 +204,7 @@ def founders(text: str) -> list[Founder]:
     for window_start, window_end in windows:
         for term in FOUNDER.finditer(text, window_start, window_end):
             if not qualifiers(text, term.start(), term.end()) - {Qualifier.partial, Qualifier.other}:  # co-founders
-                found.append(FOUNDERS[term.group()])
+                found.append(F.foreign_enterprise if term.group("foreign") else FOUNDERS[term.group()])
     return list(dict.fromkeys(found))
 
 
@@ -220,6 +234,8 @@ def title_claims(text: str) -> tuple[list[ProjectKey], list[ProjectKey]]:
         before, after = text[seg_start:match.start()], text[match.end():seg_end]
         if pattern("local_title").search(before) or pattern("not_the_title").search(after):
             continue
+        if pattern("another_unit").search(before):
+            continue  # 隔壁长兴县被评为…: a claim about someone else
         claim = [m for m in pattern("recognition").finditer(before)]
         seeking = [m for m in pattern("seeking").finditer(before)]
         if not claim or (seeking and seeking[-1].start() > claim[-1].start()):

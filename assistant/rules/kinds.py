@@ -66,6 +66,8 @@ AGENT_BEFORE = re.compile(rf"(?:(?:(?<!已)经(?!济)|由|被)[^，,。；;！!�
                           rf"{FOUNDER_ROLE}(?:是|为)[^，,。；;！!？?\n]{{0,6}})$")
 ON_BEHALF = re.compile(alternation("on_behalf"))
 COMPANY_FORM = re.compile(r"股份有限公司|有限责任公司|有限公司|股份公司")
+ALSO = re.compile(r"(?:本身|自己)?(?:也|还|同时)?是(?:一家|一个)?")
+OWN_PLACE = re.compile(r"(?:我们|咱们|我|本)[县市区旗]")
 
 
 @dataclass
@@ -86,10 +88,13 @@ def markers(text: str) -> list[Marker]:
         later_in_segment = later is not None and later.start < seg_end
         if negated(text, marker.start, strict=True):
             continue
-        if later_in_segment and later.start == marker.end and marker.kind == K.institute \
-                and COMPANY_FORM.fullmatch(text, later.start, later.end):
-            later.also = (K.institute,)  # an institute registered as a company is both
+        if later_in_segment and marker.kind == K.institute and COMPANY_FORM.fullmatch(text, later.start, later.end) \
+                and (later.start == marker.end or ALSO.fullmatch(text, marker.end, later.start)):
+            later.also = (K.institute,)  # an institute registered as a company (…研究院有限公司, 研究院也是…公司)
             continue
+        if later_in_segment and marker.kind == K.government and OWN_PLACE.fullmatch(text, marker.start, marker.end) \
+                and not re.search(r"是", text[marker.end:later.start]):
+            continue  # 我们县农业科学研究所: the county's institute
         if later_in_segment and (later.start == marker.end or MODIFIES.match(text, marker.end)):
             continue
         if FOUNDER_OR_AGENT.match(text, marker.end) or AGENT_BEFORE.search(text, 0, marker.start):

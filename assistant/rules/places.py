@@ -17,7 +17,7 @@ from pathlib import Path
 
 from assistant.rules.params import places as place_params
 from assistant.rules.profile import Place, PlaceCategory
-from assistant.rules.text import negated
+from assistant.rules.text import Qualifier, negated, qualifiers
 
 PROVINCE_SHORT = {"内蒙古自治区": "内蒙古", "广西壮族自治区": "广西", "西藏自治区": "西藏",
                   "新疆维吾尔自治区": "新疆", "宁夏回族自治区": "宁夏"}
@@ -306,7 +306,8 @@ STATED_LEVELS = [StatedLevel(key, re.compile(pattern), rank, label) for key, pat
 def stated_levels(text: str) -> list[StatedLevel]:
     """The levels of government the text states in words (not negated), narrowest first."""
     found = [level for level in STATED_LEVELS
-             if any(not negated(text, m.start(), strict=True) for m in level.pattern.finditer(text))]
+             if any(not negated(text, m.start(), strict=True) and not qualifiers(text, m.start(), m.end()) - {
+                 Qualifier.negated} for m in level.pattern.finditer(text))]
     return sorted(found, key=lambda level: -level.rank)
 
 

@@ -21,6 +21,8 @@ GAP_TURNS = re.compile(r"[而但却是、]")
 # negates the attribute, not the kind.
 FILLER = re.compile(r"(?:一家|一个|一所|一|个|家|所|什么|真正的|正式的)?")
 PART_AFTER = re.compile(rf"的?(?:{alternation('part_after')})")
+FORMER_AFTER = re.compile(rf"[^，,。；;！!？?\n]{{0,4}}?(?:{alternation('former_after')})")
+PENDING_AFTER = re.compile(rf"的?[^，,。；;！!？?\n]{{0,2}}?(?:{alternation('pending_after')})")
 PART_BEFORE_WINDOW = 8
 
 
@@ -114,6 +116,10 @@ def qualifiers(text: str, start: int, end: int) -> set[Qualifier]:
     found |= {qualifier for qualifier, name in BEFORE_CUES if pattern(name).search(before)}
     if doubted_after(text, end):
         found.add(Qualifier.hedged)
+    if FORMER_AFTER.match(text, end):
+        found.add(Qualifier.former)  # 由高职升格为…: 高职 is what it was
+    if PENDING_AFTER.match(text, end):
+        found.add(Qualifier.pending)  # 省级正在申报中
     if pattern("part_before").search(before[-PART_BEFORE_WINDOW:]) or PART_AFTER.match(text, end):
         found.add(Qualifier.partial)
     if pattern("other_party").search(before):
