@@ -44,9 +44,21 @@ def _syllable(char: str) -> str:
     return lazy_pinyin(char)[0] if CJK.match(char) else char
 
 
+def sound_index(terms: tuple[str, ...]) -> dict[tuple[str, ...], str]:
+    """Terms by their toneless pinyin; a sound shared by several terms is left out (it cannot be repaired)."""
+    index: dict[tuple[str, ...], str] = {}
+    shared: set[tuple[str, ...]] = set()
+    for term in terms:
+        key = tuple(_syllable(ch) for ch in term)
+        if key in index and index[key] != term:
+            shared.add(key)
+        index[key] = term
+    return {key: term for key, term in index.items() if key not in shared}
+
+
 @cache
 def _terms_by_sound() -> dict[tuple[str, ...], str]:
-    return {tuple(_syllable(ch) for ch in term): term for term in entries("domain_terms") if len(term) >= 2}
+    return sound_index(tuple(term for term in entries("domain_terms") if len(term) >= 2))
 
 
 @cache
@@ -59,9 +71,10 @@ def _dictionary_words() -> frozenset[str]:
     return frozenset(line.split(" ", 1)[0] for line in path.read_text(encoding="utf-8").splitlines())
 
 
-def repair_terms(text: str) -> str:
-    """Replace sound-alike misspellings of the programme's terms (see the module docstring)."""
-    index = _terms_by_sound()
+def repair_terms(text: str, index: dict[tuple[str, ...], str] | None = None) -> str:
+    """Replace sound-alike misspellings of the programme's terms, or of the terms of ``index`` (see the module
+    docstring)."""
+    index = _terms_by_sound() if index is None else index
     lengths = sorted({len(key) for key in index}, reverse=True)
     sounds = [_syllable(ch) for ch in text]
     out, i = [], 0

@@ -302,7 +302,7 @@ def implied_kind(titles: list[ProjectKey]) -> ApplicantKind | None:
 
 def extract_profile(text: str, previous: Profile | None = None) -> Profile:
     """The facts ``text`` states, laid over ``previous`` (a follow-up turn adds to an earlier profile)."""
-    clean = drop_instructions(normalize(text))
+    clean = drop_instructions(places.repair_names(normalize(text)))
     titles, unsure_titles = title_claims(clean)
     masked = mask(clean, [*project_names(), *ORGANISERS])
     head = kinds.head(masked)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from assistant.language.normalize import repair_terms, sound_index
 from assistant.rules.params import places as place_params
 from assistant.rules.profile import Place, PlaceCategory
 from assistant.rules.text import Qualifier, negated, qualifiers
@@ -134,6 +135,18 @@ def context_only(name: str) -> bool:
     if name in division_index().short_names:
         return False
     return len(name) <= 2 or name in place_params()["context_only_names"]
+
+
+@lru_cache(maxsize=1)
+def names_by_sound() -> dict[tuple[str, ...], str]:
+    """Full names of divisions (three characters or more) by their sound, for repairing typed place names."""
+    index = division_index()
+    return sound_index(tuple(name for name in index.names if len(name) >= 3 and name not in index.short_names))
+
+
+def repair_names(text: str) -> str:
+    """Place names typed by sound (赣洲市 → 赣州市, 准葛尔旗 → 准格尔旗), as the programme's terms are repaired."""
+    return repair_terms(text, names_by_sound())
 
 
 def scan(text: str) -> list[Mention]:
