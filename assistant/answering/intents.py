@@ -46,7 +46,7 @@ PRECEDENCE: tuple[Intent, ...] = (Intent.smalltalk, Intent.drafting, Intent.elig
 # applicant's own stage and the default.
 EVENTS = ("issued", "receipt", "recommendation", "selection", "acceptance", "creation", "next_round", "application")
 ASKS_SOMETHING = re.compile(r"什么|啥|怎么|怎样|如何|哪|谁|几|多少|多久|吗|么|呢|是否|能否|有没有|[？?]"
-                            r"|([\u4e00-\u9fff])不\1")  # 收不收费, 要不要
+                            r"|([\u4e00-\u9fff])不\1|不$")  # 收不收费, 要不要, 要交费不
 PIECE_BREAK = re.compile(r"[。？！?!；;\n]+")
 NEW_QUESTION = re.compile(r"[，,](?=另外|还有|以及|再问|顺便|同时|此外|还想问|另问)")
 CONJUNCTION = re.compile(r"和|及|以及|还有|与|跟|同时")
@@ -57,6 +57,7 @@ PHASE = re.compile(r"进度|阶段|进行到|到哪一步|现在.{0,4}(?:怎么�
 WHO_MAY = re.compile(r"(?:哪些|哪类|哪种|什么样的?|什么|哪个|哪一类)"
                      r"(?:单位|企业|公司|机构|科研机构|学校|高校|院校|园区|政府|主体|地方|城市)|谁|由谁")
 ANAPHOR = re.compile(r"这|那|此|该")
+WHO_IS = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:都|分别|具体)?(?:是|有)(?:谁|哪些人|哪几位|哪位)")
 CONDITION = re.compile(rf"^(?:{alternation('hypothetical')})|的话$")
 UNTIL = re.compile(r"结束|持续|截止到|(?:到|至)(?:哪年|哪一年|什么时候|何时|哪天)|多久|多长时间|几年")
 
@@ -163,12 +164,14 @@ def events(piece: str) -> list[str]:
 
 
 def nearest_event(piece: str, found: list[str]) -> str:
-    """Of several events a piece names, the one nearest before its time words (else the first)."""
+    """Of several events a piece names, the one nearest its time words ("没评上的下一届什么时候" → 下一届,
+    "创建期结束后什么时候验收" → 验收)."""
     asked = pattern("when").search(piece) or pattern("frequency").search(piece)
-    limit = asked.start() if asked else len(piece)
-    before = [(m.start(), event) for event in found for m in pattern(f"event_{event}").finditer(piece)
-              if m.start() < limit]
-    return max(before)[1] if before else found[0]
+    if asked is None:
+        return found[0]
+    distance = [(min(abs(m.start() - asked.end()), abs(asked.start() - m.end())), event)
+                for event in found for m in pattern(f"event_{event}").finditer(piece)]
+    return min(distance)[1]
 
 
 def when_events(piece: str, about_programme: bool) -> list[str]:
@@ -270,6 +273,9 @@ def decide(text: str, *, turn: Profile, profile: Profile | None, search: Callabl
     parts: list[Part] = []
     eligibility = False
     for piece in pieces(text):
+        if parts and parts[-1].intent == Intent.out_of_scope and parts[-1].slot and not continues_programme(piece):
+            parts.append(Part(Intent.out_of_scope, piece, slot=parts[-1].slot))  # "专利年费减缴…？需要什么材料？"
+            continue
         holds_title = any(p is not None and (p.recognized or p.unsure_recognized) for p in (turn, profile))
         if (applicant or types) and about_this_applicant(piece, describes(turn) or bool(types), applicant,
                                                          holds_title):
@@ -282,6 +288,19 @@ def decide(text: str, *, turn: Profile, profile: Profile | None, search: Callabl
                     about_applicant=eligibility)
 
 
+def continues_programme(piece: str) -> bool:
+    """Whether a piece names this programme itself (a project type or its own words) rather than going on
+    about what the piece before it asked."""
+    return bool(mentioned_types(piece) or re.search(alternation("programme_words"), piece)
+                or pattern("this_round").search(piece))
+
+
+def asked_entity(piece: str) -> str | None:
+    """The noun a who-question asks about ("评审专家都有谁" → 专家), if any."""
+    match = WHO_IS.search(piece)
+    return match.group(1)[-2:] if match else None
+
+
 def about_this_applicant(piece: str, names_someone: bool, described: bool, holds_title: bool) -> bool:
     """A piece asking what the asker may apply for: "能报示范县吗", "那示范县呢", "那以总部的名义申报呢" (a
     follow-up naming a type or another applicant), "我们已是示范企业，还要报吗" (a title held and applying asked
@@ -289,8 +308,10 @@ def about_this_applicant(piece: str, names_someone: bool, described: bool, holds
     may apply in general: not about the asker."""
     if pattern("when").search(piece) or WHO_MAY.search(piece):
         return False
-    if pattern("asks_eligibility").search(piece) or (pattern("follow_up").search(piece) and names_someone):
-        return True
+    asking = [piece[a:b] for a, b in segments(piece) if asks(piece[a:b])] or [piece]
+    if any(pattern("asks_eligibility").search(clause) for clause in asking) or (
+            pattern("follow_up").search(piece) and names_someone):
+        return True  # asked in a clause that asks, not in a statement ("有人说能保证申报通过，…")
     if holds_title and re.search(alternation("apply"), piece):
         return True
     return described and not evidence.topic_words(piece) and not matching_topics(piece)
@@ -311,6 +332,9 @@ def decide_piece(piece: str, about_programme: bool, names_type: bool,
     programme = evidence.other_programme(piece)
     if programme is not None:
         return [Part(Intent.out_of_scope, piece, slot=programme.note, hits=tuple(hits))]
+    entity = asked_entity(piece)
+    if entity and not any(entity in hit.clause.heading + hit.clause.text for hit in hits[:3]):
+        return [Part(Intent.out_of_scope, piece, hits=tuple(hits))]  # "评审专家都有谁": the notice names no one
     if topic := chosen_topic(piece, hits):
         return [Part(Intent.topic, piece, slot=topic.name, topic=topic, hits=tuple(hits))]
     if term := used_term(piece, [hit.clause for hit in hits]):

@@ -46,8 +46,7 @@ ORGANISERS = ["国家知识产权局", "省级知识产权局", "省级知识产
 
 
 # "以/用X的名义申报…吗": X is the applicant the question is about (not "专利以总公司名义申请。").
-IN_THE_NAME_OF = re.compile(r"(?:以|用)([^，,。；;！!？?\n]{1,12}?)(?:的)?名义[^，,。；;！!？?\n]{0,4}(?:申报|报|申请)"
-                            r"[^，,。；;！!\n]{0,12}?(?:示范|吗|呢|么|？|\?)")
+IN_THE_NAME_OF = kinds.IN_THE_NAME_OF
 
 
 @dataclass
@@ -180,7 +179,7 @@ FOUNDING = re.compile(r"设立|举办|创办|创建|组建|兴办|成立|出资|
                       r"省属|市属|县属|区属|部属|中直|研究院|研究所|研究中心|实验室|研发机构|研发中心")
 # "投资方是省属国有企业", "股东是省能源集团": the founder comes after its role.
 FOUNDER_ROLE = re.compile(r"(?:设立|举办|投资|出资|主办|发起)(?:方|人|单位)|股东|主管(?:单位|部门)")
-PLACE_INTRO = re.compile(r"(?:我们是|我是|我单位是|本单位是|我们单位是|申报单位是|申报主体是|请问|想问)$")
+PLACE_INTRO = re.compile(r"(?:我们是|我是|我单位是|本单位是|我们单位是|申报单位是|申报主体是|请问|想问|我们|咱们)$")
 PLACE_ASKS = re.compile(r"[^，,。；;！!？?\n]{0,8}?(?:" + kinds.ASKS.pattern + ")")
 # A text that opens with a place, speaking for it ("重庆市梁平区，…", "晋江市想创建…", "石河子市这边想问"), not
 # describing something of it (苏州的一家公司).
@@ -286,6 +285,16 @@ def place_as_applicant(text: str) -> int | None:
     return None
 
 
+def place_asking_for_its_government(masked: str, clean: str) -> int | None:
+    """A text that names one place and asks only about types a people's government applies for (示范市,
+    示范县): the place's government is the applicant ("我们崇明…现在叫上海市崇明区，还能报示范县吗")."""
+    found = places.chains(masked)
+    asked = {project_types()[key].holder_kind for key in mentioned_types(clean)}
+    if len(found) == 1 and asked == {K.government.value}:
+        return found[0].mentions[-1].end
+    return None
+
+
 def registered_in(text: str, place: Place | None) -> bool | None:
     """True when the text says the unit was registered at a place in China (在苏州注册)."""
     if place is None or not place.mention or PlaceCategory.outside in place.categories:
@@ -306,10 +315,12 @@ def extract_profile(text: str, previous: Profile | None = None) -> Profile:
     titles, unsure_titles = title_claims(clean)
     masked = mask(clean, [*project_names(), *ORGANISERS])
     head = kinds.head(masked)
+    if head is not None and head.by == "first" and (place_at := place_as_applicant(masked)) is not None:
+        head = kinds.Marker(place_at, place_at, K.government, by="place")  # 常州市武进区，…企业扎堆: the district
     head_at = head.start if head else None
     kind = head.kind if head else implied_kind(titles)
     if kind is None and (previous is None or previous.kind is None):
-        head_at = place_as_applicant(masked)
+        head_at = place_as_applicant(masked) or place_asking_for_its_government(masked, clean)
         kind = K.government if head_at is not None else None
     also = list(head.also) if head else []
     scope = {kind, *also} if kind else set(previous.kinds if previous else []) or {None}

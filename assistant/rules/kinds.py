@@ -15,7 +15,7 @@ One name can make a unit two kinds at once: a research institute registered as a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.language.lexicon import alternation
 from assistant.rules.profile import ApplicantKind
@@ -30,7 +30,11 @@ MARKERS: dict[str, ApplicantKind] = {
     **dict.fromkeys(["政府部门", "政府机关", "职能部门", "组成部门", "工作部门", "委办局", "政府办公室", "政府办",
                      "市场监督管理局", "市场监管局", "市场监管部门", "知识产权局", "知识产权部门", "科学技术局",
                      "科技局", "科技厅", "发展和改革委员会", "发展改革委", "发改委", "工业和信息化局", "工信局",
-                     "经信局", "商务局", "财政局", "教育局", "教育厅", "我局", "本局"], K.department),
+                     "经信局", "商务局", "财政局", "教育局", "教育厅", "我局", "本局", "发改局", "发展和改革局",
+                     "统计局", "农业农村局", "住建局", "住房和城乡建设局", "人社局", "自然资源局", "生态环境局",
+                     "交通运输局", "文旅局", "文化和旅游局", "卫健委", "卫生健康委", "民政局", "司法局", "审计局",
+                     "税务局", "水利局", "林业局", "应急管理局", "工商局", "质监局", "版权局", "商务厅", "财政厅"],
+                    K.department),
     **dict.fromkeys(["管委会", "管理委员会", "高新区", "高新技术产业开发区", "高新技术开发区", "经开区",
                      "经济技术开发区", "经济开发区", "开发区", "工业园区", "工业园", "产业园区", "产业园", "科技园",
                      "园区", "综合保税区", "保税区", "大学科技园", "旅游度假区", "风景名胜区", "风景区"],
@@ -58,9 +62,15 @@ OWN = re.compile(r"(?:我们|咱们|我|本)$")  # 我们研究院, 本公司: t
 MODIFIES = re.compile(r"[^，,。；;！!？?\n是]{0,12}?(?:的|下属|所属|直属|旗下|下面有|下设|内设|下辖)")
 # "X设立的…", "经X批准": X founded or approved something; it is not the applicant.
 FOUNDER_ROLE = r"(?:(?:设立|举办|投资|出资|主办|发起)(?:方|人|单位)|股东|主管(?:单位|部门))"
-FOUNDER_OR_AGENT = re.compile(r"(?:(?:和|与|、)[^，,。；;！!？?\n]{0,10}?)?(?:自己|自行|出资|独资|合资|共同|联合)?"
+FOUNDER_OR_AGENT = re.compile(r"(?:(?:和|与|、)[^，,。；;！!？?\n]{0,10}?)?"
+                              r"(?:自己|自行|出资|独资|合资|共同|联合|一起|一同|合作)?"
                               r"(?:设立|举办|创办|组建|兴办|主办|发起|出资|投资|共建|共办|合办)"
-                              rf"|(?:批准|批复|同意|认定|授予|命名)|(?:也|还)?是{FOUNDER_ROLE}")
+                              r"|[^，,。；;！!？?\n是]{0,8}?(?:批准|批复|同意|认定|授予|命名)(?:了)?"
+                              r"(?:我们|我单位|我区|我县|我市|本单位)?为?"
+                              rf"|(?:也|还)?是{FOUNDER_ROLE}")
+# "以发改局名义申报": the unit named is the applicant the question is about.
+IN_THE_NAME_OF = re.compile(r"(?:以|用)([^，,。；;！!？?\n]{1,12}?)(?:的)?名义[^，,。；;！!？?\n]{0,4}(?:申报|报|申请)"
+                            r"[^，,。；;！!\n]{0,12}?(?:示范|吗|呢|么|？|\?|$)")
 # "经省政府批准", "投资方是省属国有企业": an approver or a founder, not the applicant.
 AGENT_BEFORE = re.compile(rf"(?:(?:(?<!已)经(?!济)|由|被)[^，,。；;！!？?\n]{{0,2}}|"
                           rf"{FOUNDER_ROLE}(?:是|为)[^，,。；;！!？?\n]{{0,6}})$")
@@ -76,6 +86,7 @@ class Marker:
     end: int
     kind: ApplicantKind
     also: tuple[ApplicantKind, ...] = ()  # kinds the same name carries too (研究院有限公司: an institute)
+    by: str = "first"  # which rule of ``head`` chose it (the others are stronger than "first")
 
 
 def markers(text: str) -> list[Marker]:
@@ -108,23 +119,27 @@ def head(text: str) -> Marker | None:
     found = markers(text)
     if not found:
         return None
+    for named in IN_THE_NAME_OF.finditer(text):
+        designated = [m for m in found if named.start(1) <= m.start < named.end(1)]
+        if designated:
+            return replace(designated[0], by="name")
     for agent in ON_BEHALF.finditer(text):
         _, end = segment_bounds(text, agent.start())
         represented = [m for m in found if agent.end() <= m.start < end]
         if represented:
-            return represented[0]
+            return replace(represented[0], by="behalf")
     for asking in ASKS.finditer(text):
         start, _ = segment_bounds(text, asking.start())
         subject = [m for m in found if start <= m.start < asking.start()]
         if subject:
-            return subject[0]
+            return replace(subject[0], by="asks")
     own = [m for m in found if OWN.search(text, 0, m.start) and m.kind != K.person]  # 我个人: "personally"
     if own:
-        return own[0]
+        return replace(own[0], by="own")
     for start, end in segments(text):
         intro = SELF_INTRO.search(text[start:end])
         if intro:
             after = [m for m in found if start + intro.end() <= m.start < end]
             if after:
-                return after[0]
+                return replace(after[0], by="intro")
     return found[0]
