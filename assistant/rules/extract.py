@@ -185,6 +185,7 @@ PLACE_ASKS = re.compile(r"[^，,。；;！!？?\n]{0,8}?(?:" + kinds.ASKS.patter
 # describing something of it (苏州的一家公司).
 OPENING_PLACE = re.compile(r"^(?:您好|你好|老师好|请问)?[，,。！!\s]*$")
 OF_PLACE = re.compile(r"的|下属|所属|境内|辖区|一家|一所|一个")
+UNIT_NAME_AFTER = re.compile(rf"[^，,。；;！!？?\n（(]{{0,8}}?(?:{kinds.MARKER.pattern})")
 AS_OF = re.compile(r"(?:今天|今日|现在|目前|当前|截至|截止到?)(?:是|为)?\s*(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*"
                    r"[月\-/.]\s*(\d{1,2})")
 
@@ -280,7 +281,8 @@ def place_as_applicant(text: str) -> int | None:
         end = chain.mentions[-1].end
         if PLACE_INTRO.search(text[seg_start:chain.start]) or PLACE_ASKS.match(text, end, seg_end):
             return end
-        if number == 0 and OPENING_PLACE.match(text[:chain.start]) and not OF_PLACE.match(text, end):
+        if number == 0 and OPENING_PLACE.match(text[:chain.start]) and not OF_PLACE.match(text, end) \
+                and not UNIT_NAME_AFTER.match(text, end):  # 武汉东湖新技术开发区管委会: the place names a unit
             return end
     return None
 

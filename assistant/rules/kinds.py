@@ -70,7 +70,7 @@ FOUNDER_OR_AGENT = re.compile(r"(?:(?:和|与|、)[^，,。；;！!？?\n]{0,10}
                               rf"|(?:也|还)?是{FOUNDER_ROLE}")
 # "以发改局名义申报": the unit named is the applicant the question is about.
 IN_THE_NAME_OF = re.compile(r"(?:以|用)([^，,。；;！!？?\n]{1,12}?)(?:的)?名义[^，,。；;！!？?\n]{0,4}(?:申报|报|申请)"
-                            r"[^，,。；;！!\n]{0,12}?(?:示范|吗|呢|么|？|\?|$)")
+                            r"[^，,。；;！!\n]{0,12}?(?:示范|▢|吗|呢|么|？|\?|$)")  # ▢: a masked project name
 # "经省政府批准", "投资方是省属国有企业": an approver or a founder, not the applicant.
 AGENT_BEFORE = re.compile(rf"(?:(?:(?<!已)经(?!济)|由|被)[^，,。；;！!？?\n]{{0,2}}|"
                           rf"{FOUNDER_ROLE}(?:是|为)[^，,。；;！!？?\n]{{0,6}})$")
