@@ -96,43 +96,71 @@ def starts_block(text: str) -> bool:
 
 
 def is_section_heading(text: str) -> bool:
-    return bool(SECTION.match(text)) and len(text) <= 25 and not any(p in text for p in "。；，")
+    return len(text) <= 25 and bool(SECTION.match(text)) and not any(p in text for p in "。；，")
 
 
-def closes_paragraph(paragraph: str) -> bool:
-    """Whether the paragraph so far ends here: terminal punctuation, or a closed （…） note."""
-    last_line_ok = paragraph.endswith(tuple(TERMINAL)) or DATE_ONLY.match(paragraph) \
-        or is_section_heading(paragraph)
-    if paragraph.startswith("（") and not ITEM.match(paragraph):
-        return paragraph.endswith("）") and paragraph.count("（") == paragraph.count("）")
-    return bool(last_line_ok)
+HEAD_CHARS = 64  # enough for every test on a paragraph's start (dates, headings, item numbers)
+
+
+@dataclass
+class OpenParagraph:
+    """The paragraph being grouped, with running facts about its joined text, so no line is joined twice."""
+
+    lines: list[Line] = field(default_factory=list)
+    head: str = ""  # the first HEAD_CHARS characters of the joined text (all of it when shorter)
+    tail: str = ""  # the last few characters of the joined text without spaces
+    length: int = 0
+    opened: int = 0  # how many （ and ）
+    closed: int = 0
+
+    def add(self, line: Line) -> None:
+        self.lines.append(line)
+        if self.length < HEAD_CHARS:
+            self.head = (self.head + line.text)[:HEAD_CHARS]
+        self.tail = (self.tail + line.text.replace(" ", ""))[-HEAD_CHARS:]
+        self.length += len(line.text)
+        self.opened += line.text.count("（")
+        self.closed += line.text.count("）")
+
+    def closes(self) -> bool:
+        """Whether the paragraph ends here: terminal punctuation, or a closed （…） note."""
+        last = self.lines[-1].text
+        if self.head.startswith("（") and not ITEM.match(self.head):
+            return last.endswith("）") and self.opened == self.closed
+        whole = self.head if self.length <= HEAD_CHARS else ""
+        return last.endswith(tuple(TERMINAL)) or bool(DATE_ONLY.match(whole)) or is_section_heading(whole)
+
+    def ends_title(self) -> bool:
+        """Whether the title (文号 … 通知) is complete: it ends with a document genre."""
+        return bool(DOC_GENRE.search(self.tail))
 
 
 def group_paragraphs(lines: list[Line]) -> list[list[Line]]:
-    """Group lines into paragraphs; the header (文号, title, 主送) is grouped by its own rules."""
+    """Group lines into paragraphs; the header (文号, title, 主送) is grouped by its own rules.
+
+    Linear in the length of the text: each line is looked at once, however long the paragraph.
+    """
     groups: list[list[Line]] = []
-    current: list[Line] = []
+    current = OpenParagraph()
     in_title = False
     for index, line in enumerate(lines):
         next_text = lines[index + 1].text if index + 1 < len(lines) else ""
-        if current and (starts_block(line.text) or DATE_ONLY.match(next_text)):
-            groups.append(current)
-            current = []
-        current.append(line)
-        joined = "".join(item.text for item in current)
+        if current.lines and (starts_block(line.text) or DATE_ONLY.match(next_text)):
+            groups.append(current.lines)
+            current = OpenParagraph()
+        current.add(line)
         if DOCNO.match(line.text) and len(groups) == 0:
-            in_title = True
-            groups.append(current)
-            current = []
-        elif in_title and DOC_GENRE.search(joined.replace(" ", "")):
-            in_title = False
-            groups.append(current)
-            current = []
-        elif not in_title and (closes_paragraph(joined) or DATE_ONLY.match(next_text)):
-            groups.append(current)
-            current = []
-    if current:
-        groups.append(current)
+            in_title = done = True
+        elif in_title:
+            done = current.ends_title()
+            in_title = not done
+        else:
+            done = current.closes() or bool(DATE_ONLY.match(next_text))
+        if done:
+            groups.append(current.lines)
+            current = OpenParagraph()
+    if current.lines:
+        groups.append(current.lines)
     return groups
 
 
@@ -317,3 +345,4 @@ def _is_closing(text: str, groups: list[list[Line]], index: int) -> bool:
 def _next_suffix(builder: _Builder, base: str) -> str:
     count = sum(1 for c in builder.clauses if c.kind == base)
     return base if count == 0 else f"{base}.p{count + 1}"
+
