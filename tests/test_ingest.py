@@ -169,6 +169,42 @@ def test_xlsx_rows_become_records(settings: Settings, tmp_path: Path) -> None:
     assert library(settings).clause("quota#名额分配!r4").span != clauses[0].span
 
 
+def no_space(text: str) -> str:
+    return re.sub(r"\s", "", text)
+
+
+def test_a_long_paragraph_is_split_at_clause_marks_with_exact_spans(settings: Settings, tmp_path: Path) -> None:
+    phrase = "各地应当按照有关要求认真组织申报工作，确保申报材料真实完整，"
+    ingest_file(settings, write(tmp_path / "long.txt", "一、总体要求\n" + phrase * 120 + "\n二、其他\n短文。\n"))
+    clauses = assert_all_verify(settings, "long")
+    parts = [c for c in clauses if c.id.partition(".part")[0] == "long#1"]
+    assert [c.id for c in parts] == ["long#1", *(f"long#1.part{k}" for k in range(2, len(parts) + 1))]
+    assert len(parts) == 4 and all(len(c.text) <= 1000 and c.text.endswith("，") for c in parts)
+    assert no_space("".join(c.text for c in parts)) == no_space("一、总体要求" + phrase * 120)
+    assert [c.id for c in clauses[len(parts):]] == ["long#2"] and [c.order for c in clauses] == list(range(5))
+
+
+def test_unpunctuated_lines_become_clauses_cut_hard_at_the_limit(settings: Settings, tmp_path: Path) -> None:
+    document = docx.Document()
+    for _ in range(600):
+        document.add_paragraph("各地应当按照有关要求认真组织申报工作确保材料真实完整")  # 26 characters, no punctuation
+    document.save(tmp_path / "plain.docx")
+    clauses = assert_all_verify(settings, ingest_file(settings, tmp_path / "plain.docx").doc_id)
+    assert [len(c.text) for c in clauses] == [1000] * 15 + [600]
+    assert [c.id for c in clauses[:3]] == ["plain#p1", "plain#p1.part2", "plain#p1.part3"]
+
+
+def test_a_long_spreadsheet_row_is_split_with_exact_spans(settings: Settings, tmp_path: Path) -> None:
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["事项", "说明"])
+    workbook.active.append(["推荐", "推荐对象应当符合条件；" * 230])
+    workbook.save(tmp_path / "rows.xlsx")
+    ingest_file(settings, tmp_path / "rows.xlsx")
+    clauses = assert_all_verify(settings, "rows")
+    assert [c.id for c in clauses] == ["rows#Sheet!r2", "rows#Sheet!r2.part2", "rows#Sheet!r2.part3"]
+    assert all(c.kind == "record" and len(c.text) <= 1000 and c.text.endswith("；") for c in clauses[:-1])
+
+
 def test_as_annex_fills_a_registered_annex_and_removal_restores_it(settings: Settings, tmp_path: Path) -> None:
     assert "annex2" in [d.id for d in library(settings).unavailable()]
     ingest_file(settings, write_xlsx(tmp_path / "附件2.xlsx"), doc_id="annex2")

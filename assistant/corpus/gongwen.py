@@ -17,6 +17,7 @@ Clause ids (``DOC`` is the document id):
 ``DOC#publication``    （此件公开发布） and similar notes
 ``DOC#imprint``        印发 line
 ``DOC#pK``             paragraph K of a document without 公文 structure
+``ID.partK``           part K (K ≥ 2) of a clause ``ID`` longer than the clause limit
 =====================  ==========================================================
 
 Repairs, none of which changes a non-whitespace character: lines broken mid-sentence are
@@ -42,6 +43,8 @@ DATE_ONLY = re.compile(r"^\d{4}年\s*\d{1,2}月\s*\d{1,2}日$")
 ANNEX_LIST = re.compile(r"^附\s*件[：:]")
 DOC_GENRE = re.compile(r"(通知|决定|意见|办法|通告|公告|函|批复|方案|规定|细则|通报|报告|指引)$")
 TERMINAL = "。；：！？"
+SENTENCE_ENDS = "\n。！？!?"
+CLAUSE_MARKS = "；;，,、：:"
 RECORD_START = ("（联系人", "（此件", "联系人")
 CLOSING_START = ("请", "特此", "以上", "望")
 
@@ -346,3 +349,67 @@ def _next_suffix(builder: _Builder, base: str) -> str:
     count = sum(1 for c in builder.clauses if c.kind == base)
     return base if count == 0 else f"{base}.p{count + 1}"
 
+
+def split_long(clauses: list[Clause], source: str, limit: int) -> list[Clause]:
+    """Clauses longer than ``limit`` characters cut into parts ``ID``, ``ID.part2`` …, each with its exact span.
+
+    A part ends at the last paragraph break or sentence end (。！？) in its window, else at the last
+    clause mark (；，、：), as long as that keeps at least half the window; else it is cut at the limit.
+    """
+    parts: list[Clause] = []
+    for clause in clauses:
+        parts.extend(split_clause(clause, source, limit) if len(clause.text) > limit else [clause])
+    for order, part in enumerate(parts):
+        part.order = order
+    return parts
+
+
+def split_clause(clause: Clause, source: str, limit: int) -> list[Clause]:
+    """The parts of one clause, each without whitespace at its ends and with the span of exactly that text."""
+    text = clause.text
+    offsets = source_offsets(text, source, clause.span[0])
+    parts, start = [], 0
+    for end in cut_points(text, limit):
+        piece = text[start:end]
+        first, last = start + len(piece) - len(piece.lstrip()), start + len(piece.rstrip()) - 1
+        suffix = f".part{len(parts) + 1}" if parts else ""
+        parts.append(clause.model_copy(update={"id": clause.id + suffix, "text": text[first:last + 1],
+                                               "span": (offsets[first], offsets[last] + 1)}))
+        start = end
+    return parts
+
+
+def cut_points(text: str, limit: int) -> list[int]:
+    """Where the parts of ``text`` end, none longer than ``limit``; the last is ``len(text)``."""
+    points, start = [], 0
+    while len(text) - start > limit:
+        start += part_length(text[start:start + limit])
+        points.append(start)
+    return [*points, len(text)]
+
+
+def part_length(window: str) -> int:
+    """How much of ``window`` the next part takes: up to a sentence end, else a clause mark, else all of it."""
+    for marks in (SENTENCE_ENDS, CLAUSE_MARKS):
+        end = max(window.rfind(mark) for mark in marks) + 1
+        if end > len(window) // 2:
+            return end
+    return len(window)
+
+
+def source_offsets(text: str, source: str, start: int) -> list[int]:
+    """The source offset of each character of a clause's clean text (-1 for whitespace), found in one pass.
+
+    Repairs change no character but whitespace, so the clean text's other characters appear in the
+    source in the same order, from ``start`` on, with only whitespace between them.
+    """
+    offsets, position = [], start
+    for char in text:
+        if char.isspace():
+            offsets.append(-1)
+            continue
+        while source[position] != char:
+            position += 1
+        offsets.append(position)
+        position += 1
+    return offsets

@@ -5,7 +5,8 @@ the clause spans point into, clauses) and ``files/<doc_id><ext>`` (the original 
 built only from validated ids and known extensions, never from the uploaded file's name.
 
 Clause ids follow ``assistant.corpus.gongwen``; spreadsheet rows are ``DOC#SHEET!rN`` (N = row
-number in the sheet); a repeated id (numbering restarted) gets ``~2``, ``~3`` … appended.
+number in the sheet); a repeated id (numbering restarted) gets ``~2``, ``~3`` … appended; a clause
+longer than the clause limit is split into ``ID``, ``ID.part2`` ….
 """
 
 from __future__ import annotations
@@ -20,12 +21,12 @@ from typing import Literal, get_args
 
 from pydantic import BaseModel
 
-from assistant.corpus.gongwen import parse
+from assistant.corpus.gongwen import parse, split_long
 from assistant.corpus.loaders import LOADERS, Extracted, load, loader_for
 from assistant.corpus.manifest import load_manifest, sha256_bytes
 from assistant.corpus.model import Clause, DocKind, Document, DocumentInfo
 from assistant.errors import EmptyDocumentError, IngestError, OversizedFileError, UnknownDocumentError
-from assistant.settings import Settings
+from assistant.settings import IngestLimits, Settings
 
 DOC_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 MB = 1024 * 1024
@@ -70,12 +71,17 @@ def ingest_file(settings: Settings, path: Path, *, doc_id: str | None = None, ki
     old = Document.model_validate_json(stored.read_text(encoding="utf-8")) if stored.is_file() else None
     if old and _same(old.info, sha256, suffix, kind, title):
         return IngestResult(doc_id=doc_id, status="unchanged", clauses=len(old.clauses), sha256=sha256)
-    extracted = load(data, path.name, suffix)
-    clauses = build_clauses(doc_id, extracted)
+    source, clauses = parse_file(data, path.name, suffix, doc_id, settings.ingest)
     info = _info(registered, doc_id, suffix, sha256, clauses, path.name, kind, title)
-    _store(settings, Document(info=info, source=extracted.text, clauses=clauses), data, suffix)
+    _store(settings, Document(info=info, source=source, clauses=clauses), data, suffix)
     return IngestResult(doc_id=doc_id, status="replaced" if old else "added", clauses=len(clauses),
                         sha256=sha256)
+
+
+def parse_file(data: bytes, name: str, suffix: str, doc_id: str, limits: IngestLimits) -> tuple[str, list[Clause]]:
+    """The source text of a file and its clauses, every limit enforced."""
+    extracted = load(data, name, suffix, limits)
+    return extracted.text, build_clauses(doc_id, extracted, limits.max_clause_chars)
 
 
 def remove_document(settings: Settings, doc_id: str) -> None:
@@ -90,17 +96,17 @@ def remove_document(settings: Settings, doc_id: str) -> None:
         (settings.documents_dir / "files" / f"{doc_id}{suffix}").unlink(missing_ok=True)
 
 
-def build_clauses(doc_id: str, extracted: Extracted) -> list[Clause]:
-    """Records become ``DOC#SHEET!rN`` clauses; text goes through the 公文 parser."""
+def build_clauses(doc_id: str, extracted: Extracted, max_clause_chars: int) -> list[Clause]:
+    """Records become ``DOC#SHEET!rN`` clauses; text goes through the 公文 parser; long clauses are split."""
     if extracted.records:
-        return unique_ids([Clause(id=f"{doc_id}#{r.sheet}!r{r.row}", doc=doc_id, kind="record",
-                                  heading=r.sheet, text=extracted.text[r.span[0]:r.span[1]], span=r.span,
-                                  order=order)
-                           for order, r in enumerate(extracted.records)])
-    clauses = parse(extracted.text, doc_id)
+        clauses = [Clause(id=f"{doc_id}#{r.sheet}!r{r.row}", doc=doc_id, kind="record", heading=r.sheet,
+                          text=extracted.text[r.span[0]:r.span[1]], span=r.span, order=order)
+                   for order, r in enumerate(extracted.records)]
+    else:
+        clauses = parse(extracted.text, doc_id)
     if not clauses:
         raise EmptyDocumentError("文件中没有可用的文字")
-    return unique_ids(clauses)
+    return split_long(unique_ids(clauses), extracted.text, max_clause_chars)
 
 
 def unique_ids(clauses: list[Clause]) -> list[Clause]:
