@@ -1,4 +1,4 @@
-"""Take staff documents into the library: extract, parse, store atomically; replace or remove.
+"""Take staff documents into the library: parse in a sandbox, store atomically; replace or remove.
 
 Store layout under ``settings.documents_dir``: ``<doc_id>.json`` (the Document: info, source text
 the clause spans point into, clauses) and ``files/<doc_id><ext>`` (the original bytes). Paths are
@@ -25,6 +25,7 @@ from assistant.corpus.gongwen import parse, split_long
 from assistant.corpus.loaders import LOADERS, Extracted, load, loader_for
 from assistant.corpus.manifest import load_manifest, sha256_bytes
 from assistant.corpus.model import Clause, DocKind, Document, DocumentInfo
+from assistant.corpus.sandbox import parse_isolated
 from assistant.errors import EmptyDocumentError, IngestError, OversizedFileError, UnknownDocumentError
 from assistant.settings import IngestLimits, Settings
 
@@ -71,7 +72,7 @@ def ingest_file(settings: Settings, path: Path, *, doc_id: str | None = None, ki
     old = Document.model_validate_json(stored.read_text(encoding="utf-8")) if stored.is_file() else None
     if old and _same(old.info, sha256, suffix, kind, title):
         return IngestResult(doc_id=doc_id, status="unchanged", clauses=len(old.clauses), sha256=sha256)
-    source, clauses = parse_file(data, path.name, suffix, doc_id, settings.ingest)
+    source, clauses = parse_isolated(data, path.name, suffix, doc_id, settings.ingest)
     info = _info(registered, doc_id, suffix, sha256, clauses, path.name, kind, title)
     _store(settings, Document(info=info, source=source, clauses=clauses), data, suffix)
     return IngestResult(doc_id=doc_id, status="replaced" if old else "added", clauses=len(clauses),
@@ -79,7 +80,7 @@ def ingest_file(settings: Settings, path: Path, *, doc_id: str | None = None, ki
 
 
 def parse_file(data: bytes, name: str, suffix: str, doc_id: str, limits: IngestLimits) -> tuple[str, list[Clause]]:
-    """The source text of a file and its clauses, every limit enforced."""
+    """The source text of a file and its clauses, every limit enforced (run it through ``parse_isolated``)."""
     extracted = load(data, name, suffix, limits)
     return extracted.text, build_clauses(doc_id, extracted, limits.max_clause_chars)
 
