@@ -2,10 +2,15 @@
 
 The collection's metadata records the embedder that built it, an index format version and the
 fingerprint of the clauses it holds; each vector's metadata holds its clause's content hash.
+
+An embedded index that cannot be read is deleted and rebuilt; running out of memory, disk or file
+handles says nothing about the files, so it never costs the index. Error messages name no server
+path and quote no exception: the details go to the log.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import logging
@@ -28,6 +33,8 @@ if TYPE_CHECKING:
 INDEX_VERSION = "1"
 COSINE: dict[str, Any] = {"hnsw": {"space": "cosine"}}
 BATCH = 64
+RESOURCE_ERRNOS = {errno.ENOMEM, errno.ENOSPC, errno.EDQUOT, errno.EMFILE, errno.ENFILE}
+RESOURCE_MESSAGES = ("database or disk is full", "out of memory")  # SQLite's words for the same
 
 Progress = Callable[[int, int], None]
 log = logging.getLogger(__name__)
@@ -39,9 +46,9 @@ def clause_hash(clause: Clause) -> str:
 
 
 def fingerprint(clauses: list[Clause]) -> str:
-    """Changes whenever a clause is added, removed or changed."""
+    """Changes whenever a clause is added, removed or changed (not when the same clauses come in another order)."""
     digest = hashlib.sha256()
-    for clause in clauses:
+    for clause in sorted(clauses, key=lambda c: c.id):
         digest.update(f"{clause.id}={clause_hash(clause)};".encode())
     return digest.hexdigest()[:16]
 
@@ -137,18 +144,32 @@ def apply_changes(store: Chroma, clauses: list[Clause], progress: Progress | Non
     return {"added": added, "updated": len(changed) - added, "deleted": len(vanished)}
 
 
+def is_resource_error(error: BaseException | None) -> bool:
+    """Out of memory, disk space or file handles, anywhere in the chain of causes: not a damaged index."""
+    seen: set[int] = set()
+    while error is not None and id(error) not in seen:
+        seen.add(id(error))
+        if isinstance(error, MemoryError) or (isinstance(error, OSError) and error.errno in RESOURCE_ERRNOS):
+            return True
+        if any(words in str(error).lower() for words in RESOURCE_MESSAGES):
+            return True
+        error = error.__cause__ or error.__context__
+    return False
+
+
 def open_index(settings: Settings, library: Library, progress: Progress | None = None
                ) -> tuple[Chroma, dict[str, Any]]:
     """The synced store and a report of what changed (embedded: a damaged index is rebuilt)."""
-    store, report = sync_with(settings, library, progress)
+    store, report = sync_with(settings, library.clauses(), progress)
     report["store"] = f"chroma://{settings.chroma_host}" if settings.chroma_host else str(settings.index_dir)
     return store, report
 
 
-def sync_with(settings: Settings, library: Library, progress: Progress | None) -> tuple[Chroma, dict[str, Any]]:
-    """Sync through the configured client; anything the embedded store raises means damaged files."""
+def sync_with(settings: Settings, clauses: list[Clause], progress: Progress | None
+              ) -> tuple[Chroma, dict[str, Any]]:
+    """Sync through the configured client; what the embedded store raises means damaged files, unless a
+    resource ran out."""
     embedder = load_embedder(settings.embedder)
-    clauses = library.clauses()
     if settings.chroma_host:
         client = http_client(settings.chroma_host)
         try:
@@ -156,20 +177,26 @@ def sync_with(settings: Settings, library: Library, progress: Progress | None) -
         except AssistantError:
             raise
         except Exception as error:
-            raise IndexUnavailableError(f"向量库服务 {settings.chroma_host} 出错：{error}") from error
+            log.exception("向量库服务 %s 出错", settings.chroma_host)
+            raise IndexUnavailableError(f"向量库服务 {settings.chroma_host} 出错，详见服务日志。") from error
     try:
         return sync_store(persistent_client(settings.index_dir), settings.collection, embedder, clauses,
                           progress)
     except AssistantError:
         raise
     except Exception as error:
+        if is_resource_error(error):
+            log.exception("更新索引 %s 时资源不足，索引保持原样", settings.index_dir)
+            raise IndexUnavailableError(
+                "更新检索索引时内存、磁盘或文件句柄不足，索引保持原样，详见服务日志。") from error
         log.warning("索引目录 %s 无法读取（%s），删除后重建", settings.index_dir, error)
         wipe(settings.index_dir)
     try:
         store, report = sync_store(persistent_client(settings.index_dir), settings.collection, embedder,
                                    clauses, progress)
     except Exception as error:
-        raise IndexUnavailableError(f"无法在 {settings.index_dir} 建立索引：{error}") from error
+        log.exception("无法在 %s 建立索引", settings.index_dir)
+        raise IndexUnavailableError("无法建立检索索引，详见服务日志。") from error
     report.update(rebuilt=True, reason="索引目录损坏，已删除并重建")
     return store, report
 
@@ -177,3 +204,8 @@ def sync_with(settings: Settings, library: Library, progress: Progress | None) -
 def sync_index(settings: Settings, library: Library, progress: Progress | None = None) -> dict[str, Any]:
     """Bring the vector index up to date with ``library``; returns what was added, updated, deleted."""
     return open_index(settings, library, progress)[1]
+
+
+def sync_clauses(settings: Settings, clauses: list[Clause]) -> dict[str, Any]:
+    """Bring the vector index up to date with exactly ``clauses`` (ingestion indexes before it commits)."""
+    return sync_with(settings, clauses, None)[1]
