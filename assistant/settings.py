@@ -63,6 +63,11 @@ class Settings(BaseSettings):
     def documents_dir(self) -> Path:
         return self.data_dir / "documents"
 
+    @property
+    def quarantine_dir(self) -> Path:
+        """Records of imports that failed after parsing; never retried, cleared by ``ingest --remove``."""
+        return self.data_dir / "quarantine"
+
 
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:

@@ -15,8 +15,9 @@ from reportlab.pdfgen import canvas
 from typer.testing import CliRunner
 
 from assistant.cli import app
-from assistant.corpus.ingest import ingest_file, remove_document, slug_for
+from assistant.corpus.ingest import ingest_file, quarantined, remove_document, slug_for
 from assistant.corpus.library import Library
+from assistant.corpus.manifest import sha256_bytes
 from assistant.errors import (
     DecodeError,
     EmptyDocumentError,
@@ -292,6 +293,28 @@ def test_bad_files_get_a_clear_error_and_leave_the_store_untouched(settings: Set
         assert snapshot(settings.data_dir) == before, path.name
 
 
+def test_a_failure_after_parsing_quarantines_the_file_and_changes_nothing(
+        settings: Settings, tmp_path: Path, free_port, monkeypatch: pytest.MonkeyPatch) -> None:
+    ingest_file(settings, write(tmp_path / "kept.txt", "已有的文件。\n"))
+    before = snapshot(settings.data_dir)
+    unreachable = settings.model_copy(update={"chroma_host": f"127.0.0.1:{free_port()}"})
+    with pytest.raises(IngestError, match=r"new\.txt 未导入，已隔离.*无法连接向量库服务"):
+        ingest_file(unreachable, write(tmp_path / "new.txt", "新的文件。\n"))
+    assert {k: v for k, v in snapshot(settings.data_dir).items() if not k.startswith("quarantine/")} == before
+    [record] = quarantined(settings)
+    assert (record.doc_id, record.name, record.sha256) == ("new", "new.txt", sha256_bytes("新的文件。\n".encode()))
+    assert "无法连接向量库服务" in record.reason and "new" not in library(settings).documents
+
+    monkeypatch.setenv("ASSISTANT_DATA_DIR", str(settings.data_dir))
+    get_settings.cache_clear()
+    listed = CliRunner().invoke(app, ["docs"]).stdout
+    get_settings.cache_clear()
+    assert "new        已隔离" in listed and "new.txt：" in listed and "assistant ingest --remove new 可清除" in listed
+
+    assert remove_document(settings, "new") == {}
+    assert quarantined(settings) == [] and snapshot(settings.data_dir) == before
+
+
 def test_ids_never_escape_the_store(settings: Settings, tmp_path: Path) -> None:
     assert slug_for("Jiangsu Notice_2025 (1).txt") == "jiangsu-notice-2025-1"
     assert slug_for("../../etc/passwd") == slug_for("/etc/passwd.txt") == "passwd"
@@ -312,9 +335,10 @@ def test_ids_never_escape_the_store(settings: Settings, tmp_path: Path) -> None:
     result = ingest_file(settings, outside / "." / ".." / "uploads" / odd.name)
     assert result.doc_id == "2f-2fetc-2fpasswd"
     assert snapshot(tmp_path / "uploads") == before
-    assert sorted(snapshot(tmp_path)) == sorted(
+    assert sorted(p for p in snapshot(tmp_path) if not p.startswith("data/index/")) == sorted(
         ["a.txt", "uploads", f"uploads/{odd.name}", "data", "data/documents", "data/documents/files",
-         "data/documents/2f-2fetc-2fpasswd.json", "data/documents/files/2f-2fetc-2fpasswd.txt"])
+         "data/documents/2f-2fetc-2fpasswd.json", "data/documents/files/2f-2fetc-2fpasswd.txt", "data/index",
+         "data/quarantine"])
 
 
 def test_prompt_injection_is_stored_verbatim_as_content(settings: Settings, tmp_path: Path) -> None:
