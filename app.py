@@ -6,8 +6,9 @@
 from __future__ import annotations
 
 import argparse
-import logging
+import contextlib
 import os
+from collections.abc import AsyncIterator
 
 for name, value in {"GRADIO_ANALYTICS_ENABLED": "False", "HF_HUB_OFFLINE": "1", "HF_HUB_DISABLE_TELEMETRY": "1",
                     "ANONYMIZED_TELEMETRY": "False"}.items():
@@ -22,7 +23,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     import gradio as gr
 
     from assistant.answering import Assistant
-    from assistant.errors import IndexUnavailableError
     from assistant.web.api import build_router, install_error_handlers
     from assistant.web.feedback import FeedbackStore
     from assistant.web.logs import RequestLogMiddleware
@@ -31,11 +31,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     settings = settings or get_settings()
     assistant = Assistant(settings)
-    try:
-        assistant.warm_up()
-    except IndexUnavailableError as error:  # serve anyway: /healthz says 503 until the index answers
-        logging.getLogger("app").error("索引暂不可用，服务照常启动，/healthz 返回 503：%s", error)
-    app = FastAPI(title="知识产权强国建设示范创建政策助手", docs_url="/api/docs", redoc_url=None)
+
+    @contextlib.asynccontextmanager
+    async def warm_up_in_background(_app: FastAPI) -> AsyncIterator[None]:
+        assistant.start_warm_up()  # the index loads while the app listens; /healthz says 503 until it is ready
+        yield
+
+    app = FastAPI(title="知识产权强国建设示范创建政策助手", docs_url="/api/docs", redoc_url=None,
+                  lifespan=warm_up_in_background)
     install_error_handlers(app)
     app.include_router(build_router(assistant))
     staff_login = (settings.staff_user, settings.staff_password) if settings.staff_user else None

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
+import logging
 import re
+import threading
 import time
 from collections.abc import Iterator
 from datetime import date
@@ -15,7 +18,7 @@ from assistant.answering.result import Answer
 from assistant.answering.router import ASKS_ELIGIBILITY, FOLLOW_UP, route
 from assistant.answering.topics import Lead, match_topic
 from assistant.corpus.library import Library
-from assistant.errors import AssistantError, InvalidInputError
+from assistant.errors import IndexUnavailableError, InvalidInputError
 from assistant.rules import PROJECT_TYPES, check, extract_profile, mentioned_types
 from assistant.rules import timeline as build_timeline
 from assistant.settings import Settings
@@ -26,6 +29,11 @@ GREETING = ("您好！我是知识产权强国建设示范创建政策助手，�
 DRAFTING_HINT = ("起草申报书请使用“申报书起草”页签（或命令 assistant draft），工作人员起草复函请用工作人员页面的"
                  "“复函起草”（或命令 assistant reply）；草稿只使用您提供的事实，缺少的信息会以【待补充】标出。")
 THANKS = re.compile(r"谢|感谢|再见")
+INDEX_BUILDING = "检索索引正在建立，请稍后再试。"
+INDEX_FAILED = "检索索引暂不可用，详见服务日志。"
+RETRY_SECONDS = (1, 2, 5, 10)  # between warm-up attempts; the last one repeats
+
+log = logging.getLogger(__name__)
 
 
 def describes_applicant(profile: Any) -> bool:
@@ -64,6 +72,8 @@ class Assistant:
         self.settings = settings
         self.library = library or Library(settings.corpus_dir, settings.documents_dir)
         self._retriever = retriever
+        self._warming = threading.Event()  # set while the background warm-up owns building the retriever
+        self._index_error = ""
         self.types = PROJECT_TYPES
         self.short_names = {key: t.short for key, t in PROJECT_TYPES.items()}
         self.explainer = None
@@ -78,11 +88,20 @@ class Assistant:
 
     @property
     def retriever(self) -> Any:
-        if self._retriever is None:
-            from assistant.retrieval import build_retriever
+        """Built on first use, unless the background warm-up is building it: then a 503 until it is ready."""
+        retriever = self._retriever
+        if retriever is None:
+            if self._warming.is_set():
+                raise IndexUnavailableError(self._index_error or INDEX_BUILDING)
+            retriever = self._retriever = self._build_retriever()
+        return retriever
 
-            self._retriever = build_retriever(self.settings, self.library)
-        return self._retriever
+    def _build_retriever(self) -> Any:
+        from assistant.retrieval import build_retriever
+
+        retriever = build_retriever(self.settings, self.library)
+        retriever.search("申报单位", k=1)  # the first question is then as fast as the rest
+        return retriever
 
     def reset_retriever(self) -> None:
         """Use a fresh retriever from the next question on (after ingestion); running answers keep theirs."""
@@ -90,23 +109,50 @@ class Assistant:
 
     def warm_up(self) -> None:
         """Load the embedder and the index now, so the first question is as fast as the rest."""
-        self.retriever.search("申报单位", k=1)
+        _ = self.retriever
+
+    def start_warm_up(self) -> threading.Thread:
+        """Warm up in a background thread, retrying until the index answers; the app serves (503) meanwhile."""
+        self._warming.set()
+        thread = threading.Thread(target=self._warm_up_until_ready, name="index-warm-up", daemon=True)
+        thread.start()
+        return thread
+
+    def _warm_up_until_ready(self) -> None:
+        for attempt in itertools.count():
+            try:
+                self._retriever = self._build_retriever()
+                break
+            except Exception as error:
+                expected = isinstance(error, IndexUnavailableError)  # its message says it all
+                self._index_error = str(error) if expected else INDEX_FAILED
+                log.error("索引暂不可用，服务照常启动，/healthz 返回 503：%s", error, exc_info=not expected)
+                time.sleep(RETRY_SECONDS[min(attempt, len(RETRY_SECONDS) - 1)])
+        self._index_error = ""
+        self._warming.clear()
 
     def health(self) -> dict[str, Any]:
-        """What works right now: documents, index, optional language model."""
-        status: dict[str, Any] = {"ok": True, "documents": len(self.library.documents),
+        """What works right now: documents, index (building, ready or error), optional language model.
+
+        It only reports: building or repairing the index is the warm-up's job, never a health check's.
+        """
+        status: dict[str, Any] = {"ok": False, "documents": len(self.library.documents),
                                   "clauses": len(self.library.clauses()),
                                   "annexes_missing": [d.id for d in self.library.unavailable()],
                                   "llm": bool(self.explainer)}
+        retriever = self._retriever
+        if retriever is None:
+            state = "error" if self._index_error else "building"
+            return status | {"index": {"ok": False, "state": state, "error": self._index_error or INDEX_BUILDING}}
         try:
-            indexed = len(self.retriever.dense.store.get(include=[])["ids"])
-            expected = len(self.library.clauses())
-            status["index"] = {"ok": indexed == expected, "indexed": indexed, "expected": expected,
-                               "chroma": self.settings.chroma_host or "embedded"}
-            status["ok"] = indexed == expected
+            indexed = len(retriever.dense.store.get(include=[])["ids"])
         except Exception as error:  # the health endpoint reports, never raises
-            message = str(error) if isinstance(error, AssistantError) else f"向量库暂不可用（{type(error).__name__}）"
-            status |= {"ok": False, "index": {"ok": False, "error": message}}
+            log.warning("健康检查：向量库查询失败：%s", error)
+            return status | {"index": {"ok": False, "state": "error", "error": "向量库暂不可用，详见服务日志。"}}
+        expected = len(self.library.clauses())
+        status["ok"] = indexed == expected
+        status["index"] = {"ok": status["ok"], "state": "ready", "indexed": indexed, "expected": expected,
+                           "chroma": self.settings.chroma_host or "embedded"}
         return status
 
     def conversation_from(self, previous_questions: list[str]) -> Conversation:
