@@ -25,7 +25,9 @@ from running_app import start_app
 from test_ingest import has_chinese, snapshot, write, write_docx, write_pdf, write_xlsx
 from test_scale_out import Worker
 
+from assistant.answering import Assistant
 from assistant.corpus.ingest import ingest_file
+from assistant.corpus.model import Clause, Document, DocumentInfo
 from assistant.errors import DecodeError, LimitExceededError
 from assistant.rules.quotas import import_table
 from assistant.settings import IngestLimits, Settings
@@ -157,27 +159,47 @@ def test_each_limit_names_itself(tmp_path: Path, limits: dict[str, float], make:
     assert not (tmp_path / "data").exists()
 
 
+def test_a_clause_stored_before_the_limits_is_embedded_from_its_first_characters(tmp_path: Path) -> None:
+    """A document stored, unsplit, by the code before the limits no longer needs more memory to index."""
+    settings = Settings(data_dir=tmp_path / "data", llm_base_url="")
+    text = PHRASE * 1000  # 18 000 characters
+    store_unsplit_clause(settings, text)
+    assistant = Assistant(settings)
+    assistant.warm_up()
+    health = assistant.health()
+    assert health["ok"] and health["index"]["indexed"] == len(assistant.library.clauses())
+    [embedded] = assistant.retriever.dense.store.get(ids=["huge#p1"])["documents"]
+    assert embedded.endswith(text[:1000]) and len(embedded) < 1020
+
+
+PHRASE = "各地应当按照有关要求认真组织申报工作"
+
+
+def store_unsplit_clause(settings: Settings, text: str) -> None:
+    """What the code before the limits stored: one document of one clause, however long, not yet indexed."""
+    document = Document(info=DocumentInfo(id="huge", title="huge"), source=text,
+                        clauses=[Clause(id="huge#p1", doc="huge", kind="paragraph", text=text, span=(0, len(text)))])
+    settings.documents_dir.mkdir(parents=True)
+    (settings.documents_dir / "huge.json").write_text(document.model_dump_json(), encoding="utf-8")
+
+
 def test_a_memory_error_while_indexing_never_costs_the_index(tmp_path: Path) -> None:
-    """The issue's restart: a stored 1.6 M-character clause, a sync that runs out of memory. Real numpy, real
-    Chroma, in a child process whose address space is capped just above what it uses."""
+    """The issue's restart: a stored 1.6 M-character clause (the clause limit lifted, so that it is embedded
+    whole) and a sync that runs out of memory. Real numpy, real Chroma, in a child process whose address
+    space is capped just above what it uses."""
     settings = Settings(data_dir=tmp_path / "data")
     assert cli(settings, "index").returncode == 0
     before = index_contents(settings)
+    store_unsplit_clause(settings, PHRASE * 90_000)
     script = """
 import re, resource, sys
 from pathlib import Path
 from assistant.corpus.library import Library
-from assistant.corpus.model import Clause, Document, DocumentInfo
 from assistant.retrieval.embedders import load_embedder
 from assistant.retrieval.store import persistent_client, sync_index
-from assistant.settings import Settings
+from assistant.settings import IngestLimits, Settings
 
-settings = Settings(data_dir=Path(sys.argv[1]))
-text = "各地应当按照有关要求认真组织申报工作" * 90_000
-stored = Document(info=DocumentInfo(id="huge", title="huge"), source=text,
-                  clauses=[Clause(id="huge#p1", doc="huge", kind="paragraph", text=text, span=(0, len(text)))])
-settings.documents_dir.mkdir(parents=True)
-(settings.documents_dir / "huge.json").write_text(stored.model_dump_json(), encoding="utf-8")
+settings = Settings(data_dir=Path(sys.argv[1]), ingest=IngestLimits(max_clause_chars=2_000_000))
 library = Library(settings.corpus_dir, settings.documents_dir)
 load_embedder(settings.embedder)
 persistent_client(settings.index_dir)
@@ -214,8 +236,6 @@ def index_contents(settings: Settings) -> str:
 
 
 def test_health_reports_and_never_builds(tmp_path: Path) -> None:
-    from assistant.answering import Assistant
-
     settings = Settings(data_dir=tmp_path / "data", llm_base_url="")
     assistant = Assistant(settings)
     for _ in range(3):

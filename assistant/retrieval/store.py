@@ -5,7 +5,8 @@ fingerprint of the clauses it holds; each vector's metadata holds its clause's c
 
 An embedded index that cannot be read is deleted and rebuilt; running out of memory, disk or file
 handles says nothing about the files, so it never costs the index. Error messages name no server
-path and quote no exception: the details go to the log.
+path and quote no exception: the details go to the log. No more than ``max_clause_chars`` of a
+clause is embedded (ingestion splits longer clauses; this covers documents stored before it did).
 """
 
 from __future__ import annotations
@@ -102,7 +103,7 @@ def langchain_store(client: ClientAPI, name: str, embedder: Embedder) -> Chroma:
                   collection_configuration=COSINE)
 
 
-def sync_store(client: ClientAPI, name: str, embedder: Embedder, clauses: list[Clause],
+def sync_store(client: ClientAPI, name: str, embedder: Embedder, clauses: list[Clause], max_chars: int,
                progress: Progress | None = None) -> tuple[Chroma, dict[str, Any]]:
     """Bring collection ``name`` up to date with ``clauses``; embeds only what changed."""
     report: dict[str, Any] = {"embedder": embedder.id, "collection": name, "rebuilt": False, "reason": "",
@@ -118,13 +119,21 @@ def sync_store(client: ClientAPI, name: str, embedder: Embedder, clauses: list[C
     elif meta.get("fingerprint") == current and collection.count() == len(clauses):
         return langchain_store(client, name, embedder), report
     store = langchain_store(client, name, embedder)
-    report.update(apply_changes(store, clauses, progress))
+    report.update(apply_changes(store, clauses, max_chars, progress))
     client.get_collection(name, embedding_function=None).modify(
         metadata={"embedder": embedder.id, "version": INDEX_VERSION, "fingerprint": current})
     return store, report
 
 
-def apply_changes(store: Chroma, clauses: list[Clause], progress: Progress | None) -> dict[str, int]:
+def embedded_text(clause: Clause, max_chars: int) -> str:
+    """What is embedded for a clause: its indexed text, the clause itself cut at ``max_chars``."""
+    if len(clause.text) > max_chars:
+        clause = clause.model_copy(update={"text": clause.text[:max_chars]})
+    return clause_text(clause)
+
+
+def apply_changes(store: Chroma, clauses: list[Clause], max_chars: int, progress: Progress | None
+                  ) -> dict[str, int]:
     """Delete vanished clause ids, embed new and changed clauses (by content hash)."""
     stored = store.get(include=["metadatas"])
     have = {i: (m or {}).get("hash") for i, m in zip(stored["ids"], stored["metadatas"], strict=True)}
@@ -135,7 +144,7 @@ def apply_changes(store: Chroma, clauses: list[Clause], progress: Progress | Non
         store.delete(ids=vanished)
     for start in range(0, len(changed), BATCH):
         batch = changed[start:start + BATCH]
-        store.add_texts([clause_text(c) for c in batch], ids=[c.id for c in batch],
+        store.add_texts([embedded_text(c, max_chars) for c in batch], ids=[c.id for c in batch],
                         metadatas=[{"id": c.id, "doc": c.doc, "heading": c.heading, "kind": c.kind,
                                     "hash": wanted[c.id]} for c in batch])
         if progress:
@@ -170,10 +179,11 @@ def sync_with(settings: Settings, clauses: list[Clause], progress: Progress | No
     """Sync through the configured client; what the embedded store raises means damaged files, unless a
     resource ran out."""
     embedder = load_embedder(settings.embedder)
+    max_chars = settings.ingest.max_clause_chars
     if settings.chroma_host:
         client = http_client(settings.chroma_host)
         try:
-            return sync_store(client, settings.collection, embedder, clauses, progress)
+            return sync_store(client, settings.collection, embedder, clauses, max_chars, progress)
         except AssistantError:
             raise
         except Exception as error:
@@ -181,7 +191,7 @@ def sync_with(settings: Settings, clauses: list[Clause], progress: Progress | No
             raise IndexUnavailableError(f"向量库服务 {settings.chroma_host} 出错，详见服务日志。") from error
     try:
         return sync_store(persistent_client(settings.index_dir), settings.collection, embedder, clauses,
-                          progress)
+                          max_chars, progress)
     except AssistantError:
         raise
     except Exception as error:
@@ -193,7 +203,7 @@ def sync_with(settings: Settings, clauses: list[Clause], progress: Progress | No
         wipe(settings.index_dir)
     try:
         store, report = sync_store(persistent_client(settings.index_dir), settings.collection, embedder,
-                                   clauses, progress)
+                                   clauses, max_chars, progress)
     except Exception as error:
         log.exception("无法在 %s 建立索引", settings.index_dir)
         raise IndexUnavailableError("无法建立检索索引，详见服务日志。") from error
