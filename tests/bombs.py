@@ -18,6 +18,13 @@ import openpyxl
 MB = 1024 * 1024
 CENTRAL_HEADER = b"PK\x01\x02"
 CENTRAL_SIZE_AT = 24  # offset of "uncompressed size" in a central directory header
+SHARED_STRINGS_PART = {  # what registers xl/sharedStrings.xml in a workbook openpyxl wrote without one
+    "[Content_Types].xml": (b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+                            b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>'),
+    "xl/_rels/workbook.xml.rels": (b"</Relationships>", b'<Relationship Type="http://schemas.openxmlformats.org/'
+                                   b'officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml" '
+                                   b'Id="rId9"/></Relationships>'),
+}
 
 
 def clause_bomb_txt(path: Path, megabytes: float = 4.8) -> Path:
@@ -73,9 +80,11 @@ def docx_bomb(path: Path, megabytes: int = 1024, declared: int | None = None) ->
 
 
 def xlsx_bomb(path: Path, megabytes: int = 1024) -> Path:
-    """A small .xlsx whose first sheet expands to ``megabytes`` MB."""
-    return replace_member(workbook_template(), path, "xl/worksheets/sheet1.xml",
-                          sheet_xml(repeat(b'<row><c t="inlineStr"><is><t>0</t></is></c></row>', megabytes * MB)))
+    """A small .xlsx whose shared strings (read whole when a workbook opens) expand to ``megabytes`` MB."""
+    strings = repeat(b"<si><t>" + "申报单位".encode() * 20 + b"</t></si>", megabytes * MB)
+    return replace_member(workbook_template(), path, "xl/sharedStrings.xml",
+                          chain(b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">', strings,
+                                b"</sst>"), patches=SHARED_STRINGS_PART)
 
 
 def million_row_xlsx(path: Path, rows: int = 1_000_000) -> Path:
@@ -100,16 +109,17 @@ def sheet_xml(rows: Iterator[bytes], dimension: str = "A1") -> Iterator[bytes]:
 
 
 def replace_member(template: io.BytesIO, path: Path, member: str, content: Iterator[bytes],
-                   declared: int | None = None) -> Path:
-    """Copy an Office file with one member streamed from ``content``; ``declared`` falsifies its stated size."""
+                   declared: int | None = None, patches: dict[str, tuple[bytes, bytes]] | None = None) -> Path:
+    """Copy an Office file with ``member`` (new or replaced) streamed from ``content``; ``declared`` falsifies its
+    stated size; ``patches`` replace bytes in other members (old, new)."""
     with zipfile.ZipFile(template) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
             if info.filename != member:
-                target.writestr(info.filename, source.read(info.filename))
-                continue
-            with target.open(member, "w", force_zip64=False) as stream:
-                for chunk in content:
-                    stream.write(chunk)
+                target.writestr(info.filename, source.read(info.filename).replace(*(patches or {}).get(
+                    info.filename, (b"", b""))))
+        with target.open(member, "w", force_zip64=False) as stream:
+            for chunk in content:
+                stream.write(chunk)
     if declared is not None:
         falsify_size(path, member, declared)
     return path

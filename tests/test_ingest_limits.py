@@ -28,6 +28,7 @@ from test_scale_out import Worker
 from assistant.answering import Assistant
 from assistant.corpus.ingest import ingest_file
 from assistant.corpus.model import Clause, Document, DocumentInfo
+from assistant.corpus.sandbox import parse_isolated
 from assistant.errors import DecodeError, LimitExceededError
 from assistant.rules.quotas import import_table
 from assistant.settings import IngestLimits, Settings
@@ -136,19 +137,20 @@ SMALL_LIMITS = [
 
 
 def test_the_defaults_admit_a_30_page_notice_and_a_5000_row_list(tmp_path: Path) -> None:
-    settings = Settings(data_dir=tmp_path / "data")
+    """Parsed with the default limits in the capped child process, as ingestion does before indexing."""
+    defaults = IngestLimits()
     line = "各地应当按照有关要求认真组织申报工作，确保申报材料真实完整。"
-    notice = ingest_file(settings, write_pdf(tmp_path / "provincial.pdf", [[f"{page}．{line}"] + [line] * 30
-                                                                        for page in range(1, 31)]))
-    assert notice.status == "added" and notice.clauses >= 30
+    pdf = write_pdf(tmp_path / "provincial.pdf", [[f"{page}．{line}", *[line] * 30] for page in range(1, 31)])
+    _, clauses = parse_isolated(pdf.read_bytes(), pdf.name, ".pdf", "provincial", defaults)
+    assert len(clauses) >= 30
     workbook = openpyxl.Workbook(write_only=True)
     sheet = workbook.create_sheet("名单")
     sheet.append(["序号", "单位名称", "所在地", "项目类型", "备注"])
     for number in range(1, 5001):
         sheet.append([number, f"示范单位{number}有限公司", "江苏省南京市", "示范企业", "已通过省级初审"])
     workbook.save(tmp_path / "list.xlsx")
-    listed = ingest_file(settings, tmp_path / "list.xlsx")
-    assert listed.status == "added" and listed.clauses == 5000
+    _, records = parse_isolated((tmp_path / "list.xlsx").read_bytes(), "list.xlsx", ".xlsx", "list", defaults)
+    assert len(records) == 5000 and records[-1].id == "list#名单!r5001"
 
 
 @pytest.mark.parametrize(("limits", "make", "fragment"), SMALL_LIMITS)
