@@ -42,20 +42,26 @@ def print_json(data: Any) -> None:
 
 @command()
 def docs(as_json: bool = typer.Option(False, "--json", help="machine-readable output")) -> None:
-    """List the registered documents and whether their text is available."""
+    """List the registered documents and whether their text is available, then quarantined imports."""
     from assistant.corpus.library import Library
+    from assistant.ingest import quarantined
     from assistant.settings import get_settings
 
     settings = get_settings()
     library = Library.from_settings(settings)
     rows = [{"id": d.info.id, "title": d.info.title, "kind": d.info.kind, "available": d.info.available,
              "clauses": len(d.clauses)} for d in library.documents.values()]
+    held = [{"id": q.doc_id, "file": q.name, "quarantined": q.reason, "at": q.at.isoformat()}
+            for q in quarantined(settings)]
     if as_json:
-        print_json(rows)
+        print_json(rows + held)
         return
     for row in rows:
         status = f"{row['clauses']} 条" if row["available"] else "未载入"
         typer.echo(f"{row['id']:<10} {row['kind']:<18} {status:<8} {row['title']}")
+    for row in held:
+        typer.echo(f"{row['id']:<10} {'已隔离':<16} {row['file']}：{row['quarantined']}"
+                   f"（assistant ingest --remove {row['id']} 可清除）")
 
 
 @command()
@@ -70,8 +76,7 @@ def ingest(
     """Take in documents (or remove one), then update the search index."""
     from pathlib import Path
 
-    from assistant.corpus.ingest import ingest_file, remove_document
-    from assistant.corpus.library import Library
+    from assistant.ingest import ingest_file, remove_document
     from assistant.settings import get_settings
 
     if not paths and not remove:
@@ -82,24 +87,17 @@ def ingest(
     rows: list[dict[str, Any]] = []
     if remove:
         try:
-            remove_document(settings, remove)
-            rows.append({"doc_id": remove, "status": "removed"})
+            rows.append({"doc_id": remove, "status": "removed", "index": remove_document(settings, remove)})
         except AssistantError as error:
             rows.append({"doc_id": remove, "error": str(error)})
-    for path in paths or []:
+    for path in paths or []:  # each file is indexed before it is stored, or not stored at all
         try:
             result = ingest_file(settings, Path(path), doc_id=as_id, kind=kind, title=title)
             rows.append({"path": path, **result.model_dump()})
         except AssistantError as error:
             rows.append({"path": path, "error": str(error)})
-    index: dict[str, Any] = {}
-    if any(row.get("status") in ("added", "replaced", "removed") for row in rows):
-        from assistant.retrieval import sync_index
-
-        try:
-            index = sync_index(settings, Library.from_settings(settings))
-        except AssistantError as error:
-            rows.append({"index": "failed", "error": f"文件已保存，但检索索引未能更新：{error}"})
+    changes = [row["index"] for row in rows if row.get("index")]
+    index = {key: sum(change[key] for change in changes) for key in ("added", "updated", "deleted")} if changes else {}
     if as_json:
         print_json({"results": rows, "index": index})
     else:

@@ -25,6 +25,10 @@ class OversizedFileError(IngestError):
     """The file is larger than the configured limit."""
 
 
+class LimitExceededError(IngestError):
+    """The file exceeds an ingestion limit (pages, characters, rows, archive, time, memory); the message names it."""
+
+
 class UnknownDocumentError(AssistantError):
     """No document with that id is registered."""
 

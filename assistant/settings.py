@@ -7,7 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import BaseModel, Field
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -16,6 +16,22 @@ from pydantic_settings import (
 )
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class IngestLimits(BaseModel):
+    """What one ingested file may cost, enforced while it is parsed (``ASSISTANT_INGEST__<NAME>``).
+
+    The defaults admit a 30-page notice or a 5 000-row list with room to spare.
+    """
+
+    max_pages: int = Field(300, description="pages of a PDF")
+    max_chars: int = Field(1_000_000, description="characters extracted from one file")
+    max_clause_chars: int = Field(1000, description="characters per clause; longer paragraphs are split")
+    max_rows: int = Field(10_000, description="spreadsheet rows, blank ones included, over all sheets")
+    max_zip_members: int = Field(1000, description="files inside a .docx/.xlsx archive")
+    max_unzipped_mb: float = Field(100.0, description="expanded size of a .docx/.xlsx archive or of PDF streams")
+    max_seconds: float = Field(60.0, description="wall time of the parsing process")
+    max_memory_mb: float = Field(1024.0, description="address space of the parsing process")
 
 
 class Settings(BaseSettings):
@@ -49,6 +65,7 @@ class Settings(BaseSettings):
     staff_password: str = ""
 
     max_upload_mb: float = 20.0
+    ingest: IngestLimits = Field(default_factory=IngestLimits)
     host: str = "127.0.0.1"
     port: int = 7860
 
@@ -71,6 +88,11 @@ class Settings(BaseSettings):
     @property
     def documents_dir(self) -> Path:
         return self.data_dir / "documents"
+
+    @property
+    def quarantine_dir(self) -> Path:
+        """Records of imports that failed after parsing; never retried, cleared by ``ingest --remove``."""
+        return self.data_dir / "quarantine"
 
 
 @lru_cache(maxsize=1)

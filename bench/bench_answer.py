@@ -25,7 +25,7 @@ def warm_answers(data_dir: Path, rounds: int) -> None:
     from assistant.settings import Settings
 
     assistant = Assistant(Settings(data_dir=data_dir))
-    assistant.warm_up()
+    assistant.index.warm_up()
     latencies = []
     for _ in range(rounds):
         for question in questions():

@@ -15,8 +15,8 @@ from reportlab.pdfgen import canvas
 from typer.testing import CliRunner
 
 from assistant.cli import app
-from assistant.corpus.ingest import ingest_file, remove_document, slug_for
 from assistant.corpus.library import Library
+from assistant.corpus.manifest import sha256_bytes
 from assistant.errors import (
     DecodeError,
     EmptyDocumentError,
@@ -25,6 +25,7 @@ from assistant.errors import (
     UnknownDocumentError,
     UnsupportedFormatError,
 )
+from assistant.ingest import ingest_file, quarantined, remove_document, slug_for
 from assistant.settings import Settings, get_settings
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
@@ -169,6 +170,42 @@ def test_xlsx_rows_become_records(settings: Settings, tmp_path: Path) -> None:
     assert library(settings).clause("quota#名额分配!r4").span != clauses[0].span
 
 
+def no_space(text: str) -> str:
+    return re.sub(r"\s", "", text)
+
+
+def test_a_long_paragraph_is_split_at_clause_marks_with_exact_spans(settings: Settings, tmp_path: Path) -> None:
+    phrase = "各地应当按照有关要求认真组织申报工作，确保申报材料真实完整，"
+    ingest_file(settings, write(tmp_path / "long.txt", "一、总体要求\n" + phrase * 120 + "\n二、其他\n短文。\n"))
+    clauses = assert_all_verify(settings, "long")
+    parts = [c for c in clauses if c.id.partition(".part")[0] == "long#1"]
+    assert [c.id for c in parts] == ["long#1", *(f"long#1.part{k}" for k in range(2, len(parts) + 1))]
+    assert len(parts) == 4 and all(len(c.text) <= 1000 and c.text.endswith("，") for c in parts)
+    assert no_space("".join(c.text for c in parts)) == no_space("一、总体要求" + phrase * 120)
+    assert [c.id for c in clauses[len(parts):]] == ["long#2"] and [c.order for c in clauses] == list(range(5))
+
+
+def test_unpunctuated_lines_become_clauses_cut_hard_at_the_limit(settings: Settings, tmp_path: Path) -> None:
+    document = docx.Document()
+    for _ in range(600):
+        document.add_paragraph("各地应当按照有关要求认真组织申报工作确保材料真实完整")  # 26 characters, no punctuation
+    document.save(tmp_path / "plain.docx")
+    clauses = assert_all_verify(settings, ingest_file(settings, tmp_path / "plain.docx").doc_id)
+    assert [len(c.text) for c in clauses] == [1000] * 15 + [600]
+    assert [c.id for c in clauses[:3]] == ["plain#p1", "plain#p1.part2", "plain#p1.part3"]
+
+
+def test_a_long_spreadsheet_row_is_split_with_exact_spans(settings: Settings, tmp_path: Path) -> None:
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["事项", "说明"])
+    workbook.active.append(["推荐", "推荐对象应当符合条件；" * 230])
+    workbook.save(tmp_path / "rows.xlsx")
+    ingest_file(settings, tmp_path / "rows.xlsx")
+    clauses = assert_all_verify(settings, "rows")
+    assert [c.id for c in clauses] == ["rows#Sheet!r2", "rows#Sheet!r2.part2", "rows#Sheet!r2.part3"]
+    assert all(c.kind == "record" and len(c.text) <= 1000 and c.text.endswith("；") for c in clauses[:-1])
+
+
 def test_as_annex_fills_a_registered_annex_and_removal_restores_it(settings: Settings, tmp_path: Path) -> None:
     assert "annex2" in [d.id for d in library(settings).unavailable()]
     ingest_file(settings, write_xlsx(tmp_path / "附件2.xlsx"), doc_id="annex2")
@@ -256,6 +293,28 @@ def test_bad_files_get_a_clear_error_and_leave_the_store_untouched(settings: Set
         assert snapshot(settings.data_dir) == before, path.name
 
 
+def test_a_failure_after_parsing_quarantines_the_file_and_changes_nothing(
+        settings: Settings, tmp_path: Path, free_port, monkeypatch: pytest.MonkeyPatch) -> None:
+    ingest_file(settings, write(tmp_path / "kept.txt", "已有的文件。\n"))
+    before = snapshot(settings.data_dir)
+    unreachable = settings.model_copy(update={"chroma_host": f"127.0.0.1:{free_port()}"})
+    with pytest.raises(IngestError, match=r"new\.txt 未导入，已隔离.*无法连接向量库服务"):
+        ingest_file(unreachable, write(tmp_path / "new.txt", "新的文件。\n"))
+    assert {k: v for k, v in snapshot(settings.data_dir).items() if not k.startswith("quarantine/")} == before
+    [record] = quarantined(settings)
+    assert (record.doc_id, record.name, record.sha256) == ("new", "new.txt", sha256_bytes("新的文件。\n".encode()))
+    assert "无法连接向量库服务" in record.reason and "new" not in library(settings).documents
+
+    monkeypatch.setenv("ASSISTANT_DATA_DIR", str(settings.data_dir))
+    get_settings.cache_clear()
+    listed = CliRunner().invoke(app, ["docs"]).stdout
+    get_settings.cache_clear()
+    assert "new        已隔离" in listed and "new.txt：" in listed and "assistant ingest --remove new 可清除" in listed
+
+    assert remove_document(settings, "new") == {}
+    assert quarantined(settings) == [] and snapshot(settings.data_dir) == before
+
+
 def test_ids_never_escape_the_store(settings: Settings, tmp_path: Path) -> None:
     assert slug_for("Jiangsu Notice_2025 (1).txt") == "jiangsu-notice-2025-1"
     assert slug_for("../../etc/passwd") == slug_for("/etc/passwd.txt") == "passwd"
@@ -276,9 +335,10 @@ def test_ids_never_escape_the_store(settings: Settings, tmp_path: Path) -> None:
     result = ingest_file(settings, outside / "." / ".." / "uploads" / odd.name)
     assert result.doc_id == "2f-2fetc-2fpasswd"
     assert snapshot(tmp_path / "uploads") == before
-    assert sorted(snapshot(tmp_path)) == sorted(
+    assert sorted(p for p in snapshot(tmp_path) if not p.startswith("data/index/")) == sorted(
         ["a.txt", "uploads", f"uploads/{odd.name}", "data", "data/documents", "data/documents/files",
-         "data/documents/2f-2fetc-2fpasswd.json", "data/documents/files/2f-2fetc-2fpasswd.txt"])
+         "data/documents/2f-2fetc-2fpasswd.json", "data/documents/files/2f-2fetc-2fpasswd.txt", "data/index",
+         "data/quarantine"])
 
 
 def test_prompt_injection_is_stored_verbatim_as_content(settings: Settings, tmp_path: Path) -> None:

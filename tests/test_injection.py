@@ -8,8 +8,8 @@ import pytest
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
 from assistant.answering import Assistant
-from assistant.corpus.ingest import ingest_file
 from assistant.corpus.library import Library
+from assistant.ingest import ingest_file
 from assistant.retrieval import sync_index
 from assistant.settings import Settings
 

@@ -260,13 +260,12 @@ NEW_DOC_QUESTIONS = ["全省推荐示范县名额", "省局组织专家评审", 
 
 def test_answers_stay_complete_and_verifiable_while_documents_are_ingested(tmp_path: Path) -> None:
     from assistant.answering import Assistant
-    from assistant.corpus.ingest import ingest_file
-    from assistant.retrieval import sync_index
+    from assistant.ingest import ingest_file
     from assistant.settings import Settings
 
     settings = Settings(data_dir=tmp_path / "data", llm_base_url="")
     assistant = Assistant(settings)
-    assistant.warm_up()
+    assistant.index.warm_up()
     rows = [json.loads(line) for line in (ROOT / "eval" / "dev" / "qa.jsonl").read_text(encoding="utf-8").splitlines()]
     questions = [row["question"] for row in rows[:40]] + NEW_DOC_QUESTIONS
     phase = ["before"]
@@ -298,10 +297,10 @@ def test_answers_stay_complete_and_verifiable_while_documents_are_ingested(tmp_p
         for doc_id, text in PROVINCIAL.items():
             source = tmp_path / f"{doc_id}.txt"
             source.write_text(text, encoding="utf-8")
-            assert ingest_file(settings, source).status == "added"
+            result = ingest_file(settings, source)  # indexed, then stored
+            assert result.status == "added" and result.index["added"] > 0
             assistant.library.reload()
-            assert sync_index(settings, assistant.library)["added"] > 0
-            assistant.reset_retriever()
+            assistant.index.reset()
         phase[0] = "after"
         wait_for(40, "after")
     finally:

@@ -70,12 +70,14 @@ class Worker:
     def health(self) -> httpx.Response:
         return httpx.get(f"{self.url}/healthz", timeout=10)
 
-    def wait_for_health(self, status: int, timeout: float = 120) -> dict[str, Any]:
+    def wait_for_health(self, status: int, timeout: float = 120, state: str | None = None) -> dict[str, Any]:
+        """The first /healthz body with this status (and this index state, when given)."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             assert self.process.poll() is None, self.log.read_text(encoding="utf-8")[-3000:]
             try:
-                if (response := self.health()).status_code == status:
+                response = self.health()
+                if response.status_code == status and state in (None, response.json()["index"].get("state")):
                     return response.json()
             except httpx.TransportError:
                 pass
@@ -118,7 +120,7 @@ def workers(tmp_path: Path, free_port: Callable[[], int], chroma: ChromaServer) 
 
 def test_two_workers_share_one_chroma_server(chroma: ChromaServer, workers: list[Worker]) -> None:
     for worker in workers:  # started before the server: up, but unhealthy, and they say why
-        status = worker.wait_for_health(503)
+        status = worker.wait_for_health(503, state="error")
         assert "无法连接向量库服务" in status["index"]["error"]
         records = [json.loads(line) for line in worker.log.read_text(encoding="utf-8").splitlines()]
         assert any(r["level"] == "ERROR" and "索引暂不可用" in r["message"] for r in records)

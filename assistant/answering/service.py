@@ -11,10 +11,10 @@ from assistant.answering import compose
 from assistant.answering.conversation import Conversation
 from assistant.answering.guard import check_answer
 from assistant.answering.intents import Intent, Part, decide, describes
+from assistant.answering.keeper import RetrieverKeeper
 from assistant.answering.result import Answer, Route
 from assistant.answering.topics import Lead
 from assistant.corpus.library import Library
-from assistant.errors import AssistantError
 from assistant.inputs import clean_description, clean_question
 from assistant.language.normalize import normalize
 from assistant.rules import PROJECT_TYPES, CheckResult, Profile, check, extract_profile, mentioned_types
@@ -44,7 +44,7 @@ class Assistant:
                  chat_model: BaseChatModel | None = None) -> None:
         self.settings = settings
         self.library = library or Library.from_settings(settings)
-        self._retriever = retriever
+        self.index = RetrieverKeeper(self._build_retriever, retriever)
         self.types = PROJECT_TYPES
         self.short_names = {key: t.short for key, t in PROJECT_TYPES.items()}
         self.explainer = None
@@ -55,36 +55,21 @@ class Assistant:
 
     @property
     def retriever(self) -> Retriever:
-        if self._retriever is None:
-            from assistant.retrieval import build_retriever
+        return self.index.get()
 
-            self._retriever = build_retriever(self.settings, self.library)
-        return self._retriever
+    def _build_retriever(self) -> Retriever:
+        from assistant.retrieval import build_retriever
 
-    def reset_retriever(self) -> None:
-        """Use a fresh retriever from the next question on (after ingestion); running answers keep theirs."""
-        self._retriever = None
-
-    def warm_up(self) -> None:
-        """Load the embedder and the index now, so the first question is as fast as the rest."""
-        self.retriever.search("申报单位", k=1)
+        return build_retriever(self.settings, self.library)
 
     def health(self) -> dict[str, Any]:
-        """What works right now: documents, index, optional language model."""
-        status: dict[str, Any] = {"ok": True, "documents": len(self.library.documents),
-                                  "clauses": len(self.library.clauses()),
-                                  "annexes_missing": [d.id for d in self.library.unavailable()],
-                                  "llm": bool(self.explainer)}
-        try:
-            indexed = len(self.retriever.dense.store.get(include=[])["ids"])
-            expected = len(self.library.clauses())
-            status["index"] = {"ok": indexed == expected, "indexed": indexed, "expected": expected,
-                               "chroma": self.settings.chroma_host or "embedded"}
-            status["ok"] = indexed == expected
-        except Exception as error:  # the health endpoint reports, never raises
-            message = str(error) if isinstance(error, AssistantError) else f"向量库暂不可用（{type(error).__name__}）"
-            status |= {"ok": False, "index": {"ok": False, "error": message}}
-        return status
+        """What works right now: documents, index (building, ready or error), optional language model."""
+        index = self.index.state(expected=len(self.library.clauses()))
+        if index["state"] == "ready":
+            index["chroma"] = self.settings.chroma_host or "embedded"
+        return {"ok": index["ok"], "documents": len(self.library.documents), "clauses": len(self.library.clauses()),
+                "annexes_missing": [d.id for d in self.library.unavailable()], "llm": bool(self.explainer),
+                "index": index}
 
     def conversation_from(self, previous_questions: list[str]) -> Conversation:
         """Rebuild a chat's memory from its earlier user turns (as an API client sends them)."""

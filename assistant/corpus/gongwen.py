@@ -17,6 +17,7 @@ Clause ids (``DOC`` is the document id):
 ``DOC#publication``    （此件公开发布） and similar notes
 ``DOC#imprint``        印发 line
 ``DOC#pK``             paragraph K of a document without 公文 structure
+``ID.partK``           part K (K ≥ 2) of a clause ``ID`` longer than the clause limit
 =====================  ==========================================================
 
 Repairs, none of which changes a non-whitespace character: lines broken mid-sentence are
@@ -42,6 +43,8 @@ DATE_ONLY = re.compile(r"^\d{4}年\s*\d{1,2}月\s*\d{1,2}日$")
 ANNEX_LIST = re.compile(r"^附\s*件[：:]")
 DOC_GENRE = re.compile(r"(通知|决定|意见|办法|通告|公告|函|批复|方案|规定|细则|通报|报告|指引)$")
 TERMINAL = "。；：！？"
+SENTENCE_ENDS = "\n。！？!?"
+CLAUSE_MARKS = "；;，,、：:"
 RECORD_START = ("（联系人", "（此件", "联系人")
 CLOSING_START = ("请", "特此", "以上", "望")
 
@@ -96,43 +99,71 @@ def starts_block(text: str) -> bool:
 
 
 def is_section_heading(text: str) -> bool:
-    return bool(SECTION.match(text)) and len(text) <= 25 and not any(p in text for p in "。；，")
+    return len(text) <= 25 and bool(SECTION.match(text)) and not any(p in text for p in "。；，")
 
 
-def closes_paragraph(paragraph: str) -> bool:
-    """Whether the paragraph so far ends here: terminal punctuation, or a closed （…） note."""
-    last_line_ok = paragraph.endswith(tuple(TERMINAL)) or DATE_ONLY.match(paragraph) \
-        or is_section_heading(paragraph)
-    if paragraph.startswith("（") and not ITEM.match(paragraph):
-        return paragraph.endswith("）") and paragraph.count("（") == paragraph.count("）")
-    return bool(last_line_ok)
+HEAD_CHARS = 64  # enough for every test on a paragraph's start (dates, headings, item numbers)
+
+
+@dataclass
+class OpenParagraph:
+    """The paragraph being grouped, with running facts about its joined text, so no line is joined twice."""
+
+    lines: list[Line] = field(default_factory=list)
+    head: str = ""  # the first HEAD_CHARS characters of the joined text (all of it when shorter)
+    tail: str = ""  # the last few characters of the joined text without spaces
+    length: int = 0
+    opened: int = 0  # how many （ and ）
+    closed: int = 0
+
+    def add(self, line: Line) -> None:
+        self.lines.append(line)
+        if self.length < HEAD_CHARS:
+            self.head = (self.head + line.text)[:HEAD_CHARS]
+        self.tail = (self.tail + line.text.replace(" ", ""))[-HEAD_CHARS:]
+        self.length += len(line.text)
+        self.opened += line.text.count("（")
+        self.closed += line.text.count("）")
+
+    def closes(self) -> bool:
+        """Whether the paragraph ends here: terminal punctuation, or a closed （…） note."""
+        last = self.lines[-1].text
+        if self.head.startswith("（") and not ITEM.match(self.head):
+            return last.endswith("）") and self.opened == self.closed
+        whole = self.head if self.length <= HEAD_CHARS else ""
+        return last.endswith(tuple(TERMINAL)) or bool(DATE_ONLY.match(whole)) or is_section_heading(whole)
+
+    def ends_title(self) -> bool:
+        """Whether the title (文号 … 通知) is complete: it ends with a document genre."""
+        return bool(DOC_GENRE.search(self.tail))
 
 
 def group_paragraphs(lines: list[Line]) -> list[list[Line]]:
-    """Group lines into paragraphs; the header (文号, title, 主送) is grouped by its own rules."""
+    """Group lines into paragraphs; the header (文号, title, 主送) is grouped by its own rules.
+
+    Linear in the length of the text: each line is looked at once, however long the paragraph.
+    """
     groups: list[list[Line]] = []
-    current: list[Line] = []
+    current = OpenParagraph()
     in_title = False
     for index, line in enumerate(lines):
         next_text = lines[index + 1].text if index + 1 < len(lines) else ""
-        if current and (starts_block(line.text) or DATE_ONLY.match(next_text)):
-            groups.append(current)
-            current = []
-        current.append(line)
-        joined = "".join(item.text for item in current)
+        if current.lines and (starts_block(line.text) or DATE_ONLY.match(next_text)):
+            groups.append(current.lines)
+            current = OpenParagraph()
+        current.add(line)
         if DOCNO.match(line.text) and len(groups) == 0:
-            in_title = True
-            groups.append(current)
-            current = []
-        elif in_title and DOC_GENRE.search(joined.replace(" ", "")):
-            in_title = False
-            groups.append(current)
-            current = []
-        elif not in_title and (closes_paragraph(joined) or DATE_ONLY.match(next_text)):
-            groups.append(current)
-            current = []
-    if current:
-        groups.append(current)
+            in_title = done = True
+        elif in_title:
+            done = current.ends_title()
+            in_title = not done
+        else:
+            done = current.closes() or bool(DATE_ONLY.match(next_text))
+        if done:
+            groups.append(current.lines)
+            current = OpenParagraph()
+    if current.lines:
+        groups.append(current.lines)
     return groups
 
 
@@ -317,3 +348,68 @@ def _is_closing(text: str, groups: list[list[Line]], index: int) -> bool:
 def _next_suffix(builder: _Builder, base: str) -> str:
     count = sum(1 for c in builder.clauses if c.kind == base)
     return base if count == 0 else f"{base}.p{count + 1}"
+
+
+def split_long(clauses: list[Clause], source: str, limit: int) -> list[Clause]:
+    """Clauses longer than ``limit`` characters cut into parts ``ID``, ``ID.part2`` …, each with its exact span.
+
+    A part ends at the last paragraph break or sentence end (。！？) in its window, else at the last
+    clause mark (；，、：), as long as that keeps at least half the window; else it is cut at the limit.
+    """
+    parts: list[Clause] = []
+    for clause in clauses:
+        parts.extend(split_clause(clause, source, limit) if len(clause.text) > limit else [clause])
+    for order, part in enumerate(parts):
+        part.order = order
+    return parts
+
+
+def split_clause(clause: Clause, source: str, limit: int) -> list[Clause]:
+    """The parts of one clause, each without whitespace at its ends and with the span of exactly that text."""
+    text = clause.text
+    offsets = source_offsets(text, source, clause.span[0])
+    parts, start = [], 0
+    for end in cut_points(text, limit):
+        piece = text[start:end]
+        first, last = start + len(piece) - len(piece.lstrip()), start + len(piece.rstrip()) - 1
+        suffix = f".part{len(parts) + 1}" if parts else ""
+        parts.append(clause.model_copy(update={"id": clause.id + suffix, "text": text[first:last + 1],
+                                               "span": (offsets[first], offsets[last] + 1)}))
+        start = end
+    return parts
+
+
+def cut_points(text: str, limit: int) -> list[int]:
+    """Where the parts of ``text`` end, none longer than ``limit``; the last is ``len(text)``."""
+    points, start = [], 0
+    while len(text) - start > limit:
+        start += part_length(text[start:start + limit])
+        points.append(start)
+    return [*points, len(text)]
+
+
+def part_length(window: str) -> int:
+    """How much of ``window`` the next part takes: up to a sentence end, else a clause mark, else all of it."""
+    for marks in (SENTENCE_ENDS, CLAUSE_MARKS):
+        end = max(window.rfind(mark) for mark in marks) + 1
+        if end > len(window) // 2:
+            return end
+    return len(window)
+
+
+def source_offsets(text: str, source: str, start: int) -> list[int]:
+    """The source offset of each character of a clause's clean text (-1 for whitespace), found in one pass.
+
+    Repairs change no character but whitespace, so the clean text's other characters appear in the
+    source in the same order, from ``start`` on, with only whitespace between them.
+    """
+    offsets, position = [], start
+    for char in text:
+        if char.isspace():
+            offsets.append(-1)
+            continue
+        while source[position] != char:
+            position += 1
+        offsets.append(position)
+        position += 1
+    return offsets

@@ -3,6 +3,9 @@
 Supported: .txt/.md (UTF-8, UTF-8 with BOM, else GB18030), .docx (paragraphs and tables in
 order), .pdf (text layer only) and .xlsx (one record per sheet row after the header row).
 Table rows (docx) and sheet rows (xlsx) are rendered as ``表头：值；表头：值``.
+
+Every loader enforces ``IngestLimits`` while it reads (see ``assistant.corpus.limits``); run them
+through ``assistant.corpus.sandbox``, which also caps the memory and time of the whole parse.
 """
 
 from __future__ import annotations
@@ -10,12 +13,13 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from assistant.errors import DecodeError, EmptyDocumentError, UnsupportedFormatError
+from assistant.corpus.limits import MB, CharBudget, checked_archive
+from assistant.errors import DecodeError, EmptyDocumentError, LimitExceededError, UnsupportedFormatError
+from assistant.settings import IngestLimits
 
 WHITESPACE = re.compile(r"\s+")
 
@@ -54,8 +58,8 @@ def decode_text(data: bytes, name: str) -> str:
     raise DecodeError(f"{name} 无法按 UTF-8 或 GB18030 解码（可能不是文本文件），请另存为 UTF-8 文本后再导入")
 
 
-def load_text(data: bytes, name: str) -> Extracted:
-    return Extracted(decode_text(data, name))
+def load_text(data: bytes, name: str, limits: IngestLimits) -> Extracted:
+    return Extracted(CharBudget(name, limits.max_chars).spend(decode_text(data, name)))
 
 
 def cell_text(value: Any) -> str:
@@ -81,22 +85,23 @@ def render_row(header: list[str], cells: list[str]) -> str:
     return "；".join(fields)
 
 
-def load_docx(data: bytes, name: str) -> Extracted:
+def load_docx(data: bytes, name: str, limits: IngestLimits) -> Extracted:
     """Paragraph texts and table rows in document order, one per line; a table row ends with 。."""
     import docx
-    from docx.opc.exceptions import PackageNotFoundError
     from docx.table import Table
 
+    archive = checked_archive(data, name, "word/", "Word", limits)
     try:
-        document = docx.Document(_zip_stream(data, name))
-    except (PackageNotFoundError, KeyError, ValueError) as error:
-        raise DecodeError(f"{name} 不是有效的 Word（.docx）文件：{error}") from error
+        document = docx.Document(archive)
+    except Exception as error:  # python-docx raises many types on malformed parts; all mean "cannot read"
+        raise DecodeError(f"{name} 不是有效的 Word（.docx）文件（文件已损坏）") from error
+    budget = CharBudget(name, limits.max_chars)
     lines: list[str] = []
     for block in document.iter_inner_content():
         if isinstance(block, Table):
-            lines.extend(_table_lines(block))
+            lines.extend(budget.spend(line) for line in _table_lines(block))
         elif block.text.strip():
-            lines.append(block.text.strip())
+            lines.append(budget.spend(block.text.strip()))
     return Extracted("\n".join(lines))
 
 
@@ -120,48 +125,72 @@ def _unique_cells(cells: Iterable[Any]) -> list[str]:
     return texts
 
 
-def load_pdf(data: bytes, name: str) -> Extracted:
-    """The text layer, page after page; a PDF without one is refused (no OCR)."""
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+def load_pdf(data: bytes, name: str, limits: IngestLimits) -> Extracted:
+    """The text layer, page after page; a PDF without one is refused (no OCR).
 
+    pypdf's own decompression limits are set to ``max_unzipped_mb``; characters are counted as
+    pypdf extracts them, so a page that expands into millions of characters stops at the limit.
+    """
+    from pypdf import PdfReader, apply_configuration
+    from pypdf.errors import LimitReachedError, PdfReadError
+
+    cap = int(limits.max_unzipped_mb * MB)
+    budget = CharBudget(name, limits.max_chars)
     try:
-        pages = [page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages]
+        with apply_configuration(maximum_declared_stream_length=cap, zlib_maximum_output_length=cap,
+                                 lzw_maximum_output_length=cap, run_length_maximum_output_length=cap,
+                                 array_based_stream_maximum_output_length=cap):
+            reader = PdfReader(io.BytesIO(data))
+            if len(reader.pages) > limits.max_pages:
+                raise LimitExceededError(f"{name} 共 {len(reader.pages)} 页，超过 {limits.max_pages} 页上限，未导入")
+            pages = [page.extract_text(visitor_text=lambda text, *_: budget.spend(text)) for page in reader.pages]
+    except LimitReachedError as error:
+        raise LimitExceededError(f"{name} 超出 PDF 解析上限（数据流解压后不得超过 {limits.max_unzipped_mb:g} MB，"
+                                 "页面结构不得过于庞大），未导入") from error
     except (PdfReadError, ValueError, KeyError) as error:
         raise DecodeError(f"{name} 无法作为 PDF 读取（文件损坏或已加密）：{error}") from error
-    text = "\n".join(page.rstrip("\n") for page in pages)
+    text = "\n".join((page or "").rstrip("\n") for page in pages)
     if not text.strip():
         raise EmptyDocumentError(f"{name} 没有文字层（可能是扫描件）；本系统不支持 OCR，"
                                  "请提供带文字层的 PDF、Word 或文本文件")
     return Extracted(text)
 
 
-def load_xlsx(data: bytes, name: str) -> Extracted:
-    """Every sheet: the first non-empty row is the header, each later non-empty row one record."""
-    import openpyxl
-    from openpyxl.utils.exceptions import InvalidFileException
+def load_xlsx(data: bytes, name: str, limits: IngestLimits) -> Extracted:
+    """Every sheet: the first non-empty row is the header, each later non-empty row one record.
 
+    Rows are counted as they stream in, blank ones too; the sheets' declared dimensions are
+    ignored, so a sheet claiming a million columns is not padded to them.
+    """
+    import openpyxl
+
+    archive = checked_archive(data, name, "xl/", "Excel", limits)
     try:
-        workbook = openpyxl.load_workbook(_zip_stream(data, name), read_only=True, data_only=True)
-    except (InvalidFileException, KeyError, ValueError) as error:
-        raise DecodeError(f"{name} 不是有效的 Excel（.xlsx）文件：{error}") from error
+        workbook = openpyxl.load_workbook(archive, read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many types on malformed parts; all mean "cannot read"
+        raise DecodeError(f"{name} 不是有效的 Excel（.xlsx）文件（文件已损坏）") from error
+    budget = CharBudget(name, limits.max_chars)
     lines: list[str] = []
     records: list[Record] = []
-    offset = 0
+    offset = rows = 0
     try:
         for sheet in workbook.worksheets:
             sheet_name = sheet.title.strip()
+            sheet.reset_dimensions()
             header: list[str] | None = None
             for row_number, values in enumerate(sheet.iter_rows(min_row=1, values_only=True), start=1):
+                rows += 1
+                if rows > limits.max_rows:
+                    raise LimitExceededError(f"{name} 超过 {limits.max_rows} 行上限，未导入")
                 cells = [cell_text(v) for v in values]
                 if not any(cells):
                     continue
                 if header is None:
                     header = cells
-                    lines.append(f"【{sheet_name}】")
+                    lines.append(budget.spend(f"【{sheet_name}】"))
                     offset += len(lines[-1]) + 1
                     continue
-                line = render_row(header, cells)
+                line = budget.spend(render_row(header, cells))
                 records.append(Record(sheet_name, row_number, (offset, offset + len(line))))
                 lines.append(line)
                 offset += len(line) + 1
@@ -172,14 +201,7 @@ def load_xlsx(data: bytes, name: str) -> Extracted:
     return Extracted("\n".join(lines), records)
 
 
-def _zip_stream(data: bytes, name: str) -> io.BytesIO:
-    """An Office file is a zip archive; anything else is refused with a clear message."""
-    if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise DecodeError(f"{name} 不是有效的 Office 文件（文件损坏或扩展名不符）")
-    return io.BytesIO(data)
-
-
-LOADERS: dict[str, Callable[[bytes, str], Extracted]] = {
+LOADERS: dict[str, Callable[[bytes, str, IngestLimits], Extracted]] = {
     ".txt": load_text,
     ".md": load_text,
     ".docx": load_docx,
@@ -188,7 +210,7 @@ LOADERS: dict[str, Callable[[bytes, str], Extracted]] = {
 }
 
 
-def loader_for(suffix: str) -> Callable[[bytes, str], Extracted]:
+def loader_for(suffix: str) -> Callable[[bytes, str, IngestLimits], Extracted]:
     """The loader for a lower-case suffix such as ``.pdf``; unknown formats are refused."""
     if suffix not in LOADERS:
         supported = "、".join(LOADERS)
@@ -196,9 +218,9 @@ def loader_for(suffix: str) -> Callable[[bytes, str], Extracted]:
     return LOADERS[suffix]
 
 
-def load(data: bytes, name: str, suffix: str) -> Extracted:
+def load(data: bytes, name: str, suffix: str, limits: IngestLimits) -> Extracted:
     """Extract the text of a file whose name ends in ``suffix`` (lower case, with the dot)."""
-    extracted = loader_for(suffix)(data, name)
+    extracted = loader_for(suffix)(data, name, limits)
     if not extracted.text.strip():
         raise EmptyDocumentError(f"{name} 中没有可用的文字")
     return extracted

@@ -2,10 +2,16 @@
 
 The collection's metadata records the embedder that built it, an index format version and the
 fingerprint of the clauses it holds; each vector's metadata holds its clause's content hash.
+
+An embedded index that cannot be read is deleted and rebuilt; running out of memory, disk or file
+handles says nothing about the files, so it never costs the index. Error messages name no server
+path and quote no exception: the details go to the log. No more than ``max_clause_chars`` of a
+clause is embedded (ingestion splits longer clauses; this covers documents stored before it did).
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import logging
@@ -28,6 +34,8 @@ if TYPE_CHECKING:
 INDEX_VERSION = "1"
 COSINE: dict[str, Any] = {"hnsw": {"space": "cosine"}}
 BATCH = 64
+RESOURCE_ERRNOS = {errno.ENOMEM, errno.ENOSPC, errno.EDQUOT, errno.EMFILE, errno.ENFILE}
+RESOURCE_MESSAGES = ("database or disk is full", "out of memory")  # SQLite's words for the same
 
 Progress = Callable[[int, int], None]
 log = logging.getLogger(__name__)
@@ -39,9 +47,9 @@ def clause_hash(clause: Clause) -> str:
 
 
 def fingerprint(clauses: list[Clause]) -> str:
-    """Changes whenever a clause is added, removed or changed."""
+    """Changes whenever a clause is added, removed or changed (not when the same clauses come in another order)."""
     digest = hashlib.sha256()
-    for clause in clauses:
+    for clause in sorted(clauses, key=lambda c: c.id):
         digest.update(f"{clause.id}={clause_hash(clause)};".encode())
     return digest.hexdigest()[:16]
 
@@ -95,7 +103,7 @@ def langchain_store(client: ClientAPI, name: str, embedder: Embedder) -> Chroma:
                   collection_configuration=COSINE)
 
 
-def sync_store(client: ClientAPI, name: str, embedder: Embedder, clauses: list[Clause],
+def sync_store(client: ClientAPI, name: str, embedder: Embedder, clauses: list[Clause], max_chars: int,
                progress: Progress | None = None) -> tuple[Chroma, dict[str, Any]]:
     """Bring collection ``name`` up to date with ``clauses``; embeds only what changed."""
     report: dict[str, Any] = {"embedder": embedder.id, "collection": name, "rebuilt": False, "reason": "",
@@ -111,13 +119,21 @@ def sync_store(client: ClientAPI, name: str, embedder: Embedder, clauses: list[C
     elif meta.get("fingerprint") == current and collection.count() == len(clauses):
         return langchain_store(client, name, embedder), report
     store = langchain_store(client, name, embedder)
-    report.update(apply_changes(store, clauses, progress))
+    report.update(apply_changes(store, clauses, max_chars, progress))
     client.get_collection(name, embedding_function=None).modify(
         metadata={"embedder": embedder.id, "version": INDEX_VERSION, "fingerprint": current})
     return store, report
 
 
-def apply_changes(store: Chroma, clauses: list[Clause], progress: Progress | None) -> dict[str, int]:
+def embedded_text(clause: Clause, max_chars: int) -> str:
+    """What is embedded for a clause: its indexed text, the clause itself cut at ``max_chars``."""
+    if len(clause.text) > max_chars:
+        clause = clause.model_copy(update={"text": clause.text[:max_chars]})
+    return clause_text(clause)
+
+
+def apply_changes(store: Chroma, clauses: list[Clause], max_chars: int, progress: Progress | None
+                  ) -> dict[str, int]:
     """Delete vanished clause ids, embed new and changed clauses (by content hash)."""
     stored = store.get(include=["metadatas"])
     have = {i: (m or {}).get("hash") for i, m in zip(stored["ids"], stored["metadatas"], strict=True)}
@@ -128,7 +144,7 @@ def apply_changes(store: Chroma, clauses: list[Clause], progress: Progress | Non
         store.delete(ids=vanished)
     for start in range(0, len(changed), BATCH):
         batch = changed[start:start + BATCH]
-        store.add_texts([clause_text(c) for c in batch], ids=[c.id for c in batch],
+        store.add_texts([embedded_text(c, max_chars) for c in batch], ids=[c.id for c in batch],
                         metadatas=[{"id": c.id, "doc": c.doc, "heading": c.heading, "kind": c.kind,
                                     "hash": wanted[c.id]} for c in batch])
         if progress:
@@ -137,39 +153,60 @@ def apply_changes(store: Chroma, clauses: list[Clause], progress: Progress | Non
     return {"added": added, "updated": len(changed) - added, "deleted": len(vanished)}
 
 
+def is_resource_error(error: BaseException | None) -> bool:
+    """Out of memory, disk space or file handles, anywhere in the chain of causes: not a damaged index."""
+    seen: set[int] = set()
+    while error is not None and id(error) not in seen:
+        seen.add(id(error))
+        if isinstance(error, MemoryError) or (isinstance(error, OSError) and error.errno in RESOURCE_ERRNOS):
+            return True
+        if any(words in str(error).lower() for words in RESOURCE_MESSAGES):
+            return True
+        error = error.__cause__ or error.__context__
+    return False
+
+
 def open_index(settings: Settings, library: Library, progress: Progress | None = None
                ) -> tuple[Chroma, dict[str, Any]]:
     """The synced store and a report of what changed (embedded: a damaged index is rebuilt)."""
-    store, report = sync_with(settings, library, progress)
+    store, report = sync_with(settings, library.clauses(), progress)
     report["store"] = f"chroma://{settings.chroma_host}" if settings.chroma_host else str(settings.index_dir)
     return store, report
 
 
-def sync_with(settings: Settings, library: Library, progress: Progress | None) -> tuple[Chroma, dict[str, Any]]:
-    """Sync through the configured client; anything the embedded store raises means damaged files."""
+def sync_with(settings: Settings, clauses: list[Clause], progress: Progress | None
+              ) -> tuple[Chroma, dict[str, Any]]:
+    """Sync through the configured client; what the embedded store raises means damaged files, unless a
+    resource ran out."""
     embedder = load_embedder(settings.embedder)
-    clauses = library.clauses()
+    max_chars = settings.ingest.max_clause_chars
     if settings.chroma_host:
         client = http_client(settings.chroma_host)
         try:
-            return sync_store(client, settings.collection, embedder, clauses, progress)
+            return sync_store(client, settings.collection, embedder, clauses, max_chars, progress)
         except AssistantError:
             raise
         except Exception as error:
-            raise IndexUnavailableError(f"向量库服务 {settings.chroma_host} 出错：{error}") from error
+            log.exception("向量库服务 %s 出错", settings.chroma_host)
+            raise IndexUnavailableError(f"向量库服务 {settings.chroma_host} 出错，详见服务日志。") from error
     try:
         return sync_store(persistent_client(settings.index_dir), settings.collection, embedder, clauses,
-                          progress)
+                          max_chars, progress)
     except AssistantError:
         raise
     except Exception as error:
+        if is_resource_error(error):
+            log.exception("更新索引 %s 时资源不足，索引保持原样", settings.index_dir)
+            raise IndexUnavailableError(
+                "更新检索索引时内存、磁盘或文件句柄不足，索引保持原样，详见服务日志。") from error
         log.warning("索引目录 %s 无法读取（%s），删除后重建", settings.index_dir, error)
         wipe(settings.index_dir)
     try:
         store, report = sync_store(persistent_client(settings.index_dir), settings.collection, embedder,
-                                   clauses, progress)
+                                   clauses, max_chars, progress)
     except Exception as error:
-        raise IndexUnavailableError(f"无法在 {settings.index_dir} 建立索引：{error}") from error
+        log.exception("无法在 %s 建立索引", settings.index_dir)
+        raise IndexUnavailableError("无法建立检索索引，详见服务日志。") from error
     report.update(rebuilt=True, reason="索引目录损坏，已删除并重建")
     return store, report
 
@@ -177,3 +214,8 @@ def sync_with(settings: Settings, library: Library, progress: Progress | None) -
 def sync_index(settings: Settings, library: Library, progress: Progress | None = None) -> dict[str, Any]:
     """Bring the vector index up to date with ``library``; returns what was added, updated, deleted."""
     return open_index(settings, library, progress)[1]
+
+
+def sync_clauses(settings: Settings, clauses: list[Clause]) -> dict[str, Any]:
+    """Bring the vector index up to date with exactly ``clauses`` (ingestion indexes before it commits)."""
+    return sync_with(settings, clauses, None)[1]

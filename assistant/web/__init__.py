@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import logging
+import contextlib
+from collections.abc import AsyncIterator
 
 from fastapi import FastAPI
 
 from assistant.answering import Assistant
-from assistant.errors import IndexUnavailableError
 from assistant.feedback import FeedbackStore
 from assistant.settings import Settings
 
@@ -35,10 +35,13 @@ def mount(app: FastAPI, assistant: Assistant, settings: Settings) -> FastAPI:
 
 
 def create_app(assistant: Assistant, settings: Settings) -> FastAPI:
-    """The whole app: index warmed up (or reported unavailable by /healthz), routes and pages mounted."""
-    try:
-        assistant.warm_up()
-    except IndexUnavailableError as error:  # serve anyway: /healthz says 503 until the index answers
-        logging.getLogger("app").error("索引暂不可用，服务照常启动，/healthz 返回 503：%s", error)
-    app = FastAPI(title="知识产权强国建设示范创建政策助手", docs_url="/api/docs", redoc_url=None)
+    """The whole app, listening at once: the index warms up in the background (``/healthz`` 503 until ready)."""
+
+    @contextlib.asynccontextmanager
+    async def warm_up_in_background(_app: FastAPI) -> AsyncIterator[None]:
+        assistant.index.start_warm_up()
+        yield
+
+    app = FastAPI(title="知识产权强国建设示范创建政策助手", docs_url="/api/docs", redoc_url=None,
+                  lifespan=warm_up_in_background)
     return mount(app, assistant, settings)

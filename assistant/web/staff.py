@@ -100,8 +100,7 @@ def build_staff_ui(assistant: Assistant, settings: Settings) -> gr.Blocks:
             ingest_status = gr.Markdown()
 
             def ingest(file: Any, wanted_id: str) -> str:
-                from assistant.corpus.ingest import ingest_file
-                from assistant.retrieval import sync_index
+                from assistant.ingest import ingest_file
 
                 if file is None:
                     raise gr.Error("请先选择文件。")
@@ -111,8 +110,7 @@ def build_staff_ui(assistant: Assistant, settings: Settings) -> gr.Blocks:
                 except AssistantError as error:
                     raise gr.Error(str(error)) from None
                 assistant.library.reload()
-                sync_index(settings, assistant.library)
-                assistant.reset_retriever()
+                assistant.index.reset()
                 return f"{result.status}：{result.doc_id}，{result.clauses} 条"
 
             do_ingest.click(ingest, [upload, doc_id], ingest_status)

@@ -1,34 +1,52 @@
-"""Take staff documents into the library: extract, parse, store atomically; replace or remove.
+"""Take staff documents into the library: parse in a sandbox, index, then store; replace or remove.
 
 Store layout under ``settings.documents_dir``: ``<doc_id>.json`` (the Document: info, source text
 the clause spans point into, clauses) and ``files/<doc_id><ext>`` (the original bytes). Paths are
 built only from validated ids and known extensions, never from the uploaded file's name.
 
-Clause ids follow ``assistant.corpus.gongwen``; spreadsheet rows are ``DOC#SHEET!rN`` (N = row
-number in the sheet); a repeated id (numbering restarted) gets ``~2``, ``~3`` … appended.
+All or nothing: a file is parsed in a capped child process (``assistant.corpus.sandbox``), its
+clauses are indexed, and only then is its JSON written, the commit point. A refused file changes
+nothing. A failure after parsing, or a process killed while indexing, leaves a record in
+``settings.quarantine_dir`` instead: the document stays out of the library, nothing retries it at
+start, ``assistant docs`` lists it and ``assistant ingest --remove ID`` clears it. Vectors that such
+an import may have added belong to no document and go at the next index sync.
+
+Parsing itself is ``assistant.corpus.parsing``.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import re
 import tempfile
 import unicodedata
+from datetime import datetime
 from pathlib import Path, PurePosixPath
 from typing import Literal, get_args
 
 from pydantic import BaseModel
 
-from assistant.corpus.gongwen import parse
-from assistant.corpus.loaders import LOADERS, Extracted, load, loader_for
+from assistant.corpus.library import Library
+from assistant.corpus.loaders import LOADERS, loader_for
 from assistant.corpus.manifest import load_manifest, sha256_bytes
 from assistant.corpus.model import Clause, DocKind, Document, DocumentInfo
-from assistant.errors import EmptyDocumentError, IngestError, OversizedFileError, UnknownDocumentError
+from assistant.corpus.sandbox import parse_isolated
+from assistant.errors import (
+    AssistantError,
+    EmptyDocumentError,
+    IngestError,
+    OversizedFileError,
+    UnknownDocumentError,
+)
 from assistant.settings import Settings
 
 DOC_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 MB = 1024 * 1024
+INTERRUPTED = "导入未完成：建立索引时进程中断"
+
+log = logging.getLogger(__name__)
 
 
 class IngestResult(BaseModel):
@@ -36,6 +54,17 @@ class IngestResult(BaseModel):
     status: Literal["added", "replaced", "unchanged"]
     clauses: int
     sha256: str
+    index: dict[str, int] = {}
+
+
+class Quarantined(BaseModel):
+    """A file whose import failed after parsing, or was cut short: out of the library until cleared."""
+
+    doc_id: str
+    name: str
+    sha256: str
+    reason: str
+    at: datetime
 
 
 def slug_for(name: str) -> str:
@@ -70,47 +99,74 @@ def ingest_file(settings: Settings, path: Path, *, doc_id: str | None = None, ki
     old = Document.model_validate_json(stored.read_text(encoding="utf-8")) if stored.is_file() else None
     if old and _same(old.info, sha256, suffix, kind, title):
         return IngestResult(doc_id=doc_id, status="unchanged", clauses=len(old.clauses), sha256=sha256)
-    extracted = load(data, path.name, suffix)
-    clauses = build_clauses(doc_id, extracted)
+    source, clauses = parse_isolated(data, path.name, suffix, doc_id, settings.ingest)
     info = _info(registered, doc_id, suffix, sha256, clauses, path.name, kind, title)
-    _store(settings, Document(info=info, source=extracted.text, clauses=clauses), data, suffix)
+    index = _commit(settings, Document(info=info, source=source, clauses=clauses), data, suffix, path.name)
     return IngestResult(doc_id=doc_id, status="replaced" if old else "added", clauses=len(clauses),
-                        sha256=sha256)
+                        sha256=sha256, index=index)
 
 
-def remove_document(settings: Settings, doc_id: str) -> None:
-    """Delete an ingested document; manifest documents cannot be removed."""
+def remove_document(settings: Settings, doc_id: str) -> dict[str, int]:
+    """Delete an ingested document (its vectors first) and any quarantine record; manifest documents stay."""
     stored = settings.documents_dir / f"{check_id(doc_id)}.json"
-    if not stored.is_file():
+    record = settings.quarantine_dir / f"{doc_id}.json"
+    if not stored.is_file() and not record.is_file():
         if doc_id in _registered(settings):
             raise IngestError(f"{doc_id} 是语料清单中登记的文件，不能删除（只能删除导入的文件）")
         raise UnknownDocumentError(f"没有编号为 {doc_id} 的导入文件")
+    record.unlink(missing_ok=True)
+    if not stored.is_file():
+        return {}
+    index = _index(settings, _clauses_with(settings, doc_id, []))
     stored.unlink()
     for suffix in LOADERS:
         (settings.documents_dir / "files" / f"{doc_id}{suffix}").unlink(missing_ok=True)
+    return index
 
 
-def build_clauses(doc_id: str, extracted: Extracted) -> list[Clause]:
-    """Records become ``DOC#SHEET!rN`` clauses; text goes through the 公文 parser."""
-    if extracted.records:
-        return unique_ids([Clause(id=f"{doc_id}#{r.sheet}!r{r.row}", doc=doc_id, kind="record",
-                                  heading=r.sheet, text=extracted.text[r.span[0]:r.span[1]], span=r.span,
-                                  order=order)
-                           for order, r in enumerate(extracted.records)])
-    clauses = parse(extracted.text, doc_id)
-    if not clauses:
-        raise EmptyDocumentError("文件中没有可用的文字")
-    return unique_ids(clauses)
+def quarantined(settings: Settings) -> list[Quarantined]:
+    """Files whose import failed after parsing or was interrupted, oldest first."""
+    records = [Quarantined.model_validate_json(p.read_text(encoding="utf-8"))
+               for p in settings.quarantine_dir.glob("*.json")]
+    return sorted(records, key=lambda record: record.at)
 
 
-def unique_ids(clauses: list[Clause]) -> list[Clause]:
-    """A document that restarts its numbering repeats ids: later ones become ``DOC#1~2``, ``DOC#1~3``."""
-    seen: dict[str, int] = {}
-    for clause in clauses:
-        seen[clause.id] = seen.get(clause.id, 0) + 1
-        if seen[clause.id] > 1:
-            clause.id = f"{clause.id}~{seen[clause.id]}"
-    return clauses
+def _commit(settings: Settings, document: Document, data: bytes, suffix: str, name: str) -> dict[str, int]:
+    """Index the document's clauses, then store it; on failure quarantine the file and raise.
+
+    The quarantine record is written first and removed last, so a process killed in between leaves it.
+    """
+    doc_id = document.info.id
+    record = Quarantined(doc_id=doc_id, name=name, sha256=document.info.sha256, reason=INTERRUPTED,
+                         at=datetime.now().replace(microsecond=0))
+    target = settings.quarantine_dir / f"{doc_id}.json"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(target, record.model_dump_json(indent=1).encode())
+    try:
+        index = _index(settings, _clauses_with(settings, doc_id, document.clauses))
+        _store(settings, document, data, suffix)
+    except Exception as error:
+        expected = isinstance(error, AssistantError)  # its message says what went wrong
+        reason = str(error) if expected else "建立索引时出错（内存或磁盘不足等），详见日志"
+        log.error("导入 %s 失败，已隔离：%s", name, error, exc_info=not expected)
+        write_atomic(target, record.model_copy(update={"reason": reason}).model_dump_json(indent=1).encode())
+        raise IngestError(f"{name} 未导入，已隔离（assistant ingest --remove {doc_id} 可清除）：{reason}") from error
+    target.unlink()
+    return index
+
+
+def _clauses_with(settings: Settings, doc_id: str, clauses: list[Clause]) -> list[Clause]:
+    """Every indexable clause of the library once document ``doc_id`` has ``clauses`` (none: removed)."""
+    library = Library.from_settings(settings)
+    return [c for c in library.clauses() if c.doc != doc_id] + [c for c in clauses if c.indexable]
+
+
+def _index(settings: Settings, clauses: list[Clause]) -> dict[str, int]:
+    """Sync the vector index to exactly these clauses; what was added, updated and deleted."""
+    from assistant.retrieval.store import sync_clauses  # imported late: chromadb is heavy
+
+    report = sync_clauses(settings, clauses)
+    return {key: report[key] for key in ("added", "updated", "deleted")}
 
 
 def _same(info: DocumentInfo, sha256: str, suffix: str, kind: str | None, title: str | None) -> bool:
