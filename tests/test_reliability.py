@@ -315,7 +315,7 @@ def test_answers_stay_complete_and_verifiable_while_documents_are_ingested(tmp_p
         assert answer.answer.strip() and answer.citations, answer.question
         for citation in answer.citations:
             assert library.verify_quote(citation.id, citation.quote), (answer.question, citation.id)
-            assert f"〔{citation.id}｜" in answer.answer
+            assert f"{citation.label}：「{citation.quote}」" in answer.answer
         assert all(library.clause(i) is not None for i in answer.trace["retrieved"])
     retrieved = {when: set().union(*(set(a.trace["retrieved"]) for w, a in answers if w == when))
                  for when in ("before", "after")}

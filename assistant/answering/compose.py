@@ -39,7 +39,7 @@ def render(lead: str, citations: list[Citation], note: str = "") -> str:
         lines.append(note)
     if citations:
         lines.append("\n依据：")
-        lines += [f"·〔{c.id}｜{c.heading}〕「{c.quote}」" for c in citations]
+        lines += [f"·{c.label}：「{c.quote}」" for c in citations]
     return "\n".join(lines)
 
 
@@ -51,10 +51,11 @@ def best_sentence(question: str, clause: Clause, score: Any) -> str:
     return max(sentences, key=lambda s: (score(question, s), -sentences.index(s)))
 
 
-def definition_lead(term: str, clause: Clause) -> Lead:
-    """For 'X 是什么意思': the notice does not define terms, so say so and show where X is used."""
+def definition_lead(term: str, clause: Clause, label: str) -> Lead:
+    """For 'X 是什么意思': the notice does not define terms, so say so and show where X is used (``label``:
+    the clause as cited)."""
     sentence = next(s.strip() for s in SENTENCE.findall(clause.text) if term in s)
-    return Lead(f"通知没有对“{term}”作出专门界定；该词见于{clause.heading}，原文如下。", [(clause.id, sentence)])
+    return Lead(f"通知没有对“{term}”作出专门界定；该词见于{label}，原文如下。", [(clause.id, sentence)])
 
 
 def eligibility_lead(verdicts: dict[str, Any], focus: list[str], names: dict[str, str]) -> Lead:
@@ -159,10 +160,10 @@ def still_open_lead(timeline: Timeline) -> Lead:
                 [(period.citation.id, period.citation.quote), (deadline.citation.id, deadline.citation.quote)])
 
 
-def factual_lead(question: str, clause: Clause) -> Lead:
-    """The sentence of the best clause that shares most with the question."""
+def factual_lead(question: str, clause: Clause, label: str) -> Lead:
+    """The sentence of the best clause that shares most with the question (``label``: the clause as cited)."""
     sentence = best_sentence(question, clause, lambda q, s: len(bigrams(q) & bigrams(s)))
-    return Lead(f"根据通知{clause.heading}：{sentence}", [(clause.id, sentence)])
+    return Lead(f"根据{label}：{sentence}", [(clause.id, sentence)])
 
 
 def not_stated_lead(clause: Clause) -> Lead:

@@ -31,7 +31,7 @@ class Answer(BaseModel):
     def public(self) -> dict[str, Any]:
         """The JSON shape of ``assistant ask --json`` and of the API's extra fields."""
         data = self.model_dump(mode="json", include={"answer", "in_scope", "mode", "route", "citations", "trace"})
-        data["citations"] = [{k: c[k] for k in ("id", "doc", "heading", "quote")} for c in data["citations"]]
+        data["citations"] = [{k: c[k] for k in ("id", "doc", "label", "heading", "quote")} for c in data["citations"]]
         check = self.check.model_dump(mode="json") if self.check else {}
         data["verdicts"] = check.get("verdicts")
         data["profile"] = check.get("profile")

@@ -144,12 +144,12 @@ class Assistant:
             return part.topic.build(self.library, part.text, focus, self.settings)
         clauses = [hit.clause for hit in part.hits]
         if part.intent == Intent.definition:
-            return compose.definition_lead(part.slot, clauses[0])
+            return compose.definition_lead(part.slot, clauses[0], self.library.label(clauses[0], titled=True))
         if part.slot == "not_stated":  # the type's own clause is the nearest one when the question names a type
             nearest = self.library.clause(self.types[focus[0]].applicants.clause) if focus else clauses[0]
             return compose.not_stated_lead(nearest or clauses[0])
         if part.intent in (Intent.definition, Intent.factual) and clauses:
-            return compose.factual_lead(part.text, clauses[0])
+            return compose.factual_lead(part.text, clauses[0], self.library.label(clauses[0], titled=True))
         return compose.out_of_scope_lead(self.library, focus, about=part.slot)
 
     def check(self, text: str, *, as_of: date | None = None, previous: Profile | None = None) -> CheckResult:

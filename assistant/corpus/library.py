@@ -79,7 +79,12 @@ class Library:
         quote = clause.text if clause and quote is None else quote or ""
         if clause is None or not self.verify_quote(clause_id, quote):
             raise AssistantError(f"引文无法在原文中核对：{clause_id} «{quote[:40]}»")
-        return Citation(id=clause_id, quote=quote, doc=clause.doc, heading=clause.heading)
+        return Citation(id=clause_id, quote=quote, doc=clause.doc, heading=clause.heading, label=self.label(clause))
+
+    def label(self, clause: Clause, titled: bool = False) -> str:
+        """The clause as readers cite it: ``《通知》二、（二）``, ``《湖南省转发通知》一、（一）``; ``titled`` adds the
+        clause's own title (``《通知》五、（一）加强组织领导``)."""
+        return self.documents[clause.doc].info.label + (clause.titled_place if titled else clause.place)
 
     def fingerprint(self) -> str:
         """Changes whenever any indexed clause id or text changes."""

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import date
+import re
+from datetime import date, datetime
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
-DocKind = Literal["notice", "annex", "provincial_notice", "other"]
+DocKind = Literal["national_notice", "annex", "provincial_notice", "recognised_list", "reference"]
+KIND_NAMES: dict[DocKind, str] = {"national_notice": "国家通知", "annex": "附件", "provincial_notice": "省级转发通知",
+                                  "recognised_list": "已认定名单", "reference": "参考文件"}
+OLD_KINDS = {"notice": "national_notice", "other": "reference"}  # stores written before the kinds were named
+NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[．.、]|（\d+）)")
+SPECIAL_PLACES = {"title": "标题", "docno": "文号", "addressee": "主送", "preamble": "前言", "closing": "结尾",
+                  "annexes": "附件", "annex": "附件", "signature": "落款", "contacts": "联系人及联系方式",
+                  "publication": "公开方式", "imprint": "印发"}
 
 
 class Clause(BaseModel):
@@ -31,13 +39,37 @@ class Clause(BaseModel):
         return self.kind != "heading"
 
 
+    @property
+    def place(self) -> str:
+        """Where the clause sits, as a reader would say it: ``二、（二）``, ``落款``, ``第3行``."""
+        if self.kind == "record":
+            return f"第{self.id.rpartition('!r')[2]}行"
+        if self.kind == "annex":
+            return f"附件{self.id.rpartition('.')[2]}"
+        if self.kind in SPECIAL_PLACES:
+            return SPECIAL_PLACES[self.kind]
+        numbers = [m.group(0) for part in self.heading.split(" › ") if (m := NUMBERING.match(part.strip()))]
+        return "".join(numbers) or self.heading
+
+    @property
+    def titled_place(self) -> str:
+        """The place with the clause's own title when it has one: ``五、（一）加强组织领导``."""
+        title = NUMBERING.sub("", self.heading.split(" › ")[-1].strip())
+        title = re.sub(r"（[^）]*）$", "", title)  # a period in brackets: （2025年9月—10月）
+        return self.place + title if self.kind not in SPECIAL_PLACES and title else self.place
+
+
 class Citation(BaseModel):
-    """A verbatim quote from one clause; only made through ``Library.cite`` (which verifies it)."""
+    """A verbatim quote from one clause; only made through ``Library.cite`` (which verifies it).
+
+    ``label`` is what readers see (``《通知》二、（二）``); ``id`` stays for machines (JSON, API, evaluation).
+    """
 
     id: str
     quote: str
     doc: str = ""
     heading: str = ""
+    label: str = ""
 
 
 class DocumentInfo(BaseModel):
@@ -48,12 +80,26 @@ class DocumentInfo(BaseModel):
     docno: str = ""
     issuer: str = ""
     issued: date | None = None
-    kind: DocKind = "other"
+    kind: DocKind = "reference"
+    short_title: str = Field("", description="the name citations use: 通知, 附件1, 湖南省转发通知, ...")
+    province: str = Field("", description="the province a provincial notice is for")
     available: bool = True
     path: str = ""
     sha256: str = ""
     parent: str = ""
     note: str = ""
+    imported: datetime | None = None
+
+    @field_validator("kind", mode="before")
+    @classmethod
+    def _renamed_kind(cls, kind: str) -> str:
+        return OLD_KINDS.get(kind, kind)
+
+    @property
+    def label(self) -> str:
+        """``《通知》``; documents of an earlier round or other policy say so: ``《…》（参考）``."""
+        name = f"《{self.short_title or self.title}》"
+        return f"{name}（参考）" if self.kind == "reference" else name
 
 
 class Document(BaseModel):
