@@ -9,7 +9,7 @@ import pytest
 
 from assistant.answering import Assistant
 from assistant.evaluation.report import compare, load_report, write_reports
-from assistant.evaluation.runner import load_thresholds, run_suites, suite_kind
+from assistant.evaluation.runner import bounds, load_thresholds, run_suites, suite_kind
 from assistant.retrieval import StaticRetriever
 from assistant.settings import PROJECT_ROOT
 
@@ -64,6 +64,13 @@ def test_a_wrong_retriever_and_a_flipped_rule_fail_the_gate(assistant: Assistant
     diff = compare(broken, baseline)
     assert diff["broken"] and not diff["fixed"]
     assert diff["metrics"]["retrieval_subset.hit@1"]["delta"] < 0
+
+
+def test_a_pattern_threshold_bounds_every_suite_it_names_and_an_exact_name_wins() -> None:
+    metrics = {"holdout/qa.fact_recall": 0.95, "holdout/qa_2.fact_recall": 0.80, "holdout/qa_3.fact_recall": 0.70,
+               "dev/qa.fact_recall": 0.5}
+    found = bounds({"holdout/qa*.fact_recall": 0.9, "holdout/qa_3.fact_recall": 0.6}, metrics)
+    assert found == {"holdout/qa.fact_recall": 0.9, "holdout/qa_2.fact_recall": 0.9, "holdout/qa_3.fact_recall": 0.6}
 
 
 def test_suite_kind_comes_from_the_file_name(tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from assistant.evaluation.runner import RunReport
+from assistant.evaluation.runner import RunReport, bounds
 
 
 def compare(current: RunReport, baseline: RunReport) -> dict[str, Any]:
@@ -54,7 +54,8 @@ def _bar(name: str, value: float | None, bound: float | None) -> str:
 
 
 def render_html(report: RunReport, comparison: dict[str, Any] | None) -> str:
-    rows = "".join(_bar(n, v, report.thresholds.get(n)) for n, v in report.metrics.items())
+    limits = bounds(report.thresholds, report.metrics)
+    rows = "".join(_bar(n, v, limits.get(n)) for n, v in report.metrics.items())
     cases = "".join(
         f'<tr class="{"ok" if c.passed else "fail"}"><td>{html.escape(c.suite)}</td><td>{html.escape(c.id)}</td>'
         f'<td>{"✅" if c.passed else "❌"}</td><td>{html.escape(c.question)}</td>'

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 import json
 import time
 from collections.abc import Callable, Iterable
@@ -307,8 +308,8 @@ def run_suites(assistant: Assistant, paths: Iterable[Path], thresholds: dict[str
         all_results += results
         all_metrics |= {f"{name}.{metric}": value for metric, value in aggregate(kind, results).items()}
     all_metrics |= split_totals(all_metrics)
-    missed = [f"{name} = {all_metrics.get(name)} {'>' if upper(name) else '<'} {bound}"
-              for name, bound in thresholds.items() if name in all_metrics and misses(name, all_metrics[name], bound)]
+    missed = [f"{name} = {all_metrics[name]} {'>' if upper(name) else '<'} {bound}"
+              for name, bound in bounds(thresholds, all_metrics).items() if misses(name, all_metrics[name], bound)]
     return RunReport(run_id=started.strftime("%Y%m%d-%H%M%S"), started=started.isoformat(timespec="seconds"),
                      suites=[name for name, _, _ in suites], metrics=all_metrics, thresholds=thresholds,
                      missed=missed, cases=all_results)
@@ -322,6 +323,15 @@ def split_totals(suite_metrics: dict[str, float | None]) -> dict[str, float]:
         if split in SPLITS and rest.endswith(".wrong_eligible"):
             totals[f"{split}.wrong_eligible"] = totals.get(f"{split}.wrong_eligible", 0.0) + (value or 0.0)
     return totals
+
+
+def bounds(thresholds: dict[str, float], metrics: dict[str, float | None]) -> dict[str, float]:
+    """Each threshold on the metrics it names; ``*`` matches any run of characters (``holdout/qa*.fact_recall``
+    bounds every held-out qa suite), an exact name wins over a pattern."""
+    found: dict[str, float] = {}
+    for pattern, bound in sorted(thresholds.items(), key=lambda item: "*" not in item[0]):
+        found |= {name: bound for name in fnmatch.filter(metrics, pattern)}
+    return found
 
 
 def upper(name: str) -> bool:
