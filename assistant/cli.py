@@ -44,13 +44,16 @@ def print_json(data: Any) -> None:
 def docs(as_json: bool = typer.Option(False, "--json", help="machine-readable output")) -> None:
     """List the registered documents and whether their text is available, then quarantined imports."""
     from assistant.corpus.library import Library
+    from assistant.corpus.model import KIND_NAMES
     from assistant.ingest import quarantined
     from assistant.settings import get_settings
 
     settings = get_settings()
     library = Library.from_settings(settings)
-    rows = [{"id": d.info.id, "title": d.info.title, "kind": d.info.kind, "available": d.info.available,
-             "clauses": len(d.clauses)} for d in library.documents.values()]
+    rows = [{"id": d.info.id, "title": d.info.title, "label": d.info.label, "kind": d.info.kind,
+             "province": d.info.province, "available": d.info.available, "clauses": len(d.clauses),
+             "imported": d.info.imported.isoformat() if d.info.imported else None}
+            for d in library.documents.values()]
     held = [{"id": q.doc_id, "file": q.name, "quarantined": q.reason, "at": q.at.isoformat()}
             for q in quarantined(settings)]
     if as_json:
@@ -58,7 +61,7 @@ def docs(as_json: bool = typer.Option(False, "--json", help="machine-readable ou
         return
     for row in rows:
         status = f"{row['clauses']} 条" if row["available"] else "未载入"
-        typer.echo(f"{row['id']:<10} {row['kind']:<18} {status:<8} {row['title']}")
+        typer.echo(f"{row['id']:<22} {KIND_NAMES[row['kind']]:<8} {status:<8} {row['label']} {row['title']}")
     for row in held:
         typer.echo(f"{row['id']:<10} {'已隔离':<16} {row['file']}：{row['quarantined']}"
                    f"（assistant ingest --remove {row['id']} 可清除）")
@@ -66,16 +69,20 @@ def docs(as_json: bool = typer.Option(False, "--json", help="machine-readable ou
 
 @command()
 def ingest(
-    paths: list[str] | None = typer.Argument(None, help="要导入的文件：.txt .md .docx .pdf .xlsx"),  # noqa: B008
-    as_id: str | None = typer.Option(None, "--as", help="文件编号，如 annex2（补上清单中未收到的附件）"),
-    kind: str | None = typer.Option(None, "--kind", help="notice | annex | provincial_notice | other"),
-    title: str | None = typer.Option(None, "--title", help="文件标题（默认取清单标题、公文标题或文件名）"),
+    paths: list[str] | None = typer.Argument(None, help="要导入的文件：.txt .md .docx .pdf .xlsx .csv"),  # noqa: B008
+    as_id: str | None = typer.Option(None, "--as", help="文件编号，如 annex2（默认由内容生成：hunan-2025、annex1 …）"),
+    kind: str | None = typer.Option(None, "--kind", help="national_notice | annex | provincial_notice | "
+                                    "recognised_list | reference（默认由内容识别）"),
+    title: str | None = typer.Option(None, "--title", help="文件标题（默认取公文标题或名单标题）"),
+    province: str | None = typer.Option(None, "--province", help="省级转发通知所属省份，如 湖南省（默认按发文机关）"),
+    replace: bool = typer.Option(False, "--replace", help="内容与已载入文件相同时，用新文件替换它"),
     remove: str | None = typer.Option(None, "--remove", help="删除一个导入的文件（按编号）"),
     as_json: bool = typer.Option(False, "--json", help="machine-readable output"),
 ) -> None:
     """Take in documents (or remove one), then update the search index."""
     from pathlib import Path
 
+    from assistant.corpus.model import KIND_NAMES
     from assistant.ingest import ingest_file, remove_document
     from assistant.settings import get_settings
 
@@ -92,7 +99,8 @@ def ingest(
             rows.append({"doc_id": remove, "error": str(error)})
     for path in paths or []:  # each file is indexed before it is stored, or not stored at all
         try:
-            result = ingest_file(settings, Path(path), doc_id=as_id, kind=kind, title=title)
+            result = ingest_file(settings, Path(path), doc_id=as_id, kind=kind, title=title, province=province,
+                                 replace=replace)
             rows.append({"path": path, **result.model_dump()})
         except AssistantError as error:
             rows.append({"path": path, "error": str(error)})
@@ -108,8 +116,9 @@ def ingest(
                 typer.echo(f"错误：{row['error']}", err=True)
             else:
                 count = f"，{row['clauses']} 条" if "clauses" in row else ""
+                what = f"（{KIND_NAMES[row['kind']]}{row['label']}）" if row.get("label") else ""
                 source = row.get("path", row["doc_id"])
-                typer.echo(f"{labels[row['status']]}：{source} → {row['doc_id']}{count}")
+                typer.echo(f"{labels[row['status']]}：{source} → {row['doc_id']}{what}{count}")
         if index:
             typer.echo(f"检索索引已更新：新增 {index['added']}，更新 {index['updated']}，删除 {index['deleted']}")
     if any("error" in row for row in rows):

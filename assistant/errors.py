@@ -29,6 +29,10 @@ class LimitExceededError(IngestError):
     """The file exceeds an ingestion limit (pages, characters, rows, archive, time, memory); the message names it."""
 
 
+class DuplicateDocumentError(IngestError):
+    """The same content is already loaded under another id; the message names that document."""
+
+
 class UnknownDocumentError(AssistantError):
     """No document with that id is registered."""
 

@@ -26,15 +26,17 @@ from datetime import datetime
 from pathlib import Path, PurePosixPath
 from typing import Literal, get_args
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
-from assistant.corpus.library import Library
+from assistant.corpus.library import Library, strip_space
 from assistant.corpus.loaders import LOADERS, loader_for
 from assistant.corpus.manifest import load_manifest, sha256_bytes
 from assistant.corpus.model import Clause, DocKind, Document, DocumentInfo
+from assistant.corpus.roles import Role, detect_role
 from assistant.corpus.sandbox import parse_isolated
 from assistant.errors import (
     AssistantError,
+    DuplicateDocumentError,
     EmptyDocumentError,
     IngestError,
     OversizedFileError,
@@ -45,6 +47,7 @@ from assistant.settings import Settings
 DOC_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 MB = 1024 * 1024
 INTERRUPTED = "导入未完成：建立索引时进程中断"
+PROVISIONAL_ID = "new"  # clauses are parsed under it, then renamed once the document's id is known
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +57,16 @@ class IngestResult(BaseModel):
     status: Literal["added", "replaced", "unchanged"]
     clauses: int
     sha256: str
+    title: str = ""
+    kind: DocKind = "reference"
+    label: str = Field("", description="how citations name the document: 《湖南省转发通知》")
     index: dict[str, int] = {}
+
+    @classmethod
+    def of(cls, document: Document, status: str, index: dict[str, int] | None = None) -> IngestResult:
+        info = document.info
+        return cls(doc_id=info.id, status=status, clauses=len(document.clauses), sha256=info.sha256,
+                   title=info.title, kind=info.kind, label=info.label, index=index or {})
 
 
 class Quarantined(BaseModel):
@@ -83,27 +95,85 @@ def check_id(doc_id: str) -> str:
 
 
 def ingest_file(settings: Settings, path: Path, *, doc_id: str | None = None, kind: str | None = None,
-                title: str | None = None) -> IngestResult:
-    """Store one file as a document; an unchanged file is a no-op, a changed one replaces its clauses."""
+                title: str | None = None, province: str | None = None, replace: bool = False) -> IngestResult:
+    """Store one file as a document, its kind, title and id read from its content (``kind``, ``title``,
+    ``province`` and ``doc_id`` override them).
+
+    The same bytes again are a no-op; the same content under another id is refused unless ``replace``;
+    a new version of a document (same id and title) replaces it.
+    """
     suffix = path.suffix.lower()
     loader_for(suffix)
-    doc_id = check_id(slug_for(path.name) if doc_id is None else doc_id)
-    registered = _registered(settings).get(doc_id)
-    if registered and registered.available:
-        raise IngestError(f"{doc_id} 是语料清单中的正式文件，不能被覆盖；请用 --as 指定其他编号")
+    if doc_id is not None:
+        check_id(doc_id)
     if kind is not None and kind not in get_args(DocKind):
         raise IngestError(f"文件类型“{kind}”无效，可选：{'、'.join(get_args(DocKind))}")
     data = _read(settings, path)
     sha256 = sha256_bytes(data)
-    stored = settings.documents_dir / f"{doc_id}.json"
-    old = Document.model_validate_json(stored.read_text(encoding="utf-8")) if stored.is_file() else None
-    if old and _same(old.info, sha256, suffix, kind, title):
-        return IngestResult(doc_id=doc_id, status="unchanged", clauses=len(old.clauses), sha256=sha256)
-    source, clauses = parse_isolated(data, path.name, suffix, doc_id, settings.ingest)
-    info = _info(registered, doc_id, suffix, sha256, clauses, path.name, kind, title)
-    index = _commit(settings, Document(info=info, source=source, clauses=clauses), data, suffix, path.name)
-    return IngestResult(doc_id=doc_id, status="replaced" if old else "added", clauses=len(clauses),
-                        sha256=sha256, index=index)
+    library = Library.from_settings(settings)
+    if (same := _same_bytes(library, sha256, doc_id)) and _unchanged(same.info, kind, title, province):
+        return IngestResult.of(same, "unchanged")
+    source, clauses = parse_isolated(data, path.name, suffix, PROVISIONAL_ID, settings.ingest)
+    role = detect_role(source, clauses, _annex_titles(library), PurePosixPath(path.name).stem,
+                       kind=kind, title=title, province=province)  # type: ignore[arg-type]
+    holder = _same_content(library, clauses)
+    if holder and holder.info.id != doc_id:
+        if not (replace and holder.info.ingested):
+            hint = "如要用这个文件替换它，请加 --replace" if holder.info.ingested else "正式文件不能替换"
+            raise DuplicateDocumentError(f"{path.name} 的内容与已载入的{holder.info.label}（编号 {holder.info.id}）"
+                                         f"相同，未重复导入；{hint}")
+        doc_id = holder.info.id
+    doc_id = doc_id or _readable_id(library, role, path.name)
+    registered = _registered(settings).get(doc_id)
+    if registered and registered.available:
+        raise IngestError(f"{doc_id} 是语料清单中的正式文件，不能被覆盖；请用 --as 指定其他编号")
+    old = library.documents.get(doc_id) if (settings.documents_dir / f"{doc_id}.json").is_file() else None
+    info = _info(registered, doc_id, role, suffix, sha256, path.name, title)
+    document = Document(info=info, source=source, clauses=with_id(clauses, doc_id))
+    index = _commit(settings, document, data, suffix, path.name)
+    return IngestResult.of(document, "replaced" if old else "added", index)
+
+
+def with_id(clauses: list[Clause], doc_id: str) -> list[Clause]:
+    """The clauses of a document parsed under the provisional id, renamed to ``doc_id``."""
+    prefix = f"{PROVISIONAL_ID}#"
+    return [c.model_copy(update={"id": f"{doc_id}#{c.id.removeprefix(prefix)}", "doc": doc_id}) for c in clauses]
+
+
+def _same_bytes(library: Library, sha256: str, doc_id: str | None) -> Document | None:
+    """The ingested document made from these very bytes (under ``doc_id`` when one is asked for)."""
+    return next((d for d in library.documents.values() if d.info.sha256 == sha256 and d.info.ingested
+                 and doc_id in (None, d.info.id)), None)
+
+
+def _unchanged(info: DocumentInfo, kind: str | None, title: str | None, province: str | None) -> bool:
+    return kind in (None, info.kind) and title in (None, info.title) and province in (None, info.province)
+
+
+def _same_content(library: Library, clauses: list[Clause]) -> Document | None:
+    """A loaded document with exactly this text (whitespace aside), whatever its file name or format."""
+    text = content_key(clauses)
+    return next((d for d in library.documents.values() if d.clauses and content_key(d.clauses) == text), None)
+
+
+def content_key(clauses: list[Clause]) -> str:
+    return hashlib.sha256(strip_space("".join(c.text for c in clauses)).encode("utf-8")).hexdigest()
+
+
+def _readable_id(library: Library, role: Role, name: str) -> str:
+    """The role's readable id (else the file name's slug); a different document holding it gets ``-2``, ``-3``."""
+    base = role.readable_id() or slug_for(name)
+    for candidate in (base, *(f"{base}-{n}" for n in range(2, 100))):
+        held = library.documents.get(candidate)
+        if held is None or not held.info.available or held.info.title == role.title:
+            return candidate  # free, a placeholder awaiting its text, or an earlier version of this document
+    raise IngestError(f"编号 {base} 已被占用，请用 --as 指定编号")
+
+
+def _annex_titles(library: Library) -> dict[int, str]:
+    """The notice's annexes by number (``annex1`` …), from the manifest."""
+    return {int(d.info.id.removeprefix("annex")): d.info.title for d in library.documents.values()
+            if d.info.kind == "annex" and d.info.id.removeprefix("annex").isdigit()}
 
 
 def remove_document(settings: Settings, doc_id: str) -> dict[str, int]:
@@ -169,12 +239,6 @@ def _index(settings: Settings, clauses: list[Clause]) -> dict[str, int]:
     return {key: report[key] for key in ("added", "updated", "deleted")}
 
 
-def _same(info: DocumentInfo, sha256: str, suffix: str, kind: str | None, title: str | None) -> bool:
-    """The stored document came from these very bytes and nothing else is asked to change."""
-    return (info.sha256 == sha256 and info.path.endswith(suffix) and kind in (None, info.kind)
-            and title in (None, info.title))
-
-
 def _registered(settings: Settings) -> dict[str, DocumentInfo]:
     return {info.id: info for info in load_manifest(settings.corpus_dir)}
 
@@ -191,19 +255,15 @@ def _read(settings: Settings, path: Path) -> bytes:
     return path.read_bytes()
 
 
-def _info(registered: DocumentInfo | None, doc_id: str, suffix: str, sha256: str, clauses: list[Clause],
-          name: str, kind: str | None, title: str | None) -> DocumentInfo:
-    """A registered annex keeps its manifest entry (title, parent, …) unless told otherwise."""
-    parsed = {c.kind: c.text for c in reversed(clauses) if c.kind in ("title", "docno")}
-    base = registered or DocumentInfo(id=doc_id, title=parsed.get("title") or Path(name).stem,
-                                      docno=parsed.get("docno", ""))
-    update = {"available": True, "path": f"files/{doc_id}{suffix}", "sha256": sha256,
-              "note": f"工作人员导入，原文件名：{name}"}
-    if kind:
-        update["kind"] = kind
-    if title:
-        update["title"] = title
-    return base.model_copy(update=update)
+def _info(registered: DocumentInfo | None, doc_id: str, role: Role, suffix: str, sha256: str,
+          name: str, title: str | None) -> DocumentInfo:
+    """The document's entry: a registered annex keeps its manifest title (unless ``title`` is given) and parent."""
+    fields = role.model_dump(include={"kind", "title", "short_title", "docno", "issuer", "issued", "province"})
+    if registered:  # an annex placeholder of the manifest
+        fields |= {"title": title or registered.title, "parent": registered.parent,
+                   "short_title": registered.short_title, "kind": registered.kind}
+    return DocumentInfo(id=doc_id, **fields, available=True, path=f"files/{doc_id}{suffix}", sha256=sha256,
+                        note=f"工作人员导入，原文件名：{name}", imported=datetime.now().replace(microsecond=0))
 
 
 def _store(settings: Settings, document: Document, data: bytes, suffix: str) -> None:

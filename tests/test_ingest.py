@@ -19,6 +19,7 @@ from assistant.corpus.library import Library
 from assistant.corpus.manifest import sha256_bytes
 from assistant.errors import (
     DecodeError,
+    DuplicateDocumentError,
     EmptyDocumentError,
     IngestError,
     OversizedFileError,
@@ -116,22 +117,22 @@ def assert_all_verify(settings: Settings, doc_id: str) -> list:
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030"])
 def test_text_encodings_give_the_same_clauses(settings: Settings, tmp_path: Path, encoding: str) -> None:
     result = ingest_file(settings, write(tmp_path / "jiangsu.txt", NOTICE, encoding))
-    assert (result.doc_id, result.status) == ("jiangsu", "added")
-    clauses = {c.id: c.text for c in assert_all_verify(settings, "jiangsu")}
-    assert clauses["jiangsu#docno"] == "苏知发〔2025〕12号"
-    assert clauses["jiangsu#title"] == "江苏省知识产权局关于做好示范县推荐工作的通知"
-    assert clauses["jiangsu#1"] == "一、推荐名额\n全省推荐示范县不超过3个。"
-    assert clauses["jiangsu#2.1"] == "（一）材料报送。请于2025年10月10日前报送申报书。"
-    document = library(settings).document("jiangsu")
+    assert (result.doc_id, result.status, result.kind) == ("jiangsu-2025", "added", "provincial_notice")
+    clauses = {c.id: c.text for c in assert_all_verify(settings, "jiangsu-2025")}
+    assert clauses["jiangsu-2025#docno"] == "苏知发〔2025〕12号"
+    assert clauses["jiangsu-2025#title"] == "江苏省知识产权局关于做好示范县推荐工作的通知"
+    assert clauses["jiangsu-2025#1"] == "一、推荐名额\n全省推荐示范县不超过3个。"
+    assert clauses["jiangsu-2025#2.1"] == "（一）材料报送。请于2025年10月10日前报送申报书。"
+    document = library(settings).document("jiangsu-2025")
     assert document.source == NOTICE and document.info.docno == "苏知发〔2025〕12号"
-    assert document.info.title == clauses["jiangsu#title"] and result.clauses == len(clauses)
+    assert document.info.title == clauses["jiangsu-2025#title"] and result.clauses == len(clauses)
 
 
 def test_markdown_and_docx_paragraphs_and_tables_in_order(settings: Settings, tmp_path: Path) -> None:
     ingest_file(settings, write(tmp_path / "readme.md", "第一段说明。\n\n第二段\n说明。\n"))
     assert [c.text for c in assert_all_verify(settings, "readme")] == ["第一段说明。", "第二段说明。"]
 
-    ingest_file(settings, write_docx(tmp_path / "quota.docx"), kind="provincial_notice")
+    ingest_file(settings, write_docx(tmp_path / "quota.docx"), kind="provincial_notice", doc_id="quota")
     texts = [c.text for c in assert_all_verify(settings, "quota")]
     assert texts[-2:] == ["二、工作要求", "请各市严格把关，不得弄虚作假。"]
     section_one = texts[-3]
@@ -145,10 +146,10 @@ def test_pdf_text_layer_with_chinese_across_pages(settings: Settings, tmp_path: 
         ["浙江省知识产权局关于推荐示范企业的通知", "各市知识产权局：", "一、推荐范围", "全省推荐示范企业不超过5家，"],
         ["请于2025年10月20日前报送。", "二、联系方式", "联系人：王某，电话0571-00000000。"]])
     result = ingest_file(settings, path)
-    assert result.doc_id == "zhejiang-notice"
-    clauses = {c.id: c.text for c in assert_all_verify(settings, "zhejiang-notice")}
-    assert "全省推荐示范企业不超过5家，请于2025年10月20日前报送。" in clauses["zhejiang-notice#1"]
-    assert (settings.documents_dir / "files" / "zhejiang-notice.pdf").read_bytes() == path.read_bytes()
+    assert result.doc_id == "zhejiang"  # a province's notice without 文号 or date to add a year
+    clauses = {c.id: c.text for c in assert_all_verify(settings, "zhejiang")}
+    assert "全省推荐示范企业不超过5家，请于2025年10月20日前报送。" in clauses["zhejiang#1"]
+    assert (settings.documents_dir / "files" / "zhejiang.pdf").read_bytes() == path.read_bytes()
 
 
 def test_restarted_numbering_keeps_clause_ids_unique(settings: Settings, tmp_path: Path) -> None:
@@ -224,9 +225,10 @@ def test_as_annex_fills_a_registered_annex_and_removal_restores_it(settings: Set
 
 
 def test_the_notice_cannot_be_overwritten_or_removed(settings: Settings, tmp_path: Path) -> None:
-    for path, doc_id in [(write(tmp_path / "x.txt", NOTICE), "notice"), (write(tmp_path / "notice.txt", NOTICE), None)]:
-        with pytest.raises(IngestError, match="不能被覆盖"):
-            ingest_file(settings, path, doc_id=doc_id)
+    with pytest.raises(IngestError, match="不能被覆盖"):
+        ingest_file(settings, write(tmp_path / "x.txt", NOTICE), doc_id="notice")
+    with pytest.raises(DuplicateDocumentError, match="与已载入的《通知》（编号 notice）相同"):
+        ingest_file(settings, CORPUS / "cnipa-2025-28-notice.txt", replace=True)
     with pytest.raises(IngestError, match="不能删除"):
         remove_document(settings, "notice")
     with pytest.raises(UnknownDocumentError):
@@ -246,18 +248,18 @@ def test_unchanged_is_a_no_op_and_changed_replaces(settings: Settings, tmp_path:
     write(path, NOTICE.replace("二、时间安排\n（一）材料报送。请于2025年 10月 10日前报送申报书。\n（二）评审。省局组织专家评审。\n", ""))
     replaced = ingest_file(settings, path)
     assert replaced.status == "replaced" and replaced.sha256 != first.sha256
-    ids = {c.id for c in assert_all_verify(settings, "jiangsu")}
-    assert "jiangsu#1" in ids and not ids & {"jiangsu#2", "jiangsu#2.1", "jiangsu#2.2"}
-    assert library(settings).clause("jiangsu#2.1") is None
+    ids = {c.id for c in assert_all_verify(settings, "jiangsu-2025")}
+    assert "jiangsu-2025#1" in ids and not ids & {"jiangsu-2025#2", "jiangsu-2025#2.1", "jiangsu-2025#2.2"}
+    assert library(settings).clause("jiangsu-2025#2.1") is None
 
     markdown = write(tmp_path / "jiangsu.md", "改为 Markdown 版本。\n")
-    assert ingest_file(settings, markdown).status == "replaced"
-    assert sorted(p.name for p in (settings.documents_dir / "files").iterdir()) == ["jiangsu.md"]
-    assert [c.text for c in library(settings).document("jiangsu").clauses] == ["改为Markdown版本。"]
+    assert ingest_file(settings, markdown, doc_id="jiangsu-2025").status == "replaced"
+    assert sorted(p.name for p in (settings.documents_dir / "files").iterdir()) == ["jiangsu-2025.md"]
+    assert [c.text for c in library(settings).document("jiangsu-2025").clauses] == ["改为Markdown版本。"]
 
 
 def test_remove_deletes_the_document_and_its_file(settings: Settings, tmp_path: Path) -> None:
-    ingest_file(settings, write_docx(tmp_path / "quota.docx"))
+    ingest_file(settings, write_docx(tmp_path / "quota.docx"), doc_id="quota")
     ingest_file(settings, write(tmp_path / "keep.txt", "保留的文件。\n"))
     remove_document(settings, "quota")
     assert "quota" not in library(settings).documents
@@ -342,7 +344,7 @@ def test_ids_never_escape_the_store(settings: Settings, tmp_path: Path) -> None:
 
 
 def test_prompt_injection_is_stored_verbatim_as_content(settings: Settings, tmp_path: Path) -> None:
-    ingest_file(settings, write_docx(tmp_path / "word.docx", extra=INJECTION))
+    ingest_file(settings, write_docx(tmp_path / "word.docx", extra=INJECTION), doc_id="word")
     ingest_file(settings, write(tmp_path / "plain.txt", f"说明：{INJECTION}\n"))
     lib = library(settings)
     assert lib.document("plain").source == f"说明：{INJECTION}\n"
@@ -363,7 +365,8 @@ def cli_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
 def test_cli_help_errors_and_no_op(cli_settings: Settings, tmp_path: Path) -> None:
     runner = CliRunner()
     help_text = runner.invoke(app, ["ingest", "--help"]).output
-    assert all(option in help_text for option in ["--as", "--kind", "--title", "--remove", "--json"])
+    assert all(option in help_text for option in ["--as", "--kind", "--title", "--province", "--replace",
+                                                  "--remove", "--json"])
     assert runner.invoke(app, ["ingest"]).exit_code != 0
 
     path = write(tmp_path / "kept.txt", "已有的文件。\n")
@@ -389,7 +392,8 @@ def test_cli_ingest_and_remove_keep_the_search_index_in_sync(cli_settings: Setti
     path = write_xlsx(tmp_path / "附件2.xlsx")
     added = runner.invoke(app, ["ingest", str(path), "--as", "annex2"])
     assert added.exit_code == 0, added.output
-    assert "已导入" in added.stdout and "→ annex2，3 条" in added.stdout and "检索索引已更新：新增 3" in added.stdout
+    assert "已导入" in added.stdout and "→ annex2（附件《附件2》），3 条" in added.stdout
+    assert "检索索引已更新：新增 36，" in added.stdout  # the notice's 33 indexable clauses and the annex's 3 rows
     collection = persistent_client(cli_settings.index_dir).get_collection(cli_settings.collection)
     ids = ["annex2#名额分配!r2", "annex2#名额分配!r4", "annex2#时间!r2"]
     assert collection.get(ids=ids)["ids"] == ids and collection.get(ids=["notice#5.4"])["ids"]

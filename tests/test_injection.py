@@ -31,7 +31,7 @@ def planted(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     source = data / "jiangsu.txt"
     source.write_text(PLANTED, encoding="utf-8")
     settings = Settings(data_dir=data)
-    ingest_file(settings, source, kind="provincial_notice")
+    ingest_file(settings, source, kind="provincial_notice", doc_id="jiangsu")
     library = Library.from_settings(settings)
     sync_index(settings, library)
     return Assistant(settings, library=library)

@@ -3,6 +3,7 @@
 Clause ids (``DOC`` is the document id):
 
 =====================  ==========================================================
+``DOC#masthead``       版头 (``…文件`` above the 文号)
 ``DOC#docno``          文号
 ``DOC#title``          标题
 ``DOC#addressee``      主送机关
@@ -39,6 +40,7 @@ SECTION = re.compile(rf"^([{CN_NUM}]+)、")
 ITEM = re.compile(rf"^（([{CN_NUM}]+)）")
 SUBITEM = re.compile(r"^(\d{1,2})[．.](?!\d)")
 DOCNO = re.compile(r"^\S{1,20}〔\d{4}〕\d+号$")
+MASTHEAD = re.compile(r"^\S{2,40}文件$")  # 版头: 浙江省市场监督管理局文件, above the 文号
 DATE_ONLY = re.compile(r"^\d{4}年\s*\d{1,2}月\s*\d{1,2}日$")
 ANNEX_LIST = re.compile(r"^附\s*件[：:]")
 DOC_GENRE = re.compile(r"(通知|决定|意见|办法|通告|公告|函|批复|方案|规定|细则|通报|报告|指引)$")
@@ -152,7 +154,10 @@ def group_paragraphs(lines: list[Line]) -> list[list[Line]]:
             groups.append(current.lines)
             current = OpenParagraph()
         current.add(line)
-        if DOCNO.match(line.text) and len(groups) == 0:
+        at_top = not groups or (len(groups) == 1 and MASTHEAD.match(groups[0][0].text))
+        if index == 0 and MASTHEAD.match(line.text):
+            done = True
+        elif DOCNO.match(line.text) and at_top:
             in_title = done = True
         elif in_title:
             done = current.ends_title()
@@ -254,6 +259,9 @@ def parse(raw: str, doc: str) -> list[Clause]:
         is_record = first.startswith(RECORD_START) or first.endswith("印发")
         para = repair(group, raw, keep_field_spaces=is_record)
         text = para.text
+        if not builder.clauses and MASTHEAD.match(text):
+            builder.add("masthead", "masthead", "版头", [para])
+            continue
         if not header_done and DOCNO.match(text):
             builder.add("docno", "docno", "文号", [para])
             continue

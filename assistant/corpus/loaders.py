@@ -1,8 +1,8 @@
 """Turn the bytes of an uploaded file into source text (and, for spreadsheets, record spans).
 
 Supported: .txt/.md (UTF-8, UTF-8 with BOM, else GB18030), .docx (paragraphs and tables in
-order), .pdf (text layer only) and .xlsx (one record per sheet row after the header row).
-Table rows (docx) and sheet rows (xlsx) are rendered as ``表头：值；表头：值``.
+order), .pdf (text layer only), .xlsx and .csv (one record per row after the header row).
+Table rows (docx) and sheet rows (xlsx, csv) are rendered as ``表头：值；表头：值``.
 
 Every loader enforces ``IngestLimits`` while it reads (see ``assistant.corpus.limits``); run them
 through ``assistant.corpus.sandbox``, which also caps the memory and time of the whole parse.
@@ -10,11 +10,13 @@ through ``assistant.corpus.sandbox``, which also caps the memory and time of the
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import io
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 from typing import Any
 
 from assistant.corpus.limits import MB, CharBudget, checked_archive
@@ -156,12 +158,64 @@ def load_pdf(data: bytes, name: str, limits: IngestLimits) -> Extracted:
     return Extracted(text)
 
 
-def load_xlsx(data: bytes, name: str, limits: IngestLimits) -> Extracted:
-    """Every sheet: the first non-empty row is the header, each later non-empty row one record.
+class Rows:
+    """The text lines and records a spreadsheet yields, over all its sheets."""
 
-    Rows are counted as they stream in, blank ones too; the sheets' declared dimensions are
-    ignored, so a sheet claiming a million columns is not padded to them.
-    """
+    def __init__(self, name: str, limits: IngestLimits) -> None:
+        self.name, self.budget = name, CharBudget(name, limits.max_chars)
+        self.lines: list[str] = []
+        self.records: list[Record] = []
+        self.offset = 0
+
+    def line(self, text: str) -> tuple[int, int]:
+        start = self.offset
+        self.lines.append(self.budget.spend(text))
+        self.offset += len(text) + 1
+        return start, start + len(text)
+
+    def extracted(self) -> Extracted:
+        if not self.records:
+            raise EmptyDocumentError(f"{self.name} 中没有数据行（表头之后每行是一条记录）")
+        return Extracted("\n".join(self.lines), self.records)
+
+
+class Table:
+    """One sheet: rows before the header (a title above the table) are lines, the first row with two or more
+    cells is the header, each later non-empty row is one record."""
+
+    def __init__(self, sheet: str, rows: Rows) -> None:
+        self.sheet, self.rows = sheet, rows
+        self.header: list[str] | None = None
+
+    def add(self, row_number: int, cells: list[str]) -> None:
+        if not any(cells):
+            return
+        if self.header is None:
+            if sum(bool(cell) for cell in cells) >= 2:
+                self.header = cells
+                self.rows.line(f"【{self.sheet}】")
+            else:
+                self.rows.line("".join(cells))
+            return
+        span = self.rows.line(render_row(self.header, cells))
+        self.rows.records.append(Record(self.sheet, row_number, span))
+
+
+class RowCounter:
+    """Counts rows as they stream in, blank ones too, over all sheets of a file."""
+
+    def __init__(self, name: str, limit: int) -> None:
+        self.name, self.limit, self.rows = name, limit, 0
+
+    def count(self) -> None:
+        self.rows += 1
+        if self.rows > self.limit:
+            raise LimitExceededError(f"{self.name} 超过 {self.limit} 行上限，未导入")
+
+
+def load_xlsx(data: bytes, name: str, limits: IngestLimits) -> Extracted:
+    """Every sheet as a ``Table``; the sheets' declared dimensions are ignored, so a sheet claiming a million
+    columns is not padded to them."""
     import openpyxl
 
     archive = checked_archive(data, name, "xl/", "Excel", limits)
@@ -169,36 +223,32 @@ def load_xlsx(data: bytes, name: str, limits: IngestLimits) -> Extracted:
         workbook = openpyxl.load_workbook(archive, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many types on malformed parts; all mean "cannot read"
         raise DecodeError(f"{name} 不是有效的 Excel（.xlsx）文件（文件已损坏）") from error
-    budget = CharBudget(name, limits.max_chars)
-    lines: list[str] = []
-    records: list[Record] = []
-    offset = rows = 0
+    out, counter = Rows(name, limits), RowCounter(name, limits.max_rows)
     try:
         for sheet in workbook.worksheets:
-            sheet_name = sheet.title.strip()
             sheet.reset_dimensions()
-            header: list[str] | None = None
+            table = Table(sheet.title.strip(), out)
             for row_number, values in enumerate(sheet.iter_rows(min_row=1, values_only=True), start=1):
-                rows += 1
-                if rows > limits.max_rows:
-                    raise LimitExceededError(f"{name} 超过 {limits.max_rows} 行上限，未导入")
-                cells = [cell_text(v) for v in values]
-                if not any(cells):
-                    continue
-                if header is None:
-                    header = cells
-                    lines.append(budget.spend(f"【{sheet_name}】"))
-                    offset += len(lines[-1]) + 1
-                    continue
-                line = budget.spend(render_row(header, cells))
-                records.append(Record(sheet_name, row_number, (offset, offset + len(line))))
-                lines.append(line)
-                offset += len(line) + 1
+                counter.count()
+                table.add(row_number, [cell_text(v) for v in values])
     finally:
         workbook.close()
-    if not records:
-        raise EmptyDocumentError(f"{name} 中没有数据行（每个工作表的第一行是表头，其后每行是一条记录）")
-    return Extracted("\n".join(lines), records)
+    return out.extracted()
+
+
+def load_csv(data: bytes, name: str, limits: IngestLimits) -> Extracted:
+    """A comma-, tab- or semicolon-separated table (UTF-8 or GB18030), read as one sheet named after the file."""
+    text = decode_text(data, name)
+    try:
+        dialect: Any = csv.Sniffer().sniff(text[:4096], delimiters=",\t;，")
+    except csv.Error:
+        dialect = csv.excel
+    out, counter = Rows(name, limits), RowCounter(name, limits.max_rows)
+    table = Table(PurePosixPath(name).stem, out)
+    for row_number, cells in enumerate(csv.reader(io.StringIO(text), dialect), start=1):
+        counter.count()
+        table.add(row_number, [cell_text(cell) for cell in cells])
+    return out.extracted()
 
 
 LOADERS: dict[str, Callable[[bytes, str, IngestLimits], Extracted]] = {
@@ -207,6 +257,7 @@ LOADERS: dict[str, Callable[[bytes, str, IngestLimits], Extracted]] = {
     ".docx": load_docx,
     ".pdf": load_pdf,
     ".xlsx": load_xlsx,
+    ".csv": load_csv,
 }
 
 

@@ -13,9 +13,9 @@ KIND_NAMES: dict[DocKind, str] = {"national_notice": "国家通知", "annex": "�
                                   "recognised_list": "已认定名单", "reference": "参考文件"}
 OLD_KINDS = {"notice": "national_notice", "other": "reference"}  # stores written before the kinds were named
 NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[．.、]|（\d+）)")
-SPECIAL_PLACES = {"title": "标题", "docno": "文号", "addressee": "主送", "preamble": "前言", "closing": "结尾",
-                  "annexes": "附件", "annex": "附件", "signature": "落款", "contacts": "联系人及联系方式",
-                  "publication": "公开方式", "imprint": "印发"}
+SPECIAL_PLACES = {"masthead": "版头", "title": "标题", "docno": "文号", "addressee": "主送", "preamble": "前言",
+                  "closing": "结尾", "annexes": "附件", "annex": "附件", "signature": "落款",
+                  "contacts": "联系人及联系方式", "publication": "公开方式", "imprint": "印发"}
 
 
 class Clause(BaseModel):
@@ -94,6 +94,11 @@ class DocumentInfo(BaseModel):
     @classmethod
     def _renamed_kind(cls, kind: str) -> str:
         return OLD_KINDS.get(kind, kind)
+
+    @property
+    def ingested(self) -> bool:
+        """Imported by staff (stored under the data dir), not part of the manifest's corpus."""
+        return self.path.startswith("files/")
 
     @property
     def label(self) -> str:

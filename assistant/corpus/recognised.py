@@ -1,0 +1,85 @@
+"""Lists of units already recognised: each row (a sheet row, a table row or a line) read as
+{unit, title, year, batch}.
+
+Rows come as ``表头：值；表头：值`` (spreadsheets, .docx tables) or as plain lines with the fields separated
+by tabs, commas or spaces (``湘潭市人民政府 国家知识产权强市建设示范城市 2022``). Which project type a title
+means is the rules' business; here a title is just the words of the list.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import BaseModel
+
+from assistant.corpus.model import Clause
+
+FIELD = re.compile(r"^([^：:；]{1,12})[：:](.*)$")
+HEADERS = {  # header words → field, the first that matches wins
+    "title": ("称号", "类别", "类型", "项目", "荣誉", "名称类别", "示范类型"),
+    "year": ("年份", "年度", "时间", "日期"),
+    "batch": ("批次", "批"),
+    "unit": ("单位", "名称", "企业", "高校", "学校", "机构", "园区", "城市", "区县", "县"),
+}
+TITLE_WORDS = re.compile(r"示范|试点|强市|强县|优势企业|称号")
+YEAR = re.compile(r"(?<!\d)(19[89]\d|20[0-4]\d)(?:年度?)?(?!\d)")
+BATCH = re.compile(r"第[一二三四五六七八九十\d]+批")
+SEPARATORS = re.compile(r"[\t,，、|；;]+|\s{2,}|\s+")
+ROW_NUMBER = re.compile(r"^\d{1,3}[.．、]?$")  # a 序号 column; four digits are a year
+
+
+class RecognisedUnit(BaseModel):
+    """One row of a loaded list: who was recognised, as what, when; ``clause`` cites the row."""
+
+    unit: str
+    title: str
+    year: int | None = None
+    batch: str = ""
+    clause: str = ""
+    doc: str = ""
+
+
+def read_row(text: str) -> RecognisedUnit | None:
+    """The fields of one row, or None when it names no unit and no recognition title."""
+    text = text.strip().rstrip("。")
+    parts = [p.strip() for p in text.split("；")] if "；" in text or FIELD.match(text) else []
+    labelled = [m.groups() for p in parts if (m := FIELD.match(p))]
+    row = from_labelled(labelled) if labelled and len(labelled) == len(parts) else from_plain(text)
+    return row if row and row.unit and row.title and TITLE_WORDS.search(row.title) else None
+
+
+def from_labelled(fields: list[tuple[str, str]]) -> RecognisedUnit | None:
+    values: dict[str, str] = {}
+    for header, value in fields:
+        name = next((name for name, words in HEADERS.items() if any(w in header for w in words)), None)
+        if name and name not in values and value.strip():
+            values[name] = value.strip()
+    year = YEAR.search(values.get("year", ""))
+    return RecognisedUnit(unit=values.get("unit", ""), title=values.get("title", ""),
+                          year=int(year.group(1)) if year else None, batch=values.get("batch", ""))
+
+
+def from_plain(text: str) -> RecognisedUnit | None:
+    tokens = [t for t in SEPARATORS.split(text) if t and not ROW_NUMBER.match(t)]
+    title = next((t for t in tokens if TITLE_WORDS.search(t)), "")
+    year = next((m for t in tokens if (m := YEAR.fullmatch(t))), None)
+    batch = next((t for t in tokens if BATCH.fullmatch(t)), "")
+    rest = [t for t in tokens if t not in (title, batch) and not YEAR.fullmatch(t)]
+    if not title or not rest:
+        return None
+    return RecognisedUnit(unit=rest[0], title=title, year=int(year.group(1)) if year else None, batch=batch)
+
+
+def is_list(lines: list[str]) -> bool:
+    """Most non-empty lines (at least three) read as rows of a list of recognised units."""
+    rows = [line for line in lines if line.strip()]
+    return len(rows) >= 3 and sum(read_row(line) is not None for line in rows) >= 0.6 * len(rows)
+
+
+def units_in(clauses: list[Clause]) -> list[RecognisedUnit]:
+    """Every row of a list document that reads as a recognised unit, citing its clause."""
+    found = []
+    for clause in clauses:
+        if clause.kind == "record" and (row := read_row(clause.text)):
+            found.append(row.model_copy(update={"clause": clause.id, "doc": clause.doc}))
+    return found

@@ -1,0 +1,151 @@
+"""What an ingested document is, read from its own content: kind, title, 文号, issuer, date, province,
+annex number, the short title citations use and a readable id.
+
+- ``annex``: its title is one of the notice's annex titles (or it opens with 附件N and that title).
+- ``recognised_list``: its rows read as {unit, title, year} (``corpus.recognised``).
+- ``provincial_notice``: issued by a province's office (named in the title, the issuer line or the 文号's 简称)
+  and about the national notice (转发, 28号, 示范创建).
+- ``national_notice``: only when staff say so (the current round's notice is in the manifest).
+- ``reference``: anything else — an earlier round, news, other policy. It never overrides the notice.
+Staff can override every field (``--kind``, ``--title``, ``--province``).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from pydantic import BaseModel
+from pypinyin import lazy_pinyin
+
+from assistant.corpus.model import Clause, DocKind
+from assistant.corpus.recognised import read_row, units_in
+from assistant.language.provinces import first_province, province_by_abbreviation, province_of, short_name
+
+CN_DATE = re.compile(r"(20\d{2})年(\d{1,2})月(\d{1,2})日")
+DOCNO = re.compile(r"^(\S{1,20})〔(\d{4})〕(\d+)号")
+ANNEX_OPENING = re.compile(r"^\s*附件\s*(\d)")
+ABOUT_THE_NOTICE = re.compile(r"转发|国知发运字〔2025〕28号|示范创建|示范(?:市|县|园区|区|企业|高校|科研机构)")
+CURRENT_ROUND = 2025  # a provincial notice from an earlier year belongs to an earlier round: reference
+ISSUER_PART = re.compile(r"^(.*?)关于")
+TITLE_CORE = re.compile(r"^.*?关于(.+?)(?:的通知|的公告|的函)?$")
+BOOK_TITLE = re.compile(r"《([^》]+)》")
+MAX_SHORT_TITLE = 24
+
+
+class Role(BaseModel):
+    kind: DocKind
+    title: str
+    short_title: str
+    docno: str = ""
+    issuer: str = ""
+    issued: date | None = None
+    province: str = ""
+    annex: int | None = None
+    years: tuple[int, ...] = ()  # of a recognised list: its first and last year
+
+    def readable_id(self) -> str:
+        """``annex1``, ``hunan-2025``, ``recognised-2022-2023``, ``ref-2022-19``; "" when nothing readable."""
+        year = self.issued.year if self.issued else self.docno_year
+        if self.kind == "annex" and self.annex:
+            return f"annex{self.annex}"
+        if self.kind == "provincial_notice" and self.province:
+            return "-".join(p for p in ("".join(lazy_pinyin(short_name(self.province))), str(year or "")) if p)
+        if self.kind == "recognised_list":
+            return "recognised" + "".join(f"-{y}" for y in dict.fromkeys(self.years))
+        if match := DOCNO.match(self.docno):
+            return f"ref-{match.group(2)}-{match.group(3)}"
+        return f"ref-{year}" if year else ""
+
+    @property
+    def docno_year(self) -> int | None:
+        match = DOCNO.match(self.docno)
+        return int(match.group(2)) if match else None
+
+
+def detect_role(source: str, clauses: list[Clause], annex_titles: dict[int, str], file_name: str,
+                *, kind: DocKind | None = None, title: str | None = None, province: str | None = None) -> Role:
+    """The role of a parsed document; ``kind``, ``title`` and ``province`` are staff overrides."""
+    found_title = title or title_of(source, clauses)
+    docno = next((c.text.strip() for c in clauses if c.kind == "docno"), "")
+    issuer = issuer_of(found_title)
+    annex = annex_number(found_title, source, annex_titles)
+    units = units_in(clauses)
+    place = (province_of(province) or province) if province else province_in(issuer, docno)
+    issued = issued_on(source, clauses)
+    year = issued.year if issued else (int(m.group(2)) if (m := DOCNO.match(docno)) else None)
+    this_round = (year or CURRENT_ROUND) >= CURRENT_ROUND and ABOUT_THE_NOTICE.search(found_title + source[:600])
+    detected: DocKind = ("annex" if annex else
+                         "recognised_list" if units and len(units) >= 0.5 * sum(c.kind == "record" for c in clauses)
+                         else "provincial_notice" if place and this_round else "reference")
+    kind = kind or detected
+    years = sorted({u.year for u in units if u.year})
+    if not found_title:
+        span = f"（{years[0]}—{years[-1]}年）" if len(years) > 1 else f"（{years[0]}年）" if years else ""
+        found_title = f"已认定单位名单{span}" if kind == "recognised_list" else file_name
+    role = Role(kind=kind, title=found_title, short_title="", docno=docno, issuer=issuer,
+                issued=issued, province=place or "", annex=annex,
+                years=(years[0], years[-1]) if years else ())
+    return role.model_copy(update={"short_title": short_title(role)})
+
+
+def title_of(source: str, clauses: list[Clause]) -> str:
+    """The title clause, else the first line when it is a caption (short, not a row, not a sheet name)."""
+    titled = next((c.text for c in clauses if c.kind == "title"), "")
+    if titled:
+        return re.sub(r"\s+", "", titled)
+    first = next((line.strip() for line in source.splitlines() if line.strip()), "")
+    caption = len(first) <= 80 and "：" not in first and not first.startswith("【") and read_row(first) is None
+    return first if caption else ""
+
+
+def issuer_of(title: str) -> str:
+    """The issuing body: the title's part before 关于."""
+    match = ISSUER_PART.match(title)
+    return match.group(1).strip() if match and match.group(1).strip() else ""
+
+
+def province_in(issuer: str, docno: str) -> str | None:
+    """A provincial issuer: named in the issuer, or the 文号 starts with its 简称 (湘市监知 → 湖南省)."""
+    if issuer and "国家" not in issuer[:4] and (found := first_province(issuer)):
+        return found
+    return province_by_abbreviation(docno[:1]) if docno and not docno.startswith("国") else None
+
+
+def annex_number(title: str, source: str, annex_titles: dict[int, str]) -> int | None:
+    """The annex whose title this document carries (in its title or its first lines)."""
+    opening = ANNEX_OPENING.match(source)
+    head = title + "".join(source.strip().splitlines()[:3])
+    for number, annex_title in annex_titles.items():
+        if annex_title and annex_title in head and (opening is None or int(opening.group(1)) == number):
+            return number
+    return None
+
+
+def issued_on(source: str, clauses: list[Clause]) -> date | None:
+    """The date under the signature (else a line holding only a date among the closing lines)."""
+    signature = next((c.text for c in clauses if c.kind == "signature"), "")
+    tail = signature or "\n".join(line for line in source.strip().splitlines()[-6:]
+                                   if CN_DATE.fullmatch(line.strip().replace(" ", "")))
+    dates = CN_DATE.findall(tail)
+    if not dates:
+        return None
+    year, month, day = map(int, dates[-1])
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def short_title(role: Role) -> str:
+    """The name citations use: 附件1, 湖南省转发通知, 2022—2023年已认定名单, or the title's core."""
+    if role.kind == "annex" and role.annex:
+        return f"附件{role.annex}"
+    if role.kind == "provincial_notice" and role.province:
+        return f"{role.province}转发通知"
+    if role.kind == "recognised_list" and role.years:
+        first, last = role.years
+        return f"{first}年已认定名单" if first == last else f"{first}—{last}年已认定名单"
+    core = TITLE_CORE.match(role.title) or BOOK_TITLE.search(role.title)
+    text = (core.group(1) if core else role.title).strip("《》")
+    return text if len(text) <= MAX_SHORT_TITLE else text[:MAX_SHORT_TITLE] + "…"

@@ -1,0 +1,138 @@
+"""What an ingested document is: kind, title, province, readable id, citations naming it; lists of recognised
+units from every format; duplicates refused; overrides win."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+from test_ingest import snapshot, write, write_xlsx
+
+from assistant.corpus.library import Library
+from assistant.corpus.recognised import read_row, units_in
+from assistant.errors import DuplicateDocumentError
+from assistant.ingest import ingest_file, remove_document
+from assistant.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "eval" / "dev" / "layering"
+LIST_LINES = "已认定单位（整理）\n湖州市德清县人民政府\t国家知识产权强县建设示范县\t2022\n" \
+             "宁波市北仑区人民政府  国家知识产权强县建设试点县  2021\n浙江禾丰新材料股份有限公司 国家知识产权示范企业 2023\n"
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(data_dir=tmp_path / "data", retrieval="lexical")
+
+
+@pytest.mark.parametrize(("name", "kind", "doc_id", "label", "province"), [
+    ("zhejiang-2025.txt", "provincial_notice", "zhejiang-2025", "《浙江省转发通知》", "浙江省"),
+    ("guangdong-2025.txt", "provincial_notice", "guangdong-2025", "《广东省转发通知》", "广东省"),
+    ("county-2023-notice.txt", "reference", "ref-2023-601", "（参考）", ""),
+    ("patent-news.txt", "reference", "patent-news", "《专利转化运用专项行动方案（2023—2025年）》（参考）", ""),
+    ("recognised-2021-2024.xlsx", "recognised_list", "recognised-2021-2024", "《2021—2024年已认定名单》", ""),
+    ("recognised-extra.txt", "recognised_list", "recognised-2022-2024", "《2022—2024年已认定名单》", ""),
+])
+def test_each_kind_is_read_from_the_content(settings: Settings, name: str, kind: str, doc_id: str, label: str,
+                                            province: str) -> None:
+    result = ingest_file(settings, FIXTURES / name)
+    info = Library.from_settings(settings).document(result.doc_id).info
+    assert (result.kind, result.doc_id, info.province) == (kind, doc_id, province)
+    assert label in result.label and info.imported is not None
+    assert "文件" not in info.title[-2:]  # a 版头 (…文件) is not the title
+
+
+def test_citations_name_the_document_and_the_clause(settings: Settings) -> None:
+    ingest_file(settings, FIXTURES / "zhejiang-2025.txt")
+    library = Library.from_settings(settings)
+    clause = next(c for c in library.document("zhejiang-2025").clauses if c.kind == "item")
+    citation = library.cite(clause.id)
+    assert citation.label.startswith("《浙江省转发通知》") and "（" in citation.label and "#" not in citation.label
+    assert library.cite("notice#2.2").label == "《通知》二、（二）"
+
+
+def test_an_annex_is_recognised_by_its_title_and_fills_its_placeholder(settings: Settings, tmp_path: Path) -> None:
+    text = "附件3\n\n知识产权强国建设示范创建评价指标\n\n一、示范市评价指标\n（一）知识产权创造。有效发明专利拥有量。\n"
+    result = ingest_file(settings, write(tmp_path / "指标.txt", text))
+    info = Library.from_settings(settings).document("annex3").info
+    assert (result.doc_id, result.kind, info.parent, info.available) == ("annex3", "annex", "notice", True)
+    assert Library.from_settings(settings).cite("annex3#1.1").label == "《附件3》一、（一）"
+
+
+def test_overrides_win(settings: Settings) -> None:
+    result = ingest_file(settings, FIXTURES / "patent-news.txt", kind="provincial_notice", province="浙江",
+                         title="浙江转发的专项行动方案")
+    info = Library.from_settings(settings).document(result.doc_id).info
+    assert (info.kind, info.province, info.title, info.short_title) == (
+        "provincial_notice", "浙江省", "浙江转发的专项行动方案", "浙江省转发通知")
+
+
+def test_the_same_content_under_another_name_or_format_is_refused_naming_the_holder(
+        settings: Settings, tmp_path: Path) -> None:
+    ingest_file(settings, FIXTURES / "guangdong-2025.txt")
+    before = snapshot(settings.data_dir)
+    copy = write(tmp_path / "粤转发.md", (FIXTURES / "guangdong-2025.txt").read_text(encoding="utf-8") + "\n\n")
+    with pytest.raises(DuplicateDocumentError, match=r"《广东省转发通知》（编号 guangdong-2025）相同.*--replace"):
+        ingest_file(settings, copy)
+    assert snapshot(settings.data_dir) == before
+    again = ingest_file(settings, FIXTURES / "guangdong-2025.txt")
+    assert (again.status, again.doc_id) == ("unchanged", "guangdong-2025")
+    swapped = ingest_file(settings, copy, replace=True)
+    assert (swapped.status, swapped.doc_id) == ("replaced", "guangdong-2025")
+    files = sorted(p.name for p in (settings.documents_dir / "files").iterdir())
+    assert files == ["guangdong-2025.md"]
+
+
+def test_a_different_document_never_takes_a_readable_id_that_is_held(settings: Settings, tmp_path: Path) -> None:
+    first = ingest_file(settings, FIXTURES / "zhejiang-2025.txt")
+    other = (FIXTURES / "zhejiang-2025.txt").read_text(encoding="utf-8").replace("关于转发", "关于再次转发")
+    second = ingest_file(settings, write(tmp_path / "补充.txt", other.replace("一、", "一、补充说明。\n", 1)))
+    assert (first.doc_id, second.doc_id) == ("zhejiang-2025", "zhejiang-2025-2")
+    remove_document(settings, "zhejiang-2025-2")
+    assert "zhejiang-2025-2" not in Library.from_settings(settings).documents
+
+
+@pytest.mark.parametrize("writer", ["txt", "csv", "xlsx", "docx"])
+def test_a_list_of_recognised_units_reads_in_every_format(settings: Settings, tmp_path: Path, writer: str) -> None:
+    rows = [row.split("\t") for row in LIST_LINES.replace("  ", "\t").replace(" ", "\t").splitlines()[1:]]
+    path = tmp_path / f"名单.{writer}"
+    if writer == "txt":
+        write(path, LIST_LINES)
+    elif writer == "csv":
+        write(path, "单位名称,称号,认定年份\n" + "\n".join(",".join(r) for r in rows) + "\n")
+    elif writer == "xlsx":
+        import openpyxl
+
+        book = openpyxl.Workbook()
+        book.active.append(["已认定单位（整理）"])
+        book.active.append(["序号", "称号类别", "单位", "年度"])
+        for number, (unit, title, year) in enumerate(rows, 1):
+            book.active.append([number, title, unit, int(year)])
+        book.save(path)
+    else:
+        document = docx.Document()
+        document.add_paragraph("已认定单位（整理）")
+        table = document.add_table(rows=len(rows) + 1, cols=3)
+        for row, values in zip(table.rows, [["单位", "称号", "年份"], *rows], strict=True):
+            for cell, value in zip(row.cells, values, strict=True):
+                cell.text = value
+        document.save(path)
+    result = ingest_file(settings, path)
+    library = Library.from_settings(settings)
+    units = units_in(library.document(result.doc_id).clauses)
+    assert result.kind == "recognised_list"
+    assert [(u.unit, u.year) for u in units] == [("湖州市德清县人民政府", 2022), ("宁波市北仑区人民政府", 2021),
+                                                  ("浙江禾丰新材料股份有限公司", 2023)]
+    assert all(library.verify_quote(u.clause, u.unit) for u in units)
+
+
+def test_rows_that_are_not_units_are_not_read_as_units() -> None:
+    assert read_row("示范市不超过2个；") is None
+    assert read_row("示范企业：周太湖 025—66662222") is None
+    assert read_row("一、各设区市要认真组织，于2025年10月16日前报送。") is None
+    assert read_row("省份：江苏省；项目类型：示范县；名额：3") is None
+
+
+def test_a_quota_table_is_not_a_list_of_recognised_units(settings: Settings, tmp_path: Path) -> None:
+    assert ingest_file(settings, write_xlsx(tmp_path / "quota.xlsx")).kind == "reference"
