@@ -168,7 +168,7 @@ def evaluate(
     from datetime import datetime
     from pathlib import Path
 
-    from assistant.answering import Assistant
+    from assistant.evaluation.corpora import pinned_assistant
     from assistant.evaluation.report import compare, load_report, write_reports
     from assistant.evaluation.runner import discover, load_thresholds, run_suites, suite_kind
     from assistant.settings import get_settings
@@ -186,7 +186,7 @@ def evaluate(
 
     if judge and not settings.llm_base_url:
         raise typer.BadParameter("--judge 需要先配置大模型端点（ASSISTANT_LLM_BASE_URL 等）")
-    assistant = Assistant(settings)
+    assistant = pinned_assistant(settings)  # the gate never depends on what staff imported
     out_dir = Path(out) if out else settings.data_dir / "runs" / datetime.now().strftime("%Y%m%d-%H%M%S")
     pairs = []
     if paraphrase:
@@ -226,6 +226,8 @@ def evaluate(
             for row in sorted(summary["rows"], key=lambda r: -r["drop_points"])[:10]:
                 typer.echo(f"  {row['rewrite']:<12} {row['suite']:<40} {row['metric']:<20} "
                            f"{row['as_written']:.3f} → {row['rewritten']:.3f}（{row['drop_points']:+.1f}）")
+        for corpus, ids in report.documents.items():
+            typer.echo(f"语料 {corpus}：{'、'.join(ids)}")
         typer.echo(f"报告：{html_path}")
         typer.echo("门槛：通过" if report.passed else "门槛未通过：\n  " + "\n  ".join(report.missed))
     if not report.passed:

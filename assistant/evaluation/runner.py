@@ -16,9 +16,10 @@ from pydantic import BaseModel, Field
 from assistant.answering import Answer, Assistant
 from assistant.answering.conversation import Conversation
 from assistant.evaluation import metrics
+from assistant.evaluation.corpora import fixture_documents, layered_assistant
 from assistant.rules import Verdict
 
-KINDS = ("retrieval", "qa", "multiturn", "adversarial", "eligibility", "timeline", "replies", "drafting")
+KINDS = ("retrieval", "qa", "multiturn", "adversarial", "eligibility", "timeline", "replies", "drafting", "layering")
 SPLITS = ("dev", "holdout")  # eval/dev: tuned on; eval/holdout: written before the change it tests, never tuned on
 UPPER_BOUNDS = ("_ms", "wrong_eligible")  # metric name endings whose bound is a maximum
 
@@ -45,6 +46,7 @@ class RunReport(BaseModel):
     thresholds: dict[str, float]
     missed: list[str]
     cases: list[CaseResult]
+    documents: dict[str, list[str]] = Field(default_factory=dict, description="corpus → the documents it held")
 
     @property
     def passed(self) -> bool:
@@ -148,6 +150,56 @@ def run_chat_case(assistant: Assistant, suite: str, kind: str, case: dict[str, A
             cited=[c.id for c in answer.citations], expected=turn.get("expected_ids", []),
             latency_ms=round(latency, 2), scores={**scores, "expected_in_scope": float(turn.get("in_scope", True)),
                                                   "answered_in_scope": float(answer.in_scope)}))
+    return results
+
+
+def run_layering_case(assistant: Assistant, suite: str, case: dict[str, Any]) -> list[CaseResult]:
+    """A question or a description on a corpus with provincial notices, lists and reference documents loaded:
+    facts, verdicts, and which documents are (``cited_docs``), are not (``not_cited_docs``) and come first
+    (``first_doc``) among the citations."""
+    started = time.perf_counter()
+    if "text" in case:
+        result = assistant.check(case["text"], as_of=as_of(case))
+        citations = [c for v in result.verdicts.values() for c in v.citations]
+        text = "\n".join(f"{v.reason}{''.join(v.ask)}" for v in result.verdicts.values())
+        reasons, scores = verdict_scores(case.get("verdicts", {}), result.verdicts)
+        in_scope = True
+    else:
+        answer = assistant.ask(case["question"], Conversation(), as_of(case))
+        citations, text, in_scope = answer.citations, answer.answer, answer.in_scope
+        reasons, scores = verdict_scores(case.get("verdicts", {}), answer.verdicts)
+    latency = (time.perf_counter() - started) * 1000
+    docs = [c.doc for c in citations]
+    missing = [d for d in case.get("cited_docs", []) if d not in docs]
+    unwanted = [d for d in case.get("not_cited_docs", []) if d in docs]
+    first = case.get("first_doc")
+    reasons += [f"缺少要点「{f}」" for f in case.get("must_contain", []) if metrics.fact_recall(text, [f]) < 1]
+    reasons += [f"缺少其一「{'／'.join(group)}」" for group in case.get("must_contain_any", [])
+                if not any(metrics.fact_recall(text, [option]) == 1 for option in group)]
+    reasons += [f"不应出现「{s}」" for s in case.get("must_not_contain", []) if s in text]
+    reasons += [f"未引用文件 {missing}"] if missing else []
+    reasons += [f"不应引用 {unwanted}"] if unwanted else []
+    reasons += [f"首条引用应出自 {first}，实为 {docs[:1]}"] if first and docs[:1] != [first] else []
+    if case.get("in_scope", True) != in_scope:
+        reasons.append("应拒答却作答" if in_scope else "应作答却拒答")
+    scores |= {"fact_recall": metrics.fact_recall(text, case.get("must_contain", [])),
+               "documents_cited": float(not missing) if case.get("cited_docs") else None,
+               "reference_kept_below": float(not unwanted and (not first or docs[:1] == [first]))
+               if case.get("not_cited_docs") or first else None}
+    return [CaseResult(suite=suite, id=case["id"], kind="layering", passed=not reasons, reasons=reasons,
+                       question=case.get("question") or case["text"], answer=text,
+                       cited=[c.id for c in citations], latency_ms=round(latency, 2), scores=scores)]
+
+
+def kind_results(suite: str, path: Path, detected: dict[str, str]) -> list[CaseResult]:
+    """One result per fixture document: was its kind detected as the staffer would have said?"""
+    results = []
+    for entry in fixture_documents(path):
+        want, got = entry.get("kind"), detected[entry["id"]]
+        if want:
+            results.append(CaseResult(suite=suite, id=f"kind:{entry['id']}", kind="layering", passed=got == want,
+                                      reasons=[] if got == want else [f"文件类型应为 {want}，识别为 {got}"],
+                                      question=entry["path"], scores={"kind_detection": float(got == want)}))
     return results
 
 
@@ -264,6 +316,9 @@ def aggregate(kind: str, results: list[CaseResult]) -> dict[str, float | None]:
         out |= {"fact_recall": avg("fact_recall"), "verdict_accuracy": avg("verdict_accuracy")}
     if kind == "drafting":
         out |= {"fact_recall": avg("fact_recall"), "provenance_clean": avg("provenance_clean")}
+    if kind == "layering":
+        out |= {name: avg(name) for name in ("fact_recall", "documents_cited", "reference_kept_below",
+                                             "verdict_accuracy", "kind_detection")}
     if kind in ("qa", "multiturn", "adversarial"):
         for name in ("fact_recall", "citation_precision", "citation_recall", "quote_verification", "groundedness",
                      "verdict_accuracy"):
@@ -283,6 +338,7 @@ RUNNERS: dict[str, Callable[..., list[CaseResult]]] = {
     "timeline": run_timeline_case,
     "replies": run_reply_case,
     "drafting": run_drafting_case,
+    "layering": run_layering_case,
 }
 
 
@@ -292,16 +348,22 @@ def run_suites(assistant: Assistant, paths: Iterable[Path], thresholds: dict[str
     started = datetime.now().astimezone()
     all_results: list[CaseResult] = []
     all_metrics: dict[str, float | None] = {}
-    suites = [(suite_name(path), suite_kind(path), load_cases(path)) for path in paths]
-    total = sum(len(cases) for _, _, cases in suites)
+    suites = [(path, suite_name(path), suite_kind(path), load_cases(path)) for path in paths]
+    total = sum(len(cases) for *_, cases in suites)
     done = 0
-    for name, kind, cases in suites:
+    documents = {"pinned": sorted(assistant.library.documents)}
+    for path, name, kind, cases in suites:
         results: list[CaseResult] = []
+        runs_on = assistant
+        if kind == "layering":
+            runs_on, detected = layered_assistant(assistant.settings, path)
+            documents[name] = sorted(runs_on.library.documents)
+            results += kind_results(name, path, detected)
         for case in cases:
             if kind in RUNNERS:
-                results += RUNNERS[kind](assistant, name, case)
+                results += RUNNERS[kind](runs_on, name, case)
             else:
-                results += run_chat_case(assistant, name, kind, case)
+                results += run_chat_case(runs_on, name, kind, case)
             done += 1
             if progress:
                 progress(done, total, f"{name}:{case['id']}")
@@ -311,8 +373,8 @@ def run_suites(assistant: Assistant, paths: Iterable[Path], thresholds: dict[str
     missed = [f"{name} = {all_metrics[name]} {'>' if upper(name) else '<'} {bound}"
               for name, bound in bounds(thresholds, all_metrics).items() if misses(name, all_metrics[name], bound)]
     return RunReport(run_id=started.strftime("%Y%m%d-%H%M%S"), started=started.isoformat(timespec="seconds"),
-                     suites=[name for name, _, _ in suites], metrics=all_metrics, thresholds=thresholds,
-                     missed=missed, cases=all_results)
+                     suites=[name for _, name, _, _ in suites], metrics=all_metrics, thresholds=thresholds,
+                     missed=missed, cases=all_results, documents=documents)
 
 
 def split_totals(suite_metrics: dict[str, float | None]) -> dict[str, float]:
