@@ -10,7 +10,7 @@ from assistant.answering.topics import Lead, Quote, contact_lines
 from assistant.corpus.library import Library
 from assistant.corpus.model import Citation, Clause
 from assistant.language.dates import cn_date
-from assistant.rules import STATUS, STATUS_ORDER, Timeline
+from assistant.rules import STATUS, STATUS_ORDER, CheckResult, Timeline, project_types
 from assistant.rules.params import constraints
 
 SENTENCE = re.compile(r"[^。；！？\n]+[。；！？]?")
@@ -89,6 +89,30 @@ def eligibility_lead(verdicts: dict[str, Any], focus: list[str], names: dict[str
             break
     quotes = [(c.id, c.quote) for key in shown[:3] for c in verdicts[key].citations[:1]]
     return Lead(sentence, quotes)
+
+
+def listed_lead(result: CheckResult, subject: str) -> Lead:
+    """Does ``subject`` hold a title: what the loaded lists say (the rows naming it), or that they do not name
+    it — never that it was not recognised; without lists, that none is loaded."""
+    recognized = (RECOGNIZED.clause, RECOGNIZED.quote)
+    if not result.lists:
+        return Lead(f"尚未载入已认定单位名单，无法核对“{subject}”是否已获认定；此前年度已认定的示范单位继续有效，"
+                    "请以认定文件为准。", [recognized])
+    if not result.listed:
+        return Lead(f"已载入的{'、'.join(result.lists)}中没有找到“{subject}”；名单未必完整，不在名单中不代表未获认定，"
+                    "请以认定文件为准。", [recognized])
+    sentences, quotes = [], []
+    for row in result.listed:
+        said = f"据已载入的{row.list_label}，{row.unit}{row.when}"
+        if row.demonstration:
+            sentences.append(f"{said}被认定为{row.title}，此前年度已认定的继续有效，此届不需重复提出申报")
+        else:
+            name = project_types()[row.key].name if row.key else "示范称号"
+            sentences.append(f"{said}获评的是{row.title}，不是{name}")
+        quotes.append((row.citation.id, row.citation.quote))
+    if any(row.demonstration for row in result.listed):
+        quotes.append(recognized)
+    return Lead(end_sentence("；".join(sentences)), quotes)
 
 
 def out_of_scope_lead(library: Library, type_keys: list[str], about: str = "") -> Lead:

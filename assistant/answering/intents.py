@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from assistant.answering import evidence
 from assistant.answering.topics import Topic, matching_topics
 from assistant.language.lexicon import alternation, pattern
-from assistant.rules import Profile, ProjectKey, mentioned_types
+from assistant.rules import Profile, ProjectKey, kinds, mentioned_types, places
 from assistant.rules.text import segments
 
 if TYPE_CHECKING:
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 class Intent(StrEnum):
     smalltalk = "smalltalk"
     drafting = "drafting"
+    listed = "listed"  # does a named unit hold a title (the loaded lists of recognised units)
     eligibility = "eligibility"
     when = "when"
     topic = "topic"
@@ -39,12 +40,16 @@ class Intent(StrEnum):
 
 # Within one piece of a question, the first intent that applies wins (eligibility is decided once for the
 # whole question, since a self-description and the question about it are often separate pieces).
-PRECEDENCE: tuple[Intent, ...] = (Intent.smalltalk, Intent.drafting, Intent.eligibility, Intent.when,
+PRECEDENCE: tuple[Intent, ...] = (Intent.smalltalk, Intent.drafting, Intent.listed, Intent.eligibility, Intent.when,
                                   Intent.topic, Intent.definition, Intent.factual, Intent.out_of_scope)
 
 # The events of the timetable a "when" question can be about, most specific first; `application` is the
 # applicant's own stage and the default.
 EVENTS = ("issued", "receipt", "recommendation", "selection", "acceptance", "creation", "next_round", "application")
+TITLE_WORD = re.compile(r"示范|试点|称号|优势企业")
+SUBJECT_END = re.compile(r"(?:是|已经|早就|都|也)+$")
+CJK = re.compile(r"[\u4e00-\u9fff]")
+MIN_NAME = 4  # a subject without a place or a unit noun is taken for a name from this many characters (恒瑞光电)
 ASKS_SOMETHING = re.compile(r"什么|啥|怎么|怎样|如何|哪|谁|几|多少|多久|吗|么|呢|是否|能否|有没有|[？?]"
                             r"|([\u4e00-\u9fff])不\1|不$")  # 收不收费, 要不要, 要交费不
 PIECE_BREAK = re.compile(r"[。？！?!；;\n]+")
@@ -266,6 +271,10 @@ def decide(text: str, *, turn: Profile, profile: Profile | None, search: Callabl
         return Decision([Part(Intent.drafting, text)])
     text = without_courtesies(text)
     types = mentioned_types(text)
+    if held := [(piece, subject) for piece in pieces(text) if (subject := held_title_subject(piece))]:
+        applying = any(pattern("asks_eligibility").search(piece) for piece in pieces(text))
+        parts = [Part(Intent.listed, held[0][0], slot=held[0][1])]
+        return Decision(parts + [Part(Intent.eligibility, text)] * applying, types=types, about_applicant=applying)
     applicant = describes(turn) or describes(profile)
     if applicant and describes(turn) and not asks(text):  # a self-description: what may it apply for
         return Decision([Part(Intent.eligibility, text)], types=types, about_applicant=True)
@@ -286,6 +295,21 @@ def decide(text: str, *, turn: Profile, profile: Profile | None, search: Callabl
         parts.insert(0, Part(Intent.eligibility, text))
     return Decision(dedupe(parts) or decide_piece(text, about_programme, bool(types), search), types=types,
                     about_applicant=eligibility)
+
+
+def held_title_subject(piece: str) -> str | None:
+    """The unit a piece asks about when it asks whether (or since when) that unit holds a title: "余杭区是示范县吗"
+    → 余杭区, "禾丰新材料哪年拿的示范企业" → 禾丰新材料. None for the asker's own case and for general questions
+    ("申报示范县是不是要先当试点县")."""
+    if not TITLE_WORD.search(piece) or pattern("self_intro").search(piece) or pattern("asks_eligibility").search(piece):
+        return None
+    found = pattern("asks_held_title").search(piece)
+    subject = SUBJECT_END.sub("", piece[:found.start()]).strip("，, ") if found else ""
+    if not subject or pattern("general_subject").search(subject) or TITLE_WORD.search(subject) \
+            or re.search(alternation("programme_words"), subject):
+        return None
+    names_unit = places.chains(subject) or kinds.markers(subject) or len(CJK.findall(subject)) >= MIN_NAME
+    return subject if names_unit else None
 
 
 def continues_programme(piece: str) -> bool:

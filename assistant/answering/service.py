@@ -31,7 +31,7 @@ DRAFTING_HINT = ("起草申报书请使用“申报书起草”页签（或命�
                  "“复函起草”（或命令 assistant reply）；草稿只使用您提供的事实，缺少的信息会以【待补充】标出。")
 SMALLTALK = {"greeting": GREETING, "identity": GREETING,
              "thanks": "不客气！还有关于示范创建申报的问题，随时可以问我。"}
-ROUTES: dict[Intent, Route] = {Intent.smalltalk: "smalltalk", Intent.drafting: "drafting",
+ROUTES: dict[Intent, Route] = {Intent.smalltalk: "smalltalk", Intent.drafting: "drafting", Intent.listed: "factual",
                                Intent.eligibility: "eligibility", Intent.when: "timeline", Intent.topic: "factual",
                                Intent.definition: "factual", Intent.factual: "factual",
                                Intent.out_of_scope: "out_of_scope"}
@@ -111,8 +111,8 @@ class Assistant:
 
         result = check(text, self.library, as_of=today, previous=conversation.profile)
         decision = decide(normalize(text), turn=extract_profile(text), profile=result.profile, search=search)
-        if decision.route not in (Intent.smalltalk, Intent.drafting):
-            conversation.profile = result.profile
+        if decision.route not in (Intent.smalltalk, Intent.drafting, Intent.listed) or decision.about_applicant:
+            conversation.profile = result.profile  # a question about another unit (是示范县吗) is no self-description
         focus = decision.types or conversation.focus_types  # eligibility follow-ups keep the earlier types
         lead = compose.combine([self._lead(part, result, focus if part.intent == Intent.eligibility else decision.types)
                                 for part in decision.parts])
@@ -135,6 +135,8 @@ class Assistant:
             return Lead(SMALLTALK[part.slot], [])
         if part.intent == Intent.drafting:
             return Lead(DRAFTING_HINT, [])
+        if part.intent == Intent.listed:
+            return compose.listed_lead(result, part.slot)
         if part.intent == Intent.eligibility:
             keys = focus or self.held_by(result.profile.kind)
             return compose.eligibility_lead(result.verdicts, keys, self.short_names)

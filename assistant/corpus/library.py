@@ -5,8 +5,9 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from assistant.corpus.manifest import load_corpus_document, load_manifest
 from assistant.corpus.model import Citation, Clause, Document, DocumentInfo
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
     from assistant.settings import Settings
 
 WHITESPACE = re.compile(r"\s+")
+T = TypeVar("T")
 
 
 def strip_space(text: str) -> str:
@@ -30,6 +32,7 @@ class Library:
         self.documents_dir = documents_dir
         self.documents: dict[str, Document] = {}
         self._clauses: dict[str, Clause] = {}
+        self._memo: dict[str, Any] = {}
         self.reload()
 
     @classmethod
@@ -45,6 +48,13 @@ class Library:
             documents[document.info.id] = document
         self.documents = documents
         self._clauses = {c.id: c for d in documents.values() for c in d.clauses}
+        self._memo = {}
+
+    def memo(self, key: str, make: Callable[[], T]) -> T:
+        """What ``make`` derives from the documents, computed once until they are reloaded."""
+        if key not in self._memo:
+            self._memo[key] = make()
+        return self._memo[key]
 
     def document(self, doc_id: str) -> Document:
         if doc_id not in self.documents:

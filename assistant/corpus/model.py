@@ -55,7 +55,7 @@ class Clause(BaseModel):
     def titled_place(self) -> str:
         """The place with the clause's own title when it has one: ``五、（一）加强组织领导``."""
         title = NUMBERING.sub("", self.heading.split(" › ")[-1].strip())
-        title = re.sub(r"（[^）]*）$", "", title)  # a period in brackets: （2025年9月—10月）
+        title = re.sub(r"（[^）]*）$", "", title)  # a period in brackets after the title
         return self.place + title if self.kind not in SPECIAL_PLACES and title else self.place
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from assistant.corpus.library import Library
+from assistant.rules.listed import ListedTitle, listed_keys
 from assistant.rules.params import PROJECT_KEYS, ProjectKey, constraints, project_types
 from assistant.rules.places import CITY_GOVERNMENTS, COUNTY_GOVERNMENTS
 from assistant.rules.profile import (
@@ -61,16 +62,23 @@ def rule(key: ProjectKey) -> Callable[[Rule], Rule]:
     return register
 
 
-def evaluate(profile: Profile, library: Library) -> dict[ProjectKey, Verdict]:
-    """The verdict for each of the seven project types."""
+def evaluate(profile: Profile, library: Library, listed: list[ListedTitle] | None = None
+             ) -> dict[ProjectKey, Verdict]:
+    """The verdict for each of the seven project types; ``listed``: the rows of loaded lists naming the
+    applicant."""
+    held = listed_keys(listed or [])
+    others = {row.key: row for row in listed or [] if row.key and not row.demonstration}
     verdicts = {}
     for key in PROJECT_KEYS:
         judge = Judge(key, library)
-        if key in profile.recognized:
+        if key in held:
+            verdicts[key] = judge.recognized_on_list(held[key])
+        elif key in profile.recognized:
             verdicts[key] = judge.recognized()
         else:
             verdict = RULES[key](profile, judge)
-            verdicts[key] = judge.unsure_recognized(verdict) if key in profile.unsure_recognized else verdict
+            verdict = judge.unsure_recognized(verdict) if key in profile.unsure_recognized else verdict
+            verdicts[key] = judge.with_listed_pilot(verdict, others[key]) if key in others else verdict
     return verdicts
 
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from assistant.corpus.library import Library
 from assistant.corpus.model import Citation
 from assistant.rules.eligibility import evaluate
 from assistant.rules.extract import extract_profile
+from assistant.rules.listed import ListedTitle, find_listed, lists_loaded
 from assistant.rules.params import ProjectKey, constraints
 from assistant.rules.profile import Profile
 from assistant.rules.timeline import Timeline, timeline
@@ -22,6 +23,8 @@ class CheckResult(BaseModel):
     profile: Profile
     verdicts: dict[ProjectKey, Verdict]
     timeline: Timeline
+    listed: list[ListedTitle] = Field([], description="rows of the loaded lists that name the applicant")
+    lists: list[str] = Field([], description="the loaded lists of recognised units (labels)")
 
 
 class GeneralFact(BaseModel):
@@ -38,8 +41,11 @@ def check(text: str, library: Library, *, as_of: date | None = None, previous: P
     """
     profile = extract_profile(text, previous)
     when = as_of or profile.as_of or date.today()
-    profile = profile.model_copy(update={"as_of": when})
-    return CheckResult(profile=profile, verdicts=evaluate(profile, library), timeline=timeline(when, library))
+    listed = find_listed(text, profile, library)
+    units = list(dict.fromkeys([*profile.listed_units, *(row.unit for row in listed)]))
+    profile = profile.model_copy(update={"as_of": when, "listed_units": units})
+    return CheckResult(profile=profile, verdicts=evaluate(profile, library, listed), timeline=timeline(when, library),
+                       listed=listed, lists=lists_loaded(library))
 
 
 def general_facts(library: Library) -> list[GeneralFact]:

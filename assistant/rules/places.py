@@ -88,6 +88,12 @@ class DivisionIndex:
                 if short not in stoplist:
                     self.add_short(short, division)
         self.max_len = max(map(len, self.names))
+        self.child_shorts: dict[tuple[str, str], Division] = {}  # (city code, 余杭) → 余杭区: only right after the city
+        for division in self.by_code.values():
+            base = re.sub(r"(区|县|旗)$", "", division.name)
+            parent = self.parent(division)
+            if division.rank == 2 and parent is not None and base != division.name and len(base) >= 2:
+                self.child_shorts.setdefault((parent.code, base), division)
 
     def shorts(self, division: Division) -> list[str]:
         """Short forms people write: 宁波, 昆山, 延边州, 阿克苏, 长阳县."""
@@ -149,12 +155,31 @@ def repair_names(text: str) -> str:
     return repair_terms(text, names_by_sound())
 
 
+def child_short(text: str, i: int, mentions: list[Mention]) -> Mention | None:
+    """A district or county named without 区/县 right after its city (杭州余杭 → 余杭区)."""
+    last = mentions[-1] if mentions else None
+    if last is None or last.end != i:
+        return None
+    index = division_index()
+    for length in (4, 3, 2):
+        found = [index.child_shorts[(d.code, text[i:i + length])] for d in last.divisions
+                 if (d.code, text[i:i + length]) in index.child_shorts]
+        if found and text[i + length:i + length + 1] not in ("区", "县", "旗"):
+            return Mention(i, i + length, text[i:i + length], found)
+    return None
+
+
 def scan(text: str) -> list[Mention]:
-    """Place names in ``text``, longest match first, left to right."""
+    """Place names in ``text``, longest match first, left to right (a district's short name only right after its
+    city)."""
     index = division_index()
     mentions: list[Mention] = []
     i = 0
     while i < len(text):
+        if short := child_short(text, i, mentions):
+            mentions.append(short)
+            i = short.end
+            continue
         for length in range(min(index.max_len, len(text) - i), 1, -1):
             key = text[i:i + length]
             if key in index.names:

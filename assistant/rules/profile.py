@@ -197,6 +197,7 @@ class Profile(BaseModel):
     industrial_agglomeration: bool | None = Field(None, description="产业集聚（服务业集聚示范区，第（四）项）")
     recognized: list[ProjectKey] = Field([], description="此前年度已认定的示范项目")
     unsure_recognized: list[ProjectKey] = Field([], description="认定说法存疑（听说、好像…）的示范项目")
+    listed_units: list[str] = Field([], description="已载入名单中与申报单位对应的单位名称")
     as_of: date | None = None
 
     @property

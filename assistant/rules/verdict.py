@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel
 
 from assistant.corpus.library import Library
 from assistant.corpus.model import Citation
 from assistant.rules.params import ProjectKey, Reference, constraints, project_types
+
+if TYPE_CHECKING:
+    from assistant.rules.listed import ListedTitle
 
 Status = Literal["eligible", "ineligible", "needs_info", "already_recognized"]
 
@@ -71,6 +74,22 @@ class Judge:
                   f"如未认定，{verdict.reason}")
         return Verdict(status="needs_info", reason=reason, ask=[ask, *verdict.ask],
                        citations=[*verdict.citations, rule.reference.cite(self.library)])
+
+    def recognized_on_list(self, row: ListedTitle) -> Verdict:
+        """A loaded list names the applicant with this 示范 title: it stays valid (notice#4.1)."""
+        rule = constraints()["recognized"]
+        reason = (f"据已载入的{row.list_label}，{row.unit}{row.when}已被认定为{row.title}，继续有效，"
+                  "此届不需重复提出申报。")
+        return Verdict(status="already_recognized", reason=reason,
+                       citations=[row.citation, rule.reference.cite(self.library)])
+
+    def with_listed_pilot(self, verdict: Verdict, row: ListedTitle) -> Verdict:
+        """A loaded list names the applicant with a 试点 (or another programme's) title: not a 示范 title, the
+        rules' verdict stands, and the answer says so."""
+        note = (f"另据已载入的{row.list_label}，{row.unit}{row.when}获评的是{row.title}，"
+                f"不是{self.type.name}，不影响本届判断。")
+        return verdict.model_copy(update={"reason": f"{verdict.reason.rstrip('。')}。{note}",
+                                          "citations": [*verdict.citations, row.citation]})
 
     def recognized(self) -> Verdict:
         rule = constraints()["recognized"]

@@ -19,11 +19,12 @@ def assistant(*args: str, data_dir: Path | None = None) -> subprocess.CompletedP
                           text=True, timeout=60)
 
 
-def test_check_json_has_exactly_profile_verdicts_timeline() -> None:
+def test_check_json_has_exactly_profile_verdicts_timeline_and_lists() -> None:
     run = assistant("check", "我们是昆山市人民政府，已形成产业集聚", "--as-of", "2025-09-19", "--json")
     assert run.returncode == 0, run.stderr
     result = json.loads(run.stdout)
-    assert list(result) == ["profile", "verdicts", "timeline"]
+    assert list(result) == ["profile", "verdicts", "timeline", "listed", "lists"]
+    assert result["listed"] == result["lists"] == []  # no list of recognised units is loaded
     assert list(result["verdicts"]) == ["city", "county", "park", "service_zone", "enterprise", "university",
                                         "institute"]
     for verdict in result["verdicts"].values():
