@@ -10,7 +10,7 @@ from assistant.answering.topics import Lead, Quote, contact_lines
 from assistant.corpus.library import Library
 from assistant.corpus.model import Citation, Clause
 from assistant.language.dates import cn_date
-from assistant.rules import STATUS, STATUS_ORDER, CheckResult, Timeline, project_types
+from assistant.rules import STATUS, STATUS_ORDER, CheckResult, Deadline, Timeline, project_types
 from assistant.rules.params import constraints
 
 SENTENCE = re.compile(r"[^。；！？\n]+[。；！？]?")
@@ -124,9 +124,45 @@ def out_of_scope_lead(library: Library, type_keys: list[str], about: str = "") -
                 in_scope=False)
 
 
+APPLICANT_EVENTS = ("application", "still_open")  # the applicant's own stage: its date is the province's
+
+
 def timeline_lead(timeline: Timeline, event: str) -> Lead:
     """The date, period or phase a "when" question is about (``intents.events``), with the days left on
-    ``timeline.as_of``."""
+    ``timeline.as_of``. For the applicant's own dates, the deadline of its province's loaded notice comes first;
+    a province whose notice is not loaded is said to be so."""
+    lead = national_timeline_lead(timeline, event)
+    national = next(d for d in timeline.deadlines if d.key == "recommendation")
+    national_quote = (national.citation.id, national.citation.quote)
+    if event not in (*APPLICANT_EVENTS, "recommendation") or not timeline.province:
+        return lead
+    if timeline.provincial is None:
+        province = timeline.province
+        note = (f"{province}的转发通知未载入：省级知识产权局须于{cn_date(national.date)}前向国家知识产权局完成推荐，"
+                f"申报单位向省局提交材料的截止时间会更早，以{province}的通知为准。")
+        return Lead(f"{lead.sentence}{note}", [*lead.quotes, national_quote], lead.in_scope)
+    mine = timeline.provincial
+    provincial = (f"按{timeline.provincial_source}，{timeline.province}申报单位的材料须于{mine.display}报送，"
+                  f"{deadline_state(timeline, mine)}")
+    mine_quote = (mine.citation.id, mine.citation.quote)
+    if event == "recommendation":  # the province's own deadline asked: the national date, then the province's
+        return Lead(f"{lead.sentence}{provincial}。", [*lead.quotes, mine_quote], lead.in_scope)
+    return Lead(f"{provincial}；通知规定的{cn_date(national.date)}是省级知识产权局向国家知识产权局报送推荐材料的"
+                "截止时间，不是申报单位的截止时间。", [mine_quote, national_quote])
+
+
+def deadline_state(timeline: Timeline, deadline: Deadline) -> str:
+    """Passed, the last day, or open with the days left, on ``timeline.as_of``."""
+    today = cn_date(timeline.as_of)
+    if deadline.status == "passed":
+        return f"截至{today}已过期"
+    if deadline.days_remaining == 0:
+        return f"{today}是最后一天，当天仍在期限内"
+    return f"截至{today}尚未截止，还剩{deadline.days_remaining}天"
+
+
+def national_timeline_lead(timeline: Timeline, event: str) -> Lead:
+    """The notice's own date, period or phase for ``event``."""
     today = cn_date(timeline.as_of)
     deadlines = {d.key: d for d in timeline.deadlines}
     periods = {p.key: p for p in timeline.periods}
@@ -151,8 +187,7 @@ def timeline_lead(timeline: Timeline, event: str) -> Lead:
                     "组织评审、择优确定创建对象，经公示无异议后发文确定名单。",
                     [(creation.citation.id, creation.citation.quote), (SELECTION[0], SELECTION[1])])
     if deadline := deadlines.get(event):
-        state = (f"截至{today}已过期" if deadline.status == "passed" else f"{today}是最后一天，当天仍在期限内"
-                 if deadline.days_remaining == 0 else f"截至{today}还剩{deadline.days_remaining}天")
+        state = deadline_state(timeline, deadline)
         whose = (f"（由{deadline.duty}负责）" if deadline.key == "acceptance" else
                  f"（这是{deadline.duty}的工作，不是申报单位的；申报单位向省局提交材料的时间以本省通知为准）")
         sentence = f"{deadline.label}的时限是{deadline.display}，{state}{whose}。"
@@ -193,7 +228,7 @@ def factual_lead(question: str, clause: Clause, label: str) -> Lead:
 def not_stated_lead(clause: Clause) -> Lead:
     """The question asserts or asks about something the notice does not say: say so, quoting the nearest
     clause."""
-    return Lead("通知中没有这样的规定，通知的相关原文如下。", [(clause.id, clause.text)])
+    return Lead("通知对此没有规定，相关原文如下。", [(clause.id, clause.text)])
 
 
 def combine(leads: list[Lead]) -> Lead:

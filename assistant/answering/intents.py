@@ -330,8 +330,8 @@ def about_this_applicant(piece: str, names_someone: bool, described: bool, holds
     follow-up naming a type or another applicant), "我们已是示范企业，还要报吗" (a title held and applying asked
     about), or, once the applicant is described, a piece that asks nothing else. "哪些单位可以申报示范县" asks who
     may apply in general: not about the asker."""
-    if pattern("when").search(piece) or WHO_MAY.search(piece):
-        return False
+    if pattern("when").search(piece) or WHO_MAY.search(piece) or pattern("about_the_place").search(piece):
+        return False  # 广东示范县能推几个: asks how many a place may recommend, not whether the asker may apply
     asking = [piece[a:b] for a, b in segments(piece) if asks(piece[a:b])] or [piece]
     if any(pattern("asks_eligibility").search(clause) for clause in asking) or (
             pattern("follow_up").search(piece) and names_someone):
@@ -369,7 +369,9 @@ def decide_piece(piece: str, about_programme: bool, names_type: bool,
     only_names = names_type and evidence.coverage(piece, clauses) is None  # "哪些单位可以申报示范县"
     if hits and (evidence.answered(piece, clauses) or only_names):
         return [Part(Intent.factual, piece, hits=tuple(best_covering(piece, hits)))]
-    if hits and pattern("the_notice").search(piece):
+    requirement = about_programme and pattern("asks_requirement").search(piece)
+    asks_the_notice = pattern("the_notice").search(piece) or requirement
+    if hits and asks_the_notice:  # 通知里有没有…, 是不是必须先…: what it does not say, it does not require
         return [Part(Intent.factual, piece, slot="not_stated", hits=tuple(hits))]
     return [Part(Intent.out_of_scope, piece, hits=tuple(hits))]
 

@@ -12,6 +12,7 @@ from assistant.answering.conversation import Conversation
 from assistant.answering.guard import check_answer
 from assistant.answering.intents import Intent, Part, decide, describes
 from assistant.answering.keeper import RetrieverKeeper
+from assistant.answering.layers import Layers
 from assistant.answering.result import Answer, Route
 from assistant.answering.topics import Lead
 from assistant.corpus.library import Library
@@ -31,6 +32,7 @@ DRAFTING_HINT = ("起草申报书请使用“申报书起草”页签（或命�
                  "“复函起草”（或命令 assistant reply）；草稿只使用您提供的事实，缺少的信息会以【待补充】标出。")
 SMALLTALK = {"greeting": GREETING, "identity": GREETING,
              "thanks": "不客气！还有关于示范创建申报的问题，随时可以问我。"}
+SEARCHED, KEPT = 16, 8  # clauses retrieved per piece, and kept once the documents that may not answer it are out
 ROUTES: dict[Intent, Route] = {Intent.smalltalk: "smalltalk", Intent.drafting: "drafting", Intent.listed: "factual",
                                Intent.eligibility: "eligibility", Intent.when: "timeline", Intent.topic: "factual",
                                Intent.definition: "factual", Intent.factual: "factual",
@@ -104,18 +106,19 @@ class Assistant:
 
     def _extractive(self, text: str, conversation: Conversation, today: date) -> Answer:
         hits: dict[str, list[Hit]] = {}
+        result = check(text, self.library, as_of=today, previous=conversation.profile)
+        layers = Layers(self.library, result.profile.place.province if result.profile.place else None)
 
-        def search(piece: str) -> list[Hit]:
-            hits[piece] = hits.get(piece) or self.retriever.search(piece, k=8)
+        def search(piece: str) -> list[Hit]:  # only the documents that may answer this piece (layers.py)
+            hits[piece] = hits.get(piece) or layers.keep(piece, self.retriever.search(piece, k=SEARCHED))[:KEPT]
             return hits[piece]
 
-        result = check(text, self.library, as_of=today, previous=conversation.profile)
         decision = decide(normalize(text), turn=extract_profile(text), profile=result.profile, search=search)
         if decision.route not in (Intent.smalltalk, Intent.drafting, Intent.listed) or decision.about_applicant:
             conversation.profile = result.profile  # a question about another unit (是示范县吗) is no self-description
         focus = decision.types or conversation.focus_types  # eligibility follow-ups keep the earlier types
-        lead = compose.combine([self._lead(part, result, focus if part.intent == Intent.eligibility else decision.types)
-                                for part in decision.parts])
+        lead = compose.combine([self._layered(part, result, focus if part.intent == Intent.eligibility
+                                              else decision.types, layers) for part in decision.parts])
         conversation.focus_types = focus
         annex = any(clause_id.startswith("notice#annex") for clause_id, _ in lead.quotes)
         citations = compose.cite_all(self.library, lead.quotes)
@@ -127,6 +130,14 @@ class Assistant:
                       timeline=result.timeline if timed else None,
                       trace={"retrieved": list(dict.fromkeys(h.clause.id for found in hits.values() for h in found)),
                              "parts": [f"{part.intent}:{part.slot}" for part in decision.parts]})
+
+    def _layered(self, part: Part, result: CheckResult, focus: list[str], layers: Layers) -> Lead:
+        """The part's answer, after what the province's notice says on it when that is what it asks."""
+        lead = self._lead(part, result, focus)
+        if part.intent in (Intent.smalltalk, Intent.drafting, Intent.listed, Intent.eligibility):
+            return lead
+        provincial = layers.provincial_lead(part.text)
+        return compose.combine([provincial, lead]) if provincial else lead
 
     def _lead(self, part: Part, result: CheckResult, focus: list[str]) -> Lead:
         """The sentence and quotes that answer one part of the question (``focus``: the project types it is

@@ -40,6 +40,7 @@ SECTION = re.compile(rf"^([{CN_NUM}]+)、")
 ITEM = re.compile(rf"^（([{CN_NUM}]+)）")
 SUBITEM = re.compile(r"^(\d{1,2})[．.](?!\d)")
 DOCNO = re.compile(r"^\S{1,20}〔\d{4}〕\d+号$")
+TABLE_ROW = re.compile(r"\S(?: {2,}|\u3000+|\t+)\S")  # columns set apart by runs of spaces: one row per line
 MASTHEAD = re.compile(r"^\S{2,40}文件$")  # 版头: 浙江省市场监督管理局文件, above the 文号
 DATE_ONLY = re.compile(r"^\d{4}年\s*\d{1,2}月\s*\d{1,2}日$")
 ANNEX_LIST = re.compile(r"^附\s*件[：:]")
@@ -96,7 +97,7 @@ def split_lines(raw: str) -> list[Line]:
 def starts_block(text: str) -> bool:
     return bool(
         SECTION.match(text) or ITEM.match(text) or SUBITEM.match(text) or ANNEX_LIST.match(text)
-        or DATE_ONLY.match(text) or text.startswith(RECORD_START)
+        or DATE_ONLY.match(text) or text.startswith(RECORD_START) or TABLE_ROW.search(text)
     )
 
 
@@ -163,7 +164,7 @@ def group_paragraphs(lines: list[Line]) -> list[list[Line]]:
             done = current.ends_title()
             in_title = not done
         else:
-            done = current.closes() or bool(DATE_ONLY.match(next_text))
+            done = current.closes() or bool(DATE_ONLY.match(next_text) or TABLE_ROW.search(line.text))
         if done:
             groups.append(current.lines)
             current = OpenParagraph()
@@ -197,11 +198,21 @@ def _needs_separator(before: str, after: str, between_fields: bool) -> bool:
     return between_fields and before.isascii() and before.isalnum() and is_cjk(after)
 
 
+def _text_follows(text: str, i: int) -> bool:
+    """Whether the run of spaces at ``i`` is followed by text (not the end of the paragraph)."""
+    j = i
+    while j < len(text) and text[j].isspace():
+        j += 1
+    return j < len(text)
+
+
 def _is_extraction_space(text: str, i: int, keep_field_spaces: bool) -> bool:
     if not text[i].isspace():
         return False
     before = text[i - 1] if i > 0 else ""
     after = text[i + 1] if i + 1 < len(text) else ""
+    if keep_field_spaces and before and not before.isspace() and after.isspace() and _text_follows(text, i):
+        return False  # the first space of a run between two columns stays (强县建设示范县　全省不超过3个)
     if not before or not after or before.isspace() or after.isspace():
         return True
     in_date = (before.isdigit() and after.isdigit()) is False and bool(
@@ -256,7 +267,7 @@ def parse(raw: str, doc: str) -> list[Clause]:
 
     for index, group in enumerate(groups):
         first = group[0].text
-        is_record = first.startswith(RECORD_START) or first.endswith("印发")
+        is_record = first.startswith(RECORD_START) or first.endswith("印发") or bool(TABLE_ROW.search(first))
         para = repair(group, raw, keep_field_spaces=is_record)
         text = para.text
         if not builder.clauses and MASTHEAD.match(text):

@@ -3,8 +3,7 @@ suites, and for a ``layering`` suite its own fixture documents loaded next to it
 
 A layering suite ``X.jsonl`` lists its documents in ``X/documents.yaml`` (id, path, and the kind a staffer would
 give, which the product must detect by itself). They are ingested through the real pipeline into a data dir
-under ``data/eval-corpora/<hash of the fixtures>``, reused while the fixtures and the code's index format stay
-the same.
+under ``data/eval-corpora/<hash of the fixtures and of the parsing code>``, reused while both stay the same.
 """
 
 from __future__ import annotations
@@ -21,6 +20,7 @@ from assistant.corpus.library import Library
 from assistant.settings import Settings
 
 READY = "ready"  # written last: a corpus without it was cut short and is rebuilt
+CORPUS_CODE = Path(__file__).resolve().parent.parent / "corpus"
 
 
 def pinned_assistant(settings: Settings) -> Assistant:
@@ -45,6 +45,8 @@ def layered_assistant(settings: Settings, suite: Path) -> tuple[Assistant, dict[
     digest = hashlib.sha256()
     for entry in documents:
         digest.update(entry["id"].encode() + (folder / entry["path"]).read_bytes())
+    for source in sorted(CORPUS_CODE.glob("*.py")):  # a change in how files are parsed parses them again
+        digest.update(source.read_bytes())
     name = f"{folder.name}-{digest.hexdigest()[:12]}"
     data_dir = settings.data_dir / "eval-corpora" / name
     layered = settings.model_copy(update={"data_dir": data_dir, "collection": f"{settings.collection}-{name}"})

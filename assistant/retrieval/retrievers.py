@@ -12,6 +12,7 @@ from pydantic import ConfigDict
 from assistant.corpus.library import Library
 from assistant.errors import IndexUnavailableError
 from assistant.language.normalize import normalize
+from assistant.language.provinces import first_province
 from assistant.retrieval import fusion
 from assistant.retrieval.base import Hit
 from assistant.retrieval.boosts import StructureBoosts
@@ -19,6 +20,30 @@ from assistant.retrieval.embedders import Reranker
 from assistant.retrieval.lexical import LexicalRetriever, clause_document, clause_text
 
 Fusion = Literal["rrf", "weighted"]
+# How far a document's kind lets its clauses rank: the current round's own texts first, an earlier round or
+# other policy (reference) well below; a provincial notice counts fully for its own province only.
+AUTHORITY = {"national_notice": 1.0, "annex": 1.0, "provincial_notice": 0.9, "recognised_list": 0.8,
+             "reference": 0.5}
+OWN_PROVINCE, OTHER_PROVINCE = 1.1, 0.6
+NEAR_DUPLICATE = 0.9  # share of character bigrams two clauses have in common to count as the same text
+
+
+def distinct(hits: list[Hit], k: int) -> list[Hit]:
+    """The first ``k`` hits, each clause whose text nearly repeats a better one (the same paragraph in two
+    documents) left out."""
+    kept: list[tuple[Hit, set[str]]] = []
+    for hit in hits:
+        grams = bigrams(hit.clause.text)
+        if all(len(grams & other) < NEAR_DUPLICATE * max(len(grams), len(other), 1) for _, other in kept):
+            kept.append((hit, grams))
+        if len(kept) == k:
+            break
+    return [hit for hit, _ in kept]
+
+
+def bigrams(text: str) -> set[str]:
+    compact = "".join(text.split())
+    return {compact[i:i + 2] for i in range(len(compact) - 1)}
 
 
 class DenseRetriever(BaseRetriever):
@@ -85,10 +110,19 @@ class HybridRetriever(BaseRetriever):
         scores = dict(relevance)
         for clause_id, boost in self.boosts(query).items():
             scores[clause_id] = scores.get(clause_id, 0.0) + boost
-        ranked = sorted(scores.items(), key=lambda pair: -pair[1])
-        hits = [Hit(clause=clause, score=round(score, 4)) for clause_id, score in ranked
-                if (clause := self.library.clause(clause_id)) is not None]
-        return hits[:k]
+        named = first_province(query)
+        weighted = {i: score * self.authority(clause.doc, named) for i, score in scores.items()
+                    if (clause := self.library.clause(i)) is not None}
+        ranked = sorted(weighted.items(), key=lambda pair: -pair[1])
+        return distinct([Hit(clause=self.library.clause(i), score=round(score, 4)) for i, score in ranked], k)
+
+    def authority(self, doc_id: str, named_province: str | None) -> float:
+        """The weight of a document's clauses for a query naming ``named_province`` (or none)."""
+        info = self.library.documents[doc_id].info
+        weight = AUTHORITY.get(info.kind, 1.0)
+        if info.kind == "provincial_notice" and named_province:
+            weight *= OWN_PROVINCE if info.province == named_province else OTHER_PROVINCE
+        return weight
 
     def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun
                                 ) -> list[Document]:

@@ -44,8 +44,9 @@ def check(text: str, library: Library, *, as_of: date | None = None, previous: P
     listed = find_listed(text, profile, library)
     units = list(dict.fromkeys([*profile.listed_units, *(row.unit for row in listed)]))
     profile = profile.model_copy(update={"as_of": when, "listed_units": units})
-    return CheckResult(profile=profile, verdicts=evaluate(profile, library, listed), timeline=timeline(when, library),
-                       listed=listed, lists=lists_loaded(library))
+    province = profile.place.province if profile.place else None
+    return CheckResult(profile=profile, verdicts=evaluate(profile, library, listed),
+                       timeline=timeline(when, library, province), listed=listed, lists=lists_loaded(library))
 
 
 def general_facts(library: Library) -> list[GeneralFact]:

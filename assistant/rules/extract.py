@@ -264,9 +264,12 @@ def as_of(text: str) -> date | None:
 
 
 def find_place(text: str, head_at: int | None, kind: ApplicantKind | None) -> Place | None:
-    """The applicant's place: the names nearest before the head noun; for a government, narrowed by a
-    level said in words (深圳市的一个区政府)."""
+    """The applicant's place: in the head noun's segment when one is named there, the names nearest before the
+    head noun; for a government, narrowed by a level said in words (深圳市的一个区政府)."""
     found = places.chains(text)
+    if head_at is not None:  # a place in the head noun's own segment (我们公司在湖南株洲) outranks the others
+        seg_start, seg_end = segment_bounds(text, head_at)
+        found = [c for c in found if seg_start <= c.start < seg_end] or found
     before = [c for c in found if head_at is not None and c.start < head_at]
     chain = before[-1].before(head_at) if before else (found[0] if found else None)
     place = places.place_of_chain(text, chain) if chain else None
@@ -275,16 +278,27 @@ def find_place(text: str, head_at: int | None, kind: ApplicantKind | None) -> Pl
 
 def place_as_applicant(text: str) -> int | None:
     """Where a place named as the applicant ends (我们是江宁区 / 江宁区能否申报… / a text opening with the
-    place it speaks for): its government applies."""
+    place it speaks for): its government applies. A place whose own arrangements are asked about (广东示范县能推
+    几个) is the topic, and so is a province opening a question without saying it speaks for its government."""
     for number, chain in enumerate(places.chains(text)):
         seg_start, seg_end = segment_bounds(text, chain.start)
         end = chain.mentions[-1].end
-        if PLACE_INTRO.search(text[seg_start:chain.start]) or PLACE_ASKS.match(text, end, seg_end):
+        if PLACE_INTRO.search(text[seg_start:chain.start]):
+            return end
+        if pattern("about_the_place").search(text, end, seg_end):
+            continue
+        if PLACE_ASKS.match(text, end, seg_end):
             return end
         if number == 0 and OPENING_PLACE.match(text[:chain.start]) and not OF_PLACE.match(text, end) \
-                and not UNIT_NAME_AFTER.match(text, end):  # 武汉东湖新技术开发区管委会: the place names a unit
-            return end
+                and not UNIT_NAME_AFTER.match(text, end) and not province_alone(text, chain):
+            return end  # not 武汉东湖新技术开发区管委会 (the place names a unit), not 湖南申报书交到哪 (the topic)
     return None
+
+
+def province_alone(text: str, chain: places.Chain) -> bool:
+    """A chain naming only a province, its government not mentioned: 湖南 in 湖南申报书交到哪."""
+    last = chain.mentions[-1]
+    return all(d.rank == 0 for d in last.divisions) and not places.GOVERNMENT_AFTER.match(text, last.end)
 
 
 def place_asking_for_its_government(masked: str, clean: str) -> int | None:
@@ -293,7 +307,8 @@ def place_asking_for_its_government(masked: str, clean: str) -> int | None:
     found = places.chains(masked)
     asked = {project_types()[key].holder_kind for key in mentioned_types(clean)}
     if len(found) == 1 and asked == {K.government.value}:
-        return found[0].mentions[-1].end
+        end = found[0].mentions[-1].end
+        return None if pattern("about_the_place").search(masked, end) else end
     return None
 
 

@@ -57,6 +57,7 @@ MARKER = re.compile("|".join(sorted(map(re.escape, MARKERS), key=len, reverse=Tr
 MODAL = re.compile(rf"(?:{alternation('modal')})(?:够)?(?:{alternation('apply')})")
 ASKS = re.compile(alternation("asks_eligibility"))
 SELF_INTRO = re.compile(rf"{alternation('self_intro')}|^(?:而是|是|属于|系)")
+COUNTED = re.compile(r"(?:几|多少|哪些|哪几)[个家所名类]?$")
 OWN = re.compile(r"(?:我们|咱们|我|本)$")  # 我们研究院, 本公司: the speaker's own unit
 # "X的Y", "X下属Y", "X下面有个Y": X is where Y belongs, not the applicant (a copula 是 in between ends it).
 MODIFIES = re.compile(r"[^，,。；;！!？?\n是]{0,12}?(?:的|下属|所属|直属|旗下|下面有|下设|内设|下辖)")
@@ -110,6 +111,8 @@ def markers(text: str) -> list[Marker]:
             continue
         if FOUNDER_OR_AGENT.match(text, marker.end) or AGENT_BEFORE.search(text, 0, marker.start):
             continue
+        if COUNTED.search(text, 0, marker.start):
+            continue  # 几家企业, 哪些高校: units counted or chosen among, not the applicant
         kept.append(marker)
     return kept
 

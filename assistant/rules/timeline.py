@@ -10,7 +10,9 @@ from pydantic import BaseModel
 from assistant.corpus.library import Library
 from assistant.corpus.model import Citation
 from assistant.language.dates import cn_date
+from assistant.language.provinces import province_of
 from assistant.rules.params import timetable
+from assistant.rules.provincial import ProvincialNotice, provincial_notice
 
 Phase = Literal["before_application", "application", "creation", "ended"]
 
@@ -51,6 +53,9 @@ class Timeline(BaseModel):
     round_rule: str  # the rhythm of rounds, in words
     next_round_year: int
     citations: list[Citation]  # issue date and the 3-year rhythm
+    province: str = ""  # the applicant's province, when known
+    provincial: Deadline | None = None  # the applicants' deadline set by that province's loaded notice
+    provincial_source: str = ""  # that notice, as citations name it: 《湖南省转发通知》
 
 
 def period_status(start: date, end: date, as_of: date) -> Literal["upcoming", "current", "finished"]:
@@ -96,8 +101,21 @@ def summary_of(phase: Phase, as_of: date, periods: dict[str, Period], deadlines:
             "启动，具体以届时的通知为准。")
 
 
-def timeline(as_of: date, library: Library) -> Timeline:
-    """The programme's state on ``as_of`` with a verified citation for every date."""
+def provincial_deadline(as_of: date, notice: ProvincialNotice) -> Deadline | None:
+    """The applicants' deadline of a province's notice, as a deadline of the timeline."""
+    found = notice.applicant_deadline
+    if found is None:
+        return None
+    return Deadline(key="provincial", label=f"{notice.province}申报材料报送", date=found.date,
+                    display=f"{cn_date(found.date)}前", duty=f"申报单位（按{notice.label}）", applicant_duty=True,
+                    status="open" if as_of <= found.date else "passed",
+                    days_remaining=(found.date - as_of).days if as_of <= found.date else None,
+                    citation=found.citation)
+
+
+def timeline(as_of: date, library: Library, province: str | None = None) -> Timeline:
+    """The programme's state on ``as_of`` with a verified citation for every date; with the applicant's
+    ``province``, also the deadline its loaded forwarding notice sets."""
     table = timetable()
     periods = [Period(key=p.key, label=p.label, start=p.start, end=p.end, display=p.display, duty=p.duty,
                       status=period_status(p.start, p.end, as_of),
@@ -112,7 +130,11 @@ def timeline(as_of: date, library: Library) -> Timeline:
     phase, label = phase_of(as_of, by_key["application"], by_key["creation"])
     next_year = next_round(as_of, table.round.first_year, table.round.every_years)
     summary = summary_of(phase, as_of, by_key, {d.key: d for d in deadlines}, table.round.wording, next_year)
+    notice = provincial_notice(library, province)
     return Timeline(as_of=as_of, phase=phase, phase_label=label, summary=summary, issued=table.issued.date,
                     periods=periods, deadlines=deadlines, round_year=table.round.first_year,
                     round_rule=table.round.wording, next_round_year=next_year,
-                    citations=[table.issued.reference.cite(library), table.round.reference.cite(library)])
+                    citations=[table.issued.reference.cite(library), table.round.reference.cite(library)],
+                    province=province_of(province) or "" if province else "",
+                    provincial=provincial_deadline(as_of, notice) if notice else None,
+                    provincial_source=notice.label if notice else "")

@@ -1,0 +1,107 @@
+"""Which loaded documents may answer a piece of a question, and what a province's forwarding notice adds.
+
+The national notice answers questions about the round. A province's notice joins in for its own province —
+the one the piece names (湖南的申报书交到哪), else the applicant's — and then leads on what only it says:
+where and how to submit, whom to ask, per-province limits, provincial priorities; the national answer follows.
+Reference documents (earlier rounds, news) answer only questions about them; lists of recognised units only
+the lookups of ``compose.listed_lead``. A province named in the piece whose notice is not loaded is said to be so.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from assistant.answering.compose import combine
+from assistant.answering.evidence import bigrams, earlier_round
+from assistant.answering.topics import Lead
+from assistant.corpus.library import Library
+from assistant.language.lexicon import pattern
+from assistant.rules import places
+from assistant.rules.provincial import provincial_notice
+
+if TYPE_CHECKING:
+    from assistant.corpus.model import Clause
+    from assistant.retrieval.base import Hit
+
+ASPECTS = ("channel", "contacts", "limits", "priorities")
+SKIPPED = ("heading", "masthead", "docno", "title", "addressee", "signature")  # say nothing a question asks
+PROGRAMME_WORDS = "知识产权强国建设示范创建申报国家通知省市县"  # words every sentence of such a notice shares
+MIN_SHARED = 3  # content bigrams a sentence must share with the question to answer it
+SENTENCE = re.compile(r"[^。；\n]+[。；]?")
+MAX_SENTENCES = 3
+
+
+def provinces_named(piece: str) -> list[str]:
+    """The provinces a piece names, directly (湖南) or through a place in it (杭州 → 浙江省), in order."""
+    found = [places.place_of_chain(piece, chain) for chain in places.chains(piece)]
+    return list(dict.fromkeys(place.province for place in found if place.province))
+
+
+@dataclass
+class Layers:
+    library: Library
+    applicant_province: str | None = None
+
+    def provinces_for(self, piece: str) -> list[str]:
+        """The provinces a piece is about: those it names, else the applicant's."""
+        return provinces_named(piece) or ([self.applicant_province] if self.applicant_province else [])
+
+    def search_filter(self, piece: str) -> set[str]:
+        """The documents whose clauses may answer ``piece`` on the national side: the notice and its annexes, and
+        reference documents when the piece asks about an earlier round (provinces: ``provincial_lead``)."""
+        about_reference = earlier_round(piece) is not None or bool(pattern("asks_reference").search(piece))
+        return {doc_id for doc_id, document in self.library.documents.items()
+                if document.info.kind in ("national_notice", "annex")
+                or (document.info.kind == "reference" and about_reference)}
+
+    def keep(self, piece: str, hits: list[Hit]) -> list[Hit]:
+        allowed = self.search_filter(piece)
+        return [hit for hit in hits if hit.clause.doc in allowed]
+
+    def provincial_lead(self, piece: str) -> Lead | None:
+        """What the notices of the provinces the piece is about say on what it asks: the aspects it asks about
+        (where to submit, whom to ask, limits, priorities), or, for a province it names, the sentences closest
+        to it; that a named province's notice is not loaded, when so."""
+        aspects = [a for a in ASPECTS if pattern(f"provincial_{a}_asks").search(piece)]
+        named = provinces_named(piece)
+        leads = [lead for province in (self.provinces_for(piece) if aspects else named)
+                 if (lead := self.one_province(piece, province, aspects, province in named))]
+        return combine(leads) if leads else None
+
+    def one_province(self, piece: str, province: str, aspects: list[str], named: bool) -> Lead | None:
+        notice = provincial_notice(self.library, province)
+        if notice is None:
+            if not named or not aspects:
+                return None
+            return Lead(f"{province}的转发通知未载入，{province}的具体安排（报送方式、联系人、推荐限额等）"
+                        f"以{province}的通知为准。", [], in_scope=False)
+        clauses = [c for c in self.library.documents[notice.doc].clauses if c.kind not in SKIPPED]
+        chosen = [q for aspect in aspects for q in best_sentences(piece, clauses, aspect)] if aspects \
+            else closest_sentences(piece, clauses)
+        quotes = list(dict.fromkeys(chosen))
+        if not quotes:
+            return None
+        said = "；".join(sentence.rstrip("。；") for _, sentence in quotes)
+        return Lead(f"按{notice.label}：{said}。", quotes)
+
+
+def closest_sentences(piece: str, clauses: list[Clause]) -> list[tuple[str, str]]:
+    """The sentences sharing most content with the piece (the province's name and the programme's own words
+    aside), when they share enough to be about it."""
+    asked = bigrams(piece) - bigrams(PROGRAMME_WORDS)
+    scored = [(len(asked & bigrams(sentence)), clause.id, sentence.strip())
+              for clause in clauses for sentence in SENTENCE.findall(clause.text) if len(sentence.strip()) > 4]
+    best = sorted((s for s in scored if s[0] >= MIN_SHARED), key=lambda s: -s[0])[:MAX_SENTENCES - 1]
+    return [(clause_id, sentence) for _, clause_id, sentence in best]
+
+
+def best_sentences(piece: str, clauses: list[Clause], aspect: str) -> list[tuple[str, str]]:
+    """The sentences of a provincial notice that say ``aspect``, those sharing most words with the piece first."""
+    says = pattern(f"provincial_{aspect}_says")
+    found = [(clause.id, sentence.strip()) for clause in clauses for sentence in SENTENCE.findall(clause.text)
+             if says.search(sentence) and len(sentence.strip()) > 4]
+    asked = bigrams(piece)
+    ranked = sorted(found, key=lambda pair: -len(asked & bigrams(pair[1])))
+    return ranked[:MAX_SENTENCES]

@@ -1,0 +1,100 @@
+"""A province's forwarding notice, read for what changes the applicant's dates: the province's own deadline(s)
+for applicants (earlier than the national one) and its deadline to CNIPA, each with the sentence that sets it.
+
+A deadline is a date in a sentence that also says 前/截止/之前, in a clause about submitting (报送, 提交 …); a
+sentence that sends to 国家知识产权局 is the province's own deadline to CNIPA. A date written without a year
+(10月16日（星期四）前) takes the notice's year.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from pydantic import BaseModel
+
+from assistant.corpus.library import Library
+from assistant.corpus.model import Citation, Document
+from assistant.language.provinces import province_of
+
+SENTENCE = re.compile(r"[^。；\n]+[。；]?")
+DATE = re.compile(r"(?:(20\d{2})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+DEADLINE_WORDS = re.compile(r"前|截止|之前|以前|为止|截至")
+# 10月16日（星期四）前, 10月13日17:00前
+DEADLINE_AFTER = re.compile(r"\s*(?:\d{1,2}[:：]\d{2})?\s*(?:（[^）]{0,8}）)?\s*(?:前|之前|以前|为止)")
+DEADLINE_BEFORE = re.compile(r"(?:截止|截至)[^。；]{0,8}$")  # 截止时间为2025年10月13日
+SUBMITTING = re.compile(r"报送|提交|上报|报至|推荐|申报|填报|寄送|寄出|报省|交")
+TO_CNIPA = re.compile(r"(?:报送|报|上报|提交)[^。；]{0,6}国家知识产权局")
+
+
+class ProvincialDeadline(BaseModel):
+    date: date
+    to_cnipa: bool  # the province's own deadline to 国家知识产权局, not the applicants'
+    citation: Citation
+
+
+class ProvincialNotice(BaseModel):
+    doc: str
+    province: str
+    label: str  # 《湖南省转发通知》
+    deadlines: list[ProvincialDeadline]
+
+    @property
+    def applicant_deadline(self) -> ProvincialDeadline | None:
+        """The earliest deadline that is not the province's own to CNIPA: what an applicant must meet."""
+        own = [d for d in self.deadlines if not d.to_cnipa]
+        return min(own, key=lambda d: d.date) if own else None
+
+    @property
+    def cnipa_deadline(self) -> ProvincialDeadline | None:
+        return next((d for d in self.deadlines if d.to_cnipa), None)
+
+
+def provincial_notice(library: Library, province: str | None) -> ProvincialNotice | None:
+    """The loaded forwarding notice of ``province`` (full or short name), read; None when none is loaded."""
+    full = province_of(province) if province else None
+    if not full:
+        return None
+    return library.memo(f"provincial:{full}", lambda: _read(library, full))
+
+
+def loaded_provinces(library: Library) -> list[str]:
+    return [d.info.province for d in library.documents.values()
+            if d.info.kind == "provincial_notice" and d.info.province and d.clauses]
+
+
+def _read(library: Library, province: str) -> ProvincialNotice | None:
+    documents = [d for d in library.documents.values()
+                 if d.info.kind == "provincial_notice" and d.info.province == province and d.clauses]
+    if not documents:
+        return None
+    document = max(documents, key=lambda d: d.info.issued or date.min)  # the latest, if several were loaded
+    return ProvincialNotice(doc=document.info.id, province=province, label=document.info.label,
+                            deadlines=deadlines_in(document, library))
+
+
+def deadlines_in(document: Document, library: Library) -> list[ProvincialDeadline]:
+    year = document.info.issued.year if document.info.issued else None
+    found = []
+    for clause in document.clauses:
+        for sentence in (s.strip() for s in SENTENCE.findall(clause.text)):
+            if not (DEADLINE_WORDS.search(sentence) and SUBMITTING.search(clause.heading + clause.text)):
+                continue
+            for match in DATE.finditer(sentence):
+                when = _date(match, year)
+                after = DEADLINE_AFTER.match(sentence, match.end())
+                if when is None or not (after or DEADLINE_BEFORE.search(sentence[:match.start()])):
+                    continue
+                found.append(ProvincialDeadline(date=when, to_cnipa=bool(TO_CNIPA.search(sentence, match.end())),
+                                                citation=library.cite(clause.id, sentence)))
+    return found
+
+
+def _date(match: re.Match[str], default_year: int | None) -> date | None:
+    year = int(match.group(1)) if match.group(1) else default_year
+    if year is None:
+        return None
+    try:
+        return date(year, int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return None
