@@ -127,10 +127,11 @@ def out_of_scope_lead(library: Library, type_keys: list[str], about: str = "") -
 APPLICANT_EVENTS = ("application", "still_open")  # the applicant's own stage: its date is the province's
 
 
-def timeline_lead(timeline: Timeline, event: str) -> Lead:
+def timeline_lead(timeline: Timeline, event: str, applicant: bool = False) -> Lead:
     """The date, period or phase a "when" question is about (``intents.events``), with the days left on
-    ``timeline.as_of``. For the applicant's own dates, the deadline of its province's loaded notice comes first;
-    a province whose notice is not loaded is said to be so."""
+    ``timeline.as_of``. For the applicant's own dates — and for the recommendation deadline when an applicant
+    (not a provincial office) asks — the deadline of its province's loaded notice comes first; a province whose
+    notice is not loaded is said to be so."""
     lead = national_timeline_lead(timeline, event)
     national = next(d for d in timeline.deadlines if d.key == "recommendation")
     national_quote = (national.citation.id, national.citation.quote)
@@ -145,7 +146,7 @@ def timeline_lead(timeline: Timeline, event: str) -> Lead:
     provincial = (f"按{timeline.provincial_source}，{timeline.province}申报单位的材料须于{mine.display}报送，"
                   f"{deadline_state(timeline, mine)}")
     mine_quote = (mine.citation.id, mine.citation.quote)
-    if event == "recommendation":  # the province's own deadline asked: the national date, then the province's
+    if event == "recommendation" and not applicant:  # a provincial office asks: its deadline, then its applicants'
         return Lead(f"{lead.sentence}{provincial}。", [*lead.quotes, mine_quote], lead.in_scope)
     return Lead(f"{provincial}；通知规定的{cn_date(national.date)}是省级知识产权局向国家知识产权局报送推荐材料的"
                 "截止时间，不是申报单位的截止时间。", [mine_quote, national_quote])

@@ -363,7 +363,9 @@ def decide_piece(piece: str, about_programme: bool, names_type: bool,
         return [Part(Intent.topic, piece, slot=topic.name, topic=topic, hits=tuple(hits))]
     if term := used_term(piece, [hit.clause for hit in hits]):
         return [Part(Intent.definition, piece, slot=term[0], hits=(next(h for h in hits if h.clause is term[1]),))]
-    if earlier := evidence.earlier_round(piece):
+    if earlier := evidence.earlier_round(piece):  # answered only by a loaded document of that round
+        if hits and evidence.answered(piece, [h.clause for h in hits[:3]]):
+            return [Part(Intent.factual, piece, hits=tuple(best_covering(piece, hits)))]
         return [Part(Intent.out_of_scope, piece, slot=earlier.note, hits=tuple(hits))]
     clauses = [h.clause for h in hits[:3]]
     only_names = names_type and evidence.coverage(piece, clauses) is None  # "哪些单位可以申报示范县"

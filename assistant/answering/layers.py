@@ -49,23 +49,25 @@ class Layers:
         return provinces_named(piece) or ([self.applicant_province] if self.applicant_province else [])
 
     def search_filter(self, piece: str) -> set[str]:
-        """The documents whose clauses may answer ``piece`` on the national side: the notice and its annexes, and
-        reference documents when the piece asks about an earlier round (provinces: ``provincial_lead``)."""
-        about_reference = earlier_round(piece) is not None or bool(pattern("asks_reference").search(piece))
-        return {doc_id for doc_id, document in self.library.documents.items()
-                if document.info.kind in ("national_notice", "annex")
-                or (document.info.kind == "reference" and about_reference)}
+        """The documents whose clauses may answer ``piece`` on the national side: the notice and its annexes —
+        or, for a piece about an earlier round or other news, the reference documents alone (provinces:
+        ``provincial_lead``)."""
+        references = {doc_id for doc_id, d in self.library.documents.items() if d.info.kind == "reference"}
+        if earlier_round(piece) is not None or pattern("asks_reference").search(piece):
+            return references
+        return {doc_id for doc_id, d in self.library.documents.items() if d.info.kind in ("national_notice", "annex")}
 
     def keep(self, piece: str, hits: list[Hit]) -> list[Hit]:
         allowed = self.search_filter(piece)
         return [hit for hit in hits if hit.clause.doc in allowed]
 
-    def provincial_lead(self, piece: str) -> Lead | None:
+    def provincial_lead(self, piece: str, closest: bool = True) -> Lead | None:
         """What the notices of the provinces the piece is about say on what it asks: the aspects it asks about
         (where to submit, whom to ask, limits, priorities), or, for a province it names, the sentences closest
-        to it; that a named province's notice is not loaded, when so."""
+        to it (unless not ``closest``: dates come from the timeline); that a named province's notice is not
+        loaded, when so."""
         aspects = [a for a in ASPECTS if pattern(f"provincial_{a}_asks").search(piece)]
-        named = provinces_named(piece)
+        named = provinces_named(piece) if aspects or closest else []
         leads = [lead for province in (self.provinces_for(piece) if aspects else named)
                  if (lead := self.one_province(piece, province, aspects, province in named))]
         return combine(leads) if leads else None

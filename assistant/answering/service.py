@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from assistant.answering import compose
 from assistant.answering.conversation import Conversation
 from assistant.answering.guard import check_answer
-from assistant.answering.intents import Intent, Part, decide, describes
+from assistant.answering.intents import Intent, Part, decide
 from assistant.answering.keeper import RetrieverKeeper
 from assistant.answering.layers import Layers
 from assistant.answering.result import Answer, Route
@@ -19,6 +19,7 @@ from assistant.corpus.library import Library
 from assistant.inputs import clean_description, clean_question
 from assistant.language.normalize import normalize
 from assistant.rules import PROJECT_TYPES, CheckResult, Profile, check, extract_profile, mentioned_types
+from assistant.rules.profile import ApplicantKind
 from assistant.settings import Settings
 
 if TYPE_CHECKING:
@@ -122,7 +123,7 @@ class Assistant:
         conversation.focus_types = focus
         annex = any(clause_id.startswith("notice#annex") for clause_id, _ in lead.quotes)
         citations = compose.cite_all(self.library, lead.quotes)
-        screened = decision.about_applicant or describes(result.profile)
+        screened = decision.about_applicant or (result.profile.kind is not None and decision.route != Intent.listed)
         timed = any(part.intent == Intent.when for part in decision.parts)
         return Answer(question=text, answer=compose.render(lead.sentence, citations), in_scope=lead.in_scope,
                       route=ROUTES[decision.route] if lead.in_scope or annex else "out_of_scope",
@@ -136,7 +137,7 @@ class Assistant:
         lead = self._lead(part, result, focus)
         if part.intent in (Intent.smalltalk, Intent.drafting, Intent.listed, Intent.eligibility):
             return lead
-        provincial = layers.provincial_lead(part.text)
+        provincial = layers.provincial_lead(part.text, closest=part.intent != Intent.when)
         return compose.combine([provincial, lead]) if provincial else lead
 
     def _lead(self, part: Part, result: CheckResult, focus: list[str]) -> Lead:
@@ -152,7 +153,8 @@ class Assistant:
             keys = focus or self.held_by(result.profile.kind)
             return compose.eligibility_lead(result.verdicts, keys, self.short_names)
         if part.intent == Intent.when:
-            return compose.timeline_lead(result.timeline, part.slot)
+            applicant = result.profile.kind is not None and result.profile.kind != ApplicantKind.department
+            return compose.timeline_lead(result.timeline, part.slot, applicant)
         if part.intent == Intent.topic and part.topic is not None:
             return part.topic.build(self.library, part.text, focus, self.settings)
         clauses = [hit.clause for hit in part.hits]

@@ -39,10 +39,10 @@ from assistant.rules.profile import (
     UniversityLevel,
     merge,
 )
-from assistant.rules.text import Qualifier, drop_instructions, mask, negated, qualifiers, segment_bounds
+from assistant.rules.text import MASK, Qualifier, drop_instructions, mask, negated, qualifiers, segment_bounds
 
 K = ApplicantKind
-ORGANISERS = ["国家知识产权局", "省级知识产权局", "省级知识产权管理部门"]
+ORGANISERS = ["国家知识产权局", "省级知识产权局", "省级知识产权管理部门", "国家局", "省局"]  # organise, never apply
 
 
 # "以/用X的名义申报…吗": X is the applicant the question is about (not "专利以总公司名义申请。").
@@ -283,6 +283,8 @@ def place_as_applicant(text: str) -> int | None:
     for number, chain in enumerate(places.chains(text)):
         seg_start, seg_end = segment_bounds(text, chain.start)
         end = chain.mentions[-1].end
+        if text.startswith(MASK, end):
+            continue  # 浙江省局: the place names an organiser
         if PLACE_INTRO.search(text[seg_start:chain.start]):
             return end
         if pattern("about_the_place").search(text, end, seg_end):
