@@ -60,6 +60,26 @@ def test_an_annex_is_recognised_by_its_title_and_fills_its_placeholder(settings:
     assert Library.from_settings(settings).cite("annex3#1.1").label == "《附件3》一、（一）"
 
 
+def test_loaded_annexes_answer_and_the_form_becomes_the_outline(settings: Settings, tmp_path: Path) -> None:
+    from assistant.answering import Assistant
+    from assistant.drafting import draft_application
+
+    indicators = ("附件3\n\n知识产权强国建设示范创建评价指标\n\n一、示范县评价指标\n（一）县域每万人口高价值发明专利拥有量。\n"
+                  "（二）知识产权专项资金投入。\n二、示范企业评价指标\n（一）企业有效发明专利数量。\n")
+    form = "附件1\n\n知识产权强国建设示范创建申报书\n\n一、申报单位基本情况\n填写单位名称、地址。\n" \
+           "二、知识产权工作基础\n近三年工作成效。\n三、创建目标和主要任务\n创建期内的目标。\n"
+    ingest_file(settings, write(tmp_path / "指标.txt", indicators))
+    ingest_file(settings, write(tmp_path / "申报书.txt", form))
+    library = Library.from_settings(settings)
+    answer = Assistant(settings, library=library).ask("示范县的评价指标有哪些？")
+    assert "《附件3》" in answer.answer and "每万人口高价值发明专利拥有量" in answer.answer and answer.in_scope
+    draft = draft_application("county", settings=settings, library=library)
+    headings = [section.heading for section in draft.sections]
+    assert headings == ["一、申报单位基本情况", "二、知识产权工作基础", "三、创建目标和主要任务"]
+    assert "【待补充：每万人口高价值发明专利拥有量】" in draft.markdown()  # the facts still asked for, in 一、
+    assert any(c.doc == "annex1" for c in draft.citations()) and not draft.problems
+
+
 def test_overrides_win(settings: Settings) -> None:
     result = ingest_file(settings, FIXTURES / "patent-news.txt", kind="provincial_notice", province="浙江",
                          title="浙江转发的专项行动方案")

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from assistant.answering.evidence import bigrams
 from assistant.corpus.library import Library
 from assistant.language.lexicon import alternation
 from assistant.rules.params import timetable
@@ -20,6 +21,7 @@ from assistant.settings import Settings
 
 Quote = tuple[str, str]  # (clause id, verbatim quote)
 TOPICS_FILE = Path(__file__).with_name("topics.yaml")
+MAX_ANNEX_PARTS = 3
 
 
 @dataclass(frozen=True)
@@ -51,7 +53,7 @@ class Topic:
         if self.special == "quota":
             return quota_lead(library, question, type_keys, settings)
         if self.annex:
-            return annex_lead(library, self.annex, self.what)
+            return annex_lead(library, self.annex, self.what, question)
         if self.special == "contacts":
             lines, quote = contact_lines(library, type_keys)
             return Lead(f"国家知识产权局的联系人及联系方式：{lines}。", [quote])
@@ -82,13 +84,17 @@ def matching_topics(question: str) -> list[Topic]:
     return [topic for topic in load_topics() if topic.pattern.search(question)]
 
 
-def annex_lead(library: Library, annex_id: str, what: str) -> Lead:
-    """Say what an annex holds only when staff have loaded it; otherwise say plainly it is missing."""
+def annex_lead(library: Library, annex_id: str, what: str, question: str) -> Lead:
+    """Say what an annex holds only when staff have loaded it — its parts closest to the question; otherwise say
+    plainly it is missing."""
     document = library.document(annex_id)
     number = annex_id.removeprefix("annex")
     if document.info.available and document.clauses:
-        return Lead(f"{what}见已载入的《{document.info.title}》，摘录如下。",
-                    [(c.id, c.text) for c in document.clauses[:3]])
+        asked = bigrams(question)
+        parts = [c for c in document.clauses if c.indexable and c.kind not in ("title", "docno")] or document.clauses
+        closest = sorted(parts, key=lambda c: -len(asked & bigrams(c.heading + c.text)))[:MAX_ANNEX_PARTS]
+        return Lead(f"{what}见已载入的{document.info.label}（{document.info.title}），摘录如下。",
+                    [(c.id, c.text) for c in sorted(closest, key=parts.index)])
     listed = f"notice#annex.{number}"
     return Lead(f"{what}载于通知附件{number}《{document.info.title}》，该附件尚未载入本助手，无法提供其具体内容，"
                 "请以省级知识产权局转发的附件原件为准。", [(listed, library.clause(listed).text)], in_scope=False)

@@ -16,11 +16,12 @@ from assistant.corpus.library import Library
 from assistant.corpus.model import Citation
 from assistant.drafting.facts import ApplicantFacts, FactValue, resolve_facts
 from assistant.drafting.model import RENDER_WORDS, ApplicationDraft, DraftSection, FactRow, Sentence
-from assistant.drafting.outline import Outline, SectionSpec, load_outlines, outline_path
+from assistant.drafting.outline import Outline, SectionSpec, load_outlines, outline_from_form, outline_path
 from assistant.drafting.provenance import check_provenance, placeholders
 from assistant.errors import AssistantError, InvalidInputError
 from assistant.settings import Settings
 
+FORM_ID = "annex1"  # 附件1《知识产权强国建设示范创建申报书》: once loaded, its sections are the outline
 SLOT = re.compile(r"\{(\w+)\}")
 CITED = re.compile(r"「([^」]+)」〔([^〕]+)〕")
 COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -100,10 +101,14 @@ class SectionWriter:
         return sentences
 
 
-def resolve_outline(settings: Settings, type_key: str) -> Outline:
+def resolve_outline(settings: Settings, type_key: str, library: Library | None = None) -> Outline:
+    """The outline of ``type_key``: the loaded 附件1's own sections when ``library`` has it, else the outline file."""
     outlines = load_outlines(outline_path(settings.data_dir))
     if type_key not in outlines:
         raise InvalidInputError(f"没有项目类型 {type_key}，可选：{'、'.join(outlines)}")
+    form = library.documents.get(FORM_ID) if library else None
+    if form is not None and form.info.available and form.clauses:
+        return outline_from_form(form, outlines[type_key])
     return outlines[type_key]
 
 
@@ -121,7 +126,7 @@ def draft_application(type_key: str, facts: ApplicantFacts | dict[str, FactValue
 
     With a langchain chat model the prose is polished, and kept only if it passes the same check.
     """
-    outline = resolve_outline(settings, type_key)
+    outline = resolve_outline(settings, type_key, library)
     chosen = outline.sections
     if section is not None:
         if outline.section(section) is None:
