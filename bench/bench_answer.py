@@ -1,4 +1,4 @@
-"""Answer speed: warm extractive answers in process (p50/p95 over eval/qa.jsonl), then the app itself:
+"""Answer speed: warm extractive answers in process (p50/p95 over eval/dev/qa.jsonl), then the app itself:
 start time until /healthz is 200, time to the first streamed token of a chat answer, peak memory.
 
 Usage: .venv/bin/python bench/bench_answer.py [--rounds 3]

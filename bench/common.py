@@ -21,8 +21,8 @@ def percentile(values: list[float], q: float) -> float:
 
 
 def questions() -> list[str]:
-    """The questions of eval/qa.jsonl: realistic applicant wording, in- and out-of-scope."""
-    rows = (ROOT / "eval" / "qa.jsonl").read_text(encoding="utf-8").splitlines()
+    """The questions of eval/dev/qa.jsonl: realistic applicant wording, in- and out-of-scope."""
+    rows = (ROOT / "eval" / "dev" / "qa.jsonl").read_text(encoding="utf-8").splitlines()
     return [json.loads(row)["question"] for row in rows if row.strip()]
 
 

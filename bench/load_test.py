@@ -3,7 +3,7 @@
 Usage: .venv/bin/python bench/load_test.py [--url http://127.0.0.1:7860] [--sessions 50] [--turns 4]
                                            [--limit 120] [--chroma]
 Without --url it starts the app (temp data dir, no LLM); --chroma also starts a `chroma run` server
-and points the app at it. Each session asks --turns questions from eval/qa.jsonl as one conversation
+and points the app at it. Each session asks --turns questions from eval/dev/qa.jsonl as one conversation
 (earlier turns resent, as an OpenAI client does). Everything stops after --limit seconds; unfinished
 sessions count as errors. Prints requests, errors, latency p50/p95/max and throughput; exits 1 on errors.
 Target: 0 errors. Asserts nothing else.

@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib.util
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from assistant.language.lexicon import entries, mapping
@@ -107,6 +107,7 @@ def standard_terms(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=4096)  # one question is normalised by every layer that reads it
 def normalize(text: str) -> str:
     """Simplified, half-width, spaces between Chinese words removed, terms repaired and standardised (see the
     module docstring)."""
