@@ -28,8 +28,8 @@ from pydantic import BaseModel
 from assistant.corpus.library import Library
 from assistant.corpus.model import Citation
 from assistant.errors import DecodeError, EmptyDocumentError, IngestError, UnsupportedFormatError
+from assistant.rules.divisions import PROVINCE_SHORT, division_index
 from assistant.rules.params import ProjectKey, constraints, project_types
-from assistant.rules.places import PROVINCE_SHORT, division_index
 
 COLUMNS = ("省份", "项目类型", "名额")
 XPCC = "新疆生产建设兵团"

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.rules.divisions import division_index
 from assistant.rules.params import places as place_params
-from assistant.rules.places import chains, division_index, place_of_chain, refine, stated_levels
+from assistant.rules.places import chains, place_of_chain, refine, stated_levels
 from assistant.rules.profile import PlaceCategory as C
 
 
