@@ -253,120 +253,166 @@ def item_title(text: str) -> str:
     return first if sep and rest and len(first) <= 30 else ""
 
 
+@dataclass
+class Paragraph:
+    """One grouped paragraph as the handlers see it: its repaired text, its first raw line, its place."""
+
+    para: Para
+    first: str
+    index: int
+
+    @property
+    def text(self) -> str:
+        return self.para.text
+
+
+class Parser:
+    """Turns the paragraphs of one document into clauses: each paragraph goes to the first handler of
+    ``HANDLERS`` that takes it (header, sections, annex list, signature, records, closing, items, plain text)."""
+
+    def __init__(self, raw: str, doc: str) -> None:
+        self.raw = raw
+        self.groups = group_paragraphs(split_lines(raw))
+        self.builder = _Builder(doc)
+        self.section: int | None = None
+        self.item: int | None = None
+        self.section_heading = self.item_heading = ""
+        self.counts: dict[str, int] = {}  # preamble, paragraph and closing paragraphs numbered so far
+        self.in_annexes = self.header_done = self.had_section = False
+        self.pending_signature: list[Para] = []
+        starts = [i for i, g in enumerate(self.groups) if SECTION.match(g[0].text) or ITEM.match(g[0].text)]
+        self.last_structured = starts[-1] if starts else -1
+
+    def clauses(self) -> list[Clause]:
+        for index, group in enumerate(self.groups):
+            first = group[0].text
+            is_record = first.startswith(RECORD_START) or first.endswith("印发") or bool(TABLE_ROW.search(first))
+            para = Paragraph(repair(group, self.raw, keep_field_spaces=is_record), first, index)
+            next(handler for handler in HANDLERS if handler(self, para))
+        for para in self.pending_signature:
+            self.numbered("p", "paragraph", "", para)
+        return self.builder.clauses
+
+    def add(self, suffix: str, kind: str, heading: str, *paras: Para) -> bool:
+        self.builder.add(suffix, kind, heading, list(paras))
+        return True
+
+    def numbered(self, base: str, kind: str, heading: str, para: Para) -> bool:
+        """``DOC#preamble``, ``DOC#preamble.p2`` …; ``DOC#p1``, ``DOC#p2`` … for plain paragraphs."""
+        count = self.counts[base] = self.counts.get(base, 0) + 1
+        suffix = f"p{count}" if base == "p" else base if count == 1 else f"{base}.p{count}"
+        return self.add(suffix, kind, heading, para)
+
+    # --- handlers, in order: each returns True when it took the paragraph ---------------------------------
+
+    def masthead(self, p: Paragraph) -> bool:
+        return not self.builder.clauses and bool(MASTHEAD.match(p.text)) and self.add("masthead", "masthead", "版头",
+                                                                                    p.para)
+
+    def docno(self, p: Paragraph) -> bool:
+        return not self.header_done and bool(DOCNO.match(p.text)) and self.add("docno", "docno", "文号", p.para)
+
+    def title(self, p: Paragraph) -> bool:
+        after_docno = bool(self.builder.clauses) and self.builder.clauses[-1].kind == "docno"
+        return not self.header_done and after_docno and self.add("title", "title", "标题", p.para)
+
+    def addressee(self, p: Paragraph) -> bool:
+        if self.header_done or not p.text.endswith("：") or len(p.text) > 60 or self.section is not None:
+            return False
+        self.header_done = True
+        return self.add("addressee", "addressee", "主送", p.para)
+
+    def section_start(self, p: Paragraph) -> bool:
+        if not (m := SECTION.match(p.text)):
+            return False
+        self.section, self.item, self.in_annexes, self.had_section = cn_to_int(m.group(1)), None, False, True
+        heading_only = is_section_heading(p.text)
+        self.section_heading = p.text if heading_only else p.text.partition("。")[0]
+        return self.add(str(self.section), "heading" if heading_only else "section", self.section_heading, p.para)
+
+    def annex_list(self, p: Paragraph) -> bool:
+        if not ANNEX_LIST.match(p.text):
+            return False
+        self.in_annexes, self.section = True, None
+        self.add("annexes", "annexes", "附件", p.para)
+        rest = ANNEX_LIST.sub("", p.text, count=1)
+        if m := SUBITEM.match(rest):
+            self.add(f"annex.{m.group(1)}", "annex", "附件", Para(rest, p.para.offsets[len(p.text) - len(rest):]))
+        return True
+
+    def listed_annex(self, p: Paragraph) -> bool:
+        if not (self.in_annexes and (m := SUBITEM.match(p.text))):
+            return False
+        self.add(f"annex.{m.group(1)}", "annex", "附件", p.para)
+        annex_list = next(c for c in self.builder.clauses if c.id.endswith("#annexes"))
+        annex_list.text += "\n" + p.text
+        annex_list.span = (annex_list.span[0], p.para.span[1])
+        return True
+
+    def signature(self, p: Paragraph) -> bool:
+        following = self.groups[p.index + 1][0].text if p.index + 1 < len(self.groups) else ""
+        if not (DATE_ONLY.match(following) or DATE_ONLY.match(p.text)):
+            return False
+        self.pending_signature.append(p.para)
+        if DATE_ONLY.match(p.text):
+            self.add("signature", "signature", "落款", *self.pending_signature)
+            self.pending_signature = []
+        self.in_annexes, self.section = False, None
+        return True
+
+    def record(self, p: Paragraph) -> bool:
+        for start, kind, heading in RECORDS:
+            if p.first.startswith(start) if start else p.text.endswith("印发"):
+                return self.add(kind, kind, heading, p.para)
+        return False
+
+    def closing_after_sections(self, p: Paragraph) -> bool:
+        return self.section is None and not self.in_annexes and self.had_section and self.numbered(
+            "closing", "closing", "结尾", p.para)
+
+    def item_start(self, p: Paragraph) -> bool:
+        if self.section is None or not (m := ITEM.match(p.text)):
+            return False
+        self.item = cn_to_int(m.group(1))
+        self.item_heading = f"{self.section_heading} › （{m.group(1)}）{item_title(p.text)}"
+        return self.add(f"{self.section}.{self.item}", "item", self.item_heading, p.para)
+
+    def subitem(self, p: Paragraph) -> bool:
+        if self.section is None or not (m := SUBITEM.match(p.text)):
+            return False
+        suffix = f"{self.section}.{self.item}.{m.group(1)}" if self.item else f"{self.section}.{m.group(1)}"
+        return self.add(suffix, "subitem", self.item_heading if self.item else self.section_heading, p.para)
+
+    def closing_in_section(self, p: Paragraph) -> bool:
+        """An unmarked paragraph after the last section or item that opens with 请/特此/以上/望."""
+        if self.section is None or not p.text.startswith(CLOSING_START) or p.index < self.last_structured:
+            return False
+        self.section = None
+        return self.numbered("closing", "closing", "结尾", p.para)
+
+    def section_body(self, p: Paragraph) -> bool:
+        if self.section is None:
+            return False
+        self.builder.extend_last(p.para)
+        return True
+
+    def preamble(self, p: Paragraph) -> bool:
+        return self.header_done and self.numbered("preamble", "preamble", "前言", p.para)
+
+    def plain(self, p: Paragraph) -> bool:
+        return self.numbered("p", "paragraph", "", p.para)
+
+
+RECORDS = (("（联系人", "contacts", "联系人及联系方式"), ("联系人", "contacts", "联系人及联系方式"),
+           ("（此件", "publication", "公开方式"), ("", "imprint", "印发"))  # "": the text ends with 印发
+HANDLERS = (Parser.masthead, Parser.docno, Parser.title, Parser.addressee, Parser.section_start, Parser.annex_list,
+            Parser.listed_annex, Parser.signature, Parser.record, Parser.closing_after_sections, Parser.item_start,
+            Parser.subitem, Parser.closing_in_section, Parser.section_body, Parser.preamble, Parser.plain)
+
+
 def parse(raw: str, doc: str) -> list[Clause]:
     """Parse source text into clauses; see the module docstring for the id scheme."""
-    lines = split_lines(raw)
-    groups = group_paragraphs(lines)
-    builder = _Builder(doc)
-    section = item = None
-    section_heading = item_heading = ""
-    preamble_count = plain_count = 0
-    in_annexes = False
-    header_done = False
-    pending_signature: list[Para] = []
-
-    for index, group in enumerate(groups):
-        first = group[0].text
-        is_record = first.startswith(RECORD_START) or first.endswith("印发") or bool(TABLE_ROW.search(first))
-        para = repair(group, raw, keep_field_spaces=is_record)
-        text = para.text
-        if not builder.clauses and MASTHEAD.match(text):
-            builder.add("masthead", "masthead", "版头", [para])
-            continue
-        if not header_done and DOCNO.match(text):
-            builder.add("docno", "docno", "文号", [para])
-            continue
-        if not header_done and builder.clauses and builder.clauses[-1].kind == "docno":
-            builder.add("title", "title", "标题", [para])
-            continue
-        if not header_done and text.endswith("：") and len(text) <= 60 and section is None:
-            builder.add("addressee", "addressee", "主送", [para])
-            header_done = True
-            continue
-        if m := SECTION.match(text):
-            section, item, in_annexes = cn_to_int(m.group(1)), None, False
-            section_heading = text if is_section_heading(text) else text.partition("。")[0]
-            kind = "heading" if is_section_heading(text) else "section"
-            builder.add(str(section), kind, section_heading, [para])
-            continue
-        if ANNEX_LIST.match(text):
-            in_annexes, section = True, None
-            builder.add("annexes", "annexes", "附件", [para])
-            rest = ANNEX_LIST.sub("", text, count=1)
-            if m := SUBITEM.match(rest):
-                offset = len(text) - len(rest)
-                sub = Para(rest, para.offsets[offset:])
-                builder.add(f"annex.{m.group(1)}", "annex", "附件", [sub])
-            continue
-        if in_annexes and (m := SUBITEM.match(text)):
-            builder.add(f"annex.{m.group(1)}", "annex", "附件", [para])
-            annex_list = next(c for c in builder.clauses if c.id.endswith("#annexes"))
-            annex_list.text += "\n" + text
-            annex_list.span = (annex_list.span[0], para.span[1])
-            continue
-        next_is_date = index + 1 < len(groups) and DATE_ONLY.match(groups[index + 1][0].text)
-        if next_is_date or DATE_ONLY.match(text):
-            pending_signature.append(para)
-            if DATE_ONLY.match(text):
-                builder.add("signature", "signature", "落款", pending_signature)
-                pending_signature = []
-            in_annexes, section = False, None
-            continue
-        if first.startswith(("（联系人", "联系人")):
-            builder.add("contacts", "contacts", "联系人及联系方式", [para])
-            continue
-        if first.startswith("（此件"):
-            builder.add("publication", "publication", "公开方式", [para])
-            continue
-        if text.endswith("印发"):
-            builder.add("imprint", "imprint", "印发", [para])
-            continue
-        if section is None and not in_annexes and any(c.kind in ("section", "heading")
-                                                      for c in builder.clauses):
-            builder.add(_next_suffix(builder, "closing"), "closing", "结尾", [para])
-            continue
-        if section is not None and (m := ITEM.match(text)):
-            item = cn_to_int(m.group(1))
-            title = item_title(text)
-            item_heading = f"{section_heading} › （{m.group(1)}）{title}"
-            builder.add(f"{section}.{item}", "item", item_heading, [para])
-            continue
-        if section is not None and (m := SUBITEM.match(text)):
-            suffix = f"{section}.{item}.{m.group(1)}" if item else f"{section}.{m.group(1)}"
-            heading = item_heading if item else section_heading
-            builder.add(suffix, "subitem", heading, [para])
-            continue
-        if section is not None and _is_closing(text, groups, index):
-            section = None
-            builder.add(_next_suffix(builder, "closing"), "closing", "结尾", [para])
-            continue
-        if section is not None:
-            builder.extend_last(para)
-            continue
-        if header_done:
-            preamble_count += 1
-            suffix = "preamble" if preamble_count == 1 else f"preamble.p{preamble_count}"
-            builder.add(suffix, "preamble", "前言", [para])
-            continue
-        plain_count += 1
-        builder.add(f"p{plain_count}", "paragraph", "", [para])
-    for para in pending_signature:
-        plain_count += 1
-        builder.add(f"p{plain_count}", "paragraph", "", [para])
-    return builder.clauses
-
-
-def _is_closing(text: str, groups: list[list[Line]], index: int) -> bool:
-    """An unmarked paragraph right before the 附件 list or 落款 that opens with 请/特此/以上/望."""
-    if not text.startswith(CLOSING_START):
-        return False
-    following = [g[0].text for g in groups[index + 1:]]
-    return not following or not any(SECTION.match(t) or ITEM.match(t) for t in following)
-
-
-def _next_suffix(builder: _Builder, base: str) -> str:
-    count = sum(1 for c in builder.clauses if c.kind == base)
-    return base if count == 0 else f"{base}.p{count + 1}"
+    return Parser(raw, doc).clauses()
 
 
 def split_long(clauses: list[Clause], source: str, limit: int) -> list[Clause]:
