@@ -165,7 +165,7 @@ def _readable_id(library: Library, role: Role, name: str) -> str:
     base = role.readable_id() or slug_for(name)
     for candidate in (base, *(f"{base}-{n}" for n in range(2, 100))):
         held = library.documents.get(candidate)
-        if held is None or not held.info.available or held.info.title == role.title:
+        if held is None or not held.info.available or held.info.title == role.info.title:
             return candidate  # free, a placeholder awaiting its text, or an earlier version of this document
     raise IngestError(f"编号 {base} 已被占用，请用 --as 指定编号")
 
@@ -258,12 +258,13 @@ def _read(settings: Settings, path: Path) -> bytes:
 def _info(registered: DocumentInfo | None, doc_id: str, role: Role, suffix: str, sha256: str,
           name: str, title: str | None) -> DocumentInfo:
     """The document's entry: a registered annex keeps its manifest title (unless ``title`` is given) and parent."""
-    fields = role.model_dump(include={"kind", "title", "short_title", "docno", "issuer", "issued", "province"})
+    update: dict[str, object] = {"id": doc_id, "available": True, "path": f"files/{doc_id}{suffix}",
+                                 "sha256": sha256, "note": f"工作人员导入，原文件名：{name}",
+                                 "imported": datetime.now().replace(microsecond=0)}
     if registered:  # an annex placeholder of the manifest
-        fields |= {"title": title or registered.title, "parent": registered.parent,
+        update |= {"title": title or registered.title, "parent": registered.parent,
                    "short_title": registered.short_title, "kind": registered.kind}
-    return DocumentInfo(id=doc_id, **fields, available=True, path=f"files/{doc_id}{suffix}", sha256=sha256,
-                        note=f"工作人员导入，原文件名：{name}", imported=datetime.now().replace(microsecond=0))
+    return role.info.model_copy(update=update)
 
 
 def _store(settings: Settings, document: Document, data: bytes, suffix: str) -> None:

@@ -18,7 +18,7 @@ from datetime import date
 from pydantic import BaseModel
 from pypinyin import lazy_pinyin
 
-from assistant.corpus.model import Clause, DocKind
+from assistant.corpus.model import Clause, DocKind, DocumentInfo
 from assistant.corpus.recognised import read_row, units_in
 from assistant.language.provinces import first_province, province_by_abbreviation, province_of, short_name
 
@@ -34,33 +34,26 @@ MAX_SHORT_TITLE = 24
 
 
 class Role(BaseModel):
-    kind: DocKind
-    title: str
-    short_title: str
-    docno: str = ""
-    issuer: str = ""
-    issued: date | None = None
-    province: str = ""
+    """What a document is (``info``, without id and storage fields yet), its annex number and a list's years."""
+
+    info: DocumentInfo
     annex: int | None = None
     years: tuple[int, ...] = ()  # of a recognised list: its first and last year
 
     def readable_id(self) -> str:
         """``annex1``, ``hunan-2025``, ``recognised-2022-2023``, ``ref-2022-19``; "" when nothing readable."""
-        year = self.issued.year if self.issued else self.docno_year
-        if self.kind == "annex" and self.annex:
+        info = self.info
+        docno = DOCNO.match(info.docno)
+        year = info.issued.year if info.issued else int(docno.group(2)) if docno else None
+        if info.kind == "annex" and self.annex:
             return f"annex{self.annex}"
-        if self.kind == "provincial_notice" and self.province:
-            return "-".join(p for p in ("".join(lazy_pinyin(short_name(self.province))), str(year or "")) if p)
-        if self.kind == "recognised_list":
+        if info.kind == "provincial_notice" and info.province:
+            return "-".join(p for p in ("".join(lazy_pinyin(short_name(info.province))), str(year or "")) if p)
+        if info.kind == "recognised_list":
             return "recognised" + "".join(f"-{y}" for y in dict.fromkeys(self.years))
-        if match := DOCNO.match(self.docno):
-            return f"ref-{match.group(2)}-{match.group(3)}"
+        if docno:
+            return f"ref-{docno.group(2)}-{docno.group(3)}"
         return f"ref-{year}" if year else ""
-
-    @property
-    def docno_year(self) -> int | None:
-        match = DOCNO.match(self.docno)
-        return int(match.group(2)) if match else None
 
 
 def detect_role(source: str, clauses: list[Clause], annex_titles: dict[int, str], file_name: str,
@@ -83,10 +76,11 @@ def detect_role(source: str, clauses: list[Clause], annex_titles: dict[int, str]
     if not found_title:
         span = f"（{years[0]}—{years[-1]}年）" if len(years) > 1 else f"（{years[0]}年）" if years else ""
         found_title = f"已认定单位名单{span}" if kind == "recognised_list" else file_name
-    role = Role(kind=kind, title=found_title, short_title="", docno=docno, issuer=issuer,
-                issued=issued, province=place or "", annex=annex,
-                years=(years[0], years[-1]) if years else ())
-    return role.model_copy(update={"short_title": short_title(role)})
+    info = DocumentInfo(id="", kind=kind, title=found_title, docno=docno, issuer=issuer, issued=issued,
+                        province=place or "")
+    role = Role(info=info, annex=annex, years=(years[0], years[-1]) if years else ())
+    info.short_title = short_title(role)
+    return role
 
 
 def title_of(source: str, clauses: list[Clause]) -> str:
@@ -139,13 +133,14 @@ def issued_on(source: str, clauses: list[Clause]) -> date | None:
 
 def short_title(role: Role) -> str:
     """The name citations use: 附件1, 湖南省转发通知, 2022—2023年已认定名单, or the title's core."""
-    if role.kind == "annex" and role.annex:
+    info = role.info
+    if info.kind == "annex" and role.annex:
         return f"附件{role.annex}"
-    if role.kind == "provincial_notice" and role.province:
-        return f"{role.province}转发通知"
-    if role.kind == "recognised_list" and role.years:
+    if info.kind == "provincial_notice" and info.province:
+        return f"{info.province}转发通知"
+    if info.kind == "recognised_list" and role.years:
         first, last = role.years
         return f"{first}年已认定名单" if first == last else f"{first}—{last}年已认定名单"
-    core = TITLE_CORE.match(role.title) or BOOK_TITLE.search(role.title)
-    text = (core.group(1) if core else role.title).strip("《》")
+    core = TITLE_CORE.match(info.title) or BOOK_TITLE.search(info.title)
+    text = (core.group(1) if core else info.title).strip("《》")
     return text if len(text) <= MAX_SHORT_TITLE else text[:MAX_SHORT_TITLE] + "…"
