@@ -8,7 +8,7 @@ export HF_HUB_OFFLINE := 1
 export HF_HUB_DISABLE_TELEMETRY := 1
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: install system-deps index run eval test lint fix bench clean
+.PHONY: install system-deps index run eval test test-fast lint fix bench clean
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -40,6 +40,10 @@ eval: install  ## the answer-quality gate: exits 1 when a threshold in eval/thre
 
 test: install system-deps lint eval
 	$(VENV)/bin/pytest -q
+
+test-fast: install  ## the pure tests (rules, language, answering decisions, architecture) on the test profile
+	ASSISTANT_PROFILE=test $(VENV)/bin/pytest -q tests/rules tests/test_architecture.py tests/test_profile.py \
+		tests/test_understanding.py tests/test_guard.py
 
 bench: install
 	$(PY) bench/run_all.py

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from datetime import date
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from assistant.answering import compose
@@ -25,6 +26,7 @@ from assistant.settings import Settings
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
 
+    from assistant.answering.llm import Explainer
     from assistant.retrieval.base import Hit, Retriever
 
 GREETING = ("您好！我是知识产权强国建设示范创建政策助手，可以解答国知发运字〔2025〕28号通知的申报单位、"
@@ -50,11 +52,17 @@ class Assistant:
         self.index = RetrieverKeeper(self._build_retriever, retriever)
         self.types = PROJECT_TYPES
         self.short_names = {key: t.short for key, t in PROJECT_TYPES.items()}
-        self.explainer = None
-        if chat_model is not None or settings.llm_base_url:  # langchain is imported only when a model is used
-            from assistant.answering.llm import Explainer, build_chat_model
+        self._chat_model = chat_model
+        self.uses_llm = chat_model is not None or bool(settings.llm_base_url)
 
-            self.explainer = Explainer(chat_model or build_chat_model(settings), settings.prompts_dir)
+    @cached_property
+    def explainer(self) -> Explainer | None:
+        """The language model's wording, when one is configured (langchain is imported on first use only)."""
+        if not self.uses_llm:
+            return None
+        from assistant.answering.llm import Explainer, build_chat_model
+
+        return Explainer(self._chat_model or build_chat_model(self.settings), self.settings.prompts_dir)
 
     @property
     def retriever(self) -> Retriever:
@@ -71,7 +79,7 @@ class Assistant:
         if index["state"] == "ready":
             index["chroma"] = self.settings.chroma_host or "embedded"
         return {"ok": index["ok"], "documents": len(self.library.documents), "clauses": len(self.library.clauses()),
-                "annexes_missing": [d.id for d in self.library.unavailable()], "llm": bool(self.explainer),
+                "annexes_missing": [d.id for d in self.library.unavailable()], "llm": self.uses_llm,
                 "index": index}
 
     def conversation_from(self, previous_questions: list[str]) -> Conversation:
@@ -89,7 +97,7 @@ class Assistant:
         conversation = conversation if conversation is not None else Conversation()
         today = as_of or date.today()
         answer = self._extractive(text, conversation, today)
-        if self.explainer is not None and answer.route not in ("smalltalk", "out_of_scope"):
+        if self.uses_llm and answer.route not in ("smalltalk", "out_of_scope"):
             answer = self._explained(answer, today)
         conversation.remember(text, answer.answer)
         answer.trace["latency_ms"] = round((time.perf_counter() - started) * 1000, 2)
