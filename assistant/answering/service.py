@@ -84,12 +84,25 @@ class Assistant:
                 "index": index}
 
     def conversation_from(self, previous_questions: list[str]) -> Conversation:
-        """Rebuild a chat's memory from its earlier user turns (as an API client sends them)."""
+        """Rebuild a chat's memory from its earlier user turns (as an API client sends them).
+
+        Each turn is held to the limit of a question; only the newest ``limits.max_turns`` turns within
+        ``limits.max_history_chars`` are read — older ones are dropped, never refused — so the work of one
+        request does not grow with the conversation.
+        """
+        limits = self.settings.limits
+        recent: list[str] = []
+        budget = limits.max_history_chars
+        for question in reversed([q for q in previous_questions if q.strip()]):
+            text = clean_question(question)
+            if len(recent) == limits.max_turns or len(text) > budget:
+                break
+            recent.append(text)
+            budget -= len(text)
         conversation = Conversation()
-        for question in previous_questions:
-            if question.strip():
-                conversation.profile = extract_profile(question, conversation.profile)
-                conversation.focus_types = mentioned_types(question) or conversation.focus_types
+        for question in reversed(recent):
+            conversation.profile = extract_profile(question, conversation.profile)
+            conversation.focus_types = mentioned_types(question) or conversation.focus_types
         return conversation
 
     def ask(self, question: str, conversation: Conversation | None = None, as_of: date | None = None) -> Answer:
