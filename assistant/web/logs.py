@@ -22,6 +22,7 @@ from typing import Any
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from assistant.privacy import redact
+from assistant.web.asgi import send_error
 
 REQUEST_ID: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="")
 HEADER = b"x-request-id"
@@ -138,8 +139,4 @@ class RequestLogMiddleware:
 
     @staticmethod
     async def internal_error(send: Send, request_id: str) -> None:
-        body = json.dumps({"error": {"message": f"服务器内部错误，请稍后再试（请求编号 {request_id}）。",
-                                     "type": "server_error"}}, ensure_ascii=False).encode()
-        await send({"type": "http.response.start", "status": 500,
-                    "headers": [(b"content-type", b"application/json; charset=utf-8")]})
-        await send({"type": "http.response.body", "body": body})
+        await send_error(send, 500, f"服务器内部错误，请稍后再试（请求编号 {request_id}）。", "server_error")
