@@ -46,6 +46,8 @@ class RequestLimits(BaseModel):
     rate_per_minute: float = Field(60.0, description="chat, pre-screening, feedback and UI events per client")
     burst: int = Field(30, description="requests a client may make at once before the rate applies")
     max_in_flight: int = Field(4, description="requests of one client being answered at the same time")
+    max_heavy: int = Field(1, description="API requests carrying more than one question's worth of text (long "
+                                          "histories, long descriptions) answered at once; short ones never wait")
     header_timeout_s: float = Field(10.0, description="to send a request's headers, from connecting")
     body_timeout_s: float = Field(30.0, description="to send a request's whole body")
     keep_alive_s: int = Field(5, description="an idle kept-alive connection is closed after this")

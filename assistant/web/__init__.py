@@ -33,11 +33,11 @@ def mount(app: FastAPI, assistant: Assistant, settings: Settings) -> FastAPI:
     staff = build_staff_ui(assistant, settings)
     staff.delete_cache = files.cache_policy(settings)
     app = gr.mount_gradio_app(app, staff, path="/staff", auth=staff_login(settings), max_file_size=upload_bytes,
-                              run_history=False)
+                              run_history=False, show_error=False)  # gr.Error messages still show
     files.gradio_files_in(settings.temp_dir / "public")
     demo = build_ui(assistant, FeedbackStore(settings.data_dir / "feedback.jsonl"))
     demo.delete_cache = files.cache_policy(settings)
-    app = gr.mount_gradio_app(app, demo, path="/", max_file_size=upload_bytes, run_history=False,
+    app = gr.mount_gradio_app(app, demo, path="/", max_file_size=upload_bytes, run_history=False, show_error=False,
                               blocked_paths=files.staff_only(settings))
     files.gradio_files_in(settings.temp_dir)  # where Gradio accepts files from at request time: both apps'
     install_middleware(app, settings, upload_bytes)

@@ -170,7 +170,7 @@ class SecurityHeaders:
 
 class GradioHygiene:
     """Gradio's routes that fetch other hosts answer 403; its server errors (an unknown ``fn_index``, a
-    malformed body) become a 400 in Chinese, logged as a warning."""
+    malformed body) become a 400 in Chinese, logged as a warning; a stream it breaks off is ended cleanly."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -183,21 +183,22 @@ class GradioHygiene:
         if OUTBOUND.search(path):
             await send_error(send, 403, "本服务不代为访问其他网址。", "permission_error")
             return
-        state = {"failed": False, "started": False}
+        state = {"failed": False, "started": False, "finished": False}
 
         async def sending(message: Message) -> None:
             if message["type"] == "http.response.start" and message["status"] >= 500:
                 state["failed"] = True
             if not state["failed"]:
                 state["started"] = state["started"] or message["type"] == "http.response.start"
+                state["finished"] = message["type"] == "http.response.body" and not message.get("more_body")
                 await send(message)
 
         try:
             await self.app(scope, receive, sending)
         except Exception:
-            if state["started"]:
-                raise
             log.warning("界面接口出错，已按无效请求答复：%s %s", scope["method"], path, exc_info=True)
             state["failed"] = True
         if state["failed"] and not state["started"]:
             await send_error(send, 400, "界面接口无法处理该请求（参数无效或已过期），请刷新页面后重试。")
+        elif state["failed"] and not state["finished"]:  # an event stream for an unknown session: end it cleanly
+            await send({"type": "http.response.body", "body": b"", "more_body": False})

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import json
 import time
 import uuid
 from collections.abc import Iterator
+from contextlib import AbstractAsyncContextManager
 from datetime import date
 from typing import Any, Literal
 
@@ -13,6 +16,7 @@ from fastapi import APIRouter, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
 from assistant.answering import Answer, Assistant
@@ -22,7 +26,7 @@ from assistant.inputs import MAX_DESCRIPTION_CHARS, MAX_QUESTION_CHARS, clean_qu
 MODEL_NAME = "ip-demo-assistant"
 MAX_MESSAGES = 200
 USAGE = {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0}  # extractive answers use no tokens
-WRONG_METHODS = ["GET", "PUT", "PATCH", "DELETE"]
+WRONG_METHODS = ["GET", "PUT", "PATCH", "DELETE", "OPTIONS"]
 HTTP_MESSAGES = {400: "请求体无法解析，请发送 UTF-8 编码的 JSON。", 404: "没有这个接口。",
                  405: "该接口不支持这种请求方法。"}
 # OpenAI parameters a client may send: wrong types and unsupported values are a 400, as OpenAI answers them.
@@ -189,8 +193,15 @@ def build_router(assistant: Assistant) -> APIRouter:
     def models() -> dict[str, Any]:
         return {"object": "list", "data": [{"id": MODEL_NAME, "object": "model", "owned_by": "local"}]}
 
+    heavy = asyncio.Semaphore(assistant.settings.limits.max_heavy)
+
+    def in_turn(weight: int) -> AbstractAsyncContextManager[Any]:
+        """Requests carrying more than one question's worth of text are answered a few at a time (their work
+        waits on the event loop, holding no thread); shorter ones never wait behind them."""
+        return heavy if weight > MAX_QUESTION_CHARS else contextlib.nullcontext()
+
     @router.post("/v1/chat/completions", response_model=None)
-    def chat(body: ChatRequest) -> JSONResponse | StreamingResponse | dict[str, Any]:
+    async def chat(body: ChatRequest) -> JSONResponse | StreamingResponse | dict[str, Any]:
         if problem := body.unsupported():
             return error_response(400, problem)
         users = [m.text() for m in body.messages if m.role == "user"]
@@ -198,14 +209,19 @@ def build_router(assistant: Assistant) -> APIRouter:
             return error_response(400, "messages 中至少需要一条 user 消息。")
         if problem := turn_problem(users):
             return error_response(400, problem)
-        conversation = assistant.conversation_from(users[:-1])
         request_id = f"chatcmpl-{uuid.uuid4().hex[:24]}"
-        if body.stream:
+        weight = sum(len(text) for text in users)
+        async with in_turn(weight):
+            conversation = await run_in_threadpool(assistant.conversation_from, users[:-1])
+            if not body.stream:
+                answer = await run_in_threadpool(assistant.ask, users[-1], conversation, body.as_of)
+                return completion(answer, request_id)
             clean_question(users[-1])  # bad input is a 400 before the stream starts
             events = assistant.stream(users[-1], conversation, body.as_of)
-            usage = bool(body.stream_options and body.stream_options.include_usage)
-            return StreamingResponse(sse_chunks(events, request_id, usage), media_type="text/event-stream")
-        return completion(assistant.ask(users[-1], conversation, body.as_of), request_id)
+            if weight > MAX_QUESTION_CHARS:  # answered within its turn, then streamed
+                events = iter(await run_in_threadpool(list, events))
+        usage = bool(body.stream_options and body.stream_options.include_usage)
+        return StreamingResponse(sse_chunks(events, request_id, usage), media_type="text/event-stream")
 
     @router.api_route("/v1/chat/completions", methods=WRONG_METHODS, include_in_schema=False)
     @router.api_route("/api/check", methods=WRONG_METHODS, include_in_schema=False)
@@ -215,10 +231,12 @@ def build_router(assistant: Assistant) -> APIRouter:
         return response
 
     @router.post("/api/check", response_model=None)
-    def check(body: CheckRequest) -> JSONResponse | dict[str, Any]:
+    async def check(body: CheckRequest) -> JSONResponse | dict[str, Any]:
         if not body.text.strip():
             return error_response(400, "请填写单位情况（类型、所在地、级别等）。")
-        return assistant.check(body.text, as_of=body.as_of).model_dump(mode="json")
+        async with in_turn(len(body.text)):
+            result = await run_in_threadpool(assistant.check, body.text, as_of=body.as_of)
+        return result.model_dump(mode="json")
 
     return router
 

@@ -10,6 +10,7 @@ question — redacted and shortened.
 from __future__ import annotations
 
 import contextvars
+import io
 import json
 import logging
 import re
@@ -53,14 +54,31 @@ class JsonFormatter(logging.Formatter):
 
 
 def configure_logging(level: str = "INFO") -> None:
-    """Every logger (uvicorn's included, when run with ``log_config=None``) writes JSON to stderr."""
-    handler = logging.StreamHandler(sys.stderr)
+    """Every logger (uvicorn's included, when run with ``log_config=None``) writes JSON to stderr; so does
+    whatever a library prints there (Gradio prints the traceback of a failed event, inputs included)."""
+    handler = logging.StreamHandler(sys.__stderr__)
     handler.setFormatter(JsonFormatter())
     root = logging.getLogger()
     root.handlers = [handler]
     root.setLevel(level)
     for name in QUIET_LOGGERS:
         logging.getLogger(name).setLevel(logging.WARNING)
+    logging.captureWarnings(True)
+    sys.stderr = PrintedLines(logging.getLogger("stderr"))
+
+
+class PrintedLines(io.TextIOBase):
+    """A stream that logs each line written to it as a warning (so it is JSON, and redacted)."""
+
+    def __init__(self, logger: logging.Logger) -> None:
+        self.logger, self.pending = logger, ""
+
+    def write(self, text: str) -> int:
+        *lines, self.pending = (self.pending + text).split("\n")
+        for line in lines:
+            if line.strip():
+                self.logger.warning(line)
+        return len(text)
 
 
 def question_of(path: str, body: bytes) -> str | None:
