@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from assistant.settings import AccessSettings
-from assistant.web.asgi import client_of, header, is_loopback, send_body, send_error
+from assistant.web.asgi import HttpMiddleware, client_of, header, is_loopback, send_body, send_error
 
 log = logging.getLogger("assistant.access")
 
@@ -147,16 +147,10 @@ class StaffAccess:
         return {**scope, "headers": headers}
 
 
-class SecurityHeaders:
+class SecurityHeaders(HttpMiddleware):
     """X-Frame-Options, a Content-Security-Policy, nosniff and a referrer policy on every HTTP response."""
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         names = {name for name, _ in SECURITY_HEADERS}
 
         async def sending(message: Message) -> None:
@@ -168,18 +162,15 @@ class SecurityHeaders:
         await self.app(scope, receive, sending)
 
 
-class GradioHygiene:
+class GradioHygiene(HttpMiddleware):
     """Gradio's routes that fetch other hosts answer 403; its server errors (an unknown ``fn_index``, a
     malformed body) become a 400 in Chinese, logged as a warning; a stream it breaks off is ended cleanly."""
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
+    def applies(self, scope: Scope) -> bool:
+        return "/gradio_api/" in scope["path"]
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        path = scope.get("path", "")
-        if scope["type"] != "http" or "/gradio_api/" not in path:
-            await self.app(scope, receive, send)
-            return
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
+        path = scope["path"]
         if OUTBOUND.search(path):
             await send_error(send, 403, "本服务不代为访问其他网址。", "permission_error")
             return

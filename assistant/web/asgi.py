@@ -1,11 +1,30 @@
-"""Small ASGI helpers the middleware share: who the client is, and a JSON or HTML answer sent directly."""
+"""Small ASGI helpers the middleware share: a base class, who the client is, and an answer sent directly."""
 
 from __future__ import annotations
 
 import ipaddress
 import json
 
-from starlette.types import Scope, Send
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+
+class HttpMiddleware:
+    """ASGI middleware for the HTTP requests ``applies`` selects (``handle``); all else goes straight to ``app``."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and self.applies(scope):
+            await self.handle(scope, receive, send)
+        else:
+            await self.app(scope, receive, send)
+
+    def applies(self, scope: Scope) -> bool:
+        return True
+
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
+        raise NotImplementedError
 
 
 def client_of(scope: Scope) -> str:

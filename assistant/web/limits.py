@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from assistant.web.asgi import client_of, header, send_error
+from assistant.web.asgi import HttpMiddleware, client_of, header, send_error
 
 UPLOAD = re.compile(r"/gradio_api/upload/?$")
 # POST routes that run something: the API, a login, and the Gradio routes that start an event
@@ -27,16 +27,14 @@ COSTLY = re.compile(r"^(?:/staff)?(?:/v1/chat/completions|/api/check|/login"
 MAX_CLIENTS = 10_000  # buckets kept; idle full ones are forgotten beyond this
 
 
-class BodyLimit:
+class BodyLimit(HttpMiddleware):
     """413 for a body over ``max_bytes`` (uploads: ``upload_bytes``), 408 when it takes over ``timeout_s``."""
 
     def __init__(self, app: ASGIApp, *, max_bytes: int, upload_bytes: int, timeout_s: float) -> None:
-        self.app, self.max_bytes, self.upload_bytes, self.timeout_s = app, max_bytes, upload_bytes, timeout_s
+        super().__init__(app)
+        self.max_bytes, self.upload_bytes, self.timeout_s = max_bytes, upload_bytes, timeout_s
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         cap = self.upload_bytes if UPLOAD.search(scope["path"]) else self.max_bytes
         declared = header(scope, b"content-length")
         if declared.isdigit() and int(declared) > cap:
@@ -96,19 +94,19 @@ class Bucket:
     in_flight: int = 0
 
 
-class RateLimit:
+class RateLimit(HttpMiddleware):
     """Per client: ``burst`` requests at once, then ``rate_per_minute``; at most ``max_in_flight`` being answered."""
 
     def __init__(self, app: ASGIApp, *, rate_per_minute: float, burst: int, max_in_flight: int,
                  clock: Callable[[], float] = time.monotonic) -> None:
-        self.app, self.rate, self.burst, self.max_in_flight = app, rate_per_minute / 60, burst, max_in_flight
-        self.clock = clock
+        super().__init__(app)
+        self.rate, self.burst, self.max_in_flight, self.clock = rate_per_minute / 60, burst, max_in_flight, clock
         self.buckets: dict[str, Bucket] = {}
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] != "POST" or not COSTLY.match(scope["path"]):
-            await self.app(scope, receive, send)
-            return
+    def applies(self, scope: Scope) -> bool:
+        return scope["method"] == "POST" and bool(COSTLY.match(scope["path"]))
+
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         bucket = self.bucket(client_of(scope))
         if bucket.in_flight >= self.max_in_flight:
             await send_error(send, 429, "您同时发出的请求过多，请等前面的回答完成后再试。", "rate_limit_exceeded",

@@ -20,10 +20,10 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Message, Receive, Scope, Send
 
 from assistant.privacy import redact
-from assistant.web.asgi import send_error
+from assistant.web.asgi import HttpMiddleware, send_error
 
 REQUEST_ID: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="")
 HEADER = b"x-request-id"
@@ -109,16 +109,10 @@ def request_id_of(scope: Scope) -> str:
     return incoming if WELL_FORMED_ID.match(incoming) else uuid.uuid4().hex
 
 
-class RequestLogMiddleware:
+class RequestLogMiddleware(HttpMiddleware):
     """ASGI middleware: request id in, header and one log line out; an unhandled error is a JSON 500."""
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         request_id = request_id_of(scope)
         token = REQUEST_ID.set(request_id)
         started = time.perf_counter()
