@@ -174,6 +174,8 @@ def test_without_a_login_the_staff_pages_answer_only_loopback_clients(tmp_path: 
         assert_refused(remote, STAFF_CALLS, (403, 404), **spoof)  # 404: //staff/… is not the staff app
         with httpx.Client(base_url=app.url, timeout=30) as local:
             assert local.get("/staff/config").status_code == 200
+            if outside:  # through a proxy on this host that is not trusted: not a local client
+                assert local.get("/staff/config", headers={"X-Real-IP": "203.0.113.9"}).status_code == 403
     finally:
         app.stop()
 

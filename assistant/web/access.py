@@ -26,6 +26,7 @@ log = logging.getLogger("assistant.access")
 STAFF = "/staff"
 MAX_CLIENTS = 10_000  # login failure records kept before old ones are forgotten
 LOGIN = re.compile(r"^/staff/login/?$")
+FORWARDING = (b"x-forwarded-for", b"forwarded", b"x-real-ip")
 SESSION_COOKIE = b"access-token-"  # Gradio's session cookies: access-token-<app>, access-token-unsecure-<app>
 # Gradio 6 needs inline scripts and styles (its config and Svelte), eval for custom js, SSE to itself, and
 # data:/blob: images; nothing is loaded from any other host, and no page may frame this one.
@@ -64,12 +65,17 @@ class StaffAccess:
         elif path == STAFF:
             query = scope.get("query_string", b"").decode("latin-1")
             await send_body(send, 308, b"", b"text/plain", {"Location": "/staff/" + (f"?{query}" if query else "")})
-        elif not self.login and not is_loopback(client_of(scope)):
+        elif not self.login and not self.local(scope):
             await self.refuse_remote(scope, send)
         elif self.login and scope["type"] == "http" and LOGIN.match(path) and scope["method"] == "POST":
             await self.log_in(scope, receive, send)
         else:
             await self.app(self.without_expired_sessions(scope), receive, send)
+
+    def local(self, scope: Scope) -> bool:
+        """A loopback client that no untrusted proxy forwarded (a proxy on this host says whom it speaks for)."""
+        forwarded = not self.access.trusted_proxies and any(header(scope, name) for name in FORWARDING)
+        return is_loopback(client_of(scope)) and not forwarded
 
     @staticmethod
     async def refuse_remote(scope: Scope, send: Send) -> None:
