@@ -19,7 +19,6 @@ from assistant.rules import CheckResult, Timeline
 from assistant.settings import Settings
 
 DRAFT_HEADING = "【程序生成的参考答案"
-QUESTION_HEADING = "【问题】"
 
 
 class EchoChatModel(BaseChatModel):
@@ -32,8 +31,9 @@ class EchoChatModel(BaseChatModel):
     def _generate(self, messages: list[BaseMessage], stop: list[str] | None = None,
                   run_manager: CallbackManagerForLLMRun | None = None, **kwargs: Any) -> ChatResult:
         prompt = str(messages[-1].content)
-        draft = prompt.partition(DRAFT_HEADING)[2].partition("\n")[2].partition(QUESTION_HEADING)[0]
-        return ChatResult(generations=[ChatGeneration(message=AIMessage(content=json.loads(draft)))])
+        quoted = prompt.partition(DRAFT_HEADING)[2].partition("\n")[2].lstrip()  # the draft, as a JSON string
+        draft, _ = json.JSONDecoder().raw_decode(quoted)
+        return ChatResult(generations=[ChatGeneration(message=AIMessage(content=draft))])
 
 
 def build_chat_model(settings: Settings) -> BaseChatModel | None:
