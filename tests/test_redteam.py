@@ -218,17 +218,16 @@ def test_bodies_over_the_cap_or_too_slow_are_refused_early(app: RunningApp) -> N
         assert upload.status_code == 413
     head = (b"POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
             b"X-Forwarded-For: 10.250.0.1\r\n")
-    started = time.monotonic()
     with raw_request(app, head + b"Content-Length: 52428800\r\n\r\n") as declared:  # 50 MB announced, none sent
-        assert declared.recv(200).startswith(b"HTTP/1.1 413")
-    assert time.monotonic() - started < 1
+        assert declared.recv(200).startswith(b"HTTP/1.1 413")  # not 408: refused without waiting for the body
+    started = time.monotonic()
     with raw_request(app, head + b"Content-Length: 100\r\n\r\n{\"messages\":") as slow:
         assert slow.recv(200).startswith(b"HTTP/1.1 408")
-    assert BODY_TIMEOUT_S <= time.monotonic() - started < BODY_TIMEOUT_S + 3
+    assert BODY_TIMEOUT_S <= time.monotonic() - started < BODY_TIMEOUT_S + 10
     started = time.monotonic()
     with raw_request(app, b"GET /healthz HTTP/1.1\r\nHost: x\r\n") as unfinished:  # headers never finished
         assert unfinished.recv(200) == b""
-    assert HEADER_TIMEOUT_S <= time.monotonic() - started < HEADER_TIMEOUT_S + 3
+    assert HEADER_TIMEOUT_S <= time.monotonic() - started < HEADER_TIMEOUT_S + 10
 
 
 @pytest.mark.server
