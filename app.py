@@ -29,6 +29,7 @@ def main() -> None:
     import uvicorn
 
     from assistant.web.logs import configure_logging
+    from assistant.web.server import uvicorn_options
 
     configure_logging()
     settings = get_settings()
@@ -36,8 +37,7 @@ def main() -> None:
     parser.add_argument("--host", default=settings.host)
     parser.add_argument("--port", type=int, default=settings.port)
     args = parser.parse_args()
-    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="info", log_config=None,
-                access_log=False)  # RequestLogMiddleware writes the access log, as JSON
+    uvicorn.run(create_app(settings), host=args.host, port=args.port, **uvicorn_options(settings.limits))
 
 
 if __name__ == "__main__":

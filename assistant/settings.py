@@ -34,6 +34,39 @@ class IngestLimits(BaseModel):
     max_memory_mb: float = Field(1024.0, description="address space of the parsing process")
 
 
+class RequestLimits(BaseModel):
+    """What one client may ask of the running app (``ASSISTANT_LIMITS__<NAME>``).
+
+    A client is an IP address (the one a trusted proxy names, see ``AccessSettings.trusted_proxies``).
+    """
+
+    max_body_kb: int = Field(1024, description="request body, except uploads (those: max_upload_mb)")
+    max_turns: int = Field(8, description="earlier user turns a chat remembers; older ones are dropped")
+    max_history_chars: int = Field(6000, description="characters of those earlier turns, newest first")
+    rate_per_minute: float = Field(60.0, description="chat, pre-screening, feedback and UI events per client")
+    burst: int = Field(30, description="requests a client may make at once before the rate applies")
+    max_in_flight: int = Field(4, description="requests of one client being answered at the same time")
+    max_heavy: int = Field(1, description="API requests carrying more than one question's worth of text (long "
+                                          "histories, long descriptions) answered at once; short ones never wait")
+    header_timeout_s: float = Field(10.0, description="to send a request's headers, from connecting")
+    body_timeout_s: float = Field(30.0, description="to send a request's whole body")
+    keep_alive_s: int = Field(5, description="an idle kept-alive connection is closed after this")
+    max_header_kb: int = Field(16, description="size of a request's headers")
+    temp_max_age_hours: float = Field(24.0, description="uploads, drafts and reports in data_dir/tmp are deleted "
+                                                        "after this")
+
+
+class AccessSettings(BaseModel):
+    """Who reaches the staff pages, and how the session is kept (``ASSISTANT_ACCESS__<NAME>``)."""
+
+    trusted_proxies: str = Field("", description="comma-separated addresses of reverse proxies whose "
+                                                 "X-Forwarded-For and X-Forwarded-Proto are believed; empty: none")
+    secure_cookies: bool = Field(False, description="mark session cookies Secure even without X-Forwarded-Proto")
+    session_hours: float = Field(8.0, description="a staff login lasts this long")
+    login_failures: int = Field(5, description="wrong passwords from one client before it is locked out")
+    lockout_minutes: float = Field(15.0, description="how long a locked-out client must wait")
+
+
 class Settings(BaseSettings):
     """Offline defaults; every field can be set as ``ASSISTANT_<NAME>`` (nested: ``__``).
 
@@ -66,6 +99,8 @@ class Settings(BaseSettings):
 
     max_upload_mb: float = 20.0
     ingest: IngestLimits = Field(default_factory=IngestLimits)
+    limits: RequestLimits = Field(default_factory=RequestLimits)
+    access: AccessSettings = Field(default_factory=AccessSettings)
     host: str = "127.0.0.1"
     port: int = 7860
 
@@ -88,6 +123,11 @@ class Settings(BaseSettings):
     @property
     def documents_dir(self) -> Path:
         return self.data_dir / "documents"
+
+    @property
+    def temp_dir(self) -> Path:
+        """Uploads, drafts and reports while they are offered for download; old files are deleted."""
+        return self.data_dir / "tmp"
 
     @property
     def quarantine_dir(self) -> Path:

@@ -4,7 +4,9 @@ Usage: .venv/bin/python bench/load_test.py [--url http://127.0.0.1:7860] [--sess
                                            [--limit 120] [--chroma]
 Without --url it starts the app (temp data dir, no LLM); --chroma also starts a `chroma run` server
 and points the app at it. Each session asks --turns questions from eval/dev/qa.jsonl as one conversation
-(earlier turns resent, as an OpenAI client does). Everything stops after --limit seconds; unfinished
+(earlier turns resent, as an OpenAI client does) from its own client address (X-Forwarded-For: an app given
+with --url must trust 127.0.0.1 as a proxy, ASSISTANT_ACCESS__TRUSTED_PROXIES=127.0.0.1, or its per-client
+limits apply to all sessions together). Everything stops after --limit seconds; unfinished
 sessions count as errors. Prints requests, errors, latency p50/p95/max and throughput; exits 1 on errors.
 Target: 0 errors. Asserts nothing else.
 """
@@ -71,7 +73,8 @@ def app_under_test(with_chroma: bool) -> Iterator[str]:
     with tempfile.TemporaryDirectory(prefix="load-test-") as tmp:
         base = Path(tmp)
         env = {"ASSISTANT_DATA_DIR": str(base / "data"), "ASSISTANT_LLM_BASE_URL": "", "ANONYMIZED_TELEMETRY": "False",
-               "HF_HUB_OFFLINE": "1", "GRADIO_ANALYTICS_ENABLED": "False"}
+               "HF_HUB_OFFLINE": "1", "GRADIO_ANALYTICS_ENABLED": "False",
+               "ASSISTANT_ACCESS__TRUSTED_PROXIES": "127.0.0.1"}  # each session is its own client (X-Forwarded-For)
         port = free_port()
         app = [sys.executable, "app.py", "--port", str(port)]
         url = f"http://127.0.0.1:{port}"
@@ -88,14 +91,16 @@ def app_under_test(with_chroma: bool) -> Iterator[str]:
             yield url
 
 
-async def session(client: httpx.AsyncClient, url: str, asked: list[str], tally: Tally) -> None:
-    """One conversation: each turn resends the earlier ones; a turn fails on any non-200 or uncited answer."""
+async def session(client: httpx.AsyncClient, url: str, asked: list[str], tally: Tally, address: str) -> None:
+    """One conversation from one client ``address`` (as a proxy would name it): each turn resends the earlier
+    ones; a turn fails on any non-200 or uncited answer."""
     messages: list[dict[str, str]] = []
     for question in asked:
         messages.append({"role": "user", "content": question})
         sent = time.perf_counter()
         try:
-            response = await client.post(f"{url}/v1/chat/completions", json={"messages": messages})
+            response = await client.post(f"{url}/v1/chat/completions", json={"messages": messages},
+                                         headers={"X-Forwarded-For": address})
         except httpx.HTTPError as error:
             tally.errors.append(f"{type(error).__name__}: {error}")
             return
@@ -115,7 +120,7 @@ async def run(url: str, sessions: int, turns: int, limit_s: float) -> tuple[Tall
     started_at = time.perf_counter()
     async with httpx.AsyncClient(limits=limits, timeout=limit_s) as client:
         tasks = [asyncio.create_task(session(client, url, [pool[(s * turns + t) % len(pool)] for t in range(turns)],
-                                             tally)) for s in range(sessions)]
+                                             tally, f"10.0.{s // 250}.{s % 250 + 1}")) for s in range(sessions)]
         _, pending = await asyncio.wait(tasks, timeout=limit_s)
         for task in pending:
             task.cancel()

@@ -9,6 +9,6 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 
 for script in ("bench_cold.py", "bench_retrieval.py", "bench_check.py", "bench_answer.py", "bench_documents.py",
-               "bench_ingest_limits.py", "load_test.py"):
+               "bench_ingest_limits.py", "load_test.py", "bench_flood.py"):
     print(f"\n== {script}", flush=True)
     subprocess.run([sys.executable, str(BENCH / script)], check=True)

@@ -8,7 +8,10 @@ from collections.abc import Callable
 
 import pytest
 
-for name, value in {"GRADIO_ANALYTICS_ENABLED": "False", "HF_HUB_OFFLINE": "1", "ANONYMIZED_TELEMETRY": "False"}.items():
+for name, value in {"GRADIO_ANALYTICS_ENABLED": "False", "HF_HUB_OFFLINE": "1", "ANONYMIZED_TELEMETRY": "False",
+                    # The suites ask from one loopback address far faster than any user: the per-client limits
+                    # are lifted for the apps they start; tests/test_redteam.py sets and tests its own.
+                    "ASSISTANT_LIMITS__BURST": "100000", "ASSISTANT_LIMITS__MAX_IN_FLIGHT": "1000"}.items():
     os.environ.setdefault(name, value)
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from assistant.feedback import FeedbackStore
 from assistant.privacy import redact
 
@@ -17,6 +19,24 @@ def test_redacts_personal_data_but_keeps_the_notice_contacts() -> None:
     assert redact("吕律 010—62083864 邮箱：zLzL@cnipa.gov.cn") == "吕律 010—62083864 邮箱：zLzL@cnipa.gov.cn"
     for written in ("+8613912345678", "+86 139 1234 5678", "139-1234-5678", "139 1234 5678"):
         assert redact(f"电话{written}。") == "电话【手机号已隐去】。", written
+
+
+@pytest.mark.parametrize(("written", "marker"), [
+    ("１３８１２３４５６７８", "【手机号已隐去】"), ("138.1234.5678", "【手机号已隐去】"),
+    ("138 1234 5678", "【手机号已隐去】"), ("138-1234-5678", "【手机号已隐去】"),
+    ("ｌｉｓｉ＠ｅｘａｍｐｌｅ．ｃｏｍ", "【邮箱已隐去】"),
+    ("11010519491231002X", "【身份证号已隐去】"),  # valid check character
+    ("110101 19900307 1234", "【身份证号已隐去】"), ("110105-19491231-002X", "【身份证号已隐去】"),
+    ("110105491231002", "【身份证号已隐去】"), ("110105 491231 002", "【身份证号已隐去】"),  # 15 digits
+    ("0731 8888 1234", "【电话已隐去】"), ("(010)6208-3864", "【电话已隐去】"), ("（０７３１）８８８８－１２３４", "【电话已隐去】"),
+])
+def test_personal_data_is_redacted_in_any_width_or_grouping(written: str, marker: str) -> None:
+    assert redact(f"我的是{written}，请回复。") == f"我的是{marker}，请回复。"
+
+
+def test_numbers_that_are_not_personal_data_stay() -> None:
+    text = "2025年10月24日前报送，名额3个，国知发运字〔2025〕28号，2025—2027年，2025-09-20，100万元，编号123456789012345678"
+    assert redact(text) == text
 
 
 def test_feedback_round_trip_and_torn_line(tmp_path: Path) -> None:

@@ -48,7 +48,7 @@ BATTERY = [
     pytest.param(CHAT, {"json": chat_body("申" * 100_000)}, 400, "问题过长", id="100k-chars"),
     pytest.param(CHAT, {"json": {**chat_body("申" * 100_000), "stream": True}}, 400, "问题过长",
                  id="100k-chars-streamed"),
-    pytest.param(CHAT, {"json": chat_body("申" * 2_000_000)}, 400, "问题过长", id="12mb-body"),
+    pytest.param(CHAT, {"json": chat_body("申" * 2_000_000)}, 413, "请求内容过大", id="6mb-body"),  # over the body cap
     pytest.param(CHAT, {"json": {"messages": [{"role": "user", "content": "能申报吗"}] * 5000}}, 422,
                  "最多 200", id="5000-messages"),
     pytest.param(CHAT, {"content": b'{"messages": [{"role": "user", "content": "\xff\xfe\xc3("}]}', "headers": JSON},

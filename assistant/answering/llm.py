@@ -19,7 +19,6 @@ from assistant.rules import CheckResult, Timeline
 from assistant.settings import Settings
 
 DRAFT_HEADING = "【程序生成的参考答案"
-QUESTION_HEADING = "【问题】"
 
 
 class EchoChatModel(BaseChatModel):
@@ -32,7 +31,8 @@ class EchoChatModel(BaseChatModel):
     def _generate(self, messages: list[BaseMessage], stop: list[str] | None = None,
                   run_manager: CallbackManagerForLLMRun | None = None, **kwargs: Any) -> ChatResult:
         prompt = str(messages[-1].content)
-        draft = prompt.partition(DRAFT_HEADING)[2].partition("\n")[2].partition(QUESTION_HEADING)[0].strip()
+        quoted = prompt.partition(DRAFT_HEADING)[2].partition("\n")[2].lstrip()  # the draft, as a JSON string
+        draft, _ = json.JSONDecoder().raw_decode(quoted)
         return ChatResult(generations=[ChatGeneration(message=AIMessage(content=draft))])
 
 
@@ -57,16 +57,24 @@ def load_prompt(prompts_dir: Path) -> ChatPromptTemplate:
 
 def prompt_inputs(question: str, draft: str, clauses: list[Clause], check: CheckResult | None,
                   timeline: Timeline | None, today: date) -> dict[str, str]:
+    """The prompt's slots. Everything not written by the program — the question, the clauses (an ingested
+    document may carry planted instructions) and the draft quoting them — goes in as JSON strings: quoted
+    data the prompt tells the model not to obey, which no text inside can close."""
     verdicts = {k: v.model_dump(mode="json") for k, v in check.verdicts.items()} if check else {}
     timeline = timeline or (check.timeline if check else None)
+    quoted = [{"id": c.id, "heading": c.heading, "text": c.text} for c in clauses]
     return {
         "today": today.isoformat(),
-        "question": question,
-        "draft": draft,
-        "verdicts": json.dumps(verdicts, ensure_ascii=False),
-        "timeline": json.dumps(timeline.model_dump(mode="json") if timeline else {}, ensure_ascii=False),
-        "clauses": "\n".join(f"〔{c.id}〕{c.heading}：{c.text}" for c in clauses),
+        "question": _json(question),
+        "draft": _json(draft),
+        "verdicts": _json(verdicts),
+        "timeline": _json(timeline.model_dump(mode="json") if timeline else {}),
+        "clauses": json.dumps(quoted, ensure_ascii=False, indent=1),
     }
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
 
 
 class Explainer:

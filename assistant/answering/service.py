@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from assistant.answering import compose
 from assistant.answering.conversation import Conversation
-from assistant.answering.guard import check_answer
+from assistant.answering.guard import check_answer, without_claims
 from assistant.answering.intents import Intent, Part, decide
 from assistant.answering.keeper import RetrieverKeeper
 from assistant.answering.layers import Layers
@@ -33,6 +33,7 @@ GREETING = ("您好！我是知识产权强国建设示范创建政策助手，�
             "时间安排、工作要求等问题，并帮您预审能否申报七类示范创建项目。")
 DRAFTING_HINT = ("起草申报书请使用“申报书起草”页签（或命令 assistant draft），工作人员起草复函请用工作人员页面的"
                  "“复函起草”（或命令 assistant reply）；草稿只使用您提供的事实，缺少的信息会以【待补充】标出。")
+SOURCES_HEADING = "\n依据："  # where compose.render starts the quoted clauses
 SMALLTALK = {"greeting": GREETING, "identity": GREETING,
              "thanks": "不客气！还有关于示范创建申报的问题，随时可以问我。"}
 SEARCHED, KEPT = 16, 8  # clauses retrieved per piece, and kept once the documents that may not answer it are out
@@ -83,12 +84,25 @@ class Assistant:
                 "index": index}
 
     def conversation_from(self, previous_questions: list[str]) -> Conversation:
-        """Rebuild a chat's memory from its earlier user turns (as an API client sends them)."""
+        """Rebuild a chat's memory from its earlier user turns (as an API client sends them).
+
+        Each turn is held to the limit of a question; only the newest ``limits.max_turns`` turns within
+        ``limits.max_history_chars`` are read — older ones are dropped, never refused — so the work of one
+        request does not grow with the conversation.
+        """
+        limits = self.settings.limits
+        recent: list[str] = []
+        budget = limits.max_history_chars
+        for question in reversed([q for q in previous_questions if q.strip()]):
+            text = clean_question(question)
+            if len(recent) == limits.max_turns or len(text) > budget:
+                break
+            recent.append(text)
+            budget -= len(text)
         conversation = Conversation()
-        for question in previous_questions:
-            if question.strip():
-                conversation.profile = extract_profile(question, conversation.profile)
-                conversation.focus_types = mentioned_types(question) or conversation.focus_types
+        for question in reversed(recent):
+            conversation.profile = extract_profile(question, conversation.profile)
+            conversation.focus_types = mentioned_types(question) or conversation.focus_types
         return conversation
 
     def ask(self, question: str, conversation: Conversation | None = None, as_of: date | None = None) -> Answer:
@@ -186,7 +200,11 @@ class Assistant:
         return [key for key, t in self.types.items() if t.holder_kind and t.holder_kind == str(kind)]
 
     def _explained(self, answer: Answer, today: date) -> Answer:
-        """The model's wording when it passes every check; otherwise the extractive answer, flagged."""
+        """The model's wording when it passes every check; otherwise the extractive answer, flagged.
+
+        Who may apply and what a type requires is the program's to say: when the answer is about that, the
+        program's first sentences come first and the model's sentences saying it again are left out.
+        """
         from assistant.answering.llm import prompt_inputs
 
         ids = list(dict.fromkeys([c.id for c in answer.citations] + answer.trace.get("retrieved", [])[:3]))
@@ -197,13 +215,20 @@ class Assistant:
         except Exception as error:  # endpoint down, timeout, bad payload: never the user's problem
             answer.trace["fallback"] = f"llm_error: {type(error).__name__}: {str(error)[:200]}"
             return answer
+        aliases = self.type_aliases()
         problems = check_answer(text, library=self.library, allowed_ids={c.id for c in clauses},
-                                verdicts=answer.verdicts, type_names=self.type_aliases(),
-                                context="\n".join(inputs.values()))
+                                verdicts=answer.verdicts, type_names=aliases, context="\n".join(inputs.values()))
         if problems:
             answer.trace["fallback"] = "guard: " + "；".join(problems[:5])
             return answer
-        return answer.model_copy(update={"answer": text, "mode": "llm"})
+        explanation = without_claims(text, aliases, judged=bool(answer.verdicts))
+        if not explanation:
+            answer.trace["fallback"] = "guard: 模型只复述了申报资格或条件，改用程序的回答"
+            return answer
+        lead = answer.answer.partition(SOURCES_HEADING)[0].strip()  # the program's verdict or rule, first
+        if answer.verdicts or without_claims(lead, aliases, judged=False) != lead:
+            explanation = f"{lead}\n{explanation}"
+        return answer.model_copy(update={"answer": explanation, "mode": "llm"})
 
     def type_aliases(self) -> dict[str, list[str]]:
         return {key: t.names for key, t in self.types.items()}

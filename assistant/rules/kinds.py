@@ -75,6 +75,7 @@ IN_THE_NAME_OF = re.compile(r"(?:以|用)([^，,。；;！!？?\n]{1,12}?)(?:的
 # "经省政府批准", "投资方是省属国有企业": an approver or a founder, not the applicant.
 AGENT_BEFORE = re.compile(rf"(?:(?:(?<!已)经(?!济)|由|被)[^，,。；;！!？?\n]{{0,2}}|"
                           rf"{FOUNDER_ROLE}(?:是|为)[^，,。；;！!？?\n]{{0,6}})$")
+REACH = 16  # more than OWN, COUNTED or AGENT_BEFORE ever match (主管单位为 + 6 = 11)
 ON_BEHALF = re.compile(alternation("on_behalf"))
 COMPANY_FORM = re.compile(r"股份有限公司|有限责任公司|有限公司|股份公司")
 ALSO = re.compile(r"(?:本身|自己)?(?:也|还|同时)?是(?:一家|一个)?")
@@ -88,6 +89,12 @@ class Marker:
     kind: ApplicantKind
     also: tuple[ApplicantKind, ...] = ()  # kinds the same name carries too (研究院有限公司: an institute)
     by: str = "first"  # which rule of ``head`` chose it (the others are stronger than "first")
+
+
+def just_before(pattern: re.Pattern[str], text: str, end: int) -> bool:
+    """``pattern`` (ending in ``$``) matches the words right before ``end``; only the REACH characters before it
+    are searched, so that asking this at every marker of a long text stays linear."""
+    return bool(pattern.search(text, max(0, end - REACH), end))
 
 
 def markers(text: str) -> list[Marker]:
@@ -109,9 +116,9 @@ def markers(text: str) -> list[Marker]:
             continue  # 我们县农业科学研究所: the county's institute
         if later_in_segment and (later.start == marker.end or MODIFIES.match(text, marker.end)):
             continue
-        if FOUNDER_OR_AGENT.match(text, marker.end) or AGENT_BEFORE.search(text, 0, marker.start):
+        if FOUNDER_OR_AGENT.match(text, marker.end) or just_before(AGENT_BEFORE, text, marker.start):
             continue
-        if COUNTED.search(text, 0, marker.start):
+        if just_before(COUNTED, text, marker.start):
             continue  # 几家企业, 哪些高校: units counted or chosen among, not the applicant
         kept.append(marker)
     return kept
@@ -136,7 +143,7 @@ def head(text: str) -> Marker | None:
         subject = [m for m in found if start <= m.start < asking.start()]
         if subject:
             return replace(subject[0], by="asks")
-    own = [m for m in found if OWN.search(text, 0, m.start) and m.kind != K.person]  # 我个人: "personally"
+    own = [m for m in found if just_before(OWN, text, m.start) and m.kind != K.person]  # 我个人: "personally"
     if own:
         return replace(own[0], by="own")
     for start, end in segments(text):

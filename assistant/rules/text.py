@@ -8,7 +8,9 @@ The phrase lists live in ``assistant/language/lexicon.yaml``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from enum import StrEnum
+from functools import lru_cache
 
 from assistant.language.lexicon import alternation, pattern
 
@@ -16,6 +18,7 @@ MASK = "▢"
 SEGMENT_BREAK = re.compile(r"[，,。；;！!？?\n]|\.(?=\s|$)")
 # A negation cue right before a fact, with at most a few words between (none of which turns it around).
 NEGATION = re.compile(rf"(?:{alternation('negation')})(?P<gap>[^，,。；;！!？?\n]{{0,6}})$")
+SEGMENT_REACH = 200  # no sentence anyone writes runs longer between two punctuation marks
 GAP_TURNS = re.compile(r"[而但却是、]")
 # Words that may stand between a cue and a kind of unit ("不是一家企业"); anything else ("不是省级的园区")
 # negates the attribute, not the kind.
@@ -69,11 +72,19 @@ def drop_instructions(text: str) -> str:
     return "".join(out) + text[position:]
 
 
+@lru_cache(maxsize=4)
+def _break_starts(text: str) -> list[int]:
+    return [brk.start() for brk in SEGMENT_BREAK.finditer(text)]
+
+
 def segment_bounds(text: str, pos: int) -> tuple[int, int]:
-    """Start and end of the segment (between breaks) holding ``pos``."""
-    start = max((m.end() for m in SEGMENT_BREAK.finditer(text, 0, pos)), default=0)
-    following = SEGMENT_BREAK.search(text, pos)
-    return start, following.start() if following else len(text)
+    """Start and end of the segment (between breaks) holding ``pos``, at most SEGMENT_REACH characters either
+    side of it: callers look at the segment of every mention, so an unpunctuated text stays linear."""
+    starts = _break_starts(text)
+    index = bisect_left(starts, pos)  # breaks are one character: those before ``pos`` end at or before it
+    start = starts[index - 1] + 1 if index else 0
+    end = starts[index] if index < len(starts) else len(text)
+    return max(start, pos - SEGMENT_REACH), min(end, pos + SEGMENT_REACH)
 
 
 def negated(text: str, start: int, strict: bool = False) -> bool:

@@ -10,6 +10,7 @@ question — redacted and shortened.
 from __future__ import annotations
 
 import contextvars
+import io
 import json
 import logging
 import re
@@ -19,9 +20,10 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Message, Receive, Scope, Send
 
 from assistant.privacy import redact
+from assistant.web.asgi import HttpMiddleware, send_error
 
 REQUEST_ID: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="")
 HEADER = b"x-request-id"
@@ -52,14 +54,31 @@ class JsonFormatter(logging.Formatter):
 
 
 def configure_logging(level: str = "INFO") -> None:
-    """Every logger (uvicorn's included, when run with ``log_config=None``) writes JSON to stderr."""
-    handler = logging.StreamHandler(sys.stderr)
+    """Every logger (uvicorn's included, when run with ``log_config=None``) writes JSON to stderr; so does
+    whatever a library prints there (Gradio prints the traceback of a failed event, inputs included)."""
+    handler = logging.StreamHandler(sys.__stderr__)
     handler.setFormatter(JsonFormatter())
     root = logging.getLogger()
     root.handlers = [handler]
     root.setLevel(level)
     for name in QUIET_LOGGERS:
         logging.getLogger(name).setLevel(logging.WARNING)
+    logging.captureWarnings(True)
+    sys.stderr = PrintedLines(logging.getLogger("stderr"))
+
+
+class PrintedLines(io.TextIOBase):
+    """A stream that logs each line written to it as a warning (so it is JSON, and redacted)."""
+
+    def __init__(self, logger: logging.Logger) -> None:
+        self.logger, self.pending = logger, ""
+
+    def write(self, text: str) -> int:
+        *lines, self.pending = (self.pending + text).split("\n")
+        for line in lines:
+            if line.strip():
+                self.logger.warning(line)
+        return len(text)
 
 
 def question_of(path: str, body: bytes) -> str | None:
@@ -90,16 +109,10 @@ def request_id_of(scope: Scope) -> str:
     return incoming if WELL_FORMED_ID.match(incoming) else uuid.uuid4().hex
 
 
-class RequestLogMiddleware:
+class RequestLogMiddleware(HttpMiddleware):
     """ASGI middleware: request id in, header and one log line out; an unhandled error is a JSON 500."""
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         request_id = request_id_of(scope)
         token = REQUEST_ID.set(request_id)
         started = time.perf_counter()
@@ -138,8 +151,4 @@ class RequestLogMiddleware:
 
     @staticmethod
     async def internal_error(send: Send, request_id: str) -> None:
-        body = json.dumps({"error": {"message": f"服务器内部错误，请稍后再试（请求编号 {request_id}）。",
-                                     "type": "server_error"}}, ensure_ascii=False).encode()
-        await send({"type": "http.response.start", "status": 500,
-                    "headers": [(b"content-type", b"application/json; charset=utf-8")]})
-        await send({"type": "http.response.body", "body": body})
+        await send_error(send, 500, f"服务器内部错误，请稍后再试（请求编号 {request_id}）。", "server_error")
