@@ -15,6 +15,7 @@ from assistant.rules.params import constraints
 
 SENTENCE = re.compile(r"[^。；！？\n]+[。；！？]?")
 RECOGNIZED = constraints()["recognized"].reference  # 此前年度已认定的继续有效
+SOURCES_HEADING = "\n依据："  # where the quoted clauses start, after the answer
 
 
 def end_sentence(text: str) -> str:
@@ -38,7 +39,7 @@ def render(lead: str, citations: list[Citation], note: str = "") -> str:
     if note:
         lines.append(note)
     if citations:
-        lines.append("\n依据：")
+        lines.append(SOURCES_HEADING)
         lines += [f"·{c.label}：「{c.quote}」" for c in citations]
     return "\n".join(lines)
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from assistant.answering import compose
 from assistant.answering.conversation import Conversation
-from assistant.answering.guard import check_answer, without_claims
+from assistant.answering.explain import explained
 from assistant.answering.intents import Intent, Part, decide
 from assistant.answering.keeper import RetrieverKeeper
 from assistant.answering.layers import Layers
@@ -33,7 +33,6 @@ GREETING = ("您好！我是知识产权强国建设示范创建政策助手，�
             "时间安排、工作要求等问题，并帮您预审能否申报七类示范创建项目。")
 DRAFTING_HINT = ("起草申报书请使用“申报书起草”页签（或命令 assistant draft），工作人员起草复函请用工作人员页面的"
                  "“复函起草”（或命令 assistant reply）；草稿只使用您提供的事实，缺少的信息会以【待补充】标出。")
-SOURCES_HEADING = "\n依据："  # where compose.render starts the quoted clauses
 SMALLTALK = {"greeting": GREETING, "identity": GREETING,
              "thanks": "不客气！还有关于示范创建申报的问题，随时可以问我。"}
 SEARCHED, KEPT = 16, 8  # clauses retrieved per piece, and kept once the documents that may not answer it are out
@@ -112,7 +111,7 @@ class Assistant:
         today = as_of or date.today()
         answer = self._extractive(text, conversation, today)
         if self.uses_llm and answer.route not in ("smalltalk", "out_of_scope"):
-            answer = self._explained(answer, today)
+            answer = explained(answer, self.explainer, self.library, self.type_aliases(), today)
         conversation.remember(text, answer.answer)
         answer.trace["latency_ms"] = round((time.perf_counter() - started) * 1000, 2)
         return answer
@@ -198,37 +197,6 @@ class Assistant:
         if kind is None or str(kind) in ("government", "park_committee"):
             return []
         return [key for key, t in self.types.items() if t.holder_kind and t.holder_kind == str(kind)]
-
-    def _explained(self, answer: Answer, today: date) -> Answer:
-        """The model's wording when it passes every check; otherwise the extractive answer, flagged.
-
-        Who may apply and what a type requires is the program's to say: when the answer is about that, the
-        program's first sentences come first and the model's sentences saying it again are left out.
-        """
-        from assistant.answering.llm import prompt_inputs
-
-        ids = list(dict.fromkeys([c.id for c in answer.citations] + answer.trace.get("retrieved", [])[:3]))
-        clauses = [self.library.clause(cid) for cid in ids if self.library.clause(cid)]
-        inputs = prompt_inputs(answer.question, answer.answer, clauses, answer.check, answer.timeline, today)
-        try:
-            text = self.explainer.explain(inputs)
-        except Exception as error:  # endpoint down, timeout, bad payload: never the user's problem
-            answer.trace["fallback"] = f"llm_error: {type(error).__name__}: {str(error)[:200]}"
-            return answer
-        aliases = self.type_aliases()
-        problems = check_answer(text, library=self.library, allowed_ids={c.id for c in clauses},
-                                verdicts=answer.verdicts, type_names=aliases, context="\n".join(inputs.values()))
-        if problems:
-            answer.trace["fallback"] = "guard: " + "；".join(problems[:5])
-            return answer
-        explanation = without_claims(text, aliases, judged=bool(answer.verdicts))
-        if not explanation:
-            answer.trace["fallback"] = "guard: 模型只复述了申报资格或条件，改用程序的回答"
-            return answer
-        lead = answer.answer.partition(SOURCES_HEADING)[0].strip()  # the program's verdict or rule, first
-        if answer.verdicts or without_claims(lead, aliases, judged=False) != lead:
-            explanation = f"{lead}\n{explanation}"
-        return answer.model_copy(update={"answer": explanation, "mode": "llm"})
 
     def type_aliases(self) -> dict[str, list[str]]:
         return {key: t.names for key, t in self.types.items()}
