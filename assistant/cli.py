@@ -340,7 +340,7 @@ def quotas(
         print_json(answer.model_dump(mode="json"))
     else:
         typer.echo(answer.message)
-        typer.echo("依据：" + "；".join(f"{c.id}「{c.quote}」" for c in answer.citations))
+        typer.echo("依据：" + "；".join(f"{c.label}「{c.quote}」" for c in answer.citations))
 
 
 @command()

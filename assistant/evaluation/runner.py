@@ -14,6 +14,7 @@ import yaml
 from pydantic import BaseModel, Field
 
 from assistant.answering import Answer, Assistant
+from assistant.answering.compose import SOURCES_HEADING
 from assistant.answering.conversation import Conversation
 from assistant.evaluation import metrics
 from assistant.evaluation.corpora import fixture_documents, layered_assistant
@@ -107,7 +108,7 @@ def score_answer(answer: Answer, case: dict[str, Any], assistant: Assistant) -> 
     expected = case.get("expected_ids", [])
     facts = case.get("must_contain", [])
     verified = [assistant.library.verify_quote(c.id, c.quote) for c in answer.citations]
-    lead = answer.answer.split("\n依据：")[0]
+    lead = answer.answer.split(SOURCES_HEADING)[0]
     sentences = [s for s in lead.replace("；", "。").split("。") if s.strip()]
     scores = {
         "fact_recall": metrics.fact_recall(answer.answer, facts),

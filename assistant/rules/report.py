@@ -30,7 +30,7 @@ def render(result: CheckResult, facts: list[GeneralFact]) -> str:
         lines.append(pad(types[key].name, name_width) + STATUS[verdict.status].label)
     lines.append("")
     for key, verdict in result.verdicts.items():
-        cited = "、".join(dict.fromkeys(c.id for c in verdict.citations))
+        cited = "、".join(dict.fromkeys(c.label or c.id for c in verdict.citations))
         lines.append(f"【{types[key].short}】{verdict.reason}（依据：{cited}）")
         lines.extend(f"    请补充：{question}" for question in verdict.ask)
     timeline = result.timeline
@@ -40,5 +40,5 @@ def render(result: CheckResult, facts: list[GeneralFact]) -> str:
                  else f"还剩{deadline.days_remaining}天")
         lines.append(f"    {deadline.date.isoformat()} {deadline.label}（{deadline.duty}的工作）：{state}")
     lines += ["", "通用要求："]
-    lines.extend(f"    {fact.text}（{fact.citation.id}）" for fact in facts)
+    lines.extend(f"    {fact.text}（{fact.citation.label}）" for fact in facts)
     return "\n".join(lines)

@@ -42,7 +42,7 @@ def test_check_table_is_readable_chinese() -> None:
     assert run.returncode == 0, run.stderr
     assert "国家知识产权示范企业" in run.stdout and "不能申报" in run.stdout
     assert "合伙企业不是《公司法》规定的有限责任公司或股份有限公司" in run.stdout
-    assert "收取费用" in run.stdout and "notice#5.4" in run.stdout
+    assert "收取费用" in run.stdout and "《通知》五、（四）" in run.stdout and "notice#" not in run.stdout
     assert "已过" in run.stdout
 
 
