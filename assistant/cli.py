@@ -258,7 +258,7 @@ def draft(
                                library=Library.from_settings(settings))
     target = Path(out) if out else Path(f"draft_{type_key}.docx") if fmt == "docx" else None
     if target is not None and fmt == "docx":
-        to_docx(result, target)
+        to_docx(result, target, author=settings.author)
     elif target is not None:
         target.write_text(result.markdown(), encoding="utf-8")
     if target is not None:

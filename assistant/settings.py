@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -96,6 +97,10 @@ class Settings(BaseSettings):
 
     staff_user: str = Field("", description="login for the staff pages (/staff); empty = no login")
     staff_password: str = ""
+
+    as_of: date | None = Field(None, description="the day the app treats as today (YYYY-MM-DD); empty = the real date")
+    author: str = Field("知识产权强国建设示范创建政策助手", description="author of the .docx drafts the app writes")
+    organisation: str = Field("", description="the organisation running the app, shown on its pages; empty = none")
 
     max_upload_mb: float = 20.0
     ingest: IngestLimits = Field(default_factory=IngestLimits)

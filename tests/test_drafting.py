@@ -29,6 +29,7 @@ from assistant.drafting import (
 from assistant.drafting.application import COMMENT, template_path
 from assistant.drafting.model import FACTS_HEADING, PLACEHOLDERS_HEADING, TABLE_HEADER
 from assistant.errors import InvalidInputError
+from assistant.evaluation.runner import with_citations
 from assistant.rules import PROJECT_KEYS, PROJECT_TYPES
 from assistant.settings import PROJECT_ROOT, Settings, get_settings
 
@@ -149,7 +150,8 @@ def test_every_sentence_is_traceable_to_facts_a_cited_clause_or_a_template(setti
             assert sentence.text in templates
         elif sentence.source == "notice":
             assert sentence.citations
-            assert all(library.verify_quote(c.id, c.quote) and f"「{c.quote}」〔{c.id}〕" in sentence.text
+            assert all(library.verify_quote(c.id, c.quote) and c.id not in sentence.text
+                       and f"「{c.quote}」（{library.label(library.clause(c.id), titled=True)}）" in sentence.text
                        for c in sentence.citations)
         else:
             assert sentence.source == "facts" and sentence.facts
@@ -266,7 +268,8 @@ def test_reply_states_the_verdict_cites_the_clauses_and_names_the_contact(case: 
     for key in reply.focus:
         assert PROJECT_TYPES[key].contact.quote in reply.text
     for text in case["must_contain"]:
-        assert text in reply.text
+        assert text in with_citations(reply.text, (c.id for c in reply.citations))
+    assert "#" not in reply.text and "本助手" not in reply.text and "还剩" not in reply.text  # no ids, no chat voice
     assert reply.citations and all(library.verify_quote(c.id, c.quote) and c.quote in reply.text
                                    for c in reply.citations)
     assert reply.problems == []

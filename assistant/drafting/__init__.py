@@ -7,9 +7,9 @@ Both are grounded and honest about what they do not know:
   official form, 附件1) from the templates in ``prompts/drafts/``, the applicant's facts (a dict or a
   file read by ``load_facts``, schema in ``facts.py``) and verbatim quotes of the notice. Missing facts
   become 【待补充：…】 placeholders, listed at the end. ``ApplicationDraft.markdown()`` and ``to_docx()``
-  render it; ``fact_fields(type_key, settings)`` lists the form fields for a UI.
+  (公文 layout, GB/T 9704) render it; ``fact_fields(type_key, settings)`` lists the form fields for a UI.
 - ``draft_reply(inquiry)`` answers a pasted inquiry from the rules and the notice, with citations, the
-  right contact and 【待核实：…】 items for what it could not determine.
+  right contact and 【待核实：…】 items for what it could not determine; ``reply_docx()`` lays it out.
 - ``check_provenance`` runs on every draft: no number, date or name may appear that is not in the
   input, the templates or the cited sources. An optional chat model may polish an application
   draft; the check decides whether the polish is kept.
@@ -21,7 +21,7 @@ from assistant.drafting.model import ApplicationDraft, ReplyDraft, Sentence
 from assistant.drafting.outline import Outline, load_outlines, outline_path
 from assistant.drafting.provenance import check_provenance
 from assistant.drafting.reply import draft_reply, reply_wording
-from assistant.drafting.word import to_docx
+from assistant.drafting.word import reply_docx, to_docx
 
 __all__ = [
     "ApplicantFacts",
@@ -36,6 +36,7 @@ __all__ = [
     "load_facts",
     "load_outlines",
     "outline_path",
+    "reply_docx",
     "reply_wording",
     "to_docx",
 ]

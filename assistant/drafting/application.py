@@ -2,8 +2,8 @@
 
 Template syntax is described in ``prompts/drafts/README.md``: ``{basis}`` expands to the section's
 cited clauses, ``{facts}`` to one line per remaining fact, ``{key}`` to one fact, ``{project}`` to the
-project name; a 「quote」〔clause id〕 is verified against the notice. Missing facts become
-【待补充：label】 placeholders.
+project name; a 「quote」〔clause id〕 is verified against the notice and written as 「quote」（《通知》三、申报条件）,
+the clause as readers cite it (ids stay in the citations). Missing facts become 【待补充：label】 placeholders.
 """
 
 from __future__ import annotations
@@ -74,7 +74,11 @@ class SectionWriter:
         text = SLOT.sub(lambda m: self.outline.name if m.group(1) == "project" else self.value(m.group(1)), line)
         citations = self.cited(text)
         source = "facts" if keys else "notice" if citations else "template"
-        return Sentence(text=text, source=source, facts=keys, citations=citations)
+        return Sentence(text=CITED.sub(lambda m: f"「{m.group(1)}」（{self.label(m.group(2))}）", text), source=source,
+                        facts=keys, citations=citations)
+
+    def label(self, clause_id: str) -> str:
+        return self.library.label(self.library.clause(clause_id), titled=True)
 
     def basis(self, section: SectionSpec) -> list[Sentence]:
         return [self.line(f"通知要求：「{b.quote}」〔{b.id}〕") for b in section.basis]
@@ -166,4 +170,5 @@ def draft_material(outline: Outline, values: dict[str, str], library: Library, d
         *values.values(),
         *(template.read_text(encoding="utf-8") for template in templates),
         *cited, *(library.clause(cid).text for cid in cited),
+        *(library.label(library.clause(cid), titled=True) for cid in cited),
     ]

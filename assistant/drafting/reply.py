@@ -64,15 +64,22 @@ class ReplyWriter:
         return self.library.cite(clause_id, quote)
 
     def basis(self, citations: list[Citation]) -> str:
-        quotes = "；".join(f"「{c.quote}」〔{c.id}〕" for c in citations)
+        quotes = "；".join(self.wording["quote"].format(label=c.label, quote=" ".join(c.quote.split()))
+                          for c in citations)  # a quote over several lines stays in its paragraph
         return self.wording["basis"].format(quotes=quotes) if citations else ""
+
+    def in_letter_voice(self, sentence: str) -> str:
+        """The chat assistant's sentence as the letter's sender would say it."""
+        for said, written in self.wording["voice"].items():
+            sentence = sentence.replace(said, written)
+        return sentence
 
     def add(self, subject: str, text: str, citations: list[Citation], material: list[str]) -> None:
         """One numbered item; ``material`` is what its text was made from, besides the wording and quotes."""
         number = ordinal(len(self.items) + 1)
         self.items.append(self.wording["item"].format(number=number, subject=subject, text=text))
         self.citations += citations
-        self.material += [number, *material, *(c.id for c in citations)]
+        self.material += [number, *material, *(c.id for c in citations), *(c.label for c in citations)]
         self.material += [self.library.clause(c.id).text for c in citations]
 
     def verdict(self, name: str, verdict: Any) -> None:
@@ -99,18 +106,28 @@ class ReplyWriter:
         """A frequent question (fees, annexes, process …) answered by its sentence and verified quotes."""
         lead = topic.build(self.library, inquiry, type_keys, self.settings)
         citations = [self.cite(*quote) for quote in lead.quotes]
-        text = lead.sentence + self.basis(citations)
+        sentence = self.in_letter_voice(lead.sentence)
+        text = sentence + self.basis(citations)
         if not lead.in_scope and topic.what:
             text += self.wording["annex_open"].format(what=topic.what)
         subjects = self.wording["subjects"]
-        self.add(subjects.get(topic.name, subjects["default"]), text, citations, [lead.sentence, topic.what])
+        self.add(subjects.get(topic.name, subjects["default"]), text, citations, [sentence, topic.what])
 
     def timeline(self, timeline: Any) -> None:
-        """Where the programme stands on the reply's date, with the period and deadline behind it."""
-        citations = [p.citation for p in timeline.periods if p.key == "application"]
-        citations += [d.citation for d in timeline.deadlines if d.key == "recommendation"]
-        text = f"{timeline.summary.rstrip('。')}。" + self.basis(citations)
-        self.add(self.wording["subjects"]["timeline"], text, citations, [timeline.summary])
+        """Where the programme stands on the reply's date (no count of days: a letter is read later), with the
+        period and deadline behind it."""
+        periods = {p.key: p for p in timeline.periods}
+        deadlines = {d.key: d for d in timeline.deadlines}
+        recommendation = deadlines["recommendation"]
+        values = {"application": periods["application"].display, "creation": periods["creation"].display,
+                  "recommendation": recommendation.display, "recommendation_day": cn_date(recommendation.date),
+                  "acceptance": deadlines["acceptance"].display, "round_rule": timeline.round_rule,
+                  "next_round_year": str(timeline.next_round_year)}
+        phase = "application_passed" if timeline.phase == "application" and recommendation.status == "passed" \
+            else timeline.phase
+        citations = [periods["application"].citation, recommendation.citation]
+        text = self.wording["timeline"][phase].format(**values) + self.basis(citations)
+        self.add(self.wording["subjects"]["timeline"], text, citations, list(values.values()))
 
     def contact(self, references: list[Any]) -> None:
         """The notice's contact lines for the types concerned, and its e-mail address."""
