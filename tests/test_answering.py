@@ -40,7 +40,10 @@ def test_first_sentence_answers_directly(assistant: Assistant) -> None:
 
 def test_out_of_scope_and_missing_annexes_are_refused_with_a_contact(assistant: Assistant) -> None:
     other = assistant.ask("商标注册的流程是怎样的？")
-    assert not other.in_scope and other.route == "out_of_scope" and "010—62083864" in other.answer
+    assert not other.in_scope and other.route == "out_of_scope" and "zLzL@cnipa.gov.cn" in other.answer
+    assert "010—" not in other.answer and other.answer.count("。") == 1  # one sentence, one contact
+    park = assistant.ask("示范园区怎么注册商标？")
+    assert not park.in_scope and "徐俊峰 010—62086568" in park.answer and "010—62083864" not in park.answer
     quota = assistant.ask("江苏有几个推荐名额？")
     assert not quota.in_scope and "尚未载入" in quota.answer
     assert [c.id for c in quota.citations] == ["notice#annex.2"]

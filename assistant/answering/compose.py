@@ -117,12 +117,14 @@ def listed_lead(result: CheckResult, subject: str) -> Lead:
 
 
 def out_of_scope_lead(library: Library, type_keys: list[str], about: str = "") -> Lead:
-    """A refusal: what the notice does not cover (``about``: the other programme named, if any) and whom to ask."""
+    """A refusal in one sentence: what the notice does not cover (``about``: the other programme named, if any)
+    and the one contact that can help: the line for the project types asked about, else the notice's e-mail."""
     lines, quote = contact_lines(library, type_keys)
-    title = library.document("notice").info.title.removeprefix("国家知识产权局")
-    subject = f"{about}不属于" if about else "该问题超出"
-    return Lead(f"{subject}《{title}》的内容，本助手无法作答，也不会推测。如需咨询，可联系：{lines}。", [quote],
-                in_scope=False)
+    people, _, email = lines.partition("；邮箱：")
+    contact, quote = (f"联系{people}", quote) if type_keys else (f"发邮件至{email}", (quote[0], f"邮箱：{email}"))
+    notice = f"{library.document('notice').info.docno}通知"
+    subject = f"{about}不属于{notice}的范围" if about else f"这个问题不在{notice}的范围内"
+    return Lead(f"{subject}，我无法作答，也不会推测；如需咨询，可{contact}。", [quote], in_scope=False)
 
 
 APPLICANT_EVENTS = ("application", "still_open")  # the applicant's own stage: its date is the province's

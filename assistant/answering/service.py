@@ -31,8 +31,8 @@ if TYPE_CHECKING:
 
 GREETING = ("您好！我是知识产权强国建设示范创建政策助手，可以解答国知发运字〔2025〕28号通知的申报单位、"
             "时间安排、工作要求等问题，并帮您预审能否申报七类示范创建项目。")
-DRAFTING_HINT = ("起草申报书请使用“申报书起草”页签（或命令 assistant draft），工作人员起草复函请用工作人员页面的"
-                 "“复函起草”（或命令 assistant reply）；草稿只使用您提供的事实，缺少的信息会以【待补充】标出。")
+DRAFTING_HINT = ("起草申报书请使用“申报书起草”页签：按项目类型填写单位情况，即可生成申报书草稿（.docx）；"
+                 "草稿只使用您提供的事实，缺少的信息会以【待补充】标出。")
 SMALLTALK = {"greeting": GREETING, "identity": GREETING,
              "thanks": "不客气！还有关于示范创建申报的问题，随时可以问我。"}
 SEARCHED, KEPT = 16, 8  # clauses retrieved per piece, and kept once the documents that may not answer it are out
