@@ -1,12 +1,13 @@
 """The app: settings → assistant → web (FastAPI HTTP API with the Gradio UI mounted at ``/``).
 
-    python app.py [--host H] [--port P]
+    python app.py [--host H] [--port P] [--as-of YYYY-MM-DD]
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+from datetime import date
 
 for name, value in {"GRADIO_ANALYTICS_ENABLED": "False", "HF_HUB_OFFLINE": "1", "HF_HUB_DISABLE_TELEMETRY": "1",
                     "ANONYMIZED_TELEMETRY": "False"}.items():
@@ -36,7 +37,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--host", default=settings.host)
     parser.add_argument("--port", type=int, default=settings.port)
+    parser.add_argument("--as-of", type=date.fromisoformat, default=settings.as_of,
+                        help="the day the app treats as today (default: the real date)")
     args = parser.parse_args()
+    settings = settings.model_copy(update={"as_of": args.as_of})
     uvicorn.run(create_app(settings), host=args.host, port=args.port, **uvicorn_options(settings.limits))
 
 

@@ -47,3 +47,7 @@ class InvalidInputError(AssistantError):
 
 class ModelUnavailableError(AssistantError):
     """An embedding or reranking model cannot be loaded from local files."""
+
+
+class UnknownAnswerError(AssistantError):
+    """Feedback names an answer this server did not produce (or no longer remembers)."""

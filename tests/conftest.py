@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import socket
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
@@ -39,3 +41,69 @@ def unused_port() -> int:
 def free_port() -> Callable[[], int]:
     """A function giving an unused loopback port."""
     return unused_port
+
+
+AS_OF = "2025-09-20"  # the day the shared app treats as today: during the round's application period
+
+
+@pytest.fixture(scope="session")
+def running(tmp_path_factory: pytest.TempPathFactory, free_port):
+    """One real app process (``app.py``) for every test that needs it; the UI's today is ``AS_OF``."""
+    from running_app import start_app
+
+    app = start_app(tmp_path_factory.mktemp("app"), free_port(), {"ASSISTANT_AS_OF": AS_OF})
+    yield app
+    app.stop()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Debian chromium for every browser test."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium", headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync"])
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def pages(browser, running):
+    """Pages of the shared app, one per size and path for the whole module (each in its own en-US browser
+    context): ``pages(viewport, path="/")``. Tests reset what they need (新对话, a reload)."""
+    from ui import new_page
+
+    opened = {}
+
+    def page_for(viewport: dict[str, int], path: str = "/"):
+        key = (viewport["width"], viewport["height"], path)
+        if key not in opened:
+            opened[key] = new_page(browser, running.url, viewport, path)
+        return opened[key]
+
+    yield page_for
+    for page in opened.values():
+        page.context.close()
+
+
+@pytest.fixture(scope="session")
+def listener() -> Iterator[tuple[str, list[str]]]:
+    """A local HTTP server that records every request made to it: no page should ever make one."""
+    requests: list[str] = []
+
+    class Recorder(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            requests.append(self.path)
+            self.send_response(204)
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", requests
+    server.shutdown()

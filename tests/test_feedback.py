@@ -1,12 +1,14 @@
-"""Feedback is stored line by line, survives torn lines, and holds no personal data."""
+"""Feedback rates answers the server issued, one record per answer, and holds no personal data."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
-from assistant.feedback import FeedbackStore
+from assistant.errors import InvalidInputError, UnknownAnswerError
+from assistant.feedback import MAX_CORRECTION_CHARS, FeedbackStore
 from assistant.privacy import redact
 
 
@@ -39,21 +41,35 @@ def test_numbers_that_are_not_personal_data_stay() -> None:
     assert redact(text) == text
 
 
-def test_feedback_round_trip_and_torn_line(tmp_path: Path) -> None:
+def test_a_rating_and_its_correction_are_one_record_from_the_servers_answer(tmp_path: Path) -> None:
     store = FeedbackStore(tmp_path / "feedback.jsonl")
-    store.add(question="电话13812345678能报吗", answer="可以", liked=False,
-              citations=[{"id": "notice#2.2"}], correction="应为不能")
+    answer_id = store.issue(question="电话13812345678能报吗", answer="可以", citations=["notice#2.2"])
+    store.rate(answer_id, liked=False)
+    store.rate(answer_id, liked=False, correction="应为不能")
     with store.path.open("a", encoding="utf-8") as handle:
         handle.write('{"time": "2025-')  # a write cut short by a kill
-    store.add(question="收费吗", answer="不收费", liked=True, citations=[])
+    store.rate(store.issue(question="收费吗", answer="不收费", citations=[]), liked=True)
     records = store.all()
-    assert [r["liked"] for r in records] == [False, True]
+    assert [(r["liked"], r["correction"]) for r in records] == [(False, "应为不能"), (True, "")]
     assert records[0]["citations"] == ["notice#2.2"] and "13812345678" not in records[0]["question"]
 
 
-def test_corrections_export_as_a_suite(tmp_path: Path) -> None:
-    import json
+def test_unknown_ids_and_oversize_corrections_store_nothing(tmp_path: Path) -> None:
+    store = FeedbackStore(tmp_path / "feedback.jsonl", remembered=2)
+    with pytest.raises(UnknownAnswerError):
+        store.rate("made-up", liked=False, correction="伪造的历史")
+    first = store.issue(question="a", answer="b", citations=[])
+    store.issue(question="c", answer="d", citations=[])
+    store.issue(question="e", answer="f", citations=[])  # the oldest is forgotten
+    with pytest.raises(UnknownAnswerError):
+        store.rate(first, liked=True)
+    with pytest.raises(InvalidInputError):
+        store.rate(store.issue(question="g", answer="h", citations=[]), liked=False,
+                   correction="长" * (MAX_CORRECTION_CHARS + 1))
+    assert store.all() == []
 
+
+def test_corrections_export_as_an_unreviewed_suite_safe_for_browsers_and_spreadsheets(tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
     from assistant.cli import app
@@ -61,19 +77,21 @@ def test_corrections_export_as_a_suite(tmp_path: Path) -> None:
     from assistant.settings import get_settings
 
     store = FeedbackStore(tmp_path / "feedback.jsonl")
-    store.add(question="浦东新区能报示范县吗", answer="可以", liked=False, citations=[{"id": "notice#2.2"}],
-              correction="直辖市市辖区不能报示范县")
-    store.add(question="收费吗", answer="不收费", liked=True, citations=[])
-    store.add(question="哪些项目", answer="七类", liked=False, citations=[])
+    store.rate(store.issue(question="浦东新区能报示范县吗", answer="可以", citations=["notice#2.2"]), liked=False,
+               correction="直辖市市辖区不能报示范县")
+    store.rate(store.issue(question="收费吗", answer="不收费", citations=[]), liked=True)
+    store.rate(store.issue(question="=HYPERLINK(\"http://x\")", answer="七类", citations=[]), liked=False,
+               correction="<img src=x>")
     get_settings.cache_clear()
     try:
         out = tmp_path / "qa_feedback.jsonl"
         result = CliRunner().invoke(app, ["feedback", "--export", str(out)],
                                     env={"ASSISTANT_DATA_DIR": str(tmp_path)})
-        assert result.exit_code == 0 and "1 条" in result.output
+        assert result.exit_code == 0 and "2 条" in result.output
     finally:
         get_settings.cache_clear()
     cases = load_cases(out)
-    assert suite_kind(out) == "qa" and len(cases) == 1
+    assert suite_kind(out) == "qa" and len(cases) == 2 and {c["status"] for c in cases} == {"unreviewed"}
     assert cases[0]["expected_ids"] == ["notice#2.2"] and "直辖市市辖区不能报示范县" in cases[0]["note"]
     assert json.loads(out.read_text(encoding="utf-8").splitlines()[0])["question"] == "浦东新区能报示范县吗"
+    assert cases[1]["question"].startswith("'=HYPERLINK") and "<img" not in cases[1]["note"]
