@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
 import sys
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -62,3 +64,20 @@ def start_app(base: Path, port: int, env: dict[str, str] | None = None) -> Runni
         time.sleep(0.5)
     process.kill()
     pytest.fail(f"app did not become healthy in 120 s: {log.read_text(encoding='utf-8')[-3000:]}")
+
+
+@contextlib.contextmanager
+def serving(app: Any, port: int) -> Iterator[str]:
+    """An ASGI ``app`` served by uvicorn in a thread of this process on ``port``; yields its URL."""
+    import uvicorn
+
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="error"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)

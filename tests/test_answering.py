@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import threading
 import time
 from datetime import date
 
 import pytest
 from langchain_core.language_models.fake_chat_models import FakeListChatModel, GenericFakeChatModel
+from running_app import serving
 
 from assistant.answering import Assistant
 from assistant.answering.conversation import Conversation
@@ -100,7 +100,6 @@ def test_llm_endpoint_down_or_slow_falls_back(assistant: Assistant) -> None:
 
 def test_llm_over_http_against_a_loopback_openai_server(assistant: Assistant, free_port) -> None:
     """ChatOpenAI → a real HTTP server speaking the OpenAI protocol; slow replies hit the timeout."""
-    import uvicorn
     from fastapi import FastAPI
     from langchain_openai import ChatOpenAI
 
@@ -116,23 +115,13 @@ def test_llm_over_http_against_a_loopback_openai_server(assistant: Assistant, fr
                              "message": {"role": "assistant", "content": "不收取任何费用〔notice#5.4〕。"}}],
                 "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2}}
 
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(server_app, host="127.0.0.1", port=port, log_level="error"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.05)
-    try:
-        model = ChatOpenAI(model="qwen", base_url=f"http://127.0.0.1:{port}/v1", api_key="k", max_retries=0,
-                           timeout=1.5)
+    with serving(server_app, free_port()) as url:
+        model = ChatOpenAI(model="qwen", base_url=f"{url}/v1", api_key="k", max_retries=0, timeout=1.5)
         answer = llm_assistant(assistant, model).ask("申报要交费吗？")
         assert answer.mode == "llm" and answer.answer == "不收取任何费用〔notice#5.4〕。"
         delay["seconds"] = 3.0
         slow = llm_assistant(assistant, model).ask("申报要交费吗？")
         assert slow.mode == "extractive" and "Timeout" in slow.trace["fallback"]
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
 
 
 def test_quota_answers_come_only_from_an_imported_table(tmp_path, assistant: Assistant) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 
 import httpx
 import pytest
@@ -129,8 +130,25 @@ def test_markdown_and_html_are_shown_as_text_and_fetch_nothing(pages, listener: 
     user = page.locator('[data-testid="user"]').first
     assert user.inner_text().strip() == question
     assert page.locator("#chatbot img, #chatbot a[href^='http']").count() == 0
-    page.wait_for_timeout(500)
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    copy = page.locator('#chatbot button[aria-label="复制这条消息"]')
+    copy.first.click()  # copies what was typed, not the page's HTML for it
+    assert clipboard(page, lambda text: "&#" not in text and "<div" not in text) == question
+    copy.last.click()
+    copied = clipboard(page, lambda text: text != question and not text.startswith("<"))
+    assert copied.startswith("不收取任何费用") and "\n依据：\n《通知》五、（四）「不得以任何形式" in copied
+    assert "<" not in copied
     assert requests == []
+
+
+def clipboard(page, settled, timeout: float = 5) -> str:
+    """The clipboard's text once ``settled(text)`` holds (copies are written asynchronously)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        text = page.evaluate("navigator.clipboard.readText()")
+        if settled(text) or time.monotonic() > deadline:
+            return text
+        page.wait_for_timeout(50)
 
 
 def test_feedback_confirms_opens_the_correction_and_keeps_one_record(pages, running: RunningApp) -> None:

@@ -3,12 +3,11 @@ application period, each page served by the UI's own code in Chromium."""
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator
 from datetime import date
 
 import pytest
+from running_app import serving
 from ui import DESKTOP
 
 pytestmark = [pytest.mark.server, pytest.mark.browser]
@@ -27,7 +26,6 @@ PHASES = {
 def pages(tmp_path_factory: pytest.TempPathFactory, free_port) -> Iterator[str]:
     """One server with the public page at /before/, /during/ and /after/, one day each."""
     import gradio as gr
-    import uvicorn
     from fastapi import FastAPI
 
     from assistant.answering import Assistant
@@ -43,15 +41,8 @@ def pages(tmp_path_factory: pytest.TempPathFactory, free_port) -> Iterator[str]:
     for name, day in DAYS.items():
         assistant = Assistant(settings.model_copy(update={"as_of": day}), library=library)
         app = gr.mount_gradio_app(app, build_ui(assistant, FeedbackStore(data / "feedback.jsonl")), path=f"/{name}")
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(app, free_port()) as url:
+        yield url
 
 
 def test_the_welcome_states_the_phase_of_the_round(browser, pages: str) -> None:

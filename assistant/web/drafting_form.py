@@ -27,6 +27,8 @@ FACT_LINE = re.compile(r"^\s*([^:：]+?)\s*[:：]\s*(.*)$")  # the first colon, 
 EMPTY_PREVIEW = ('<p class="hint">填写单位情况后点“生成草稿”，草稿会显示在这里；'
                  "未填写的事实显示为【待补充：…】。</p>")
 STORAGE = "assistant-draft-facts"
+SHOW_PREVIEW_ON_PHONES = ("() => window.matchMedia('(max-width: 640px)').matches && "
+                          "document.getElementById('draft-preview')?.scrollIntoView({block: 'start'})")
 DEFAULT_TYPE = "enterprise"
 
 
@@ -160,6 +162,6 @@ def build_drafting(assistant: Assistant) -> None:
         return preview_html(draft), gr.update(value=str(path), interactive=True), status
 
     make.click(make_draft, [type_key, saved], [preview, download, draft_status]).then(
-        None, js="() => document.getElementById('draft-preview')?.scrollIntoView({block: 'start'})")
+        None, js=SHOW_PREVIEW_ON_PHONES)
     type_key.input(None, type_key, saved_type, js="(key) => ({type: key})")
     saved_type.change(None, saved_type, type_key, js=f"(state) => state?.type || {json.dumps(DEFAULT_TYPE)}")

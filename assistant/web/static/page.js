@@ -76,6 +76,25 @@
   new MutationObserver(() => composer.sync()).observe(document.documentElement, {
     subtree: true, childList: true, attributes: true, attributeFilter: ["disabled"] });
 
+  // Copying a message copies what the reader sees (Gradio would copy its HTML): the text, then the clauses cited.
+  const plain = (message) => {
+    const body = (message.querySelector(".answer-text") ?? message).innerText.trim();
+    const cited = [...message.querySelectorAll(".cite-chip")].map((chip) => `${chip.textContent}「${chip.title}」`);
+    return cited.length ? `${body}\n依据：\n${cited.join("\n")}` : body;
+  };
+  document.addEventListener("click", (event) => {
+    const button = event.target.closest?.(".message-buttons button");
+    if (!button || !/^(复制|Copy)/.test(button.getAttribute("aria-label") || "")) return;
+    let group = button.closest(".message-buttons").previousElementSibling;
+    while (group && !group.querySelector('[data-testid="bot"], [data-testid="user"]')) {
+      group = group.previousElementSibling;
+    }
+    const messages = [...(group?.querySelectorAll('[data-testid="bot"], [data-testid="user"]') ?? [])];
+    if (!messages.length) return;
+    const text = messages.map(plain).join("\n\n");
+    setTimeout(() => navigator.clipboard?.writeText(text).catch(() => {}), 50);  // after Gradio's own copy
+  });
+
   // Buttons inside answers that open a tab ("去申报书起草").
   document.addEventListener("click", (event) => {
     const go = event.target.closest?.(".goto-tab");
