@@ -116,9 +116,10 @@ def resolve_outline(settings: Settings, type_key: str, library: Library | None =
     return outlines[type_key]
 
 
-def fact_fields(type_key: str, settings: Settings) -> list[dict[str, Any]]:
-    """The form fields of a project type, in outline order (for the UI): key, label, unit, multiline, section."""
-    outline = resolve_outline(settings, type_key)
+def fact_fields(type_key: str, settings: Settings, library: Library | None = None) -> list[dict[str, Any]]:
+    """The form fields of a project type, in outline order (for the UI): key, label, unit, multiline, section;
+    with ``library``, those of the loaded 附件1 when there is one."""
+    outline = resolve_outline(settings, type_key, library)
     return [{**spec.model_dump(), "section": section.title} for section in outline.sections
             for spec in section.facts]
 

@@ -102,6 +102,9 @@ def remember_js(key: str) -> str:
 def build_drafting(assistant: Assistant) -> None:
     """The drafting tab's components and events (inside a ``gr.Tab``)."""
     settings = assistant.settings
+
+    def fields_of(key: str) -> list[dict[str, Any]]:
+        return fact_fields(key, settings, assistant.library)  # the loaded 附件1's parts when there is one
     gr.Markdown("按项目类型填写单位情况，生成申报书草稿。草稿只使用您填写的事实，未填写的显示为【待补充：…】，"
                 "不会编造任何数字或名称。申报书正式格式（附件1）尚未载入，提纲依通知“三、申报条件”整理。"
                 "填写的内容保存在本浏览器中，切换项目类型不会丢失。")
@@ -122,7 +125,7 @@ def build_drafting(assistant: Assistant) -> None:
             @gr.render(inputs=[saved_type, saved], triggers=[saved_type.change, version.change])
             def form(state: dict[str, str] | None, values: dict[str, str] | None) -> None:
                 key, values, section = chosen_type(state, assistant), values or {}, None
-                for field in fact_fields(key, settings):
+                for field in fields_of(key):
                     if field["section"] != section:
                         section = field["section"]
                         gr.Markdown(f"#### {html.escape(section)}")
@@ -141,7 +144,7 @@ def build_drafting(assistant: Assistant) -> None:
             preview = gr.HTML(EMPTY_PREVIEW, elem_id="draft-preview")
 
     def paste(text: str, key: str, values: dict[str, str] | None, count: int) -> tuple[Any, ...]:
-        facts, errors = parse_fact_lines(text or "", fact_fields(key, settings), assistant.types[key].short)
+        facts, errors = parse_fact_lines(text or "", fields_of(key), assistant.types[key].short)
         if not facts and not errors:
             return gr.update(), count, "⚠️ 请先粘贴“事实项：内容”的行。"
         message = f"已填入 {len(facts)} 项。" + "".join(f"\n- ⚠️ {error}" for error in errors)
@@ -150,7 +153,7 @@ def build_drafting(assistant: Assistant) -> None:
     fill.click(paste, [pasted, type_key, saved, version], [saved, version, paste_status])
 
     def make_draft(key: str, values: dict[str, str] | None) -> tuple[Any, ...]:
-        wanted = {f["key"] for f in fact_fields(key, settings)}
+        wanted = {f["key"] for f in fields_of(key)}
         facts = {k: v for k, v in (values or {}).items() if k in wanted and str(v).strip()}
         try:
             draft = draft_application(key, facts, settings=settings, library=assistant.library)

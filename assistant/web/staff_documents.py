@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any, get_args
 
 import gradio as gr
@@ -21,12 +20,10 @@ WARNING = ("⚠️ **导入或移除文件会改变所有用户得到的回答**
            "已认定名单会改变预审结论。导入前请确认文件是正式发布的版本。")
 
 
-def imported_at(settings: Settings, info: DocumentInfo) -> datetime | None:
-    """When staff imported the document (its stored file's time when the record has none); None for the corpus."""
-    stored = settings.documents_dir / f"{info.id}.json"
-    if not stored.is_file():
-        return None
-    return info.imported or datetime.fromtimestamp(stored.stat().st_mtime)
+def imported_at(info: DocumentInfo) -> str:
+    if not info.ingested:
+        return "随程序提供"
+    return info.imported.strftime("%Y-%m-%d %H:%M") if info.imported else "—"
 
 
 def document_rows(assistant: Assistant, settings: Settings) -> list[list[Any]]:
@@ -36,10 +33,8 @@ def document_rows(assistant: Assistant, settings: Settings) -> list[list[Any]]:
     rows = []
     for document in assistant.library.documents.values():
         info = document.info
-        when = imported_at(settings, info)
         kind = KIND_NAMES[info.kind] + ("" if info.available else "（未载入）")
-        rows.append([info.title, kind, info.province or "—", len(document.clauses),
-                     when.strftime("%Y-%m-%d %H:%M") if when else "随程序提供", info.id])
+        rows.append([info.title, kind, info.province or "—", len(document.clauses), imported_at(info), info.id])
     rows += [[record.name, "导入未完成", "—", 0, record.at.strftime("%Y-%m-%d %H:%M"), record.doc_id]
              for record in quarantined(settings)]
     return rows
@@ -50,7 +45,7 @@ def removable(assistant: Assistant, settings: Settings) -> list[tuple[str, str]]
     from assistant.ingest import quarantined
 
     imported = [(f"{d.info.title}（{d.info.id}）", d.info.id) for d in assistant.library.documents.values()
-                if imported_at(settings, d.info)]
+                if d.info.ingested]
     return imported + [(f"{r.name}（导入未完成，{r.doc_id}）", r.doc_id) for r in quarantined(settings)]
 
 
@@ -69,7 +64,9 @@ def build_documents(assistant: Assistant, settings: Settings) -> None:
     with gr.Row():
         kind = gr.Dropdown(kinds, value="", label="文件类型", elem_id="import-kind")
         title = gr.Textbox(label="标题（可留空，默认取文件的标题行）", max_lines=1, elem_id="import-title")
+        province = gr.Textbox(label="省份（省级转发通知可填，默认从文件识别）", max_lines=1, elem_id="import-province")
         doc_id = gr.Textbox(label="编号（可留空；小写字母、数字和连字符）", max_lines=1, elem_id="import-id")
+    replace = gr.Checkbox(label="内容与已导入的文件相同时，用这个文件替换它", elem_id="import-replace")
     do_ingest = gr.Button("导入", variant="primary", elem_id="run-import")
     status = gr.Markdown(elem_id="import-status")
 
@@ -79,21 +76,19 @@ def build_documents(assistant: Assistant, settings: Settings) -> None:
         return message, document_rows(assistant, settings), gr.update(choices=removable(assistant, settings),
                                                                        value=None)
 
-    def ingest(file: Any, wanted_kind: str, wanted_title: str, wanted_id: str) -> tuple[Any, ...]:
+    def ingest(file: Any, wanted_kind: str, wanted_title: str, wanted_province: str, wanted_id: str,
+               replacing: bool) -> tuple[Any, ...]:
         from assistant.ingest import ingest_file
 
         if file is None:
             raise gr.Error("请先选择要导入的文件。")
         try:
             result = ingest_file(settings, uploaded_path(file), doc_id=wanted_id.strip() or None,
-                                 kind=wanted_kind or None, title=wanted_title.strip() or None)
+                                 kind=wanted_kind or None, title=wanted_title.strip() or None,
+                                 province=wanted_province.strip() or None, replace=replacing)
         except AssistantError as error:
             raise gr.Error(f"导入失败：{error}") from None
-        outcome = refreshed("")
-        info = assistant.library.document(result.doc_id).info
-        name = info.short_title or info.title
-        return (f"{STATUS[result.status]}《{name}》（{KIND_NAMES[info.kind]}），{result.clauses} 条。",
-                *outcome[1:])
+        return refreshed(f"{STATUS[result.status]}{result.label}（{KIND_NAMES[result.kind]}），{result.clauses} 条。")
 
     def remove_document(doc_id: str | None) -> tuple[Any, ...]:
         from assistant.ingest import remove_document as remove_stored
@@ -108,5 +103,5 @@ def build_documents(assistant: Assistant, settings: Settings) -> None:
         return refreshed(f"已移除：{label}。")
 
     outputs = [status, table, chosen]
-    do_ingest.click(ingest, [upload, kind, title, doc_id], outputs)
+    do_ingest.click(ingest, [upload, kind, title, province, doc_id, replace], outputs)
     remove.click(remove_document, chosen, outputs, js=CONFIRM_REMOVAL)

@@ -17,14 +17,16 @@ from assistant.web.uploads import uploaded_path
 
 SPLIT_NAMES = {"dev": "开发集", "holdout": "留出集"}
 KIND_NAMES = {"qa": "问答", "retrieval": "检索", "multiturn": "多轮对话", "adversarial": "对抗问题",
-              "eligibility": "资格判定", "timeline": "时间安排", "replies": "复函", "drafting": "申报书起草"}
+              "eligibility": "资格判定", "timeline": "时间安排", "replies": "复函", "drafting": "申报书起草",
+              "layering": "省级与参考文件"}
 METRIC_NAMES = {
     "pass_rate": "通过率", "wrong_eligible": "误判为“可以申报”的次数", "latency_p50_ms": "耗时中位数（毫秒）",
     "latency_p95_ms": "耗时 P95（毫秒）", "hit@1": "首位命中率", "hit@3": "前三命中率", "mrr": "平均倒数排名",
     "verdict_accuracy": "判定准确率", "accuracy": "准确率", "fact_recall": "要点覆盖率",
     "citation_precision": "引用准确率", "citation_recall": "引用覆盖率", "quote_verification": "引文核对通过率",
     "groundedness": "有据可查率", "refusal_precision": "拒答准确率", "refusal_recall": "应拒答的拒答率",
-    "provenance_clean": "来源核对通过率",
+    "provenance_clean": "来源核对通过率", "documents_cited": "引用文件正确率",
+    "reference_kept_below": "参考文件未优先率", "kind_detection": "文件类型识别率",
 }
 TYPE_NAMES = {"city": "示范市", "county": "示范县", "park": "示范园区", "service_zone": "服务业集聚示范区",
               "enterprise": "示范企业", "university": "示范高校", "institute": "示范科研机构"}
