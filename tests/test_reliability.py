@@ -26,8 +26,6 @@ MARKUP = re.compile(r"<\s*(img|script|svg|iframe)\b|onerror|onload|javascript:",
 SECRETS = ("13912345678", "11010519491231002X", "li.si@example.com")
 PERSONAL = "我是联系人李四，手机13912345678，身份证号11010519491231002X，邮箱 li.si@example.com。申报要交费吗？"
 MARKERS = ("【手机号已隐去】", "【身份证号已隐去】", "【邮箱已隐去】")
-BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync"]
 
 
 @pytest.fixture(scope="module")
@@ -138,16 +136,6 @@ def test_logs_carry_request_ids_and_no_personal_data(app: RunningApp) -> None:
     assert len(app.records()) == len([line for line in text.splitlines() if line.strip()])  # all JSON
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=BROWSER_ARGS)
-        yield launched
-        launched.close()
-
-
 def ask_in_browser(browser: Any, url: str, question: str) -> tuple[Any, list[str]]:
     """A fresh page that asked ``question`` and shows the answer; also the dialogs it raised."""
     page, dialogs = browser.new_page(), []
@@ -155,8 +143,7 @@ def ask_in_browser(browser: Any, url: str, question: str) -> tuple[Any, list[str
     page.goto(url, wait_until="load")
     page.locator("#question textarea").fill(question)
     page.locator("#send").click()
-    page.wait_for_function(
-        "() => document.querySelector('#citations')?.innerText.includes('notice#5.4')", timeout=30_000)
+    page.locator('[data-testid="bot"] .cite-chip[value="notice#5.4"]').wait_for(timeout=30_000)
     return page, dialogs
 
 
@@ -191,7 +178,7 @@ def test_markup_in_a_question_is_shown_as_text_in_the_ui(app: RunningApp, browse
 def test_feedback_from_the_ui_holds_no_personal_data(app: RunningApp, browser: Any) -> None:
     page, _ = ask_in_browser(browser, app.url, PERSONAL)
     page.locator('[data-testid="bot"]').first.wait_for()
-    page.get_by_role("button", name="Like", exact=True).click()
+    page.locator('#chatbot button[aria-label="有帮助"]').click()
     feedback = app.data_dir / "feedback.jsonl"
     deadline = time.monotonic() + 15
     while time.monotonic() < deadline and "李四" not in (feedback.read_text(encoding="utf-8") if feedback.exists() else ""):

@@ -36,11 +36,12 @@ def test_prescreening_gives_one_card_per_type_stacked_on_phones_and_the_forms_me
         assert len({round(b["y"]) for b in boxes}) < 7  # several cards share a row
     page.wait_for_timeout(300)  # the outputs' loading fade is over
     assert contrast_violations(page) == []
-    page.get_by_role("tab", name="申报书起草").click()
-    page.locator("#draft-run").click()
-    page.locator("#draft-status").get_by_text("草稿已生成").wait_for()
-    page.wait_for_timeout(300)
-    assert contrast_violations(page) == []
+    if size == "desktop":  # the drafting page, filled in (on phones the same elements in one column)
+        page.get_by_role("tab", name="申报书起草").click()
+        page.locator("#draft-run").click()
+        page.locator("#draft-status").get_by_text("草稿已生成").wait_for()
+        page.wait_for_timeout(300)
+        assert contrast_violations(page) == []
 
 
 def choose_type(page, name: str) -> None:

@@ -36,7 +36,7 @@ def test_documents_are_listed_imported_and_removed_with_chinese_status(pages, tm
     page.locator("#run-import").click()
     status = page.locator("#import-status")
     status.get_by_text("已导入《界面测试说明》").wait_for(timeout=60_000)
-    assert re.search(r"已导入《界面测试说明》（参考文件），\d+ 条。", status.inner_text())
+    assert re.search(r"已导入《界面测试说明》（参考），类型：参考文件，\d+ 条。", status.inner_text())
     assert "界面测试说明" in table.inner_text() and "doc-" not in status.inner_text()
     pick(page, "#remove-choice", re.compile("界面测试说明"))
     page.once("dialog", lambda dialog: dialog.accept())

@@ -1,5 +1,5 @@
-"""The welcome says where the round stands on the app's day (``--as-of``): before, during and after the
-application period, each page served by the UI's own code in Chromium."""
+"""The welcome says where the round stands on the app's day (``--as-of``) before and after the application
+period, each page served by the UI's own code in Chromium (during it: ``test_ui_chat``, on the shared app)."""
 
 from __future__ import annotations
 
@@ -12,11 +12,9 @@ from ui import DESKTOP
 
 pytestmark = [pytest.mark.server, pytest.mark.browser]
 
-DAYS = {"before": date(2025, 8, 1), "during": date(2025, 10, 1), "after": date(2026, 3, 1)}
+DAYS = {"before": date(2025, 8, 1), "after": date(2026, 3, 1)}
 PHASES = {
     "before": "本届组织申报安排在2025年9月—10月，尚未开始；省级知识产权局须于2025年10月24日前完成推荐，"
-              "申报单位向省局提交材料的时间以本省通知为准。",
-    "during": "本届申报正在进行：省级知识产权局须于2025年10月24日前完成推荐，截至2025年10月1日还剩23天；"
               "申报单位向省局提交材料的时间以本省通知为准。",
     "after": "本届申报已于2025年10月24日截止；下一届预计2028年启动。",
 }
@@ -24,7 +22,7 @@ PHASES = {
 
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory: pytest.TempPathFactory, free_port) -> Iterator[str]:
-    """One server with the public page at /before/, /during/ and /after/, one day each."""
+    """One server with the public page at /before/ and /after/, one day each."""
     import gradio as gr
     from fastapi import FastAPI
 

@@ -29,7 +29,7 @@ def ask(page, question: str):
     page.wait_for_function(
         "([n]) => { const bots = document.querySelectorAll('[data-testid=\"bot\"]');"
         " return bots.length > n && !bots[bots.length - 1].querySelector('.pending'); }", arg=[before],
-        timeout=30_000)
+        timeout=60_000)
     return answers.nth(before)
 
 

@@ -88,7 +88,8 @@ def build_documents(assistant: Assistant, settings: Settings) -> None:
                                  province=wanted_province.strip() or None, replace=replacing)
         except AssistantError as error:
             raise gr.Error(f"导入失败：{error}") from None
-        return refreshed(f"{STATUS[result.status]}{result.label}（{KIND_NAMES[result.kind]}），{result.clauses} 条。")
+        kind = KIND_NAMES[result.kind]
+        return refreshed(f"{STATUS[result.status]}{result.label}，类型：{kind}，{result.clauses} 条。")
 
     def remove_document(doc_id: str | None) -> tuple[Any, ...]:
         from assistant.ingest import remove_document as remove_stored
