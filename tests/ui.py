@@ -39,7 +39,10 @@ def contrast_violations(page) -> list[dict]:
 
 
 def fresh_chat(page) -> None:
-    """The chat tab of ``page``, emptied with 新对话 (a new conversation on the server too)."""
+    """The chat tab of ``page``, emptied with 新对话 (a new conversation on the server too) if it has messages."""
     page.get_by_role("tab", name="问答").click()
-    page.locator("#new-chat").click()
+    messages = page.locator('#chatbot [data-testid="bot"], #chatbot [data-testid="user"]')
+    if messages.count():
+        page.locator("#new-chat").click()
+        messages.first.wait_for(state="detached")  # the reset's outputs (messages, box, viewer) have arrived
     page.locator("#chatbot .welcome").wait_for()
