@@ -48,10 +48,13 @@ AS_OF = "2025-09-20"  # the day the shared app treats as today: during the round
 
 @pytest.fixture(scope="session")
 def running(tmp_path_factory: pytest.TempPathFactory, free_port):
-    """One real app process (``app.py``) for every test that needs it; the UI's today is ``AS_OF``."""
+    """One real app process (``app.py``) for every test that needs it; the UI's today is ``AS_OF``; every test
+    is one client (127.0.0.1), so the per-client rate limit is raised out of their way."""
     from running_app import start_app
 
-    app = start_app(tmp_path_factory.mktemp("app"), free_port(), {"ASSISTANT_AS_OF": AS_OF})
+    app = start_app(tmp_path_factory.mktemp("app"), free_port(),
+                    {"ASSISTANT_AS_OF": AS_OF, "ASSISTANT_LIMITS__RATE_PER_MINUTE": "60000",
+                     "ASSISTANT_LIMITS__BURST": "10000"})
     yield app
     app.stop()
 

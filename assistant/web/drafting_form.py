@@ -11,8 +11,6 @@ import difflib
 import html
 import json
 import re
-import tempfile
-from pathlib import Path
 from typing import Any
 
 import gradio as gr
@@ -22,6 +20,7 @@ from assistant.drafting import ApplicationDraft, draft_application, fact_fields,
 from assistant.drafting.model import FACTS_HEADING, MISSING, PLACEHOLDERS_HEADING, TABLE_HEADER, Sentence
 from assistant.errors import AssistantError
 from assistant.web.citations import inert
+from assistant.web.uploads import download_path
 
 FACT_LINE = re.compile(r"^\s*([^:：]+?)\s*[:：]\s*(.*)$")  # the first colon, half- or full-width, ends the name
 EMPTY_PREVIEW = ('<p class="hint">填写单位情况后点“生成草稿”，草稿会显示在这里；'
@@ -159,7 +158,7 @@ def build_drafting(assistant: Assistant) -> None:
             draft = draft_application(key, facts, settings=settings, library=assistant.library)
         except AssistantError as error:
             raise gr.Error(str(error)) from None
-        path = Path(tempfile.mkdtemp(prefix="draft-")) / f"申报书草稿-{assistant.types[key].short}.docx"
+        path = download_path(settings, "public", f"申报书草稿-{assistant.types[key].short}.docx")
         to_docx(draft, path, author=settings.author)
         status = f"草稿已生成：已用 {len(facts)} 项事实，{len(draft.placeholders)} 项待补充。"
         return preview_html(draft), gr.update(value=str(path), interactive=True), status

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import html
-import tempfile
-from pathlib import Path
 from typing import Any
 
 import gradio as gr
@@ -16,6 +14,7 @@ from assistant.settings import Settings
 from assistant.web.staff_documents import build_documents
 from assistant.web.staff_eval import build_evaluation
 from assistant.web.theme import Page
+from assistant.web.uploads import download_path
 
 NO_LOGIN = ("未设置登录：工作人员页面只对本机开放。要从其他电脑使用，请设置环境变量 ASSISTANT_STAFF_USER 和 "
             "ASSISTANT_STAFF_PASSWORD 后重新启动。")
@@ -54,7 +53,7 @@ def build_replies(assistant: Assistant, settings: Settings) -> None:
                                 sender=signer.strip() or None)
         except AssistantError as error:
             raise gr.Error(str(error)) from None
-        path = Path(tempfile.mkdtemp(prefix="reply-")) / "复函草稿.docx"
+        path = download_path(settings, "staff", "复函草稿.docx")
         reply_docx(draft, path, author=settings.author)
         return draft.text, notes(draft), gr.update(value=str(path), interactive=True)
 

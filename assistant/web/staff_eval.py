@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +12,7 @@ import gradio as gr
 from assistant.answering import Assistant
 from assistant.errors import AssistantError
 from assistant.settings import Settings
-from assistant.web.uploads import uploaded_path
+from assistant.web.uploads import download_path, uploaded_path
 
 SPLIT_NAMES = {"dev": "开发集", "holdout": "留出集"}
 KIND_NAMES = {"qa": "问答", "retrieval": "检索", "multiturn": "多轮对话", "adversarial": "对抗问题",
@@ -115,7 +114,7 @@ def build_evaluation(assistant: Assistant, settings: Settings) -> None:
         except (ValueError, AssistantError) as error:
             raise gr.Error(str(error)) from None
         _, html_path = write_reports(report, settings.data_dir / "runs" / report.run_id)
-        download = Path(tempfile.mkdtemp(prefix="eval-")) / f"评测报告-{report.run_id}.html"
+        download = download_path(settings, "staff", f"评测报告-{report.run_id}.html")
         shutil.copyfile(html_path, download)
         failed = [[suite_label(c.suite), c.id, c.question, "；".join(c.reasons)] for c in report.cases if not c.passed]
         rows = metrics_rows(report.metrics, thresholds)

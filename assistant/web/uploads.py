@@ -1,12 +1,16 @@
-"""Files staff upload: only paths inside Gradio's upload directory are ever read."""
+"""Files the pages take and give: uploads are read only from Gradio's upload directory; downloads are written
+under the app's own folder of ``settings.temp_dir``, which is swept (``web.files``)."""
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import gradio as gr
 from gradio.utils import get_upload_folder
+
+from assistant.settings import Settings
 
 
 def uploaded_path(upload: Any) -> Path:
@@ -15,3 +19,10 @@ def uploaded_path(upload: Any) -> Path:
     if not path.is_relative_to(Path(get_upload_folder()).resolve()) or not path.is_file():
         raise gr.Error("只能导入通过本页面上传的文件，请重新选择文件上传。")
     return path
+
+
+def download_path(settings: Settings, app: Literal["public", "staff"], name: str) -> Path:
+    """A new path named ``name`` for a file offered for download by the public or the staff pages."""
+    folder = settings.temp_dir / app
+    folder.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix="download-", dir=folder)) / name
