@@ -21,7 +21,7 @@ def mount(app: FastAPI, assistant: Assistant, settings: Settings) -> FastAPI:
     """The API routes, the staff pages at ``/staff`` and the UI at ``/`` on ``app``; returns the app to serve."""
     import gradio as gr
 
-    from assistant.web import files
+    from assistant.web import files, theme
     from assistant.web.api import build_router, install_error_handlers
     from assistant.web.staff import build_staff_ui
     from assistant.web.ui import build_ui
@@ -33,12 +33,12 @@ def mount(app: FastAPI, assistant: Assistant, settings: Settings) -> FastAPI:
     staff = build_staff_ui(assistant, settings)
     staff.delete_cache = files.cache_policy(settings)
     app = gr.mount_gradio_app(app, staff, path="/staff", auth=staff_login(settings), max_file_size=upload_bytes,
-                              run_history=False, show_error=False)  # gr.Error messages still show
+                              run_history=False, show_error=False, **theme.PAGE)  # gr.Error messages still show
     files.gradio_files_in(settings.temp_dir / "public")
     demo = build_ui(assistant, FeedbackStore(settings.data_dir / "feedback.jsonl"))
     demo.delete_cache = files.cache_policy(settings)
     app = gr.mount_gradio_app(app, demo, path="/", max_file_size=upload_bytes, run_history=False, show_error=False,
-                              blocked_paths=files.staff_only(settings))
+                              blocked_paths=files.staff_only(settings), **theme.PAGE)
     files.gradio_files_in(settings.temp_dir)  # where Gradio accepts files from at request time: both apps'
     install_middleware(app, settings, upload_bytes)
     return app

@@ -13,7 +13,7 @@ from assistant.inputs import MAX_DESCRIPTION_CHARS
 from assistant.settings import Settings
 from assistant.web.staff_documents import build_documents
 from assistant.web.staff_eval import build_evaluation
-from assistant.web.theme import Page
+from assistant.web.theme import page
 from assistant.web.uploads import download_path
 
 NO_LOGIN = ("未设置登录：工作人员页面只对本机开放。要从其他电脑使用，请设置环境变量 ASSISTANT_STAFF_USER 和 "
@@ -61,7 +61,7 @@ def build_replies(assistant: Assistant, settings: Settings) -> None:
 
 
 def build_staff_ui(assistant: Assistant, settings: Settings) -> gr.Blocks:
-    with Page("政策助手 · 工作人员") as staff:
+    with page("政策助手 · 工作人员") as staff:
         gr.HTML(header(settings))
         with gr.Tabs():
             with gr.Tab("文件", id="documents"):

@@ -1,8 +1,6 @@
 """How every page looks and speaks: an AA-contrast theme, Chinese fonts, the page CSS and script.
 
-``mount_gradio_app`` resets a Blocks' theme, css and head to its own arguments, and ``web.mount``
-passes none; ``Page`` keeps its own wherever it is mounted. (Were ``mount`` to pass ``PAGE`` to
-``mount_gradio_app``, ``Page`` could become a plain ``gr.Blocks``.)
+``mount_gradio_app`` sets a Blocks' theme, css and head from its own arguments: ``web.mount`` passes ``PAGE``.
 """
 
 from __future__ import annotations
@@ -50,12 +48,6 @@ PAGE: dict[str, Any] = {"theme": THEME, "css": (STATIC / "page.css").read_text(e
                         "head": f"<script>\n{(STATIC / 'page.js').read_text(encoding='utf-8')}\n</script>"}
 
 
-class Page(gr.Blocks):
-    """A Blocks page that keeps the theme, CSS and script of ``PAGE`` wherever it is mounted."""
-
-    def __init__(self, title: str) -> None:
-        super().__init__(title=title, analytics_enabled=False)
-
-    def _set_html_css_theme_variables(self) -> None:
-        self.theme, self.css, self.head = PAGE["theme"], PAGE["css"], PAGE["head"]
-        super()._set_html_css_theme_variables()
+def page(title: str) -> gr.Blocks:
+    """A page of the app (its look comes from ``PAGE`` when it is mounted)."""
+    return gr.Blocks(title=title, analytics_enabled=False)

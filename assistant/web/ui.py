@@ -11,7 +11,7 @@ from assistant.feedback import FeedbackStore
 from assistant.web.chat import build_chat
 from assistant.web.drafting_form import build_drafting
 from assistant.web.prescreen import build_prescreen
-from assistant.web.theme import Page
+from assistant.web.theme import page
 
 TITLE = "知识产权强国建设示范创建政策助手"
 
@@ -29,7 +29,7 @@ def footer(organisation: str) -> str:
 
 
 def build_ui(assistant: Assistant, feedback: FeedbackStore) -> gr.Blocks:
-    with Page(TITLE) as demo:
+    with page(TITLE) as demo:
         gr.HTML(header())
         with gr.Tabs(elem_id="tabs"):
             with gr.Tab("问答", id="chat", elem_id="tab-chat"):
