@@ -119,7 +119,8 @@ def ingest_file(settings: Settings, path: Path, *, doc_id: str | None = None, ki
     holder = _same_content(library, clauses)
     if holder and holder.info.id != doc_id:
         if not (replace and holder.info.ingested):
-            hint = "如要用这个文件替换它，请加 --replace" if holder.info.ingested else "正式文件不能替换"
+            hint = ("如要用这个文件替换它，请选择“替换”（命令行加 --replace）" if holder.info.ingested
+                    else "正式文件不能替换")
             raise DuplicateDocumentError(f"{path.name} 的内容与已载入的{holder.info.label}（编号 {holder.info.id}）"
                                          f"相同，未重复导入；{hint}")
         doc_id = holder.info.id

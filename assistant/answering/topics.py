@@ -96,7 +96,7 @@ def annex_lead(library: Library, annex_id: str, what: str, question: str) -> Lea
         return Lead(f"{what}见已载入的{document.info.label}（{document.info.title}），摘录如下。",
                     [(c.id, c.text) for c in sorted(closest, key=parts.index)])
     listed = f"notice#annex.{number}"
-    return Lead(f"{what}载于通知附件{number}《{document.info.title}》，该附件尚未载入本助手，无法提供其具体内容，"
+    return Lead(f"{what}载于通知附件{number}《{document.info.title}》，该附件尚未载入，无法提供其具体内容，"
                 "请以省级知识产权局转发的附件原件为准。", [(listed, library.clause(listed).text)], in_scope=False)
 
 
@@ -125,7 +125,7 @@ def annex_list_lead(library: Library, question: str) -> Lead:
     if number := re.search(r"附件\s*([1-4])", question):
         info = library.document(f"annex{number.group(1)}").info
         entry = library.clause(f"notice#annex.{number.group(1)}")
-        loaded = "已载入" if info.available else "尚未载入本助手"
+        loaded = "已载入" if info.available else "尚未载入"
         return Lead(f"附件{number.group(1)}为《{info.title}》，{loaded}。", [(entry.id, entry.text)])
     listed = library.clause("notice#annexes")
     items = [f"{info.title}（{'已载入' if info.available else '未载入'}）"

@@ -68,12 +68,6 @@ class ReplyWriter:
                           for c in citations)  # a quote over several lines stays in its paragraph
         return self.wording["basis"].format(quotes=quotes) if citations else ""
 
-    def in_letter_voice(self, sentence: str) -> str:
-        """The chat assistant's sentence as the letter's sender would say it."""
-        for said, written in self.wording["voice"].items():
-            sentence = sentence.replace(said, written)
-        return sentence
-
     def add(self, subject: str, text: str, citations: list[Citation], material: list[str]) -> None:
         """One numbered item; ``material`` is what its text was made from, besides the wording and quotes."""
         number = ordinal(len(self.items) + 1)
@@ -106,7 +100,7 @@ class ReplyWriter:
         """A frequent question (fees, annexes, process …) answered by its sentence and verified quotes."""
         lead = topic.build(self.library, inquiry, type_keys, self.settings)
         citations = [self.cite(*quote) for quote in lead.quotes]
-        sentence = self.in_letter_voice(lead.sentence)
+        sentence = lead.sentence
         text = sentence + self.basis(citations)
         if not lead.in_scope and topic.what:
             text += self.wording["annex_open"].format(what=topic.what)
