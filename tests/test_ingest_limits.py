@@ -197,13 +197,12 @@ def test_a_memory_error_while_indexing_never_costs_the_index(tmp_path: Path) -> 
 import re, resource, sys
 from pathlib import Path
 from assistant.corpus.library import Library
-from assistant.retrieval.embedders import load_embedder
-from assistant.retrieval.store import persistent_client, sync_index
+from assistant.retrieval.store import persistent_client, settings_embedder, sync_index
 from assistant.settings import IngestLimits, Settings
 
 settings = Settings(data_dir=Path(sys.argv[1]), ingest=IngestLimits(max_clause_chars=2_000_000))
 library = Library.from_settings(settings)
-load_embedder(settings.embedder)
+settings_embedder(settings)
 persistent_client(settings.index_dir)
 used = int(re.search(r"VmSize:\\s+(\\d+)", Path("/proc/self/status").read_text()).group(1)) * 1024
 resource.setrlimit(resource.RLIMIT_AS, (used + 64 * 2**20, resource.RLIM_INFINITY))

@@ -15,11 +15,10 @@ from assistant.corpus.library import Library
 from assistant.corpus.model import Clause, Document, DocumentInfo
 from assistant.retrieval import Hit, HybridRetriever, build_retriever, sync_index
 from assistant.retrieval.boosts import named_types
-from assistant.retrieval.embedders import load_embedder
 from assistant.retrieval.fusion import reciprocal_rank, weighted
 from assistant.retrieval.lexical import BM25, ChineseTokenizer, domain_tokenizer
 from assistant.retrieval.places import place_type
-from assistant.retrieval.store import persistent_client
+from assistant.retrieval.store import persistent_client, settings_embedder
 from assistant.retrieval.vocabulary import CITY_TYPE, COUNTY_TYPE
 from assistant.settings import PROJECT_ROOT, Settings
 
@@ -100,7 +99,7 @@ def test_structure_boosts_put_the_named_type_and_section_first(retriever: Hybrid
 
 def test_rebuilding_a_current_index_embeds_nothing(settings: Settings, retriever: HybridRetriever,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    embedder = load_embedder(settings.embedder)
+    embedder = settings_embedder(settings)
     calls: list[int] = []
     original = embedder.embed_documents
     monkeypatch.setattr(embedder, "embed_documents", lambda texts: calls.append(len(texts)) or original(texts))

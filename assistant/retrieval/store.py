@@ -16,6 +16,7 @@ import hashlib
 import json
 import logging
 import shutil
+import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -174,11 +175,16 @@ def open_index(settings: Settings, library: Library, progress: Progress | None =
     return store, report
 
 
+def settings_embedder(settings: Settings) -> Embedder:
+    """The embedder ``settings`` name, its loaded model kept under the data dir."""
+    return load_embedder(settings.embedder, settings.data_dir / "cache")
+
+
 def sync_with(settings: Settings, clauses: list[Clause], progress: Progress | None
               ) -> tuple[Chroma, dict[str, Any]]:
     """Sync through the configured client; what the embedded store raises means damaged files, unless a
     resource ran out."""
-    embedder = load_embedder(settings.embedder, settings.data_dir / "cache")
+    embedder = settings_embedder(settings)
     max_chars = settings.ingest.max_clause_chars
     if settings.chroma_host:
         client = http_client(settings.chroma_host)
@@ -195,8 +201,9 @@ def sync_with(settings: Settings, clauses: list[Clause], progress: Progress | No
     except AssistantError:
         raise
     except Exception as error:
-        if is_resource_error(error):
-            log.exception("更新索引 %s 时资源不足，索引保持原样", settings.index_dir)
+        traceback.clear_frames(error.__traceback__)  # what exhausted memory is held by the failed call's frames
+        if is_resource_error(error):  # logged without a traceback: formatting one needs the memory that ran out
+            log.error("更新索引 %s 时资源不足（%s），索引保持原样", settings.index_dir, type(error).__name__)
             raise IndexUnavailableError(
                 "更新检索索引时内存、磁盘或文件句柄不足，索引保持原样，详见服务日志。") from error
         log.warning("索引目录 %s 无法读取（%s），删除后重建", settings.index_dir, error)
