@@ -258,10 +258,10 @@ def run_timeline_case(assistant: Assistant, suite: str, case: dict[str, Any]) ->
                        scores={"correct": float(not reasons)})]
 
 
-def with_citations(text: str, cited_ids: Iterable[str]) -> str:
-    """A draft's text and, as 〔clause id〕, the clauses it cites: letters name clauses as readers do (《通知》二、),
-    so a suite's 〔notice#2.1〕 fact means "cites notice#2.1"."""
-    return text + "".join(f"〔{clause_id}〕" for clause_id in dict.fromkeys(cited_ids))
+def missing_citations(case: dict[str, Any], cited_ids: Iterable[str]) -> list[str]:
+    """Reasons for the clauses a case says a draft must cite (``cites``) but it does not."""
+    cited = set(cited_ids)
+    return [f"未引用 {clause_id}" for clause_id in case.get("cites", []) if clause_id not in cited]
 
 
 def run_reply_case(assistant: Assistant, suite: str, case: dict[str, Any]) -> list[CaseResult]:
@@ -270,14 +270,14 @@ def run_reply_case(assistant: Assistant, suite: str, case: dict[str, Any]) -> li
     started = time.perf_counter()
     reply = draft_reply(case["inquiry"], library=assistant.library, settings=assistant.settings, as_of=as_of(case))
     latency = (time.perf_counter() - started) * 1000
-    scored = with_citations(reply.text, (c.id for c in reply.citations))
-    reasons = [f"缺少要点「{f}」" for f in case.get("must_contain", []) if metrics.fact_recall(scored, [f]) < 1]
+    reasons = [f"缺少要点「{f}」" for f in case.get("must_contain", []) if metrics.fact_recall(reply.text, [f]) < 1]
+    reasons += missing_citations(case, (c.id for c in reply.citations))
     verdict_reasons, verdict_metrics = verdict_scores(case.get("expected_verdicts", {}), reply.verdicts)
     reasons += verdict_reasons + [f"来源核对：{p}" for p in reply.problems]
     return [CaseResult(suite=suite, id=case["id"], kind="replies", passed=not reasons, reasons=reasons,
                        question=case["inquiry"], answer=reply.text, cited=[c.id for c in reply.citations],
                        latency_ms=round(latency, 2),
-                       scores={"fact_recall": metrics.fact_recall(scored, case.get("must_contain", [])),
+                       scores={"fact_recall": metrics.fact_recall(reply.text, case.get("must_contain", [])),
                                **verdict_metrics})]
 
 
@@ -291,14 +291,14 @@ def run_drafting_case(assistant: Assistant, suite: str, case: dict[str, Any]) ->
     draft = draft_application(case["type"], facts, settings=assistant.settings, library=assistant.library)
     latency = (time.perf_counter() - started) * 1000
     text = draft.markdown()
-    scored = with_citations(text, (c.id for c in draft.citations()))
-    reasons = [f"缺少要点「{f}」" for f in case.get("must_contain", []) if metrics.fact_recall(scored, [f]) < 1]
+    reasons = [f"缺少要点「{f}」" for f in case.get("must_contain", []) if metrics.fact_recall(text, [f]) < 1]
+    reasons += missing_citations(case, (c.id for c in draft.citations()))
     reasons += [f"缺少待补充项「{p}」" for p in case.get("placeholders", [])
                 if not any(p in listed for listed in draft.placeholders)]
     reasons += [f"来源核对：{p}" for p in draft.problems]
     return [CaseResult(suite=suite, id=case["id"], kind="drafting", passed=not reasons, reasons=reasons,
                        question=case["type"], answer=text[:2000], latency_ms=round(latency, 2),
-                       scores={"fact_recall": metrics.fact_recall(scored, case.get("must_contain", [])),
+                       scores={"fact_recall": metrics.fact_recall(text, case.get("must_contain", [])),
                                "provenance_clean": float(not draft.problems)})]
 
 
