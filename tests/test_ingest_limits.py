@@ -170,7 +170,7 @@ def test_a_clause_stored_before_the_limits_is_embedded_from_its_first_characters
     assistant.index.warm_up()
     health = assistant.health()
     assert health["ok"] and health["index"]["indexed"] == len(assistant.library.clauses())
-    [embedded] = assistant.retriever.dense.store.get(ids=["huge#p1"])["documents"]
+    [embedded] = assistant.retriever.dense.vectors.collection.get(ids=["huge#p1"])["documents"]
     assert embedded.endswith(text[:1000]) and len(embedded) < 1020
 
 

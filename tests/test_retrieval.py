@@ -16,6 +16,7 @@ from assistant.corpus.model import Clause, Document, DocumentInfo
 from assistant.retrieval import Hit, HybridRetriever, build_retriever, sync_index
 from assistant.retrieval.boosts import named_types
 from assistant.retrieval.fusion import reciprocal_rank, weighted
+from assistant.retrieval.langchain import LangChainRetriever
 from assistant.retrieval.lexical import BM25, ChineseTokenizer, domain_tokenizer
 from assistant.retrieval.places import place_type
 from assistant.retrieval.store import persistent_client, settings_embedder
@@ -69,9 +70,9 @@ def test_search_returns_k_hits_best_first(retriever: HybridRetriever) -> None:
     assert retriever.search("示范企业要符合什么条件", k=1)[0].clause.id == hits[0].clause.id
 
 
-def test_invoke_returns_documents_with_clause_metadata(retriever: HybridRetriever) -> None:
-    documents = retriever.invoke("示范县的联系人是谁")
-    assert all(isinstance(d, LangchainDocument) for d in documents) and len(documents) == retriever.k
+def test_as_langchain_retriever_returns_documents_with_clause_metadata(retriever: HybridRetriever) -> None:
+    documents = LangChainRetriever(retriever=retriever, k=3).invoke("示范县的联系人是谁")
+    assert all(isinstance(d, LangchainDocument) for d in documents) and len(documents) == 3
     top = documents[0]
     assert top.metadata["id"] == "notice#contacts" and top.metadata["doc"] == "notice"
     assert top.metadata["kind"] == "contacts" and top.metadata["heading"] == "联系人及联系方式"
@@ -79,10 +80,10 @@ def test_invoke_returns_documents_with_clause_metadata(retriever: HybridRetrieve
 
 
 def test_dense_and_lexical_retrievers_work_alone(retriever: HybridRetriever) -> None:
-    dense = retriever.dense.invoke("不得向申报单位收取任何费用")
-    assert dense[0].metadata["id"] == "notice#5.4" and 0 < dense[0].metadata["score"] <= 1
-    lexical = retriever.lexical.invoke("弄虚作假会怎样")
-    assert lexical[0].metadata["id"] == "notice#5.4"
+    dense = retriever.dense.search("不得向申报单位收取任何费用")
+    assert dense[0].clause.id == "notice#5.4" and 0 < dense[0].score <= 1
+    lexical = retriever.lexical.search("弄虚作假会怎样")
+    assert lexical[0].clause.id == "notice#5.4"
 
 
 def test_structure_boosts_put_the_named_type_and_section_first(retriever: HybridRetriever) -> None:

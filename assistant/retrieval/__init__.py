@@ -1,7 +1,8 @@
 """Index and retrieval: embedders, the Chroma store, jieba BM25, fusion, rerank and structure boosts.
 
 ``build_retriever(settings, library).search("问题", k=5)`` is all most callers need;
-``sync_index`` brings the vector index up to date after documents change.
+``sync_index`` brings the vector index up to date after documents change; ``assistant.retrieval.langchain``
+wraps any retriever as a LangChain one (imported only there: langchain's retriever module is slow to load).
 """
 
 from __future__ import annotations
@@ -27,13 +28,13 @@ def build_retriever(settings: Settings, library: Library, fusion: Fusion = "weig
     """
     dense = None
     if settings.retrieval == "hybrid":
-        store, _ = open_index(settings, library, progress)
-        dense = DenseRetriever(store=store, library=library)
+        vectors, _ = open_index(settings, library, progress)
+        dense = DenseRetriever(vectors, library)
     clauses = library.clauses()
     tokenizer = domain_tokenizer()
     return HybridRetriever(
         dense=dense,
-        lexical=LexicalRetriever.from_clauses(clauses, tokenizer),
+        lexical=LexicalRetriever(clauses, tokenizer),
         boosts=StructureBoosts(clauses, tokenizer),
         library=library,
         reranker=load_reranker(settings.reranker) if settings.reranker else None,

@@ -9,13 +9,10 @@ from collections import Counter, defaultdict
 from functools import cache, lru_cache
 
 import jieba
-from langchain_core.callbacks import CallbackManagerForRetrieverRun
-from langchain_core.documents import Document
-from langchain_core.retrievers import BaseRetriever
-from pydantic import ConfigDict
 from pypinyin import lazy_pinyin
 
 from assistant.corpus.model import Clause
+from assistant.retrieval.base import Hit
 from assistant.retrieval.vocabulary import DOMAIN_WORDS, KIND_WORDS, QUERY_SYNONYMS, STOP_WORDS
 
 CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
@@ -98,29 +95,13 @@ def clause_text(clause: Clause) -> str:
     return "\n".join(part for part in (clause.heading, KIND_WORDS.get(clause.kind, ""), clause.text) if part)
 
 
-def clause_document(clause: Clause, score: float | None = None) -> Document:
-    metadata: dict[str, str | float] = {"id": clause.id, "doc": clause.doc, "heading": clause.heading,
-                                        "kind": clause.kind}
-    if score is not None:
-        metadata["score"] = score
-    return Document(id=clause.id, page_content=clause.text, metadata=metadata)
-
-
-class LexicalRetriever(BaseRetriever):
+class LexicalRetriever:
     """BM25 over the heading and text of every clause."""
 
-    model_config = ConfigDict(arbitrary_types_allowed=True)
-
-    clauses: list[Clause]
-    tokenizer: ChineseTokenizer
-    index: BM25
-    k: int = 5
-
-    @classmethod
-    def from_clauses(cls, clauses: list[Clause], tokenizer: ChineseTokenizer | None = None) -> LexicalRetriever:
-        tokenizer = tokenizer or domain_tokenizer()
-        index = BM25([tokenizer.tokens(clause_text(c)) for c in clauses])
-        return cls(clauses=clauses, tokenizer=tokenizer, index=index)
+    def __init__(self, clauses: list[Clause], tokenizer: ChineseTokenizer | None = None) -> None:
+        self.clauses = clauses
+        self.tokenizer = tokenizer or domain_tokenizer()
+        self.index = BM25([self.tokenizer.tokens(clause_text(c)) for c in clauses])
 
     def scored(self, query: str, n: int) -> list[tuple[str, float]]:
         """The ``n`` best (clause id, BM25 score) pairs with a positive score."""
@@ -128,7 +109,6 @@ class LexicalRetriever(BaseRetriever):
         ranked = sorted(range(len(scores)), key=lambda i: -scores[i])[:n]
         return [(self.clauses[i].id, scores[i]) for i in ranked if scores[i] > 0]
 
-    def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun
-                                ) -> list[Document]:
+    def search(self, query: str, k: int = 5) -> list[Hit]:
         by_id = {c.id: c for c in self.clauses}
-        return [clause_document(by_id[i], s) for i, s in self.scored(query, self.k)]
+        return [Hit(clause=by_id[i], score=s) for i, s in self.scored(query, k)]

@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
-
-from langchain_core.callbacks import CallbackManagerForRetrieverRun
-from langchain_core.documents import Document
-from langchain_core.retrievers import BaseRetriever
-from pydantic import ConfigDict
+from dataclasses import dataclass
+from typing import Literal
 
 from assistant.corpus.library import Library
-from assistant.errors import IndexUnavailableError
 from assistant.language.normalize import normalize
 from assistant.language.provinces import first_province
 from assistant.retrieval import fusion
 from assistant.retrieval.base import Hit
 from assistant.retrieval.boosts import StructureBoosts
 from assistant.retrieval.embedders import Reranker
-from assistant.retrieval.lexical import LexicalRetriever, clause_document, clause_text
+from assistant.retrieval.lexical import LexicalRetriever, clause_text
+from assistant.retrieval.store import ClauseVectors
 
 Fusion = Literal["rrf", "weighted"]
 # How far a document's kind lets its clauses rank: the current round's own texts first, an earlier round or
@@ -46,34 +42,26 @@ def bigrams(text: str) -> set[str]:
     return {compact[i:i + 2] for i in range(len(compact) - 1)}
 
 
-class DenseRetriever(BaseRetriever):
+class DenseRetriever:
     """Nearest clauses by cosine similarity in the Chroma collection."""
 
-    model_config = ConfigDict(arbitrary_types_allowed=True)
-
-    store: Any
-    library: Library
-    k: int = 5
+    def __init__(self, vectors: ClauseVectors, library: Library) -> None:
+        self.vectors = vectors
+        self.library = library
 
     def scored(self, query: str, n: int) -> list[tuple[str, float]]:
         """The ``n`` nearest (clause id, cosine similarity) pairs."""
-        try:
-            pairs = self.store.similarity_search_with_score(query, k=n)
-        except Exception as error:
-            raise IndexUnavailableError(f"向量库查询失败：{error}") from error
-        return [(doc.id, 1.0 - distance) for doc, distance in pairs if doc.id]
+        return self.vectors.nearest(query, n)
 
-    def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun
-                                ) -> list[Document]:
-        clauses = ((self.library.clause(i), s) for i, s in self.scored(query, self.k))
-        return [clause_document(c, s) for c, s in clauses if c is not None]
+    def search(self, query: str, k: int = 5) -> list[Hit]:
+        clauses = ((self.library.clause(i), s) for i, s in self.scored(query, k))
+        return [Hit(clause=c, score=s) for c, s in clauses if c is not None]
 
 
-class HybridRetriever(BaseRetriever):
+@dataclass
+class HybridRetriever:
     """Dense + BM25 fused (BM25 alone without a dense side), optionally cross-encoder reranked, then
     structure-aware boosts."""
-
-    model_config = ConfigDict(arbitrary_types_allowed=True)
 
     dense: DenseRetriever | None
     lexical: LexicalRetriever
@@ -83,7 +71,6 @@ class HybridRetriever(BaseRetriever):
     fusion: Fusion = "weighted"
     dense_weight: float = 0.2
     candidates: int = 20
-    k: int = 5
 
     def relevance(self, query: str) -> dict[str, float]:
         """Fused dense and lexical relevance of the candidate clauses, best = 1.0."""
@@ -123,7 +110,3 @@ class HybridRetriever(BaseRetriever):
         if info.kind == "provincial_notice" and named_province:
             weight *= OWN_PROVINCE if info.province == named_province else OTHER_PROVINCE
         return weight
-
-    def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun
-                                ) -> list[Document]:
-        return [clause_document(hit.clause, hit.score) for hit in self.search(query, self.k)]

@@ -30,7 +30,7 @@ from assistant.settings import Settings
 
 if TYPE_CHECKING:
     from chromadb.api import ClientAPI
-    from langchain_chroma import Chroma
+    from chromadb.api.models.Collection import Collection
 
 INDEX_VERSION = "1"
 COSINE: dict[str, Any] = {"hnsw": {"space": "cosine"}}
@@ -97,15 +97,45 @@ def wipe(path: Path) -> None:
         path.unlink()
 
 
-def langchain_store(client: ClientAPI, name: str, embedder: Embedder) -> Chroma:
-    from langchain_chroma import Chroma
+class ClauseVectors:
+    """A Chroma collection of clause vectors with the embedder that fills and queries it."""
 
-    return Chroma(client=client, collection_name=name, embedding_function=embedder,
-                  collection_configuration=COSINE)
+    def __init__(self, collection: Collection, embedder: Embedder) -> None:
+        self.collection = collection
+        self.embedder = embedder
+
+    def nearest(self, query: str, n: int) -> list[tuple[str, float]]:
+        """The ``n`` nearest (clause id, cosine similarity) pairs."""
+        try:
+            found = self.collection.query(query_embeddings=self.embedder.encode([query]),
+                                          n_results=max(1, min(n, self.collection.count())), include=["distances"])
+        except Exception as error:
+            raise IndexUnavailableError(f"向量库查询失败：{error}") from error
+        return [(i, 1.0 - distance) for i, distance in zip(found["ids"][0], found["distances"][0], strict=True)]
+
+    def apply(self, clauses: list[Clause], max_chars: int, progress: Progress | None) -> dict[str, int]:
+        """Delete vanished clause ids, embed new and changed clauses (by content hash)."""
+        stored = self.collection.get(include=["metadatas"])
+        have = {i: (m or {}).get("hash") for i, m in zip(stored["ids"], stored["metadatas"], strict=True)}
+        wanted = {c.id: clause_hash(c) for c in clauses}
+        vanished = [i for i in have if i not in wanted]
+        changed = [c for c in clauses if have.get(c.id) != wanted[c.id]]
+        if vanished:
+            self.collection.delete(ids=vanished)
+        for start in range(0, len(changed), BATCH):
+            batch = changed[start:start + BATCH]
+            texts = [embedded_text(c, max_chars) for c in batch]
+            self.collection.upsert(ids=[c.id for c in batch], embeddings=self.embedder.encode(texts), documents=texts,
+                                   metadatas=[{"id": c.id, "doc": c.doc, "heading": c.heading, "kind": c.kind,
+                                               "hash": wanted[c.id]} for c in batch])
+            if progress:
+                progress(start + len(batch), len(changed))
+        added = sum(1 for c in changed if c.id not in have)
+        return {"added": added, "updated": len(changed) - added, "deleted": len(vanished)}
 
 
 def sync_store(client: ClientAPI, name: str, embedder: Embedder, clauses: list[Clause], max_chars: int,
-               progress: Progress | None = None) -> tuple[Chroma, dict[str, Any]]:
+               progress: Progress | None = None) -> tuple[ClauseVectors, dict[str, Any]]:
     """Bring collection ``name`` up to date with ``clauses``; embeds only what changed."""
     report: dict[str, Any] = {"embedder": embedder.id, "collection": name, "rebuilt": False, "reason": "",
                               "added": 0, "updated": 0, "deleted": 0, "total": len(clauses)}
@@ -117,13 +147,13 @@ def sync_store(client: ClientAPI, name: str, embedder: Embedder, clauses: list[C
         report.update(rebuilt=True, reason=f"索引由 {built_by[0] or '未知嵌入模型'} 构建，现用 {embedder.id}，重建")
         log.warning(report["reason"])
         client.delete_collection(name)
+        collection = client.create_collection(name, embedding_function=None, configuration=COSINE)
     elif meta.get("fingerprint") == current and collection.count() == len(clauses):
-        return langchain_store(client, name, embedder), report
-    store = langchain_store(client, name, embedder)
-    report.update(apply_changes(store, clauses, max_chars, progress))
-    client.get_collection(name, embedding_function=None).modify(
-        metadata={"embedder": embedder.id, "version": INDEX_VERSION, "fingerprint": current})
-    return store, report
+        return ClauseVectors(collection, embedder), report
+    vectors = ClauseVectors(collection, embedder)
+    report.update(vectors.apply(clauses, max_chars, progress))
+    collection.modify(metadata={"embedder": embedder.id, "version": INDEX_VERSION, "fingerprint": current})
+    return vectors, report
 
 
 def embedded_text(clause: Clause, max_chars: int) -> str:
@@ -131,27 +161,6 @@ def embedded_text(clause: Clause, max_chars: int) -> str:
     if len(clause.text) > max_chars:
         clause = clause.model_copy(update={"text": clause.text[:max_chars]})
     return clause_text(clause)
-
-
-def apply_changes(store: Chroma, clauses: list[Clause], max_chars: int, progress: Progress | None
-                  ) -> dict[str, int]:
-    """Delete vanished clause ids, embed new and changed clauses (by content hash)."""
-    stored = store.get(include=["metadatas"])
-    have = {i: (m or {}).get("hash") for i, m in zip(stored["ids"], stored["metadatas"], strict=True)}
-    wanted = {c.id: clause_hash(c) for c in clauses}
-    vanished = [i for i in have if i not in wanted]
-    changed = [c for c in clauses if have.get(c.id) != wanted[c.id]]
-    if vanished:
-        store.delete(ids=vanished)
-    for start in range(0, len(changed), BATCH):
-        batch = changed[start:start + BATCH]
-        store.add_texts([embedded_text(c, max_chars) for c in batch], ids=[c.id for c in batch],
-                        metadatas=[{"id": c.id, "doc": c.doc, "heading": c.heading, "kind": c.kind,
-                                    "hash": wanted[c.id]} for c in batch])
-        if progress:
-            progress(start + len(batch), len(changed))
-    added = sum(1 for c in changed if c.id not in have)
-    return {"added": added, "updated": len(changed) - added, "deleted": len(vanished)}
 
 
 def is_resource_error(error: BaseException | None) -> bool:
@@ -168,7 +177,7 @@ def is_resource_error(error: BaseException | None) -> bool:
 
 
 def open_index(settings: Settings, library: Library, progress: Progress | None = None
-               ) -> tuple[Chroma, dict[str, Any]]:
+               ) -> tuple[ClauseVectors, dict[str, Any]]:
     """The synced store and a report of what changed (embedded: a damaged index is rebuilt)."""
     store, report = sync_with(settings, library.clauses(), progress)
     report["store"] = f"chroma://{settings.chroma_host}" if settings.chroma_host else str(settings.index_dir)
@@ -181,7 +190,7 @@ def settings_embedder(settings: Settings) -> Embedder:
 
 
 def sync_with(settings: Settings, clauses: list[Clause], progress: Progress | None
-              ) -> tuple[Chroma, dict[str, Any]]:
+              ) -> tuple[ClauseVectors, dict[str, Any]]:
     """Sync through the configured client; what the embedded store raises means damaged files, unless a
     resource ran out."""
     embedder = settings_embedder(settings)
