@@ -120,6 +120,33 @@ def test_a_foreign_marker_still_decides(assistant: Assistant) -> None:
     assert statuses(assistant, "我们是在香港注册的有限公司")["enterprise"] == "ineligible"
 
 
+@pytest.mark.parametrize("text", ["我们是香港的公司在深圳设立的子公司，是有限责任公司。",
+                                  "是有限责任公司，我们是香港的公司在深圳设立的子公司。"])
+def test_where_a_company_was_set_up_outranks_where_its_owner_is(assistant: Assistant, text: str) -> None:
+    place = extract_profile(text).place
+    assert place is not None and place.city == "深圳市"
+    assert statuses(assistant, text)["enterprise"] == "eligible"
+
+
+# --- spoken and variant wordings are read as the notice writes them ------------------------------------
+
+@pytest.mark.parametrize(("typed", "read"), [("咱们县2023年已获评示范县", "我们县2023年已获评示范县"),
+                                             ("俺们厂想申请示范企业", "我们厂想申报示范企业"),
+                                             ("示范县的申请由谁组织", "示范县的申报由谁组织")])
+def test_spoken_first_person_and_applying_are_read_as_the_notice_writes_them(typed: str, read: str) -> None:
+    assert normalize(typed) == read
+
+
+@pytest.mark.parametrize("text", ["我们申请了300件发明专利", "专利申请量很大", "申请人是谁", "PCT申请多少件"])
+def test_a_patent_application_stays_an_application(text: str) -> None:
+    assert normalize(text) == text
+
+
+def test_the_spoken_first_person_describes_the_applicant(assistant: Assistant) -> None:
+    assert statuses(assistant, "咱们是上海的一个区")["city"] == "eligible"
+    assert statuses(assistant, "咱们县2023年已获评国家知识产权强县建设示范县")["city"] == "ineligible"
+
+
 # --- 6. traditional characters and typos --------------------------------------------------------------
 
 def test_traditional_characters_are_read_as_simplified(assistant: Assistant) -> None:

@@ -179,11 +179,12 @@ FOUNDING = re.compile(r"设立|举办|创办|创建|组建|兴办|成立|出资|
                       r"省属|市属|县属|区属|部属|中直|研究院|研究所|研究中心|实验室|研发机构|研发中心")
 # "投资方是省属国有企业", "股东是省能源集团": the founder comes after its role.
 FOUNDER_ROLE = re.compile(r"(?:设立|举办|投资|出资|主办|发起)(?:方|人|单位)|股东|主管(?:单位|部门)")
-PLACE_INTRO = re.compile(r"(?:我们是|我是|我单位是|本单位是|我们单位是|申报单位是|申报主体是|请问|想问|我们|咱们)$")
+PLACE_INTRO = re.compile(r"(?:我们是|我是|我单位是|本单位是|我们单位是|申报单位是|申报主体是|请问|想问|我们)$")
 PLACE_ASKS = re.compile(r"[^，,。；;！!？?\n]{0,8}?(?:" + kinds.ASKS.pattern + ")")
 # A text that opens with a place, speaking for it ("重庆市梁平区，…", "晋江市想创建…", "石河子市这边想问"), not
 # describing something of it (苏州的一家公司).
 OPENING_PLACE = re.compile(r"^(?:您好|你好|老师好|请问)?[，,。！!\s]*$")
+SET_UP_THERE = re.compile(r"[^，,。；;！!？?\n]{0,3}?(?:注册|设立|登记|成立|落户)")
 OF_PLACE = re.compile(r"的|下属|所属|境内|辖区|一家|一所|一个")
 UNIT_NAME_AFTER = re.compile(rf"[^，,。；;！!？?\n（(]{{0,8}}?(?:{kinds.MARKER.pattern})")
 AS_OF = re.compile(r"(?:今天|今日|现在|目前|当前|截至|截止到?)(?:是|为)?\s*(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*"
@@ -267,7 +268,10 @@ def find_place(text: str, head_at: int | None, kind: ApplicantKind | None) -> Pl
     """The applicant's place: in the head noun's segment when one is named there, the names nearest before the
     head noun; for a government, narrowed by a level said in words (深圳市的一个区政府)."""
     found = places.chains(text)
-    if head_at is not None:  # a place in the head noun's own segment (我们公司在湖南株洲) outranks the others
+    set_up = [c for c in found if SET_UP_THERE.match(text, c.mentions[-1].end)]
+    if set_up:  # where the unit was set up (香港公司在深圳设立的子公司) outranks where its owners are
+        found = set_up
+    elif head_at is not None:  # a place in the head noun's own segment (我们公司在湖南株洲) outranks the others
         seg_start, seg_end = segment_bounds(text, head_at)
         found = [c for c in found if seg_start <= c.start < seg_end] or found
     before = [c for c in found if head_at is not None and c.start < head_at]
@@ -318,8 +322,8 @@ def registered_in(text: str, place: Place | None) -> bool | None:
     """True when the text says the unit was registered at a place in China (在苏州注册)."""
     if place is None or not place.mention or PlaceCategory.outside in place.categories:
         return None
-    pattern = re.escape(place.mention) + r"[^，,。；;]{0,3}?(?:注册|设立|登记)"
-    return True if re.search(pattern, text) and not negated(text, text.find(place.mention)) else None
+    there = re.search(re.escape(place.mention) + SET_UP_THERE.pattern, text)
+    return True if there and not negated(text, there.start()) else None
 
 
 def implied_kind(titles: list[ProjectKey]) -> ApplicantKind | None:

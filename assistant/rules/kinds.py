@@ -25,7 +25,7 @@ K = ApplicantKind
 MARKERS: dict[str, ApplicantKind] = {
     **dict.fromkeys(["人民政府", "政府", "行政公署", "街道办事处", "街道办", "街道", "乡镇", "县级市", "地级市",
                      "副省级城市", "直辖市", "市辖区", "城市", "我县", "本县", "我市", "本市", "我区", "本区", "我旗",
-                     "本旗", "我们县", "我们市", "我们区", "我们旗", "咱们县", "咱们市", "咱们区", "咱们旗"],
+                     "本旗", "我们县", "我们市", "我们区", "我们旗"],
                     K.government),
     **dict.fromkeys(["政府部门", "政府机关", "职能部门", "组成部门", "工作部门", "委办局", "政府办公室", "政府办",
                      "市场监督管理局", "市场监管局", "市场监管部门", "知识产权局", "知识产权部门", "科学技术局",
@@ -58,7 +58,7 @@ MODAL = re.compile(rf"(?:{alternation('modal')})(?:够)?(?:{alternation('apply')
 ASKS = re.compile(alternation("asks_eligibility"))
 SELF_INTRO = re.compile(rf"{alternation('self_intro')}|^(?:而是|是|属于|系)")
 COUNTED = re.compile(r"(?:几|多少|哪些|哪几)[个家所名类]?$")
-OWN = re.compile(r"(?:我们|咱们|我|本)$")  # 我们研究院, 本公司: the speaker's own unit
+OWN = re.compile(r"(?:我们|我|本)$")  # 我们研究院, 本公司: the speaker's own unit
 # "X的Y", "X下属Y", "X下面有个Y": X is where Y belongs, not the applicant (a copula 是 in between ends it).
 MODIFIES = re.compile(r"[^，,。；;！!？?\n是]{0,12}?(?:的|下属|所属|直属|旗下|下面有|下设|内设|下辖)")
 # "X设立的…", "经X批准": X founded or approved something; it is not the applicant.
@@ -79,7 +79,7 @@ REACH = 16  # more than OWN, COUNTED or AGENT_BEFORE ever match (主管单位为
 ON_BEHALF = re.compile(alternation("on_behalf"))
 COMPANY_FORM = re.compile(r"股份有限公司|有限责任公司|有限公司|股份公司")
 ALSO = re.compile(r"(?:本身|自己)?(?:也|还|同时)?是(?:一家|一个)?")
-OWN_PLACE = re.compile(r"(?:我们|咱们|我|本)[县市区旗]")
+OWN_PLACE = re.compile(r"(?:我们|我|本)[县市区旗]")
 
 
 @dataclass
