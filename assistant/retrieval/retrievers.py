@@ -72,6 +72,10 @@ class HybridRetriever:
     dense_weight: float = 0.2
     candidates: int = 20
 
+    def indexed(self) -> int | None:
+        """How many clauses the vector index holds (None without a dense side); raises when it cannot be read."""
+        return self.dense.vectors.collection.count() if self.dense else None
+
     def relevance(self, query: str) -> dict[str, float]:
         """Fused dense and lexical relevance of the candidate clauses, best = 1.0."""
         n = min(self.candidates, len(self.lexical.clauses))
