@@ -214,3 +214,38 @@ def test_the_lexicon_lists_are_used_by_name_and_off_topic_is_gone() -> None:
 
     assert pattern("hedge").search("好像是") and pattern("when").search("截至什么时候")
     assert not hasattr(answering, "scope") and not hasattr(answering, "router")
+
+
+# --- what the unit is: its own name, its own noun, its founders (dev eligibility_2) ---------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("我们是XX高新区开发建设有限公司，国有独资，负责高新区的招商和运营，高新区是国家级的。能不能由我们公司来报示范园区？",
+     {"park": "ineligible", "enterprise": "eligible"}),
+    ("我们公司在XX国家级经开区里面，是一家有限责任公司。听说园区可以报示范园区，我们作为园区企业能不能报？",
+     {"park": "ineligible", "enterprise": "eligible"}),
+    ("您好，我们是XX国家级经济技术开发区管理委员会，请问本区是否符合示范园区的申报单位要求？", {"park": "eligible"}),
+    ("我们是德国XX集团在中国设立的研发中心，全称“XX（上海）研发中心有限公司”，外商独资的有限责任公司，在上海注册。",
+     {"enterprise": "eligible"}),
+    ("我们是XX技师学院，由省人力资源和社会保障厅主管，属于技工院校。", {"university": "ineligible"}),
+    ("我们是经教育部批准设立的中外合作大学，具有独立法人资格，开展普通本科教育。", {"university": "eligible"}),
+    ("您好，我们是XX市级高新区管委会……不好意思写错了，其实是2018年省政府批准的XX省级高新区管委会。", {"park": "eligible"}),
+])
+def test_the_unit_is_read_from_its_own_noun_name_and_statements(assistant: Assistant, text: str,
+                                                                 expected: dict[str, str]) -> None:
+    found = statuses(assistant, text)
+    assert {key: found[key] for key in expected} == expected
+
+
+def test_what_a_unit_would_become_is_not_what_it_is() -> None:
+    text = "我们是市政府批准设立的新型研发机构，登记为事业单位。领导问需不需要先改制成公司才能报？如果改成公司是不是还能报示范企业？"
+    assert extract_profile(text).kind == ApplicantKind.institute
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("XX市农业科学研究所，市农业农村局主管的公益一类事业单位，独立法人，经市编办批准设立。", "eligible"),
+    ("我们研究院是民办非企业单位，举办单位是XX科技股份有限公司，一家民营的上市公司。", "eligible"),
+    ("我们研究院是XX控股集团出资设立的，集团是民营企业。", "eligible"),
+    ("我们是三个博士办的研究院，民办非企业单位，举办者就是我们三个自然人，没有任何企业出资。", "ineligible"),
+])
+def test_who_set_the_institute_up_is_read_where_it_is_said(assistant: Assistant, text: str, status: str) -> None:
+    assert statuses(assistant, text)["institute"] == status

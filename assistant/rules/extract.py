@@ -173,12 +173,17 @@ FOUNDERS: dict[str, Founder] = {
     **dict.fromkeys(["个人", "自然人", "私人"], F.individual),
 }
 FOREIGN_FIRM = rf"{FOREIGN}(?:的)?(?:一家|一个)?(?:[^，,。；;！!？?\n]{{0,6}}?)(?:公司|企业|集团|会社|财团)"
-FOUNDER = re.compile(f"(?P<foreign>{FOREIGN_FIRM})|"
+# A department of a local government (市农业农村局, 省科技厅, 市编办): the government set the unit up.
+DEPARTMENT = r"(?:省|市|县|区|州|旗|盟)[\u4e00-\u9fff]{0,8}?(?:局|厅|委员会|委|编办)"
+FOUNDER = re.compile(f"(?P<foreign>{FOREIGN_FIRM})|(?P<department>{DEPARTMENT})|"
                      + "|".join(sorted(map(re.escape, FOUNDERS), key=len, reverse=True)))
-FOUNDING = re.compile(r"设立|举办|创办|创建|组建|兴办|成立|出资|投资|主办|发起|共建|合办|下属|直属|所属|旗下|"
+# Who owns the enterprise that set the institute up, said anywhere ("集团是民营企业", "一家民营的上市公司").
+OWNERSHIP = {F.private_enterprise: re.compile(r"民营|民企|私营"),
+             F.state_owned_enterprise: re.compile(r"国有|国企|央企")}
+FOUNDING = re.compile(r"设立|举办|开办|创办|创建|组建|兴办|成立|出资|投资|主办|主管|发起|共建|合办|下属|直属|所属|旗下|"
                       r"省属|市属|县属|区属|部属|中直|研究院|研究所|研究中心|实验室|研发机构|研发中心")
 # "投资方是省属国有企业", "股东是省能源集团": the founder comes after its role.
-FOUNDER_ROLE = re.compile(r"(?:设立|举办|投资|出资|主办|发起)(?:方|人|单位)|股东|主管(?:单位|部门)")
+FOUNDER_ROLE = re.compile(kinds.FOUNDER_ROLE)
 PLACE_INTRO = re.compile(r"(?:我们是|我是|我单位是|本单位是|我们单位是|申报单位是|申报主体是|请问|想问|我们)$")
 PLACE_ASKS = re.compile(r"[^，,。；;！!？?\n]{0,8}?(?:" + kinds.ASKS.pattern + ")")
 # A text that opens with a place, speaking for it ("重庆市梁平区，…", "晋江市想创建…", "石河子市这边想问"), not
@@ -205,8 +210,18 @@ def founders(text: str) -> list[Founder]:
     for window_start, window_end in windows:
         for term in FOUNDER.finditer(text, window_start, window_end):
             if not qualifiers(text, term.start(), term.end()) - {Qualifier.partial, Qualifier.other}:  # co-founders
-                found.append(F.foreign_enterprise if term.group("foreign") else FOUNDERS[term.group()])
-    return list(dict.fromkeys(found))
+                found.append(F.foreign_enterprise if term.group("foreign") else
+                             F.local_government if term.group("department") else FOUNDERS[term.group()])
+    return owned(list(dict.fromkeys(found)), text)
+
+
+def owned(found: list[Founder], text: str) -> list[Founder]:
+    """An enterprise founder made private or state-owned when the text says which, and says only one."""
+    said = [kind for kind, words in OWNERSHIP.items()
+            if any(not negated(text, m.start()) for m in words.finditer(text))]
+    if F.enterprise not in found or len(said) != 1:
+        return found
+    return list(dict.fromkeys(said[0] if f == F.enterprise else f for f in found))
 
 
 def project_names() -> dict[str, ProjectKey]:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 
 from assistant.language.lexicon import alternation
 from assistant.rules.profile import ApplicantKind
-from assistant.rules.text import negated, segment_bounds, segments
+from assistant.rules.text import Qualifier, negated, qualifiers, segment_bounds, segments
 
 K = ApplicantKind
 MARKERS: dict[str, ApplicantKind] = {
@@ -51,7 +51,8 @@ MARKERS: dict[str, ApplicantKind] = {
                     K.association),
     **dict.fromkeys(["个人", "自然人", "发明人"], K.person),
     **dict.fromkeys(["医院", "律师事务所", "中学", "小学", "幼儿园", "村委会", "居委会", "村民委员会", "党校",
-                     "行政学院", "合作社"], K.other),
+                     "行政学院", "合作社", "技师学院", "技工学校", "技工院校", "中等职业学校", "中职学校", "中专",
+                     "职业高中"], K.other),  # schools outside higher education (技师学院 is no 学院 of a university)
 }
 MARKER = re.compile("|".join(sorted(map(re.escape, MARKERS), key=len, reverse=True)))
 MODAL = re.compile(rf"(?:{alternation('modal')})(?:够)?(?:{alternation('apply')})")
@@ -62,7 +63,7 @@ OWN = re.compile(r"(?:我们|我|本)$")  # 我们研究院, 本公司: the spea
 # "X的Y", "X下属Y", "X下面有个Y": X is where Y belongs, not the applicant (a copula 是 in between ends it).
 MODIFIES = re.compile(r"[^，,。；;！!？?\n是]{0,12}?(?:的|下属|所属|直属|旗下|下面有|下设|内设|下辖)")
 # "X设立的…", "经X批准": X founded or approved something; it is not the applicant.
-FOUNDER_ROLE = r"(?:(?:设立|举办|投资|出资|主办|发起)(?:方|人|单位)|股东|主管(?:单位|部门))"
+FOUNDER_ROLE = r"(?:(?:设立|举办|开办|创办|投资|出资|主办|发起)(?:方|人|者|单位)|股东|主管(?:单位|部门))"
 FOUNDER_OR_AGENT = re.compile(r"(?:(?:和|与|、)[^，,。；;！!？?\n]{0,10}?)?"
                               r"(?:自己|自行|出资|独资|合资|共同|联合|一起|一同|合作)?"
                               r"(?:设立|举办|创办|组建|兴办|主办|发起|出资|投资|共建|共办|合办)"
@@ -80,6 +81,16 @@ ON_BEHALF = re.compile(alternation("on_behalf"))
 COMPANY_FORM = re.compile(r"股份有限公司|有限责任公司|有限公司|股份公司")
 ALSO = re.compile(r"(?:本身|自己)?(?:也|还|同时)?是(?:一家|一个)?")
 OWN_PLACE = re.compile(r"(?:我们|我|本)[县市区旗]")
+# "如果改成公司", "需不需要先改制成公司": what the unit would become is not what it is ("已改制为公司" is).
+TURN_INTO = r"(?:改制|改|转制|转设|转|变)(?:成|为)(?:一家|一个)?$"
+BECOMING = re.compile(TURN_INTO)
+BECAME = re.compile(rf"(?:已经?|早已|后来|现已)[^，,。；;！!？?\n]{{0,3}}{TURN_INTO}")
+# "全称是“XX机械研究院有限公司”": the unit's own name, whose last unit noun says what it is.
+FULL_NAME = re.compile(r"(?:全称|全名|注册名称|单位名称|名称|名字叫|名叫)(?:是|为|叫)?[“\"「（(]?"
+                       r"([^，,。；;！!？?\n”\"」]{2,30})")
+# Characters inside one unit's name between a zone and the unit's own noun (XX高新区开发建设有限公司).
+NAME_INFIX = re.compile(r"[^\s，,。；;！!？?、：:“”\"的是在和与及或为属里内由经被向从给对把让跟同也都就还又要会已这那"
+                        r"我你他]{1,8}")
 
 
 @dataclass
@@ -115,11 +126,19 @@ def markers(text: str) -> list[Marker]:
                 and not re.search(r"是", text[marker.end:later.start]):
             continue  # 我们县农业科学研究所: the county's institute
         if later_in_segment and (later.start == marker.end or MODIFIES.match(text, marker.end)):
-            continue
+            continue  # 高新区的公司, 高新区管委会: the later noun is the unit
+        if later_in_segment and marker.kind == K.park_committee != later.kind \
+                and NAME_INFIX.fullmatch(text, marker.end, later.start):
+            continue  # a zone in a unit's name (XX高新区开发建设有限公司) is where the unit is
+        if text[marker.end - 1] == "区" and OWN_PLACE.fullmatch(text, marker.start, marker.end) \
+                and any(m.kind == K.park_committee for m in kept):
+            continue  # 我们是XX开发区管委会，本区…: 本区 is the zone itself
         if FOUNDER_OR_AGENT.match(text, marker.end) or just_before(AGENT_BEFORE, text, marker.start):
             continue
         if just_before(COUNTED, text, marker.start):
             continue  # 几家企业, 哪些高校: units counted or chosen among, not the applicant
+        if just_before(BECOMING, text, marker.start) and not just_before(BECAME, text, marker.start):
+            continue
         kept.append(marker)
     return kept
 
@@ -133,12 +152,19 @@ def head(text: str) -> Marker | None:
         designated = [m for m in found if named.start(1) <= m.start < named.end(1)]
         if designated:
             return replace(designated[0], by="name")
+    for name in FULL_NAME.finditer(text):
+        seg_start, _ = segment_bounds(text, name.start())
+        named = [m for m in found if name.start(1) + 2 <= m.start < name.end(1)]  # a name, not 名字叫研究院
+        if named and not any(seg_start <= m.start < name.start() for m in found):  # not 下属公司全称…
+            return replace(named[-1], by="name")
     for agent in ON_BEHALF.finditer(text):
         _, end = segment_bounds(text, agent.start())
         represented = [m for m in found if agent.end() <= m.start < end]
         if represented:
             return replace(represented[0], by="behalf")
     for asking in ASKS.finditer(text):
+        if qualifiers(text, asking.start(), asking.end()) & {Qualifier.hearsay, Qualifier.hypothetical}:
+            continue  # 听说园区可以报…: what someone said of others, not the asker's own question
         start, _ = segment_bounds(text, asking.start())
         subject = [m for m in found if start <= m.start < asking.start()]
         if subject:
