@@ -232,3 +232,14 @@ def test_places_map_to_the_type_their_government_applies_for() -> None:
     assert place_type("苏州市可以报吗") == CITY_TYPE
     assert place_type("武汉大学可以申报吗") is None
     assert place_type("申报要交钱吗") is None
+
+
+def test_the_prefix_dictionary_is_kept_under_the_cache_dir_and_read_back_the_same(tmp_path: Path) -> None:
+    built = ChineseTokenizer(cache_dir=tmp_path)
+    [cached] = tmp_path.glob("jieba-*.pickle")
+    read = ChineseTokenizer(cache_dir=tmp_path)
+    text = "省级知识产权局负责组织本辖区的示范创建申报工作"
+    assert read.words(text) == built.words(text) == ChineseTokenizer().words(text)
+    cached.write_bytes(b"cut short")  # a damaged cache is rebuilt, not trusted
+    assert ChineseTokenizer(cache_dir=tmp_path).words(text) == built.words(text)
+    assert cached.stat().st_size > 1_000_000

@@ -4,9 +4,13 @@ bigrams and pinyin bigrams, so typos, homophone slips and unseen words still mat
 from __future__ import annotations
 
 import math
+import os
+import pickle
 import re
 from collections import Counter, defaultdict
 from functools import cache, lru_cache
+from importlib.metadata import version
+from pathlib import Path
 
 import jieba
 from pypinyin import lazy_pinyin
@@ -14,6 +18,7 @@ from pypinyin import lazy_pinyin
 from assistant.corpus.model import Clause
 from assistant.retrieval.base import Hit
 from assistant.retrieval.vocabulary import DOMAIN_WORDS, KIND_WORDS, QUERY_SYNONYMS, STOP_WORDS
+from assistant.settings import get_settings
 
 CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 WORD = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
@@ -42,11 +47,39 @@ def bigrams(runs: list[list[str]], prefix: str) -> list[str]:
     return [f"{prefix}{run[i]}{run[i + 1]}" for run in runs for i in range(len(run) - 1)]
 
 
+def prefix_dictionary(cache_dir: Path | None) -> tuple[dict[str, int], int]:
+    """jieba's prefix dictionary (frequencies of words and their prefixes, and their total), kept as a pickle under
+    ``cache_dir``: it loads several times faster than jieba's own marshal cache. A cache that cannot be read is
+    rebuilt; a read-only ``cache_dir`` only costs the next start the build."""
+    cached = cache_dir / f"jieba-{version('jieba')}.pickle" if cache_dir else None
+    if cached is not None:
+        try:
+            with cached.open("rb") as stream:
+                return pickle.load(stream)
+        except Exception:  # missing, cut short or written by another version: build it again
+            pass
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    built = (tokenizer.FREQ, tokenizer.total)
+    if cached is not None:
+        try:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            temp = cached.with_suffix(f".{os.getpid()}.tmp")
+            with temp.open("wb") as stream:
+                pickle.dump(built, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temp, cached)
+        except OSError:
+            pass
+    return built
+
+
 class ChineseTokenizer:
     """Words from a private jieba tokenizer with the domain dictionary, plus character and pinyin bigrams."""
 
-    def __init__(self, words: tuple[str, ...] = DOMAIN_WORDS) -> None:
+    def __init__(self, words: tuple[str, ...] = DOMAIN_WORDS, cache_dir: Path | None = None) -> None:
         self._jieba = jieba.Tokenizer()
+        self._jieba.FREQ, self._jieba.total = prefix_dictionary(cache_dir)
+        self._jieba.initialized = True
         for word in words:
             self._jieba.add_word(word, freq=100_000)
 
@@ -63,8 +96,8 @@ class ChineseTokenizer:
 
 @cache
 def domain_tokenizer() -> ChineseTokenizer:
-    """One tokenizer per process (loading jieba's dictionary takes a moment)."""
-    return ChineseTokenizer()
+    """One tokenizer per process, its dictionary kept under the data dir (see ``prefix_dictionary``)."""
+    return ChineseTokenizer(cache_dir=get_settings().data_dir / "cache")
 
 
 class BM25:
