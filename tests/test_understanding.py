@@ -249,3 +249,21 @@ def test_what_a_unit_would_become_is_not_what_it_is() -> None:
 ])
 def test_who_set_the_institute_up_is_read_where_it_is_said(assistant: Assistant, text: str, status: str) -> None:
     assert statuses(assistant, text)["institute"] == status
+
+
+def test_asking_which_type_to_apply_for_is_an_eligibility_question(assistant: Assistant) -> None:
+    answer = assistant.ask("我们是新疆兵团下面的一个市，该报示范市还是示范县？", as_of=DAY)
+    assert answer.route == "eligibility" and answer.check is not None
+    assert (answer.check.verdicts["county"].status, answer.check.verdicts["city"].status) == ("eligible", "ineligible")
+    assert assistant.ask("我们是县里的企业，申报材料是交县里、市里还是省里？", as_of=DAY).route != "eligibility"
+
+
+@pytest.mark.parametrize("question", ["我们公司评上示范企业的概率大不大？", "下一届申报条件会不会放宽一点？"])
+def test_a_prediction_is_refused_not_answered_with_a_clause(assistant: Assistant, question: str) -> None:
+    answer = assistant.ask(question, as_of=DAY)
+    assert answer.route == "out_of_scope" and "预测" in answer.answer
+
+
+def test_procedural_and_date_questions_are_no_predictions(assistant: Assistant) -> None:
+    assert not pattern("asks_prediction").search("申报单位名称能否变更？名额能否调整？")
+    assert assistant.ask("下一届什么时候开始？", as_of=DAY).route == "timeline"

@@ -49,6 +49,7 @@ EVENTS = ("issued", "receipt", "recommendation", "selection", "acceptance", "cre
 TITLE_WORD = re.compile(r"示范|试点|称号|优势企业")
 SUBJECT_END = re.compile(r"(?:是|已经|早就|都|也)+$")
 CJK = re.compile(r"[\u4e00-\u9fff]")
+PREDICTION = "评审结果或今后政策的预测"
 MIN_NAME = 4  # a subject without a place or a unit noun is taken for a name from this many characters (恒瑞光电)
 ASKS_SOMETHING = re.compile(r"什么|啥|怎么|怎样|如何|哪|谁|几|多少|多久|吗|么|呢|是否|能否|有没有|[？?]"
                             r"|([\u4e00-\u9fff])不\1|不$")  # 收不收费, 要不要, 要交费不
@@ -345,6 +346,8 @@ def decide_piece(piece: str, about_programme: bool, names_type: bool,
                  search: Callable[[str], list[Hit]]) -> list[Part]:
     """The part(s) one piece asks for, by ``PRECEDENCE`` (eligibility is decided for the whole turn). A topic
     whose own wording holds the time words ("公示多久") is more specific than the "when" they suggest."""
+    if pattern("asks_prediction").search(piece):  # 评上的概率大不大: no notice says how it will turn out
+        return [Part(Intent.out_of_scope, piece, slot=PREDICTION)]
     found = when_events(piece, about_programme)
     timed = timed_topics(piece) if found else []
     hits = search(piece) if timed or not found else []
