@@ -267,3 +267,13 @@ def test_a_prediction_is_refused_not_answered_with_a_clause(assistant: Assistant
 def test_procedural_and_date_questions_are_no_predictions(assistant: Assistant) -> None:
     assert not pattern("asks_prediction").search("申报单位名称能否变更？名额能否调整？")
     assert assistant.ask("下一届什么时候开始？", as_of=DAY).route == "timeline"
+
+
+@pytest.mark.parametrize(("question", "in_scope"), [("评价指标里专利质量占多少分？", False),
+                                                    ("申报书写多少页合适？", False),
+                                                    ("附件2是个什么表？", True)])
+def test_an_annexs_title_answers_only_what_its_title_says(assistant: Assistant, question: str,
+                                                          in_scope: bool) -> None:
+    answer = assistant.ask(question, as_of=DAY)
+    assert answer.in_scope is in_scope
+    assert ("未载入" in answer.answer) is not in_scope
