@@ -277,3 +277,20 @@ def test_an_annexs_title_answers_only_what_its_title_says(assistant: Assistant, 
     answer = assistant.ask(question, as_of=DAY)
     assert answer.in_scope is in_scope
     assert ("未载入" in answer.answer) is not in_scope
+
+
+@pytest.mark.parametrize(("question", "as_of", "cited", "said"), [
+    ("创建周期是多长？从哪年到哪年", DAY, "notice#4.2", "创建周期"),
+    ("回执的截止是不是已经过了？那推荐材料呢，还有多久", date(2025, 9, 23), "notice#closing", "2025年10月24日"),
+    ("验收通过了是不是就直接算示范单位了？", DAY, "notice#4.3", "公示无异议"),
+    ("附件一共有几个？", DAY, "notice#annexes", "工作联络员回执"),
+])
+def test_how_long_what_remains_and_what_follows_are_read_as_asked(assistant: Assistant, question: str, as_of: date,
+                                                                  cited: str, said: str) -> None:
+    answer = assistant.ask(question, as_of=as_of)
+    assert cited in [c.id for c in answer.citations] and said in answer.answer
+
+
+def test_not_wanting_to_apply_is_no_eligibility_question(assistant: Assistant) -> None:
+    answer = assistant.ask("是不是必须报啊？我们区今年不太想报", as_of=DAY)
+    assert answer.trace["parts"] == ["topic:voluntary"] and "自愿" in answer.answer

@@ -50,11 +50,13 @@ TITLE_WORD = re.compile(r"示范|试点|称号|优势企业")
 SUBJECT_END = re.compile(r"(?:是|已经|早就|都|也)+$")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 PREDICTION = "评审结果或今后政策的预测"
+STATEMENT = re.compile(r"了|验收|认定|评审|公示|申报|推荐")  # 验收通过了（就算示范单位吗）: an event, not a unit's name
 MIN_NAME = 4  # a subject without a place or a unit noun is taken for a name from this many characters (恒瑞光电)
-ASKS_SOMETHING = re.compile(r"什么|啥|怎么|怎样|如何|哪|谁|几|多少|多久|吗|么|呢|是否|能否|有没有|[？?]"
+ASKS_SOMETHING = re.compile(r"什么|啥|怎么|怎样|如何|哪|谁|几|多少|多久|多长|多大|吗|么|呢|是否|能否|有没有|[？?]"
                             r"|([\u4e00-\u9fff])不\1|不$")  # 收不收费, 要不要, 要交费不
 PIECE_BREAK = re.compile(r"[。？！?!；;\n]+")
-NEW_QUESTION = re.compile(r"[，,](?=另外|还有|以及|再问|顺便|同时|此外|还想问|另问)")
+# A comma before words that start a new question (还有, but not 还有多久).
+NEW_QUESTION = re.compile(r"[，,](?=另外|还有(?!多久|多少|多长|几)|以及|再问|顺便|同时|此外|还想问|另问)")
 CONJUNCTION = re.compile(r"和|及|以及|还有|与|跟|同时")
 DEFINITION = re.compile(r"(?P<run>[\u4e00-\u9fff“”]{2,20}?)"
                         r"(?:是什么意思|什么意思|指什么|是指什么|怎么理解|如何理解|的含义|的定义|怎么界定)")
@@ -122,7 +124,7 @@ def split_commas(chunk: str) -> list[str]:
     out = []
     for part in NEW_QUESTION.split(chunk):
         clauses = [c for c in re.split(r"[，,]", part) if c]
-        kinds = [kind_of(c) if asks(c) else "" for c in clauses]
+        kinds = [own_kind(c) if asks(c) else "" for c in clauses]
         if len(clauses) > 1 and all(k and k != "ask" for k in kinds) and len(set(kinds)) == len(kinds):
             out += clauses
         else:
@@ -134,10 +136,16 @@ def split_conjoined(piece: str) -> list[str]:
     """"截止时间和要报哪些材料" → two pieces, when both sides of 和/以及 ask something of their own."""
     for match in CONJUNCTION.finditer(piece):
         left, right = piece[:match.start()], piece[match.end():]
-        kinds = kind_of(left), kind_of(right)
+        kinds = own_kind(left), own_kind(right)
         if all(kinds) and kinds[0] != kinds[1] and ("when" in kinds or ASKS_SOMETHING.search(left)):
             return [left, right]
     return [piece]
+
+
+def own_kind(fragment: str) -> str:
+    """``kind_of``, except that "when" without an event of its own ("还有多久") asks about what is next to it."""
+    kind = kind_of(fragment)
+    return "" if kind == "when" and not events(fragment) and not pattern("deadline").search(fragment) else kind
 
 
 def kind_of(fragment: str) -> str:
@@ -307,7 +315,7 @@ def held_title_subject(piece: str) -> str | None:
     found = pattern("asks_held_title").search(piece)
     subject = SUBJECT_END.sub("", piece[:found.start()]).strip("，, ") if found else ""
     if not subject or pattern("general_subject").search(subject) or TITLE_WORD.search(subject) \
-            or re.search(alternation("programme_words"), subject):
+            or re.search(alternation("programme_words"), subject) or STATEMENT.search(subject):
         return None
     names_unit = places.chains(subject) or kinds.markers(subject) or len(CJK.findall(subject)) >= MIN_NAME
     return subject if names_unit else None
