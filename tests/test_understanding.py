@@ -294,3 +294,11 @@ def test_how_long_what_remains_and_what_follows_are_read_as_asked(assistant: Ass
 def test_not_wanting_to_apply_is_no_eligibility_question(assistant: Assistant) -> None:
     answer = assistant.ask("是不是必须报啊？我们区今年不太想报", as_of=DAY)
     assert answer.trace["parts"] == ["topic:voluntary"] and "自愿" in answer.answer
+
+
+@pytest.mark.parametrize("text", ["我们是XX大学（威海）校区，异地办学校区，不是独立法人，想单独以校区的名义申报示范高校",
+                                  "我们是XX大学与英国XX大学合作举办的联合学院，属于不具有法人资格的中外合作办学机构"])
+def test_a_campus_or_college_without_legal_personality_is_not_the_university(assistant: Assistant, text: str) -> None:
+    verdict = assistant.check(text, as_of=DAY).verdicts["university"]
+    assert verdict.status == "ineligible" and "所属高校" in verdict.reason
+    assert statuses(assistant, "我们是教育部直属的普通本科高校，事业单位法人")["university"] == "eligible"

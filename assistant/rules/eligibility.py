@@ -293,6 +293,9 @@ def university(profile: Profile, judge: Judge) -> Verdict:
     level, approved = profile.university.level, profile.university.approved
     if approved is False:
         return judge.ineligible("学校未经教育行政部门批准设立，不符合第（六）项的要求。")
+    if profile.university.independent_legal_person is False:
+        return judge.ineligible("不具有独立法人资格的校区、学院或机构不是普通本科高等院校本身，"
+                                "不能以自己的名义申报示范高校，可由所属高校申报。")
     if level is None:
         return judge.needs("还不清楚学校是否为普通本科院校。", [ASK["university_level"]])
     if level == UniversityLevel.vocational_undergraduate:

@@ -119,6 +119,11 @@ ABROAD = (rf"{FOREIGN}[^，,。；;、]{{0,4}}?(?:注册|设立|登记|成立)|�
           r"(?<=是)(?:一家)?(?:香港|澳门|台湾|境外|海外|国外|外国)的?(?:公司|企业)(?=$|[，,。；;！!？?\n])")
 COMPANY_LAW = r"(?:依照|按照|根据|依据|依)《?公司法》?"
 FOREIGN_LAW = r"(?:依照|按照|根据)(?:外国|境外|国外|香港|美国)[^，,。；;]{0,6}法"
+# Whether the unit is a legal person itself (a branch, an internal college or a campus is not).
+LEGAL_PERSON = Fact("independent_legal_person", {
+    r"独立法人资格|独立法人|独立的法人|法人资格|企业法人|事业单位法人|法人单位": True,
+    r"非法人|内设机构|内设部门|异地校区|分校区": False,
+}, negated={r"独立法人资格|独立法人|独立的法人|法人资格|企业法人|事业单位法人|法人单位": False})
 COMPANY_FACTS = [
     Fact("legal_form", {
         r"股份有限公司|股份公司|上市公司": LegalForm.joint_stock,
@@ -131,9 +136,7 @@ COMPANY_FACTS = [
     Fact("branch", {r"分公司|分支机构|办事处|代表处": True, r"子公司|总公司|母公司|集团总部|总部|集团本部": False},
          negated={r"分公司|分支机构|办事处|代表处": False},
          skip_before=re.compile(r"(?:有|设|下设|拥有|旗下|下属|管理)[^，,。；;的]{0,4}$")),
-    Fact("independent_legal_person", {r"独立法人资格|独立法人|独立的法人|法人资格|企业法人|法人单位": True,
-                                      r"非法人": False},
-         negated={r"独立法人资格|独立法人|独立的法人|法人资格|企业法人|法人单位": False}),
+    LEGAL_PERSON,
     Fact("established_in_china", {IN_CHINA: True, ABROAD: False}, negated={IN_CHINA: False, ABROAD: True}),
     Fact("under_company_law", {COMPANY_LAW: True, FOREIGN_LAW: False}, negated={COMPANY_LAW: False}),
 ]
@@ -149,6 +152,7 @@ UNIVERSITY_FACTS = [
     }),
     Fact("approved", {APPROVED: True, r"未获批|尚未获批|未经批准|筹建|筹备": False}, negated={APPROVED: False}),
     Fact("public", {r"公办|公立": True, r"民办|私立": False}, negated={r"公办|公立": False, r"民办|私立": True}),
+    LEGAL_PERSON,
 ]
 AGGLOMERATION = Fact("industrial_agglomeration", {
     r"(?:产业|服务业|服务机构|知识产权服务)(?:已经|已)?(?:形成了?)?(?:集聚|聚集)(?:度|程度|水平)?"

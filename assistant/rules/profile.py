@@ -153,6 +153,7 @@ class UniversityFacts(BaseModel):
     level: UniversityLevel | None = None
     approved: bool | None = Field(None, description="经教育行政部门批准设立")
     public: bool | None = Field(None, description="公办 True，民办 False")
+    independent_legal_person: bool | None = Field(None, description="学校本身是独立法人（校区、内设学院不是）")
 
 
 class Founder(StrEnum):
