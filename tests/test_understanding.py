@@ -302,3 +302,12 @@ def test_a_campus_or_college_without_legal_personality_is_not_the_university(ass
     verdict = assistant.check(text, as_of=DAY).verdicts["university"]
     assert verdict.status == "ineligible" and "所属高校" in verdict.reason
     assert statuses(assistant, "我们是教育部直属的普通本科高校，事业单位法人")["university"] == "eligible"
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("我们是XX大学的重点实验室，实验室不是独立法人，依托学校建设。学校是教育部直属的普通本科高校。", "university"),
+    ("我们是XX汽车股份有限公司的中央研究院，研究院是公司内设的部门，不是独立法人。公司是境内注册的股份有限公司。", "enterprise"),
+])
+def test_an_internal_unit_is_told_what_its_parent_may_apply_for(assistant: Assistant, text: str, key: str) -> None:
+    assert statuses(assistant, text)[key] == "eligible"
+    assert statuses(assistant, "我们是XX大学的重点实验室，依托学校建设。")["university"] != "eligible"  # not said internal

@@ -240,7 +240,7 @@ def company_problem(profile: Profile) -> str | None:
         return f"{LEGAL_FORM_LABELS[facts.legal_form]}不是《公司法》规定的有限责任公司或股份有限公司"
     if facts.branch:
         return "分公司（分支机构）不具有独立法人资格"
-    if facts.independent_legal_person is False:
+    if facts.independent_legal_person is False and profile.kind == K.company:  # not what its parent company is
         return "该单位不具有独立法人资格"
     if facts.established_in_china is False:
         return "在境外（含港澳台）注册设立的公司不属于在我国境内设立的公司"
@@ -293,7 +293,7 @@ def university(profile: Profile, judge: Judge) -> Verdict:
     level, approved = profile.university.level, profile.university.approved
     if approved is False:
         return judge.ineligible("学校未经教育行政部门批准设立，不符合第（六）项的要求。")
-    if profile.university.independent_legal_person is False:
+    if profile.university.independent_legal_person is False and profile.kind == K.university:  # not its parent's
         return judge.ineligible("不具有独立法人资格的校区、学院或机构不是普通本科高等院校本身，"
                                 "不能以自己的名义申报示范高校，可由所属高校申报。")
     if level is None:

@@ -119,6 +119,7 @@ ABROAD = (rf"{FOREIGN}[^，,。；;、]{{0,4}}?(?:注册|设立|登记|成立)|�
           r"(?<=是)(?:一家)?(?:香港|澳门|台湾|境外|海外|国外|外国)的?(?:公司|企业)(?=$|[，,。；;！!？?\n])")
 COMPANY_LAW = r"(?:依照|按照|根据|依据|依)《?公司法》?"
 FOREIGN_LAW = r"(?:依照|按照|根据)(?:外国|境外|国外|香港|美国)[^，,。；;]{0,6}法"
+SENTENCE_END = re.compile(r"[。！!？?\n]")
 # Whether the unit is a legal person itself (a branch, an internal college or a campus is not).
 LEGAL_PERSON = Fact("independent_legal_person", {
     r"独立法人资格|独立法人|独立的法人|法人资格|企业法人|事业单位法人|法人单位": True,
@@ -345,6 +346,11 @@ def registered_in(text: str, place: Place | None) -> bool | None:
     return True if there and not negated(text, there.start()) else None
 
 
+def not_a_legal_person(text: str) -> bool:
+    """Some sentence says the unit is not a legal person (a later one may say its parent is)."""
+    return any(LEGAL_PERSON.read(sentence) is False for sentence in SENTENCE_END.split(text))
+
+
 def implied_kind(titles: list[ProjectKey]) -> ApplicantKind | None:
     """The kind every recognised title implies (示范企业 → company), if they agree."""
     kinds_held = {project_types()[key].holder_kind for key in titles}
@@ -365,6 +371,8 @@ def extract_profile(text: str, previous: Profile | None = None) -> Profile:
         head_at = place_as_applicant(masked) or place_asking_for_its_government(masked, clean)
         kind = K.government if head_at is not None else None
     also = list(head.also) if head else []
+    if head is not None and (parent := kinds.parent_of(masked, head)) and not_a_legal_person(masked):
+        also.append(parent)  # XX大学的实验室，不是独立法人: the university's own type is open to it
     scope = {kind, *also} if kind else set(previous.kinds if previous else []) or {None}
     place = find_place(masked, head_at, kind or (previous.kind if previous else None))
     company = CompanyFacts()

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from assistant.language.lexicon import alternation
 from assistant.rules.profile import ApplicantKind
@@ -141,6 +142,20 @@ def markers(text: str) -> list[Marker]:
             continue
         kept.append(marker)
     return kept
+
+
+def parent_of(text: str, unit: Marker) -> ApplicantKind | None:
+    """The kind of the unit that the applicant's unit belongs to, where the text names it right before a mention of
+    that unit (XX大学的重点实验室, XX公司下属研究院): an internal unit's own type may not be open to it, its
+    parent's may."""
+    for before, mention in pairwise(MARKER.finditer(text)):
+        if MARKERS[mention.group()] != unit.kind or MARKERS[before.group()] == unit.kind:
+            continue
+        if segment_bounds(text, before.start()) == segment_bounds(text, mention.start()) \
+                and MODIFIES.match(text, before.end()) and not negated(text, before.start(), strict=True):
+            kind = MARKERS[before.group()]
+            return kind if kind in (K.company, K.university, K.institute) else None
+    return None
 
 
 def head(text: str) -> Marker | None:
