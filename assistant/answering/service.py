@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Iterator
 from datetime import date
@@ -16,7 +15,7 @@ from assistant.answering.intents import Intent, Part, decide
 from assistant.answering.keeper import RetrieverKeeper
 from assistant.answering.layers import Layers
 from assistant.answering.result import Answer, Route
-from assistant.answering.topics import Lead, annex_lead
+from assistant.answering.topics import Lead, annex_lead, listed_annex
 from assistant.corpus.library import Library
 from assistant.inputs import clean_description, clean_question
 from assistant.language.normalize import normalize
@@ -36,7 +35,6 @@ DRAFTING_HINT = ("起草申报书请使用“申报书起草”页签：按项�
                  "草稿只使用您提供的事实，缺少的信息会以【待补充】标出。")
 SMALLTALK = {"greeting": GREETING, "identity": GREETING,
              "thanks": "不客气！还有关于示范创建申报的问题，随时可以问我。"}
-ANNEX_ENTRY = re.compile(r"notice#annex\.(\d)")  # the notice's line naming an annex: its title, not its content
 SEARCHED, KEPT = 16, 8  # clauses retrieved per piece, and kept once the documents that may not answer it are out
 ROUTES: dict[Intent, Route] = {Intent.smalltalk: "smalltalk", Intent.drafting: "drafting", Intent.listed: "factual",
                                Intent.eligibility: "eligibility", Intent.when: "timeline", Intent.topic: "factual",
@@ -186,9 +184,9 @@ class Assistant:
         if part.slot == "not_stated":  # the type's own clause is the nearest one when the question names a type
             nearest = self.library.clause(self.types[focus[0]].applicants.clause) if focus else clauses[0]
             return compose.not_stated_lead(nearest or clauses[0])
-        if part.intent == Intent.factual and clauses and (entry := ANNEX_ENTRY.fullmatch(clauses[0].id)) \
+        if part.intent == Intent.factual and clauses and (annex := listed_annex(clauses[0].id)) \
                 and evidence.coverage(part.text, clauses[:1]) != 1:  # more is asked than the annex's title says
-            return annex_lead(self.library, f"annex{entry.group(1)}", "所问内容", part.text)
+            return annex_lead(self.library, annex, "所问内容", part.text)
         if part.intent in (Intent.definition, Intent.factual) and clauses:
             return compose.factual_lead(part.text, clauses[0], self.library.label(clauses[0], titled=True))
         return compose.out_of_scope_lead(self.library, focus, about=part.slot)

@@ -22,6 +22,7 @@ from assistant.settings import Settings
 Quote = tuple[str, str]  # (clause id, verbatim quote)
 TOPICS_FILE = Path(__file__).with_name("topics.yaml")
 MAX_ANNEX_PARTS = 3
+LISTED_ANNEX = re.compile(r"notice#annex\.(\d)")  # the notice's line naming an annex: its title, not its content
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,12 @@ def load_topics() -> tuple[Topic, ...]:
 def matching_topics(question: str) -> list[Topic]:
     """Every topic whose wording the question uses (the retrieval evidence decides between them)."""
     return [topic for topic in load_topics() if topic.pattern.search(question)]
+
+
+def listed_annex(clause_id: str) -> str | None:
+    """The annex (``annex3``) that the notice's line ``notice#annex.3`` names, or None for any other clause."""
+    entry = LISTED_ANNEX.fullmatch(clause_id)
+    return f"annex{entry.group(1)}" if entry else None
 
 
 def annex_lead(library: Library, annex_id: str, what: str, question: str) -> Lead:

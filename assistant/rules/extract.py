@@ -113,18 +113,19 @@ PARK_FACTS = [
 ]
 HOME = r"(?:中国|我国|国内|境内|大陆|内地)"
 FOREIGN = f"(?:{alternation('foreign')})"
-IN_CHINA = rf"(?:在)?{HOME}(?:依法)?(?:注册|设立|登记|成立)|注册地?(?:在|于|为){HOME}"
-ABROAD = (rf"{FOREIGN}[^，,。；;、]{{0,4}}?(?:注册|设立|登记|成立)|注册地?(?:在|于|为){FOREIGN}|"
+REGISTERED = "注册|设立|登记|成立"  # where a unit was set up: 在深圳注册, 在香港设立
+IN_CHINA = rf"(?:在)?{HOME}(?:依法)?(?:{REGISTERED})|注册地?(?:在|于|为){HOME}"
+ABROAD = (rf"{FOREIGN}[^，,。；;、]{{0,4}}?(?:{REGISTERED})|注册地?(?:在|于|为){FOREIGN}|"
           r"境外公司|外国公司|离岸公司|香港公司|境外企业|外国企业|"
           r"(?<=是)(?:一家)?(?:香港|澳门|台湾|境外|海外|国外|外国)的?(?:公司|企业)(?=$|[，,。；;！!？?\n])")
 COMPANY_LAW = r"(?:依照|按照|根据|依据|依)《?公司法》?"
 FOREIGN_LAW = r"(?:依照|按照|根据)(?:外国|境外|国外|香港|美国)[^，,。；;]{0,6}法"
 SENTENCE_END = re.compile(r"[。！!？?\n]")
 # Whether the unit is a legal person itself (a branch, an internal college or a campus is not).
-LEGAL_PERSON = Fact("independent_legal_person", {
-    r"独立法人资格|独立法人|独立的法人|法人资格|企业法人|事业单位法人|法人单位": True,
-    r"非法人|内设机构|内设部门|异地校区|分校区": False,
-}, negated={r"独立法人资格|独立法人|独立的法人|法人资格|企业法人|事业单位法人|法人单位": False})
+IS_LEGAL_PERSON = r"独立法人资格|独立法人|独立的法人|法人资格|企业法人|事业单位法人|法人单位"
+NOT_LEGAL_PERSON = r"非法人|内设机构|内设部门|异地校区|分校区"
+LEGAL_PERSON = Fact("independent_legal_person", {IS_LEGAL_PERSON: True, NOT_LEGAL_PERSON: False},
+                    negated={IS_LEGAL_PERSON: False})
 COMPANY_FACTS = [
     Fact("legal_form", {
         r"股份有限公司|股份公司|上市公司": LegalForm.joint_stock,
@@ -194,7 +195,7 @@ PLACE_ASKS = re.compile(r"[^，,。；;！!？?\n]{0,8}?(?:" + kinds.ASKS.patter
 # A text that opens with a place, speaking for it ("重庆市梁平区，…", "晋江市想创建…", "石河子市这边想问"), not
 # describing something of it (苏州的一家公司).
 OPENING_PLACE = re.compile(r"^(?:您好|你好|老师好|请问)?[，,。！!\s]*$")
-SET_UP_THERE = re.compile(r"[^，,。；;！!？?\n]{0,3}?(?:注册|设立|登记|成立|落户)")
+SET_UP_THERE = re.compile(rf"[^，,。；;！!？?\n]{{0,3}}?(?:{REGISTERED}|落户)")
 OF_PLACE = re.compile(r"的|下属|所属|境内|辖区|一家|一所|一个")
 UNIT_NAME_AFTER = re.compile(rf"[^，,。；;！!？?\n（(]{{0,8}}?(?:{kinds.MARKER.pattern})")
 AS_OF = re.compile(r"(?:今天|今日|现在|目前|当前|截至|截止到?)(?:是|为)?\s*(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*"
