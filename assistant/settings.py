@@ -78,6 +78,8 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="ASSISTANT_", env_nested_delimiter="__", extra="ignore")
 
     data_dir: Path = Field(PROJECT_ROOT / "data", description="index, ingested documents, feedback, runs")
+    cache_dir: Path | None = Field(None, description="models and dictionaries as first built, read back at start; "
+                                                     "shareable between data dirs; empty = <data_dir>/cache")
     corpus_dir: Path = Field(PROJECT_ROOT / "corpus", description="source documents and manifest.yaml")
     prompts_dir: Path = PROJECT_ROOT / "prompts"
     eval_dir: Path = PROJECT_ROOT / "eval"
@@ -120,6 +122,11 @@ class Settings(BaseSettings):
             return init_settings, env_settings
         profile_file = YamlConfigSettingsSource(settings_cls, PROJECT_ROOT / f"settings-{profile}.yaml")
         return init_settings, env_settings, profile_file
+
+    @property
+    def caches(self) -> Path:
+        """Where the built embedder and word dictionary are kept: ``cache_dir``, else ``<data_dir>/cache``."""
+        return self.cache_dir or self.data_dir / "cache"
 
     @property
     def index_dir(self) -> Path:

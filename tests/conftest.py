@@ -7,13 +7,17 @@ import socket
 import threading
 from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 
 for name, value in {"GRADIO_ANALYTICS_ENABLED": "False", "HF_HUB_OFFLINE": "1", "ANONYMIZED_TELEMETRY": "False",
                     # The suites ask from one loopback address far faster than any user: the per-client limits
                     # are lifted for the apps they start; tests/test_redteam.py sets and tests its own.
-                    "ASSISTANT_LIMITS__BURST": "100000", "ASSISTANT_LIMITS__MAX_IN_FLIGHT": "1000"}.items():
+                    "ASSISTANT_LIMITS__BURST": "100000", "ASSISTANT_LIMITS__MAX_IN_FLIGHT": "1000",
+                    # Every temporary data dir (and every app or command a test starts) reads the embedder and
+                    # the word dictionary from the checkout's cache instead of building them again.
+                    "ASSISTANT_CACHE_DIR": str(Path(__file__).resolve().parent.parent / "data" / "cache")}.items():
     os.environ.setdefault(name, value)
 
 

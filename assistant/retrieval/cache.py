@@ -1,4 +1,4 @@
-"""Models and dictionaries kept as pickles under the data dir's cache: built once, read back in a fraction of that."""
+"""Models and dictionaries kept as pickles in the cache dir (``Settings.caches``): built once, read back fast."""
 
 from __future__ import annotations
 

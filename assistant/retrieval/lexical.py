@@ -83,8 +83,8 @@ class ChineseTokenizer:
 
 @cache
 def domain_tokenizer() -> ChineseTokenizer:
-    """One tokenizer per process, its dictionary kept under the data dir (see ``prefix_dictionary``)."""
-    return ChineseTokenizer(cache_dir=get_settings().data_dir / "cache")
+    """One tokenizer per process, its dictionary kept in the settings' cache dir (see ``prefix_dictionary``)."""
+    return ChineseTokenizer(cache_dir=get_settings().caches)
 
 
 class BM25:

@@ -185,8 +185,8 @@ def open_index(settings: Settings, library: Library, progress: Progress | None =
 
 
 def settings_embedder(settings: Settings) -> Embedder:
-    """The embedder ``settings`` name, its loaded model kept under the data dir."""
-    return load_embedder(settings.embedder, settings.data_dir / "cache")
+    """The embedder ``settings`` name, its loaded model kept in the cache dir."""
+    return load_embedder(settings.embedder, settings.caches)
 
 
 def sync_with(settings: Settings, clauses: list[Clause], progress: Progress | None
