@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import ast
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -116,3 +119,22 @@ def test_timetable_dates_are_written_only_in_the_parameters() -> None:
     sources = [*PACKAGE.rglob("*.py"), *PACKAGE.parent.joinpath("prompts").rglob("*.md")]
     found = [(path.name, w) for path in sources for w in wordings if w in path.read_text(encoding="utf-8")]
     assert found == []
+
+
+COLD_QUESTION = """
+import sys
+from assistant.answering import Assistant
+from assistant.settings import Settings
+Assistant(Settings(data_dir=sys.argv[1], llm_base_url="")).ask("申报要交钱吗？")
+print(" ".join(sorted({name.split(".")[0] for name in sys.modules} & set(sys.argv[2:]))))
+"""
+
+
+def test_a_cold_question_imports_no_llm_client_ui_model_framework_or_phrase_dictionary(tmp_path: Path) -> None:
+    """What a cold start need not pay for: LangChain (the embedder and retrievers are plain classes), the LLM
+    client when no LLM is configured, Gradio, torch, and pypinyin (its phrase dictionary: readings are read as a
+    file, see assistant/language/pinyin.py)."""
+    heavy = ["langchain_core", "langchain_openai", "gradio", "torch", "sentence_transformers", "pypinyin"]
+    done = subprocess.run([sys.executable, "-c", COLD_QUESTION, str(tmp_path), *heavy], capture_output=True,
+                          text=True, timeout=300, env={**os.environ, "ASSISTANT_PROFILE": "test"}, check=True)
+    assert done.stdout.strip() == ""

