@@ -320,3 +320,52 @@ def test_a_campus_or_college_without_legal_personality_is_not_the_university(ass
 def test_an_internal_unit_is_told_what_its_parent_may_apply_for(assistant: Assistant, text: str, key: str) -> None:
     assert statuses(assistant, text)[key] == "eligible"
     assert statuses(assistant, "我们是XX大学的重点实验室，依托学校建设。")["university"] != "eligible"  # not said internal
+
+
+# --- what the text says of the unit, read with its context (dev eligibility_3) --------------------------
+
+@pytest.mark.parametrize(("text", "key", "status"), [
+    # a unit measured against another is not that other (比…还大)
+    ("我们是市里批的工业园，规模比不少省级园区还大，想报示范园区", "park", "ineligible"),
+    # who approved the zone gives its level; who set up its committee does not
+    ("我们开发区是国务院批准设立的，管委会想报示范园区", "park", "eligible"),
+    ("县政府自己建的一个产业园，管委会想报示范园区", "park", "ineligible"),
+    ("我们园区是省级高新区，管委会是市政府设立的派出机构", "park", "eligible"),
+    # part of a zone is not the zone
+    ("我们是某省级高新区的一个分园，能报示范园区吗", "park", "needs_info"),
+    # a unit inside the zone's committee, applying in its own name
+    ("我们是XX高新区管委会下属的招商服务局，想以我们局的名义报示范园区", "park", "ineligible"),
+    # units the applicant governs are not its own level
+    ("我们是XX市人民政府，辖五个区和两个县，能报示范市吗", "city", "needs_info"),
+    # a provincial capital is a 副省级 or a 地级 city: either way its government may apply for 示范市
+    ("我们是省会城市的人民政府，想报示范市", "city", "eligible"),
+    ("我们是省会城市的人民政府，想报示范市", "county", "ineligible"),
+    # another field's local title is not this programme's
+    ("我们是省级高新区管委会，前年获评全市文明创建示范园区", "park", "eligible"),
+    # what the unit would be treated as, or was before an approved upgrade, is not what it is
+    ("我们是一所高职专科学校，能按本科报示范高校吗", "university", "ineligible"),
+    ("我们学院前年经教育部批准升格为普通本科院校", "university", "eligible"),
+    # a company still being set up is not yet one
+    ("我们公司正在筹建，营业执照还没下来，能报示范企业吗", "enterprise", "ineligible"),
+])
+def test_a_fact_is_read_with_what_surrounds_it(assistant: Assistant, text: str, key: str, status: str) -> None:
+    assert statuses(assistant, text)[key] == status
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an institute whose licence says it is a company is both
+    ("我们是一家研究院，营业执照是股份有限公司，由民营企业出资设立", {"enterprise": "eligible", "institute": "eligible"}),
+    # one body under two names
+    ("我们县人民政府和省级经开区管委会合署办公，示范县和示范园区都能报吗",
+     {"park": "eligible", "county": "eligible"}),
+    # a question about the applicant and one about a company that belongs to it
+    ("我们是普通本科高校，想报示范高校；学校的资产经营公司（有限责任公司）能报示范企业吗",
+     {"university": "eligible", "enterprise": "eligible"}),
+    ("我们是普通本科高校，学校有一家科技公司（有限公司）。学校和公司分别能报什么",
+     {"university": "eligible", "enterprise": "eligible"}),
+])
+def test_each_unit_the_message_asks_about_is_screened(assistant: Assistant, text: str,
+                                                      expected: dict[str, str]) -> None:
+    got = statuses(assistant, text)
+    assert {key: got[key] for key in expected} == expected
+    assert statuses(assistant, "我们是普通本科高校，学校有一家控股公司。学校能报示范企业吗")["enterprise"] == "ineligible"

@@ -236,6 +236,8 @@ def service_zone(profile: Profile, judge: Judge) -> Verdict:
 def company_problem(profile: Profile) -> str | None:
     """Why a company is not one 第（五）项 lists, or None."""
     facts = profile.company
+    if facts.set_up is False:
+        return "公司尚在筹建、还未依法设立（领取营业执照）"
     if facts.legal_form not in (None, LegalForm.llc, LegalForm.joint_stock):
         return f"{LEGAL_FORM_LABELS[facts.legal_form]}不是《公司法》规定的有限责任公司或股份有限公司"
     if facts.branch:

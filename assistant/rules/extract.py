@@ -42,6 +42,7 @@ from assistant.rules.profile import (
 from assistant.rules.text import MASK, Qualifier, drop_instructions, mask, negated, qualifiers, segment_bounds
 
 K = ApplicantKind
+OWN_TYPES = (K.government, K.park_committee, K.company, K.university, K.institute)  # each has a project type
 ORGANISERS = ["国家知识产权局", "省级知识产权局", "省级知识产权管理部门", "国家局", "省局"]  # organise, never apply
 
 
@@ -97,12 +98,18 @@ class Fact:
 
 
 L, T = ParkLevel, ParkType
+# Who approved a zone gives its level (国务院批准设立, 市里批的一个工业园区); who set up its committee does not.
+APPROVED = r"(?:正式)?(?:批准|批复|同意|批)(?:设立|成立|设置)?"
+ZONE_AFTER = r"(?:一个|一家)?[^，,。；;！!？?\n]{0,4}?(?:园区|产业园|工业园|开发区|工业区|集中区|园)"
 PARK_FACTS = [
     Fact("level", {
-        r"国家级|国家高新区|国家高新技术产业开发区|国家经济技术开发区|国家经开区": L.national,
+        r"国家级|国家高新区|国家经开区|国家[^，,。；;]{0,6}?(?:高新技术产业(?:开发|示范)区|经济技术开发区|自主创新示范区)|"
+        rf"国务院{APPROVED}": L.national,
         r"省级以上": L.provincial_or_above,
         r"省级": L.provincial,
-        r"地市级|设区市级|市级|县级(?!市)|区级|市属|县属|区属|(?:县|市|区)里的": L.below_provincial,
+        rf"省(?:政府|人民政府|委|里){APPROVED}": L.provincial,
+        r"地市级|设区市级|市级|县级(?!市)|区级|市属|县属|区属|(?:县|市|区)里的|"
+        rf"(?:市|县|区)(?:政府|人民政府|委|里)(?:自己|自行)?(?:{APPROVED}|设|建)的{ZONE_AFTER}": L.below_provincial,
     }, negated={r"省级以上": L.below_provincial, r"省级": L.below_provincial}),
     Fact("type", {
         r"高新技术产业开发区|高新技术开发区|高新区|高新园区|高新技术园区|农业高新技术产业示范区": T.high_tech,
@@ -126,7 +133,11 @@ IS_LEGAL_PERSON = r"独立法人资格|独立法人|独立的法人|法人资格
 NOT_LEGAL_PERSON = r"非法人|内设机构|内设部门|异地校区|分校区"
 LEGAL_PERSON = Fact("independent_legal_person", {IS_LEGAL_PERSON: True, NOT_LEGAL_PERSON: False},
                     negated={IS_LEGAL_PERSON: False})
+# A company still being set up (还在筹建, 营业执照下个月才下来) is not yet one.
+NOT_SET_UP = (r"筹建|筹备|筹办|(?:营业)?执照[^，,。；;！!？?\n]{0,8}?(?:(?:还没|没有|未|尚未)(?:下来|办|拿到|领)|"
+              r"才(?:能)?(?:下来|拿到|办下来))|(?:还没|尚未)(?:注册|成立|设立)")
 COMPANY_FACTS = [
+    Fact("set_up", {NOT_SET_UP: False}),
     Fact("legal_form", {
         r"股份有限公司|股份公司|上市公司": LegalForm.joint_stock,
         r"有限合伙|普通合伙|合伙企业|合伙制": LegalForm.partnership,
@@ -372,6 +383,10 @@ def extract_profile(text: str, previous: Profile | None = None) -> Profile:
         head_at = place_as_applicant(masked) or place_asking_for_its_government(masked, clean)
         kind = K.government if head_at is not None else None
     also = list(head.also) if head else []
+    if kind == K.institute and K.company not in also and kinds.registered_as_company(masked):
+        also.append(K.company)  # 我们研究院……营业执照是有限责任公司
+    others = [*kinds.one_body(masked), *(m.kind for m in kinds.asked_about(masked))]
+    also += [other for other in dict.fromkeys(others) if other != kind and other in OWN_TYPES and other not in also]
     if head is not None and (parent := kinds.parent_of(masked, head)) and not_a_legal_person(masked):
         also.append(parent)  # XX大学的实验室，不是独立法人: the university's own type is open to it
     scope = {kind, *also} if kind else set(previous.kinds if previous else []) or {None}

@@ -63,6 +63,11 @@ COUNTED = re.compile(r"(?:几|多少|哪些|哪几)[个家所名类]?$")
 OWN = re.compile(r"(?:我们|我|本)$")  # 我们研究院, 本公司: the speaker's own unit
 # "X的Y", "X下属Y", "X下面有个Y": X is where Y belongs, not the applicant (a copula 是 in between ends it).
 MODIFIES = re.compile(r"[^，,。；;！!？?\n是]{0,12}?(?:的|下属|所属|直属|旗下|下面有|下设|内设|下辖)")
+BUREAU = re.compile(r"[局厅]$")
+COORDINATED = re.compile(r"和|与|及|以及|、|跟|还有")
+# A sentence saying that two names are one body: each name is a kind of the applicant.
+ONE_BODY = re.compile(rf"[^。！!？?\n]*(?:{alternation('one_body')})[^。！!？?\n]*")
+SUBORDINATE = re.compile(r"(?:下属|所属|内设|直属|下设)的?")
 # "X设立的…", "经X批准": X founded or approved something; it is not the applicant.
 FOUNDER_ROLE = r"(?:(?:设立|举办|开办|创办|投资|出资|主办|发起)(?:方|人|者|单位)|股东|主管(?:单位|部门))"
 FOUNDER_OR_AGENT = re.compile(r"(?:(?:和|与|、)[^，,。；;！!？?\n]{0,10}?)?"
@@ -75,7 +80,7 @@ FOUNDER_OR_AGENT = re.compile(r"(?:(?:和|与|、)[^，,。；;！!？?\n]{0,10}
 IN_THE_NAME_OF = re.compile(r"(?:以|用)([^，,。；;！!？?\n]{1,12}?)(?:的)?名义[^，,。；;！!？?\n]{0,4}(?:申报|报|申请)"
                             r"[^，,。；;！!\n]{0,12}?(?:示范|▢|吗|呢|么|？|\?|$)")  # ▢: a masked project name
 # "经省政府批准", "投资方是省属国有企业": an approver or a founder, not the applicant.
-AGENT_BEFORE = re.compile(rf"(?:(?:(?<!已)经(?!济)|由|被)[^，,。；;！!？?\n]{{0,2}}|"
+AGENT_BEFORE = re.compile(rf"(?:(?:(?<!已)经(?!济|开区)|由|被)[^，,。；;！!？?\n]{{0,2}}|"
                           rf"{FOUNDER_ROLE}(?:是|为)[^，,。；;！!？?\n]{{0,6}})$")
 REACH = 16  # more than OWN, COUNTED or AGENT_BEFORE ever match (主管单位为 + 6 = 11)
 ON_BEHALF = re.compile(alternation("on_behalf"))
@@ -128,6 +133,8 @@ def markers(text: str) -> list[Marker]:
             continue  # 我们县农业科学研究所: the county's institute
         if later_in_segment and (later.start == marker.end or MODIFIES.match(text, marker.end)):
             continue  # 高新区的公司, 高新区管委会: the later noun is the unit
+        if SUBORDINATE.match(text, marker.end):
+            continue  # 管委会下属的科技创新局: a unit inside this one, even one no marker names
         if later_in_segment and marker.kind == K.park_committee != later.kind \
                 and NAME_INFIX.fullmatch(text, marker.end, later.start):
             continue  # a zone in a unit's name (XX高新区开发建设有限公司) is where the unit is
@@ -142,6 +149,44 @@ def markers(text: str) -> list[Marker]:
             continue
         kept.append(marker)
     return kept
+
+
+# "营业执照是有限责任公司", "独立法人（有限公司）": the form the applicant itself is registered in.
+REGISTERED_AS = re.compile(r"(?:营业执照|执照|工商登记|登记|注册)[^，,。；;！!？?\n]{0,6}?(?:是|为)(?:一家|一个)?$"
+                           r"|法人[（(]$")
+
+
+def asked_about(text: str) -> list[Marker]:
+    """The unit each question of the text is about (我们是本科高校，想报示范高校；学校的资产经营公司能报示范企业吗):
+    a message may ask about the applicant and a unit of another kind that belongs to it. A question without a
+    subject is about the speaker's own unit."""
+    found = markers(text)
+    subjects: list[Marker] = []
+    for asking in ASKS.finditer(text):
+        if not found or qualifiers(text, asking.start(), asking.end()) & {Qualifier.hearsay, Qualifier.hypothetical}:
+            continue
+        start, _ = segment_bounds(text, asking.start())
+        subject = [m for m in found if start <= m.start < asking.start()] or [speaker(text, found)]
+        joined = subject[:1]
+        for later in subject[1:]:  # 学校和公司分别能报什么
+            if not COORDINATED.fullmatch(text, joined[-1].end, later.start):
+                break
+            joined.append(later)
+        subjects += joined
+    return subjects
+
+
+def one_body(text: str) -> list[ApplicantKind]:
+    """The kinds of a unit that is one body under two names (区政府和高新区管委会“政区合一”，两块牌子一套班子)."""
+    found = markers(text)
+    return list(dict.fromkeys(m.kind for sentence in ONE_BODY.finditer(text)
+                              for m in found if sentence.start() <= m.start < sentence.end()))
+
+
+def registered_as_company(text: str) -> bool:
+    """The text says the applicant is registered as a company (an institute may be: it is then both)."""
+    return any(just_before(REGISTERED_AS, text, m.start()) and not negated(text, m.start())
+               for m in COMPANY_FORM.finditer(text))
 
 
 def parent_of(text: str, unit: Marker) -> ApplicantKind | None:
@@ -161,12 +206,14 @@ def parent_of(text: str, unit: Marker) -> ApplicantKind | None:
 def head(text: str) -> Marker | None:
     """The marker that names the applicant, or None when the text names no kind of unit."""
     found = markers(text)
-    if not found:
-        return None
     for named in IN_THE_NAME_OF.finditer(text):
         designated = [m for m in found if named.start(1) <= m.start < named.end(1)]
         if designated:
             return replace(designated[0], by="name")
+        if BUREAU.search(named.group(1)):  # 以我们局的名义: a bureau no marker names
+            return Marker(named.start(1), named.end(1), K.department, by="name")
+    if not found:
+        return None
     for name in FULL_NAME.finditer(text):
         seg_start, _ = segment_bounds(text, name.start())
         named = [m for m in found if name.start(1) + 2 <= m.start < name.end(1)]  # a name, not 名字叫研究院
@@ -184,6 +231,11 @@ def head(text: str) -> Marker | None:
         subject = [m for m in found if start <= m.start < asking.start()]
         if subject:
             return replace(subject[0], by="asks")
+    return speaker(text, found)
+
+
+def speaker(text: str, found: list[Marker]) -> Marker:
+    """The speaker's own unit: right after 我们/本, else the first after a self-introduction, else the first."""
     own = [m for m in found if just_before(OWN, text, m.start) and m.kind != K.person]  # 我个人: "personally"
     if own:
         return replace(own[0], by="own")

@@ -244,6 +244,7 @@ STATED_LEVELS = [StatedLevel(key, re.compile(pattern), rank, label) for key, pat
     ("municipal_county", r"直辖市(?:的|下辖的?|下属的?|所辖的?)?县", 2, "直辖市下辖县"),
     ("sub_provincial", r"副省级(?:城市|市)", 1, "副省级城市"),
     ("prefecture", r"地级市|地级城市|地级|行政公署|自治州", 1, "地级市（地区、州、盟）"),
+    ("capital", r"省会|首府", 1, "省会城市（副省级或地级）"),
     ("county_city", r"县级市|县级政府|县级人民政府", 2, "县级市"),
     ("district", r"市辖区|区(?:人民)?政府|区级政府|(?:我们|[我本])区|(?:一个|某|的)区(?![域内里块别])", 2, "区"),
     ("county", r"县(?:人民)?政府|(?:我们|[我本])县|(?:一个|某|的)县(?![域内里城级])|自治县", 2, "县"),
@@ -251,17 +252,23 @@ STATED_LEVELS = [StatedLevel(key, re.compile(pattern), rank, label) for key, pat
 )]
 
 
+# "下面管着十几个乡镇", "辖3个区": units counted under the applicant, not the applicant's own level.
+COUNTED_BEFORE = re.compile(r"(?:[两二三四五六七八九十百几多数]|\d|若干|好几)[^，,。；;！!？?\n]{0,2}?[个座]?$")
+
+
 def stated_levels(text: str) -> list[StatedLevel]:
-    """The levels of government the text states in words (not negated), narrowest first."""
+    """The levels of government the text states in words (not negated, not counted), narrowest first."""
     found = [level for level in STATED_LEVELS
              if any(not negated(text, m.start(), strict=True) and not qualifiers(text, m.start(), m.end()) - {
-                 Qualifier.negated} for m in level.pattern.finditer(text))]
+                 Qualifier.negated} and not COUNTED_BEFORE.search(text, max(0, m.start() - 5), m.start())
+                 for m in level.pattern.finditer(text))]
     return sorted(found, key=lambda level: -level.rank)
 
 
 FIXED_LEVELS = {"township": [C.township], "xpcc": [C.xpcc_city], "province_direct": [C.province_direct_county],
                 "municipal_district": [C.municipal_district], "municipal_county": [C.municipal_county],
-                "sub_provincial": [C.sub_provincial_city], "prefecture": [C.prefecture_city, C.prefecture_region]}
+                "sub_provincial": [C.sub_provincial_city], "prefecture": [C.prefecture_city, C.prefecture_region],
+                "capital": [C.sub_provincial_city, C.prefecture_city]}
 CITY_LEVEL = (C.sub_provincial_city, C.prefecture_city, C.prefecture_region)
 CITY_GOVERNMENTS = frozenset({*CITY_LEVEL, C.municipal_district})  # whose governments notice#2.1 lists
 COUNTY_GOVERNMENTS = frozenset({C.county_level, C.municipal_county, C.province_direct_county, C.xpcc_city})  # #2.2
@@ -297,7 +304,7 @@ def refine(place: Place | None, text: str) -> Place | None:
         return place
     if place is not None and place.candidates and level.key != "township":
         return place
-    city_stated = any(other.key in ("prefecture", "sub_provincial") for other in levels[1:])
+    city_stated = any(other.key in ("prefecture", "sub_provincial", "capital") for other in levels[1:])
     categories = stated_categories(level, place, city_stated)
     where = f"{place.mention}下辖的" if place else "地级市（副省级城市）下辖的" if city_stated else ""
     description = f"所说的是{where}{level.label}"

@@ -132,6 +132,7 @@ class CompanyFacts(BaseModel):
     independent_legal_person: bool | None = None
     established_in_china: bool | None = Field(None, description="在我国境内设立（港澳台、境外注册为 False）")
     under_company_law: bool | None = Field(None, description="依照《公司法》设立")
+    set_up: bool | None = Field(None, description="已经设立（筹建中、营业执照未下来为 False）")
 
 
 class UniversityLevel(StrEnum):

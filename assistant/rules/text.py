@@ -1,6 +1,6 @@
 """Small text helpers for reading Chinese descriptions: masking, segments, negation and the other qualifiers
-that make a mention something less than a plain present fact (hedged, hearsay, pending, former, partial, or
-about another party).
+that make a mention something less than a plain present fact (hedged, hearsay, pending, former, partial,
+compared with, or about another party).
 
 The phrase lists live in ``assistant/language/lexicon.yaml``.
 """
@@ -23,7 +23,7 @@ GAP_TURNS = re.compile(r"[而但却是、]")
 # Words that may stand between a cue and a kind of unit ("不是一家企业"); anything else ("不是省级的园区")
 # negates the attribute, not the kind.
 FILLER = re.compile(r"(?:一家|一个|一所|一|个|家|所|什么|真正的|正式的)?")
-PART_AFTER = re.compile(rf"的?(?:{alternation('part_after')})")
+PART_AFTER = re.compile(rf"的?(?:一个|一家|某个|其中一个)?(?:{alternation('part_after')})")  # 国家高新区的一个分园
 FORMER_AFTER = re.compile(rf"[^，,。；;！!？?\n]{{0,4}}?(?:{alternation('former_after')})")
 PENDING_AFTER = re.compile(rf"的?[^，,。；;！!？?\n]{{0,2}}?(?:{alternation('pending_after')})")
 PART_BEFORE_WINDOW = 8
@@ -39,10 +39,12 @@ class Qualifier(StrEnum):
     wished = "wished"  # 想成为
     hypothetical = "hypothetical"  # 如果是
     other = "other"  # 和一所本科学校联合培养: another party
+    compared = "compared"  # 比有些省级园区还大: what it is measured against
 
 
 BEFORE_CUES = [(Qualifier.hedged, "hedge"), (Qualifier.hearsay, "hearsay"), (Qualifier.pending, "pending"),
-               (Qualifier.former, "former"), (Qualifier.wished, "wish"), (Qualifier.hypothetical, "hypothetical")]
+               (Qualifier.former, "former"), (Qualifier.wished, "wish"), (Qualifier.hypothetical, "hypothetical"),
+               (Qualifier.compared, "comparison")]
 
 
 def mask(text: str, phrases: list[str]) -> str:
@@ -133,7 +135,7 @@ def qualifiers(text: str, start: int, end: int) -> set[Qualifier]:
         found.add(Qualifier.pending)  # 省级正在申报中
     if pattern("part_before").search(before[-PART_BEFORE_WINDOW:]) or PART_AFTER.match(text, end):
         found.add(Qualifier.partial)
-    if pattern("other_party").search(before):
+    if pattern("other_party").search(before) and not pattern("one_body").search(text, *segment_bounds(text, start)):
         found.add(Qualifier.other)
     return found
 
