@@ -193,6 +193,28 @@ def test_the_event_named_decides_which_deadline(assistant: Assistant) -> None:
     assert receipt.citations[0].quote.startswith("于2025年9月19日前将回执") and "还剩9天" in receipt.answer
 
 
+def test_the_thing_sent_decides_which_deadline_not_the_verb(assistant: Assistant) -> None:
+    late = assistant.ask("联络员回执现在还能报送吗", as_of=date(2025, 9, 25))
+    assert late.trace["parts"] == ["when:receipt"] and "2025年9月19日" in late.answer and "已过" in late.answer
+    passed = assistant.ask("材料还没交，截止日期过了没？", as_of=date(2025, 10, 28))
+    assert "2025年10月24日" in passed.answer and "已过" in passed.answer
+
+
+def test_how_long_the_creation_lasts_is_the_creation_period(assistant: Assistant) -> None:
+    answer = assistant.ask("创建一共要搞几年", as_of=DAY)
+    assert answer.citations[0].id == "notice#4.2" and "2025年—2027年" in answer.answer
+
+
+@pytest.mark.parametrize(("question", "clause"), [("申报书由哪个单位来填？", "notice#4.1"),
+                                                  ("我们省想多推几个，能超出名额吗", "notice#4.1"),
+                                                  ("名额用不完的话要不要凑够数", "notice#5.3")])
+def test_who_does_what_and_whether_a_quota_binds_are_the_notices_own_rules(assistant: Assistant, question: str,
+                                                                         clause: str) -> None:
+    answer = assistant.ask(question, as_of=DAY)
+    assert answer.in_scope and answer.citations[0].id == clause
+    assert not assistant.ask("申报书要填哪些栏目", as_of=DAY).in_scope  # the annex's contents: not loaded
+
+
 def test_a_question_asking_two_things_gets_both(assistant: Assistant) -> None:
     assert pieces("截止时间和要报哪些材料") == ["截止时间", "要报哪些材料"]
     answer = assistant.ask("截止时间和要报哪些材料", as_of=DAY)

@@ -157,6 +157,9 @@ def kind_of(fragment: str) -> str:
     return "ask" if ASKS_SOMETHING.search(fragment) and evidence.topic_words(fragment) else ""
 
 
+RECOMMENDED = re.compile(r"推荐|材料")  # what the recommendation event sends, beyond its verbs (报送, 上报)
+
+
 def events(piece: str) -> list[str]:
     """The timetable events a "when" piece is about, in the order of ``EVENTS``."""
     if pattern("frequency").search(piece):
@@ -166,12 +169,14 @@ def events(piece: str) -> list[str]:
         return ["round_span"]
     if "application" in found and len(found) > 1:
         found.remove("application")  # "推荐材料什么时候报": the named event, not the generic verb
+    if "receipt" in found and "recommendation" in found and not RECOMMENDED.search(piece):
+        found.remove("recommendation")  # "回执现在还能报送吗": what is sent is the receipt
     if len(found) > 1 and not EVENT_LIST.search(piece):
         found = [nearest_event(piece, found)]  # "没评上的下一届什么时候": the one the time words ask about
+    if found in ([], ["application"]) and pattern("deadline").search(piece):
+        return ["recommendation"]  # the application stage ends with the provincial offices' recommendation
     if found in ([], ["application"]) and pattern("still_open").search(piece):
         return ["still_open"]
-    if found == ["application"] and pattern("deadline").search(piece):
-        return ["recommendation"]  # the application stage ends with the provincial offices' recommendation
     if not found and PHASE.search(piece):
         return ["phase"]
     return found
@@ -254,10 +259,17 @@ def yes_no_focus(piece: str) -> tuple[int, str] | None:
     return end.start() - len(words[-1]), words[-1]
 
 
+TITLE_LINES = ("annex", "annexes", "title", "docno")  # clauses that only name a document
+
+
 def best_covering(piece: str, hits: list[Hit]) -> list[Hit]:
-    """The hits with the one of the best three that covers most of the piece's topic words first."""
+    """The hits with the one of the best three that covers most of the piece's topic words first; of equals, for a
+    question about who does something, one that says more than a document's title (申报书由谁来填: the
+    arrangements, not the line listing the annex)."""
+    actor = bool(pattern("asks_actor").search(piece))
     best = max(hits[:3], key=lambda hit: (evidence.coverage(piece, [hit.clause], loose=False) or 0.0,
-                                          evidence.coverage(piece, [hit.clause]) or 0.0, hit.score))
+                                          evidence.coverage(piece, [hit.clause]) or 0.0,
+                                          not (actor and hit.clause.kind in TITLE_LINES), hit.score))
     return [best, *(hit for hit in hits if hit is not best)]
 
 

@@ -15,7 +15,7 @@ import yaml
 
 from assistant.answering.evidence import bigrams
 from assistant.corpus.library import Library
-from assistant.language.lexicon import alternation
+from assistant.language.lexicon import alternation, pattern
 from assistant.rules.params import timetable
 from assistant.settings import Settings
 
@@ -81,8 +81,10 @@ def load_topics() -> tuple[Topic, ...]:
 
 
 def matching_topics(question: str) -> list[Topic]:
-    """Every topic whose wording the question uses (the retrieval evidence decides between them)."""
-    return [topic for topic in load_topics() if topic.pattern.search(question)]
+    """Every topic whose wording the question uses (the retrieval evidence decides between them); an annex's
+    contents are not what a question about who does something asks (申报书由谁来填写)."""
+    asks_actor = pattern("asks_actor").search(question)
+    return [topic for topic in load_topics() if topic.pattern.search(question) and not (topic.annex and asks_actor)]
 
 
 def listed_annex(clause_id: str) -> str | None:
@@ -107,7 +109,8 @@ def annex_lead(library: Library, annex_id: str, what: str, question: str) -> Lea
                 "请以省级知识产权局转发的附件原件为准。", [(listed, library.clause(listed).text)], in_scope=False)
 
 
-ASKS_NUMBER = re.compile(r"几个|几名|几家|多少个|多少名|多少家|是多少|有多少|数量是|具体名额|名额是|分配表")
+ASKS_NUMBER = re.compile(r"几个|几名|几家|多少个|多少名|多少家|是多少|有多少|数量是|具体名额|名额是(?:多少|几)|分配表")
+A_FEW_MORE = re.compile(r"多(?:报|推|推荐|申报|要|给)?几[个家名]")  # 想多报几个: whether the limit binds, not a number
 
 
 def quota_lead(library: Library, question: str, type_keys: list[str], settings: Settings) -> Lead:
@@ -120,7 +123,7 @@ def quota_lead(library: Library, question: str, type_keys: list[str], settings: 
     if answer.loaded:
         return Lead(answer.message, [(c.id, c.quote) for c in answer.citations])
     quota, annex = answer.citations
-    if ASKS_NUMBER.search(question) or province:
+    if ASKS_NUMBER.search(A_FEW_MORE.sub("", question)) or province:
         return Lead(answer.message, [(annex.id, annex.quote)], in_scope=False)
     title = library.document("annex2").info.title
     return Lead(f"有名额限制：省级知识产权局在分配名额（附件2）内择优确定推荐对象，经公示无异议后报送；各省的具体名额见"
