@@ -391,3 +391,19 @@ def test_each_unit_the_message_asks_about_is_screened(assistant: Assistant, text
     got = statuses(assistant, text)
     assert {key: got[key] for key in expected} == expected
     assert statuses(assistant, "我们是普通本科高校，学校有一家控股公司。学校能报示范企业吗")["enterprise"] == "ineligible"
+
+
+def test_a_company_named_with_its_description_is_one_unit(assistant: Assistant) -> None:
+    text = "我们是国有企业XX能源有限公司与省政府共同组建的研究院，想报示范科研机构"
+    assert statuses(assistant, text)["institute"] == "eligible"
+
+
+def test_a_follow_up_about_a_unit_of_the_applicant_screens_that_unit(assistant: Assistant) -> None:
+    from assistant.answering.conversation import Conversation
+
+    chat = Conversation()
+    company = assistant.ask("我们是一家民营的有限责任公司，能报示范企业吗", chat, as_of=DAY)
+    assert company.verdicts["enterprise"].status == "eligible"
+    institute = assistant.ask("那我们下属的研究院呢？我们是民营企业，研究院是公司出资设立的", chat, as_of=DAY)
+    assert institute.verdicts["institute"].status == "eligible"
+    assert institute.verdicts["enterprise"].status == "eligible"  # the company is still the one it was

@@ -65,6 +65,8 @@ OWN = re.compile(r"(?:我们|我|本)$")  # 我们研究院, 本公司: the spea
 MODIFIES = re.compile(r"[^，,。；;！!？?\n是]{0,12}?(?:的|下属|所属|直属|旗下|下面有|下设|内设|下辖)")
 BUREAU = re.compile(r"[局厅]$")
 COORDINATED = re.compile(r"和|与|及|以及|、|跟|还有")
+WHAT_ABOUT = re.compile(r"(?:^|[，,。；;！!？?\n])(?:那|那么)([^，,。；;！!？?\n]{1,16}?)"
+                        r"(?:呢|怎么样|行不行|可以吗|能报吗)")  # 那我们下属的研究院呢
 # A sentence saying that two names are one body: each name is a kind of the applicant.
 ONE_BODY = re.compile(rf"[^。！!？?\n]*(?:{alternation('one_body')})[^。！!？?\n]*")
 SUBORDINATE = re.compile(r"(?:下属|所属|内设|直属|下设)的?")
@@ -135,9 +137,9 @@ def markers(text: str) -> list[Marker]:
             continue  # 高新区的公司, 高新区管委会: the later noun is the unit
         if SUBORDINATE.match(text, marker.end):
             continue  # 管委会下属的科技创新局: a unit inside this one, even one no marker names
-        if later_in_segment and marker.kind == K.park_committee != later.kind \
+        if later_in_segment and (marker.kind == K.park_committee != later.kind or marker.kind == later.kind) \
                 and NAME_INFIX.fullmatch(text, marker.end, later.start):
-            continue  # a zone in a unit's name (XX高新区开发建设有限公司) is where the unit is
+            continue  # a zone in a unit's name (XX高新区开发建设有限公司) is where it is; 民营企业XX公司: one unit
         if text[marker.end - 1] == "区" and OWN_PLACE.fullmatch(text, marker.start, marker.end) \
                 and any(m.kind == K.park_committee for m in kept):
             continue  # 我们是XX开发区管委会，本区…: 本区 is the zone itself
@@ -173,6 +175,8 @@ def asked_about(text: str) -> list[Marker]:
                 break
             joined.append(later)
         subjects += joined
+    for follow_up in WHAT_ABOUT.finditer(text):  # 那我们下属的研究院呢
+        subjects += [m for m in found if follow_up.start(1) <= m.start < follow_up.end(1)][-1:]
     return subjects
 
 
