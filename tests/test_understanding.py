@@ -238,6 +238,12 @@ def test_naming_a_project_type_does_not_make_a_question_in_scope(assistant: Assi
     assert not answer.in_scope and "notice#2.2" not in [c.id for c in answer.citations]
 
 
+def test_when_to_apply_to_another_programme_is_out_of_scope(assistant: Assistant) -> None:
+    other = assistant.ask("专利导航项目今年几月份开始申报？", as_of=DAY)
+    assert not other.in_scope and not other.trace["parts"][0].startswith("when")
+    assert assistant.ask("示范企业今年几月份开始申报？", as_of=DAY).in_scope
+
+
 # --- 9. one home per phrase list ------------------------------------------------------------------------
 
 def test_the_lexicon_lists_are_used_by_name_and_off_topic_is_gone() -> None:

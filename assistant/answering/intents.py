@@ -202,10 +202,10 @@ def when_events(piece: str, about_programme: bool) -> list[str]:
         return found  # "那下一届呢": the next round is a date of its own
     if not asks_when:
         return []
+    if found in ([], ["application"]) and evidence.other_programme(piece):
+        return []  # "高新技术企业认定什么时候开始申报": applying to that programme, not this one
     if found:
         return found
-    if evidence.other_programme(piece):
-        return []
     if pattern("deadline").search(piece):
         return ["recommendation"]
     residual = evidence.topic_words(pattern("when").sub("", piece))
