@@ -38,8 +38,8 @@ fix: install
 eval: install  ## the answer-quality gate: exits 1 when a threshold in eval/thresholds.yaml is missed
 	$(PY) -m assistant eval
 
-test: install system-deps lint eval
-	$(VENV)/bin/pytest -q
+test: install system-deps lint eval  ## pytest on one worker per core; a module stays on one worker (its fixtures)
+	$(VENV)/bin/pytest -q -n auto --dist loadfile
 
 test-fast: install  ## the pure tests (rules, language, answering decisions, architecture) on the test profile
 	ASSISTANT_PROFILE=test $(VENV)/bin/pytest -q tests/rules tests/test_architecture.py tests/test_profile.py \

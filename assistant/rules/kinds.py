@@ -1,15 +1,19 @@
 """Which kind of unit is applying: the head noun of the self-description, read with care.
 
 Every word that names a kind of unit is a marker. A marker is ignored when it is negated
-(不是政府部门), when it modifies a later marker (高新区的一家公司, 市政府设立的研究院), or when a
-later marker follows it directly (企业研究院 → 研究院). Of the markers left, the one that counts is,
-in this order: the first after 代表/替/帮 (a department asking for its government), the first in
-the subject of "…能否申报 / …想申报 / …报…有没有资格", the first right after 我们/本 (我们研究院), the first
-after a self-introduction (我们是…, 本单位是…, or a segment opening with 是/属于), the first in the text.
-A marker that founded or approved something (省政府设立的…, 经省政府批准) is not the applicant.
+(不是政府部门), when it modifies a later marker (高新区的一家公司, 市政府设立的研究院), when a
+later marker follows it directly or within one name (企业研究院 → 研究院, 民营企业XX电子有限公司), or when a
+unit inside it is named after it (管委会下属的科技创新局). Of the markers left, the one that counts is,
+in this order: the one named in 以…的名义 (a bureau too: 以我们局的名义), the first after 代表/替/帮 (a
+department asking for its government), the first in the subject of "…能否申报 / …想申报 / …报…有没有资格",
+the first right after 我们/本 (我们研究院), the first after a self-introduction (我们是…, 本单位是…, or a
+segment opening with 是/属于), the first in the text. A marker that founded or approved something
+(省政府设立的…, 经省政府批准) is not the applicant.
 
-One name can make a unit two kinds at once: a research institute registered as a company
-(…技术研究院有限公司) is a company and a research institute (``also``).
+A unit can be two kinds at once (``also``): a research institute registered as a company
+(…技术研究院有限公司, 营业执照是有限责任公司), or one body under two names (政区合一, 合署办公). A message may
+also ask about a second unit that belongs to the applicant (学校的资产经营公司能报示范企业吗, 那我们下属的研究院呢):
+``asked_about`` names each unit asked about.
 """
 
 from __future__ import annotations
