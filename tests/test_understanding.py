@@ -355,6 +355,7 @@ def test_an_internal_unit_is_told_what_its_parent_may_apply_for(assistant: Assis
 @pytest.mark.parametrize(("text", "key", "status"), [
     # a unit measured against another is not that other (比…还大)
     ("我们是市里批的工业园，规模比不少省级园区还大，想报示范园区", "park", "ineligible"),
+    ("像我们这样的省级高新区管委会能报示范园区吗", "park", "eligible"),  # 像 here describes the applicant
     # who approved the zone gives its level; who set up its committee does not
     ("我们开发区是国务院批准设立的，管委会想报示范园区", "park", "eligible"),
     ("县政府自己建的一个产业园，管委会想报示范园区", "park", "ineligible"),
