@@ -242,6 +242,8 @@ def test_when_to_apply_to_another_programme_is_out_of_scope(assistant: Assistant
     other = assistant.ask("专利导航项目今年几月份开始申报？", as_of=DAY)
     assert not other.in_scope and not other.trace["parts"][0].startswith("when")
     assert assistant.ask("示范企业今年几月份开始申报？", as_of=DAY).in_scope
+    named_step = assistant.ask("高企认定下半年几号开始受理", as_of=DAY)  # 认定 belongs to that programme's name
+    assert not named_step.in_scope and named_step.route == "out_of_scope"
 
 
 # --- 9. one home per phrase list ------------------------------------------------------------------------

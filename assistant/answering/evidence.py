@@ -95,6 +95,14 @@ def other_programme(text: str) -> Programme | None:
     return next((p for p in programmes() if any(name.lower() in lowered for name in p.names)), None)
 
 
+def without_programmes(text: str) -> str:
+    """``text`` without the names of other programmes and the step that names them (高新技术企业认定): what is
+    left is what it says of this round."""
+    names = sorted((name for p in programmes() for name in p.names), key=len, reverse=True)
+    joined = "|".join(re.escape(name) for name in names)
+    return re.sub(rf"(?i)(?:{joined})(?:认定|评定|评审|申报|申请|备案)?", "，", text)
+
+
 def earlier_round(text: str) -> Programme | None:
     """A year before this round's first year: the question is about an earlier round."""
     first_year = timetable().round.first_year

@@ -202,8 +202,8 @@ def when_events(piece: str, about_programme: bool) -> list[str]:
         return found  # "那下一届呢": the next round is a date of its own
     if not asks_when:
         return []
-    if found in ([], ["application"]) and evidence.other_programme(piece):
-        return []  # "高新技术企业认定什么时候开始申报": applying to that programme, not this one
+    if evidence.other_programme(piece) and events(evidence.without_programmes(piece)) in ([], ["application"]):
+        return []  # "高新技术企业认定什么时候开始申报": that programme's steps, not this round's
     if found:
         return found
     if pattern("deadline").search(piece):
