@@ -215,6 +215,11 @@ def test_who_does_what_and_whether_a_quota_binds_are_the_notices_own_rules(assis
     assert not assistant.ask("申报书要填哪些栏目", as_of=DAY).in_scope  # the annex's contents: not loaded
 
 
+def test_a_detail_asked_of_an_annexs_subject_is_asked_of_the_annex(assistant: Assistant) -> None:
+    answer = assistant.ask("评价指标里对示范高校的专利转化率要求多少？", as_of=DAY)
+    assert not answer.in_scope and "未载入" in answer.answer and answer.citations[0].id == "notice#annex.3"
+
+
 def test_a_question_asking_two_things_gets_both(assistant: Assistant) -> None:
     assert pieces("截止时间和要报哪些材料") == ["截止时间", "要报哪些材料"]
     answer = assistant.ask("截止时间和要报哪些材料", as_of=DAY)

@@ -233,8 +233,10 @@ def chosen_topic(piece: str, hits: list[Hit], topics: list[Topic] | None = None)
             if not evidence.topic_words(topic.pattern.sub("", piece)):  # the topic's wording is all it asks
                 passing.append((len(hits), topic))
             continue
-        mine = evidence.coverage(topic.pattern.sub("", piece), own)
-        others = max((evidence.coverage(piece, [c]) or 0.0 for c in best if c.id not in topic.anchors), default=0.0)
+        rest = topic.pattern.sub("", piece)
+        mine = evidence.coverage(rest, own)
+        asked = rest if topic.annex else piece  # what else an annex's topic asks is asked of the annex (指标…多少件)
+        others = max((evidence.coverage(asked, [c]) or 0.0 for c in best if c.id not in topic.anchors), default=0.0)
         if mine is None or mine >= others or others < evidence.ANSWERED:
             passing.append((min(rank[c.id] for c in own), topic))
     # the most specific wording first ("再报一遍" is 减负, not "再报"), then the best-ranked clause
