@@ -216,7 +216,7 @@ def test_who_does_what_and_whether_a_quota_binds_are_the_notices_own_rules(assis
 
 
 def test_a_detail_asked_of_an_annexs_subject_is_asked_of_the_annex(assistant: Assistant) -> None:
-    answer = assistant.ask("评价指标里对示范高校的专利转化率要求多少？", as_of=DAY)
+    answer = assistant.ask("示范高校的评价指标要求有效专利至少多少件？", as_of=DAY)
     assert not answer.in_scope and "未载入" in answer.answer and answer.citations[0].id == "notice#annex.3"
 
 
