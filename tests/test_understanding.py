@@ -215,6 +215,11 @@ def test_who_does_what_and_whether_a_quota_binds_are_the_notices_own_rules(assis
     assert not assistant.ask("申报书要填哪些栏目", as_of=DAY).in_scope  # the annex's contents: not loaded
 
 
+def test_a_line_naming_an_annex_does_not_outbid_the_clause_that_answers(assistant: Assistant) -> None:
+    answer = assistant.ask("回执上的联络员对级别有要求吗", as_of=DAY)
+    assert answer.in_scope and answer.citations[0].id == "notice#closing" and "处级干部" in answer.answer
+
+
 def test_a_detail_asked_of_an_annexs_subject_is_asked_of_the_annex(assistant: Assistant) -> None:
     answer = assistant.ask("示范高校的评价指标要求有效专利至少多少件？", as_of=DAY)
     assert not answer.in_scope and "未载入" in answer.answer and answer.citations[0].id == "notice#annex.3"

@@ -212,6 +212,9 @@ def when_events(piece: str, about_programme: bool) -> list[str]:
     return ["application"] if about_programme or not residual else []
 
 
+TITLE_LINES = ("annex", "annexes", "title", "docno")  # clauses that only name a document
+
+
 def chosen_topic(piece: str, hits: list[Hit], topics: list[Topic] | None = None) -> Topic | None:
     """The topic the piece's wording names, when one of its clauses is retrieved and no other of the best
     clauses covers the piece's remaining words better ("认定结果在哪里公开" names 公开, but the clause on the
@@ -236,7 +239,8 @@ def chosen_topic(piece: str, hits: list[Hit], topics: list[Topic] | None = None)
         rest = topic.pattern.sub("", piece)
         mine = evidence.coverage(rest, own)
         asked = rest if topic.annex else piece  # what else an annex's topic asks is asked of the annex (指标…多少件)
-        others = max((evidence.coverage(asked, [c]) or 0.0 for c in best if c.id not in topic.anchors), default=0.0)
+        others = max((evidence.coverage(asked, [c]) or 0.0 for c in best  # a line naming a document says no more
+                      if c.id not in topic.anchors and c.kind not in TITLE_LINES), default=0.0)
         if mine is None or mine >= others or others < evidence.ANSWERED:
             passing.append((min(rank[c.id] for c in own), topic))
     # the most specific wording first ("再报一遍" is 减负, not "再报"), then the best-ranked clause
@@ -259,9 +263,6 @@ def yes_no_focus(piece: str) -> tuple[int, str] | None:
     if not words or not piece[:end.start()].endswith(words[-1]):
         return None
     return end.start() - len(words[-1]), words[-1]
-
-
-TITLE_LINES = ("annex", "annexes", "title", "docno")  # clauses that only name a document
 
 
 def best_covering(piece: str, hits: list[Hit]) -> list[Hit]:
