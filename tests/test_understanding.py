@@ -426,3 +426,16 @@ def test_a_follow_up_about_a_unit_of_the_applicant_screens_that_unit(assistant: 
     institute = assistant.ask("那我们下属的研究院呢？我们是民营企业，研究院是公司出资设立的", chat, as_of=DAY)
     assert institute.verdicts["institute"].status == "eligible"
     assert institute.verdicts["enterprise"].status == "eligible"  # the company is still the one it was
+
+
+def test_an_elliptical_follow_up_is_about_the_thing_asked_before(assistant: Assistant) -> None:
+    from assistant.answering.conversation import Conversation
+
+    chat = Conversation()
+    assistant.ask("联络员回执是干什么用的？", chat, as_of=date(2025, 9, 17))
+    deadline = assistant.ask("后天截止对吧？", chat, as_of=date(2025, 9, 17))
+    assert deadline.trace["parts"] == ["when:receipt"] and "2025年9月19日" in deadline.answer
+    sent = assistant.ask("发到哪个邮箱？", chat, as_of=date(2025, 9, 17))
+    assert "zLzL@cnipa.gov.cn" in sent.answer
+    fresh = Conversation()
+    assert assistant.ask("后天截止对吧？", fresh, as_of=date(2025, 10, 22)).trace["parts"] == ["when:recommendation"]

@@ -11,6 +11,7 @@ class Conversation(BaseModel):
     profile: Any = None
     focus_types: list[str] = []
     turns: list[tuple[str, str]] = []
+    things: str = ""  # what the last question that named one of the notice's things named (回执)
 
     def remember(self, question: str, answer: str) -> None:
         self.turns.append((question, answer))

@@ -92,6 +92,19 @@ class Decision:
         return self.parts[0].intent
 
 
+def things_named(text: str) -> str:
+    """The notice's things that ``text`` names, in order (回执, 申报书 …; see ``things`` in the lexicon)."""
+    return "".join(match.group() for match in pattern("things").finditer(text))
+
+
+def with_things_carried(text: str, things: str) -> str:
+    """An elliptical follow-up ("谁来填？", "明天截止是吧？") read with the things the question before it named; a
+    question naming one of them, or no question at all, as it is."""
+    if not things or things_named(text) or not asks(text) or smalltalk(text):
+        return text
+    return things + text
+
+
 def describes(profile: Profile | None) -> bool:
     """Whether a profile says anything about the applicant (who it is, or a fact a clause depends on)."""
     if profile is None:

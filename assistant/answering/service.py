@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from assistant.answering import compose, evidence
 from assistant.answering.conversation import Conversation
 from assistant.answering.explain import explained
-from assistant.answering.intents import Intent, Part, decide
+from assistant.answering.intents import Intent, Part, decide, describes, things_named, with_things_carried
 from assistant.answering.keeper import RetrieverKeeper
 from assistant.answering.layers import Layers
 from assistant.answering.result import Answer, Route
@@ -135,7 +135,10 @@ class Assistant:
             hits[piece] = hits.get(piece) or layers.keep(piece, self.retriever.search(piece, k=SEARCHED))[:KEPT]
             return hits[piece]
 
-        decision = decide(normalize(text), turn=extract_profile(text), profile=result.profile, search=search)
+        turn = extract_profile(text)
+        read = normalize(text) if describes(turn) else with_things_carried(normalize(text), conversation.things)
+        conversation.things = things_named(read) or conversation.things
+        decision = decide(read, turn=turn, profile=result.profile, search=search)
         if decision.route not in (Intent.smalltalk, Intent.drafting, Intent.listed) or decision.about_applicant:
             conversation.profile = result.profile  # a question about another unit (是示范县吗) is no self-description
         focus = decision.types or conversation.focus_types  # eligibility follow-ups keep the earlier types
