@@ -439,3 +439,14 @@ def test_an_elliptical_follow_up_is_about_the_thing_asked_before(assistant: Assi
     assert "zLzL@cnipa.gov.cn" in sent.answer
     fresh = Conversation()
     assert assistant.ask("后天截止对吧？", fresh, as_of=date(2025, 10, 22)).trace["parts"] == ["when:recommendation"]
+
+
+@pytest.mark.parametrize(("question", "clause", "in_scope"), [
+    ("示范高校的对接人是哪位老师", "notice#contacts", True),  # 对接人: the notice's 联系人
+    ("验收要看哪些指标，各占多少分", "notice#annex.3", False),  # the indicators are Annex 3: not loaded
+    ("报示范县和示范市哪个更容易评上", None, False),  # a prediction
+])
+def test_wordings_of_a_topic_reach_it(assistant: Assistant, question: str, clause: str | None, in_scope: bool) -> None:
+    answer = assistant.ask(question, as_of=DAY)
+    assert answer.in_scope is in_scope
+    assert clause is None or answer.citations[0].id == clause

@@ -357,9 +357,14 @@ def continues_programme(piece: str) -> bool:
 
 
 def asked_entity(piece: str) -> str | None:
-    """The noun a who-question asks about ("评审专家都有谁" → 专家), if any."""
+    """The words a who-question asks about ("评审专家都有谁" → 评审专家), if any."""
     match = WHO_IS.search(piece)
-    return match.group(1)[-2:] if match else None
+    return match.group(1) if match else None
+
+
+def names_entity(entity: str, clause: Clause) -> bool:
+    """The clause names the entity: its last word (专家, 对接人), or the notice's word for it (联系人)."""
+    return any(evidence.covered(entity[-n:], clause.heading + clause.text) for n in (3, 2))
 
 
 def about_this_applicant(piece: str, names_someone: bool, described: bool, holds_title: bool) -> bool:
@@ -396,7 +401,7 @@ def decide_piece(piece: str, about_programme: bool, names_type: bool,
     if programme is not None:
         return [Part(Intent.out_of_scope, piece, slot=programme.note, hits=tuple(hits))]
     entity = asked_entity(piece)
-    if entity and not any(entity in hit.clause.heading + hit.clause.text for hit in hits[:3]):
+    if entity and not any(names_entity(entity, hit.clause) for hit in hits[:3]):
         return [Part(Intent.out_of_scope, piece, hits=tuple(hits))]  # "评审专家都有谁": the notice names no one
     if topic := chosen_topic(piece, hits):
         return [Part(Intent.topic, piece, slot=topic.name, topic=topic, hits=tuple(hits))]
