@@ -404,6 +404,8 @@ def test_a_fact_is_read_with_what_surrounds_it(assistant: Assistant, text: str, 
      {"university": "eligible", "enterprise": "eligible"}),
     ("我们是普通本科高校，学校有一家科技公司（有限公司）。学校和公司分别能报什么",
      {"university": "eligible", "enterprise": "eligible"}),
+    ("我们是一所高职院校。学校控股的XX技术有限公司（境内注册，独立法人）能不能报示范企业",
+     {"university": "ineligible", "enterprise": "eligible"}),  # a parenthesis is part of the subject
 ])
 def test_each_unit_the_message_asks_about_is_screened(assistant: Assistant, text: str,
                                                       expected: dict[str, str]) -> None:

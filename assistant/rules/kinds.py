@@ -68,6 +68,8 @@ OWN = re.compile(r"(?:我们|我|本)$")  # 我们研究院, 本公司: the spea
 # "X的Y", "X下属Y", "X下面有个Y": X is where Y belongs, not the applicant (a copula 是 in between ends it).
 MODIFIES = re.compile(r"[^，,。；;！!？?\n是]{0,12}?(?:的|下属|所属|直属|旗下|下面有|下设|内设|下辖)")
 BUREAU = re.compile(r"[局厅]$")
+PARENTHESIS = re.compile(r"[（(][^（()）]{0,40}[）)]")
+BREAKS = re.compile(r"[，,。；;！!？?]")
 COORDINATED = re.compile(r"和|与|及|以及|、|跟|还有")
 WHAT_ABOUT = re.compile(r"(?:^|[，,。；;！!？?\n])(?:那|那么)([^，,。；;！!？?\n]{1,16}?)"
                         r"(?:呢|怎么样|行不行|可以吗|能报吗)")  # 那我们下属的研究院呢
@@ -162,6 +164,12 @@ REGISTERED_AS = re.compile(r"(?:营业执照|执照|工商登记|登记|注册)[
                            r"|法人[（(]$")
 
 
+def subject_start(text: str, asking: int) -> int:
+    """Where the subject of a question asked at ``asking`` may start: its segment, a parenthesis read as part of it
+    (学校全资设立的XX科技有限公司（校办企业，独立法人）能不能报…)."""
+    return segment_bounds(PARENTHESIS.sub(lambda m: BREAKS.sub(" ", m.group()), text), asking)[0]
+
+
 def asked_about(text: str) -> list[Marker]:
     """The unit each question of the text is about (我们是本科高校，想报示范高校；学校的资产经营公司能报示范企业吗):
     a message may ask about the applicant and a unit of another kind that belongs to it. A question without a
@@ -171,7 +179,7 @@ def asked_about(text: str) -> list[Marker]:
     for asking in ASKS.finditer(text):
         if not found or qualifiers(text, asking.start(), asking.end()) & {Qualifier.hearsay, Qualifier.hypothetical}:
             continue
-        start, _ = segment_bounds(text, asking.start())
+        start = subject_start(text, asking.start())
         subject = [m for m in found if start <= m.start < asking.start()] or [speaker(text, found)]
         joined = subject[:1]
         for later in subject[1:]:  # 学校和公司分别能报什么
@@ -235,7 +243,7 @@ def head(text: str) -> Marker | None:
     for asking in ASKS.finditer(text):
         if qualifiers(text, asking.start(), asking.end()) & {Qualifier.hearsay, Qualifier.hypothetical}:
             continue  # 听说园区可以报…: what someone said of others, not the asker's own question
-        start, _ = segment_bounds(text, asking.start())
+        start = subject_start(text, asking.start())
         subject = [m for m in found if start <= m.start < asking.start()]
         if subject:
             return replace(subject[0], by="asks")
