@@ -452,3 +452,9 @@ def test_wordings_of_a_topic_reach_it(assistant: Assistant, question: str, claus
     answer = assistant.ask(question, as_of=DAY)
     assert answer.in_scope is in_scope
     assert clause is None or answer.citations[0].id == clause
+
+
+def test_a_short_elliptical_piece_is_about_the_thing_the_piece_before_it_names(assistant: Assistant) -> None:
+    assert pieces("回执要报给谁？最晚哪天？") == ["回执要报给谁", "最晚哪天"]
+    answer = assistant.ask("回执要报给谁？最晚哪天？", as_of=DAY)
+    assert answer.trace["parts"] == ["topic:liaison", "when:receipt"]  # 最晚哪天 alone: the recommendation
