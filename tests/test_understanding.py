@@ -458,3 +458,12 @@ def test_a_short_elliptical_piece_is_about_the_thing_the_piece_before_it_names(a
     assert pieces("回执要报给谁？最晚哪天？") == ["回执要报给谁", "最晚哪天"]
     answer = assistant.ask("回执要报给谁？最晚哪天？", as_of=DAY)
     assert answer.trace["parts"] == ["topic:liaison", "when:receipt"]  # 最晚哪天 alone: the recommendation
+
+
+def test_what_about_another_thing_asks_the_question_before_of_it(assistant: Assistant) -> None:
+    from assistant.answering.conversation import Conversation
+
+    chat = Conversation()
+    assert assistant.ask("联络员回执最晚哪天交？", chat, as_of=DAY).trace["parts"] == ["when:receipt"]
+    materials = assistant.ask("那推荐材料呢？", chat, as_of=DAY)
+    assert materials.trace["parts"] == ["when:recommendation"] and "2025年10月24日" in materials.answer

@@ -100,6 +100,23 @@ def things_named(text: str) -> str:
     return "".join(match.group() for match in pattern("things").finditer(text))
 
 
+WHAT_ABOUT_THING = re.compile(r"(?:那|那么)(?P<thing>[^，,。；;！!？?]{1,12}?)(?:呢|怎么样)[？?]*")
+
+
+def what_about(text: str, previous: str) -> str:
+    """"那推荐材料呢？" after "回执什么时候截止？": the question before, asked of the thing this one names (not of
+    a project type: "那示范县呢" is an eligibility follow-up, kept as it is)."""
+    match = WHAT_ABOUT_THING.fullmatch(text.strip())
+    named = list(pattern("things").finditer(previous))
+    if not match or not named or not things_named(match["thing"]) or mentioned_types(match["thing"]):
+        return text
+    first = named[0]
+    rest = previous[first.end():]
+    for other in named[1:]:
+        rest = rest.replace(other.group(), "", 1)
+    return previous[:first.start()] + match["thing"] + rest
+
+
 def with_things_carried(text: str, things: str) -> str:
     """An elliptical follow-up ("谁来填？", "明天截止是吧？") read with the things the question before it named; a
     question naming one of them, or no question at all, as it is."""

@@ -11,7 +11,15 @@ from typing import TYPE_CHECKING, Any
 from assistant.answering import compose, evidence
 from assistant.answering.conversation import Conversation
 from assistant.answering.explain import explained
-from assistant.answering.intents import Intent, Part, decide, describes, things_named, with_things_carried
+from assistant.answering.intents import (
+    Intent,
+    Part,
+    decide,
+    describes,
+    things_named,
+    what_about,
+    with_things_carried,
+)
 from assistant.answering.keeper import RetrieverKeeper
 from assistant.answering.layers import Layers
 from assistant.answering.result import Answer, Route
@@ -136,7 +144,9 @@ class Assistant:
             return hits[piece]
 
         turn = extract_profile(text)
-        read = normalize(text) if describes(turn) else with_things_carried(normalize(text), conversation.things)
+        previous = normalize(conversation.turns[-1][0]) if conversation.turns else ""
+        read = normalize(text) if describes(turn) else \
+            with_things_carried(what_about(normalize(text), previous), conversation.things)
         conversation.things = things_named(read) or conversation.things
         decision = decide(read, turn=turn, profile=result.profile, search=search)
         if decision.route not in (Intent.smalltalk, Intent.drafting, Intent.listed) or decision.about_applicant:
