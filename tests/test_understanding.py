@@ -388,6 +388,16 @@ def test_an_internal_unit_is_told_what_its_parent_may_apply_for(assistant: Assis
     ("我们学院前年经教育部批准升格为普通本科院校", "university", "eligible"),
     # a company still being set up is not yet one
     ("我们公司正在筹建，营业执照还没下来，能报示范企业吗", "enterprise", "ineligible"),
+    # a 直辖市 itself is not among the governments 二（一） lists (its districts are)
+    ("我是市政府研究室的，我们是直辖市，全市能不能作为一个单位报示范市", "city", "ineligible"),
+    # the zone named before who approved it
+    ("我们开发区是前年县政府批准设立的，想报示范园区", "park", "ineligible"),
+    # 事业单位 is the legal form of the institute the text introduces
+    ("我们研究所是省政府设立的事业单位。事业单位可以报示范科研机构吗", "institute", "eligible"),
+    # a research department inside a company is not an institute set up by it
+    ("我们是集团内部的技术中心，没有单独注册，就是一个部门，能报示范科研机构吗", "institute", "ineligible"),
+    # a bureau applying in its own name, the committee named afterwards
+    ("我们是某经开区管委会下属的招商局，想以招商局名义报示范园区，管委会同意了", "park", "ineligible"),
 ])
 def test_a_fact_is_read_with_what_surrounds_it(assistant: Assistant, text: str, key: str, status: str) -> None:
     assert statuses(assistant, text)[key] == status
@@ -406,6 +416,10 @@ def test_a_fact_is_read_with_what_surrounds_it(assistant: Assistant, text: str, 
      {"university": "eligible", "enterprise": "eligible"}),
     ("我们是一所高职院校。学校控股的XX技术有限公司（境内注册，独立法人）能不能报示范企业",
      {"university": "ineligible", "enterprise": "eligible"}),  # a parenthesis is part of the subject
+    ("我们研究院由民营企业出资设立，注册名称是“XX智能研究院有限公司”，两个都能报吗",
+     {"institute": "eligible", "enterprise": "eligible"}),  # a registered name in quotes
+    ("我们是一家美国公司在苏州设立的研发中心，外商独资的有限公司，能报示范企业吗",
+     {"enterprise": "eligible"}),  # said of the unit in apposition
 ])
 def test_each_unit_the_message_asks_about_is_screened(assistant: Assistant, text: str,
                                                       expected: dict[str, str]) -> None:

@@ -316,6 +316,9 @@ def institute(profile: Profile, judge: Judge) -> Verdict:
     if mismatch := kind_mismatch(profile, judge, K.institute):
         return mismatch
     founders = profile.institute.founders
+    if profile.institute.independent_legal_person is False and profile.kind == K.institute:  # not its parent's
+        return judge.ineligible("企业、高校内设的研发部门不是独立设立的科研机构，不能以自己的名义申报示范科研机构，"
+                                "可由所属单位按其类型申报。")
     labels = "、".join(FOUNDER_LABELS[f] for f in founders)
     if any(f in ALLOWED_FOUNDERS for f in founders):
         return judge.eligible(f"由{labels}设立的科研机构属于第（七）项所列申报单位，可申报示范科研机构。")

@@ -100,6 +100,7 @@ class Fact:
 L, T = ParkLevel, ParkType
 # Who approved a zone gives its level (国务院批准设立, 市里批的一个工业园区); who set up its committee does not.
 APPROVED = r"(?:正式)?(?:批准|批复|同意|批)(?:设立|成立|设置)?"
+ZONE_BEFORE = r"(?:园区|产业园|工业园|开发区|工业区|集中区)(?:是|系|为|由)[^，,。；;！!？?\n]{0,8}?"
 ZONE_AFTER = r"(?:一个|一家)?[^，,。；;！!？?\n]{0,4}?(?:园区|产业园|工业园|开发区|工业区|集中区|园)"
 PARK_FACTS = [
     Fact("level", {
@@ -109,7 +110,8 @@ PARK_FACTS = [
         r"省级": L.provincial,
         rf"省(?:政府|人民政府|委|里){APPROVED}": L.provincial,
         r"地市级|设区市级|市级|县级(?!市)|区级|市属|县属|区属|(?:县|市|区)里的|"
-        rf"(?:市|县|区)(?:政府|人民政府|委|里)(?:自己|自行)?(?:{APPROVED}|设|建)的{ZONE_AFTER}": L.below_provincial,
+        rf"(?:市|县|区)(?:政府|人民政府|委|里)(?:自己|自行)?(?:{APPROVED}|设|建)的{ZONE_AFTER}|"
+        rf"{ZONE_BEFORE}(?:市|县|区)(?:政府|人民政府|委|里)(?:自己|自行)?{APPROVED}": L.below_provincial,
     }, negated={r"省级以上": L.below_provincial, r"省级": L.below_provincial}),
     Fact("type", {
         r"高新技术产业开发区|高新技术开发区|高新区|高新园区|高新技术园区|农业高新技术产业示范区": T.high_tech,
@@ -130,7 +132,8 @@ FOREIGN_LAW = r"(?:依照|按照|根据)(?:外国|境外|国外|香港|美国)[^
 SENTENCE_END = re.compile(r"[。！!？?\n]")
 # Whether the unit is a legal person itself (a branch, an internal college or a campus is not).
 IS_LEGAL_PERSON = r"独立法人资格|独立法人|独立的法人|法人资格|企业法人|事业单位法人|法人单位"
-NOT_LEGAL_PERSON = r"非法人|内设机构|内设部门|异地校区|分校区"
+NOT_LEGAL_PERSON = (r"非法人|内设机构|内设部门|内部(?:的)?(?:部门|机构)|异地校区|分校区|"
+                    r"(?:没有|未|不)单独(?:注册|登记|办理?营业执照|的营业执照)")
 LEGAL_PERSON = Fact("independent_legal_person", {IS_LEGAL_PERSON: True, NOT_LEGAL_PERSON: False},
                     negated={IS_LEGAL_PERSON: False})
 # A company still being set up (还在筹建, 营业执照下个月才下来) is not yet one.
@@ -385,7 +388,7 @@ def extract_profile(text: str, previous: Profile | None = None) -> Profile:
     also = list(head.also) if head else []
     if kind == K.institute and K.company not in also and kinds.registered_as_company(masked):
         also.append(K.company)  # 我们研究院……营业执照是有限责任公司
-    others = [*kinds.one_body(masked), *(m.kind for m in kinds.asked_about(masked))]
+    others = [*kinds.one_body(masked), *(m.kind for m in kinds.asked_about(masked, head))]
     also += [other for other in dict.fromkeys(others) if other != kind and other in OWN_TYPES and other not in also]
     if head is not None and (parent := kinds.parent_of(masked, head)) and not_a_legal_person(masked):
         also.append(parent)  # XX大学的实验室，不是独立法人: the university's own type is open to it
@@ -403,7 +406,8 @@ def extract_profile(text: str, previous: Profile | None = None) -> Profile:
         company=company,
         university=(UniversityFacts(**read_facts(masked, UNIVERSITY_FACTS)) if scope & {K.university, None}
                     else UniversityFacts()),
-        institute=InstituteFacts(founders=founders(masked) if scope & {K.institute, None} else []),
+        institute=(InstituteFacts(founders=founders(masked), independent_legal_person=LEGAL_PERSON.read(masked))
+                   if scope & {K.institute, None} else InstituteFacts()),
         industrial_agglomeration=AGGLOMERATION.read(masked) if scope & {K.government, None} else None,
         recognized=titles,
         unsure_recognized=unsure_titles,

@@ -160,8 +160,10 @@ def markers(text: str) -> list[Marker]:
 
 
 # "营业执照是有限责任公司", "独立法人（有限公司）": the form the applicant itself is registered in.
-REGISTERED_AS = re.compile(r"(?:营业执照|执照|工商登记|登记|注册)[^，,。；;！!？?\n]{0,6}?(?:是|为)(?:一家|一个)?$"
-                           r"|法人[（(]$")
+REGISTERED_AS = re.compile(r"(?:营业执照|执照|工商登记|登记|注册)[^，,。；;！!？?\n]{0,6}?(?:是|为)(?:一家|一个)?"
+                           r"(?:[“\"「][^，,。；;！!？?\n”\"」]{0,16})?$"  # 注册形式是“XX研究院有限公司”
+                           r"|法人[（(]$"
+                           r"|^[^，,。；;！!？?\n是有在和与]{0,8}的$")  # 研发中心，外商独资的有限公司: said of the unit
 
 
 def subject_start(text: str, asking: int) -> int:
@@ -170,17 +172,23 @@ def subject_start(text: str, asking: int) -> int:
     return segment_bounds(PARENTHESIS.sub(lambda m: BREAKS.sub(" ", m.group()), text), asking)[0]
 
 
-def asked_about(text: str) -> list[Marker]:
+def elided(text: str, found: list[Marker], applicant: Marker | None) -> list[Marker]:
+    """Who a question without a subject is about: the unit named in 以…的名义 if there is one, else the speaker's."""
+    if applicant is not None and applicant.by == "name":
+        return [applicant]
+    return [speaker(text, found)] if found else []
+
+
+def asked_about(text: str, applicant: Marker | None) -> list[Marker]:
     """The unit each question of the text is about (我们是本科高校，想报示范高校；学校的资产经营公司能报示范企业吗):
-    a message may ask about the applicant and a unit of another kind that belongs to it. A question without a
-    subject is about the speaker's own unit."""
+    a message may ask about the applicant and a unit of another kind that belongs to it."""
     found = markers(text)
     subjects: list[Marker] = []
     for asking in ASKS.finditer(text):
-        if not found or qualifiers(text, asking.start(), asking.end()) & {Qualifier.hearsay, Qualifier.hypothetical}:
+        if qualifiers(text, asking.start(), asking.end()) & {Qualifier.hearsay, Qualifier.hypothetical}:
             continue
         start = subject_start(text, asking.start())
-        subject = [m for m in found if start <= m.start < asking.start()] or [speaker(text, found)]
+        subject = [m for m in found if start <= m.start < asking.start()] or elided(text, found, applicant)
         joined = subject[:1]
         for later in subject[1:]:  # 学校和公司分别能报什么
             if not COORDINATED.fullmatch(text, joined[-1].end, later.start):
@@ -201,7 +209,7 @@ def one_body(text: str) -> list[ApplicantKind]:
 
 def registered_as_company(text: str) -> bool:
     """The text says the applicant is registered as a company (an institute may be: it is then both)."""
-    return any(just_before(REGISTERED_AS, text, m.start()) and not negated(text, m.start())
+    return any(REGISTERED_AS.search(text[segment_bounds(text, m.start())[0]:m.start()]) and not negated(text, m.start())
                for m in COMPANY_FORM.finditer(text))
 
 
@@ -245,6 +253,8 @@ def head(text: str) -> Marker | None:
             continue  # 听说园区可以报…: what someone said of others, not the asker's own question
         start = subject_start(text, asking.start())
         subject = [m for m in found if start <= m.start < asking.start()]
+        if subject and subject[0].kind == K.public_institution and speaker(text, found).kind != K.public_institution:
+            return speaker(text, found)  # 我们研究院是事业单位……事业单位能报吗: the legal form of the institute
         if subject:
             return replace(subject[0], by="asks")
     return speaker(text, found)

@@ -242,6 +242,7 @@ STATED_LEVELS = [StatedLevel(key, re.compile(pattern), rank, label) for key, pat
     ("province_direct", r"省直管|省直辖县|省直接管理", 2, "省直管县（市）"),
     ("municipal_district", r"直辖市(?:的|下辖的?|下属的?|所辖的?)?(?:市辖区|区)", 2, "直辖市的市辖区"),
     ("municipal_county", r"直辖市(?:的|下辖的?|下属的?|所辖的?)?县", 2, "直辖市下辖县"),
+    ("municipality", r"直辖市(?![的下所市区县])", 0, "直辖市"),
     ("sub_provincial", r"副省级(?:城市|市)", 1, "副省级城市"),
     ("prefecture", r"地级市|地级城市|地级|行政公署|自治州", 1, "地级市（地区、州、盟）"),
     ("capital", r"省会|首府", 1, "省会城市（副省级或地级）"),
@@ -268,7 +269,7 @@ def stated_levels(text: str) -> list[StatedLevel]:
 FIXED_LEVELS = {"township": [C.township], "xpcc": [C.xpcc_city], "province_direct": [C.province_direct_county],
                 "municipal_district": [C.municipal_district], "municipal_county": [C.municipal_county],
                 "sub_provincial": [C.sub_provincial_city], "prefecture": [C.prefecture_city, C.prefecture_region],
-                "capital": [C.sub_provincial_city, C.prefecture_city]}
+                "capital": [C.sub_provincial_city, C.prefecture_city], "municipality": [C.municipality]}
 CITY_LEVEL = (C.sub_provincial_city, C.prefecture_city, C.prefecture_region)
 CITY_GOVERNMENTS = frozenset({*CITY_LEVEL, C.municipal_district})  # whose governments notice#2.1 lists
 COUNTY_GOVERNMENTS = frozenset({C.county_level, C.municipal_county, C.province_direct_county, C.xpcc_city})  # #2.2
