@@ -126,8 +126,8 @@ def with_things_carried(text: str, things: str) -> str:
 
 
 def with_neighbours_things(found: list[str]) -> list[str]:
-    """The pieces of one message, a short elliptical one read with the things the piece before it names ("回执交给
-    谁？谁来填？"). Not the piece after: that gained nothing on the held-out sets and cost held-out qa_6 a fact."""
+    """The pieces of one message, a short elliptical one read with the things the piece before it names ("回执要报
+    给谁？最晚哪天？"). Not the piece after: that gained nothing on the held-out sets and cost held-out qa_6 a fact."""
     before = ["", *(things_named(piece) for piece in found[:-1])]
     return [with_things_carried(piece, things) if len(piece) <= SHORT else piece
             for piece, things in zip(found, before, strict=True)]
