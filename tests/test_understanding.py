@@ -398,6 +398,8 @@ def test_an_internal_unit_is_told_what_its_parent_may_apply_for(assistant: Assis
     ("我们是集团内部的技术中心，没有单独注册，就是一个部门，能报示范科研机构吗", "institute", "ineligible"),
     # a bureau applying in its own name, the committee named afterwards
     ("我们是某经开区管委会下属的招商局，想以招商局名义报示范园区，管委会同意了", "park", "ineligible"),
+    # a bureau the government tasked with its application: the government applies
+    ("我在某县发改局规划股工作，县政府让我们局牵头准备示范县的材料", "county", "eligible"),
 ])
 def test_a_fact_is_read_with_what_surrounds_it(assistant: Assistant, text: str, key: str, status: str) -> None:
     assert statuses(assistant, text)[key] == status

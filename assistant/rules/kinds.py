@@ -68,6 +68,9 @@ OWN = re.compile(r"(?:我们|我|本)$")  # 我们研究院, 本公司: the spea
 # "X的Y", "X下属Y", "X下面有个Y": X is where Y belongs, not the applicant (a copula 是 in between ends it).
 MODIFIES = re.compile(r"[^，,。；;！!？?\n是]{0,12}?(?:的|下属|所属|直属|旗下|下面有|下设|内设|下辖)")
 BUREAU = re.compile(r"[局厅]$")
+# "X让我们局牵头准备…材料": X tasked the speaker with its application.
+TASKED = re.compile(r"(?:让|要|安排|委托|交给|指定)(?:我们|我|本)(?:局|单位|部门|科|股|办)?(?:来|负责|牵头|具体)*"
+                    r"(?:准备|填报|申报|报送|整理|起草|写)")
 PARENTHESIS = re.compile(r"[（(][^（()）]{0,40}[）)]")
 BREAKS = re.compile(r"[，,。；;！!？?]")
 COORDINATED = re.compile(r"和|与|及|以及|、|跟|还有")
@@ -248,6 +251,11 @@ def head(text: str) -> Marker | None:
         represented = [m for m in found if agent.end() <= m.start < end]
         if represented:
             return replace(represented[0], by="behalf")
+    for task in TASKED.finditer(text):  # 县政府让我们局牵头准备示范县材料: the government applies
+        start, _ = segment_bounds(text, task.start())
+        tasking = [m for m in found if start <= m.start < task.start() and m.kind == K.government]
+        if tasking:
+            return replace(tasking[-1], by="behalf")
     for asking in ASKS.finditer(text):
         if qualifiers(text, asking.start(), asking.end()) & {Qualifier.hearsay, Qualifier.hypothetical}:
             continue  # 听说园区可以报…: what someone said of others, not the asker's own question
