@@ -5,7 +5,8 @@ Every word that names a kind of unit is a marker. A marker is ignored when it is
 later marker follows it directly or within one name (企业研究院 → 研究院, 民营企业XX电子有限公司), or when a
 unit inside it is named after it (管委会下属的科技创新局). Of the markers left, the one that counts is,
 in this order: the one named in 以…的名义 (a bureau too: 以我们局的名义), the first after 代表/替/帮 (a
-department asking for its government), the first in the subject of "…能否申报 / …想申报 / …报…有没有资格",
+department asking for its government) or the government that tasked the speaker (县政府让我们局准备…材料),
+the first in the subject of "…能否申报 / …想申报 / …报…有没有资格",
 the first right after 我们/本 (我们研究院), the first after a self-introduction (我们是…, 本单位是…, or a
 segment opening with 是/属于), the first in the text. A marker that founded or approved something
 (省政府设立的…, 经省政府批准) is not the applicant.
