@@ -457,6 +457,8 @@ def test_an_elliptical_follow_up_is_about_the_thing_asked_before(assistant: Assi
     assert "zLzL@cnipa.gov.cn" in sent.answer
     fresh = Conversation()
     assert assistant.ask("后天截止对吧？", fresh, as_of=date(2025, 10, 22)).trace["parts"] == ["when:recommendation"]
+    rebuilt = assistant.conversation_from(["联络员回执是干什么用的？"])  # an API client's history
+    assert assistant.ask("后天截止对吧？", rebuilt, as_of=date(2025, 9, 17)).trace["parts"] == ["when:receipt"]
 
 
 @pytest.mark.parametrize(("question", "clause", "in_scope"), [

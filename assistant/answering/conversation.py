@@ -1,4 +1,4 @@
-"""What a chat remembers between turns: the applicant profile and the project types in focus."""
+"""What a chat remembers between turns: the applicant profile, the project types in focus, the turns."""
 
 from __future__ import annotations
 
@@ -10,8 +10,7 @@ from pydantic import BaseModel
 class Conversation(BaseModel):
     profile: Any = None
     focus_types: list[str] = []
-    turns: list[tuple[str, str]] = []
-    things: str = ""  # what the last question that named one of the notice's things named (回执)
+    turns: list[tuple[str, str]] = []  # (question, answer); an API client's earlier questions have no answer here
 
     def remember(self, question: str, answer: str) -> None:
         self.turns.append((question, answer))

@@ -95,12 +95,16 @@ def other_programme(text: str) -> Programme | None:
     return next((p for p in programmes() if any(name.lower() in lowered for name in p.names)), None)
 
 
+@cache
+def _programme_mention() -> re.Pattern[str]:
+    names = sorted((name for p in programmes() for name in p.names), key=len, reverse=True)
+    return re.compile(rf"(?i)(?:{'|'.join(map(re.escape, names))})(?:认定|评定|评审|申报|申请|备案)?")
+
+
 def without_programmes(text: str) -> str:
     """``text`` without the names of other programmes and the step that names them (高新技术企业认定): what is
     left is what it says of this round."""
-    names = sorted((name for p in programmes() for name in p.names), key=len, reverse=True)
-    joined = "|".join(re.escape(name) for name in names)
-    return re.sub(rf"(?i)(?:{joined})(?:认定|评定|评审|申报|申请|备案)?", "，", text)
+    return _programme_mention().sub("，", text)
 
 
 def earlier_round(text: str) -> Programme | None:

@@ -100,6 +100,11 @@ def things_named(text: str) -> str:
     return "".join(match.group() for match in pattern("things").finditer(text))
 
 
+def things_before(questions: list[str]) -> str:
+    """The things that the latest of ``questions`` (oldest first) naming any of them names."""
+    return next((named for question in reversed(questions) if (named := things_named(question))), "")
+
+
 WHAT_ABOUT_THING = re.compile(r"(?:那|那么)(?P<thing>[^，,。；;！!？?]{1,12}?)(?:呢|怎么样)[？?]*")
 
 

@@ -16,7 +16,7 @@ from assistant.answering.intents import (
     Part,
     decide,
     describes,
-    things_named,
+    things_before,
     what_about,
     with_things_carried,
 )
@@ -110,6 +110,7 @@ class Assistant:
         for question in reversed(recent):
             conversation.profile = extract_profile(question, conversation.profile)
             conversation.focus_types = mentioned_types(question) or conversation.focus_types
+            conversation.remember(question, "")  # what a follow-up leaves unsaid is read from these
         return conversation
 
     def ask(self, question: str, conversation: Conversation | None = None, as_of: date | None = None) -> Answer:
@@ -144,10 +145,9 @@ class Assistant:
             return hits[piece]
 
         turn = extract_profile(text)
-        previous = normalize(conversation.turns[-1][0]) if conversation.turns else ""
+        earlier = [normalize(question) for question, _ in conversation.turns]
         read = normalize(text) if describes(turn) else \
-            with_things_carried(what_about(normalize(text), previous), conversation.things)
-        conversation.things = things_named(read) or conversation.things
+            with_things_carried(what_about(normalize(text), earlier[-1] if earlier else ""), things_before(earlier))
         decision = decide(read, turn=turn, profile=result.profile, search=search)
         if decision.route not in (Intent.smalltalk, Intent.drafting, Intent.listed) or decision.about_applicant:
             conversation.profile = result.profile  # a question about another unit (是示范县吗) is no self-description

@@ -262,8 +262,10 @@ def head(text: str) -> Marker | None:
             continue  # 听说园区可以报…: what someone said of others, not the asker's own question
         start = subject_start(text, asking.start())
         subject = [m for m in found if start <= m.start < asking.start()]
-        if subject and subject[0].kind == K.public_institution and speaker(text, found).kind != K.public_institution:
-            return speaker(text, found)  # 我们研究院是事业单位……事业单位能报吗: the legal form of the institute
+        if subject and subject[0].kind == K.public_institution:
+            own = speaker(text, found)  # 我们研究院是事业单位……事业单位能报吗: the legal form of the institute
+            if own.kind != K.public_institution:
+                return own
         if subject:
             return replace(subject[0], by="asks")
     return speaker(text, found)
