@@ -115,3 +115,17 @@ def test_the_deadline_day_itself_is_said_as_such(library: Library) -> None:
 
     assert "截至2025年10月24日今天是截止日" in phase_sentence(timeline(date(2025, 10, 24), library))
     assert phase_sentence(timeline(date(2025, 10, 25), library)).startswith("本届申报已于2025年10月24日截止")
+
+
+def test_an_answer_arriving_keeps_what_was_typed_while_it_was_worked_out(settings: Settings, library: Library) -> None:
+    from assistant.answering import Assistant
+    from assistant.feedback import FeedbackStore
+    from assistant.web.chat import ChatSession
+    from assistant.web.ui import build_ui
+
+    assistant = Assistant(settings.model_copy(update={"retrieval": "lexical", "embedder": "hash"}), library=library)
+    demo = build_ui(assistant, FeedbackStore(settings.data_dir / "feedback.jsonl"))
+    respond = next(function.fn for function in demo.fns.values() if function.name == "respond")
+    posted, answered = list(respond("申报需要交费吗？", ChatSession()))
+    assert posted[1] == "" and "申报需要交费吗" in str(posted[0][-2])  # posting empties the box
+    assert answered[1] == gr.update() and "不得以任何形式" in str(answered[0][-1])  # the answer leaves it alone

@@ -125,7 +125,7 @@ def build_chat(assistant: Assistant, feedback: FeedbackStore, demo: gr.Blocks) -
                                    citations=[c.id for c in answer.citations])
         chat.answers[index] = answer_id, excerpt(answer.answer)
         chat.messages = [*chat.messages[:-1], message("assistant", answer_html(answer, assistant.library))]
-        yield chat.messages, "", chat, ""
+        yield chat.messages, gr.update(), chat, ""  # the box was emptied at posting: keep what was typed since
 
     asked = [question, session]
     shown = [chatbot, question, session, composer_status]
