@@ -30,6 +30,7 @@ from assistant.corpus.model import Clause, Document, DocumentInfo
 from assistant.corpus.sandbox import parse_isolated
 from assistant.errors import DecodeError, LimitExceededError
 from assistant.ingest import ingest_file
+from assistant.retrieval.store import persistent_client, sync_index
 from assistant.rules.quotas import import_table
 from assistant.settings import IngestLimits, Settings
 
@@ -170,7 +171,9 @@ def test_a_clause_stored_before_the_limits_is_embedded_from_its_first_characters
     assistant.index.warm_up()
     health = assistant.health()
     assert health["ok"] and health["index"]["indexed"] == len(assistant.library.clauses())
-    [embedded] = assistant.retriever.dense.vectors.collection.get(ids=["huge#p1"])["documents"]
+    sync_index(settings, assistant.library)  # the store itself (a warm-up may have read a snapshot of it)
+    [embedded] = persistent_client(settings.index_dir).get_collection(settings.collection).get(
+        ids=["huge#p1"])["documents"]
     assert embedded.endswith(text[:1000]) and len(embedded) < 1020
 
 

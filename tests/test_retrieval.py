@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import logging
+import subprocess
+import sys
 from pathlib import Path
 
 import jieba
@@ -19,7 +21,7 @@ from assistant.retrieval.fusion import reciprocal_rank, weighted
 from assistant.retrieval.langchain import LangChainRetriever
 from assistant.retrieval.lexical import BM25, ChineseTokenizer, domain_tokenizer
 from assistant.retrieval.places import place_type
-from assistant.retrieval.store import persistent_client, settings_embedder
+from assistant.retrieval.store import open_index, persistent_client, settings_embedder, snapshot_path, stored_snapshot
 from assistant.retrieval.vocabulary import CITY_TYPE, COUNTY_TYPE
 from assistant.settings import PROJECT_ROOT, Settings
 
@@ -100,6 +102,7 @@ def test_structure_boosts_put_the_named_type_and_section_first(retriever: Hybrid
 
 def test_rebuilding_a_current_index_embeds_nothing(settings: Settings, retriever: HybridRetriever,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    sync_index(settings, notice_library(settings))  # current (the retriever may have been read from a snapshot)
     embedder = settings_embedder(settings)
     calls: list[int] = []
     original = embedder.embed_documents
@@ -110,6 +113,36 @@ def test_rebuilding_a_current_index_embeds_nothing(settings: Settings, retriever
     assert (report["added"], report["updated"], report["deleted"], report["rebuilt"]) == (0, 0, 0, False)
     question = "推荐材料的截止时间是哪天"
     assert [h.clause.id for h in again.search(question)] == [h.clause.id for h in retriever.search(question)]
+
+
+COLD_SEARCH = """
+import sys
+from assistant.corpus.library import Library
+from assistant.retrieval import build_retriever
+from assistant.settings import Settings
+settings = Settings(data_dir=sys.argv[1])
+top = build_retriever(settings, Library.from_settings(settings)).search("申报要交钱吗", k=1)[0].clause.id
+print(top, "chromadb" in sys.modules)
+"""
+
+
+def test_a_synced_embedded_index_is_queried_from_its_snapshot_as_from_chroma(tmp_path: Path) -> None:
+    settings = settings_in(tmp_path)
+    library = notice_library(settings)
+    clauses = library.clauses()
+    snapshot_path(settings, settings_embedder(settings), clauses).unlink(missing_ok=True)
+    store, _ = open_index(settings, library)
+    snapshot = stored_snapshot(settings, clauses)
+    assert snapshot is not None
+    for question in ("申报要交钱吗", "示范县的申报条件", "回执什么时候交", "弄虚作假会怎样", "科研院所能报吗"):
+        chroma, kept = store.nearest(question, 8), snapshot.nearest(question, 8)
+        assert [i for i, _ in kept] == [i for i, _ in chroma]
+        assert all(abs(a - b) < 1e-4 for (_, a), (_, b) in zip(kept, chroma, strict=True))
+    assert stored_snapshot(settings, clauses[:-1]) is None  # other clauses: no snapshot, the store is synced
+    assert stored_snapshot(settings.model_copy(update={"chroma_host": "localhost:8000"}), clauses) is None
+    cold = subprocess.run([sys.executable, "-c", COLD_SEARCH, str(tmp_path)], capture_output=True, text=True,
+                          timeout=300, check=True)
+    assert cold.stdout.split() == ["notice#5.4", "False"]  # a new process needs no chromadb
 
 
 def provincial_document(text: str) -> Document:

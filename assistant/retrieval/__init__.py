@@ -13,7 +13,7 @@ from assistant.retrieval.boosts import StructureBoosts
 from assistant.retrieval.embedders import load_reranker
 from assistant.retrieval.lexical import LexicalRetriever, domain_tokenizer
 from assistant.retrieval.retrievers import DenseRetriever, Fusion, HybridRetriever
-from assistant.retrieval.store import Progress, open_index, sync_index
+from assistant.retrieval.store import Progress, open_index, stored_snapshot, sync_index
 from assistant.settings import Settings
 
 __all__ = ["DenseRetriever", "Hit", "HybridRetriever", "LexicalRetriever", "Retriever", "StaticRetriever",
@@ -24,11 +24,12 @@ def build_retriever(settings: Settings, library: Library, fusion: Fusion = "weig
                     progress: Progress | None = None) -> HybridRetriever:
     """The hybrid retriever over ``library``; syncs the index first (a no-op when it is current).
 
-    With ``settings.retrieval == "lexical"`` no vector index is opened: BM25 and the boosts alone.
+    With ``settings.retrieval == "lexical"`` no vector index is opened: BM25 and the boosts alone. The embedded
+    store is read from its snapshot when a sync has kept one for these clauses (``store.py``).
     """
     dense = None
     if settings.retrieval == "hybrid":
-        vectors, _ = open_index(settings, library, progress)
+        vectors = stored_snapshot(settings, library.clauses()) or open_index(settings, library, progress)[0]
         dense = DenseRetriever(vectors, library)
     clauses = library.clauses()
     tokenizer = domain_tokenizer()

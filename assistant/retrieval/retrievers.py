@@ -13,7 +13,7 @@ from assistant.retrieval.base import Hit
 from assistant.retrieval.boosts import StructureBoosts
 from assistant.retrieval.embedders import Reranker
 from assistant.retrieval.lexical import LexicalRetriever, clause_text
-from assistant.retrieval.store import ClauseVectors
+from assistant.retrieval.store import Vectors
 
 Fusion = Literal["rrf", "weighted"]
 # How far a document's kind lets its clauses rank: the current round's own texts first, an earlier round or
@@ -43,9 +43,9 @@ def bigrams(text: str) -> set[str]:
 
 
 class DenseRetriever:
-    """Nearest clauses by cosine similarity in the Chroma collection."""
+    """Nearest clauses by cosine similarity in the Chroma collection (or its snapshot)."""
 
-    def __init__(self, vectors: ClauseVectors, library: Library) -> None:
+    def __init__(self, vectors: Vectors, library: Library) -> None:
         self.vectors = vectors
         self.library = library
 
@@ -74,7 +74,7 @@ class HybridRetriever:
 
     def indexed(self) -> int | None:
         """How many clauses the vector index holds (None without a dense side); raises when it cannot be read."""
-        return self.dense.vectors.collection.count() if self.dense else None
+        return self.dense.vectors.count() if self.dense else None
 
     def relevance(self, query: str) -> dict[str, float]:
         """Fused dense and lexical relevance of the candidate clauses, best = 1.0."""
