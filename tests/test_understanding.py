@@ -16,7 +16,7 @@ from assistant.language.lexicon import pattern
 from assistant.language.normalize import normalize
 from assistant.language.pinyin import syllable, syllables
 from assistant.rules import extract_profile
-from assistant.rules.profile import ApplicantKind, ParkLevel, UniversityLevel
+from assistant.rules.profile import ApplicantKind, Founder, ParkLevel, UniversityLevel
 from assistant.rules.text import Qualifier, qualifiers
 from assistant.web.api import build_router
 
@@ -485,3 +485,36 @@ def test_what_about_another_thing_asks_the_question_before_of_it(assistant: Assi
     assert assistant.ask("联络员回执最晚哪天交？", chat, as_of=DAY).trace["parts"] == ["when:receipt"]
     materials = assistant.ask("那推荐材料呢？", chat, as_of=DAY)
     assert materials.trace["parts"] == ["when:recommendation"] and "2025年10月24日" in materials.answer
+
+
+# --- levels and legal forms said in words (dev eligibility_5) ------------------------------------------
+
+@pytest.mark.parametrize(("text", "key", "status"), [
+    # a level of government said in words as the speaker: its government applies
+    ("我们是省直管县，想报示范县", "county", "eligible"),
+    ("兵团下辖的市，能报示范县吗", "county", "eligible"),
+    ("我们是一个盟，想报示范市", "city", "eligible"),
+    ("我们这儿现在还是县，归地级市管，示范县能报吗", "county", "eligible"),
+    # a unit the applicant holds is not its level
+    ("我们是地级市，下面管着一个县，市里想报示范市", "city", "eligible"),
+    # a change dated in the past is done
+    ("我们园区2021年升级成国家级经开区了，管委会想报示范园区", "park", "eligible"),
+    # 本科学院 is a university, not a 科学院
+    ("我们是一所普通本科学院，想报示范高校", "university", "eligible"),
+    # a company that is only planned is not set up
+    ("我们准备注册一家有限责任公司，能报示范企业吗", "enterprise", "ineligible"),
+    # a 民办非企业单位 is no company; alone, it may still be an institute
+    ("我们单位是民办非企业单位，能报示范企业吗", "enterprise", "ineligible"),
+    ("我们单位是民办非企业单位，能报示范科研机构吗", "institute", "needs_info"),
+    # 归X管: X supervises (主管) the institute
+    ("我们研究所是事业单位，归市科技局管，能报示范科研机构吗", "institute", "eligible"),
+])
+def test_levels_and_legal_forms_said_in_words(assistant: Assistant, text: str, key: str, status: str) -> None:
+    assert statuses(assistant, text)[key] == status
+
+
+def test_a_legal_form_said_later_describes_the_unit_already_described() -> None:
+    institute = extract_profile("我们是一家研究院，能报示范科研机构吗")
+    for later in ("我们是民办非企业单位", "是事业单位，省科技厅主管的"):
+        assert extract_profile(later, institute).kind == ApplicantKind.institute
+    assert extract_profile("是事业单位，省科技厅主管的", institute).institute.founders == [Founder.local_government]

@@ -17,6 +17,7 @@ from assistant.rules.profile import (
     FOUNDER_LABELS,
     KIND_LABELS,
     LEGAL_FORM_LABELS,
+    LEGAL_FORMS,
     UNIVERSITY_LEVEL_LABELS,
     ApplicantKind,
     Founder,
@@ -32,7 +33,7 @@ from assistant.rules.verdict import Judge, Verdict
 K, C = ApplicantKind, PlaceCategory
 ASK = {
     "kind": "申报单位是什么性质的单位（人民政府、政府部门、园区管委会、公司、高校、科研机构或其他）？",
-    "kind_public_institution": "贵单位是园区管委会、高校、科研机构，还是其他事业单位？",
+    "kind_legal_form": "贵单位是园区管委会、高校、科研机构，还是其他单位？",
     "place": "请问是哪个地方的人民政府（请写出省、市、区县的完整名称，如“江苏省苏州市昆山市”）？",
     "function_zone": "申报单位是该功能区的管委会，还是所在地的人民政府（如是人民政府，请写出其完整名称）？",
     "outside": "请问由哪个省级知识产权局组织本单位申报？",
@@ -98,21 +99,21 @@ def wrong_kind(profile: Profile, judge: Judge) -> Verdict:
     return judge.ineligible(f"{judge.type.short}的申报单位应为{who}，{KIND_LABELS[profile.kind]}不在其列。")
 
 
-def undecided_public_institution(judge: Judge) -> Verdict:
-    return judge.needs(f"仅知道申报单位是事业单位，还不能判断能否申报{judge.type.short}。",
-                       [ASK["kind_public_institution"]])
+def undecided_legal_form(profile: Profile, judge: Judge) -> Verdict:
+    return judge.needs(f"仅知道申报单位是{KIND_LABELS[profile.kind]}，还不能判断能否申报{judge.type.short}。",
+                       [ASK["kind_legal_form"]])
 
 
 def kind_mismatch(profile: Profile, judge: Judge, *kinds: ApplicantKind) -> Verdict | None:
     """The verdict when the applicant is not (or not yet known to be) of a kind the clause names.
 
-    A 事业单位 may turn out to be a university, an institute or a park committee, so it gets one more
-    question — except for 示范企业, which only companies can hold.
+    A 事业单位 or 民办非企业单位 may turn out to be a university, an institute or a park committee, so it gets
+    one more question — except for 示范企业, which only companies can hold.
     """
     if profile.kind is None:
         return kind_unknown(judge)
-    if profile.kind == K.public_institution and K.company not in kinds:
-        return undecided_public_institution(judge)
+    if profile.kind in LEGAL_FORMS and K.company not in kinds:
+        return undecided_legal_form(profile, judge)
     if not set(profile.kinds) & set(kinds):
         return wrong_kind(profile, judge)
     return None

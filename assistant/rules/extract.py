@@ -24,6 +24,7 @@ from assistant.language.normalize import normalize
 from assistant.rules import kinds, places
 from assistant.rules.params import PROJECT_KEYS, ProjectKey, project_types
 from assistant.rules.profile import (
+    LEGAL_FORMS,
     ApplicantKind,
     CompanyFacts,
     Founder,
@@ -137,8 +138,8 @@ NOT_LEGAL_PERSON = (r"非法人|内设机构|内设部门|内部(?:的)?(?:部�
 LEGAL_PERSON = Fact("independent_legal_person", {IS_LEGAL_PERSON: True, NOT_LEGAL_PERSON: False},
                     negated={IS_LEGAL_PERSON: False})
 # A company still being set up (还在筹建, 营业执照下个月才下来) is not yet one.
-NOT_SET_UP = (r"筹建|筹备|筹办|(?:营业)?执照[^，,。；;！!？?\n]{0,8}?(?:(?:还没|没有|未|尚未)(?:下来|办|拿到|领)|"
-              r"才(?:能)?(?:下来|拿到|办下来))|(?:还没|尚未)(?:注册|成立|设立)")
+NOT_SET_UP = (r"筹建|筹备|筹办|(?:营业)?执照[^，,。；;！!？?\n]{0,8}?(?:(?:还没|没有|没|未|尚未)(?:下来|办|拿到|领)|"
+              r"才(?:能)?(?:下来|拿到|办下来))|(?:还没|尚未)(?:注册|成立|设立)|(?:拟|准备|打算|计划)(?:设立|成立|注册|组建)")
 COMPANY_FACTS = [
     Fact("set_up", {NOT_SET_UP: False}),
     Fact("legal_form", {
@@ -201,6 +202,7 @@ FOUNDER = re.compile(f"(?P<foreign>{FOREIGN_FIRM})|(?P<department>{DEPARTMENT})|
 OWNERSHIP = {F.private_enterprise: re.compile(r"民营|民企|私营"),
              F.state_owned_enterprise: re.compile(r"国有|国企|央企")}
 FOUNDING = re.compile(r"设立|举办|开办|创办|创建|组建|兴办|成立|出资|投资|主办|主管|发起|共建|合办|下属|直属|所属|旗下|"
+                      r"归[^，,。；;！!？?\n]{1,12}?管|"
                       r"省属|市属|县属|区属|部属|中直|研究院|研究所|研究中心|实验室|研发机构|研发中心")
 # "投资方是省属国有企业", "股东是省能源集团": the founder comes after its role.
 FOUNDER_ROLE = re.compile(kinds.FOUNDER_ROLE)
@@ -336,6 +338,19 @@ def place_as_applicant(text: str) -> int | None:
     return None
 
 
+def level_as_applicant(text: str) -> int | None:
+    """Where a level of government said in words as the speaker ends (我们是省直管县, 兵团下辖的市，能报…): its
+    government applies, as a named place's does (``place_as_applicant``)."""
+    for start, end in places.level_mentions(text):
+        seg_start, seg_end = segment_bounds(text, start)
+        if pattern("about_the_place").search(text, end, seg_end):
+            continue
+        if PLACE_INTRO.search(text[seg_start:start]) or PLACE_ASKS.match(text, end, seg_end) \
+                or OPENING_PLACE.match(text[:start]):
+            return end
+    return None
+
+
 def province_alone(text: str, chain: places.Chain) -> bool:
     """A chain naming only a province, its government not mentioned: 湖南 in 湖南申报书交到哪."""
     last = chain.mentions[-1]
@@ -382,8 +397,11 @@ def extract_profile(text: str, previous: Profile | None = None) -> Profile:
         head = kinds.Marker(place_at, place_at, K.government, by="place")  # 常州市武进区，…企业扎堆: the district
     head_at = head.start if head else None
     kind = head.kind if head else implied_kind(titles)
+    if kind in LEGAL_FORMS and previous is not None and previous.kind not in (None, *LEGAL_FORMS):
+        kind = previous.kind  # 是事业单位，省科技厅主管的: the legal form of the unit already described
     if kind is None and (previous is None or previous.kind is None):
-        head_at = place_as_applicant(masked) or place_asking_for_its_government(masked, clean)
+        head_at = place_as_applicant(masked) or place_asking_for_its_government(masked, clean) \
+            or level_as_applicant(masked)
         kind = K.government if head_at is not None else None
     also = list(head.also) if head else []
     if kind == K.institute and K.company not in also and kinds.registered_as_company(masked):

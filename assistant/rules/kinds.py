@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from assistant.language.lexicon import alternation
-from assistant.rules.profile import ApplicantKind
+from assistant.rules.profile import LEGAL_FORMS, ApplicantKind
 from assistant.rules.text import Qualifier, negated, qualifiers, segment_bounds, segments
 
 K = ApplicantKind
@@ -49,10 +49,12 @@ MARKERS: dict[str, ApplicantKind] = {
                      "个人独资企业", "个体工商户", "个体户", "企业", "集团", "国企", "央企", "民企", "外企", "我司",
                      "本公司", "事务所"], K.company),
     **dict.fromkeys(["普通本科高校", "高等院校", "高等学校", "高校", "院校", "大学", "学院", "高职", "高专", "专科学校",
-                     "我校", "本校", "学校", "民办本科", "公办本科"], K.university),
+                     "我校", "本校", "学校", "民办本科", "公办本科", "本科学院", "专科学院"],  # not …科学院
+                    K.university),
     **dict.fromkeys(["科研机构", "科研院所", "研究院", "研究所", "研究中心", "实验室", "科学院", "新型研发机构",
                      "研发机构", "研发中心", "院所", "我所", "本所", "我们所"], K.institute),
     "事业单位": K.public_institution,
+    **dict.fromkeys(["民办非企业单位", "民办非企业", "民非", "社会服务机构"], K.private_non_enterprise),
     **dict.fromkeys(["协会", "学会", "商会", "联合会", "促进会", "研究会", "基金会", "社会团体", "社会组织", "联盟"],
                     K.association),
     **dict.fromkeys(["个人", "自然人", "发明人"], K.person),
@@ -262,9 +264,9 @@ def head(text: str) -> Marker | None:
             continue  # 听说园区可以报…: what someone said of others, not the asker's own question
         start = subject_start(text, asking.start())
         subject = [m for m in found if start <= m.start < asking.start()]
-        if subject and subject[0].kind == K.public_institution:
+        if subject and subject[0].kind in LEGAL_FORMS:
             own = speaker(text, found)  # 我们研究院是事业单位……事业单位能报吗: the legal form of the institute
-            if own.kind != K.public_institution:
+            if own.kind not in LEGAL_FORMS:
                 return own
         if subject:
             return replace(subject[0], by="asks")

@@ -244,26 +244,39 @@ STATED_LEVELS = [StatedLevel(key, re.compile(pattern), rank, label) for key, pat
     ("municipal_county", r"直辖市(?:的|下辖的?|下属的?|所辖的?)?县", 2, "直辖市下辖县"),
     ("municipality", r"直辖市(?![的下所市区县])", 0, "直辖市"),
     ("sub_provincial", r"副省级(?:城市|市)", 1, "副省级城市"),
-    ("prefecture", r"地级市|地级城市|地级|行政公署|自治州", 1, "地级市（地区、州、盟）"),
+    ("prefecture", r"地级市|地级城市|地级|行政公署|自治州|(?:一个|某|我们|[我本])盟|盟(?:人民)?政府", 1,
+     "地级市（地区、州、盟）"),
     ("capital", r"省会|首府", 1, "省会城市（副省级或地级）"),
     ("county_city", r"县级市|县级政府|县级人民政府", 2, "县级市"),
     ("district", r"市辖区|区(?:人民)?政府|区级政府|(?:我们|[我本])区|(?:一个|某|的)区(?![域内里块别])", 2, "区"),
-    ("county", r"县(?:人民)?政府|(?:我们|[我本])县|(?:一个|某|的)县(?![域内里城级])|自治县", 2, "县"),
-    ("banner", r"旗(?:人民)?政府|(?:我们|[我本])旗", 2, "旗"),
+    ("county", r"县(?:人民)?政府|(?:我们|[我本])县|(?:一个|某|的)县(?![域内里城级])|(?<=是)县(?![域内里城级长委])"
+               r"|自治县", 2, "县"),
+    ("banner", r"旗(?:人民)?政府|(?:我们|[我本])旗|(?:一个|某|的)旗(?![下帜舰])", 2, "旗"),
 )]
 
 
-# "下面管着十几个乡镇", "辖3个区": units counted under the applicant, not the applicant's own level.
-COUNTED_BEFORE = re.compile(r"(?:[两二三四五六七八九十百几多数]|\d|若干|好几)[^，,。；;！!？?\n]{0,2}?[个座]?$")
+# "下面管着十几个乡镇", "辖3个区", "下面有个县": units counted or held under the applicant, not its own level.
+COUNTED_BEFORE = re.compile(r"(?:[两二三四五六七八九十百几多数]|\d|若干|好几)[^，,。；;！!？?\n]{0,2}?[个座]?$"
+                            r"|(?:管着|管辖着?|辖有?|下设|下面有|下面还有|还有|有)$")
+
+
+def said(text: str, mention: re.Match[str]) -> bool:
+    """The level is stated as a fact: not negated, not qualified (pending, hearsay…), not counted."""
+    return not negated(text, mention.start(), strict=True) \
+        and not qualifiers(text, mention.start(), mention.end()) - {Qualifier.negated} \
+        and not COUNTED_BEFORE.search(text, max(0, mention.start() - 7), mention.start())
 
 
 def stated_levels(text: str) -> list[StatedLevel]:
-    """The levels of government the text states in words (not negated, not counted), narrowest first."""
-    found = [level for level in STATED_LEVELS
-             if any(not negated(text, m.start(), strict=True) and not qualifiers(text, m.start(), m.end()) - {
-                 Qualifier.negated} and not COUNTED_BEFORE.search(text, max(0, m.start() - 5), m.start())
-                 for m in level.pattern.finditer(text))]
+    """The levels of government the text states in words, narrowest first."""
+    found = [level for level in STATED_LEVELS if any(said(text, m) for m in level.pattern.finditer(text))]
     return sorted(found, key=lambda level: -level.rank)
+
+
+def level_mentions(text: str) -> list[tuple[int, int]]:
+    """Where the text states a level of government in words (省直管县, 兵团下辖的市), in order."""
+    return sorted((m.start(), m.end()) for level in STATED_LEVELS for m in level.pattern.finditer(text)
+                  if said(text, m))
 
 
 FIXED_LEVELS = {"township": [C.township], "xpcc": [C.xpcc_city], "province_direct": [C.province_direct_county],

@@ -19,6 +19,7 @@ class ApplicantKind(StrEnum):
     university = "university"  # 高等院校
     institute = "institute"  # 科研机构
     public_institution = "public_institution"  # 事业单位, nothing more said
+    private_non_enterprise = "private_non_enterprise"  # 民办非企业单位（社会服务机构）, nothing more said
     association = "association"  # 协会、学会、商会、联盟 …
     person = "person"
     other = "other"  # 医院、中小学、律师事务所、村委会 …
@@ -32,10 +33,16 @@ KIND_LABELS: dict[ApplicantKind, str] = {
     ApplicantKind.university: "高等院校",
     ApplicantKind.institute: "科研机构",
     ApplicantKind.public_institution: "事业单位",
+    ApplicantKind.private_non_enterprise: "民办非企业单位",
     ApplicantKind.association: "社会团体（协会、学会、联盟等）",
     ApplicantKind.person: "个人",
     ApplicantKind.other: "该类单位",
 }
+
+
+# Legal forms that say what a unit is not (a company) more than what it is (a park committee, a university, an
+# institute): alone, they leave every type but 示范企业 open.
+LEGAL_FORMS = frozenset({ApplicantKind.public_institution, ApplicantKind.private_non_enterprise})
 
 
 class PlaceCategory(StrEnum):
