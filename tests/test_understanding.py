@@ -518,3 +518,9 @@ def test_a_legal_form_said_later_describes_the_unit_already_described() -> None:
     for later in ("我们是民办非企业单位", "是事业单位，省科技厅主管的"):
         assert extract_profile(later, institute).kind == ApplicantKind.institute
     assert extract_profile("是事业单位，省科技厅主管的", institute).institute.founders == [Founder.local_government]
+
+
+def test_the_sentence_quoted_shares_the_questions_content_never_just_the_clauses_title(assistant: Assistant) -> None:
+    answer = assistant.ask("如果材料里有造假，被查出来会怎么处理？", as_of=DAY)
+    assert [c.id for c in answer.citations] == ["notice#5.4"]
+    assert "弄虚作假" in answer.citations[0].quote and answer.citations[0].quote != "（四）严肃工作纪律。"

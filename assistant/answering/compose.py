@@ -14,6 +14,8 @@ from assistant.rules import STATUS, STATUS_ORDER, CheckResult, Deadline, Timelin
 from assistant.rules.params import constraints
 
 SENTENCE = re.compile(r"[^。；！？\n]+[。；！？]?")
+TITLE_LINE = re.compile(r"[（(][一二三四五六七八九十]+[）)][^，,。；！？]{2,16}[。]?")  # （四）严肃工作纪律。
+CJK = re.compile(r"[\u4e00-\u9fff]")
 RECOGNIZED = constraints()["recognized"].reference  # 此前年度已认定的继续有效
 SOURCES_HEADING = "\n依据："  # where the quoted clauses start, after the answer
 
@@ -45,11 +47,18 @@ def render(lead: str, citations: list[Citation], note: str = "") -> str:
 
 
 def best_sentence(question: str, clause: Clause, score: Any) -> str:
-    """The sentence of a clause sharing most content with the question (ties: the earlier one)."""
+    """The sentence of a clause sharing most content with the question (ties: the earlier one); a clause's own
+    title line (（四）严肃工作纪律。) only when it has nothing else."""
     sentences = [s.strip() for s in SENTENCE.findall(clause.text) if len(s.strip()) > 4]
+    sentences = [s for s in sentences if not TITLE_LINE.fullmatch(s)] or sentences
     if not sentences:
         return clause.text
     return max(sentences, key=lambda s: (score(question, s), -sentences.index(s)))
+
+
+def shared_content(question: str, sentence: str) -> tuple[int, int]:
+    """Character bigrams in common, then characters in common (造假 and 弄虚作假 share 假)."""
+    return len(bigrams(question) & bigrams(sentence)), len(set(CJK.findall(question)) & set(CJK.findall(sentence)))
 
 
 def definition_lead(term: str, clause: Clause, label: str) -> Lead:
@@ -225,7 +234,7 @@ def still_open_lead(timeline: Timeline) -> Lead:
 
 def factual_lead(question: str, clause: Clause, label: str) -> Lead:
     """The sentence of the best clause that shares most with the question (``label``: the clause as cited)."""
-    sentence = best_sentence(question, clause, lambda q, s: len(bigrams(q) & bigrams(s)))
+    sentence = best_sentence(question, clause, shared_content)
     return Lead(f"根据{label}：{sentence}", [(clause.id, sentence)])
 
 
