@@ -524,3 +524,15 @@ def test_the_sentence_quoted_shares_the_questions_content_never_just_the_clauses
     answer = assistant.ask("如果材料里有造假，被查出来会怎么处理？", as_of=DAY)
     assert [c.id for c in answer.citations] == ["notice#5.4"]
     assert "弄虚作假" in answer.citations[0].quote and answer.citations[0].quote != "（四）严肃工作纪律。"
+
+
+@pytest.mark.parametrize(("question", "clause"), [
+    ("申报数据能不能往好看了写一写？", "notice#5.4"),
+    ("材料里的数字有点水分，要紧吗", "notice#5.4"),
+    ("创建期间要不要建个展馆、办个仪式？", "notice#5.5"),
+    ("迎检是不是要准备很多台账", "notice#5.2"),
+    ("这个示范创建是谁批准的", "notice#preamble"),
+])
+def test_the_work_rules_in_everyday_words(assistant: Assistant, question: str, clause: str) -> None:
+    """Everyday words for what the rules name (lexicon ``synonyms``) choose the rule, as in retrieval."""
+    assert [c.id for c in assistant.ask(question, as_of=DAY).citations][:1] == [clause]

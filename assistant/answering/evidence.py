@@ -46,6 +46,8 @@ def topic_words(text: str) -> list[str]:
     for word in domain_tokenizer().words(pattern("this_round").sub("，", text)):  # 这一届: the programme itself
         if len(word) < 2 or word in _ignored() or INTERROGATIVE.search(word) or any(word in name for name in types):
             continue
+        if len(word) == 2 and word[1] == "个":
+            continue  # a verb with its measure word (建个, 搞个): no topic
         if places.chains(word):
             continue
         words.append(word)

@@ -15,7 +15,7 @@ import yaml
 
 from assistant.answering.evidence import bigrams
 from assistant.corpus.library import Library
-from assistant.language.lexicon import alternation, pattern
+from assistant.language.lexicon import alternation, pattern, with_notice_words
 from assistant.rules.params import timetable
 from assistant.settings import Settings
 
@@ -84,7 +84,8 @@ def matching_topics(question: str) -> list[Topic]:
     """Every topic whose wording the question uses (the retrieval evidence decides between them); an annex's
     contents are not what a question about who does something asks (申报书由谁来填写)."""
     asks_actor = pattern("asks_actor").search(question)
-    return [topic for topic in load_topics() if topic.pattern.search(question) and not (topic.annex and asks_actor)]
+    worded = with_notice_words(question)
+    return [topic for topic in load_topics() if topic.pattern.search(worded) and not (topic.annex and asks_actor)]
 
 
 def listed_annex(clause_id: str) -> str | None:

@@ -60,3 +60,9 @@ def groups(name: str) -> dict[str, tuple[str, ...]]:
     if not isinstance(value, dict):
         raise TypeError(f"lexicon entry {name} is not a mapping")
     return {str(key): tuple(str(word) for word in words) for key, words in value.items()}
+
+
+def with_notice_words(text: str) -> str:
+    """The text plus the notice's own words for the colloquial ones it uses (lexicon ``synonyms``)."""
+    extra = [target for cue, target in mapping("synonyms").items() if cue in text]
+    return " ".join([text, *extra])

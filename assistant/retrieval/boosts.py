@@ -7,7 +7,8 @@ import re
 from collections import defaultdict
 
 from assistant.corpus.model import Clause
-from assistant.retrieval.lexical import ChineseTokenizer, expand, pinyin, sounds_in
+from assistant.language.lexicon import with_notice_words
+from assistant.retrieval.lexical import ChineseTokenizer, pinyin, sounds_in
 from assistant.retrieval.places import place_type
 from assistant.retrieval.vocabulary import APPLICANT_CUES, ELIGIBILITY_CUES, GENERIC_WORDS, PROJECT_TYPES
 
@@ -63,7 +64,7 @@ class StructureBoosts:
                     self.applicants.setdefault(name, clause.id)
 
     def heading_words(self, query: str) -> set[str]:
-        return {w for w in self.tokenizer.words(expand(query)) if len(w) > 1 and w not in GENERIC_WORDS}
+        return {w for w in self.tokenizer.words(with_notice_words(query)) if len(w) > 1 and w not in GENERIC_WORDS}
 
     def __call__(self, query: str) -> dict[str, float]:
         boosts: dict[str, float] = defaultdict(float)

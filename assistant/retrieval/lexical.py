@@ -13,10 +13,11 @@ from pathlib import Path
 import jieba
 
 from assistant.corpus.model import Clause
+from assistant.language.lexicon import with_notice_words
 from assistant.language.pinyin import syllables
 from assistant.retrieval.base import Hit
 from assistant.retrieval.cache import read_pickle, write_pickle
-from assistant.retrieval.vocabulary import DOMAIN_WORDS, KIND_WORDS, QUERY_SYNONYMS, STOP_WORDS
+from assistant.retrieval.vocabulary import DOMAIN_WORDS, KIND_WORDS, STOP_WORDS
 from assistant.settings import get_settings
 
 CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
@@ -36,10 +37,6 @@ def sounds_in(phrase: str, text_pinyin: str) -> bool:
     return f" {pinyin(phrase)} " in f" {text_pinyin} "
 
 
-def expand(query: str) -> str:
-    """The question plus the notice's own words for the synonyms it uses."""
-    extra = [target for cue, target in QUERY_SYNONYMS.items() if cue in query]
-    return " ".join([query, *extra])
 
 
 def bigrams(runs: list[list[str]], prefix: str) -> list[str]:
@@ -125,7 +122,7 @@ class LexicalRetriever:
 
     def scored(self, query: str, n: int) -> list[tuple[str, float]]:
         """The ``n`` best (clause id, BM25 score) pairs with a positive score."""
-        scores = self.index.scores(self.tokenizer.tokens(expand(query)))
+        scores = self.index.scores(self.tokenizer.tokens(with_notice_words(query)))
         ranked = sorted(range(len(scores)), key=lambda i: -scores[i])[:n]
         return [(self.clauses[i].id, scores[i]) for i in ranked if scores[i] > 0]
 

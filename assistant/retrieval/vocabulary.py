@@ -23,7 +23,6 @@ PROJECT_TYPES: dict[str, tuple[str, ...]] = {
 }
 APPLICANT_CUES: dict[str, tuple[str, ...]] = by_type_name("applicant_categories")
 ELIGIBILITY_CUES: tuple[str, ...] = entries("applicant_question")
-QUERY_SYNONYMS: dict[str, str] = mapping("synonyms")
 KIND_WORDS: dict[str, str] = mapping("clause_kind_words")
 STOP_WORDS: frozenset[str] = frozenset(entries("function_words"))
 GENERIC_WORDS: frozenset[str] = frozenset({*entries("programme_words"), *STOP_WORDS})
