@@ -536,3 +536,12 @@ def test_the_sentence_quoted_shares_the_questions_content_never_just_the_clauses
 def test_the_work_rules_in_everyday_words(assistant: Assistant, question: str, clause: str) -> None:
     """Everyday words for what the rules name (lexicon ``synonyms``) choose the rule, as in retrieval."""
     assert [c.id for c in assistant.ask(question, as_of=DAY).citations][:1] == [clause]
+
+
+@pytest.mark.parametrize(("question", "clauses"), [
+    ("示范县哪些单位能报？", {"notice#2.2"}),  # 能报 asks; it is no topic the clause must cover
+    ("这次一共有哪几类项目？高校能报的是哪个", {"notice#1", "notice#2.6"}),  # a unit asked about on its own
+])
+def test_may_apply_is_a_question_word_and_a_unit_asked_about_is_a_question_of_its_own(
+        assistant: Assistant, question: str, clauses: set[str]) -> None:
+    assert {c.id for c in assistant.ask(question, as_of=DAY).citations} == clauses

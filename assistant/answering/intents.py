@@ -150,13 +150,15 @@ def asks(text: str) -> bool:
 
 
 def pieces(text: str) -> list[str]:
-    """The question cut where each piece asks something of its own; a piece that only asks ("怎么交")
-    stays with the one before it; pieces that ask nothing (a self-description) are dropped unless nothing
+    """The question cut where each piece asks something of its own; a piece that only asks ("怎么交"), naming
+    no unit, stays with the one before it; pieces that ask nothing (a self-description) are dropped unless nothing
     else is left."""
     raw = [p for chunk in PIECE_BREAK.split(text) for p in split_commas(chunk) if p.strip("，, ")]
     out: list[str] = []
     for piece in (p for chunk in raw for p in split_conjoined(chunk)):
-        if out and not evidence.topic_words(piece) and asks(piece) and kind_of(piece) != "when":
+        if out and not evidence.topic_words(piece) and asks(piece) and kind_of(piece) != "when" \
+                and not any(not kinds.OWN.search(piece, 0, m.start()) for m in kinds.MARKER.finditer(piece)):
+            # 企业能报的是哪个: a kind of unit, not the asker's own, is asked about on its own
             out[-1] = f"{out[-1]}，{piece}"
         else:
             out.append(piece)
