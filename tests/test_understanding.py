@@ -545,3 +545,10 @@ def test_the_work_rules_in_everyday_words(assistant: Assistant, question: str, c
 def test_may_apply_is_a_question_word_and_a_unit_asked_about_is_a_question_of_its_own(
         assistant: Assistant, question: str, clauses: set[str]) -> None:
     assert {c.id for c in assistant.ask(question, as_of=DAY).citations} == clauses
+
+
+@pytest.mark.parametrize("question", ["我们公司能不能直接把申报书交给国家知识产权局？", "高校可以自己报送材料给国家局吗"])
+def test_sending_the_form_on_is_no_eligibility_question(assistant: Assistant, question: str) -> None:
+    """申报书 is the form and 报送 is sending it on: the question is how materials travel (notice#4.1)."""
+    answer = assistant.ask(question, as_of=DAY)
+    assert answer.route != "eligibility" and "notice#4.1" in [c.id for c in answer.citations]
