@@ -307,7 +307,8 @@ def test_asking_which_type_to_apply_for_is_an_eligibility_question(assistant: As
     assert assistant.ask("我们是县里的企业，申报材料是交县里、市里还是省里？", as_of=DAY).route != "eligibility"
 
 
-@pytest.mark.parametrize("question", ["我们公司评上示范企业的概率大不大？", "下一届申报条件会不会放宽一点？"])
+@pytest.mark.parametrize("question", ["我们公司评上示范企业的概率大不大？", "下一届申报条件会不会放宽一点？",
+                                      "您估计明年推荐名额会增加吗？", "下一届示范县会不会比这届少？"])
 def test_a_prediction_is_refused_not_answered_with_a_clause(assistant: Assistant, question: str) -> None:
     answer = assistant.ask(question, as_of=DAY)
     assert answer.route == "out_of_scope" and "预测" in answer.answer
@@ -315,6 +316,7 @@ def test_a_prediction_is_refused_not_answered_with_a_clause(assistant: Assistant
 
 def test_procedural_and_date_questions_are_no_predictions(assistant: Assistant) -> None:
     assert not pattern("asks_prediction").search("申报单位名称能否变更？名额能否调整？")
+    assert not pattern("asks_prediction").search("你觉得我们能报示范县吗？")  # an opinion on eligibility is asked
     assert assistant.ask("下一届什么时候开始？", as_of=DAY).route == "timeline"
 
 
@@ -552,3 +554,8 @@ def test_sending_the_form_on_is_no_eligibility_question(assistant: Assistant, qu
     """申报书 is the form and 报送 is sending it on: the question is how materials travel (notice#4.1)."""
     answer = assistant.ask(question, as_of=DAY)
     assert answer.route != "eligibility" and "notice#4.1" in [c.id for c in answer.citations]
+
+
+def test_benefits_the_notice_does_not_grant_are_out_of_scope(assistant: Assistant) -> None:
+    answer = assistant.ask("评上示范企业以后税收上有没有减免？", as_of=DAY)
+    assert answer.route == "out_of_scope" and "税收" in answer.answer
