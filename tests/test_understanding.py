@@ -497,6 +497,8 @@ def test_what_about_another_thing_asks_the_question_before_of_it(assistant: Assi
     ("兵团下辖的市，能报示范县吗", "county", "eligible"),
     ("我们是一个盟，想报示范市", "city", "eligible"),
     ("我们这儿现在还是县，归地级市管，示范县能报吗", "county", "eligible"),
+    ("我们是直辖市下面的一个区，区政府想报示范市", "city", "eligible"),
+    ("我们是直辖市下面的一个区，区政府想报示范市", "county", "ineligible"),
     # a unit the applicant holds is not its level
     ("我们是地级市，下面管着一个县，市里想报示范市", "city", "eligible"),
     # a change dated in the past is done
