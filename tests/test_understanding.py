@@ -561,3 +561,9 @@ def test_sending_the_form_on_is_no_eligibility_question(assistant: Assistant, qu
 def test_benefits_the_notice_does_not_grant_are_out_of_scope(assistant: Assistant) -> None:
     answer = assistant.ask("评上示范企业以后税收上有没有减免？", as_of=DAY)
     assert answer.route == "out_of_scope" and "税收" in answer.answer
+
+
+def test_a_title_recalled_without_its_name_may_be_this_programmes() -> None:
+    """评过个国家级的知识产权啥企业: perhaps 示范企业, perhaps another; asked about, never assumed either way."""
+    assert extract_profile("我们公司前几年评过国家级的知识产权啥企业，名字忘了").unsure_recognized == ["enterprise"]
+    assert extract_profile("我们是国家知识产权优势企业").unsure_recognized == []  # another title, named

@@ -287,8 +287,28 @@ def title_claims(text: str) -> tuple[list[ProjectKey], list[ProjectKey]]:
                     Qualifier.hypothetical}:
             continue
         (unsure if found & {Qualifier.hedged, Qualifier.hearsay} else held).append(names[match.group()])
+    unsure += vague_titles(text)
     held = list(dict.fromkeys(held))
     return held, [key for key in dict.fromkeys(unsure) if key not in held]
+
+
+# A national IP title recalled without its name (评过个国家级的知识产权啥企业): which title it was is unknown.
+BETWEEN = r"[^，,。；;！!？?\n]"
+VAGUE_TITLE = re.compile(rf"(?:{alternation('recognition')}){BETWEEN}{{0,10}}?国家级?{BETWEEN}{{0,4}}?"
+                         r"知识产权(?:啥|什么|的|那个|某个|某种|个)?(企业|县|市|园区|高校|大学|科研机构|研究院|研究所)")
+VAGUE_HOLDERS: dict[str, ProjectKey] = {"企业": "enterprise", "县": "county", "市": "city", "园区": "park",
+                                        "高校": "university", "大学": "university", "科研机构": "institute",
+                                        "研究院": "institute", "研究所": "institute"}
+
+
+def vague_titles(text: str) -> list[ProjectKey]:
+    """Titles of this programme a recognition may have been, when the text recalls one without naming it."""
+    return [VAGUE_HOLDERS[m.group(1)] for m in VAGUE_TITLE.finditer(text)
+            if not project_names_in(m.group()) and Qualifier.negated not in qualifiers(text, m.start(), m.end())]
+
+
+def project_names_in(text: str) -> bool:
+    return any(name in text for name in project_names())
 
 
 def as_of(text: str) -> date | None:
