@@ -567,3 +567,10 @@ def test_a_title_recalled_without_its_name_may_be_this_programmes() -> None:
     """评过个国家级的知识产权啥企业: perhaps 示范企业, perhaps another; asked about, never assumed either way."""
     assert extract_profile("我们公司前几年评过国家级的知识产权啥企业，名字忘了").unsure_recognized == ["enterprise"]
     assert extract_profile("我们是国家知识产权优势企业").unsure_recognized == []  # another title, named
+
+
+def test_a_question_is_read_with_the_scene_said_after_it_when_it_cannot_be_answered_alone(assistant: Assistant) -> None:
+    reordered = assistant.ask("被查出来会怎么处理？如果申报材料里有造假。", as_of=DAY)
+    assert reordered.route != "out_of_scope" and [c.id for c in reordered.citations] == ["notice#5.4"]
+    fees = assistant.ask("申报要不要交钱？有人打电话说要交评审费", as_of=DAY)  # answered alone: the scene adds nothing
+    assert [c.id for c in fees.citations] == ["notice#5.4"]

@@ -153,17 +153,25 @@ def pieces(text: str) -> list[str]:
     """The question cut where each piece asks something of its own; a piece that only asks ("怎么交"), naming
     no unit, stays with the one before it; pieces that ask nothing (a self-description) are dropped unless nothing
     else is left."""
+    return [piece for piece, _ in pieces_and_scenes(text)]
+
+
+def pieces_and_scenes(text: str) -> list[tuple[str, str]]:
+    """``pieces`` with, for each, what the text says after it without asking anything (被查出来会怎么处理？如果材料
+    里有造假。): the scene a piece that cannot be answered alone is read with."""
     raw = [p for chunk in PIECE_BREAK.split(text) for p in split_commas(chunk) if p.strip("，, ")]
-    out: list[str] = []
+    out: list[list[str]] = []
     for piece in (p for chunk in raw for p in split_conjoined(chunk)):
         if out and not evidence.topic_words(piece) and asks(piece) and kind_of(piece) != "when" \
                 and not any(not kinds.OWN.search(piece, 0, m.start()) for m in kinds.MARKER.finditer(piece)):
             # 企业能报的是哪个: a kind of unit, not the asker's own, is asked about on its own
-            out[-1] = f"{out[-1]}，{piece}"
+            out[-1][0] = f"{out[-1][0]}，{piece}"
+        elif out and asks(out[-1][0]) and not asks(piece):
+            out[-1][1] = f"{out[-1][1]}，{piece}".lstrip("，")
         else:
-            out.append(piece)
-    asking = [p for p in out if asks(p)]
-    return asking or [text]
+            out.append([piece, ""])
+    asking = [(piece, scene) for piece, scene in out if asks(piece)]
+    return asking or [(text, "")]
 
 
 def split_commas(chunk: str) -> list[str]:
@@ -353,7 +361,8 @@ def decide(text: str, *, turn: Profile, profile: Profile | None, search: Callabl
     about_programme = bool(types) or applicant or bool(re.search(alternation("programme_words"), text))
     parts: list[Part] = []
     eligibility = False
-    for piece in with_neighbours_things(pieces(text)):
+    split = pieces_and_scenes(text)
+    for piece, scene in zip(with_neighbours_things([piece for piece, _ in split]), [s for _, s in split], strict=True):
         if parts and parts[-1].intent == Intent.out_of_scope and parts[-1].slot and not continues_programme(piece):
             parts.append(Part(Intent.out_of_scope, piece, slot=parts[-1].slot))  # "专利年费减缴…？需要什么材料？"
             continue
@@ -362,7 +371,11 @@ def decide(text: str, *, turn: Profile, profile: Profile | None, search: Callabl
                                                          holds_title):
             eligibility = True
             continue
-        parts += decide_piece(piece, about_programme, bool(types), search)
+        decided = decide_piece(piece, about_programme, bool(types), search)
+        if scene and all(part.intent == Intent.out_of_scope and not part.slot for part in decided):
+            decided = [p for p in decide_piece(f"{piece}，{scene}", about_programme, bool(types), search)
+                       if p.intent != Intent.out_of_scope] or decided  # read with the scene said after it
+        parts += decided
     if eligibility:
         parts.insert(0, Part(Intent.eligibility, text))
     return Decision(dedupe(parts) or decide_piece(text, about_programme, bool(types), search), types=types,
