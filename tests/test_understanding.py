@@ -570,7 +570,8 @@ def test_a_title_recalled_without_its_name_may_be_this_programmes() -> None:
 
 
 def test_a_question_is_read_with_the_scene_said_after_it_when_it_cannot_be_answered_alone(assistant: Assistant) -> None:
-    reordered = assistant.ask("被查出来会怎么处理？如果申报材料里有造假。", as_of=DAY)
-    assert reordered.route != "out_of_scope" and [c.id for c in reordered.citations] == ["notice#5.4"]
+    for question in ("被查出来会怎么处理？如果材料里的数据造假。", "如果材料里的数据造假，被查出来会怎么处理？"):
+        answer = assistant.ask(question, as_of=DAY)  # the condition is the topic when the question names none
+        assert answer.route != "out_of_scope" and [c.id for c in answer.citations] == ["notice#5.4"]
     fees = assistant.ask("申报要不要交钱？有人打电话说要交评审费", as_of=DAY)  # answered alone: the scene adds nothing
     assert [c.id for c in fees.citations] == ["notice#5.4"]

@@ -473,7 +473,8 @@ def decide_piece(piece: str, about_programme: bool, names_type: bool,
 def asked_topics(piece: str) -> list[Topic]:
     """The topics the piece names where it asks: not in a clause that only sets the scene — a condition
     ("名额有限的话，是不是要宁缺毋滥" asks about 宁缺毋滥) or a statement before the question ("中介打电话说…，申报
-    到底要不要交钱" asks about fees, not contacts). A lone clause is what is asked."""
+    到底要不要交钱" asks about fees, not contacts) — unless the question names none ("如果数据造假，被查出来会怎么处理"
+    asks what falsifying costs). A lone clause is what is asked."""
     bounds = segments(piece)
     conditions = [(a, b) for a, b in bounds if CONDITION.search(piece[a:b])]
     statements = [(a, b) for a, b in bounds if not asks(piece[a:b]) and (a, b) not in conditions]
@@ -487,7 +488,9 @@ def asked_topics(piece: str) -> list[Topic]:
         return any(a <= m.start() < b for a, b in spans for m in topic.pattern.finditer(piece))
 
     asked = [topic for topic in topics if within(foreground, topic)]
-    return asked or [topic for topic in topics if within(statements, topic)]  # a condition is never the topic
+    # the scene, when the question names no topic; a condition last (如果数据造假，被查出来会怎么处理)
+    return asked or [topic for topic in topics if within(statements, topic)] \
+        or [topic for topic in topics if within(conditions, topic)]
 
 
 def used_term(piece: str, clauses: list[Clause]) -> tuple[str, Clause] | None:
