@@ -510,6 +510,12 @@ def test_what_about_another_thing_asks_the_question_before_of_it(assistant: Assi
     # a 民办非企业单位 is no company; alone, it may still be an institute
     ("我们单位是民办非企业单位，能报示范企业吗", "enterprise", "ineligible"),
     ("我们单位是民办非企业单位，能报示范科研机构吗", "institute", "needs_info"),
+    # what is only sought says what the unit is not yet (正在申报省级: below 省级; 申请专升本: not undergraduate)
+    ("我们园区正在申报省级高新区，管委会能报示范园区吗", "park", "ineligible"),
+    ("我们是省级高新区，正在申报国家级，能报示范园区吗", "park", "eligible"),
+    ("我们学校正在申请专升本，想报示范高校", "university", "ineligible"),
+    ("我们学校去年升本了，想报示范高校", "university", "eligible"),
+    ("我们研究院正在筹建，还没正式成立，能报示范科研机构吗", "institute", "ineligible"),
     # 归X管: X supervises (主管) the institute
     ("我们研究所是事业单位，归市科技局管，能报示范科研机构吗", "institute", "eligible"),
 ])

@@ -317,6 +317,8 @@ def institute(profile: Profile, judge: Judge) -> Verdict:
     if mismatch := kind_mismatch(profile, judge, K.institute):
         return mismatch
     founders = profile.institute.founders
+    if profile.institute.set_up is False:
+        return judge.ineligible("科研机构尚在筹建、还未设立，设立后方可申报示范科研机构。")
     if profile.institute.independent_legal_person is False and profile.kind == K.institute:  # not its parent's
         return judge.ineligible("企业、高校内设的研发部门不是独立设立的科研机构，不能以自己的名义申报示范科研机构，"
                                 "可由所属单位按其类型申报。")

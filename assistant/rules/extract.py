@@ -59,6 +59,7 @@ class Fact:
     field: str
     phrases: dict[str, Any]
     negated: dict[str, Any] = field(default_factory=dict)
+    pending: dict[str, Any] = field(default_factory=dict)  # what a phrase only sought implies (正在申报省级: below)
     skip_before: re.Pattern[str] | None = None  # context that makes a phrase not about the applicant
     prefer: tuple[Any, ...] = ()
 
@@ -68,7 +69,7 @@ class Fact:
 
     def read(self, text: str) -> Any:
         """The value the plain statements agree on — those of a self-introduction (我们是…) first — else the
-        one their negations agree on, else None."""
+        one their negations and what is only sought agree on, else None."""
         stated, introduced, denied = [], [], []
         designated = [m.span(1) for m in IN_THE_NAME_OF.finditer(text)]
         for match in self.pattern.finditer(text):
@@ -80,6 +81,8 @@ class Fact:
             found = qualifiers(text, match.start(), match.end())
             if Qualifier.negated in found:
                 denied += [self.negated[key]] if key in self.negated and len(found) == 1 else []
+            elif found == {Qualifier.pending} and key in self.pending:
+                denied.append(self.pending[key])
             elif not found:
                 stated.append(self.phrases[key])
                 in_name = any(a <= match.start() < b for a, b in designated)  # 以总部的名义: the applicant
@@ -113,7 +116,8 @@ PARK_FACTS = [
         r"地市级|设区市级|市级|县级(?!市)|区级|市属|县属|区属|(?:县|市|区)里的|"
         rf"(?:市|县|区)(?:政府|人民政府|委|里)(?:自己|自行)?(?:{APPROVED}|设|建)的{ZONE_AFTER}|"
         rf"{ZONE_BEFORE}(?:市|县|区)(?:政府|人民政府|委|里)(?:自己|自行)?{APPROVED}": L.below_provincial,
-    }, negated={r"省级以上": L.below_provincial, r"省级": L.below_provincial}),
+    }, negated={r"省级以上": L.below_provincial, r"省级": L.below_provincial},
+        pending={r"省级以上": L.below_provincial, r"省级": L.below_provincial}),
     Fact("type", {
         r"高新技术产业开发区|高新技术开发区|高新区|高新园区|高新技术园区|农业高新技术产业示范区": T.high_tech,
         r"经济技术开发区|经济开发区|经开区": T.economic,
@@ -139,9 +143,10 @@ LEGAL_PERSON = Fact("independent_legal_person", {IS_LEGAL_PERSON: True, NOT_LEGA
                     negated={IS_LEGAL_PERSON: False})
 # A company still being set up (还在筹建, 营业执照下个月才下来) is not yet one.
 NOT_SET_UP = (r"筹建|筹备|筹办|(?:营业)?执照[^，,。；;！!？?\n]{0,8}?(?:(?:还没|没有|没|未|尚未)(?:下来|办|拿到|领)|"
-              r"才(?:能)?(?:下来|拿到|办下来))|(?:还没|尚未)(?:注册|成立|设立)|(?:拟|准备|打算|计划)(?:设立|成立|注册|组建)")
+              r"才(?:能)?(?:下来|拿到|办下来))|(?:还没|尚未|没有)(?:正式)?(?:注册|成立|设立)|(?:拟|准备|打算|计划)(?:设立|成立|注册|组建)")
+SET_UP = Fact("set_up", {NOT_SET_UP: False}, pending={NOT_SET_UP: False})  # 正在筹建 is what it says
 COMPANY_FACTS = [
-    Fact("set_up", {NOT_SET_UP: False}),
+    SET_UP,
     Fact("legal_form", {
         r"股份有限公司|股份公司|上市公司": LegalForm.joint_stock,
         r"有限合伙|普通合伙|合伙企业|合伙制": LegalForm.partnership,
@@ -160,13 +165,16 @@ COMPANY_FACTS = [
 U = UniversityLevel
 APPROVED = (r"(?:经|由|获)?(?:国家)?(?:教育部|教育行政部门|教育部门|教育主管部门|省教育厅|教育厅)(?:正式)?"
             r"(?:批准|批复|同意)(?:设立|成立|建立)?|批准设立")
+UNDERGRADUATE = r"普通本科|本科院校|本科高校|本科学校|独立学院|双一流|(?<!\d)985(?!\d)|(?<!\d)211(?!\d)|本科"
+UPGRADED = r"专升本|升本(?!的?材料|的?申请)"  # 去年升本了; not 升本材料 (what is sent to become one)
 UNIVERSITY_FACTS = [
     Fact("level", {
         r"本科层次职业学校|本科层次职业|职业本科|职业技术大学": U.vocational_undergraduate,
-        r"普通本科|本科院校|本科高校|本科学校|独立学院|双一流|(?<!\d)985(?!\d)|(?<!\d)211(?!\d)|本科": U.undergraduate,
+        UNDERGRADUATE: U.undergraduate,
+        UPGRADED: U.undergraduate,
         r"高等职业|高职|专科|高专|职业技术学院|职业学院": U.junior,
         r"成人高校|成人高等学校|成人高等教育|开放大学|广播电视大学|电大|老年大学|网络教育学院": U.adult,
-    }),
+    }, pending={UNDERGRADUATE: U.junior, UPGRADED: U.junior}),  # 正在申请专升本: not yet undergraduate
     Fact("approved", {APPROVED: True, r"未获批|尚未获批|未经批准|筹建|筹备": False}, negated={APPROVED: False}),
     Fact("public", {r"公办|公立": True, r"民办|私立": False}, negated={r"公办|公立": False, r"民办|私立": True}),
     LEGAL_PERSON,
@@ -444,8 +452,8 @@ def extract_profile(text: str, previous: Profile | None = None) -> Profile:
         company=company,
         university=(UniversityFacts(**read_facts(masked, UNIVERSITY_FACTS)) if scope & {K.university, None}
                     else UniversityFacts()),
-        institute=(InstituteFacts(founders=founders(masked), independent_legal_person=LEGAL_PERSON.read(masked))
-                   if scope & {K.institute, None} else InstituteFacts()),
+        institute=(InstituteFacts(founders=founders(masked), independent_legal_person=LEGAL_PERSON.read(masked),
+                                  set_up=SET_UP.read(masked)) if scope & {K.institute, None} else InstituteFacts()),
         industrial_agglomeration=AGGLOMERATION.read(masked) if scope & {K.government, None} else None,
         recognized=titles,
         unsure_recognized=unsure_titles,

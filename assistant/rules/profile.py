@@ -194,6 +194,7 @@ FOUNDER_LABELS: dict[Founder, str] = {
 class InstituteFacts(BaseModel):
     founders: list[Founder] = []
     independent_legal_person: bool | None = Field(None, description="独立设立（内设的研发部门为 False）")
+    set_up: bool | None = Field(None, description="已经设立（筹建中、尚未成立为 False）")
 
 
 class Profile(BaseModel):
