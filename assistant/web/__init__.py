@@ -79,12 +79,13 @@ def create_app(assistant: Assistant, settings: Settings) -> FastAPI:
     """The whole app, listening at once: the index warms up in the background (``/healthz`` 503 until ready)."""
     from assistant.web.files import sweep
 
+    assistant.index.start_warm_up()  # now: it loads while Gradio is imported and the pages are built
+
     @contextlib.asynccontextmanager
-    async def warm_up_in_background(_app: FastAPI) -> AsyncIterator[None]:
+    async def sweep_temp_files(_app: FastAPI) -> AsyncIterator[None]:
         sweep(settings.temp_dir, settings.limits.temp_max_age_hours * 3600)
-        assistant.index.start_warm_up()
         yield
 
     app = FastAPI(title="知识产权强国建设示范创建政策助手", docs_url="/api/docs", redoc_url=None,
-                  lifespan=warm_up_in_background)
+                  lifespan=sweep_temp_files)
     return mount(app, assistant, settings)
