@@ -516,6 +516,13 @@ def test_what_about_another_thing_asks_the_question_before_of_it(assistant: Assi
     ("我们学校正在申请专升本，想报示范高校", "university", "ineligible"),
     ("我们学校去年升本了，想报示范高校", "university", "eligible"),
     ("我们研究院正在筹建，还没正式成立，能报示范科研机构吗", "institute", "ineligible"),
+    # founders: a negated founding verb names none; who filed or recognised an institute did not set it up
+    ("我们是两所高校和一个基金会发起的研发机构，政府和企业都没有参与举办，能报示范科研机构吗", "institute", "needs_info"),
+    ("我们是省科技厅备案的新型研发机构，能报示范科研机构吗", "institute", "needs_info"),
+    ("我们是央企设立的研究总院，能报示范科研机构吗", "institute", "eligible"),
+    # an upgrade the ministry agreed to is done; a university's own college is not the university
+    ("我们学校原来是专科，今年教育部同意升格为本科，已按普通本科招生，能报示范高校吗", "university", "eligible"),
+    ("我们是XX大学医学院，想单独报示范高校", "university", "ineligible"),
     # 归X管: X supervises (主管) the institute
     ("我们研究所是事业单位，归市科技局管，能报示范科研机构吗", "institute", "eligible"),
 ])

@@ -212,6 +212,7 @@ OWNERSHIP = {F.private_enterprise: re.compile(r"民营|民企|私营"),
 FOUNDING = re.compile(r"设立|举办|开办|创办|创建|组建|兴办|成立|出资|投资|主办|主管|发起|共建|合办|下属|直属|所属|旗下|"
                       r"归[^，,。；;！!？?\n]{1,12}?管|"
                       r"省属|市属|县属|区属|部属|中直|研究院|研究所|研究中心|实验室|研发机构|研发中心")
+NOT_FOUNDING = re.compile(r"[^，,。；;！!？?\n]{0,4}?(?:备案|认定|授牌|挂牌|评为|命名|考核|认证)(?!设立|成立)")
 # "投资方是省属国有企业", "股东是省能源集团": the founder comes after its role.
 FOUNDER_ROLE = re.compile(kinds.FOUNDER_ROLE)
 PLACE_INTRO = re.compile(r"(?:我们是|我是|我单位是|本单位是|我们单位是|申报单位是|申报主体是|请问|想问|我们)$")
@@ -234,11 +235,14 @@ def founders(text: str) -> list[Founder]:
     """Who set up the institute: founder words before a founding verb (…设立的, …下属, 市属 …), before the
     institute itself (中科院…研究院, 民营企业的研究院), or after a founder's role (投资方是…, 股东是…)."""
     found: list[Founder] = []
-    windows = [(max(segment_bounds(text, v.start())[0], v.start() - 20), v.end()) for v in FOUNDING.finditer(text)]
+    windows = [(max(segment_bounds(text, v.start())[0], v.start() - 20), v.end()) for v in FOUNDING.finditer(text)
+               if not negated(text, v.start())]  # 政府和企业都没有参与举办: no founders
     windows += [(role.end(), min(segment_bounds(text, role.start())[1], role.end() + 14))
                 for role in FOUNDER_ROLE.finditer(text)]
     for window_start, window_end in windows:
         for term in FOUNDER.finditer(text, window_start, window_end):
+            if NOT_FOUNDING.match(text, term.end(), window_end):
+                continue  # 省科技厅备案的研发机构: who filed or recognised it did not set it up
             if not qualifiers(text, term.start(), term.end()) - {Qualifier.partial, Qualifier.other}:  # co-founders
                 found.append(F.foreign_enterprise if term.group("foreign") else
                              F.local_government if term.group("department") else FOUNDERS[term.group()])
@@ -404,6 +408,17 @@ def registered_in(text: str, place: Place | None) -> bool | None:
     return True if there and not negated(text, there.start()) else None
 
 
+# A college, faculty or school of a university (某大学的材料学院, XX大学医学部): part of it, not a university.
+SECONDARY_COLLEGE = re.compile(r"大学(?:的|下属的?|所属的?|下面的?|里的?)?[^，,。；;！!？?\n是]{0,12}?"
+                               r"(?:学院|学部|医学部|书院|研究生院)$")
+
+
+def secondary_college(text: str, head: kinds.Marker | None) -> bool:
+    return head is not None and head.kind == K.university and text[head.start:head.end] == "学院" \
+        and bool(SECONDARY_COLLEGE.search(text, segment_bounds(text, head.start)[0], head.end)) \
+        and "独立学院" not in text
+
+
 def not_a_legal_person(text: str) -> bool:
     """Some sentence says the unit is not a legal person (a later one may say its parent is)."""
     return any(LEGAL_PERSON.read(sentence) is False for sentence in SENTENCE_END.split(text))
@@ -450,8 +465,9 @@ def extract_profile(text: str, previous: Profile | None = None) -> Profile:
         place=place,
         park=ParkFacts(**read_facts(masked, PARK_FACTS)) if scope & {K.park_committee, None} else ParkFacts(),
         company=company,
-        university=(UniversityFacts(**read_facts(masked, UNIVERSITY_FACTS)) if scope & {K.university, None}
-                    else UniversityFacts()),
+        university=(UniversityFacts(**{"independent_legal_person": False if secondary_college(masked, head) else None,
+                                       **read_facts(masked, UNIVERSITY_FACTS)})
+                    if scope & {K.university, None} else UniversityFacts()),
         institute=(InstituteFacts(founders=founders(masked), independent_legal_person=LEGAL_PERSON.read(masked),
                                   set_up=SET_UP.read(masked)) if scope & {K.institute, None} else InstituteFacts()),
         industrial_agglomeration=AGGLOMERATION.read(masked) if scope & {K.government, None} else None,
