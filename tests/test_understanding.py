@@ -523,6 +523,9 @@ def test_what_about_another_thing_asks_the_question_before_of_it(assistant: Assi
     # an upgrade the ministry agreed to is done; a university's own college is not the university
     ("我们学校原来是专科，今年教育部同意升格为本科，已按普通本科招生，能报示范高校吗", "university", "eligible"),
     ("我们是XX大学医学院，想单独报示范高校", "university", "ineligible"),
+    # a zone without a committee of its own has no applicant for 示范园区; a sub-park is not the zone
+    ("我们是省级农业产业园，没有单独的管委会，由县农业农村局管理，能报示范园区吗", "park", "ineligible"),
+    ("我们是国家高新区“一区多园”里的一个分园，分园管委会能报示范园区吗", "park", "needs_info"),
     # 归X管: X supervises (主管) the institute
     ("我们研究所是事业单位，归市科技局管，能报示范科研机构吗", "institute", "eligible"),
 ])

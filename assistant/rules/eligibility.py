@@ -192,6 +192,9 @@ PARK_TYPE_LABELS = {ParkType.high_tech: "高新区", ParkType.economic: "经开�
 def park_committee(profile: Profile, judge: Judge) -> Verdict:
     """省级以上高新区、经开区等产业园区管委会 (both notice#2.3 and the first branch of notice#2.4)."""
     level, kind_of_park = profile.park.level, profile.park.type
+    if profile.park.committee is False:
+        return judge.ineligible(f"{judge.type.short}的申报单位是园区管委会；园区没有自己的管委会，"
+                                "不能以园区的名义申报。")
     if kind_of_park == ParkType.non_industrial:
         return judge.ineligible("旅游度假区、风景名胜区等不属于高新区、经开区等产业园区，其管委会不在"
                                 f"{judge.type.short}的申报单位之列。")

@@ -118,6 +118,7 @@ PARK_FACTS = [
         rf"{ZONE_BEFORE}(?:市|县|区)(?:政府|人民政府|委|里)(?:自己|自行)?{APPROVED}": L.below_provincial,
     }, negated={r"省级以上": L.below_provincial, r"省级": L.below_provincial},
         pending={r"省级以上": L.below_provincial, r"省级": L.below_provincial}),
+    Fact("committee", {r"管委会|管理委员会": True}, negated={r"管委会|管理委员会": False}),
     Fact("type", {
         r"高新技术产业开发区|高新技术开发区|高新区|高新园区|高新技术园区|农业高新技术产业示范区": T.high_tech,
         r"经济技术开发区|经济开发区|经开区": T.economic,

@@ -112,6 +112,7 @@ class ParkType(StrEnum):
 class ParkFacts(BaseModel):
     level: ParkLevel | None = None
     type: ParkType | None = None
+    committee: bool | None = Field(None, description="园区有自己的管委会（没有单独的管委会为 False）")
 
 
 class LegalForm(StrEnum):
