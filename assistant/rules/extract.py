@@ -51,6 +51,9 @@ ORGANISERS = ["国家知识产权局", "省级知识产权局", "省级知识产
 IN_THE_NAME_OF = kinds.IN_THE_NAME_OF
 
 
+COORDINATOR = re.compile(r"或者?|和|及|与|、")
+
+
 @dataclass
 class Fact:
     """Phrases that state one field. ``negated`` maps a phrase to what its negation states; ``prefer`` orders
@@ -72,6 +75,7 @@ class Fact:
         one their negations and what is only sought agree on, else None."""
         stated, introduced, denied = [], [], []
         designated = [m.span(1) for m in IN_THE_NAME_OF.finditer(text)]
+        denied_end = -1
         for match in self.pattern.finditer(text):
             key = self.keys[int(match.lastgroup[1:])]
             seg_start, _ = segment_bounds(text, match.start())
@@ -79,6 +83,9 @@ class Fact:
             if self.skip_before and self.skip_before.search(before):
                 continue
             found = qualifiers(text, match.start(), match.end())
+            if denied_end >= 0 and COORDINATOR.fullmatch(text, denied_end, match.start()):
+                found.add(Qualifier.negated)  # 没有国家级或省级批文: the negation covers both
+            denied_end = match.end() if Qualifier.negated in found else -1
             if Qualifier.negated in found:
                 denied += [self.negated[key]] if key in self.negated and len(found) == 1 else []
             elif found == {Qualifier.pending} and key in self.pending:
