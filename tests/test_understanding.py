@@ -526,6 +526,8 @@ def test_what_about_another_thing_asks_the_question_before_of_it(assistant: Assi
     # a zone without a committee of its own has no applicant for 示范园区; a sub-park is not the zone
     ("我们是省级农业产业园，没有单独的管委会，由县农业农村局管理，能报示范园区吗", "park", "ineligible"),
     ("我们是国家高新区“一区多园”里的一个分园，分园管委会能报示范园区吗", "park", "needs_info"),
+    # what is said of a neighbouring unit is not said of the applicant
+    ("我们开发区已整体并入隔壁的省级经开区当一个片区，我们片区办能报示范园区吗", "park", "needs_info"),
     # one negation over coordinated facts: neither 国家级 nor 省级, so below 省级
     ("我们是某高新区的分园管委会，分园没有单独的国家级或省级批文，能报示范园区吗", "park", "ineligible"),
     # 归X管: X supervises (主管) the institute

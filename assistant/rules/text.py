@@ -138,6 +138,8 @@ def qualifiers(text: str, start: int, end: int) -> set[Qualifier]:
         found.add(Qualifier.partial)
     if pattern("other_party").search(before) and not pattern("one_body").search(text, *segment_bounds(text, start)):
         found.add(Qualifier.other)
+    if pattern("neighbour_unit").search(before):
+        found.add(Qualifier.other)  # 并入隔壁的省级经开区: the neighbour's level
     return found
 
 
