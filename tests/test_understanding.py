@@ -10,6 +10,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from assistant.answering import Assistant
+from assistant.answering.conversation import Conversation
 from assistant.answering.intents import pieces
 from assistant.drafting import draft_reply
 from assistant.language.lexicon import pattern
@@ -595,3 +596,18 @@ def test_a_question_is_read_with_the_scene_said_after_it_when_it_cannot_be_answe
         assert answer.route != "out_of_scope" and [c.id for c in answer.citations] == ["notice#5.4"]
     fees = assistant.ask("申报要不要交钱？有人打电话说要交评审费", as_of=DAY)  # answered alone: the scene adds nothing
     assert [c.id for c in fees.citations] == ["notice#5.4"]
+
+
+def test_after_a_title_is_stated_only_applying_again_is_an_eligibility_question(assistant: Assistant) -> None:
+    conversation = Conversation()
+    assistant.ask("我们学校2020年被认定为国家知识产权示范高校，这届还用报吗？", conversation, as_of=DAY)
+    fees = assistant.ask("报这个要交什么费用吗？", conversation, as_of=DAY)
+    assert fees.route != "eligibility" and [c.id for c in fees.citations] == ["notice#5.4"]
+    again = assistant.ask("那还需要重新申报吗？", conversation, as_of=DAY)
+    assert again.route == "eligibility"
+
+
+def test_filler_adverbs_and_the_programmes_own_name_for_its_units_are_no_topic_words() -> None:
+    from assistant.answering.evidence import topic_words
+
+    assert topic_words("验收通过了是不是就直接算示范单位了") == ["验收", "通过"]

@@ -66,6 +66,8 @@ WHO_MAY = re.compile(r"(?:哪些|哪类|哪种|什么样的?|什么|哪个|哪�
                      r"(?:单位|企业|公司|机构|科研机构|学校|高校|院校|园区|政府|主体|地方|城市)|谁|由谁")
 ANAPHOR = re.compile(r"这|那|此|该")
 WHO_IS = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:都|分别|具体)?(?:是|有)(?:谁|哪些人|哪几位|哪位)")
+REAPPLY = re.compile(rf"(?:还|再|重新|重复|需要|需不需要|要不要|用不用|还用|还要|能不能|可以|能)[^，,。？?]{{0,4}}?"
+                     rf"(?:{alternation('apply')})")
 CONDITION = re.compile(rf"^(?:{alternation('hypothetical')})|的话$")
 UNTIL = re.compile(r"结束|持续|截止到|(?:到|至)(?:哪年|哪一年|什么时候|何时|哪天)|多久|多长时间|几年")
 
@@ -426,8 +428,8 @@ def about_this_applicant(piece: str, names_someone: bool, described: bool, holds
     if any(pattern("asks_eligibility").search(clause) for clause in asking) or (
             pattern("follow_up").search(piece) and names_someone):
         return True  # asked in a clause that asks, not in a statement ("有人说能保证申报通过，…")
-    if holds_title and re.search(alternation("apply"), piece):
-        return True
+    if holds_title and REAPPLY.search(piece):
+        return True  # 我们已是示范企业，还要报吗 (not 报这个要交什么费用吗: what applying costs)
     return described and not evidence.topic_words(piece) and not matching_topics(piece)
 
 
