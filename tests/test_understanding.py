@@ -524,6 +524,11 @@ def test_what_about_another_thing_asks_the_question_before_of_it(assistant: Assi
     # an upgrade the ministry agreed to is done; a university's own college is not the university
     ("我们学校原来是专科，今年教育部同意升格为本科，已按普通本科招生，能报示范高校吗", "university", "eligible"),
     ("我们是XX大学医学院，想单独报示范高校", "university", "ineligible"),
+    # what a school was before it rose (由专科升为…); an education approval denied (没经过教育部门审批)
+    ("我们学校2021年由专科升为职业本科，校名是XX职业技术大学，能报示范高校吗", "university", "ineligible"),
+    ("我们企业大学是集团的培训中心，没经过教育部门审批，能报示范高校吗", "university", "ineligible"),
+    # a long list of co-founders before the founding verb: the unit founded is the applicant
+    ("我们是市政府、某某大学和一家民营上市公司三方共建的研发机构，能报示范科研机构吗", "institute", "eligible"),
     # a zone without a committee of its own has no applicant for 示范园区; a sub-park is not the zone
     ("我们是省级农业产业园，没有单独的管委会，由县农业农村局管理，能报示范园区吗", "park", "ineligible"),
     ("我们是国家高新区“一区多园”里的一个分园，分园管委会能报示范园区吗", "park", "needs_info"),

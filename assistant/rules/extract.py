@@ -171,8 +171,8 @@ COMPANY_FACTS = [
     Fact("under_company_law", {COMPANY_LAW: True, FOREIGN_LAW: False}, negated={COMPANY_LAW: False}),
 ]
 U = UniversityLevel
-APPROVED = (r"(?:经|由|获)?(?:国家)?(?:教育部|教育行政部门|教育部门|教育主管部门|省教育厅|教育厅)(?:正式)?"
-            r"(?:批准|批复|同意)(?:设立|成立|建立)?|批准设立")
+EDUCATION_APPROVAL = (r"(?:经过?|由|获)?(?:国家)?(?:教育部|教育行政部门|教育部门|教育主管部门|省教育厅|教育厅)(?:正式)?"
+                      r"(?:批准|批复|同意|审批)(?:设立|成立|建立)?|批准设立")
 UNDERGRADUATE = r"普通本科|本科院校|本科高校|本科学校|独立学院|双一流|(?<!\d)985(?!\d)|(?<!\d)211(?!\d)|本科"
 UPGRADED = r"专升本|升本(?!的?材料|的?申请)"  # 去年升本了; not 升本材料 (what is sent to become one)
 UNIVERSITY_FACTS = [
@@ -183,7 +183,8 @@ UNIVERSITY_FACTS = [
         r"高等职业|高职|专科|高专|职业技术学院|职业学院": U.junior,
         r"成人高校|成人高等学校|成人高等教育|开放大学|广播电视大学|电大|老年大学|网络教育学院": U.adult,
     }, pending={UNDERGRADUATE: U.junior, UPGRADED: U.junior}),  # 正在申请专升本: not yet undergraduate
-    Fact("approved", {APPROVED: True, r"未获批|尚未获批|未经批准|筹建|筹备": False}, negated={APPROVED: False}),
+    Fact("approved", {EDUCATION_APPROVAL: True, r"未获批|尚未获批|未经批准|筹建|筹备": False},
+         negated={EDUCATION_APPROVAL: False}),
     Fact("public", {r"公办|公立": True, r"民办|私立": False}, negated={r"公办|公立": False, r"民办|私立": True}),
     LEGAL_PERSON,
 ]
