@@ -423,6 +423,9 @@ def test_a_fact_is_read_with_what_surrounds_it(assistant: Assistant, text: str, 
      {"university": "ineligible", "enterprise": "eligible"}),  # a parenthesis is part of the subject
     ("我们研究院由民营企业出资设立，注册名称是“XX智能研究院有限公司”，两个都能报吗",
      {"institute": "eligible", "enterprise": "eligible"}),  # a registered name in quotes
+    # each unit put forward for a type in a message that asks (学校报示范高校、资产公司报示范企业，行吗)
+    ("我们是普通本科大学，学校有一家全资的有限责任公司。学校报示范高校、公司报示范企业，行得通吗？",
+     {"university": "eligible", "enterprise": "eligible"}),
     ("我们是一家美国公司在苏州设立的研发中心，外商独资的有限公司，能报示范企业吗",
      {"enterprise": "eligible"}),  # said of the unit in apposition
 ])
@@ -431,6 +434,7 @@ def test_each_unit_the_message_asks_about_is_screened(assistant: Assistant, text
     got = statuses(assistant, text)
     assert {key: got[key] for key in expected} == expected
     assert statuses(assistant, "我们是普通本科高校，学校有一家控股公司。学校能报示范企业吗")["enterprise"] == "ineligible"
+    assert statuses(assistant, "我们单位是市属事业单位，能不能按企业去报示范企业？")["enterprise"] == "ineligible"  # 按: as if
 
 
 def test_a_company_named_with_its_description_is_one_unit(assistant: Assistant) -> None:

@@ -75,6 +75,10 @@ BUREAU = re.compile(r"[局厅]$")
 # "X让我们局牵头准备…材料": X tasked the speaker with its application.
 TASKED = re.compile(r"(?:让|要|安排|委托|交给|指定)(?:我们|我|本)(?:局|单位|部门|科|股|办)?(?:来|负责|牵头|具体)*"
                     r"(?:准备|填报|申报|报送|整理|起草|写)")
+# "研究院报示范科研机构": a unit put forward for a project type, in a message that asks whether it may be.
+PROPOSES = re.compile(rf"[^，,。；;！!？?\n、]{{0,3}}?(?:{alternation('apply')})(?:国家)?(?:知识产权)?(?:示范|▢)")
+AS_IF = re.compile(r"(?:按|按照|作为|当作|当成|算作)$")  # 按企业去报: what it would be treated as
+QUESTION = re.compile(r"[？?]|吗|呢|行不行|可不可以|能不能")
 PARENTHESIS = re.compile(r"[（(][^（()）]{0,40}[）)]")
 BREAKS = re.compile(r"[，,。；;！!？?]")
 COORDINATED = re.compile(r"和|与|及|以及|、|跟|还有")
@@ -204,6 +208,9 @@ def asked_about(text: str, applicant: Marker | None) -> list[Marker]:
         subjects += joined
     for follow_up in WHAT_ABOUT.finditer(text):  # 那我们下属的研究院呢
         subjects += [m for m in found if follow_up.start(1) <= m.start < follow_up.end(1)][-1:]
+    if QUESTION.search(text):  # 管委会报示范园区、研究院报示范科研机构，可以吗: each unit proposed is asked about
+        subjects += [m for m in found if PROPOSES.match(text, m.end) and not just_before(AS_IF, text, m.start)
+                     and not qualifiers(text, m.start, m.end) & {Qualifier.hearsay, Qualifier.hypothetical}]
     return subjects
 
 
