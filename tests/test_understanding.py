@@ -620,3 +620,8 @@ def test_filler_adverbs_and_the_programmes_own_name_for_its_units_are_no_topic_w
     from assistant.answering.evidence import topic_words
 
     assert topic_words("验收通过了是不是就直接算示范单位了") == ["验收", "通过"]
+
+
+def test_a_sentence_closed_by_a_question_mark_asks_even_without_a_question_word() -> None:
+    assert pieces("回执上要写手机还是座机？要不要盖公章？") == ["回执上要写手机还是座机", "要不要盖公章"]
+    assert pieces("我们是一所本科高校。能报示范高校吗？") == ["能报示范高校吗"]  # a statement is no question

@@ -54,7 +54,8 @@ STATEMENT = re.compile(r"了|验收|认定|评审|公示|申报|推荐")  # 验�
 MIN_NAME = 4  # a subject without a place or a unit noun is taken for a name from this many characters (恒瑞光电)
 ASKS_SOMETHING = re.compile(r"什么|啥|怎么|怎样|如何|哪|谁|几|多少|多久|多长|多大|吗|么|呢|是否|能否|有没有|[？?]"
                             r"|([\u4e00-\u9fff])不\1|不$")  # 收不收费, 要不要, 要交费不
-PIECE_BREAK = re.compile(r"[。？！?!；;\n]+")
+SENTENCE = re.compile(r"([^。？！?!；;\n]+)([。？！?!；;\n]*)")
+QUESTION_MARK = re.compile(r"[？?]")
 # A comma before words that start a new question (还有, but not 还有多久).
 NEW_QUESTION = re.compile(r"[，,](?=另外|还有(?!多久|多少|多长|几)|以及|再问|顺便|同时|此外|还想问|另问)")
 CONJUNCTION = re.compile(r"和|及|以及|还有|与|跟|同时")
@@ -161,19 +162,29 @@ def pieces(text: str) -> list[str]:
 def pieces_and_scenes(text: str) -> list[tuple[str, str]]:
     """``pieces`` with, for each, what the text says after it without asking anything (被查出来会怎么处理？如果材料
     里有造假。): the scene a piece that cannot be answered alone is read with."""
-    raw = [p for chunk in PIECE_BREAK.split(text) for p in split_commas(chunk) if p.strip("，, ")]
+    found: list[str] = []
+    questioned: set[str] = set()  # pieces that end a sentence closed by a question mark (写手机还是座机？)
+    for sentence in SENTENCE.finditer(text):
+        cut = [p for part in split_commas(sentence.group(1)) if part.strip("，, ") for p in split_conjoined(part)]
+        found += cut
+        if cut and QUESTION_MARK.search(sentence.group(2)):
+            questioned.add(cut[-1])
+
+    def asking(piece: str) -> bool:
+        return asks(piece) or piece in questioned
+
     out: list[list[str]] = []
-    for piece in (p for chunk in raw for p in split_conjoined(chunk)):
-        if out and not evidence.topic_words(piece) and asks(piece) and kind_of(piece) != "when" \
+    for piece in found:
+        if out and not evidence.topic_words(piece) and asking(piece) and kind_of(piece) != "when" \
                 and not any(not kinds.OWN.search(piece, 0, m.start()) for m in kinds.MARKER.finditer(piece)):
             # 企业能报的是哪个: a kind of unit, not the asker's own, is asked about on its own
             out[-1][0] = f"{out[-1][0]}，{piece}"
-        elif out and asks(out[-1][0]) and not asks(piece):
+        elif out and asking(out[-1][0]) and not asking(piece):
             out[-1][1] = f"{out[-1][1]}，{piece}".lstrip("，")
         else:
             out.append([piece, ""])
-    asking = [(piece, scene) for piece, scene in out if asks(piece)]
-    return asking or [(text, "")]
+    kept = [(piece, scene) for piece, scene in out if asking(piece)]
+    return kept or [(text, "")]
 
 
 def split_commas(chunk: str) -> list[str]:
