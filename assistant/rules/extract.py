@@ -51,9 +51,6 @@ ORGANISERS = ["国家知识产权局", "省级知识产权局", "省级知识产
 IN_THE_NAME_OF = kinds.IN_THE_NAME_OF
 
 
-COORDINATOR = re.compile(r"或者?|和|及|与|、")
-
-
 @dataclass
 class Fact:
     """Phrases that state one field. ``negated`` maps a phrase to what its negation states; ``prefer`` orders
@@ -83,7 +80,7 @@ class Fact:
             if self.skip_before and self.skip_before.search(before):
                 continue
             found = qualifiers(text, match.start(), match.end())
-            if denied_end >= 0 and COORDINATOR.fullmatch(text, denied_end, match.start()):
+            if denied_end >= 0 and kinds.COORDINATED.fullmatch(text, denied_end, match.start()):
                 found.add(Qualifier.negated)  # 没有国家级或省级批文: the negation covers both
             denied_end = match.end() if Qualifier.negated in found else -1
             if Qualifier.negated in found:

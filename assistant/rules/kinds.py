@@ -81,7 +81,7 @@ AS_IF = re.compile(r"(?:按|按照|作为|当作|当成|算作)$")  # 按企业�
 QUESTION = re.compile(r"[？?]|吗|呢|行不行|可不可以|能不能")
 PARENTHESIS = re.compile(r"[（(][^（()）]{0,40}[）)]")
 BREAKS = re.compile(r"[，,。；;！!？?]")
-COORDINATED = re.compile(r"和|与|及|以及|、|跟|还有")
+COORDINATED = re.compile(r"和|与|及|以及|、|跟|还有|或者?")
 WHAT_ABOUT = re.compile(r"(?:^|[，,。；;！!？?\n])(?:那|那么)([^，,。；;！!？?\n]{1,16}?)"
                         r"(?:呢|怎么样|行不行|可以吗|能报吗)")  # 那我们下属的研究院呢
 # A sentence saying that two names are one body: each name is a kind of the applicant.
