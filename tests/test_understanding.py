@@ -625,3 +625,10 @@ def test_filler_adverbs_and_the_programmes_own_name_for_its_units_are_no_topic_w
 def test_a_sentence_closed_by_a_question_mark_asks_even_without_a_question_word() -> None:
     assert pieces("回执上要写手机还是座机？要不要盖公章？") == ["回执上要写手机还是座机", "要不要盖公章"]
     assert pieces("我们是一所本科高校。能报示范高校吗？") == ["能报示范高校吗"]  # a statement is no question
+
+
+def test_a_follow_up_turning_to_another_kind_of_unit_is_answered_for_that_units_type(assistant: Assistant) -> None:
+    conversation = Conversation()
+    assistant.ask("我们是一所普通本科高校，想报示范高校。", conversation, as_of=DAY)
+    company = assistant.ask("那学校全资的科技公司呢？是有限责任公司。", conversation, as_of=DAY)
+    assert [c.id for c in company.citations] == ["notice#2.5"]

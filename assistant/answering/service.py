@@ -26,6 +26,7 @@ from assistant.answering.result import Answer, Route
 from assistant.answering.topics import Lead, annex_lead, listed_annex
 from assistant.corpus.library import Library
 from assistant.inputs import clean_description, clean_question
+from assistant.language.lexicon import pattern
 from assistant.language.normalize import normalize
 from assistant.rules import PROJECT_TYPES, CheckResult, Profile, check, extract_profile, mentioned_types
 from assistant.rules.profile import ApplicantKind
@@ -137,6 +138,7 @@ class Assistant:
 
     def _extractive(self, text: str, conversation: Conversation, today: date) -> Answer:
         hits: dict[str, list[Hit]] = {}
+        before = conversation.profile.kind if conversation.profile else None
         result = check(text, self.library, as_of=today, previous=conversation.profile)
         layers = Layers(self.library, result.profile.place.province if result.profile.place else None)
 
@@ -151,7 +153,9 @@ class Assistant:
         decision = decide(read, turn=turn, profile=result.profile, search=search)
         if decision.route not in (Intent.smalltalk, Intent.drafting, Intent.listed) or decision.about_applicant:
             conversation.profile = result.profile  # a question about another unit (是示范县吗) is no self-description
-        focus = decision.types or conversation.focus_types  # eligibility follow-ups keep the earlier types
+        switched = self.held_by(turn.kind) if turn.kind not in (None, before) and pattern("follow_up").search(text) \
+            else []  # 那学校全资的科技公司呢: the types of the unit the follow-up turns to
+        focus = decision.types or switched or conversation.focus_types  # follow-ups keep the earlier types
         lead = compose.combine([self._layered(part, result, focus if part.intent == Intent.eligibility
                                               else decision.types, layers) for part in decision.parts])
         conversation.focus_types = focus
