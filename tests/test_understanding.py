@@ -520,6 +520,7 @@ def test_what_about_another_thing_asks_the_question_before_of_it(assistant: Assi
     ("我们是省级高新区，正在申报国家级，能报示范园区吗", "park", "eligible"),
     ("我们学校正在申请专升本，想报示范高校", "university", "ineligible"),
     ("我们学校去年升本了，想报示范高校", "university", "eligible"),
+    ("我们学校现在是专科，升本申请已经报上去了，还没批下来，能报示范高校吗", "university", "ineligible"),
     ("我们研究院正在筹建，还没正式成立，能报示范科研机构吗", "institute", "ineligible"),
     # founders: a negated founding verb names none; who filed or recognised an institute did not set it up
     ("我们是两所高校和一个基金会发起的研发机构，政府和企业都没有参与举办，能报示范科研机构吗", "institute", "needs_info"),

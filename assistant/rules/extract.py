@@ -171,7 +171,7 @@ U = UniversityLevel
 EDUCATION_APPROVAL = (r"(?:经过?|由|获)?(?:国家)?(?:教育部|教育行政部门|教育部门|教育主管部门|省教育厅|教育厅)(?:正式)?"
                       r"(?:批准|批复|同意|审批)(?:设立|成立|建立)?|批准设立")
 UNDERGRADUATE = r"普通本科|本科院校|本科高校|本科学校|独立学院|双一流|(?<!\d)985(?!\d)|(?<!\d)211(?!\d)|本科"
-UPGRADED = r"专升本|升本(?!的?材料|的?申请)"  # 去年升本了; not 升本材料 (what is sent to become one)
+UPGRADED = r"专升本|升本(?!的?(?:材料|申请|申报))"  # 去年升本了; not 升本材料 (what is sent to become one)
 UNIVERSITY_FACTS = [
     Fact("level", {
         r"本科层次职业学校|本科层次职业|职业本科|职业技术大学": U.vocational_undergraduate,
