@@ -567,6 +567,7 @@ def test_the_sentence_quoted_shares_the_questions_content_never_just_the_clauses
     ("创建期间要不要建个展馆、办个仪式？", "notice#5.5"),
     ("迎检是不是要准备很多台账", "notice#5.2"),
     ("这个示范创建是谁批准的", "notice#preamble"),
+    ("示范企业这块归谁管？", "notice#contacts"),  # which office handles it: the contacts
 ])
 def test_the_work_rules_in_everyday_words(assistant: Assistant, question: str, clause: str) -> None:
     """Everyday words for what the rules name (lexicon ``synonyms``) choose the rule, as in retrieval."""
