@@ -52,8 +52,6 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 PREDICTION = "评审结果或今后政策的预测"
 STATEMENT = re.compile(r"了|验收|认定|评审|公示|申报|推荐")  # 验收通过了（就算示范单位吗）: an event, not a unit's name
 MIN_NAME = 4  # a subject without a place or a unit noun is taken for a name from this many characters (恒瑞光电)
-ASKS_SOMETHING = re.compile(r"什么|啥|怎么|怎样|如何|哪|谁|几|多少|多久|多长|多大|吗|么|呢|是否|能否|有没有|[？?]"
-                            r"|([\u4e00-\u9fff])不\1|不$")  # 收不收费, 要不要, 要交费不
 SENTENCE = re.compile(r"([^。？！?!；;\n]+)([。？！?!；;\n]*)")
 QUESTION_MARK = re.compile(r"[？?]")
 # A comma before words that start a new question (还有, but not 还有多久).
@@ -149,7 +147,7 @@ def describes(profile: Profile | None) -> bool:
 
 
 def asks(text: str) -> bool:
-    return bool(ASKS_SOMETHING.search(text) or pattern("when").search(text) or pattern("asks_eligibility").search(text))
+    return any(pattern(name).search(text) for name in ("asks_something", "when", "asks_eligibility"))
 
 
 def pieces(text: str) -> list[str]:
@@ -206,7 +204,7 @@ def split_conjoined(piece: str) -> list[str]:
     for match in CONJUNCTION.finditer(piece):
         left, right = piece[:match.start()], piece[match.end():]
         kinds = own_kind(left), own_kind(right)
-        if all(kinds) and kinds[0] != kinds[1] and ("when" in kinds or ASKS_SOMETHING.search(left)):
+        if all(kinds) and kinds[0] != kinds[1] and ("when" in kinds or pattern("asks_something").search(left)):
             return [left, right]
     return [piece]
 
@@ -223,7 +221,7 @@ def kind_of(fragment: str) -> str:
         return "when"
     if topics := matching_topics(fragment):
         return topics[0].name
-    return "ask" if ASKS_SOMETHING.search(fragment) and evidence.topic_words(fragment) else ""
+    return "ask" if pattern("asks_something").search(fragment) and evidence.topic_words(fragment) else ""
 
 
 RECOMMENDED = re.compile(r"推荐|材料")  # what the recommendation event sends, beyond its verbs (报送, 上报)

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
-from assistant.language.lexicon import alternation
+from assistant.language.lexicon import alternation, pattern
 from assistant.rules.profile import LEGAL_FORMS, ApplicantKind
 from assistant.rules.text import Qualifier, negated, qualifiers, segment_bounds, segments
 
@@ -78,7 +78,6 @@ TASKED = re.compile(r"(?:让|要|安排|委托|交给|指定)(?:我们|我|本)(
 # "研究院报示范科研机构": a unit put forward for a project type, in a message that asks whether it may be.
 PROPOSES = re.compile(rf"[^，,。；;！!？?\n、]{{0,3}}?(?:{alternation('apply')})(?:国家)?(?:知识产权)?(?:示范|▢)")
 AS_IF = re.compile(r"(?:按|按照|作为|当作|当成|算作)$")  # 按企业去报: what it would be treated as
-QUESTION = re.compile(r"[？?]|吗|呢|行不行|可不可以|能不能")
 PARENTHESIS = re.compile(r"[（(][^（()）]{0,40}[）)]")
 BREAKS = re.compile(r"[，,。；;！!？?]")
 COORDINATED = re.compile(r"和|与|及|以及|、|跟|还有|或者?")
@@ -208,7 +207,7 @@ def asked_about(text: str, applicant: Marker | None) -> list[Marker]:
         subjects += joined
     for follow_up in WHAT_ABOUT.finditer(text):  # 那我们下属的研究院呢
         subjects += [m for m in found if follow_up.start(1) <= m.start < follow_up.end(1)][-1:]
-    if QUESTION.search(text):  # 管委会报示范园区、研究院报示范科研机构，可以吗: each unit proposed is asked about
+    if pattern("asks_something").search(text):  # 管委会报示范园区、研究院报示范科研机构，可以吗: each one
         subjects += [m for m in found if PROPOSES.match(text, m.end) and not just_before(AS_IF, text, m.start)
                      and not qualifiers(text, m.start, m.end) & {Qualifier.hearsay, Qualifier.hypothetical}]
     return subjects
