@@ -634,3 +634,9 @@ def test_a_follow_up_turning_to_another_kind_of_unit_is_answered_for_that_units_
     assistant.ask("我们是一所普通本科高校，想报示范高校。", conversation, as_of=DAY)
     company = assistant.ask("那学校全资的科技公司呢？是有限责任公司。", conversation, as_of=DAY)
     assert [c.id for c in company.citations] == ["notice#2.5"]
+
+
+def test_before_about_the_applicant_is_no_question_about_an_earlier_round(assistant: Assistant) -> None:
+    """以前 in 以前已经被认定过 is the applicant's past, not an earlier round's documents (以前那届的名单)."""
+    answer = assistant.ask("假如以前已经被认定过示范单位，这次还用报吗？", as_of=DAY)
+    assert [c.id for c in answer.citations] == ["notice#4.1"]
