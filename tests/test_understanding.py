@@ -566,6 +566,7 @@ def test_the_sentence_quoted_shares_the_questions_content_never_just_the_clauses
     ("材料里的数字有点水分，要紧吗", "notice#5.4"),
     ("创建期间要不要建个展馆、办个仪式？", "notice#5.5"),
     ("迎检是不是要准备很多台账", "notice#5.2"),
+    ("市里让我们把统计局有的数据再填一遍表，合理吗", "notice#5.2"),  # filling in again is reporting again
     ("这个示范创建是谁批准的", "notice#preamble"),
     ("示范企业这块归谁管？", "notice#contacts"),  # which office handles it: the contacts
 ])
