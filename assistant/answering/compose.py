@@ -10,12 +10,12 @@ from assistant.answering.topics import Lead, Quote, contact_lines
 from assistant.corpus.library import Library
 from assistant.corpus.model import Citation, Clause
 from assistant.language.dates import cn_date
+from assistant.language.normalize import CJK
 from assistant.rules import STATUS, STATUS_ORDER, CheckResult, Deadline, Timeline, project_types
 from assistant.rules.params import constraints
 
 SENTENCE = re.compile(r"[^。；！？\n]+[。；！？]?")
 TITLE_LINE = re.compile(r"[（(][一二三四五六七八九十]+[）)][^，,。；！？]{2,16}[。]?")  # （四）严肃工作纪律。
-CJK = re.compile(r"[\u4e00-\u9fff]")
 RECOGNIZED = constraints()["recognized"].reference  # 此前年度已认定的继续有效
 SOURCES_HEADING = "\n依据："  # where the quoted clauses start, after the answer
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from assistant.answering import evidence
 from assistant.answering.topics import Topic, matching_topics
 from assistant.language.lexicon import alternation, pattern
+from assistant.language.normalize import CJK
 from assistant.rules import Profile, ProjectKey, kinds, mentioned_types, places
 from assistant.rules.text import segments
 
@@ -48,7 +49,6 @@ PRECEDENCE: tuple[Intent, ...] = (Intent.smalltalk, Intent.drafting, Intent.list
 EVENTS = ("issued", "receipt", "recommendation", "selection", "acceptance", "creation", "next_round", "application")
 TITLE_WORD = re.compile(r"示范|试点|称号|优势企业")
 SUBJECT_END = re.compile(r"(?:是|已经|早就|都|也)+$")
-CJK = re.compile(r"[\u4e00-\u9fff]")
 PREDICTION = "评审结果或今后政策的预测"
 STATEMENT = re.compile(r"了|验收|认定|评审|公示|申报|推荐")  # 验收通过了（就算示范单位吗）: an event, not a unit's name
 MIN_NAME = 4  # a subject without a place or a unit noun is taken for a name from this many characters (恒瑞光电)
