@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import yaml
@@ -39,11 +41,13 @@ def pattern(name: str) -> re.Pattern[str]:
     return re.compile(alternation(name), re.IGNORECASE)
 
 
-def mapping(name: str) -> dict[str, str]:
+@cache
+def mapping(name: str) -> Mapping[str, str]:
+    """Mapping ``name``, built once (read-only: every caller shares it; with_notice_words reads it per question)."""
     value = _data()[name]
     if not isinstance(value, dict):
         raise TypeError(f"lexicon entry {name} is not a mapping")
-    return {str(k): str(v) for k, v in value.items()}
+    return MappingProxyType({str(k): str(v) for k, v in value.items()})
 
 
 def records(name: str) -> list[dict[str, Any]]:

@@ -3,6 +3,8 @@ questions use (every list lives in ``assistant/language/lexicon.yaml``)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from assistant.language.lexicon import entries, groups, mapping
 from assistant.rules import PROJECT_TYPES as RULE_TYPES
 
@@ -23,7 +25,7 @@ PROJECT_TYPES: dict[str, tuple[str, ...]] = {
 }
 APPLICANT_CUES: dict[str, tuple[str, ...]] = by_type_name("applicant_categories")
 ELIGIBILITY_CUES: tuple[str, ...] = entries("applicant_question")
-KIND_WORDS: dict[str, str] = mapping("clause_kind_words")
+KIND_WORDS: Mapping[str, str] = mapping("clause_kind_words")
 STOP_WORDS: frozenset[str] = frozenset(entries("function_words"))
 GENERIC_WORDS: frozenset[str] = frozenset({*entries("programme_words"), *STOP_WORDS})
 DOMAIN_WORDS: tuple[str, ...] = (
