@@ -641,3 +641,28 @@ def test_before_about_the_applicant_is_no_question_about_an_earlier_round(assist
     """以前 in 以前已经被认定过 is the applicant's past, not an earlier round's documents (以前那届的名单)."""
     answer = assistant.ask("假如以前已经被认定过示范单位，这次还用报吗？", as_of=DAY)
     assert [c.id for c in answer.citations] == ["notice#4.1"]
+
+
+@pytest.mark.parametrize(("question", "clause"), [
+    ("合资公司和子公司申报示范企业要注意什么？", "notice#2.5"),
+    ("示范高校是学院报还是谁报？", "notice#2.6"),
+])
+def test_applying_for_a_named_type_is_answered_by_who_may_apply_for_it(assistant: Assistant, question: str,
+                                                                       clause: str) -> None:
+    """No topic covers the question and its words are not the clause's: who may apply is what the notice says."""
+    answer = assistant.ask(question, as_of=DAY)
+    assert answer.in_scope and answer.citations[0].id == clause
+
+
+def test_a_bingtuan_city_called_by_its_own_name_is_a_bingtuan_city(assistant: Assistant) -> None:
+    assert statuses(assistant, "我们是兵团的一个师市，能报什么？")["county"] == "eligible"
+
+
+@pytest.mark.parametrize("question", [
+    "当上示范县以后是终身的吗？",  # the topic's wording, no clause retrieved for it
+    "要是创建期后工作松懈了，示范企业的牌子会被收回吗",  # a hypothetical naming a type asks the topic, not eligibility
+])
+def test_whether_a_title_lasts_is_answered_by_the_evaluation_that_may_revoke_it(assistant: Assistant,
+                                                                                  question: str) -> None:
+    answer = assistant.ask(question, as_of=DAY)
+    assert answer.in_scope and [c.id for c in answer.citations] == ["notice#4.5"]

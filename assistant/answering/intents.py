@@ -19,7 +19,7 @@ from assistant.answering import evidence
 from assistant.answering.topics import Topic, matching_topics
 from assistant.language.lexicon import alternation, pattern
 from assistant.language.normalize import CJK
-from assistant.rules import Profile, ProjectKey, kinds, mentioned_types, places
+from assistant.rules import Profile, ProjectKey, kinds, mentioned_types, places, project_types
 from assistant.rules.text import segments
 
 if TYPE_CHECKING:
@@ -64,7 +64,8 @@ PHASE = re.compile(r"进度|阶段|进行到|到哪一步|现在.{0,4}(?:怎么�
 WHO_MAY = re.compile(r"(?:哪些|哪类|哪种|什么样的?|什么|哪个|哪一类)"
                      r"(?:单位|企业|公司|机构|科研机构|学校|高校|院校|园区|政府|主体|地方|城市)|谁|由谁")
 ANAPHOR = re.compile(r"这|那|此|该")
-WHO_IS = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:都|分别|具体)?(?:是|有)(?:谁|哪些人|哪几位|哪位)")
+# 评审专家都有谁; not 还是谁 ("or who")
+WHO_IS = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:都|分别|具体)?(?<!还)(?:是|有)(?:谁|哪些人|哪几位|哪位)")
 REAPPLY = re.compile(rf"(?:还|再|重新|重复|需要|需不需要|要不要|用不用|还用|还要|能不能|可以|能)[^，,。？?]{{0,4}}?"
                      rf"(?:{alternation('apply')})")
 CONDITION = re.compile(rf"^(?:{alternation('hypothetical')})|的话$")
@@ -300,7 +301,9 @@ def chosen_topic(piece: str, hits: list[Hit], topics: list[Topic] | None = None)
     for topic in candidates:
         own = [hit.clause for hit in hits if hit.clause.id in topic.anchors]
         if not own:
-            if not evidence.topic_words(topic.pattern.sub("", piece)):  # the topic's wording is all it asks
+            rest = topic.pattern.sub("", piece)
+            if max((evidence.coverage(rest, [c]) or 0.0 for c in best if c.kind not in TITLE_LINES),
+                   default=0.0) < evidence.ANSWERED:  # no better-ranked clause answers what else it asks
                 passing.append((len(hits), topic))
             continue
         rest = topic.pattern.sub("", piece)
@@ -435,8 +438,9 @@ def about_this_applicant(piece: str, names_someone: bool, described: bool, holds
         return False  # 广东示范县能推几个: asks how many a place may recommend, not whether the asker may apply
     asking = [piece[a:b] for a, b in segments(piece) if asks(piece[a:b])] or [piece]
     if any(pattern("asks_eligibility").search(clause) for clause in asking) or (
-            pattern("follow_up").search(piece) and names_someone):
-        return True  # asked in a clause that asks, not in a statement ("有人说能保证申报通过，…")
+            pattern("follow_up").search(piece) and names_someone and not matching_topics(piece)):
+        return True  # asked in a clause that asks, not in a statement ("有人说能保证申报通过，…"); a follow-up
+        # asking a topic of its own (要是…，示范园区的牌子会不会被收回) is that topic
     if holds_title and REAPPLY.search(piece):
         return True  # 我们已是示范企业，还要报吗 (not 报这个要交什么费用吗: what applying costs)
     return described and not evidence.topic_words(piece) and not matching_topics(piece)
@@ -478,7 +482,16 @@ def decide_piece(piece: str, about_programme: bool, names_type: bool,
     asks_the_notice = pattern("the_notice").search(piece) or requirement
     if hits and asks_the_notice:  # 通知里有没有…, 是不是必须先…: what it does not say, it does not require
         return [Part(Intent.factual, piece, slot="not_stated", hits=tuple(hits))]
+    if hits and names_type and re.search(alternation("apply"), piece):  # 外资公司报示范企业有啥讲究
+        return [Part(Intent.factual, piece, hits=tuple(applicants_first(piece, hits)))]
     return [Part(Intent.out_of_scope, piece, hits=tuple(hits))]
+
+
+def applicants_first(piece: str, hits: list[Hit]) -> list[Hit]:
+    """``hits`` with the clauses saying who may apply for the types the piece names first: no topic or clause
+    covers the question, and applying for a named type is what the notice answers by who may apply."""
+    wanted = {project_types()[key].applicants.clause for key in mentioned_types(piece)}
+    return sorted(hits, key=lambda hit: hit.clause.id not in wanted)
 
 
 def asked_topics(piece: str) -> list[Topic]:

@@ -239,7 +239,8 @@ class StatedLevel:
 UNDER = r"(?:的|下辖的?|下属的?|所辖的?|下面的?|底下的?)?(?:一个|某个?)?"  # 直辖市下面的一个区
 STATED_LEVELS = [StatedLevel(key, re.compile(pattern), rank, label) for key, pattern, rank, label in (
     ("township", r"[乡镇](?:人民)?政府|街道办|乡镇|街道|(?:一个|某|我们)[乡镇]", 3, "乡镇（街道）"),
-    ("xpcc", r"兵团(?:下辖|所属|管辖|下属|下面|下边|底下)?的?(?:一个|某个?)?(?:城市|市)|师市合一", 2, "兵团下辖市"),
+    ("xpcc", r"兵团(?:下辖|所属|管辖|下属|下面|下边|底下)?的?(?:一个|某个?)?(?:城市|师市|市)|师市合一", 2,
+     "兵团下辖市"),
     ("province_direct", r"省直管|省直辖县|省直接管理", 2, "省直管县（市）"),
     ("municipal_district", rf"直辖市{UNDER}(?:市辖区|区)", 2, "直辖市的市辖区"),
     ("municipal_county", rf"直辖市{UNDER}县", 2, "直辖市下辖县"),
