@@ -666,3 +666,13 @@ def test_whether_a_title_lasts_is_answered_by_the_evaluation_that_may_revoke_it(
                                                                                   question: str) -> None:
     answer = assistant.ask(question, as_of=DAY)
     assert answer.in_scope and [c.id for c in answer.citations] == ["notice#4.5"]
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("本公司2018年获评国家知识产权示范企业，但前年复查不合格被撤销了资格。我们是股份有限公司，还能再报吗？", "eligible"),
+    ("我们是国家知识产权示范企业，以后会不会被取消？", "already_recognized"),  # a question, not a statement
+    ("母集团总部去年是国家知识产权示范企业了，我们是它旗下的一家控股子公司（有限责任公司），能报示范企业吗", "eligible"),
+    ("我们集团是国家知识产权示范企业，这次还要报吗", "already_recognized"),
+])
+def test_a_title_counts_for_the_unit_holding_it_while_it_is_held(assistant: Assistant, text: str, status: str) -> None:
+    assert statuses(assistant, text)["enterprise"] == status

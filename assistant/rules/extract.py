@@ -290,8 +290,10 @@ def title_claims(text: str) -> tuple[list[ProjectKey], list[ProjectKey]]:
         before, after = text[seg_start:match.start()], text[match.end():seg_end]
         if pattern("local_title").search(before) or pattern("not_the_title").search(after):
             continue
-        if pattern("another_unit").search(before):
-            continue  # 隔壁长兴县被评为…: a claim about someone else
+        if pattern("another_unit").search(before) or parent_holds(text, before, seg_end):
+            continue  # 隔壁长兴县被评为…, 集团总部是示范企业（问的是下面的子公司）: a claim about someone else
+        if revoked_later(text, match.end()):
+            continue  # 2019年被认定过示范企业，后来被取消了
         claim = [m for m in pattern("recognition").finditer(before)]
         seeking = [m for m in pattern("seeking").finditer(before)]
         if not claim or (seeking and seeking[-1].start() > claim[-1].start()):
@@ -308,6 +310,24 @@ def title_claims(text: str) -> tuple[list[ProjectKey], list[ProjectKey]]:
     unsure += vague_titles(text)
     held = list(dict.fromkeys(held))
     return held, [key for key in dict.fromkeys(unsure) if key not in held]
+
+
+def parent_holds(text: str, before: str, seg_end: int) -> bool:
+    """The title's holder is a unit above the applicant: the claim names a parent (集团总部是…) and the text
+    goes on to a unit below it (下面的一家全资子公司…能报吗)."""
+    return bool(pattern("parent_unit").search(before)) and bool(pattern("subordinate_unit").search(text, seg_end))
+
+
+def revoked_later(text: str, end: int) -> bool:
+    """The sentence after a title says it was taken back, as a statement (not 会不会被取消？)."""
+    sentence_end = SENTENCE_END.search(text, end)
+    stop = sentence_end.end() if sentence_end else len(text)
+    for found in pattern("revoked").finditer(text, end, stop):
+        seg_start, seg_end = segment_bounds(text, found.start())
+        if not re.search(r"[吗？?]|会不会|是否|如果|万一", text[seg_start:seg_end]) \
+                and not qualifiers(text, found.start(), found.end()) & {Qualifier.negated, Qualifier.hypothetical}:
+            return True
+    return False
 
 
 # A national IP title recalled without its name (评过个国家级的知识产权啥企业): which title it was is unknown.
