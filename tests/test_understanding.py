@@ -676,3 +676,14 @@ def test_whether_a_title_lasts_is_answered_by_the_evaluation_that_may_revoke_it(
 ])
 def test_a_title_counts_for_the_unit_holding_it_while_it_is_held(assistant: Assistant, text: str, status: str) -> None:
     assert statuses(assistant, text)["enterprise"] == status
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("我们是省直管县，县城里软件公司和知识产权代理机构相当集中，示范县和服务业集聚示范区都想问问。",
+     {"county": "eligible", "service_zone": "eligible", "enterprise": "ineligible"}),
+    ("我们是地级市下面的一个区，区里的服务机构不太集中，服务业集聚示范区能报吗？", {"service_zone": "ineligible"}),
+])
+def test_a_level_said_in_words_speaks_for_its_government_and_units_clustering_is_agglomeration(
+        assistant: Assistant, text: str, expected: dict[str, str]) -> None:
+    """企业很集中 describes the place, not an applicant; 集中/扎堆 is the everyday word for 产业集聚."""
+    assert {key: statuses(assistant, text)[key] for key in expected} == expected

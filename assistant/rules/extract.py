@@ -185,11 +185,15 @@ UNIVERSITY_FACTS = [
     Fact("public", {r"公办|公立": True, r"民办|私立": False}, negated={r"公办|公立": False, r"民办|私立": True}),
     LEGAL_PERSON,
 ]
+MANY_UNITS = r"(?:企业|机构|公司|平台|服务业|产业)"
+CLUSTERED = r"产业集聚|产业聚集|产业集群|集聚发展|形成了?集聚|集聚效应|集聚区|聚集区|集聚|聚集" \
+    rf"|{MANY_UNITS}[^，,。；;！!？?\n不没]{{0,4}}?(?:集中|扎堆|云集|密集)"  # 服务机构挺集中的
 AGGLOMERATION = Fact("industrial_agglomeration", {
     r"(?:产业|服务业|服务机构|知识产权服务)(?:已经|已)?(?:形成了?)?(?:集聚|聚集)(?:度|程度|水平)?"
-    r"(?:不高|较低|偏低|不足|较弱|不明显|有限)": False,
-    r"产业集聚|产业聚集|产业集群|集聚发展|形成了?集聚|集聚效应|集聚区|聚集区|集聚|聚集": True,
-}, negated={r"产业集聚|产业聚集|产业集群|集聚发展|形成了?集聚|集聚效应|集聚区|聚集区|集聚|聚集": False})
+    r"(?:不高|较低|偏低|不足|较弱|不明显|有限)"
+    rf"|{MANY_UNITS}[^，,。；;！!？?\n]{{0,2}}?(?:不太|不够|不怎么|并不|没那么|不)(?:集中|扎堆|密集)": False,
+    CLUSTERED: True,
+}, negated={CLUSTERED: False})
 
 F = Founder
 FOUNDERS: dict[str, Founder] = {
@@ -462,7 +466,8 @@ def extract_profile(text: str, previous: Profile | None = None) -> Profile:
     titles, unsure_titles = title_claims(clean)
     masked = mask(clean, [*project_names(), *ORGANISERS])
     head = kinds.head(masked)
-    if head is not None and head.by == "first" and (place_at := place_as_applicant(masked)) is not None:
+    if head is not None and head.by == "first" \
+            and (place_at := place_as_applicant(masked) or level_as_applicant(masked)) is not None:
         head = kinds.Marker(place_at, place_at, K.government, by="place")  # 常州市武进区，…企业扎堆: the district
     head_at = head.start if head else None
     kind = head.kind if head else implied_kind(titles)

@@ -183,8 +183,9 @@ def subject_start(text: str, asking: int) -> int:
 
 
 def elided(text: str, found: list[Marker], applicant: Marker | None) -> list[Marker]:
-    """Who a question without a subject is about: the unit named in 以…的名义 if there is one, else the speaker's."""
-    if applicant is not None and applicant.by == "name":
+    """Who a question without a subject is about: the unit named in 以…的名义 or the place speaking (我们是省直管县，
+    …企业很集中，能报什么) if there is one, else the speaker's."""
+    if applicant is not None and applicant.by in ("name", "place"):
         return [applicant]
     return [speaker(text, found)] if found else []
 
