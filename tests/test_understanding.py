@@ -687,3 +687,13 @@ def test_a_level_said_in_words_speaks_for_its_government_and_units_clustering_is
         assistant: Assistant, text: str, expected: dict[str, str]) -> None:
     """企业很集中 describes the place, not an applicant; 集中/扎堆 is the everyday word for 产业集聚."""
     assert {key: statuses(assistant, text)[key] for key in expected} == expected
+
+
+@pytest.mark.parametrize(("text", "key", "status"), [
+    ("我们是镇里的农技推广研究所，市政府办的公益事业单位，能报示范科研机构吗？", "institute", "eligible"),
+    ("我们原来是省级高新区管委会，区划调整后整体并进了邻县的园区，原来的管委会去年就撤销了，还能报示范园区吗？",
+     "park", "ineligible"),
+])
+def test_founders_said_colloquially_and_a_committee_abolished(assistant: Assistant, text: str, key: str,
+                                                             status: str) -> None:
+    assert statuses(assistant, text)[key] == status

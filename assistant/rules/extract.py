@@ -122,7 +122,9 @@ PARK_FACTS = [
         rf"{ZONE_BEFORE}(?:市|县|区)(?:政府|人民政府|委|里)(?:自己|自行)?{APPROVED}": L.below_provincial,
     }, negated={r"省级以上": L.below_provincial, r"省级": L.below_provincial},
         pending={r"省级以上": L.below_provincial, r"省级": L.below_provincial}),
-    Fact("committee", {r"管委会|管理委员会": True}, negated={r"管委会|管理委员会": False}),
+    # 管委会已经撤了: the zone has no committee of its own any more
+    Fact("committee", {r"(?:管委会|管理委员会)[^，,。；;！!？?\n]{0,4}?(?:撤了|撤销|撤掉|取消了|没了)": False,
+                       r"管委会|管理委员会": True}, negated={r"管委会|管理委员会": False}),
     Fact("type", {
         r"高新技术产业开发区|高新技术开发区|高新区|高新园区|高新技术园区|农业高新技术产业示范区": T.high_tech,
         r"经济技术开发区|经济开发区|经开区": T.economic,
@@ -220,7 +222,7 @@ FOUNDER = re.compile(f"(?P<foreign>{FOREIGN_FIRM})|(?P<department>{DEPARTMENT})|
 OWNERSHIP = {F.private_enterprise: re.compile(r"民营|民企|私营"),
              F.state_owned_enterprise: re.compile(r"国有|国企|央企")}
 FOUNDING = re.compile(r"设立|举办|开办|创办|创建|组建|兴办|成立|出资|投资|主办|主管|发起|共建|合办|下属|直属|所属|旗下|"
-                      r"归[^，,。；;！!？?\n]{1,12}?管|"
+                      r"归[^，,。；;！!？?\n]{1,12}?管|(?:设|办|建|搞)的|"  # 县政府设的事业单位
                       r"省属|市属|县属|区属|部属|中直|研究院|研究所|研究中心|实验室|研发机构|研发中心")
 NOT_FOUNDING = re.compile(r"[^，,。；;！!？?\n]{0,4}?(?:备案|认定|授牌|挂牌|评为|命名|考核|认证)(?!设立|成立)")
 # "投资方是省属国有企业", "股东是省能源集团": the founder comes after its role.
