@@ -697,3 +697,15 @@ def test_a_level_said_in_words_speaks_for_its_government_and_units_clustering_is
 def test_founders_said_colloquially_and_a_committee_abolished(assistant: Assistant, text: str, key: str,
                                                              status: str) -> None:
     assert statuses(assistant, text)[key] == status
+
+
+@pytest.mark.parametrize(("question", "in_scope"), [
+    ("工作联络员回执需要签字吗？", False),  # what goes on the form: the annex, not loaded
+    ("回执表上填办公电话就行吗？然后还要签名不", False),
+    ("那个回执是要我们区里填吗？", True),  # who fills it in: the closing says the provincial offices
+])
+def test_what_goes_on_the_receipt_is_the_annex_and_who_fills_it_is_the_notice(assistant: Assistant, question: str,
+                                                                             in_scope: bool) -> None:
+    answer = assistant.ask(question, as_of=DAY)
+    assert answer.in_scope is in_scope
+    assert ("未载入" in answer.answer or "尚未载入" in answer.answer) is not in_scope
