@@ -709,3 +709,9 @@ def test_what_goes_on_the_receipt_is_the_annex_and_who_fills_it_is_the_notice(as
     answer = assistant.ask(question, as_of=DAY)
     assert answer.in_scope is in_scope
     assert ("未载入" in answer.answer or "尚未载入" in answer.answer) is not in_scope
+
+
+def test_sending_material_again_after_a_title_is_applying_again_and_past_years_ask_no_when(
+        assistant: Assistant) -> None:
+    answer = assistant.ask("我们前几年已被认定为国家知识产权示范高校，这一届还需要重新提交材料吗？", as_of=DAY)
+    assert [c.id for c in answer.citations] == ["notice#4.1"] and "继续有效" in answer.answer

@@ -67,7 +67,7 @@ ANAPHOR = re.compile(r"这|那|此|该")
 # 评审专家都有谁; not 还是谁 ("or who")
 WHO_IS = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:都|分别|具体)?(?<!还)(?:是|有)(?:谁|哪些人|哪几位|哪位)")
 REAPPLY = re.compile(rf"(?:还|再|重新|重复|需要|需不需要|要不要|用不用|还用|还要|能不能|可以|能)[^，,。？?]{{0,4}}?"
-                     rf"(?:{alternation('apply')})")
+                     rf"(?:{alternation('apply')}|{alternation('submit')})")  # 已评上，还要再交材料吗
 CONDITION = re.compile(rf"^(?:{alternation('hypothetical')})|的话$")
 UNTIL = re.compile(r"结束|持续|截止到|(?:到|至)(?:哪年|哪一年|什么时候|何时|哪天)|多久|多长时间|几年")
 
