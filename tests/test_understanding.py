@@ -715,3 +715,12 @@ def test_sending_material_again_after_a_title_is_applying_again_and_past_years_a
         assistant: Assistant) -> None:
     answer = assistant.ask("我们前几年已被认定为国家知识产权示范高校，这一届还需要重新提交材料吗？", as_of=DAY)
     assert [c.id for c in answer.citations] == ["notice#4.1"] and "继续有效" in answer.answer
+
+
+@pytest.mark.parametrize(("question", "clause"), [
+    ("这事是不是上面摊派的硬性要求，所有县都必须报？", "notice#4.1"),
+    ("这份通知可以挂到我们局官网上吗？算不算内部文件", "notice#publication"),
+])
+def test_whether_applying_is_compulsory_and_whether_the_notice_may_be_shared(assistant: Assistant, question: str,
+                                                                           clause: str) -> None:
+    assert [c.id for c in assistant.ask(question, as_of=DAY).citations] == [clause]
