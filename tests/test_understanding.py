@@ -724,3 +724,11 @@ def test_sending_material_again_after_a_title_is_applying_again_and_past_years_a
 def test_whether_applying_is_compulsory_and_whether_the_notice_may_be_shared(assistant: Assistant, question: str,
                                                                            clause: str) -> None:
     assert [c.id for c in assistant.ask(question, as_of=DAY).citations] == [clause]
+
+
+def test_a_supervising_department_and_a_college_said_to_be_second_level(assistant: Assistant) -> None:
+    conversation = Conversation()
+    assistant.ask("我们学校想报示范高校，有什么要求", conversation, as_of=DAY)
+    answer = assistant.ask("我们是省属普通本科，教育厅管的", conversation, as_of=DAY)  # the department supervises
+    assert answer.check.verdicts["university"].status == "eligible"
+    assert statuses(assistant, "我们软件学院想单独申报示范高校，学院是学校的二级学院。")["university"] == "ineligible"

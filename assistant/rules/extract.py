@@ -445,10 +445,17 @@ SECONDARY_COLLEGE = re.compile(r"大学(?:的|下属的?|所属的?|下面的?|�
                                r"(?:学院|学部|医学部|书院|研究生院)$")
 
 
+# Said outright of the unit (医学院是学校的二级学院): a part of a university.
+SECOND_LEVEL = re.compile(r"二级学院|二级学部|内设学院|二级单位")
+
+
 def secondary_college(text: str, head: kinds.Marker | None) -> bool:
-    return head is not None and head.kind == K.university and text[head.start:head.end] == "学院" \
-        and bool(SECONDARY_COLLEGE.search(text, segment_bounds(text, head.start)[0], head.end)) \
-        and "独立学院" not in text
+    if head is None or head.kind != K.university or "独立学院" in text:
+        return False
+    if any(not negated(text, m.start()) for m in SECOND_LEVEL.finditer(text)):
+        return True
+    return text[head.start:head.end] == "学院" \
+        and bool(SECONDARY_COLLEGE.search(text, segment_bounds(text, head.start)[0], head.end))
 
 
 def not_a_legal_person(text: str) -> bool:
