@@ -732,3 +732,16 @@ def test_a_supervising_department_and_a_college_said_to_be_second_level(assistan
     answer = assistant.ask("我们是省属普通本科，教育厅管的", conversation, as_of=DAY)  # the department supervises
     assert answer.check.verdicts["university"].status == "eligible"
     assert statuses(assistant, "我们软件学院想单独申报示范高校，学院是学校的二级学院。")["university"] == "ineligible"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("我们是地级市的一个市辖区政府，区里有个县级工业园。工业园管委会想报示范园区，区政府想报服务业集聚示范区，全区服务机构很集中。",
+     {"park": "ineligible", "service_zone": "eligible"}),
+    ("我在开发区管委会工作，园区是国家级经开区，位于地级市的市辖区里。管委会想报服务业集聚示范区，区政府想报示范县，行不行？",
+     {"service_zone": "eligible", "county": "eligible"}),
+    ("我们是大学的内设研究所，没有独立法人。研究所报示范科研机构，学校（普通本科）报示范高校，可以吗？",
+     {"institute": "ineligible", "university": "eligible"}),  # the legal person said of the institute, not the school
+])
+def test_each_unit_put_forward_for_a_type_is_screened_for_that_type(assistant: Assistant, text: str,
+                                                                    expected: dict[str, str]) -> None:
+    assert {key: statuses(assistant, text)[key] for key in expected} == expected

@@ -463,6 +463,21 @@ def not_a_legal_person(text: str) -> bool:
     return any(LEGAL_PERSON.read(sentence) is False for sentence in SENTENCE_END.split(text))
 
 
+def proposed_kinds(masked: str, clean: str, kinds_said: set[ApplicantKind | None]) -> dict[str, ApplicantKind]:
+    """The kind of unit put forward for each project type, when units of several kinds are (管委会报示范园区、区政府
+    报服务业集聚区: each type is screened for its own unit)."""
+    names = project_names()
+    proposed: dict[str, ApplicantKind] = {}
+    for unit, start in kinds.proposals(masked):
+        end = start
+        while end < len(masked) and masked[end] == MASK:
+            end += 1
+        key = names.get(clean[start:end])
+        if key and unit.kind in kinds_said:
+            proposed.setdefault(key, unit.kind)
+    return proposed if len(set(proposed.values())) > 1 else {}
+
+
 def implied_kind(titles: list[ProjectKey]) -> ApplicantKind | None:
     """The kind every recognised title implies (示范企业 → company), if they agree."""
     kinds_held = {project_types()[key].holder_kind for key in titles}
@@ -494,7 +509,9 @@ def extract_profile(text: str, previous: Profile | None = None) -> Profile:
     if head is not None and (parent := kinds.parent_of(masked, head)) and not_a_legal_person(masked):
         also.append(parent)  # XX大学的实验室，不是独立法人: the university's own type is open to it
     scope = {kind, *also} if kind else set(previous.kinds if previous else []) or {None}
-    place = find_place(masked, head_at, kind or (previous.kind if previous else None))
+    proposed = proposed_kinds(masked, clean, {kind, *also})
+    place = find_place(masked, head_at, K.government if K.government in proposed.values()
+                       else kind or (previous.kind if previous else None))
     company = CompanyFacts()
     if scope & {K.company, None}:
         company = CompanyFacts(**{"established_in_china": registered_in(masked, place),
@@ -502,6 +519,7 @@ def extract_profile(text: str, previous: Profile | None = None) -> Profile:
     update = Profile(
         kind=kind,
         also=also,
+        proposed=proposed,
         place=place,
         park=ParkFacts(**read_facts(masked, PARK_FACTS)) if scope & {K.park_committee, None} else ParkFacts(),
         company=company,

@@ -25,7 +25,7 @@ from itertools import pairwise
 
 from assistant.language.lexicon import alternation, pattern
 from assistant.rules.profile import LEGAL_FORMS, ApplicantKind
-from assistant.rules.text import Qualifier, negated, qualifiers, segment_bounds, segments
+from assistant.rules.text import MASK, Qualifier, negated, qualifiers, segment_bounds, segments
 
 K = ApplicantKind
 MARKERS: dict[str, ApplicantKind] = {
@@ -213,6 +213,16 @@ def asked_about(text: str, applicant: Marker | None) -> list[Marker]:
         subjects += [m for m in found if PROPOSES.match(text, m.end) and not just_before(AS_IF, text, m.start)
                      and not qualifiers(text, m.start, m.end) & {Qualifier.hearsay, Qualifier.hypothetical}]
     return subjects
+
+
+def proposals(text: str) -> list[tuple[Marker, int]]:
+    """Each unit put forward for a masked project name (管委会想报▢▢▢▢, 区政府报▢▢▢), with where that name starts."""
+    found = []
+    for unit in markers(text):
+        proposal = PROPOSES.match(text, unit.end)
+        if proposal and text.endswith(MASK, 0, proposal.end()) and not just_before(AS_IF, text, unit.start):
+            found.append((unit, proposal.end() - 1))
+    return found
 
 
 def one_body(text: str) -> list[ApplicantKind]:

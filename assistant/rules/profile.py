@@ -201,6 +201,8 @@ class InstituteFacts(BaseModel):
 class Profile(BaseModel):
     kind: ApplicantKind | None = None
     also: list[ApplicantKind] = Field([], description="other kinds the applicant is too (研究院有限公司: institute)")
+    proposed: dict[str, ApplicantKind] = Field({}, description="the kind of unit put forward for a project type when "
+                                               "units of several kinds are (管委会报示范园区、区政府报示范县)")
     place: Place | None = None
     park: ParkFacts = ParkFacts()
     company: CompanyFacts = CompanyFacts()
@@ -216,6 +218,18 @@ class Profile(BaseModel):
     def kinds(self) -> list[ApplicantKind]:
         """Every kind the applicant is, the head kind first."""
         return [self.kind, *self.also] if self.kind else []
+
+    def for_type(self, key: str) -> Profile:
+        """The profile of the unit put forward for ``key``: that unit's kind alone, when the text says which. Whether
+        a unit is a legal person is said of the head unit (研究院没有单独注册法人), not of another one put forward."""
+        kind = self.proposed.get(key)
+        if kind not in self.kinds:
+            return self
+        update: dict[str, Any] = {"kind": kind, "also": []}
+        if kind != self.kind:
+            update |= {name: getattr(self, name).model_copy(update={"independent_legal_person": None})
+                       for name in ("company", "university", "institute")}
+        return self.model_copy(update=update)
 
 
 def overlay(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
@@ -239,6 +253,7 @@ def merge(previous: Profile, update: Profile) -> Profile:
     merged = overlay(previous.model_dump(), update.model_dump())
     if update.kind is not None:
         merged["also"] = list(update.also)
+        merged["proposed"] = dict(update.proposed)
     if previous.place and previous.place.adcode and update.place and not update.place.adcode \
             and not update.place.candidates:
         merged["place"] = previous.place.model_dump()  # "我们区" adds nothing to 宁波市鄞州区
