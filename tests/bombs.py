@@ -1,6 +1,8 @@
 """Hostile files, written for real: what issue 12 saw crash or hang ingestion (tests and bench/ share them).
 
 Each writer streams its content, so a file that expands to hundreds of megabytes costs little to make.
+``WRITERS`` make the files at the size the issue saw (bench/); ``OVER_THE_LIMITS`` make each just past the
+default limit its refusal names (the tests), which is what the refusal depends on, in a fraction of the time.
 """
 
 from __future__ import annotations
@@ -87,7 +89,7 @@ def xlsx_bomb(path: Path, megabytes: int = 1024) -> Path:
                                 b"</sst>"), patches=SHARED_STRINGS_PART)
 
 
-def million_row_xlsx(path: Path, rows: int = 1_000_000) -> Path:
+def many_rows_xlsx(path: Path, rows: int = 1_000_000) -> Path:
     """An .xlsx with a header and ``rows`` numeric rows, compact enough to stay under the expanded-size cap."""
     lines = (f'<row r="{n}"><c r="A{n}"><v>{n}</v></c><c r="B{n}"><v>3</v></c></row>'.encode()
              for n in range(2, rows + 2))
@@ -160,5 +162,15 @@ WRITERS: dict[str, Callable[[Path], Path]] = {
     "zip-bomb.docx": docx_bomb,
     "lying-zip-bomb.docx": lambda path: docx_bomb(path, megabytes=300, declared=4096),
     "zip-bomb.xlsx": xlsx_bomb,
-    "million-rows.xlsx": million_row_xlsx,
+    "million-rows.xlsx": many_rows_xlsx,
+}
+
+OVER_THE_LIMITS: dict[str, Callable[[Path], Path]] = {  # the default limits: 1 000 000 characters, 100 MB, 10 000 rows
+    "clause-bomb.txt": clause_bomb_txt,
+    "expanding.pdf": expanding_pdf,
+    "pypdf-limit.pdf": inflating_pdf,
+    "zip-bomb.docx": lambda path: docx_bomb(path, megabytes=150),
+    "lying-zip-bomb.docx": lambda path: docx_bomb(path, megabytes=150, declared=4096),
+    "zip-bomb.xlsx": lambda path: xlsx_bomb(path, megabytes=150),
+    "20000-rows.xlsx": lambda path: many_rows_xlsx(path, rows=20_000),
 }

@@ -20,7 +20,7 @@ from pathlib import Path
 import httpx
 import openpyxl
 import pytest
-from bombs import WRITERS, docx_bomb
+from bombs import OVER_THE_LIMITS, docx_bomb
 from running_app import start_app
 from test_ingest import has_chinese, snapshot, write, write_docx, write_pdf, write_xlsx
 from test_scale_out import Worker
@@ -43,7 +43,7 @@ REFUSALS = {  # bomb → the limit its error names (default limits)
     "zip-bomb.docx": "解压后超过 100 MB 上限",
     "lying-zip-bomb.docx": "解压后超过 100 MB 上限",
     "zip-bomb.xlsx": "解压后超过 100 MB 上限",
-    "million-rows.xlsx": "超过 10000 行上限",
+    "20000-rows.xlsx": "超过 10000 行上限",
 }
 PROVINCIAL = "苏知发〔2025〕12号\n江苏省知识产权局关于推荐示范县的通知\n各设区市知识产权局：\n一、推荐名额\n全省推荐示范县不超过3个。\n"
 SERVER_PATH = re.compile(r"/(tmp|work|home|root|usr)/|\.py\b|Traceback|Error\b")
@@ -72,7 +72,8 @@ def store(base: Path) -> Settings:
 @pytest.fixture(scope="module")
 def bombs(base: Path) -> dict[str, Path]:
     (base / "bombs").mkdir()
-    made = {name: write_bomb(base / "bombs" / name) for name, write_bomb in WRITERS.items()}
+    made = {name: write_bomb(base / "bombs" / name) for name, write_bomb in OVER_THE_LIMITS.items()}
+    assert made.keys() == REFUSALS.keys()
     assert all(path.stat().st_size < 20 * 1024 * 1024 for path in made.values())  # all pass the upload limit
     return made
 
