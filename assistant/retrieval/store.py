@@ -269,7 +269,7 @@ def open_index(settings: Settings, library: Library, progress: Progress | None =
 
 def settings_embedder(settings: Settings) -> Embedder:
     """The embedder ``settings`` name, its loaded model kept in the cache dir."""
-    return load_embedder(settings.embedder, settings.caches)
+    return load_embedder(settings.embedder, settings.caches, settings.embedder_threads)
 
 
 def sync_with(settings: Settings, clauses: list[Clause], progress: Progress | None
