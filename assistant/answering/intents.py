@@ -302,8 +302,9 @@ def chosen_topic(piece: str, hits: list[Hit], topics: list[Topic] | None = None)
         own = [hit.clause for hit in hits if hit.clause.id in topic.anchors]
         if not own:
             rest = topic.pattern.sub("", piece)
-            if max((evidence.coverage(rest, [c]) or 0.0 for c in best if c.kind not in TITLE_LINES),
-                   default=0.0) < evidence.ANSWERED:  # no better-ranked clause answers what else it asks
+            if not evidence.earlier_round(piece) and max(  # an earlier round's topic is its documents' to answer
+                    (evidence.coverage(rest, [c]) or 0.0 for c in best if c.kind not in TITLE_LINES),
+                    default=0.0) < evidence.ANSWERED:  # no better-ranked clause answers what else it asks
                 passing.append((len(hits), topic))
             continue
         rest = topic.pattern.sub("", piece)
