@@ -745,3 +745,9 @@ def test_a_supervising_department_and_a_college_said_to_be_second_level(assistan
 def test_each_unit_put_forward_for_a_type_is_screened_for_that_type(assistant: Assistant, text: str,
                                                                     expected: dict[str, str]) -> None:
     assert {key: statuses(assistant, text)[key] for key in expected} == expected
+
+
+def test_whether_there_is_a_publicity_asked_without_a_final_particle_is_the_publicity_topic(
+        assistant: Assistant) -> None:
+    answer = assistant.ask("要不要先公示", as_of=DAY)
+    assert [c.id for c in answer.citations] == ["notice#4.1"] and "公示" in answer.answer
