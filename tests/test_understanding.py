@@ -751,3 +751,12 @@ def test_whether_there_is_a_publicity_asked_without_a_final_particle_is_the_publ
         assistant: Assistant) -> None:
     answer = assistant.ask("要不要先公示", as_of=DAY)
     assert [c.id for c in answer.citations] == ["notice#4.1"] and "公示" in answer.answer
+
+
+def test_many_companies_describe_the_place_and_a_shortened_type_name_in_a_follow_up_is_that_type(
+        assistant: Assistant) -> None:
+    conversation = Conversation()
+    assistant.ask("我们是地级市下面的一个县，县政府能报示范县吗", conversation, as_of=DAY)
+    answer = assistant.ask("那服务业示范区呢？我们县里软件企业很多也很集中", conversation, as_of=DAY)
+    assert answer.check.verdicts["service_zone"].status == "eligible"
+    assert [c.id for c in answer.citations] == ["notice#2.4"]

@@ -20,6 +20,7 @@ from assistant.answering.topics import Topic, matching_topics
 from assistant.language.lexicon import alternation, pattern
 from assistant.language.normalize import CJK
 from assistant.rules import Profile, ProjectKey, kinds, mentioned_types, places, project_types
+from assistant.rules.extract import project_names
 from assistant.rules.text import segments
 
 if TYPE_CHECKING:
@@ -365,7 +366,7 @@ def decide(text: str, *, turn: Profile, profile: Profile | None, search: Callabl
     if pattern("drafting").search(text):
         return Decision([Part(Intent.drafting, text)])
     text = without_courtesies(text)
-    types = mentioned_types(text)
+    types = mentioned_types(text) or type_asked_about(text)
     if held := [(piece, subject) for piece in pieces(text) if (subject := held_title_subject(piece))]:
         applying = any(pattern("asks_eligibility").search(piece) for piece in pieces(text))
         parts = [Part(Intent.listed, held[0][0], slot=held[0][1])]
@@ -395,6 +396,24 @@ def decide(text: str, *, turn: Profile, profile: Profile | None, search: Callabl
         parts.insert(0, Part(Intent.eligibility, text))
     return Decision(dedupe(parts) or decide_piece(text, about_programme, bool(types), search), types=types,
                     about_applicant=eligibility)
+
+
+ASKED_ABOUT = re.compile(r"^(?:那|那么)?(?P<thing>[\u4e00-\u9fff]{4,12}?)(?:呢|怎么样)")
+
+
+def type_asked_about(text: str) -> list[ProjectKey]:
+    """The project type a "X呢" follow-up names in a shortened wording (服务业集聚区呢 → 服务业集聚示范区): one
+    whose name holds the thing's characters in order, when only one does."""
+    match = ASKED_ABOUT.match(text)
+    if not match:
+        return []
+    found = {key for name, key in project_names().items() if in_order(match.group("thing"), name)}
+    return list(found) if len(found) == 1 else []
+
+
+def in_order(short: str, name: str) -> bool:
+    rest = iter(name)
+    return all(char in rest for char in short)
 
 
 def held_title_subject(piece: str) -> str | None:

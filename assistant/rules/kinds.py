@@ -68,6 +68,8 @@ MODAL = re.compile(rf"(?:{alternation('modal')})(?:够)?(?:{alternation('apply')
 ASKS = re.compile(alternation("asks_eligibility"))
 SELF_INTRO = re.compile(rf"{alternation('self_intro')}|^(?:而是|是|属于|系)")
 COUNTED = re.compile(r"(?:几|多少|哪些|哪几)[个家所名类]?$")
+# "物流企业挺集中", "服务机构众多": many units of a kind, describing a place, not one applicant.
+MANY = re.compile(r"[^，,。；;！!？?\n]{0,3}?(?:集中|扎堆|云集|密集|集聚|聚集|众多|很多|较多|不少|林立)")
 OWN = re.compile(r"(?:我们|我|本)$")  # 我们研究院, 本公司: the speaker's own unit
 # "X的Y", "X下属Y", "X下面有个Y": X is where Y belongs, not the applicant (a copula 是 in between ends it).
 MODIFIES = re.compile(r"[^，,。；;！!？?\n是]{0,12}?(?:的|下属|所属|直属|旗下|下面有|下设|内设|下辖)")
@@ -162,8 +164,8 @@ def markers(text: str) -> list[Marker]:
             continue  # 我们是XX开发区管委会，本区…: 本区 is the zone itself
         if FOUNDER_OR_AGENT.match(text, marker.end) or just_before(AGENT_BEFORE, text, marker.start):
             continue
-        if just_before(COUNTED, text, marker.start):
-            continue  # 几家企业, 哪些高校: units counted or chosen among, not the applicant
+        if just_before(COUNTED, text, marker.start) or (marker.kind == K.company and MANY.match(text, marker.end)):
+            continue  # 几家企业, 哪些高校, 企业挺集中: units counted, chosen among or many, not the applicant
         if just_before(BECOMING, text, marker.start) and not just_before(BECAME, text, marker.start):
             continue
         kept.append(marker)
