@@ -760,3 +760,9 @@ def test_many_companies_describe_the_place_and_a_shortened_type_name_in_a_follow
     answer = assistant.ask("那服务业示范区呢？我们县里软件企业很多也很集中", conversation, as_of=DAY)
     assert answer.check.verdicts["service_zone"].status == "eligible"
     assert [c.id for c in answer.citations] == ["notice#2.4"]
+
+
+def test_a_unit_renamed_is_its_new_name_and_its_full_owner_set_it_up(assistant: Assistant) -> None:
+    text = "本所以前是省属事业单位，2003年改制了，现名XX设计研究院股份有限公司，省属国企集团全资持股。两个示范都能报吗？"
+    assert {key: statuses(assistant, text)[key] for key in ("enterprise", "institute")} == \
+        {"enterprise": "eligible", "institute": "eligible"}

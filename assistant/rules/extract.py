@@ -222,6 +222,7 @@ FOUNDER = re.compile(f"(?P<foreign>{FOREIGN_FIRM})|(?P<department>{DEPARTMENT})|
 OWNERSHIP = {F.private_enterprise: re.compile(r"民营|民企|私营"),
              F.state_owned_enterprise: re.compile(r"国有|国企|央企")}
 FOUNDING = re.compile(r"设立|举办|开办|创办|创建|组建|兴办|成立|出资|投资|主办|主管|发起|共建|合办|下属|直属|所属|旗下|"
+                      r"控股|全资|持股|"  # 集团全资控股的研究院有限公司: its owner set it up
                       r"归[^，,。；;！!？?\n]{1,12}?管|(?:设|办|建|搞)的|"  # 县政府设的事业单位
                       r"省属|市属|县属|区属|部属|中直|研究院|研究所|研究中心|实验室|研发机构|研发中心")
 NOT_FOUNDING = re.compile(r"[^，,。；;！!？?\n]{0,4}?(?:备案|认定|授牌|挂牌|评为|命名|考核|认证)(?!设立|成立)")
