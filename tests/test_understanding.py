@@ -766,3 +766,11 @@ def test_a_unit_renamed_is_its_new_name_and_its_full_owner_set_it_up(assistant: 
     text = "本所以前是省属事业单位，2003年改制了，现名XX设计研究院股份有限公司，省属国企集团全资持股。两个示范都能报吗？"
     assert {key: statuses(assistant, text)[key] for key in ("enterprise", "institute")} == \
         {"enterprise": "eligible", "institute": "eligible"}
+
+
+def test_the_word_for_level_is_no_level_and_some_say_is_hearsay(assistant: Assistant) -> None:
+    """园区级别 holds 区级 but states no level; 有说…也有说… reports what others say."""
+    for text in ("我们是一个开发区的管委会，园区级别挺高的，能报示范园区吗？",
+                 "我们是一个开发区的管委会，有说我们算省级开发区，能报示范园区吗？"):
+        assert extract_profile(text).park.level is None
+        assert statuses(assistant, text)["park"] == "needs_info"

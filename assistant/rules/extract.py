@@ -117,7 +117,7 @@ PARK_FACTS = [
         r"省级以上": L.provincial_or_above,
         r"省级": L.provincial,
         rf"省(?:政府|人民政府|委|里){APPROVED}": L.provincial,
-        r"地市级|设区市级|市级|县级(?!市)|区级|市属|县属|区属|(?:县|市|区)里的|"
+        r"(?:地市级|设区市级|市级|县级(?!市)|区级)(?!别)|市属|县属|区属|(?:县|市|区)里的|"  # not 园区级别
         rf"(?:市|县|区)(?:政府|人民政府|委|里)(?:自己|自行)?(?:{APPROVED}|设|建)的{ZONE_AFTER}|"
         rf"{ZONE_BEFORE}(?:市|县|区)(?:政府|人民政府|委|里)(?:自己|自行)?{APPROVED}": L.below_provincial,
     }, negated={r"省级以上": L.below_provincial, r"省级": L.below_provincial},
