@@ -774,3 +774,9 @@ def test_the_word_for_level_is_no_level_and_some_say_is_hearsay(assistant: Assis
                  "我们是一个开发区的管委会，有说我们算省级开发区，能报示范园区吗？"):
         assert extract_profile(text).park.level is None
         assert statuses(assistant, text)["park"] == "needs_info"
+
+
+def test_a_bureau_asking_what_its_place_may_apply_for_asks_for_its_government(assistant: Assistant) -> None:
+    text = "我在县发改局工作，我们县是地级市下辖的县。局长让我问下县里能不能报示范县？"
+    assert statuses(assistant, text)["county"] == "eligible"
+    assert statuses(assistant, "我们是县发改局，能报示范县吗")["county"] == "ineligible"  # the bureau itself

@@ -292,7 +292,24 @@ def head(text: str) -> Marker | None:
                 return own
         if subject:
             return replace(subject[0], by="asks")
-    return speaker(text, found)
+    own = speaker(text, found)
+    if own.kind == K.department and (asked := place_asked_about(text)) is not None:
+        return Marker(asked, asked, K.government, by="asks")  # 我在区知识产权局上班……区里能报哪个: its government
+    return own
+
+
+# The place itself as the subject of a question (区里能报哪个, 我们县能不能报): its people's government.
+PLACE_SUBJECT = re.compile(r"(?:我们|咱们|咱|本)?(?:区|县|市|旗|盟)(?:里|这边|政府)?$")
+
+
+def place_asked_about(text: str) -> int | None:
+    """Where a question whose subject is the speaker's place (领导让我问问区里能报哪个) names that place."""
+    for asking in ASKS.finditer(text):
+        subject = PLACE_SUBJECT.search(text, subject_start(text, asking.start()), asking.start())
+        if subject and not qualifiers(text, asking.start(), asking.end()) & {Qualifier.hearsay,
+                                                                               Qualifier.hypothetical}:
+            return subject.start()
+    return None
 
 
 def speaker(text: str, found: list[Marker]) -> Marker:
