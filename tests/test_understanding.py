@@ -780,3 +780,10 @@ def test_a_bureau_asking_what_its_place_may_apply_for_asks_for_its_government(as
     text = "我在县发改局工作，我们县是地级市下辖的县。局长让我问下县里能不能报示范县？"
     assert statuses(assistant, text)["county"] == "eligible"
     assert statuses(assistant, "我们是县发改局，能报示范县吗")["county"] == "ineligible"  # the bureau itself
+
+
+def test_we_few_is_no_how_many_question(assistant: Assistant) -> None:
+    conversation = Conversation()
+    assistant.ask("我们是一家研究院，想报示范科研机构", conversation, as_of=DAY)
+    answer = assistant.ask("研究院是我们几个自然人一起出资办的民办非企业单位。", conversation, as_of=DAY)
+    assert answer.in_scope and answer.citations[0].id == "notice#2.7"
