@@ -787,3 +787,15 @@ def test_we_few_is_no_how_many_question(assistant: Assistant) -> None:
     assistant.ask("我们是一家研究院，想报示范科研机构", conversation, as_of=DAY)
     answer = assistant.ask("研究院是我们几个自然人一起出资办的民办非企业单位。", conversation, as_of=DAY)
     assert answer.in_scope and answer.citations[0].id == "notice#2.7"
+
+
+def test_a_follow_up_turning_to_a_related_unit_of_the_same_kind_screens_that_unit_afresh(
+        assistant: Assistant) -> None:
+    conversation = Conversation()
+    assistant.ask("我们是某集团在杭州的分公司，没有独立法人资格，能报示范企业吗", conversation, as_of=DAY)
+    answer = assistant.ask("那我们母公司呢？母公司是有限责任公司，在上海注册", conversation, as_of=DAY)
+    assert answer.check.verdicts["enterprise"].status == "eligible"  # the branch's facts are not the parent's
+    conversation = Conversation()
+    assistant.ask("我们是一家合伙企业，能报示范企业吗", conversation, as_of=DAY)
+    answer = assistant.ask("那我们下面的子公司呢？子公司是股份有限公司", conversation, as_of=DAY)
+    assert answer.check.verdicts["enterprise"].status == "eligible"  # a unit below, of the same kind: its own facts

@@ -8,6 +8,7 @@ from pydantic import BaseModel, Field
 
 from assistant.corpus.library import Library
 from assistant.corpus.model import Citation
+from assistant.rules import kinds
 from assistant.rules.eligibility import evaluate
 from assistant.rules.extract import extract_profile
 from assistant.rules.listed import ListedTitle, find_listed, lists_loaded
@@ -39,6 +40,8 @@ def check(text: str, library: Library, *, as_of: date | None = None, previous: P
 
     The date is ``as_of``, else a date the text states (今天是…), else today.
     """
+    if previous is not None and kinds.turns_to_another_unit(text, previous.kind):
+        previous = Profile(kind=previous.kind)  # 那总部呢？总部是股份有限公司: a unit of its kind, not its facts
     profile = extract_profile(text, previous)
     when = as_of or profile.as_of or date.today()
     listed = find_listed(text, profile, library)

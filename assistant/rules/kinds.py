@@ -228,6 +228,19 @@ def proposals(text: str) -> list[tuple[Marker, int]]:
     return found
 
 
+def turns_to_another_unit(text: str, kind: ApplicantKind | None) -> bool:
+    """A follow-up asking about the unit above the one described (of ``kind``), beside it, or below it and of its
+    kind (那总部呢, 那隔壁县呢, 那我们的子公司呢): what was said of the first unit is not said of it. A unit of
+    another kind below it (那我们下属的研究院呢) is the applicant's own."""
+    for match in WHAT_ABOUT.finditer(text):
+        thing = match.group(1)
+        if re.search(rf"{alternation('parent_unit')}|{alternation('neighbour_unit')}", thing):
+            return True
+        if pattern("subordinate_unit").search(thing) and {m.kind for m in markers(thing)} <= {kind}:
+            return True
+    return False
+
+
 def one_body(text: str) -> list[ApplicantKind]:
     """The kinds of a unit that is one body under two names (区政府和高新区管委会“政区合一”，两块牌子一套班子)."""
     found = markers(text)
