@@ -799,3 +799,9 @@ def test_a_follow_up_turning_to_a_related_unit_of_the_same_kind_screens_that_uni
     assistant.ask("我们是一家合伙企业，能报示范企业吗", conversation, as_of=DAY)
     answer = assistant.ask("那我们下面的子公司呢？子公司是股份有限公司", conversation, as_of=DAY)
     assert answer.check.verdicts["enterprise"].status == "eligible"  # a unit below, of the same kind: its own facts
+
+
+def test_an_institute_a_zone_committee_set_up_is_set_up_by_local_government(assistant: Assistant) -> None:
+    text = "我们研究院是经开区管委会出资举办的事业单位，独立法人，能报示范科研机构吗？"
+    assert extract_profile(text).institute.founders == [Founder.local_government]
+    assert statuses(assistant, text)["institute"] == "eligible"

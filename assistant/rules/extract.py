@@ -205,6 +205,7 @@ FOUNDERS: dict[str, Founder] = {
                      "县人民政府", "区人民政府", "地方政府", "省属", "市属", "县属", "区属", "科技厅", "科技局"],
                     F.local_government),
     "政府": F.government, "人民政府": F.government,
+    **dict.fromkeys(["管委会", "管理委员会"], F.local_government),  # a zone's committee: an agency of its government
     **dict.fromkeys(["国有企业", "国企", "央企", "中央企业", "国有控股", "国资"], F.state_owned_enterprise),
     **dict.fromkeys(["民营企业", "民企", "私营企业", "民营"], F.private_enterprise),
     **dict.fromkeys(["外资企业", "外资", "外企", "外国企业", "境外企业", "跨国公司", "株式会社"], F.foreign_enterprise),
