@@ -802,6 +802,6 @@ def test_a_follow_up_turning_to_a_related_unit_of_the_same_kind_screens_that_uni
 
 
 def test_an_institute_a_zone_committee_set_up_is_set_up_by_local_government(assistant: Assistant) -> None:
-    text = "我们研究院是经开区管委会出资举办的事业单位，独立法人，能报示范科研机构吗？"
+    text = "我们是一个国家级经开区。管委会去年出资举办了一个研究院，事业单位，独立法人。研究院能报示范科研机构吗？"
     assert extract_profile(text).institute.founders == [Founder.local_government]
     assert statuses(assistant, text)["institute"] == "eligible"
