@@ -805,3 +805,12 @@ def test_an_institute_a_zone_committee_set_up_is_set_up_by_local_government(assi
     text = "我们是一个国家级经开区。管委会去年出资举办了一个研究院，事业单位，独立法人。研究院能报示范科研机构吗？"
     assert extract_profile(text).institute.founders == [Founder.local_government]
     assert statuses(assistant, text)["institute"] == "eligible"
+
+
+def test_the_owner_of_the_company_said_in_an_earlier_turn_is_the_owner_of_its_institute(
+        assistant: Assistant) -> None:
+    conversation = Conversation()
+    assistant.ask("我们是一家国有控股的有限责任公司，能报示范企业吗", conversation, as_of=DAY)
+    answer = assistant.ask("那我们公司出资成立的研究所呢？", conversation, as_of=DAY)
+    assert answer.check.profile.institute.founders == [Founder.state_owned_enterprise]
+    assert answer.check.verdicts["institute"].status == "eligible"

@@ -152,8 +152,10 @@ LEGAL_PERSON = Fact("independent_legal_person", {IS_LEGAL_PERSON: True, NOT_LEGA
 NOT_SET_UP = (r"筹建|筹备|筹办|(?:营业)?执照[^，,。；;！!？?\n]{0,8}?(?:(?:还没|没有|没|未|尚未)(?:下来|办|拿到|领)|"
               r"才(?:能)?(?:下来|拿到|办下来))|(?:还没|尚未|没有)(?:正式)?(?:注册|成立|设立)|(?:拟|准备|打算|计划)(?:设立|成立|注册|组建)")
 SET_UP = Fact("set_up", {NOT_SET_UP: False}, pending={NOT_SET_UP: False})  # 正在筹建 is what it says
+STATE_OWNED, PRIVATE = r"国有|国企|央企|国资", r"民营|民企|私营"
 COMPANY_FACTS = [
     SET_UP,
+    Fact("state_owned", {STATE_OWNED: True, PRIVATE: False}, negated={STATE_OWNED: False, PRIVATE: True}),
     Fact("legal_form", {
         r"股份有限公司|股份公司|上市公司": LegalForm.joint_stock,
         r"有限合伙|普通合伙|合伙企业|合伙制": LegalForm.partnership,
@@ -220,8 +222,7 @@ DEPARTMENT = r"(?:省|市|县|区|州|旗|盟)[\u4e00-\u9fff]{0,8}?(?:局|厅|�
 FOUNDER = re.compile(f"(?P<foreign>{FOREIGN_FIRM})|(?P<department>{DEPARTMENT})|"
                      + "|".join(sorted(map(re.escape, FOUNDERS), key=len, reverse=True)))
 # Who owns the enterprise that set the institute up, said anywhere ("集团是民营企业", "一家民营的上市公司").
-OWNERSHIP = {F.private_enterprise: re.compile(r"民营|民企|私营"),
-             F.state_owned_enterprise: re.compile(r"国有|国企|央企")}
+OWNERSHIP = {F.private_enterprise: re.compile(PRIVATE), F.state_owned_enterprise: re.compile(STATE_OWNED)}
 FOUNDING = re.compile(r"设立|举办|开办|创办|创建|组建|兴办|成立|出资|投资|主办|主管|发起|共建|合办|下属|直属|所属|旗下|"
                       r"控股|全资|持股|"  # 集团全资控股的研究院有限公司: its owner set it up
                       r"归[^，,。；;！!？?\n]{1,12}?管|(?:设|办|建|搞)的|"  # 县政府设的事业单位
@@ -535,4 +536,16 @@ def extract_profile(text: str, previous: Profile | None = None) -> Profile:
         unsure_recognized=unsure_titles,
         as_of=as_of(clean),
     )
-    return merge(previous, update) if previous else update
+    return owner_known(merge(previous, update) if previous else update)
+
+
+def owner_known(profile: Profile) -> Profile:
+    """An institute set up by an enterprise whose ownership this text leaves unsaid (那我们公司设立的研究院呢) is set
+    up by a state-owned or private one when the company described, in an earlier turn too, is said to be one."""
+    owner = {True: F.state_owned_enterprise, False: F.private_enterprise}.get(profile.company.state_owned)
+    founders = profile.institute.founders
+    if owner is None or F.enterprise not in founders:
+        return profile
+    institute = profile.institute.model_copy(
+        update={"founders": list(dict.fromkeys(owner if f == F.enterprise else f for f in founders))})
+    return profile.model_copy(update={"institute": institute})

@@ -141,6 +141,7 @@ class CompanyFacts(BaseModel):
     established_in_china: bool | None = Field(None, description="在我国境内设立（港澳台、境外注册为 False）")
     under_company_law: bool | None = Field(None, description="依照《公司法》设立")
     set_up: bool | None = Field(None, description="已经设立（筹建中、营业执照未下来为 False）")
+    state_owned: bool | None = Field(None, description="国有（国企、央企）；民营为 False")
 
 
 class UniversityLevel(StrEnum):
