@@ -814,3 +814,9 @@ def test_the_owner_of_the_company_said_in_an_earlier_turn_is_the_owner_of_its_in
     answer = assistant.ask("那我们公司出资成立的研究所呢？", conversation, as_of=DAY)
     assert answer.check.profile.institute.founders == [Founder.state_owned_enterprise]
     assert answer.check.verdicts["institute"].status == "eligible"
+
+
+@pytest.mark.parametrize("question", ["回执谁来填？", "那个回执要我们自己填吗"])
+def test_who_fills_in_the_receipt_is_the_closing_paragraphs(assistant: Assistant, question: str) -> None:
+    answer = assistant.ask(question, as_of=DAY)
+    assert answer.in_scope and answer.citations[0].id == "notice#closing"
