@@ -820,3 +820,9 @@ def test_the_owner_of_the_company_said_in_an_earlier_turn_is_the_owner_of_its_in
 def test_who_fills_in_the_receipt_is_the_closing_paragraphs(assistant: Assistant, question: str) -> None:
     answer = assistant.ask(question, as_of=DAY)
     assert answer.in_scope and answer.citations[0].id == "notice#closing"
+
+
+def test_not_knowing_which_title_it_was_leaves_the_recognition_unsure(assistant: Assistant) -> None:
+    text = "我们是地级市下面的一个区，区政府以前挂过牌子，不知道是国家知识产权强县建设示范县还是省级的，这次能报示范县吗？"
+    assert extract_profile(text).unsure_recognized == ["county"]
+    assert statuses(assistant, text)["county"] == "needs_info"
