@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from assistant.corpus.model import Clause
-from assistant.language.lexicon import alternation, entries, mapping, pattern, records
-from assistant.rules import places
+from assistant.language.lexicon import entries, mapping, pattern, records
+from assistant.rules import kinds, places
 from assistant.rules.extract import project_names
 from assistant.rules.params import timetable
 
@@ -37,11 +37,6 @@ def _ignored() -> frozenset[str]:
     return frozenset({*entries("function_words"), *entries("programme_words")})
 
 
-@cache
-def modal_apply() -> re.Pattern[str]:
-    return re.compile(f"(?:{alternation('modal')})(?:够)?(?:{alternation('apply')})")
-
-
 def topic_words(text: str) -> list[str]:
     """The words that say what ``text`` is about (see the module docstring)."""
     from assistant.retrieval.lexical import domain_tokenizer  # jieba: loaded only when a question needs it
@@ -51,7 +46,7 @@ def topic_words(text: str) -> list[str]:
     for word in domain_tokenizer().words(pattern("this_round").sub("，", text)):  # 这一届: the programme itself
         if len(word) < 2 or word in _ignored() or INTERROGATIVE.search(word) or any(word in name for name in types):
             continue
-        if (len(word) == 2 and word[1] == "个") or modal_apply().fullmatch(word):
+        if (len(word) == 2 and word[1] == "个") or kinds.MODAL.fullmatch(word):
             continue  # a verb with its measure word (建个, 搞个), "may apply" (能报): no topic
         if places.chains(word):
             continue

@@ -270,7 +270,12 @@ def owned(found: list[Founder], text: str) -> list[Founder]:
             if any(not negated(text, m.start()) for m in words.finditer(text))]
     if F.enterprise not in found or len(said) != 1:
         return found
-    return list(dict.fromkeys(said[0] if f == F.enterprise else f for f in found))
+    return owned_by(found, said[0])
+
+
+def owned_by(found: list[Founder], owner: Founder) -> list[Founder]:
+    """The founders with the enterprise whose ownership was unsaid made ``owner`` (a state-owned or private one)."""
+    return list(dict.fromkeys(owner if f == F.enterprise else f for f in found))
 
 
 def project_names() -> dict[str, ProjectKey]:
@@ -471,10 +476,7 @@ def proposed_kinds(masked: str, clean: str, kinds_said: set[ApplicantKind | None
     报服务业集聚区: each type is screened for its own unit)."""
     names = project_names()
     proposed: dict[str, ApplicantKind] = {}
-    for unit, start in kinds.proposals(masked):
-        end = start
-        while end < len(masked) and masked[end] == MASK:
-            end += 1
+    for unit, (start, end) in kinds.proposals(masked):
         key = names.get(clean[start:end])
         if key and unit.kind in kinds_said:
             proposed.setdefault(key, unit.kind)
@@ -546,6 +548,5 @@ def owner_known(profile: Profile) -> Profile:
     founders = profile.institute.founders
     if owner is None or F.enterprise not in founders:
         return profile
-    institute = profile.institute.model_copy(
-        update={"founders": list(dict.fromkeys(owner if f == F.enterprise else f for f in founders))})
+    institute = profile.institute.model_copy(update={"founders": owned_by(founders, owner)})
     return profile.model_copy(update={"institute": institute})

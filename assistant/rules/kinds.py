@@ -80,6 +80,7 @@ TASKED = re.compile(r"(?:让|要|安排|委托|交给|指定)(?:我们|我|本)(
 # "研究院报示范科研机构": a unit put forward for a project type, in a message that asks whether it may be.
 PROPOSES = re.compile(rf"[^，,。；;！!？?\n、]{{0,3}}?(?:{alternation('apply')})(?:国家)?(?:知识产权)?(?:示范|▢)")
 AS_IF = re.compile(r"(?:按|按照|作为|当作|当成|算作)$")  # 按企业去报: what it would be treated as
+MASKED_NAME = re.compile(f"{MASK}+")
 PARENTHESIS = re.compile(r"[（(][^（()）]{0,40}[）)]")
 BREAKS = re.compile(r"[，,。；;！!？?]")
 COORDINATED = re.compile(r"和|与|及|以及|、|跟|还有|或者?")
@@ -213,19 +214,22 @@ def asked_about(text: str, applicant: Marker | None) -> list[Marker]:
     for follow_up in WHAT_ABOUT.finditer(text):  # 那我们下属的研究院呢
         subjects += [m for m in found if follow_up.start(1) <= m.start < follow_up.end(1)][-1:]
     if pattern("asks_something").search(text):  # 管委会报示范园区、研究院报示范科研机构，可以吗: each one
-        subjects += [m for m in found if PROPOSES.match(text, m.end) and not just_before(AS_IF, text, m.start)
-                     and not qualifiers(text, m.start, m.end) & {Qualifier.hearsay, Qualifier.hypothetical}]
+        subjects += [m for m, _ in put_forward(text, found)
+                     if not qualifiers(text, m.start, m.end) & {Qualifier.hearsay, Qualifier.hypothetical}]
     return subjects
 
 
-def proposals(text: str) -> list[tuple[Marker, int]]:
-    """Each unit put forward for a masked project name (管委会想报▢▢▢▢, 区政府报▢▢▢), with where that name starts."""
-    found = []
-    for unit in markers(text):
-        proposal = PROPOSES.match(text, unit.end)
-        if proposal and text.endswith(MASK, 0, proposal.end()) and not just_before(AS_IF, text, unit.start):
-            found.append((unit, proposal.end() - 1))
-    return found
+def put_forward(text: str, found: list[Marker]) -> list[tuple[Marker, re.Match[str]]]:
+    """Each unit followed by applying for a project type (研究院报示范科研机构), with that match; not one applying
+    only as what it would be treated as (按企业去报)."""
+    return [(unit, proposal) for unit in found
+            if (proposal := PROPOSES.match(text, unit.end)) and not just_before(AS_IF, text, unit.start)]
+
+
+def proposals(text: str) -> list[tuple[Marker, tuple[int, int]]]:
+    """Each unit put forward for a masked project name (管委会想报▢▢▢▢, 区政府报▢▢▢), with that name's span."""
+    return [(unit, name.span()) for unit, proposal in put_forward(text, markers(text))
+            if (name := MASKED_NAME.match(text, proposal.end() - 1))]
 
 
 def turns_to_another_unit(text: str, kind: ApplicantKind | None) -> bool:
@@ -234,7 +238,7 @@ def turns_to_another_unit(text: str, kind: ApplicantKind | None) -> bool:
     another kind below it (那我们下属的研究院呢) is the applicant's own."""
     for match in WHAT_ABOUT.finditer(text):
         thing = match.group(1)
-        if re.search(rf"{alternation('parent_unit')}|{alternation('neighbour_unit')}", thing):
+        if pattern("parent_unit").search(thing) or pattern("neighbour_unit").search(thing):
             return True
         if pattern("subordinate_unit").search(thing) and {m.kind for m in markers(thing)} <= {kind}:
             return True
