@@ -65,10 +65,10 @@ PHASE = re.compile(r"进度|阶段|进行到|到哪一步|现在.{0,4}(?:怎么�
 WHO_MAY = re.compile(r"(?:哪些|哪类|哪种|什么样的?|什么|哪个|哪一类)"
                      r"(?:单位|企业|公司|机构|科研机构|学校|高校|院校|园区|政府|主体|地方|城市)|谁|由谁")
 ANAPHOR = re.compile(r"这|那|此|该")
-# 评审专家都有谁; not 还是谁 ("or who")
+# X都有谁 asks who X are; X还是谁 ("X, or who") does not
 WHO_IS = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:都|分别|具体)?(?<!还)(?:是|有)(?:谁|哪些人|哪几位|哪位)")
 REAPPLY = re.compile(rf"(?:还|再|重新|重复|需要|需不需要|要不要|用不用|还用|还要|能不能|可以|能)[^，,。？?]{{0,4}}?"
-                     rf"(?:{alternation('apply')}|{alternation('submit')})")  # 已评上，还要再交材料吗
+                     rf"(?:{alternation('apply')}|{alternation('submit')})")  # 已认定过，还得重新提交吗
 CONDITION = re.compile(rf"^(?:{alternation('hypothetical')})|的话$")
 UNTIL = re.compile(r"结束|持续|截止到|(?:到|至)(?:哪年|哪一年|什么时候|何时|哪天)|多久|多长时间|几年")
 
@@ -160,10 +160,10 @@ def pieces(text: str) -> list[str]:
 
 
 def pieces_and_scenes(text: str) -> list[tuple[str, str]]:
-    """``pieces`` with, for each, what the text says after it without asking anything (被查出来会怎么处理？如果材料
-    里有造假。): the scene a piece that cannot be answered alone is read with."""
+    """``pieces`` with, for each, what the text says after it without asking anything (查实了怎么处理？假如报的数字
+    不实。): the scene a piece that cannot be answered alone is read with."""
     found: list[str] = []
-    questioned: set[str] = set()  # pieces that end a sentence closed by a question mark (写手机还是座机？)
+    questioned: set[str] = set()  # pieces that end a sentence closed by a question mark (要原件还是复印件？)
     for sentence in SENTENCE.finditer(text):
         cut = [p for part in split_commas(sentence.group(1)) if part.strip("，, ") for p in split_conjoined(part)]
         found += cut
@@ -177,7 +177,7 @@ def pieces_and_scenes(text: str) -> list[tuple[str, str]]:
     for piece in found:
         if out and not evidence.topic_words(piece) and asking(piece) and kind_of(piece) != "when" \
                 and not any(not kinds.OWN.search(piece, 0, m.start()) for m in kinds.MARKER.finditer(piece)):
-            # 企业能报的是哪个: a kind of unit, not the asker's own, is asked about on its own
+            # 研究所选哪一类: a kind of unit, not the asker's own, is asked about on its own
             out[-1][0] = f"{out[-1][0]}，{piece}"
         elif out and asking(out[-1][0]) and not asking(piece):
             out[-1][1] = f"{out[-1][1]}，{piece}".lstrip("，")
@@ -402,7 +402,7 @@ ASKED_ABOUT = re.compile(r"^(?:那|那么)?(?P<thing>[\u4e00-\u9fff]{4,12}?)(?:�
 
 
 def type_asked_about(text: str) -> list[ProjectKey]:
-    """The project type a "X呢" follow-up names in a shortened wording (服务业集聚区呢 → 服务业集聚示范区): one
+    """The project type a "X呢" follow-up names in a shortened wording (服务业示范区呢 → 服务业集聚示范区): one
     whose name holds the thing's characters in order, when only one does."""
     match = ASKED_ABOUT.match(text)
     if not match:
@@ -460,9 +460,9 @@ def about_this_applicant(piece: str, names_someone: bool, described: bool, holds
     if any(pattern("asks_eligibility").search(clause) for clause in asking) or (
             pattern("follow_up").search(piece) and names_someone and not matching_topics(piece)):
         return True  # asked in a clause that asks, not in a statement ("有人说能保证申报通过，…"); a follow-up
-        # asking a topic of its own (要是…，示范园区的牌子会不会被收回) is that topic
+        # asking a topic of its own (要是…，示范县的称号会被取消吗) is that topic
     if holds_title and REAPPLY.search(piece):
-        return True  # 我们已是示范企业，还要报吗 (not 报这个要交什么费用吗: what applying costs)
+        return True  # 我们已是示范企业，还要报吗 (not 申报要不要花钱: what applying costs)
     return described and not evidence.topic_words(piece) and not matching_topics(piece)
 
 
@@ -502,7 +502,7 @@ def decide_piece(piece: str, about_programme: bool, names_type: bool,
     asks_the_notice = pattern("the_notice").search(piece) or requirement
     if hits and asks_the_notice:  # 通知里有没有…, 是不是必须先…: what it does not say, it does not require
         return [Part(Intent.factual, piece, slot="not_stated", hits=tuple(hits))]
-    if hits and names_type and re.search(alternation("apply"), piece):  # 外资公司报示范企业有啥讲究
+    if hits and names_type and re.search(alternation("apply"), piece):  # 合资公司申报示范企业要注意什么
         return [Part(Intent.factual, piece, hits=tuple(applicants_first(piece, hits)))]
     return [Part(Intent.out_of_scope, piece, hits=tuple(hits))]
 
@@ -517,8 +517,8 @@ def applicants_first(piece: str, hits: list[Hit]) -> list[Hit]:
 def asked_topics(piece: str) -> list[Topic]:
     """The topics the piece names where it asks: not in a clause that only sets the scene — a condition
     ("名额有限的话，是不是要宁缺毋滥" asks about 宁缺毋滥) or a statement before the question ("中介打电话说…，申报
-    到底要不要交钱" asks about fees, not contacts) — unless the question names none ("如果数据造假，被查出来会怎么处理"
-    asks what falsifying costs). A lone clause is what is asked."""
+    到底要不要交钱" asks about fees, not contacts) — unless the question names none ("假如数据不实，查实后怎么处理" asks
+    what falsifying costs). A lone clause is what is asked."""
     bounds = segments(piece)
     conditions = [(a, b) for a, b in bounds if CONDITION.search(piece[a:b])]
     statements = [(a, b) for a, b in bounds if not asks(piece[a:b]) and (a, b) not in conditions]
@@ -532,7 +532,7 @@ def asked_topics(piece: str) -> list[Topic]:
         return any(a <= m.start() < b for a, b in spans for m in topic.pattern.finditer(piece))
 
     asked = [topic for topic in topics if within(foreground, topic)]
-    # the scene, when the question names no topic; a condition last (如果数据造假，被查出来会怎么处理)
+    # the scene, when the question names no topic; a condition last (假如数据不实，查实后怎么处理)
     return asked or [topic for topic in topics if within(statements, topic)] \
         or [topic for topic in topics if within(conditions, topic)]
 

@@ -41,7 +41,7 @@ def check(text: str, library: Library, *, as_of: date | None = None, previous: P
     The date is ``as_of``, else a date the text states (今天是…), else today.
     """
     if previous is not None and kinds.turns_to_another_unit(text, previous.kind):
-        previous = Profile(kind=previous.kind)  # 那总部呢？总部是股份有限公司: a unit of its kind, not its facts
+        previous = Profile(kind=previous.kind)  # 那母公司呢？母公司是有限责任公司: a unit of its kind, not its facts
     profile = extract_profile(text, previous)
     when = as_of or profile.as_of or date.today()
     listed = find_listed(text, profile, library)

@@ -122,7 +122,7 @@ PARK_FACTS = [
         rf"{ZONE_BEFORE}(?:市|县|区)(?:政府|人民政府|委|里)(?:自己|自行)?{APPROVED}": L.below_provincial,
     }, negated={r"省级以上": L.below_provincial, r"省级": L.below_provincial},
         pending={r"省级以上": L.below_provincial, r"省级": L.below_provincial}),
-    # 管委会已经撤了: the zone has no committee of its own any more
+    # 原管委会已撤销: the zone has no committee of its own any more
     Fact("committee", {r"(?:管委会|管理委员会)[^，,。；;！!？?\n]{0,4}?(?:撤了|撤销|撤掉|取消了|没了)": False,
                        r"管委会|管理委员会": True}, negated={r"管委会|管理委员会": False}),
     Fact("type", {
@@ -191,7 +191,7 @@ UNIVERSITY_FACTS = [
 ]
 MANY_UNITS = r"(?:企业|机构|公司|平台|服务业|产业)"
 CLUSTERED = r"产业集聚|产业聚集|产业集群|集聚发展|形成了?集聚|集聚效应|集聚区|聚集区|集聚|聚集" \
-    rf"|{MANY_UNITS}[^，,。；;！!？?\n不没]{{0,4}}?(?:集中|扎堆|云集|密集)"  # 服务机构挺集中的
+    rf"|{MANY_UNITS}[^，,。；;！!？?\n不没]{{0,4}}?(?:集中|扎堆|云集|密集)"  # 软件企业相当集中
 AGGLOMERATION = Fact("industrial_agglomeration", {
     r"(?:产业|服务业|服务机构|知识产权服务)(?:已经|已)?(?:形成了?)?(?:集聚|聚集)(?:度|程度|水平)?"
     r"(?:不高|较低|偏低|不足|较弱|不明显|有限)"
@@ -224,8 +224,8 @@ FOUNDER = re.compile(f"(?P<foreign>{FOREIGN_FIRM})|(?P<department>{DEPARTMENT})|
 # Who owns the enterprise that set the institute up, said anywhere ("集团是民营企业", "一家民营的上市公司").
 OWNERSHIP = {F.private_enterprise: re.compile(PRIVATE), F.state_owned_enterprise: re.compile(STATE_OWNED)}
 FOUNDING = re.compile(r"设立|举办|开办|创办|创建|组建|兴办|成立|出资|投资|主办|主管|发起|共建|合办|下属|直属|所属|旗下|"
-                      r"控股|全资|持股|"  # 集团全资控股的研究院有限公司: its owner set it up
-                      r"归[^，,。；;！!？?\n]{1,12}?管|(?:设|办|建|搞)的|"  # 县政府设的事业单位
+                      r"控股|全资|持股|"  # 省属集团全资持股的设计院: its owner set it up
+                      r"归[^，,。；;！!？?\n]{1,12}?管|(?:设|办|建|搞)的|"  # 市政府办的公益机构
                       r"省属|市属|县属|区属|部属|中直|研究院|研究所|研究中心|实验室|研发机构|研发中心")
 NOT_FOUNDING = re.compile(r"[^，,。；;！!？?\n]{0,4}?(?:备案|认定|授牌|挂牌|评为|命名|考核|认证)(?!设立|成立)")
 # "投资方是省属国有企业", "股东是省能源集团": the founder comes after its role.
@@ -305,9 +305,9 @@ def title_claims(text: str) -> tuple[list[ProjectKey], list[ProjectKey]]:
         if pattern("local_title").search(before) or pattern("not_the_title").search(after):
             continue
         if pattern("another_unit").search(before) or parent_holds(text, before, seg_end):
-            continue  # 隔壁长兴县被评为…, 集团总部是示范企业（问的是下面的子公司）: a claim about someone else
+            continue  # 隔壁长兴县被评为…, 母集团是示范企业（问的是旗下子公司）: a claim about someone else
         if revoked_later(text, match.end()):
-            continue  # 2019年被认定过示范企业，后来被取消了
+            continue  # 前年获评示范企业，去年被撤销
         claim = [m for m in pattern("recognition").finditer(before)]
         seeking = [m for m in pattern("seeking").finditer(before)]
         if not claim or (seeking and seeking[-1].start() > claim[-1].start()):
@@ -327,8 +327,8 @@ def title_claims(text: str) -> tuple[list[ProjectKey], list[ProjectKey]]:
 
 
 def parent_holds(text: str, before: str, seg_end: int) -> bool:
-    """The title's holder is a unit above the applicant: the claim names a parent (集团总部是…) and the text
-    goes on to a unit below it (下面的一家全资子公司…能报吗)."""
+    """The title's holder is a unit above the applicant: the claim names a parent (母集团是…) and the text goes
+    on to a unit below it (旗下一家控股子公司…能报吗)."""
     return bool(pattern("parent_unit").search(before)) and bool(pattern("subordinate_unit").search(text, seg_end))
 
 
@@ -453,7 +453,7 @@ SECONDARY_COLLEGE = re.compile(r"大学(?:的|下属的?|所属的?|下面的?|�
                                r"(?:学院|学部|医学部|书院|研究生院)$")
 
 
-# Said outright of the unit (医学院是学校的二级学院): a part of a university.
+# Said outright of the unit (软件学院是学校的二级学院): a part of a university.
 SECOND_LEVEL = re.compile(r"二级学院|二级学部|内设学院|二级单位")
 
 

@@ -68,7 +68,7 @@ MODAL = re.compile(rf"(?:{alternation('modal')})(?:够)?(?:{alternation('apply')
 ASKS = re.compile(alternation("asks_eligibility"))
 SELF_INTRO = re.compile(rf"{alternation('self_intro')}|^(?:而是|是|属于|系)")
 COUNTED = re.compile(r"(?:几|多少|哪些|哪几)[个家所名类]?$")
-# "物流企业挺集中", "服务机构众多": many units of a kind, describing a place, not one applicant.
+# "软件企业扎堆", "代理机构众多": many units of a kind, describing a place, not one applicant.
 MANY = re.compile(r"[^，,。；;！!？?\n]{0,3}?(?:集中|扎堆|云集|密集|集聚|聚集|众多|很多|较多|不少|林立)")
 OWN = re.compile(r"(?:我们|我|本)$")  # 我们研究院, 本公司: the speaker's own unit
 # "X的Y", "X下属Y", "X下面有个Y": X is where Y belongs, not the applicant (a copula 是 in between ends it).
@@ -97,7 +97,7 @@ FOUNDER_OR_AGENT = re.compile(r"(?:(?:和|与|、)[^，,。；;！!？?\n]{0,16}
                               r"|[^，,。；;！!？?\n是]{0,8}?(?:批准|批复|同意|认定|授予|命名)(?:了)?"
                               r"(?:我们|我单位|我区|我县|我市|本单位)?为?"
                               rf"|(?:也|还)?是{FOUNDER_ROLE}"
-                              r"|(?:直接|业务)?(?:主管|管理|管|指导|领导)的")  # 教育厅管的: its supervisor
+                              r"|(?:直接|业务)?(?:主管|管理|管|指导|领导)的")  # 省卫健委管的: its supervisor
 # "以发改局名义申报": the unit named is the applicant the question is about.
 IN_THE_NAME_OF = re.compile(r"(?:以|用)([^，,。；;！!？?\n]{1,12}?)(?:的)?名义[^，,。；;！!？?\n]{0,4}(?:申报|报|申请)"
                             r"[^，,。；;！!\n]{0,12}?(?:示范|▢|吗|呢|么|？|\?|$)")  # ▢: a masked project name
@@ -189,7 +189,7 @@ def subject_start(text: str, asking: int) -> int:
 
 def elided(text: str, found: list[Marker], applicant: Marker | None) -> list[Marker]:
     """Who a question without a subject is about: the unit named in 以…的名义 or the place speaking (我们是省直管县，
-    …企业很集中，能报什么) if there is one, else the speaker's."""
+    …公司扎堆，能报哪些) if there is one, else the speaker's."""
     if applicant is not None and applicant.by in ("name", "place"):
         return [applicant]
     return [speaker(text, found)] if found else []
@@ -234,7 +234,7 @@ def proposals(text: str) -> list[tuple[Marker, tuple[int, int]]]:
 
 def turns_to_another_unit(text: str, kind: ApplicantKind | None) -> bool:
     """A follow-up asking about the unit above the one described (of ``kind``), beside it, or below it and of its
-    kind (那总部呢, 那隔壁县呢, 那我们的子公司呢): what was said of the first unit is not said of it. A unit of
+    kind (那母公司呢, 那邻县呢, 那我们的子公司呢): what was said of the first unit is not said of it. A unit of
     another kind below it (那我们下属的研究院呢) is the applicant's own."""
     for match in WHAT_ABOUT.finditer(text):
         thing = match.group(1)
@@ -311,16 +311,16 @@ def head(text: str) -> Marker | None:
             return replace(subject[0], by="asks")
     own = speaker(text, found)
     if own.kind == K.department and (asked := place_asked_about(text)) is not None:
-        return Marker(asked, asked, K.government, by="asks")  # 我在区知识产权局上班……区里能报哪个: its government
+        return Marker(asked, asked, K.government, by="asks")  # 我在县发改局工作……县里能不能报: its government
     return own
 
 
-# The place itself as the subject of a question (区里能报哪个, 我们县能不能报): its people's government.
+# The place itself as the subject of a question (县里能不能报, 我们区可以报吗): its people's government.
 PLACE_SUBJECT = re.compile(r"(?:我们|咱们|咱|本)?(?:区|县|市|旗|盟)(?:里|这边|政府)?$")
 
 
 def place_asked_about(text: str) -> int | None:
-    """Where a question whose subject is the speaker's place (领导让我问问区里能报哪个) names that place."""
+    """Where a question whose subject is the speaker's place (局长让我问下县里能不能报) names that place."""
     for asking in ASKS.finditer(text):
         subject = PLACE_SUBJECT.search(text, subject_start(text, asking.start()), asking.start())
         if subject and not qualifiers(text, asking.start(), asking.end()) & {Qualifier.hearsay,

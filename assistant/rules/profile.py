@@ -222,7 +222,7 @@ class Profile(BaseModel):
 
     def for_type(self, key: str) -> Profile:
         """The profile of the unit put forward for ``key``: that unit's kind alone, when the text says which. Whether
-        a unit is a legal person is said of the head unit (研究院没有单独注册法人), not of another one put forward."""
+        a unit is a legal person is said of the head unit (研究所不是独立法人), not of another one put forward."""
         kind = self.proposed.get(key)
         if kind not in self.kinds:
             return self
