@@ -826,3 +826,63 @@ def test_not_knowing_which_title_it_was_leaves_the_recognition_unsure(assistant:
     text = "我们是地级市下面的一个区，区政府以前挂过牌子，不知道是国家知识产权强县建设示范县还是省级的，这次能报示范县吗？"
     assert extract_profile(text).unsure_recognized == ["county"]
     assert statuses(assistant, text)["county"] == "needs_info"
+
+
+# --- round 6: wording from consultants, forms and relayed calls ---------------------------------------
+
+def test_a_company_recognised_in_a_given_year_is_the_unit_recognised_not_its_agent(assistant: Assistant) -> None:
+    held = "某某电子有限公司2019年认定为国家知识产权示范企业，今年还用报吗"
+    assert statuses(assistant, held)["enterprise"] == "already_recognized"
+    assert statuses(assistant, held.replace("，今年", "，前年复核不合格已被撤销，今年"))["enterprise"] == "eligible"
+
+
+def test_a_common_word_is_not_repaired_into_a_place_name_and_an_ethnic_word_counts_nothing(
+        assistant: Assistant) -> None:
+    """合一城市 is 合一 + 城市 (not 宜城市); 少数民族 is no "few"."""
+    assert statuses(assistant, "我们是兵团的师市合一城市，想报服务业集聚示范区")["service_zone"] == "ineligible"
+    assert statuses(assistant, "我们是西南一个少数民族自治州，州政府想报示范市")["city"] == "eligible"
+
+
+def test_levels_the_speaker_cannot_choose_between_leave_a_named_place_open(assistant: Assistant) -> None:
+    text = "客户是兴义市人民政府，没讲是地级市还是县级市，想报示范县"
+    assert statuses(assistant, text)["county"] == "needs_info"
+    assert statuses(assistant, "客户是兴义市人民政府，想报示范县")["county"] == "eligible"
+
+
+def test_short_forms_of_a_zones_level_and_a_wider_name_that_says_which_place(assistant: Assistant) -> None:
+    assert extract_profile("我们园区是省经开区，管委会想报示范园区").park.level == ParkLevel.provincial
+    assert extract_profile("我们是国高新区的管委会").park.level == ParkLevel.national
+    assert extract_profile("全国高新区里我们排第五，管委会想报示范园区").park.level is None
+    assert statuses(assistant, "鼓楼区人民政府（隶属福州市）想报示范县")["county"] == "eligible"
+
+
+def test_a_legal_form_describes_the_institute_named_with_it(assistant: Assistant) -> None:
+    named = "某事业单位“XX市林业科学研究所”，市政府设立的，想报示范科研机构"
+    assert statuses(assistant, named)["institute"] == "eligible"
+    described = "XX技术研究院，是几家行业协会共同发起的民办非企业单位，想报示范科研机构"
+    assert extract_profile(described).institute.founders == [Founder.association]
+    assert statuses(assistant, described)["institute"] == "ineligible"
+
+
+def test_who_set_an_institute_up_outranks_whose_it_is_said_to_be() -> None:
+    text = "学校还挂着一个研究所，是三个老师个人出资办的民办非企业单位"
+    assert extract_profile(text).institute.founders == [Founder.individual]
+
+
+def test_an_office_introducing_its_place_speaks_for_its_government(assistant: Assistant) -> None:
+    text = "我是县政府办公室的，帮书记问问：我们是海南的省直管县，想申报示范县"
+    assert statuses(assistant, text)["county"] == "eligible"
+    assert statuses(assistant, "我们是杭州市市场监管局，能报示范市吗")["city"] == "ineligible"  # the bureau itself
+
+
+@pytest.mark.parametrize("text", ["我们是地级市，下面的区想报示范县，市里想报示范市，都能报吗",
+                                  "我们是一个地区行署，县里报示范县，地区报示范市，行吗"])
+def test_a_city_and_a_unit_below_it_are_each_screened_for_the_type_put_forward(assistant: Assistant,
+                                                                               text: str) -> None:
+    assert {key: statuses(assistant, text)[key] for key in ("city", "county")} == \
+        {"city": "eligible", "county": "eligible"}
+
+
+def test_how_the_creation_objects_are_chosen_is_the_review_not_the_recommendation(assistant: Assistant) -> None:
+    answer = assistant.ask("推荐名单报上去以后，国家局怎么选创建对象", as_of=DAY)
+    assert answer.citations[0].id == "notice#4.2" and "择优确定创建对象" in answer.answer

@@ -2,7 +2,8 @@
 spaces, and the programme's own terms repaired when they were typed by sound (示范线 → 示范县, 汇执 → 回执).
 
 A term is repaired only where the typed word sounds exactly like it (pinyin without tones), differs in at most
-one character in three, and is not itself a word of the general dictionary (保送, 师范, 截至 stay as typed).
+one character in three, is not itself a word of the general dictionary (保送, 师范, 截至 stay as typed) and does
+not start inside one (合一城市 is 合一 + 城市, not 宜城市).
 """
 
 from __future__ import annotations
@@ -79,7 +80,8 @@ def repair_terms(text: str, index: dict[tuple[str, ...], str] | None = None) -> 
             if term is None or term == window or not CJK.match(window[0]):
                 continue
             differing = sum(a != b for a, b in zip(window, term, strict=True))
-            if differing <= max(1, length // 3) and window not in _dictionary_words():
+            if differing <= max(1, length // 3) and window not in _dictionary_words() \
+                    and not (i and text[i - 1:i + 1] in _dictionary_words()):
                 out.append(term)
                 i += length
                 break

@@ -110,18 +110,22 @@ L, T = ParkLevel, ParkType
 APPROVED = r"(?:正式)?(?:批准|批复|同意|批)(?:设立|成立|设置)?"
 ZONE_BEFORE = r"(?:园区|产业园|工业园|开发区|工业区|集中区)(?:是|系|为|由)[^，,。；;！!？?\n]{0,8}?"
 ZONE_AFTER = r"(?:一个|一家)?[^，,。；;！!？?\n]{0,4}?(?:园区|产业园|工业园|开发区|工业区|集中区|园)"
+ZONE_SHORT = r"(?:高新|经开|经济(?:技术)?开发区|开发区|工业园|产业园)"
+# 省经开区, 国高新区: short forms of 省级…, 国家级…, not the end of a name (江苏省经济开发区, 全国高新区)
+SHORT_FORM = r"(?:(?<![\u4e00-\u9fff])|(?<=[是的个家为]))"
+PROVINCIAL = rf"省级|{SHORT_FORM}省(?={ZONE_SHORT})"
 PARK_FACTS = [
     Fact("level", {
         r"国家级|国家高新区|国家经开区|国家[^，,。；;]{0,6}?(?:高新技术产业(?:开发|示范)区|经济技术开发区|自主创新示范区)|"
-        rf"国务院{APPROVED}": L.national,
+        rf"{SHORT_FORM}国(?={ZONE_SHORT})|国务院{APPROVED}": L.national,  # 国高新区
         r"省级以上": L.provincial_or_above,
-        r"省级": L.provincial,
+        PROVINCIAL: L.provincial,
         rf"省(?:政府|人民政府|委|里){APPROVED}": L.provincial,
         r"(?:地市级|设区市级|市级|县级(?!市)|区级)(?!别)|市属|县属|区属|(?:县|市|区)里的|"  # not 园区级别
         rf"(?:市|县|区)(?:政府|人民政府|委|里)(?:自己|自行)?(?:{APPROVED}|设|建)的{ZONE_AFTER}|"
         rf"{ZONE_BEFORE}(?:市|县|区)(?:政府|人民政府|委|里)(?:自己|自行)?{APPROVED}": L.below_provincial,
-    }, negated={r"省级以上": L.below_provincial, r"省级": L.below_provincial},
-        pending={r"省级以上": L.below_provincial, r"省级": L.below_provincial}),
+    }, negated={r"省级以上": L.below_provincial, PROVINCIAL: L.below_provincial},
+        pending={r"省级以上": L.below_provincial, PROVINCIAL: L.below_provincial}),
     # 原管委会已撤销: the zone has no committee of its own any more
     Fact("committee", {r"(?:管委会|管理委员会)[^，,。；;！!？?\n]{0,4}?(?:撤了|撤销|撤掉|取消了|没了)": False,
                        r"管委会|管理委员会": True}, negated={r"管委会|管理委员会": False}),
@@ -226,7 +230,9 @@ OWNERSHIP = {F.private_enterprise: re.compile(PRIVATE), F.state_owned_enterprise
 FOUNDING = re.compile(r"设立|举办|开办|创办|创建|组建|兴办|成立|出资|投资|主办|主管|发起|共建|合办|下属|直属|所属|旗下|"
                       r"控股|全资|持股|"  # 省属集团全资持股的设计院: its owner set it up
                       r"归[^，,。；;！!？?\n]{1,12}?管|(?:设|办|建|搞)的|"  # 市政府办的公益机构
-                      r"省属|市属|县属|区属|部属|中直|研究院|研究所|研究中心|实验室|研发机构|研发中心")
+                      r"省属|市属|县属|区属|部属|中直")
+# The institute itself, after its owner (中科院…研究院, 民营企业的研究院): a founder only when no verb names one.
+INSTITUTE_NOUN = re.compile(r"研究院|研究所|研究中心|实验室|研发机构|研发中心")
 NOT_FOUNDING = re.compile(r"[^，,。；;！!？?\n]{0,4}?(?:备案|认定|授牌|挂牌|评为|命名|考核|认证)(?!设立|成立)")
 # "投资方是省属国有企业", "股东是省能源集团": the founder comes after its role.
 FOUNDER_ROLE = re.compile(kinds.FOUNDER_ROLE)
@@ -249,11 +255,18 @@ def read_facts(text: str, facts: list[Fact]) -> dict[str, Any]:
 def founders(text: str) -> list[Founder]:
     """Who set up the institute: founder words before a founding verb (…设立的, …下属, 市属 …), before the
     institute itself (中科院…研究院, 民营企业的研究院), or after a founder's role (投资方是…, 股东是…)."""
-    found: list[Founder] = []
     windows = [(max(segment_bounds(text, v.start())[0], v.start() - 20), v.end()) for v in FOUNDING.finditer(text)
                if not negated(text, v.start())]  # 政府和企业都没有参与举办: no founders
     windows += [(role.end(), min(segment_bounds(text, role.start())[1], role.end() + 14))
                 for role in FOUNDER_ROLE.finditer(text)]
+    nouns = [(max(segment_bounds(text, n.start())[0], n.start() - 20), n.end()) for n in INSTITUTE_NOUN.finditer(text)]
+    # 学校里有个实验室，是两位老师自己出资开办的: who set it up, not whose it is said to be
+    return owned(founders_in(text, windows) or founders_in(text, nouns), text)
+
+
+def founders_in(text: str, windows: list[tuple[int, int]]) -> list[Founder]:
+    """The founder words in ``windows`` that are plain statements (co-founders included)."""
+    found: list[Founder] = []
     for window_start, window_end in windows:
         for term in FOUNDER.finditer(text, window_start, window_end):
             if NOT_FOUNDING.match(text, term.end(), window_end):
@@ -261,7 +274,7 @@ def founders(text: str) -> list[Founder]:
             if not qualifiers(text, term.start(), term.end()) - {Qualifier.partial, Qualifier.other}:  # co-founders
                 found.append(F.foreign_enterprise if term.group("foreign") else
                              F.local_government if term.group("department") else FOUNDERS[term.group()])
-    return owned(list(dict.fromkeys(found)), text)
+    return list(dict.fromkeys(found))
 
 
 def owned(found: list[Founder], text: str) -> list[Founder]:
@@ -410,6 +423,18 @@ def place_as_applicant(text: str) -> int | None:
     return None
 
 
+def place_introduced(text: str) -> int | None:
+    """Where a place the speaker introduces as its own (我们是河南的省直管县) ends, unless it names a unit of the
+    place (我们是XX市市场监管局)."""
+    for chain in places.chains(text):
+        seg_start, _ = segment_bounds(text, chain.start)
+        end = chain.mentions[-1].end
+        if PLACE_INTRO.search(text[seg_start:chain.start]) and not UNIT_NAME_AFTER.match(text, end) \
+                and not text.startswith(MASK, end):
+            return end
+    return None
+
+
 def level_as_applicant(text: str) -> int | None:
     """Where a level of government said in words as the speaker ends (我们是省直管县, 兵团下辖的市，能报…): its
     government applies, as a named place's does (``place_as_applicant``)."""
@@ -483,6 +508,35 @@ def proposed_kinds(masked: str, clean: str, kinds_said: set[ApplicantKind | None
     return proposed if len(set(proposed.values())) > 1 else {}
 
 
+def proposed_below(masked: str, clean: str) -> dict[str, tuple[str, int, int]]:
+    """Each project type a county-level unit below the speaking city is put forward for (县里想报示范县), with that
+    unit's level and span."""
+    names = project_names()
+    found: dict[str, tuple[str, int, int]] = {}
+    for level_key, start, end in places.units_below(masked):
+        proposal = kinds.PROPOSES.match(masked, end)
+        name = kinds.MASKED_NAME.match(masked, proposal.end() - 1) if proposal else None
+        if name and (key := names.get(clean[name.start():name.end()])):
+            found.setdefault(key, (level_key, start, end))
+    return found
+
+
+def places_below(masked: str, clean: str, head_at: int | None, kind: ApplicantKind | None) -> tuple[
+        Place | None, dict[str, Place]]:
+    """The city's own place and the places of the units below it put forward for other types (州里报示范市，县里报
+    示范县), when the text puts such units forward; (None, {}) otherwise."""
+    below = proposed_below(masked, clean)
+    if not below:
+        return None, {}
+    city_text = masked
+    for _, start, end in below.values():
+        city_text = city_text[:start] + MASK * (end - start) + city_text[end:]
+    city = find_place(city_text, head_at, kind)
+    found = {key: place for key, (level_key, _, _) in below.items()
+             if city and (place := places.below(city, level_key))}
+    return (city, found) if found else (None, {})
+
+
 def implied_kind(titles: list[ProjectKey]) -> ApplicantKind | None:
     """The kind every recognised title implies (示范企业 → company), if they agree."""
     kinds_held = {project_types()[key].holder_kind for key in titles}
@@ -498,6 +552,8 @@ def extract_profile(text: str, previous: Profile | None = None) -> Profile:
     if head is not None and head.by == "first" \
             and (place_at := place_as_applicant(masked) or level_as_applicant(masked)) is not None:
         head = kinds.Marker(place_at, place_at, K.government, by="place")  # 常州市武进区，…企业扎堆: the district
+    elif head is not None and head.kind == K.department and (place_at := place_introduced(masked)) is not None:
+        head = kinds.Marker(place_at, place_at, K.government, by="place")  # 政府办的人说“我们是某某自治县”: the county
     head_at = head.start if head else None
     kind = head.kind if head else implied_kind(titles)
     if kind in LEGAL_FORMS and previous is not None and previous.kind not in (None, *LEGAL_FORMS):
@@ -515,8 +571,10 @@ def extract_profile(text: str, previous: Profile | None = None) -> Profile:
         also.append(parent)  # XX大学的实验室，不是独立法人: the university's own type is open to it
     scope = {kind, *also} if kind else set(previous.kinds if previous else []) or {None}
     proposed = proposed_kinds(masked, clean, {kind, *also})
-    place = find_place(masked, head_at, K.government if K.government in proposed.values()
-                       else kind or (previous.kind if previous else None))
+    place_kind = K.government if K.government in proposed.values() else kind or (previous.kind if previous else None)
+    city, places_proposed = places_below(masked, clean, head_at, place_kind) if place_kind == K.government \
+        else (None, {})
+    place = city or find_place(masked, head_at, place_kind)
     company = CompanyFacts()
     if scope & {K.company, None}:
         company = CompanyFacts(**{"established_in_china": registered_in(masked, place),
@@ -526,6 +584,7 @@ def extract_profile(text: str, previous: Profile | None = None) -> Profile:
         also=also,
         proposed=proposed,
         place=place,
+        places_proposed=places_proposed,
         park=ParkFacts(**read_facts(masked, PARK_FACTS)) if scope & {K.park_committee, None} else ParkFacts(),
         company=company,
         university=(UniversityFacts(**{"independent_legal_person": False if secondary_college(masked, head) else None,

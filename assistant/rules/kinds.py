@@ -29,7 +29,7 @@ from assistant.rules.text import MASK, Qualifier, negated, qualifiers, segment_b
 
 K = ApplicantKind
 MARKERS: dict[str, ApplicantKind] = {
-    **dict.fromkeys(["人民政府", "政府", "行政公署", "街道办事处", "街道办", "街道", "乡镇", "县级市", "地级市",
+    **dict.fromkeys(["人民政府", "政府", "行政公署", "行署", "街道办事处", "街道办", "街道", "乡镇", "县级市", "地级市",
                      "副省级城市", "直辖市", "市辖区", "城市", "我县", "本县", "我市", "本市", "我区", "本区", "我旗",
                      "本旗", "我们县", "我们市", "我们区", "我们旗"],
                     K.government),
@@ -81,6 +81,7 @@ TASKED = re.compile(r"(?:让|要|安排|委托|交给|指定)(?:我们|我|本)(
 PROPOSES = re.compile(rf"[^，,。；;！!？?\n、]{{0,3}}?(?:{alternation('apply')})(?:国家)?(?:知识产权)?(?:示范|▢)")
 AS_IF = re.compile(r"(?:按|按照|作为|当作|当成|算作)$")  # 按企业去报: what it would be treated as
 MASKED_NAME = re.compile(f"{MASK}+")
+QUOTED = re.compile(r"[“\"「『][^”\"」』，,。；;]{0,16}")  # the opening of a quoted name, up to a marker in it
 PARENTHESIS = re.compile(r"[（(][^（()）]{0,40}[）)]")
 BREAKS = re.compile(r"[，,。；;！!？?]")
 COORDINATED = re.compile(r"和|与|及|以及|、|跟|还有|或者?")
@@ -95,6 +96,7 @@ FOUNDER_OR_AGENT = re.compile(r"(?:(?:和|与|、)[^，,。；;！!？?\n]{0,16}
                               r"(?:自己|自行|出资|独资|合资|共同|联合|一起|一同|合作)?"
                               r"(?:设立|举办|创办|组建|兴办|主办|发起|出资|投资|共建|共办|合办)"
                               r"|[^，,。；;！!？?\n是]{0,8}?(?:批准|批复|同意|认定|授予|命名)(?:了)?"
+                              rf"(?!为?{MASK})"  # 公司2020年认定为示范企业: the unit recognised, not its agent
                               r"(?:我们|我单位|我区|我县|我市|本单位)?为?"
                               rf"|(?:也|还)?是{FOUNDER_ROLE}"
                               r"|(?:直接|业务)?(?:主管|管理|管|指导|领导)的")  # 省卫健委管的: its supervisor
@@ -154,6 +156,8 @@ def markers(text: str) -> list[Marker]:
         if later_in_segment and marker.kind == K.government and OWN_PLACE.fullmatch(text, marker.start, marker.end) \
                 and not re.search(r"是", text[marker.end:later.start]):
             continue  # 我们县农业科学研究所: the county's institute
+        if later_in_segment and marker.kind in LEGAL_FORMS and QUOTED.fullmatch(text, marker.end, later.start):
+            continue  # 事业单位“某某水产研究所”: the unit is the one its name says
         if later_in_segment and (later.start == marker.end or MODIFIES.match(text, marker.end)):
             continue  # 高新区的公司, 高新区管委会: the later noun is the unit
         if SUBORDINATE.match(text, marker.end):
@@ -338,6 +342,9 @@ def speaker(text: str, found: list[Marker]) -> Marker:
         intro = SELF_INTRO.search(text[start:end])
         if intro:
             after = [m for m in found if start + intro.end() <= m.start < end]
+            earlier = [m for m in found if m.start < start and m.kind not in LEGAL_FORMS]
+            if after and after[0].kind in LEGAL_FORMS and intro.start() == 0 and earlier:
+                return replace(earlier[-1], by="intro")  # 某检测研究所，系民办非企业单位: the unit's legal form
             if after:
                 return replace(after[0], by="intro")
     return found[0]

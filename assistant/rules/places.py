@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
 from assistant.language.normalize import repair_terms, sound_index
 from assistant.rules.divisions import Division, division_index
 from assistant.rules.params import places as place_params
 from assistant.rules.profile import Place, PlaceCategory
-from assistant.rules.text import Qualifier, negated, qualifiers
+from assistant.rules.text import Qualifier, negated, qualifiers, segment_bounds
 
 GOVERNMENT_AFTER = re.compile(r"(?:人民)?政府")
 C = PlaceCategory
@@ -112,8 +113,10 @@ def chains(text: str) -> list[Chain]:
         if inside:
             found[-1].mentions.append(Mention(mention.start, mention.end, mention.text, inside))
             continue
-        if last and any(d.contains(p) for d in mention.divisions for p in last.divisions):
-            continue  # a wider name after a narrower one (昆山市，属于苏州市) adds nothing
+        within = [p for p in last.divisions if any(d.contains(p) for d in mention.divisions)] if last else []
+        if within:  # a wider name after a narrower one (昆山市，属于苏州市) says which one it is (鼓楼区（福州）)
+            found[-1].mentions[-1] = Mention(last.start, last.end, last.text, within)
+            continue
         if context_only(mention.text) and not GOVERNMENT_AFTER.match(text, mention.end):
             continue
         found.append(Chain([mention]))
@@ -246,7 +249,7 @@ STATED_LEVELS = [StatedLevel(key, re.compile(pattern), rank, label) for key, pat
     ("municipal_county", rf"直辖市{UNDER}县", 2, "直辖市下辖县"),
     ("municipality", r"直辖市(?![的下所市区县])", 0, "直辖市"),
     ("sub_provincial", r"副省级(?:城市|市)", 1, "副省级城市"),
-    ("prefecture", r"地级市|地级城市|地级|行政公署|自治州|(?:一个|某|我们|[我本])盟|盟(?:人民)?政府", 1,
+    ("prefecture", r"地级市|地级城市|地级|行政公署|行署|自治州|(?:一个|某|我们|[我本])盟|盟(?:人民)?政府", 1,
      "地级市（地区、州、盟）"),
     ("capital", r"省会|首府", 1, "省会城市（副省级或地级）"),
     ("county_city", r"县级市|县级政府|县级人民政府", 2, "县级市"),
@@ -258,8 +261,8 @@ STATED_LEVELS = [StatedLevel(key, re.compile(pattern), rank, label) for key, pat
 
 
 # "下面管着十几个乡镇", "辖3个区", "下面有个县": units counted or held under the applicant, not its own level.
-COUNTED_BEFORE = re.compile(r"(?:[两二三四五六七八九十百几多数]|\d|若干|好几)[^，,。；;！!？?\n]{0,2}?[个座]?$"
-                            r"|(?:管着|管辖着?|辖有?|下设|下面有|下面还有|还有|有)$")
+COUNTED_BEFORE = re.compile(r"(?:[两二三四五六七八九十百几]|(?<!少)[多数]|\d|若干|好几)"  # 少数民族 counts nothing
+                            r"[^，,。；;！!？?\n]{0,2}?[个座]?$|(?:管着|管辖着?|辖有?|下设|下面有|下面还有|还有|有)$")
 
 
 def said(text: str, mention: re.Match[str]) -> bool:
@@ -312,8 +315,22 @@ def rank_of(place: Place) -> int:
     return 0 if place.adcode.endswith("0000") else 1 if place.adcode.endswith("00") else 2
 
 
+EITHER = re.compile(r"还是|或者|或是|或")
+
+
+def level_doubted(text: str) -> bool:
+    """The speaker offers two levels and says it does not know which (不确定是县级市还是地级市)."""
+    found = sorted((m.start(), m.end()) for level in STATED_LEVELS for m in level.pattern.finditer(text))
+    return any(EITHER.fullmatch(text, end, start) and qualifiers(text, first, end) & {Qualifier.hedged}
+               for (first, end), (start, _) in pairwise(found))
+
+
 def refine(place: Place | None, text: str) -> Place | None:
-    """Narrow a named place by a level said in words (深圳市 + 区政府 → a district of 深圳市)."""
+    """Narrow a named place by a level said in words (深圳市 + 区政府 → a district of 深圳市); levels the speaker
+    cannot choose between leave the place's level open, whatever its name would say."""
+    if place is not None and level_doubted(text):
+        return place.model_copy(update={"categories": [], "candidates": [],
+                                        "description": f"{place.mention}的级别尚不确定"})
     levels = stated_levels(text)
     level = levels[0] if levels else None
     if level is None or (place is not None and rank_of(place) >= level.rank):
@@ -328,3 +345,28 @@ def refine(place: Place | None, text: str) -> Place | None:
         return Place(mention=level.label, categories=categories, description=description)
     return place.model_copy(update={"categories": categories, "description": description, "county": None,
                                     "candidates": []})
+
+
+# A county-level unit put forward on its own (县里打算报…, 另外市里的区想报…): one below the city speaking.
+UNIT_BELOW = re.compile(r"(?:(?:市|盟|州)里的?|下面的?|下辖的?|底下的?)?(?P<unit>县|区|旗)(?:里|政府|人民政府)?")
+CLAUSE_OPENING = re.compile(r"(?:另外|还有|而|然后|那)?")
+BELOW_LEVELS = {"县": "county", "区": "district", "旗": "banner"}
+
+
+def units_below(text: str) -> list[tuple[str, int, int]]:
+    """Each county-level unit word that opens a clause (县里想报▢▢▢): its level key and span."""
+    found = []
+    for match in UNIT_BELOW.finditer(text):
+        seg_start, _ = segment_bounds(text, match.start())
+        if CLAUSE_OPENING.fullmatch(text, seg_start, match.start()):
+            found.append((BELOW_LEVELS[match.group("unit")], match.start(), match.end()))
+    return found
+
+
+def below(place: Place, level_key: str) -> Place | None:
+    """The place of a county-level unit under the city ``place`` (盟 → 旗), or None when ``place`` is no city."""
+    if not place.categories or not set(place.categories) <= set(CITY_LEVEL):
+        return None
+    level = next(level for level in STATED_LEVELS if level.key == level_key)
+    return Place(mention=f"{place.mention}下辖的{level.label}", categories=stated_categories(level, place, True),
+                 description=f"所说的是{place.mention}下辖的{level.label}")

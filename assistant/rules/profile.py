@@ -205,6 +205,8 @@ class Profile(BaseModel):
     proposed: dict[str, ApplicantKind] = Field({}, description="the kind of unit put forward for a project type when "
                                                "units of several kinds are (管委会报示范园区、区政府报示范县)")
     place: Place | None = None
+    places_proposed: dict[str, Place] = Field({}, description="the place of a unit below the applicant's city put "
+                                              "forward for a project type (市里报示范市，县里报示范县)")
     park: ParkFacts = ParkFacts()
     company: CompanyFacts = CompanyFacts()
     university: UniversityFacts = UniversityFacts()
@@ -221,8 +223,11 @@ class Profile(BaseModel):
         return [self.kind, *self.also] if self.kind else []
 
     def for_type(self, key: str) -> Profile:
-        """The profile of the unit put forward for ``key``: that unit's kind alone, when the text says which. Whether
-        a unit is a legal person is said of the head unit (研究所不是独立法人), not of another one put forward."""
+        """The profile of the unit put forward for ``key``: its place, or its kind alone, when the text says which.
+        Whether a unit is a legal person is said of the head unit (研究所不是独立法人), not of another one put
+        forward."""
+        if key in self.places_proposed:
+            return self.model_copy(update={"place": self.places_proposed[key]})
         kind = self.proposed.get(key)
         if kind not in self.kinds:
             return self
@@ -255,6 +260,7 @@ def merge(previous: Profile, update: Profile) -> Profile:
     if update.kind is not None:
         merged["also"] = list(update.also)
         merged["proposed"] = dict(update.proposed)
+        merged["places_proposed"] = {key: place.model_dump() for key, place in update.places_proposed.items()}
     if previous.place and previous.place.adcode and update.place and not update.place.adcode \
             and not update.place.candidates:
         merged["place"] = previous.place.model_dump()  # "我们区" adds nothing to 宁波市鄞州区
