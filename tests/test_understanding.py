@@ -886,3 +886,18 @@ def test_a_city_and_a_unit_below_it_are_each_screened_for_the_type_put_forward(a
 def test_how_the_creation_objects_are_chosen_is_the_review_not_the_recommendation(assistant: Assistant) -> None:
     answer = assistant.ask("推荐名单报上去以后，国家局怎么选创建对象", as_of=DAY)
     assert answer.citations[0].id == "notice#4.2" and "择优确定创建对象" in answer.answer
+
+
+def test_a_follow_up_about_a_unit_below_the_city_described_is_that_unit(assistant: Assistant) -> None:
+    conversation = Conversation()
+    assistant.ask("我们是一个地级市的市政府，能报示范市吗", conversation, as_of=DAY)
+    answer = assistant.ask("我们市下面的区呢，报示范县行不行", conversation, as_of=DAY)
+    assert {key: answer.check.verdicts[key].status for key in ("city", "county")} == \
+        {"city": "ineligible", "county": "eligible"}
+
+
+def test_a_call_taken_is_no_contact_question_and_going_for_a_type_is_applying(assistant: Assistant) -> None:
+    answer = assistant.ask("刚接了个电话，一个开发区管委会想报示范园区，园区级别没讲", as_of=DAY)
+    assert answer.citations[0].id == "notice#2.3"
+    answer = assistant.ask("我们是地级市下辖的一个县，领导问能不能冲一下示范市", as_of=DAY)
+    assert answer.check.verdicts["city"].status == "ineligible" and answer.citations[0].id == "notice#2.1"

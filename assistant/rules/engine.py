@@ -40,8 +40,9 @@ def check(text: str, library: Library, *, as_of: date | None = None, previous: P
 
     The date is ``as_of``, else a date the text states (今天是…), else today.
     """
-    if previous is not None and kinds.turns_to_another_unit(text, previous.kind):
-        previous = Profile(kind=previous.kind)  # 那母公司呢？母公司是有限责任公司: a unit of its kind, not its facts
+    if previous is not None and (turn := kinds.turns_to_another_unit(text, previous.kind)):
+        # 那母公司呢？母公司是有限责任公司: a unit of its kind, not its facts; one below is within the same place
+        previous = Profile(kind=previous.kind, place=previous.place if turn == "below" else None)
     profile = extract_profile(text, previous)
     when = as_of or profile.as_of or date.today()
     listed = find_listed(text, profile, library)

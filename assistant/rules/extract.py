@@ -386,9 +386,11 @@ def as_of(text: str) -> date | None:
         return None
 
 
-def find_place(text: str, head_at: int | None, kind: ApplicantKind | None) -> Place | None:
+def find_place(text: str, head_at: int | None, kind: ApplicantKind | None, earlier: Place | None = None
+               ) -> Place | None:
     """The applicant's place: in the head noun's segment when one is named there, the names nearest before the
-    head noun; for a government, narrowed by a level said in words (深圳市的一个区政府)."""
+    head noun, else the place ``earlier`` turns named; for a government, narrowed by a level said in words
+    (深圳市的一个区政府, 那市下面的区呢)."""
     found = places.chains(text)
     set_up = [c for c in found if SET_UP_THERE.match(text, c.mentions[-1].end)]
     if set_up:  # where the unit was set up (香港公司在深圳设立的子公司) outranks where its owners are
@@ -398,7 +400,7 @@ def find_place(text: str, head_at: int | None, kind: ApplicantKind | None) -> Pl
         found = [c for c in found if seg_start <= c.start < seg_end] or found
     before = [c for c in found if head_at is not None and c.start < head_at]
     chain = before[-1].before(head_at) if before else (found[0] if found else None)
-    place = places.place_of_chain(text, chain) if chain else None
+    place = places.place_of_chain(text, chain) if chain else earlier
     return places.refine(place, text) if kind in (K.government, None) else place
 
 
@@ -574,7 +576,7 @@ def extract_profile(text: str, previous: Profile | None = None) -> Profile:
     place_kind = K.government if K.government in proposed.values() else kind or (previous.kind if previous else None)
     city, places_proposed = places_below(masked, clean, head_at, place_kind) if place_kind == K.government \
         else (None, {})
-    place = city or find_place(masked, head_at, place_kind)
+    place = city or find_place(masked, head_at, place_kind, previous.place if previous else None)
     company = CompanyFacts()
     if scope & {K.company, None}:
         company = CompanyFacts(**{"established_in_china": registered_in(masked, place),

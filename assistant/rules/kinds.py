@@ -85,7 +85,7 @@ QUOTED = re.compile(r"[“\"「『][^”\"」』，,。；;]{0,16}")  # the open
 PARENTHESIS = re.compile(r"[（(][^（()）]{0,40}[）)]")
 BREAKS = re.compile(r"[，,。；;！!？?]")
 COORDINATED = re.compile(r"和|与|及|以及|、|跟|还有|或者?")
-WHAT_ABOUT = re.compile(r"(?:^|[，,。；;！!？?\n])(?:那|那么)([^，,。；;！!？?\n]{1,16}?)"
+WHAT_ABOUT = re.compile(r"(?:^|[，,。；;！!？?\n])(?:那|那么)?([^，,。；;！!？?\n]{1,16}?)"
                         r"(?:呢|怎么样|行不行|可以吗|能报吗)")  # 那我们下属的研究院呢
 # A sentence saying that two names are one body: each name is a kind of the applicant.
 ONE_BODY = re.compile(rf"[^。！!？?\n]*(?:{alternation('one_body')})[^。！!？?\n]*")
@@ -236,17 +236,19 @@ def proposals(text: str) -> list[tuple[Marker, tuple[int, int]]]:
             if (name := MASKED_NAME.match(text, proposal.end() - 1))]
 
 
-def turns_to_another_unit(text: str, kind: ApplicantKind | None) -> bool:
-    """A follow-up asking about the unit above the one described (of ``kind``), beside it, or below it and of its
-    kind (那母公司呢, 那邻县呢, 那我们的子公司呢): what was said of the first unit is not said of it. A unit of
-    another kind below it (那我们下属的研究院呢) is the applicant's own."""
+def turns_to_another_unit(text: str, kind: ApplicantKind | None) -> str | None:
+    """"above", "beside" or "below" when a follow-up asks about the unit above the one described (of ``kind``),
+    beside it, or below it and of its kind (那母公司呢, 那邻县呢, 那我们的子公司呢, 市下面的区呢): what was said of
+    the first unit is not said of it. A unit of another kind below it (那我们下属的研究院呢) is the applicant's own."""
     for match in WHAT_ABOUT.finditer(text):
         thing = match.group(1)
-        if pattern("parent_unit").search(thing) or pattern("neighbour_unit").search(thing):
-            return True
+        if pattern("parent_unit").search(thing):
+            return "above"
+        if pattern("neighbour_unit").search(thing):
+            return "beside"
         if pattern("subordinate_unit").search(thing) and {m.kind for m in markers(thing)} <= {kind}:
-            return True
-    return False
+            return "below"
+    return None
 
 
 def one_body(text: str) -> list[ApplicantKind]:

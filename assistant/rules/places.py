@@ -299,7 +299,7 @@ def stated_categories(level: StatedLevel, parent: Place | None, city_stated: boo
     if level.key in FIXED_LEVELS:
         return FIXED_LEVELS[level.key]
     code = parent.adcode if parent and parent.adcode else ""
-    if city_stated or (parent and parent.category in CITY_LEVEL):
+    if city_stated or (parent and parent.categories and set(parent.categories) <= set(CITY_LEVEL)):
         return [C.county_level]
     if code[:2] in place_params()["municipalities"]:
         return {"district": [C.municipal_district], "county": [C.municipal_county]}.get(level.key, [])
