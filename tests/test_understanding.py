@@ -901,3 +901,9 @@ def test_a_call_taken_is_no_contact_question_and_going_for_a_type_is_applying(as
     assert answer.citations[0].id == "notice#2.3"
     answer = assistant.ask("我们是地级市下辖的一个县，领导问能不能冲一下示范市", as_of=DAY)
     assert answer.check.verdicts["city"].status == "ineligible" and answer.citations[0].id == "notice#2.1"
+
+
+def test_a_local_demonstration_programme_is_not_this_notices(assistant: Assistant) -> None:
+    assert not assistant.ask("市级知识产权示范企业怎么评，要交哪些材料", as_of=DAY).in_scope
+    answer = assistant.ask("我们是省级知识产权示范企业，有限责任公司，能报国家知识产权示范企业吗", as_of=DAY)
+    assert answer.in_scope and answer.check.verdicts["enterprise"].status == "eligible"
