@@ -907,3 +907,9 @@ def test_a_local_demonstration_programme_is_not_this_notices(assistant: Assistan
     assert not assistant.ask("市级知识产权示范企业怎么评，要交哪些材料", as_of=DAY).in_scope
     answer = assistant.ask("我们是省级知识产权示范企业，有限责任公司，能报国家知识产权示范企业吗", as_of=DAY)
     assert answer.in_scope and answer.check.verdicts["enterprise"].status == "eligible"
+
+
+def test_units_listed_as_items_are_each_screened_for_the_type_their_item_applies_for(assistant: Assistant) -> None:
+    text = "帮客户问两家：甲是一家股份有限公司，想报示范企业；乙是省政府设立的研究所（事业单位），准备报示范科研机构。"
+    assert {key: statuses(assistant, text)[key] for key in ("enterprise", "institute")} == \
+        {"enterprise": "eligible", "institute": "eligible"}

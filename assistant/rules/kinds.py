@@ -79,6 +79,10 @@ TASKED = re.compile(r"(?:让|要|安排|委托|交给|指定)(?:我们|我|本)(
                     r"(?:准备|填报|申报|报送|整理|起草|写)")
 # "研究院报示范科研机构": a unit put forward for a project type, in a message that asks whether it may be.
 PROPOSES = re.compile(rf"[^，,。；;！!？?\n、]{{0,3}}?(?:{alternation('apply')})(?:国家)?(?:知识产权)?(?:示范|▢)")
+# The rest of a unit's clause up to the next one, which applies (…研究院（独立法人），想报…)
+CLAUSE_AFTER = re.compile(rf"[^。；;！!？?\n]{{0,12}}?[，,](?={PROPOSES.pattern})")
+SENTENCE_BREAK = re.compile(r"[。；;！!？?\n：:]")
+LIST_LABEL = re.compile(r"\s*(?:[A-Za-z甲乙丙丁①②③④⑤⑥]|\d{1,2}|[一二三四五六])(?:是|[、.．：:）)])")
 AS_IF = re.compile(r"(?:按|按照|作为|当作|当成|算作)$")  # 按企业去报: what it would be treated as
 MASKED_NAME = re.compile(f"{MASK}+")
 QUOTED = re.compile(r"[“\"「『][^”\"」』，,。；;]{0,16}")  # the opening of a quoted name, up to a marker in it
@@ -223,11 +227,25 @@ def asked_about(text: str, applicant: Marker | None) -> list[Marker]:
     return subjects
 
 
+def listed_item(text: str, pos: int) -> bool:
+    """``pos`` is in an item of a list of units (A是…；B是…, 甲：…, 1. …): its clauses speak of that unit."""
+    sentence_start = max((m.end() for m in SENTENCE_BREAK.finditer(text, 0, pos)), default=0)
+    return bool(LIST_LABEL.match(text, sentence_start))
+
+
 def put_forward(text: str, found: list[Marker]) -> list[tuple[Marker, re.Match[str]]]:
-    """Each unit followed by applying for a project type (研究院报示范科研机构), with that match; not one applying
-    only as what it would be treated as (按企业去报)."""
-    return [(unit, proposal) for unit in found
-            if (proposal := PROPOSES.match(text, unit.end)) and not just_before(AS_IF, text, unit.start)]
+    """Each unit followed by applying for a project type (研究院报示范科研机构, 乙是一家研究所，想报…), with that
+    match; not one applying only as what it would be treated as (按企业去报)."""
+    pairs = []
+    for number, unit in enumerate(found):
+        proposal = PROPOSES.match(text, unit.end)
+        if proposal is None and listed_item(text, unit.start) and (clause := CLAUSE_AFTER.match(text, unit.end)) \
+                and not any(unit.end <= other.start < clause.end() and other.kind not in LEGAL_FORMS
+                            for other in found[number + 1:number + 2]):  # 研究所（事业单位），准备报…: its form
+            proposal = PROPOSES.match(text, clause.end())  # an item's next clause applies, its subject elided
+        if proposal and not just_before(AS_IF, text, unit.start):
+            pairs.append((unit, proposal))
+    return pairs
 
 
 def proposals(text: str) -> list[tuple[Marker, tuple[int, int]]]:
