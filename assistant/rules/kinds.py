@@ -25,7 +25,7 @@ from itertools import pairwise
 
 from assistant.language.lexicon import alternation, pattern
 from assistant.rules.profile import LEGAL_FORMS, ApplicantKind
-from assistant.rules.text import MASK, Qualifier, negated, qualifiers, segment_bounds, segments
+from assistant.rules.text import MASK, SEGMENT_REACH, Qualifier, negated, qualifiers, segment_bounds, segments
 
 K = ApplicantKind
 MARKERS: dict[str, ApplicantKind] = {
@@ -229,8 +229,9 @@ def asked_about(text: str, applicant: Marker | None) -> list[Marker]:
 
 def listed_item(text: str, pos: int) -> bool:
     """``pos`` is in an item of a list of units (A是…；B是…, 甲：…, 1. …): its clauses speak of that unit."""
-    sentence_start = max((m.end() for m in SENTENCE_BREAK.finditer(text, 0, pos)), default=0)
-    return bool(LIST_LABEL.match(text, sentence_start))
+    window = max(0, pos - SEGMENT_REACH)  # no sentence runs longer; a long text stays linear
+    sentence_start = max((m.end() for m in SENTENCE_BREAK.finditer(text, window, pos)), default=-1 if window else 0)
+    return sentence_start >= 0 and bool(LIST_LABEL.match(text, sentence_start))
 
 
 def put_forward(text: str, found: list[Marker]) -> list[tuple[Marker, re.Match[str]]]:
