@@ -913,3 +913,15 @@ def test_units_listed_as_items_are_each_screened_for_the_type_their_item_applies
     text = "帮客户问两家：甲是一家股份有限公司，想报示范企业；乙是省政府设立的研究所（事业单位），准备报示范科研机构。"
     assert {key: statuses(assistant, text)[key] for key in ("enterprise", "institute")} == \
         {"enterprise": "eligible", "institute": "eligible"}
+
+
+@pytest.mark.parametrize(("question", "clause"), [
+    ("获得示范单位称号之后还有什么义务", "notice#4.4"),
+    ("创建期满评估验收通不过的话会怎样", "notice#4.3"),
+    ("成果转化的金额能不能往高了写一些", "notice#5.4"),
+    ("区里让我们把早就报给发改委的项目材料再交一遍，合理吗", "notice#5.2"),
+])
+def test_everyday_wordings_of_the_later_phases_and_the_work_rules(assistant: Assistant, question: str,
+                                                                   clause: str) -> None:
+    answer = assistant.ask(question, as_of=DAY)
+    assert answer.in_scope and answer.citations[0].id == clause
