@@ -925,3 +925,25 @@ def test_everyday_wordings_of_the_later_phases_and_the_work_rules(assistant: Ass
                                                                    clause: str) -> None:
     answer = assistant.ask(question, as_of=DAY)
     assert answer.in_scope and answer.citations[0].id == clause
+
+
+def test_a_bureau_of_a_zones_committee_speaks_for_the_zone(assistant: Assistant) -> None:
+    assert statuses(assistant, "我是某国家级经开区管委会科技局的，不知道经开区算不算通知里的产业园区")["park"] == "eligible"
+
+
+def test_an_independent_college_is_not_its_founding_university(assistant: Assistant) -> None:
+    text = "我们是一所独立学院，本科层次，经教育部批准设立，母体大学去年已是国家知识产权示范高校，我们还能报吗"
+    assert statuses(assistant, text)["university"] == "eligible"
+    college = "我是某某农业大学园艺学院的老师，想以我们学院名义单独报示范高校"
+    assert statuses(assistant, college)["university"] == "ineligible"
+
+
+def test_an_institute_is_set_up_once_its_registration_is_done(assistant: Assistant) -> None:
+    named = "我是市建筑研究设计院的，我院是市住建局主管的事业单位，能报示范科研机构吗"
+    assert statuses(assistant, named)["institute"] == "eligible"
+    conversation = Conversation()
+    pending = "县政府常务会已同意设立县农业科学研究所，但事业单位法人登记还没办完，能报示范科研机构吗"
+    first = assistant.ask(pending, conversation, as_of=DAY)
+    assert first.check.verdicts["institute"].status == "ineligible"
+    later = assistant.ask("法人登记证今天办下来了", conversation, as_of=DAY)
+    assert later.check.verdicts["institute"].status == "eligible"

@@ -153,9 +153,14 @@ NOT_LEGAL_PERSON = (r"非法人|内设机构|内设部门|内部(?:的)?(?:部�
 LEGAL_PERSON = Fact("independent_legal_person", {IS_LEGAL_PERSON: True, NOT_LEGAL_PERSON: False},
                     negated={IS_LEGAL_PERSON: False})
 # A company still being set up (还在筹建, 营业执照下个月才下来) is not yet one.
-NOT_SET_UP = (r"筹建|筹备|筹办|(?:营业)?执照[^，,。；;！!？?\n]{0,8}?(?:(?:还没|没有|没|未|尚未)(?:下来|办|拿到|领)|"
-              r"才(?:能)?(?:下来|拿到|办下来))|(?:还没|尚未|没有)(?:正式)?(?:注册|成立|设立)|(?:拟|准备|打算|计划)(?:设立|成立|注册|组建)")
-SET_UP = Fact("set_up", {NOT_SET_UP: False}, pending={NOT_SET_UP: False})  # 正在筹建 is what it says
+# 事业单位法人登记还没办, 执照下周能拿到: the registration is still to come (工商登记 is a company's conversion)
+NOT_SET_UP = (r"筹建|筹备|筹办|(?:营业执照|执照|(?<!工商)(?:法人)?登记(?:证)?)[^，,。；;！!？?\n]{0,8}?"
+              r"(?:(?:还没|没有|没|未|尚未)(?:下来|办|拿到|领)|才(?:能)?(?:下来|拿到|办下来)|"
+              r"(?:下周|下个?月|过几天|过两天|马上|即将|月底)[^，,。；;！!？?\n]{0,3}?(?:下来|拿到|办好|办下来))|"
+              r"(?:还没|尚未|没有)(?:正式)?(?:注册|成立|设立)|(?:拟|准备|打算|计划)(?:设立|成立|注册|组建)")
+SET_UP = Fact("set_up", {NOT_SET_UP: False,  # 正在筹建 is what it says; 执照今天下来了 ends it
+                         r"(?:营业执照|执照|登记证)[^，,。；;！!？?\n]{0,4}?(?:下来了|拿到了|办好了|办下来了)": True},
+              pending={NOT_SET_UP: False})
 STATE_OWNED, PRIVATE = r"国有|国企|央企|国资", r"民营|民企|私营"
 COMPANY_FACTS = [
     SET_UP,
@@ -425,6 +430,9 @@ def place_as_applicant(text: str) -> int | None:
     return None
 
 
+ZONE_OF_BUREAU = re.compile(r"(?:管委会|管理委员会)的?$")  # a bureau of a zone's committee speaks for the zone
+
+
 def place_introduced(text: str) -> int | None:
     """Where a place the speaker introduces as its own (我们是河南的省直管县) ends, unless it names a unit of the
     place (我们是XX市市场监管局)."""
@@ -442,8 +450,8 @@ def level_as_applicant(text: str) -> int | None:
     government applies, as a named place's does (``place_as_applicant``)."""
     for start, end in places.level_mentions(text):
         seg_start, seg_end = segment_bounds(text, start)
-        if pattern("about_the_place").search(text, end, seg_end):
-            continue
+        if pattern("about_the_place").search(text, end, seg_end) or kinds.FOUNDER_OR_AGENT.match(text, end):
+            continue  # 县政府常务会已同意设立…: the government approves, another unit applies
         if PLACE_INTRO.search(text[seg_start:start]) or PLACE_ASKS.match(text, end, seg_end) \
                 or OPENING_PLACE.match(text[:start]):
             return end
@@ -485,12 +493,15 @@ SECOND_LEVEL = re.compile(r"二级学院|二级学部|内设学院|二级单位"
 
 
 def secondary_college(text: str, head: kinds.Marker | None) -> bool:
+    """The applicant is a college of a university: said outright, or the college a university is named with
+    (XX理工大学材料学院…以我们学院名义)."""
     if head is None or head.kind != K.university or "独立学院" in text:
         return False
     if any(not negated(text, m.start()) for m in SECOND_LEVEL.finditer(text)):
         return True
-    return text[head.start:head.end] == "学院" \
-        and bool(SECONDARY_COLLEGE.search(text, segment_bounds(text, head.start)[0], head.end))
+    return text[head.start:head.end] == "学院" and any(
+        SECONDARY_COLLEGE.search(text, segment_bounds(text, college.start())[0], college.end())
+        for college in re.finditer("学院", text))
 
 
 def not_a_legal_person(text: str) -> bool:
@@ -556,6 +567,8 @@ def extract_profile(text: str, previous: Profile | None = None) -> Profile:
         head = kinds.Marker(place_at, place_at, K.government, by="place")  # 常州市武进区，…企业扎堆: the district
     elif head is not None and head.kind == K.department and (place_at := place_introduced(masked)) is not None:
         head = kinds.Marker(place_at, place_at, K.government, by="place")  # 政府办的人说“我们是某某自治县”: the county
+    elif head is not None and head.kind == K.department and kinds.just_before(ZONE_OF_BUREAU, masked, head.start):
+        head = kinds.Marker(head.start, head.end, K.park_committee, by="zone")  # 高新区管委会经发局的: its committee
     head_at = head.start if head else None
     kind = head.kind if head else implied_kind(titles)
     if kind in LEGAL_FORMS and previous is not None and previous.kind not in (None, *LEGAL_FORMS):
