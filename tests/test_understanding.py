@@ -947,3 +947,19 @@ def test_an_institute_is_set_up_once_its_registration_is_done(assistant: Assista
     assert first.check.verdicts["institute"].status == "ineligible"
     later = assistant.ask("法人登记证今天办下来了", conversation, as_of=DAY)
     assert later.check.verdicts["institute"].status == "eligible"
+
+
+def test_a_council_member_named_in_a_follow_up_founded_the_institute_described(assistant: Assistant) -> None:
+    conversation = Conversation()
+    assistant.ask("我们是一家新型研发机构，想报示范科研机构", conversation, as_of=DAY)
+    answer = assistant.ask("是市政府和一家国有企业共同组建的，市政府是理事长单位。", conversation, as_of=DAY)
+    assert answer.check.profile.kind == ApplicantKind.institute
+    assert answer.check.verdicts["institute"].status == "eligible"
+
+
+def test_a_title_one_cannot_tell_from_another_is_unsure_until_denied(assistant: Assistant) -> None:
+    conversation = Conversation()
+    first = assistant.ask("我们股份公司前几年评过个国家级称号，是示范企业还是优势企业，我说不清", conversation, as_of=DAY)
+    assert first.check.verdicts["enterprise"].status == "needs_info"
+    later = assistant.ask("翻了档案，是优势企业，不是示范企业", conversation, as_of=DAY)
+    assert later.check.verdicts["enterprise"].status == "eligible"

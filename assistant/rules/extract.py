@@ -344,6 +344,15 @@ def title_claims(text: str) -> tuple[list[ProjectKey], list[ProjectKey]]:
     return held, [key for key in dict.fromkeys(unsure) if key not in held]
 
 
+def denied_titles(text: str) -> list[ProjectKey]:
+    """Titles the text says plainly the applicant does not hold (是优势企业，不是示范企业): what an earlier turn
+    claimed or doubted is settled."""
+    names = project_names()
+    title = re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
+    return list(dict.fromkeys(names[m.group()] for m in title.finditer(text) if negated(text, m.start())
+                              and not pattern("hedge").search(text, *segment_bounds(text, m.start()))))
+
+
 def parent_holds(text: str, before: str, seg_end: int) -> bool:
     """The title's holder is a unit above the applicant: the claim names a parent (母集团是…) and the text goes
     on to a unit below it (旗下一家控股子公司…能报吗)."""
@@ -612,7 +621,14 @@ def extract_profile(text: str, previous: Profile | None = None) -> Profile:
         unsure_recognized=unsure_titles,
         as_of=as_of(clean),
     )
-    return owner_known(merge(previous, update) if previous else update)
+    if previous is None:
+        return owner_known(update)
+    merged = merge(previous, update)
+    if denied := denied_titles(clean):
+        merged = merged.model_copy(update={
+            "recognized": [key for key in merged.recognized if key not in denied or key in titles],
+            "unsure_recognized": [key for key in merged.unsure_recognized if key not in denied]})
+    return owner_known(merged)
 
 
 def owner_known(profile: Profile) -> Profile:

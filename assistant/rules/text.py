@@ -121,6 +121,12 @@ def doubted_after(text: str, end: int) -> bool:
     return bool(pattern("doubt").fullmatch(text[next_start:next_end].strip()))
 
 
+def doubted_alternative(text: str, start: int) -> bool:
+    """The mention is one of alternatives the speaker cannot choose between (是示范企业还是优势企业，记不清了)."""
+    seg_start, seg_end = segment_bounds(text, start)
+    return "还是" in text[seg_start:seg_end] and bool(pattern("hedge").search(text, seg_start, seg_end))
+
+
 def qualifiers(text: str, start: int, end: int) -> set[Qualifier]:
     """What makes the mention ``text[start:end]`` less than a plain present fact; empty when it is one."""
     found: set[Qualifier] = set()
@@ -128,7 +134,7 @@ def qualifiers(text: str, start: int, end: int) -> set[Qualifier]:
         found.add(Qualifier.negated)
     before = context_before(text, start)
     found |= {qualifier for qualifier, name in BEFORE_CUES if pattern(name).search(before)}
-    if doubted_after(text, end):
+    if doubted_after(text, end) or doubted_alternative(text, start):
         found.add(Qualifier.hedged)
     if FORMER_AFTER.match(text, end):
         found.add(Qualifier.former)  # 由高职升格为…: 高职 is what it was
