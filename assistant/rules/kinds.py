@@ -96,7 +96,8 @@ WHAT_ABOUT = re.compile(r"(?:^|[，,。；;！!？?\n])(?:那|那么)?([^，,。
 ONE_BODY = re.compile(rf"[^。！!？?\n]*(?:{alternation('one_body')})[^。！!？?\n]*")
 SUBORDINATE = re.compile(r"(?:下属|所属|内设|直属|下设)的?")
 # "X设立的…", "经X批准": X founded or approved something; it is not the applicant.
-FOUNDER_ROLE = r"(?:(?:设立|举办|开办|创办|投资|出资|主办|发起|共建)(?:方|人|者|单位)|(?:第一)?理事长?单位|股东|主管(?:单位|部门))"
+FOUNDER_ROLE = (r"(?:(?:设立|举办|开办|创办|投资|出资|主办|发起|共建)(?:方|人|者|单位)|(?:第一)?理事长?单位|股东|"
+                r"主管(?:单位|部门))")
 FOUNDER_OR_AGENT = re.compile(r"(?:(?:和|与|、)[^，,。；;！!？?\n]{0,16}?)?"
                               r"(?:自己|自行|出资|独资|合资|共同|联合|一起|一同|合作)?"
                               r"(?:设立|举办|创办|组建|兴办|主办|发起|出资|投资|共建|共办|合办)"
