@@ -112,6 +112,8 @@ class Settings(BaseSettings):
     access: AccessSettings = Field(default_factory=AccessSettings)
     host: str = "127.0.0.1"
     port: int = 7860
+    web_ui: bool = Field(True, description="serve the chat UI at / and the staff pages at /staff; false serves "
+                                           "the HTTP API alone (a headless deployment behind another front end)")
 
     @classmethod
     def settings_customise_sources(cls, settings_cls: type[BaseSettings], init_settings: PydanticBaseSettingsSource,

@@ -68,3 +68,14 @@ def test_staff_pages_need_the_login_when_one_is_configured(tmp_path: Path, free_
         assert config.status_code == 200 and "运行评测" in config.text and "复函起草" in config.text
     finally:
         app.stop()
+
+
+def test_a_headless_app_serves_the_api_alone(tmp_path: Path, free_port) -> None:
+    """ASSISTANT_WEB_UI=false: the HTTP API with its security headers, and no pages."""
+    app = start_app(tmp_path, free_port(), {"ASSISTANT_WEB_UI": "false", "ASSISTANT_LLM_BASE_URL": ""})
+    try:
+        answer = httpx.post(f"{app.url}/api/check", json={"text": "我们是重庆市城口县人民政府"}, timeout=30)
+        assert answer.status_code == 200 and answer.headers["x-content-type-options"] == "nosniff"
+        assert [httpx.get(f"{app.url}{path}").status_code for path in ("/", "/staff/", "/config")] == [404] * 3
+    finally:
+        app.stop()

@@ -23,7 +23,7 @@ import pytest
 from bombs import OVER_THE_LIMITS, docx_bomb
 from running_app import start_app
 from test_ingest import has_chinese, snapshot, write, write_docx, write_pdf, write_xlsx
-from test_scale_out import Worker
+from test_scale_out import HEADLESS, Worker
 
 from assistant.answering import Assistant
 from assistant.corpus.model import Clause, Document, DocumentInfo
@@ -108,7 +108,7 @@ def test_the_command_line_refuses_every_bomb_and_changes_nothing(store: Settings
 @pytest.mark.server
 def test_the_app_restarted_after_the_bombs_is_healthy(store: Settings, base: Path, free_port: Callable[[], int]
                                                       ) -> None:
-    app = start_app(base, free_port(), {"ASSISTANT_LLM_BASE_URL": ""})  # fails the test unless /healthz is 200
+    app = start_app(base, free_port(), {"ASSISTANT_LLM_BASE_URL": "", **HEADLESS})  # fails unless /healthz is 200
     try:
         health = httpx.get(f"{app.url}/healthz", timeout=10).json()
         assert health["index"]["state"] == "ready" and health["index"]["indexed"] == health["index"]["expected"]
@@ -298,7 +298,7 @@ def test_an_import_killed_while_indexing_is_quarantined_and_the_app_restarts_hea
     [record] = [row for row in json.loads(cli(settings, "docs", "--json").stdout) if "quarantined" in row]
     assert (record["id"], record["file"], record["quarantined"]) == ("big", "big.txt", "导入未完成：建立索引时进程中断")
 
-    app = start_app(tmp_path, free_port(), {"ASSISTANT_LLM_BASE_URL": ""})  # the test fails unless /healthz is 200
+    app = start_app(tmp_path, free_port(), {"ASSISTANT_LLM_BASE_URL": "", **HEADLESS})  # fails unless /healthz is 200
     try:
         index = httpx.get(f"{app.url}/healthz", timeout=10).json()["index"]
         assert index["indexed"] == index["expected"] < 100  # what the killed import embedded is gone again

@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CHROMA = Path(sys.executable).parent / "chroma"
 QUESTIONS = ["申报需要交费吗？", "示范县的联系人是谁？", "我们是上海市浦东新区人民政府，能申报示范市吗？"]
 pytestmark = pytest.mark.server
+HEADLESS = {"ASSISTANT_WEB_UI": "false"}  # these workers are asked through the HTTP API only
 
 
 class ChromaServer:
@@ -62,7 +63,7 @@ class Worker:
     def __init__(self, base: Path, port: int, chroma: str) -> None:
         self.url, self.data_dir, self.log = f"http://127.0.0.1:{port}", base / "data", base / "app.log"
         env = {**os.environ, "ASSISTANT_DATA_DIR": str(self.data_dir), "ASSISTANT_CHROMA_HOST": chroma,
-               "ASSISTANT_LLM_BASE_URL": ""}
+               "ASSISTANT_LLM_BASE_URL": "", **HEADLESS}
         with self.log.open("wb") as sink:
             self.process = subprocess.Popen([sys.executable, "app.py", "--port", str(port)], cwd=ROOT, env=env,
                                             stdout=sink, stderr=subprocess.STDOUT)

@@ -18,17 +18,27 @@ log = logging.getLogger("assistant.web")
 
 
 def mount(app: FastAPI, assistant: Assistant, settings: Settings) -> FastAPI:
-    """The API routes, the staff pages at ``/staff`` and the UI at ``/`` on ``app``; returns the app to serve."""
-    import gradio as gr
-
-    from assistant.web import files, theme
+    """The API routes, the staff pages at ``/staff`` and the UI at ``/`` on ``app`` (the API alone when
+    ``settings.web_ui`` is off); returns the app to serve."""
     from assistant.web.api import build_router, install_error_handlers
-    from assistant.web.staff import build_staff_ui
-    from assistant.web.ui import build_ui
 
     install_error_handlers(app)
     app.include_router(build_router(assistant))
     upload_bytes = int(settings.max_upload_mb * 1024 * 1024)
+    if settings.web_ui:
+        app = mount_pages(app, assistant, settings, upload_bytes)
+    install_middleware(app, settings, upload_bytes)
+    return app
+
+
+def mount_pages(app: FastAPI, assistant: Assistant, settings: Settings, upload_bytes: int) -> FastAPI:
+    """The Gradio staff pages at ``/staff`` and the public UI at ``/``."""
+    import gradio as gr
+
+    from assistant.web import files, theme
+    from assistant.web.staff import build_staff_ui
+    from assistant.web.ui import build_ui
+
     files.gradio_files_in(settings.temp_dir / "staff")
     staff = build_staff_ui(assistant, settings)
     staff.delete_cache = files.cache_policy(settings)
@@ -40,7 +50,6 @@ def mount(app: FastAPI, assistant: Assistant, settings: Settings) -> FastAPI:
     app = gr.mount_gradio_app(app, demo, path="/", max_file_size=upload_bytes, run_history=False, show_error=False,
                               blocked_paths=files.staff_only(settings), **theme.PAGE)
     files.gradio_files_in(settings.temp_dir)  # where Gradio accepts files from at request time: both apps'
-    install_middleware(app, settings, upload_bytes)
     return app
 
 
