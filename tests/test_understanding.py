@@ -963,3 +963,10 @@ def test_a_title_one_cannot_tell_from_another_is_unsure_until_denied(assistant: 
     assert first.check.verdicts["enterprise"].status == "needs_info"
     later = assistant.ask("翻了档案，是优势企业，不是示范企业", conversation, as_of=DAY)
     assert later.check.verdicts["enterprise"].status == "eligible"
+
+
+def test_a_merger_still_pending_leaves_open_which_unit_applies(assistant: Assistant) -> None:
+    pending = "我们是一家有限责任公司，正在和集团另一家子公司重组，方案还没定下来，能报示范企业吗"
+    verdict = assistant.check(pending, as_of=DAY).verdicts["enterprise"]
+    assert verdict.status == "needs_info" and "重组" in verdict.reason
+    assert statuses(assistant, "我们是一家股份有限公司，2018年由两家公司合并组建，能报示范企业吗")["enterprise"] == "eligible"

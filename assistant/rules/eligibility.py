@@ -79,6 +79,7 @@ def evaluate(profile: Profile, library: Library, listed: list[ListedTitle] | Non
         else:
             verdict = RULES[key](profile.for_type(key), judge)
             verdict = judge.unsure_recognized(verdict) if key in profile.unsure_recognized else verdict
+            verdict = judge.restructuring(verdict) if profile.restructuring else verdict
             verdicts[key] = judge.with_listed_pilot(verdict, others[key]) if key in others else verdict
     return verdicts
 

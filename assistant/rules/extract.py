@@ -208,6 +208,15 @@ AGGLOMERATION = Fact("industrial_agglomeration", {
     CLUSTERED: True,
 }, negated={CLUSTERED: False})
 
+MERGING = re.compile(r"合并|重组|撤并|整合组建")
+
+
+def restructuring(text: str) -> bool | None:
+    """True when a merger or reorganisation of the applicant is still pending (正在和…合并): which unit applies is
+    open. One that is done (2019年合并组建) is history: None."""
+    return True if any(Qualifier.pending in qualifiers(text, m.start(), m.end()) for m in MERGING.finditer(text)) \
+        else None
+
 F = Founder
 FOUNDERS: dict[str, Founder] = {
     **dict.fromkeys(["中央", "国务院", "国家部委", "部委", "中国科学院", "中科院", "中国工程院", "中国农业科学院",
@@ -617,6 +626,7 @@ def extract_profile(text: str, previous: Profile | None = None) -> Profile:
         institute=(InstituteFacts(founders=founders(masked), independent_legal_person=LEGAL_PERSON.read(masked),
                                   set_up=SET_UP.read(masked)) if scope & {K.institute, None} else InstituteFacts()),
         industrial_agglomeration=AGGLOMERATION.read(masked) if scope & {K.government, None} else None,
+        restructuring=restructuring(masked),
         recognized=titles,
         unsure_recognized=unsure_titles,
         as_of=as_of(clean),

@@ -212,6 +212,8 @@ class Profile(BaseModel):
     university: UniversityFacts = UniversityFacts()
     institute: InstituteFacts = InstituteFacts()
     industrial_agglomeration: bool | None = Field(None, description="产业集聚（服务业集聚示范区，第（四）项）")
+    restructuring: bool | None = Field(None, description="a merger or reorganisation of the applicant still pending "
+                                       "(正在和…合并，还没批): which unit will apply is open")
     recognized: list[ProjectKey] = Field([], description="此前年度已认定的示范项目")
     unsure_recognized: list[ProjectKey] = Field([], description="认定说法存疑（听说、好像…）的示范项目")
     listed_units: list[str] = Field([], description="已载入名单中与申报单位对应的单位名称")

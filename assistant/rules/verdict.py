@@ -64,6 +64,16 @@ class Judge:
     def needs(self, reason: str, ask: list[str], *refs: Reference) -> Verdict:
         return Verdict(status="needs_info", reason=reason, citations=self.cite(*refs), ask=ask)
 
+    def restructuring(self, verdict: Verdict) -> Verdict:
+        """The applicant is merging or reorganising and that is not done: an eligible unit may not be the one that
+        applies."""
+        if verdict.status != "eligible":
+            return verdict
+        reason = (f"{verdict.reason}但贵单位正在合并或重组、尚未完成，以哪个单位作为申报主体、届时是否仍符合条件"
+                  "还需确认。")
+        return verdict.model_copy(update={"status": "needs_info", "reason": reason,
+                                          "ask": ["合并或重组完成后，由哪个单位作为申报主体？目前进展到哪一步？"]})
+
     def unsure_recognized(self, verdict: Verdict) -> Verdict:
         """The applicant may already hold this title but said so only with doubt: confirm it first."""
         if verdict.status == "ineligible":
