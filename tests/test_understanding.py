@@ -970,3 +970,12 @@ def test_a_merger_still_pending_leaves_open_which_unit_applies(assistant: Assist
     verdict = assistant.check(pending, as_of=DAY).verdicts["enterprise"]
     assert verdict.status == "needs_info" and "重组" in verdict.reason
     assert statuses(assistant, "我们是一家股份有限公司，2018年由两家公司合并组建，能报示范企业吗")["enterprise"] == "eligible"
+
+
+@pytest.mark.parametrize(("question", "clause"), [("省局往上报的时候，名额是不是必须占满", "notice#5.3"),
+                                                  ("听说要给省局交一笔评审费，真的吗", "notice#5.4")])
+def test_the_organisers_named_in_a_question_are_no_topic_of_it(assistant: Assistant, question: str,
+                                                               clause: str) -> None:
+    """省局 is named throughout the notice, like 国家知识产权局: what the question asks of it decides."""
+    answer = assistant.ask(question, as_of=DAY)
+    assert answer.in_scope and clause in [c.id for c in answer.citations][:2]
