@@ -979,3 +979,8 @@ def test_the_organisers_named_in_a_question_are_no_topic_of_it(assistant: Assist
     """省局 is named throughout the notice, like 国家知识产权局: what the question asks of it decides."""
     answer = assistant.ask(question, as_of=DAY)
     assert answer.in_scope and clause in [c.id for c in answer.citations][:2]
+
+
+def test_the_publicity_of_creation_objects_is_the_second_stages(assistant: Assistant) -> None:
+    answer = assistant.ask("确定创建对象的时候会不会公示", as_of=DAY)
+    assert [c.id for c in answer.citations] == ["notice#4.2"] and "经公示无异议" in answer.answer
