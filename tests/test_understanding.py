@@ -982,5 +982,5 @@ def test_the_organisers_named_in_a_question_are_no_topic_of_it(assistant: Assist
 
 
 def test_the_publicity_of_creation_objects_is_the_second_stages(assistant: Assistant) -> None:
-    answer = assistant.ask("确定创建对象的时候会不会公示", as_of=DAY)
+    answer = assistant.ask("创建对象名单要先公示吗", as_of=DAY)
     assert [c.id for c in answer.citations] == ["notice#4.2"] and "经公示无异议" in answer.answer
