@@ -984,3 +984,8 @@ def test_the_organisers_named_in_a_question_are_no_topic_of_it(assistant: Assist
 def test_the_publicity_of_creation_objects_is_the_second_stages(assistant: Assistant) -> None:
     answer = assistant.ask("创建对象名单要先公示吗", as_of=DAY)
     assert [c.id for c in answer.citations] == ["notice#4.2"] and "经公示无异议" in answer.answer
+
+
+def test_data_the_office_can_look_up_itself_asked_again_is_the_burden_rule(assistant: Assistant) -> None:
+    answer = assistant.ask("市里要我们把税务系统里就能查到的数据再报一次，这样合规吗", as_of=DAY)
+    assert answer.in_scope and answer.citations[0].id == "notice#5.2"
