@@ -989,3 +989,11 @@ def test_the_publicity_of_creation_objects_is_the_second_stages(assistant: Assis
 def test_data_the_office_can_look_up_itself_asked_again_is_the_burden_rule(assistant: Assistant) -> None:
     answer = assistant.ask("市里要我们把税务系统里就能查到的数据再报一次，这样合规吗", as_of=DAY)
     assert answer.in_scope and answer.citations[0].id == "notice#5.2"
+
+
+def test_a_unit_that_became_the_founder_is_no_applicant(assistant: Assistant) -> None:
+    conversation = Conversation()
+    assistant.ask("我们是一家研究所，想报示范科研机构", conversation, as_of=DAY)
+    answer = assistant.ask("补充：去年一家国有企业成为我们的举办单位，手续都办完了", conversation, as_of=DAY)
+    assert answer.check.profile.kind == ApplicantKind.institute
+    assert answer.check.verdicts["institute"].status == "eligible"
