@@ -997,3 +997,9 @@ def test_a_unit_that_became_the_founder_is_no_applicant(assistant: Assistant) ->
     answer = assistant.ask("补充：去年一家国有企业成为我们的举办单位，手续都办完了", conversation, as_of=DAY)
     assert answer.check.profile.kind == ApplicantKind.institute
     assert answer.check.verdicts["institute"].status == "eligible"
+
+
+def test_what_is_said_of_the_unit_a_hypothetical_names_is_said_of_it(assistant: Assistant) -> None:
+    text = "我们是县政府。要是改用县里那个省级高新区的管委会的名义报示范园区，行吗"
+    assert extract_profile(text).park.level == ParkLevel.provincial
+    assert statuses(assistant, text)["park"] == "eligible"

@@ -80,6 +80,9 @@ class Fact:
             if self.skip_before and self.skip_before.search(before):
                 continue
             found = qualifiers(text, match.start(), match.end())
+            in_name = any(a <= match.start() < b for a, b in designated)  # 以总部的名义: the applicant
+            if in_name:
+                found.discard(Qualifier.hypothetical)  # 如果用国家级经开区管委会的名义报: said of that unit
             if denied_end >= 0 and kinds.COORDINATED.fullmatch(text, denied_end, match.start()):
                 found.add(Qualifier.negated)  # 没有国家级或省级批文: the negation covers both
             denied_end = match.end() if Qualifier.negated in found else -1
@@ -89,7 +92,6 @@ class Fact:
                 denied.append(self.pending[key])
             elif not found:
                 stated.append(self.phrases[key])
-                in_name = any(a <= match.start() < b for a, b in designated)  # 以总部的名义: the applicant
                 introduced += [self.phrases[key]] if in_name or (kinds.SELF_INTRO.search(before) and not designated) \
                     else []
         if stated:

@@ -107,7 +107,7 @@ FOUNDER_OR_AGENT = re.compile(r"(?:(?:和|与|、)[^，,。；;！!？?\n]{0,16}
                               rf"|(?:也|还|已经|已)?(?:是|成了|成为|作为|变成)(?:我们|我单位|本单位|我院|我所)?的?{FOUNDER_ROLE}"
                               r"|(?:直接|业务)?(?:主管|管理|管|指导|领导)的")  # 省卫健委管的: its supervisor
 # "以发改局名义申报": the unit named is the applicant the question is about.
-IN_THE_NAME_OF = re.compile(r"(?:以|用)([^，,。；;！!？?\n]{1,12}?)(?:的)?名义[^，,。；;！!？?\n]{0,4}(?:申报|报|申请)"
+IN_THE_NAME_OF = re.compile(r"(?:以|用)([^，,。；;！!？?\n]{1,20}?)(?:的)?名义[^，,。；;！!？?\n]{0,4}(?:申报|报|申请)"
                             r"[^，,。；;！!\n]{0,12}?(?:示范|▢|吗|呢|么|？|\?|$)")  # ▢: a masked project name
 # "经省政府批准", "投资方是省属国有企业": an approver or a founder, not the applicant.
 AGENT_BEFORE = re.compile(rf"(?:(?:(?<!已)经(?!济|开区)|由|被)[^，,。；;！!？?\n]{{0,2}}|"
