@@ -1003,3 +1003,9 @@ def test_what_is_said_of_the_unit_a_hypothetical_names_is_said_of_it(assistant: 
     text = "我们是县政府。要是改用县里那个省级高新区的管委会的名义报示范园区，行吗"
     assert extract_profile(text).park.level == ParkLevel.provincial
     assert statuses(assistant, text)["park"] == "eligible"
+
+
+def test_units_listed_with_their_names_are_each_asked_about(assistant: Assistant) -> None:
+    text = "我们是地级市下辖的某县人民政府。县里有个省级经开区，还有一家县属国有独资的有限公司。县政府、经开区管委会、县城投公司分别能报哪些？"
+    assert {key: statuses(assistant, text)[key] for key in ("county", "park", "enterprise")} == \
+        {"county": "eligible", "park": "eligible", "enterprise": "eligible"}

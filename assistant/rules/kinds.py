@@ -90,6 +90,7 @@ QUOTED = re.compile(r"[“\"「『][^”\"」』，,。；;]{0,16}")  # the open
 PARENTHESIS = re.compile(r"[（(][^（()）]{0,40}[）)]")
 BREAKS = re.compile(r"[，,。；;！!？?]")
 COORDINATED = re.compile(r"和|与|及|以及|、|跟|还有|或者?")
+COORDINATED_NAME = re.compile(rf"(?:{COORDINATED.pattern})[^，,。；;！!？?\n是的]{{0,12}}")  # …、工业集中区管委会
 WHAT_ABOUT = re.compile(r"(?:^|[，,。；;！!？?\n])(?:那|那么)?([^，,。；;！!？?\n]{1,16}?)"
                         r"(?:呢|怎么样|行不行|可以吗|能报吗)")  # 那我们下属的研究院呢
 # A sentence saying that two names are one body: each name is a kind of the applicant.
@@ -216,8 +217,8 @@ def asked_about(text: str, applicant: Marker | None) -> list[Marker]:
         start = subject_start(text, asking.start())
         subject = [m for m in found if start <= m.start < asking.start()] or elided(text, found, applicant)
         joined = subject[:1]
-        for later in subject[1:]:  # 学校和公司分别能报什么
-            if not COORDINATED.fullmatch(text, joined[-1].end, later.start):
+        for later in subject[1:]:  # 学校和公司分别能报什么, 县政府、工业区管委会、城投集团
+            if not COORDINATED_NAME.fullmatch(text, joined[-1].end, later.start):
                 break
             joined.append(later)
         subjects += joined
