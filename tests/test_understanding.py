@@ -1009,3 +1009,11 @@ def test_units_listed_with_their_names_are_each_asked_about(assistant: Assistant
     text = "我们是地级市下辖的某县人民政府。县里有个省级经开区，还有一家县属国有独资的有限公司。县政府、经开区管委会、县城投公司分别能报哪些？"
     assert {key: statuses(assistant, text)[key] for key in ("county", "park", "enterprise")} == \
         {"county": "eligible", "park": "eligible", "enterprise": "eligible"}
+
+
+def test_the_speakers_own_unit_is_screened_beside_the_unit_it_asks_about(assistant: Assistant) -> None:
+    text = "我们是一家民营的股份有限公司。公司还出资办了个检测研究所，独立法人。研究所能报示范科研机构吗？"
+    assert {key: statuses(assistant, text)[key] for key in ("enterprise", "institute")} == \
+        {"enterprise": "eligible", "institute": "eligible"}
+    listed = "某集团股份有限公司（民营）想报两个：集团本身报示范企业；集团出资举办的研究院（民非，独立法人）报示范科研机构，行吗"
+    assert statuses(assistant, listed)["institute"] == "eligible"

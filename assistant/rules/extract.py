@@ -43,7 +43,6 @@ from assistant.rules.profile import (
 from assistant.rules.text import MASK, Qualifier, drop_instructions, mask, negated, qualifiers, segment_bounds
 
 K = ApplicantKind
-OWN_TYPES = (K.government, K.park_committee, K.company, K.university, K.institute)  # each has a project type
 ORGANISERS = ["国家知识产权局", "省级知识产权局", "省级知识产权管理部门", "国家局", "省局"]  # organise, never apply
 
 
@@ -600,8 +599,10 @@ def extract_profile(text: str, previous: Profile | None = None) -> Profile:
     also = list(head.also) if head else []
     if kind == K.institute and K.company not in also and kinds.registered_as_company(masked):
         also.append(K.company)  # 我们研究院……营业执照是有限责任公司
-    others = [*kinds.one_body(masked), *(m.kind for m in kinds.asked_about(masked, head))]
-    also += [other for other in dict.fromkeys(others) if other != kind and other in OWN_TYPES and other not in also]
+    others = [*kinds.one_body(masked), *(m.kind for m in kinds.asked_about(masked, head)),
+              *kinds.introduced_kinds(masked, head)]
+    also += [other for other in dict.fromkeys(others)
+             if other != kind and other in kinds.APPLICANT_KINDS and other not in also]
     if head is not None and (parent := kinds.parent_of(masked, head)) and not_a_legal_person(masked):
         also.append(parent)  # XX大学的实验室，不是独立法人: the university's own type is open to it
     scope = {kind, *also} if kind else set(previous.kinds if previous else []) or {None}

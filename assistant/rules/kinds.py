@@ -242,7 +242,8 @@ def put_forward(text: str, found: list[Marker]) -> list[tuple[Marker, re.Match[s
     match; not one applying only as what it would be treated as (按企业去报)."""
     pairs = []
     for number, unit in enumerate(found):
-        proposal = PROPOSES.match(text, unit.end)
+        aside = PARENTHESIS.match(text, unit.end)  # 研究院（民办非企业单位，独立法人）报…
+        proposal = PROPOSES.match(text, aside.end() if aside else unit.end)
         if proposal is None and listed_item(text, unit.start) and (clause := CLAUSE_AFTER.match(text, unit.end)) \
                 and not any(unit.end <= other.start < clause.end() and other.kind not in LEGAL_FORMS
                             for other in found[number + 1:number + 2]):  # 研究所（事业单位），准备报…: its form
@@ -355,6 +356,19 @@ def place_asked_about(text: str) -> int | None:
                                                                                Qualifier.hypothetical}:
             return subject.start()
     return None
+
+
+APPLICANT_KINDS = (K.government, K.park_committee, K.company, K.university, K.institute)  # a type each
+
+
+def introduced_kinds(text: str, applicant: Marker | None) -> list[ApplicantKind]:
+    """The kind of the speaker's own unit, when the question is about another unit (我们是一家有限责任公司……
+    我们下面的研究院能报吗): the speaker's unit is an applicant too."""
+    found = markers(text)
+    if applicant is None or applicant.by != "asks" or applicant.kind not in APPLICANT_KINDS or not found:
+        return []
+    own = speaker(text, found)
+    return [own.kind] if own.by in ("own", "intro") and own.start != applicant.start else []
 
 
 def speaker(text: str, found: list[Marker]) -> Marker:
