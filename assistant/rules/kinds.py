@@ -20,7 +20,9 @@ also ask about a second unit that belongs to the applicant (学校的资产经�
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from itertools import pairwise
 
 from assistant.language.lexicon import alternation, pattern
@@ -146,7 +148,8 @@ def just_before(pattern: re.Pattern[str], text: str, end: int) -> bool:
     return bool(pattern.search(text, max(0, end - REACH), end))
 
 
-def markers(text: str) -> list[Marker]:
+@lru_cache(maxsize=8)  # head, asked_about, proposals … each read the markers of one text
+def markers(text: str) -> tuple[Marker, ...]:
     """The markers that can be the head noun (see the module docstring)."""
     found = [Marker(m.start(), m.end(), MARKERS[m.group()]) for m in MARKER.finditer(text)]
     kept = []
@@ -182,7 +185,7 @@ def markers(text: str) -> list[Marker]:
         if just_before(BECOMING, text, marker.start) and not just_before(BECAME, text, marker.start):
             continue
         kept.append(marker)
-    return kept
+    return tuple(kept)
 
 
 # "营业执照是有限责任公司", "独立法人（有限公司）": the form the applicant itself is registered in.
@@ -198,7 +201,7 @@ def subject_start(text: str, asking: int) -> int:
     return segment_bounds(PARENTHESIS.sub(lambda m: BREAKS.sub(" ", m.group()), text), asking)[0]
 
 
-def elided(text: str, found: list[Marker], applicant: Marker | None) -> list[Marker]:
+def elided(text: str, found: Sequence[Marker], applicant: Marker | None) -> list[Marker]:
     """Who a question without a subject is about: the unit named in 以…的名义 or the place speaking (我们是省直管县，
     …公司扎堆，能报哪些) if there is one, else the speaker's."""
     if applicant is not None and applicant.by in ("name", "place"):
@@ -237,7 +240,7 @@ def listed_item(text: str, pos: int) -> bool:
     return sentence_start >= 0 and bool(LIST_LABEL.match(text, sentence_start))
 
 
-def put_forward(text: str, found: list[Marker]) -> list[tuple[Marker, re.Match[str]]]:
+def put_forward(text: str, found: Sequence[Marker]) -> list[tuple[Marker, re.Match[str]]]:
     """Each unit followed by applying for a project type (研究院报示范科研机构, 乙是一家研究所，想报…), with that
     match; not one applying only as what it would be treated as (按企业去报)."""
     pairs = []
@@ -371,7 +374,7 @@ def introduced_kinds(text: str, applicant: Marker | None) -> list[ApplicantKind]
     return [own.kind] if own.by in ("own", "intro") and own.start != applicant.start else []
 
 
-def speaker(text: str, found: list[Marker]) -> Marker:
+def speaker(text: str, found: Sequence[Marker]) -> Marker:
     """The speaker's own unit: right after 我们/本, else the first after a self-introduction, else the first."""
     own = [m for m in found if just_before(OWN, text, m.start) and m.kind != K.person]  # 我个人: "personally"
     if own:
