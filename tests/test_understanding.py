@@ -1017,3 +1017,15 @@ def test_the_speakers_own_unit_is_screened_beside_the_unit_it_asks_about(assista
         {"enterprise": "eligible", "institute": "eligible"}
     listed = "某集团股份有限公司（民营）想报两个：集团本身报示范企业；集团出资举办的研究院（民非，独立法人）报示范科研机构，行吗"
     assert statuses(assistant, listed)["institute"] == "eligible"
+
+
+def test_an_approver_named_later_is_no_applicant_and_a_turn_to_its_government_cites_its_types(
+        assistant: Assistant) -> None:
+    conversation = Conversation()
+    assistant.ask("我们是一个开发区管委会，想报示范园区", conversation, as_of=DAY)
+    approved = assistant.ask("是县政府批的，不是省级。", conversation, as_of=DAY)
+    assert approved.check.profile.kind == ApplicantKind.park_committee
+    assert approved.check.verdicts["park"].status == "ineligible"
+    turned = assistant.ask("那开发区所在的县政府呢？县是地级市下辖的县。", conversation, as_of=DAY)
+    assert turned.check.verdicts["county"].status == "eligible"
+    assert [c.id for c in turned.citations][:1] == ["notice#2.2"]

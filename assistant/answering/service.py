@@ -153,8 +153,9 @@ class Assistant:
         decision = decide(read, turn=turn, profile=result.profile, search=search)
         if decision.route not in (Intent.smalltalk, Intent.drafting, Intent.listed) or decision.about_applicant:
             conversation.profile = result.profile  # a question about another unit (是示范县吗) is no self-description
-        switched = self.held_by(turn.kind) if turn.kind not in (None, before) and pattern("follow_up").search(text) \
-            else []  # 那学校控股的公司呢: the types of the unit the follow-up turns to
+        switched = (self.held_by(turn.kind) or [key for key, v in result.verdicts.items() if v.status == "eligible"]) \
+            if turn.kind not in (None, before) and pattern("follow_up").search(text) \
+            else []  # 那学校控股的公司呢, 那园区所在的区政府呢: the types of the unit the follow-up turns to
         focus = decision.types or switched or conversation.focus_types  # follow-ups keep the earlier types
         lead = compose.combine([self._layered(part, result, focus if part.intent == Intent.eligibility
                                               else decision.types, layers) for part in decision.parts])

@@ -107,6 +107,7 @@ FOUNDER_OR_AGENT = re.compile(r"(?:(?:和|与|、)[^，,。；;！!？?\n]{0,16}
                               r"|[^，,。；;！!？?\n是]{0,8}?(?:批准|批复|同意|认定|授予|命名)(?:了)?"
                               rf"(?!为?{MASK})"  # 公司2020年认定为示范企业: the unit recognised, not its agent
                               r"(?:我们|我单位|我区|我县|我市|本单位)?为?"
+                              r"|(?:自己|自行)?批(?=的|了)"  # 市政府批的: the approver
                               rf"|(?:也|还|已经|已)?(?:是|成了|成为|作为|变成)(?:我们|我单位|本单位|我院|我所)?的?{FOUNDER_ROLE}"
                               r"|(?:直接|业务)?(?:主管|管理|管|指导|领导)的")  # 省卫健委管的: its supervisor
 # "以发改局名义申报": the unit named is the applicant the question is about.
