@@ -1029,3 +1029,8 @@ def test_an_approver_named_later_is_no_applicant_and_a_turn_to_its_government_ci
     turned = assistant.ask("那开发区所在的县政府呢？县是地级市下辖的县。", conversation, as_of=DAY)
     assert turned.check.verdicts["county"].status == "eligible"
     assert [c.id for c in turned.citations][:1] == ["notice#2.2"]
+
+
+def test_applying_late_asks_whether_applying_is_still_open(assistant: Assistant) -> None:
+    answer = assistant.ask("材料没弄完，月底再补报行不行", as_of=date(2025, 10, 28))
+    assert answer.in_scope and "notice#4.1" in [c.id for c in answer.citations]
