@@ -1034,3 +1034,9 @@ def test_an_approver_named_later_is_no_applicant_and_a_turn_to_its_government_ci
 def test_applying_late_asks_whether_applying_is_still_open(assistant: Assistant) -> None:
     answer = assistant.ask("材料没弄完，月底再补报行不行", as_of=date(2025, 10, 28))
     assert answer.in_scope and "notice#4.1" in [c.id for c in answer.citations]
+
+
+def test_an_applicant_asking_if_it_is_still_in_time_hears_whether_it_may_apply_at_all(assistant: Assistant) -> None:
+    answer = assistant.ask("我们是一家股份有限公司，现在报示范企业还赶得上吗", as_of=date(2025, 10, 10))
+    ids = [c.id for c in answer.citations]
+    assert answer.check.verdicts["enterprise"].status == "eligible" and ids[0] == "notice#2.5" and "notice#4.1" in ids

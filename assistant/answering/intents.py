@@ -392,6 +392,8 @@ def decide(text: str, *, turn: Profile, profile: Profile | None, search: Callabl
             decided = [p for p in decide_piece(f"{piece}，{scene}", about_programme, bool(types), search)
                        if p.intent != Intent.out_of_scope] or decided  # read with the scene said after it
         parts += decided
+    if describes(turn) and types and any(part.slot == "still_open" for part in parts):
+        eligibility = True  # 我们是国家高新区管委会，现在报示范园区还来得及吗: whether it may, and whether in time
     if eligibility:
         parts.insert(0, Part(Intent.eligibility, text))
     return Decision(dedupe(parts) or decide_piece(text, about_programme, bool(types), search), types=types,
