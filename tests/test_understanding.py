@@ -1040,3 +1040,9 @@ def test_an_applicant_asking_if_it_is_still_in_time_hears_whether_it_may_apply_a
     answer = assistant.ask("我们是一家股份有限公司，现在报示范企业还赶得上吗", as_of=date(2025, 10, 10))
     ids = [c.id for c in answer.citations]
     assert answer.check.verdicts["enterprise"].status == "eligible" and ids[0] == "notice#2.5" and "notice#4.1" in ids
+
+
+def test_a_work_rule_asked_in_the_applicants_own_sentence_is_answered_beside_the_verdict(
+        assistant: Assistant) -> None:
+    answer = assistant.ask("我们公司想报示范企业，听说要交两万块评审费，是真的吗", as_of=DAY)
+    assert [c.id for c in answer.citations] == ["notice#2.5", "notice#5.4"]

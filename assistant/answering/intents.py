@@ -358,6 +358,9 @@ def smalltalk(text: str) -> str:
     return next((name for name in ("greeting", "thanks", "identity") if pattern(name).search(text.strip())), "")
 
 
+RULE_TOPICS = ("fees", "falsification", "burden", "voluntary", "realism")  # 五、工作要求 asked beside a verdict
+
+
 def decide(text: str, *, turn: Profile, profile: Profile | None, search: Callable[[str], list[Hit]]) -> Decision:
     """The parts of one turn. ``turn``: what this turn says of the applicant; ``profile``: what the
     conversation knows (this turn included)."""
@@ -386,6 +389,9 @@ def decide(text: str, *, turn: Profile, profile: Profile | None, search: Callabl
         if (applicant or types) and about_this_applicant(piece, describes(turn) or bool(types), applicant,
                                                          holds_title):
             eligibility = True
+            # 想报示范县，有人说要交评审费，真的假的: a work rule the same sentence asks about
+            parts += [part for part in decide_piece(piece, about_programme, bool(types), search)
+                      if part.intent == Intent.topic and part.topic is not None and part.topic.name in RULE_TOPICS]
             continue
         decided = decide_piece(piece, about_programme, bool(types), search)
         if scene and all(part.intent == Intent.out_of_scope and not part.slot for part in decided):
