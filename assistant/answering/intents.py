@@ -389,7 +389,7 @@ def decide(text: str, *, turn: Profile, profile: Profile | None, search: Callabl
         if (applicant or types) and about_this_applicant(piece, describes(turn) or bool(types), applicant,
                                                          holds_title):
             eligibility = True
-            # 想报示范县，有人说要交评审费，真的假的: a work rule the same sentence asks about
+            # 想报示范企业，听说要交评审费，是真的吗: a work rule the same sentence asks about
             parts += [part for part in decide_piece(piece, about_programme, bool(types), search)
                       if part.intent == Intent.topic and part.topic is not None and part.topic.name in RULE_TOPICS]
             continue
@@ -399,7 +399,7 @@ def decide(text: str, *, turn: Profile, profile: Profile | None, search: Callabl
                        if p.intent != Intent.out_of_scope] or decided  # read with the scene said after it
         parts += decided
     if describes(turn) and types and any(part.slot == "still_open" for part in parts):
-        eligibility = True  # 我们是国家高新区管委会，现在报示范园区还来得及吗: whether it may, and whether in time
+        eligibility = True  # 我们是股份公司，现在报示范企业还赶得上吗: whether it may, and whether in time
     if eligibility:
         parts.insert(0, Part(Intent.eligibility, text))
     return Decision(dedupe(parts) or decide_piece(text, about_programme, bool(types), search), types=types,

@@ -155,7 +155,7 @@ class Assistant:
             conversation.profile = result.profile  # a question about another unit (是示范县吗) is no self-description
         switched = (self.held_by(turn.kind) or [key for key, v in result.verdicts.items() if v.status == "eligible"]) \
             if turn.kind not in (None, before) and pattern("follow_up").search(text) \
-            else []  # 那学校控股的公司呢, 那园区所在的区政府呢: the types of the unit the follow-up turns to
+            else []  # 那学校控股的公司呢, 那开发区所在的县政府呢: the types of the unit the follow-up turns to
         focus = decision.types or switched or conversation.focus_types  # follow-ups keep the earlier types
         lead = compose.combine([self._layered(part, result, focus if part.intent == Intent.eligibility
                                               else decision.types, layers) for part in decision.parts])

@@ -81,7 +81,7 @@ class Fact:
             found = qualifiers(text, match.start(), match.end())
             in_name = any(a <= match.start() < b for a, b in designated)  # 以总部的名义: the applicant
             if in_name:
-                found.discard(Qualifier.hypothetical)  # 如果用国家级经开区管委会的名义报: said of that unit
+                found.discard(Qualifier.hypothetical)  # 要是以省级高新区管委会的名义报: said of that unit
             if denied_end >= 0 and kinds.COORDINATED.fullmatch(text, denied_end, match.start()):
                 found.add(Qualifier.negated)  # 没有国家级或省级批文: the negation covers both
             denied_end = match.end() if Qualifier.negated in found else -1
@@ -154,7 +154,7 @@ NOT_LEGAL_PERSON = (r"非法人|内设机构|内设部门|内部(?:的)?(?:部�
 LEGAL_PERSON = Fact("independent_legal_person", {IS_LEGAL_PERSON: True, NOT_LEGAL_PERSON: False},
                     negated={IS_LEGAL_PERSON: False})
 # A company still being set up (还在筹建, 营业执照下个月才下来) is not yet one.
-# 事业单位法人登记还没办, 执照下周能拿到: the registration is still to come (工商登记 is a company's conversion)
+# 法人登记尚未办结, 执照月底才能领: the registration is still to come (工商登记 is a company's conversion)
 NOT_SET_UP = (r"筹建|筹备|筹办|(?:营业执照|执照|(?<!工商)(?:法人)?登记(?:证)?)[^，,。；;！!？?\n]{0,8}?"
               r"(?:(?:还没|没有|没|未|尚未)(?:下来|办|拿到|领)|才(?:能)?(?:下来|拿到|办下来)|"
               r"(?:下周|下个?月|过几天|过两天|马上|即将|月底)[^，,。；;！!？?\n]{0,3}?(?:下来|拿到|办好|办下来))|"
@@ -355,7 +355,7 @@ def title_claims(text: str) -> tuple[list[ProjectKey], list[ProjectKey]]:
 
 
 def denied_titles(text: str) -> list[ProjectKey]:
-    """Titles the text says plainly the applicant does not hold (是优势企业，不是示范企业): what an earlier turn
+    """Titles the text says plainly the applicant does not hold (是试点县，不是示范县): what an earlier turn
     claimed or doubted is settled."""
     names = project_names()
     title = re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))

@@ -221,7 +221,7 @@ def asked_about(text: str, applicant: Marker | None) -> list[Marker]:
         start = subject_start(text, asking.start())
         subject = [m for m in found if start <= m.start < asking.start()] or elided(text, found, applicant)
         joined = subject[:1]
-        for later in subject[1:]:  # 学校和公司分别能报什么, 县政府、工业区管委会、城投集团
+        for later in subject[1:]:  # 学校和公司分别能报什么, 区政府、开发区管委会、区属国企
             if not COORDINATED_NAME.fullmatch(text, joined[-1].end, later.start):
                 break
             joined.append(later)
@@ -246,7 +246,7 @@ def put_forward(text: str, found: Sequence[Marker]) -> list[tuple[Marker, re.Mat
     match; not one applying only as what it would be treated as (按企业去报)."""
     pairs = []
     for number, unit in enumerate(found):
-        aside = PARENTHESIS.match(text, unit.end)  # 研究院（民办非企业单位，独立法人）报…
+        aside = PARENTHESIS.match(text, unit.end)  # 研究所（事业单位）报…
         proposal = PROPOSES.match(text, aside.end() if aside else unit.end)
         if proposal is None and listed_item(text, unit.start) and (clause := CLAUSE_AFTER.match(text, unit.end)) \
                 and not any(unit.end <= other.start < clause.end() and other.kind not in LEGAL_FORMS

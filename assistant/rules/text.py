@@ -122,7 +122,7 @@ def doubted_after(text: str, end: int) -> bool:
 
 
 def doubted_alternative(text: str, start: int) -> bool:
-    """The mention is one of alternatives the speaker cannot choose between (是示范企业还是优势企业，记不清了)."""
+    """The mention is one of alternatives the speaker cannot choose between (是示范县还是试点县，说不清)."""
     seg_start, seg_end = segment_bounds(text, start)
     return "还是" in text[seg_start:seg_end] and bool(pattern("hedge").search(text, seg_start, seg_end))
 
