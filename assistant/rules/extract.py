@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from typing import Any
 
 from assistant.language.lexicon import alternation, pattern
@@ -318,16 +319,21 @@ def mentioned_types(text: str) -> list[ProjectKey]:
     return [key for key in PROJECT_KEYS if key in named]
 
 
+@cache
+def title_names() -> re.Pattern[str]:
+    """The names of the seven titles, longest first."""
+    return re.compile("|".join(map(re.escape, sorted(project_names(), key=len, reverse=True))))
+
+
 def title_claims(text: str) -> tuple[list[ProjectKey], list[ProjectKey]]:
     """National titles the text says the applicant already holds (2021年经评审入选国家知识产权示范企业), and
     those it says so only with doubt (听说好像评上过): a title counts when the nearest predicate before it in
     its segment is a recognition (被认定为, 入选, 是 …), not a wish to apply (能否申报, 争创); provincial titles,
     creation objects and pilots are not titles; a negated, pending, former or supposed claim is none."""
     names = project_names()
-    title = re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
     held: list[ProjectKey] = []
     unsure: list[ProjectKey] = []
-    for match in title.finditer(text):
+    for match in title_names().finditer(text):
         seg_start, seg_end = segment_bounds(text, match.start())
         before, after = text[seg_start:match.start()], text[match.end():seg_end]
         if pattern("local_title").search(before) or pattern("not_the_title").search(after):
@@ -358,8 +364,7 @@ def denied_titles(text: str) -> list[ProjectKey]:
     """Titles the text says plainly the applicant does not hold (是试点县，不是示范县): what an earlier turn
     claimed or doubted is settled."""
     names = project_names()
-    title = re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
-    return list(dict.fromkeys(names[m.group()] for m in title.finditer(text) if negated(text, m.start())
+    return list(dict.fromkeys(names[m.group()] for m in title_names().finditer(text) if negated(text, m.start())
                               and not pattern("hedge").search(text, *segment_bounds(text, m.start()))))
 
 
