@@ -28,6 +28,12 @@ def statuses(assistant: Assistant, text: str) -> dict[str, str]:
     return {key: verdict.status for key, verdict in assistant.check(text, as_of=DAY).verdicts.items()}
 
 
+def cited_first(assistant: Assistant, question: str) -> str | None:
+    """The clause an in-scope answer cites first; None when the question is refused."""
+    answer = assistant.ask(question, as_of=DAY)
+    return answer.citations[0].id if answer.in_scope and answer.citations else None
+
+
 # --- 1. last mention never wins: pending, partial and former facts are not the fact -------------------
 
 def test_a_pending_upgrade_is_not_the_parks_level(assistant: Assistant) -> None:
@@ -211,8 +217,7 @@ def test_how_long_the_creation_lasts_is_the_creation_period(assistant: Assistant
                                                   ("名额用不完的话要不要凑够数", "notice#5.3")])
 def test_who_does_what_and_whether_a_quota_binds_are_the_notices_own_rules(assistant: Assistant, question: str,
                                                                          clause: str) -> None:
-    answer = assistant.ask(question, as_of=DAY)
-    assert answer.in_scope and answer.citations[0].id == clause
+    assert cited_first(assistant, question) == clause
     assert not assistant.ask("申报书要填哪些栏目", as_of=DAY).in_scope  # the annex's contents: not loaded
 
 
@@ -238,8 +243,7 @@ def test_a_question_asking_two_things_gets_both(assistant: Assistant) -> None:
 @pytest.mark.parametrize(("question", "clause"), [("多久评一次", "notice#1"), ("这一届要搞到哪一年", "notice#4.2"),
                                                   ("这一届结束以后，下一届什么时候开始", "notice#1")])
 def test_paraphrases_of_the_timetable_are_answered(assistant: Assistant, question: str, clause: str) -> None:
-    answer = assistant.ask(question, as_of=DAY)
-    assert answer.in_scope and answer.citations[0].id == clause
+    assert cited_first(assistant, question) == clause
 
 
 @pytest.mark.parametrize("question", ["2021年的试点示范县名单里有哪些县", "上一届示范县名单里有哪些县",
@@ -650,8 +654,7 @@ def test_before_about_the_applicant_is_no_question_about_an_earlier_round(assist
 def test_applying_for_a_named_type_is_answered_by_who_may_apply_for_it(assistant: Assistant, question: str,
                                                                        clause: str) -> None:
     """No topic covers the question and its words are not the clause's: who may apply is what the notice says."""
-    answer = assistant.ask(question, as_of=DAY)
-    assert answer.in_scope and answer.citations[0].id == clause
+    assert cited_first(assistant, question) == clause
 
 
 def test_a_bingtuan_city_called_by_its_own_name_is_a_bingtuan_city(assistant: Assistant) -> None:
@@ -818,8 +821,7 @@ def test_the_owner_of_the_company_said_in_an_earlier_turn_is_the_owner_of_its_in
 
 @pytest.mark.parametrize("question", ["回执谁来填？", "那个回执要我们自己填吗"])
 def test_who_fills_in_the_receipt_is_the_closing_paragraphs(assistant: Assistant, question: str) -> None:
-    answer = assistant.ask(question, as_of=DAY)
-    assert answer.in_scope and answer.citations[0].id == "notice#closing"
+    assert cited_first(assistant, question) == "notice#closing"
 
 
 def test_not_knowing_which_title_it_was_leaves_the_recognition_unsure(assistant: Assistant) -> None:
@@ -923,8 +925,7 @@ def test_units_listed_as_items_are_each_screened_for_the_type_their_item_applies
 ])
 def test_everyday_wordings_of_the_later_phases_and_the_work_rules(assistant: Assistant, question: str,
                                                                    clause: str) -> None:
-    answer = assistant.ask(question, as_of=DAY)
-    assert answer.in_scope and answer.citations[0].id == clause
+    assert cited_first(assistant, question) == clause
 
 
 def test_a_bureau_of_a_zones_committee_speaks_for_the_zone(assistant: Assistant) -> None:
@@ -987,8 +988,7 @@ def test_the_publicity_of_creation_objects_is_the_second_stages(assistant: Assis
 
 
 def test_data_the_office_can_look_up_itself_asked_again_is_the_burden_rule(assistant: Assistant) -> None:
-    answer = assistant.ask("市里要我们把税务系统里就能查到的数据再报一次，这样合规吗", as_of=DAY)
-    assert answer.in_scope and answer.citations[0].id == "notice#5.2"
+    assert cited_first(assistant, "市里要我们把税务系统里就能查到的数据再报一次，这样合规吗") == "notice#5.2"
 
 
 def test_a_unit_that_became_the_founder_is_no_applicant(assistant: Assistant) -> None:
