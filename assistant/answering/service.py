@@ -153,9 +153,8 @@ class Assistant:
         decision = decide(read, turn=turn, profile=result.profile, search=search)
         if decision.route not in (Intent.smalltalk, Intent.drafting, Intent.listed) or decision.about_applicant:
             conversation.profile = result.profile  # a question about another unit (是示范县吗) is no self-description
-        switched = (self.held_by(turn.kind) or [key for key, v in result.verdicts.items() if v.status == "eligible"]) \
-            if turn.kind not in (None, before) and pattern("follow_up").search(text) \
-            else []  # 那学校控股的公司呢, 那开发区所在的县政府呢: the types of the unit the follow-up turns to
+        switched = self.types_turned_to(turn.kind, result) \
+            if turn.kind not in (None, before) and pattern("follow_up").search(text) else []
         focus = decision.types or switched or conversation.focus_types  # follow-ups keep the earlier types
         lead = compose.combine([self._layered(part, result, focus if part.intent == Intent.eligibility
                                               else decision.types, layers) for part in decision.parts])
@@ -218,6 +217,11 @@ class Assistant:
         if kind is None or str(kind) in ("government", "park_committee"):
             return []
         return [key for key, t in self.types.items() if t.holder_kind and t.holder_kind == str(kind)]
+
+    def types_turned_to(self, kind: Any, result: CheckResult) -> list[str]:
+        """The types of the unit a follow-up turns to (那学校控股的公司呢, 那开发区所在的县政府呢): those only its
+        kind holds, else those it is eligible for."""
+        return self.held_by(kind) or [key for key, verdict in result.verdicts.items() if verdict.status == "eligible"]
 
     def type_aliases(self) -> dict[str, list[str]]:
         return {key: t.names for key, t in self.types.items()}
