@@ -1046,3 +1046,8 @@ def test_a_work_rule_asked_in_the_applicants_own_sentence_is_answered_beside_the
         assistant: Assistant) -> None:
     answer = assistant.ask("我们公司想报示范企业，听说要交两万块评审费，是真的吗", as_of=DAY)
     assert [c.id for c in answer.citations] == ["notice#2.5", "notice#5.4"]
+
+
+
+def test_a_zhiye_daxue_is_a_vocational_school(assistant: Assistant) -> None:
+    assert statuses(assistant, "黎明职业大学想报示范高校")["university"] == "ineligible"

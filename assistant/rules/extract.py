@@ -192,7 +192,7 @@ UNIVERSITY_FACTS = [
         r"本科层次职业学校|本科层次职业|职业本科|职业技术大学": U.vocational_undergraduate,
         UNDERGRADUATE: U.undergraduate,
         UPGRADED: U.undergraduate,
-        r"高等职业|高职|专科|高专|职业技术学院|职业学院": U.junior,
+        r"高等职业|高职|专科|高专|职业技术学院|职业学院|职业大学": U.junior,
         r"成人高校|成人高等学校|成人高等教育|开放大学|广播电视大学|电大|老年大学|网络教育学院": U.adult,
     }, pending={UNDERGRADUATE: U.junior, UPGRADED: U.junior}),  # 正在申请专升本: not yet undergraduate
     Fact("approved", {EDUCATION_APPROVAL: True, r"未获批|尚未获批|未经批准|筹建|筹备": False},
