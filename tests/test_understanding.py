@@ -1051,3 +1051,11 @@ def test_a_work_rule_asked_in_the_applicants_own_sentence_is_answered_beside_the
 
 def test_a_zhiye_daxue_is_a_vocational_school(assistant: Assistant) -> None:
     assert statuses(assistant, "黎明职业大学想报示范高校")["university"] == "ineligible"
+
+
+def test_a_pilot_named_when_asked_which_title_settles_a_doubted_claim(assistant: Assistant) -> None:
+    conversation = Conversation()
+    first = assistant.ask("我们嘉兴市好像早些年就是国家知识产权示范城市了，这届还要报吗", conversation, as_of=DAY)
+    assert first.check.verdicts["city"].status == "needs_info"
+    later = assistant.ask("问了老同事，当年评的是知识产权试点城市，记岔了", conversation, as_of=DAY)
+    assert later.check.verdicts["city"].status == "eligible"

@@ -325,6 +325,20 @@ def title_names() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, sorted(project_names(), key=len, reverse=True))))
 
 
+@cache
+def pilot_names() -> dict[str, ProjectKey]:
+    """The pilot counterpart of each title (强市建设试点城市, 服务业集聚发展试验区) and the type it is a pilot of."""
+    return {name.replace("示范", word): key for name, key in project_names().items() for word in ("试点", "试验")}
+
+
+def pilot_titles(text: str) -> list[ProjectKey]:
+    """The types whose pilot the text says the applicant was (是2022年的强市建设试点城市): said when asked which
+    title it holds, it settles a doubted claim to the title itself."""
+    names = pilot_names()
+    found = re.finditer("|".join(map(re.escape, sorted(names, key=len, reverse=True))), text)
+    return list(dict.fromkeys(names[m.group()] for m in found if not negated(text, m.start())))
+
+
 def title_claims(text: str) -> tuple[list[ProjectKey], list[ProjectKey]]:
     """National titles the text says the applicant already holds (2021年经评审入选国家知识产权示范企业), and
     those it says so only with doubt (听说好像评上过): a title counts when the nearest predicate before it in
@@ -646,6 +660,9 @@ def extract_profile(text: str, previous: Profile | None = None) -> Profile:
         merged = merged.model_copy(update={
             "recognized": [key for key in merged.recognized if key not in denied or key in titles],
             "unsure_recognized": [key for key in merged.unsure_recognized if key not in denied]})
+    if piloted := pilot_titles(clean):
+        doubted = [key for key in merged.unsure_recognized if key not in piloted or key in unsure_titles]
+        merged = merged.model_copy(update={"unsure_recognized": doubted})
     return owner_known(merged)
 
 
