@@ -1059,3 +1059,8 @@ def test_a_pilot_named_when_asked_which_title_settles_a_doubted_claim(assistant:
     assert first.check.verdicts["city"].status == "needs_info"
     later = assistant.ask("问了老同事，当年评的是知识产权试点城市，记岔了", conversation, as_of=DAY)
     assert later.check.verdicts["city"].status == "eligible"
+
+
+def test_a_short_piece_after_another_programmes_question_goes_on_asking_about_it(assistant: Assistant) -> None:
+    answer = assistant.ask("示范高校评上了有奖金吗？省厅那边跟不跟", as_of=DAY)
+    assert not answer.in_scope and answer.trace["parts"] == ["out_of_scope:资金奖补"]

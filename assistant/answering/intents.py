@@ -380,9 +380,9 @@ def decide(text: str, *, turn: Profile, profile: Profile | None, search: Callabl
     about_programme = bool(types) or applicant or bool(re.search(alternation("programme_words"), text))
     parts: list[Part] = []
     eligibility = False
-    split = pieces_and_scenes(text)
-    for piece, scene in zip(with_neighbours_things([piece for piece, _ in split]), [s for _, s in split], strict=True):
-        if parts and parts[-1].intent == Intent.out_of_scope and parts[-1].slot and not continues_programme(piece):
+    written, scenes = zip(*pieces_and_scenes(text), strict=True)
+    for said, piece, scene in zip(written, with_neighbours_things(list(written)), scenes, strict=True):
+        if parts and parts[-1].intent == Intent.out_of_scope and parts[-1].slot and not continues_programme(said):
             parts.append(Part(Intent.out_of_scope, piece, slot=parts[-1].slot))  # "专利年费减缴…？需要什么材料？"
             continue
         holds_title = any(p is not None and (p.recognized or p.unsure_recognized) for p in (turn, profile))
