@@ -35,10 +35,10 @@ lint: install
 fix: install
 	$(VENV)/bin/ruff check --fix .
 
-eval: install  ## the answer-quality gate: exits 1 when a threshold in eval/thresholds.yaml is missed
+eval: install  ## the answer-quality gate with its reports: exits 1 when a threshold in eval/thresholds.yaml is missed
 	$(PY) -m assistant eval
 
-test: install system-deps lint eval  ## pytest on one worker per core; a module stays on one worker (its fixtures)
+test: install system-deps lint  ## pytest on one worker per core, the eval gate among the tests (tests/test_quality_gate.py)
 	$(VENV)/bin/pytest -q -n auto --dist loadfile
 
 test-fast: install  ## the pure tests (rules, language, answering decisions, architecture) on the test profile

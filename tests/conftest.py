@@ -117,3 +117,17 @@ def listener() -> Iterator[tuple[str, list[str]]]:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}", requests
     server.shutdown()
+
+
+# The modules that take longest (seconds of one worker, measured on the 2-core machine), started first so that
+# no worker is left running one of them alone at the end (``--dist loadfile`` hands out modules in order).
+LONGEST_FIRST = ["test_ingest_limits", "test_quality_gate", "test_redteam", "test_reliability", "test_ui_chat", "test_ui_forms",
+                 "test_ingest", "test_app", "test_documents", "test_ui_staff", "test_scale_out"]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    def rank(item: pytest.Item) -> int:
+        name = item.path.stem
+        return LONGEST_FIRST.index(name) if name in LONGEST_FIRST else len(LONGEST_FIRST)
+
+    items.sort(key=rank)  # stable: tests keep their order within a module
