@@ -1064,3 +1064,8 @@ def test_a_pilot_named_when_asked_which_title_settles_a_doubted_claim(assistant:
 def test_a_short_piece_after_another_programmes_question_goes_on_asking_about_it(assistant: Assistant) -> None:
     answer = assistant.ask("示范高校评上了有奖金吗？省厅那边跟不跟", as_of=DAY)
     assert not answer.in_scope and answer.trace["parts"] == ["out_of_scope:资金奖补"]
+
+
+def test_a_place_naming_a_unit_by_its_short_name_is_not_the_applicant(assistant: Assistant) -> None:
+    found = statuses(assistant, "苏州纳米所想申报示范科研机构")
+    assert found["city"] != "eligible" and found["county"] != "eligible"

@@ -260,6 +260,8 @@ OPENING_PLACE = re.compile(r"^(?:您好|你好|老师好|请问)?[，,。！!\s]
 SET_UP_THERE = re.compile(rf"[^，,。；;！!？?\n]{{0,3}}?(?:{REGISTERED}|落户)")
 OF_PLACE = re.compile(r"的|下属|所属|境内|辖区|一家|一所|一个")
 UNIT_NAME_AFTER = re.compile(rf"[^，,。；;！!？?\n（(]{{0,8}}?(?:{kinds.MARKER.pattern})")
+# A unit the place names by a short name of its own (宁波材料所, 合肥物质院): the place is where it is, not who asks.
+SHORT_UNIT_NAME_AFTER = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:所(?![在属有以谓])|院|中心|站|馆)")
 AS_OF = re.compile(r"(?:今天|今日|现在|目前|当前|截至|截止到?)(?:是|为)?\s*(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*"
                    r"[月\-/.]\s*(\d{1,2})")
 
@@ -460,6 +462,8 @@ def place_as_applicant(text: str) -> int | None:
             return end
         if pattern("about_the_place").search(text, end, seg_end):
             continue
+        if SHORT_UNIT_NAME_AFTER.match(text, end, seg_end):
+            continue  # 宁波材料所想报…: a unit of the place asks
         if PLACE_ASKS.match(text, end, seg_end):
             return end
         if number == 0 and OPENING_PLACE.match(text[:chain.start]) and not OF_PLACE.match(text, end) \
