@@ -1069,3 +1069,8 @@ def test_a_short_piece_after_another_programmes_question_goes_on_asking_about_it
 def test_a_place_naming_a_unit_by_its_short_name_is_not_the_applicant(assistant: Assistant) -> None:
     found = statuses(assistant, "苏州纳米所想申报示范科研机构")
     assert found["city"] != "eligible" and found["county"] != "eligible"
+
+
+def test_a_word_only_one_clause_says_is_what_a_chatty_question_asks(assistant: Assistant) -> None:
+    answer = assistant.ask("我们县资源禀赋一般般，通知里这块有提到吗，咋整", as_of=DAY)
+    assert answer.citations[0].id == "notice#5.5" and "没有规定" not in answer.answer

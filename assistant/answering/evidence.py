@@ -9,6 +9,7 @@ with a note each (``other_programmes`` in the lexicon).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -81,6 +82,14 @@ def bigrams(text: str) -> set[str]:
 def answered(text: str, clauses: list[Clause]) -> bool:
     value = coverage(text, clauses)
     return value is not None and value >= ANSWERED
+
+
+def singled_out(text: str, first: Clause, corpus: Sequence[Clause]) -> bool:
+    """The first-ranked clause is the only one of ``corpus`` that covers one of the question's topic words (台账,
+    水分, 展馆): a word only it says is what the question asks about, however many everyday words surround it."""
+    own = [word for word in topic_words(text) if covered(word, first.heading + first.text, loose=False)]
+    return any(not any(covered(word, c.heading + c.text, loose=False) for c in corpus if c.id != first.id)
+               for word in own)
 
 
 @cache

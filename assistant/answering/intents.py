@@ -10,9 +10,10 @@ that clause covers the piece's topic words (``evidence``). Phrase lists: ``assis
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import partial
 from typing import TYPE_CHECKING
 
 from assistant.answering import evidence
@@ -361,9 +362,10 @@ def smalltalk(text: str) -> str:
 RULE_TOPICS = ("fees", "falsification", "burden", "voluntary", "realism")  # 五、工作要求 asked beside a verdict
 
 
-def decide(text: str, *, turn: Profile, profile: Profile | None, search: Callable[[str], list[Hit]]) -> Decision:
+def decide(text: str, *, turn: Profile, profile: Profile | None, search: Callable[[str], list[Hit]],
+           corpus: Sequence[Clause]) -> Decision:
     """The parts of one turn. ``turn``: what this turn says of the applicant; ``profile``: what the
-    conversation knows (this turn included)."""
+    conversation knows (this turn included); ``corpus``: every clause that may be cited."""
     if kind := smalltalk(text):
         return Decision([Part(Intent.smalltalk, text, slot=kind)])
     if pattern("drafting").search(text):
@@ -378,6 +380,8 @@ def decide(text: str, *, turn: Profile, profile: Profile | None, search: Callabl
     if applicant and describes(turn) and not asks(text):  # a self-description: what may it apply for
         return Decision([Part(Intent.eligibility, text)], types=types, about_applicant=True)
     about_programme = bool(types) or applicant or bool(re.search(alternation("programme_words"), text))
+    parts_of = partial(decide_piece, about_programme=about_programme, names_type=bool(types), search=search,
+                       corpus=corpus)
     parts: list[Part] = []
     eligibility = False
     written, scenes = zip(*pieces_and_scenes(text), strict=True)
@@ -390,19 +394,19 @@ def decide(text: str, *, turn: Profile, profile: Profile | None, search: Callabl
                                                          holds_title):
             eligibility = True
             # 想报示范企业，听说要交评审费，是真的吗: a work rule the same sentence asks about
-            parts += [part for part in decide_piece(piece, about_programme, bool(types), search)
+            parts += [part for part in parts_of(piece)
                       if part.intent == Intent.topic and part.topic is not None and part.topic.name in RULE_TOPICS]
             continue
-        decided = decide_piece(piece, about_programme, bool(types), search)
+        decided = parts_of(piece)
         if scene and all(part.intent == Intent.out_of_scope and not part.slot for part in decided):
-            decided = [p for p in decide_piece(f"{piece}，{scene}", about_programme, bool(types), search)
+            decided = [p for p in parts_of(f"{piece}，{scene}")
                        if p.intent != Intent.out_of_scope] or decided  # read with the scene said after it
         parts += decided
     if describes(turn) and types and any(part.slot == "still_open" for part in parts):
         eligibility = True  # 我们是股份公司，现在报示范企业还赶得上吗: whether it may, and whether in time
     if eligibility:
         parts.insert(0, Part(Intent.eligibility, text))
-    return Decision(dedupe(parts) or decide_piece(text, about_programme, bool(types), search), types=types,
+    return Decision(dedupe(parts) or parts_of(text), types=types,
                     about_applicant=eligibility)
 
 
@@ -474,8 +478,8 @@ def about_this_applicant(piece: str, names_someone: bool, described: bool, holds
     return described and not evidence.topic_words(piece) and not matching_topics(piece)
 
 
-def decide_piece(piece: str, about_programme: bool, names_type: bool,
-                 search: Callable[[str], list[Hit]]) -> list[Part]:
+def decide_piece(piece: str, *, about_programme: bool, names_type: bool, search: Callable[[str], list[Hit]],
+                 corpus: Sequence[Clause]) -> list[Part]:
     """The part(s) one piece asks for, by ``PRECEDENCE`` (eligibility is decided for the whole turn). A topic
     whose own wording holds the time words ("公示多久") is more specific than the "when" they suggest."""
     if pattern("asks_prediction").search(piece):  # 评上的概率大不大: no notice says how it will turn out
@@ -504,7 +508,7 @@ def decide_piece(piece: str, about_programme: bool, names_type: bool,
         return [Part(Intent.out_of_scope, piece, slot=earlier.note, hits=tuple(hits))]
     clauses = [h.clause for h in hits[:3]]
     only_names = names_type and evidence.coverage(piece, clauses) is None  # "哪些单位可以申报示范县"
-    if hits and (evidence.answered(piece, clauses) or only_names):
+    if hits and (evidence.answered(piece, clauses) or only_names or evidence.singled_out(piece, clauses[0], corpus)):
         return [Part(Intent.factual, piece, hits=tuple(best_covering(piece, hits)))]
     requirement = about_programme and pattern("asks_requirement").search(piece)
     asks_the_notice = pattern("the_notice").search(piece) or requirement

@@ -150,7 +150,7 @@ class Assistant:
         earlier = [normalize(question) for question, _ in conversation.turns]
         read = normalize(text) if describes(turn) else \
             with_things_carried(what_about(normalize(text), earlier[-1] if earlier else ""), things_before(earlier))
-        decision = decide(read, turn=turn, profile=result.profile, search=search)
+        decision = decide(read, turn=turn, profile=result.profile, search=search, corpus=self.library.clauses())
         if decision.route not in (Intent.smalltalk, Intent.drafting, Intent.listed) or decision.about_applicant:
             conversation.profile = result.profile  # a question about another unit (是示范县吗) is no self-description
         switched = self.types_turned_to(turn.kind, result) \
