@@ -1074,3 +1074,8 @@ def test_a_place_naming_a_unit_by_its_short_name_is_not_the_applicant(assistant:
 def test_a_word_only_one_clause_says_is_what_a_chatty_question_asks(assistant: Assistant) -> None:
     answer = assistant.ask("我们县资源禀赋一般般，通知里这块有提到吗，咋整", as_of=DAY)
     assert answer.citations[0].id == "notice#5.5" and "没有规定" not in answer.answer
+
+
+@pytest.mark.parametrize("text", ["我们区产业算不上集聚，能报服务业集聚示范区吗", "我们县的企业都很零散，能报服务业集聚示范区吗"])
+def test_industry_said_not_to_cluster_is_no_clustering(assistant: Assistant, text: str) -> None:
+    assert extract_profile(text).industrial_agglomeration is False
