@@ -48,7 +48,6 @@ ORGANISERS = ["国家知识产权局", "省级知识产权局", "省级知识产
 
 
 # "以/用X的名义申报…吗": X is the applicant the question is about (not "专利以总公司名义申请。").
-IN_THE_NAME_OF = kinds.IN_THE_NAME_OF
 
 
 @dataclass
@@ -71,7 +70,7 @@ class Fact:
         """The value the plain statements agree on — those of a self-introduction (我们是…) first — else the
         one their negations and what is only sought agree on, else None."""
         stated, introduced, denied = [], [], []
-        designated = [m.span(1) for m in IN_THE_NAME_OF.finditer(text)]
+        designated = kinds.designated(text)
         denied_end = -1
         for match in self.pattern.finditer(text):
             key = self.keys[int(match.lastgroup[1:])]

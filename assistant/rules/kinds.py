@@ -48,8 +48,8 @@ MARKERS: dict[str, ApplicantKind] = {
                      "园区", "综合保税区", "保税区", "大学科技园", "旅游度假区", "风景名胜区", "风景区"],
                     K.park_committee),
     **dict.fromkeys(["股份有限公司", "有限责任公司", "有限公司", "股份公司", "分公司", "子公司", "公司", "合伙企业",
-                     "个人独资企业", "个体工商户", "个体户", "企业", "集团", "国企", "央企", "民企", "外企", "我司",
-                     "本公司", "事务所"], K.company),
+                     "个人独资企业", "个体工商户", "个体户", "企业", "集团", "总部", "国企", "央企", "民企", "外企",
+                     "我司", "本公司", "事务所"], K.company),
     **dict.fromkeys(["普通本科高校", "高等院校", "高等学校", "高校", "院校", "大学", "学院", "高职", "高专", "专科学校",
                      "我校", "本校", "学校", "民办本科", "公办本科", "本科学院", "专科学院"],  # not …科学院
                     K.university),
@@ -113,6 +113,22 @@ FOUNDER_OR_AGENT = re.compile(r"(?:(?:和|与|、)[^，,。；;！!？?\n]{0,16}
 # "以发改局名义申报": the unit named is the applicant the question is about.
 IN_THE_NAME_OF = re.compile(r"(?:以|用)([^，,。；;！!？?\n]{1,20}?)(?:的)?名义[^，,。；;！!？?\n]{0,4}(?:申报|报|申请)"
                             r"[^，,。；;！!\n]{0,12}?(?:示范|▢|吗|呢|么|？|\?|$)")  # ▢: a masked project name
+# "要报的是他们在宁波的分公司", "改成用上海总部报": the unit named as the one that applies.
+APPLYING_UNIT = re.compile(r"(?:要|想|准备|打算|拟)?(?:申报|报|申请)的(?:单位|主体)?(?:是|为)"
+                           r"([^，,。；;！!？?\n]{1,20})"
+                           rf"|(?:用|由)([^，,。；;！!？?\n]{{0,12}}?(?:{MARKER.pattern}))来?(?:申报|报|申请)")
+
+
+# "…申报的是我们的运营公司，是有限责任公司": what the next clause says the designated unit is.
+APPOSITION = re.compile(r"[，,]\s*(?:是|为|系)[^，,。；;！!？?\n]{0,20}")
+
+
+def designated(text: str) -> list[tuple[int, int]]:
+    """Spans of the units the text names as the one that applies (以总部的名义报, 要报的是分公司), with what the
+    clause after says it is."""
+    spans = sorted(m.span(m.lastindex or 0) for unit in (IN_THE_NAME_OF, APPLYING_UNIT) for m in unit.finditer(text))
+    return [(start, apposition.end() if (apposition := APPOSITION.match(text, end)) else end) for start, end in spans]
+
 # "经省政府批准", "投资方是省属国有企业": an approver or a founder, not the applicant.
 AGENT_BEFORE = re.compile(rf"(?:(?:(?<!已)经(?!济|开区)|由|被)[^，,。；;！!？?\n]{{0,2}}|"
                           rf"{FOUNDER_ROLE}(?:是|为)[^，,。；;！!？?\n]{{0,6}})$")
@@ -308,12 +324,12 @@ def parent_of(text: str, unit: Marker) -> ApplicantKind | None:
 def head(text: str) -> Marker | None:
     """The marker that names the applicant, or None when the text names no kind of unit."""
     found = markers(text)
-    for named in IN_THE_NAME_OF.finditer(text):
-        designated = [m for m in found if named.start(1) <= m.start < named.end(1)]
-        if designated:
-            return replace(designated[0], by="name")
-        if BUREAU.search(named.group(1)):  # 以我们局的名义: a bureau no marker names
-            return Marker(named.start(1), named.end(1), K.department, by="name")
+    for start, end in designated(text):
+        named = [m for m in found if start <= m.start < end]
+        if named:
+            return replace(named[0], by="name")
+        if BUREAU.search(text, start, end):  # 以我们局的名义: a bureau no marker names
+            return Marker(start, end, K.department, by="name")
     if not found:
         return None
     for name in FULL_NAME.finditer(text):
