@@ -1090,3 +1090,8 @@ def test_the_unit_named_as_the_one_that_applies_is_the_applicant(assistant: Assi
     text = "说明一下，申报的主体是我们杭州分公司，母公司是一家有限责任公司，能报示范企业吗"
     assert extract_profile(text).company.branch is True
     assert statuses(assistant, text)["enterprise"] == "ineligible"
+
+
+def test_a_zone_holding_the_park_title_is_one_that_could_apply_for_it(assistant: Assistant) -> None:
+    text = "我们开发区管委会2022年就评上了国家知识产权强国建设示范园区，服务业集聚示范区能报吗"
+    assert statuses(assistant, text)["service_zone"] == "eligible"

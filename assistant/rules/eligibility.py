@@ -203,6 +203,9 @@ def park_committee(profile: Profile, judge: Judge) -> Verdict:
         return judge.ineligible("园区为省级以下，不符合“省级以上高新区、经开区等产业园区管委会”的要求，"
                                 f"不能申报{judge.type.short}。")
     unknown = [label for label, value in (("类型", kind_of_park), ("级别", level)) if value is None]
+    if unknown and "park" in profile.recognized:  # only a 省级以上 zone's committee could apply for that title
+        return judge.eligible("园区已是国家知识产权强国建设示范园区，而示范园区只由省级以上高新区、经开区等产业园区"
+                              f"管委会申报，其管委会符合“省级以上高新区、经开区等产业园区管委会”的要求，可申报{judge.type.short}。")
     if unknown:
         ask = [ASK["park_type"]] * (kind_of_park is None) + [ASK["park_level"]] * (level is None)
         return judge.needs(f"已知是园区管委会，但还不清楚园区的{'和'.join(unknown)}。", ask)
