@@ -1095,3 +1095,12 @@ def test_the_unit_named_as_the_one_that_applies_is_the_applicant(assistant: Assi
 def test_a_zone_holding_the_park_title_is_one_that_could_apply_for_it(assistant: Assistant) -> None:
     text = "我们开发区管委会2022年就评上了国家知识产权强国建设示范园区，服务业集聚示范区能报吗"
     assert statuses(assistant, text)["service_zone"] == "eligible"
+
+
+def test_a_level_still_being_applied_for_is_not_the_zones_level(assistant: Assistant) -> None:
+    assert statuses(assistant, "我们园区管委会，目前是县级工业园，省级的还在走流程，能报示范园区吗")["park"] == "ineligible"
+
+
+def test_the_government_that_issued_the_approval_is_not_the_applicant(assistant: Assistant) -> None:
+    profile = extract_profile("找出了市政府批文，园区前年已升为省级高新区，想报示范园区")
+    assert profile.kind == ApplicantKind.park_committee
