@@ -1104,3 +1104,9 @@ def test_a_level_still_being_applied_for_is_not_the_zones_level(assistant: Assis
 def test_the_government_that_issued_the_approval_is_not_the_applicant(assistant: Assistant) -> None:
     profile = extract_profile("找出了市政府批文，园区前年已升为省级高新区，想报示范园区")
     assert profile.kind == ApplicantKind.park_committee
+
+
+def test_the_type_a_refusal_points_to_is_quoted_too(assistant: Assistant) -> None:
+    answer = assistant.ask("苏州市政府能报示范县吗？", as_of=DAY)
+    assert answer.check.verdicts["county"].status == "ineligible" and "示范市" in answer.answer
+    assert [c.id for c in answer.citations[:2]] == ["notice#2.2", "notice#2.1"]

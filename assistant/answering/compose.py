@@ -81,6 +81,9 @@ def eligibility_lead(verdicts: dict[str, Any], focus: list[str], names: dict[str
             quotes += [(c.id, c.quote) for c in verdict.citations[1:] if c.quote == RECOGNIZED.quote]
         parts = [f"{STATUS[status].phrase.format(name='、'.join(types))}：{detail.rstrip('。')}"
                  for (status, detail), types in grouped.items()]
+        said = "".join(verdicts[key].reason for key in focus)  # 县级人民政府可关注示范县: quoted, if it may
+        quotes += [(c.id, c.quote) for key, verdict in verdicts.items() if key not in focus
+                   and verdict.status == "eligible" and names[key] in said for c in verdict.citations[:1]]
         return Lead(end_sentence("；".join(parts)), quotes)
     groups: dict[str, list[str]] = {}
     for key, verdict in verdicts.items():
