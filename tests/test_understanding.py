@@ -1110,3 +1110,8 @@ def test_the_type_a_refusal_points_to_is_quoted_too(assistant: Assistant) -> Non
     answer = assistant.ask("苏州市政府能报示范县吗？", as_of=DAY)
     assert answer.check.verdicts["county"].status == "ineligible" and "示范市" in answer.answer
     assert [c.id for c in answer.citations[:2]] == ["notice#2.2", "notice#2.1"]
+
+
+def test_money_a_founder_put_in_is_no_question_about_fees(assistant: Assistant) -> None:
+    answer = assistant.ask("集团掏钱办的研究院，能报示范科研机构吗", as_of=DAY)
+    assert "notice#5.4" not in [c.id for c in answer.citations]

@@ -393,9 +393,10 @@ def decide(text: str, *, turn: Profile, profile: Profile | None, search: Callabl
         if (applicant or types) and about_this_applicant(piece, describes(turn) or bool(types), applicant,
                                                          holds_title):
             eligibility = True
-            # 想报示范企业，听说要交评审费，是真的吗: a work rule the same sentence asks about
-            parts += [part for part in parts_of(piece)
-                      if part.intent == Intent.topic and part.topic is not None and part.topic.name in RULE_TOPICS]
+            # 想报示范企业，听说要交评审费，是真的吗: a work rule the same sentence asks about in its own words (not
+            # 企业出钱建的研究院: only the notice's word for money, 收取费用, would name fees there)
+            parts += [part for part in parts_of(piece) if part.intent == Intent.topic and part.topic is not None
+                      and part.topic.name in RULE_TOPICS and part.topic.pattern.search(piece)]
             continue
         decided = parts_of(piece)
         if scene and all(part.intent == Intent.out_of_scope and not part.slot for part in decided):
