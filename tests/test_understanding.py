@@ -1115,3 +1115,8 @@ def test_the_type_a_refusal_points_to_is_quoted_too(assistant: Assistant) -> Non
 def test_money_a_founder_put_in_is_no_question_about_fees(assistant: Assistant) -> None:
     answer = assistant.ask("集团掏钱办的研究院，能报示范科研机构吗", as_of=DAY)
     assert "notice#5.4" not in [c.id for c in answer.citations]
+
+
+def test_an_annexs_content_asked_with_another_programmes_words_is_the_annex(assistant: Assistant) -> None:
+    answer = assistant.ask("评价指标中高新技术企业数量算多少分", as_of=DAY)
+    assert "未载入" in answer.answer and answer.citations[0].id == "notice#annex.3"

@@ -494,12 +494,13 @@ def decide_piece(piece: str, *, about_programme: bool, names_type: bool, search:
             return [Part(Intent.when, piece, slot=event) for event in found]
         return [Part(Intent.topic, piece, slot=topic.name, topic=topic, hits=tuple(hits))]
     programme = evidence.other_programme(piece)
-    if programme is not None:
+    topic = chosen_topic(piece, hits)
+    if programme is not None and not (topic and topic.annex):  # 评价指标里专利质押融资占多少分: the annex's content
         return [Part(Intent.out_of_scope, piece, slot=programme.note, hits=tuple(hits))]
     entity = asked_entity(piece)
     if entity and not any(names_entity(entity, hit.clause) for hit in hits[:3]):
         return [Part(Intent.out_of_scope, piece, hits=tuple(hits))]  # "评审专家都有谁": the notice names no one
-    if topic := chosen_topic(piece, hits):
+    if topic:
         return [Part(Intent.topic, piece, slot=topic.name, topic=topic, hits=tuple(hits))]
     if term := used_term(piece, [hit.clause for hit in hits]):
         return [Part(Intent.definition, piece, slot=term[0], hits=(next(h for h in hits if h.clause is term[1]),))]
