@@ -1120,3 +1120,8 @@ def test_money_a_founder_put_in_is_no_question_about_fees(assistant: Assistant) 
 def test_an_annexs_content_asked_with_another_programmes_words_is_the_annex(assistant: Assistant) -> None:
     answer = assistant.ask("评价指标中高新技术企业数量算多少分", as_of=DAY)
     assert "未载入" in answer.answer and answer.citations[0].id == "notice#annex.3"
+
+
+def test_a_category_the_unit_asks_to_be_treated_as_is_not_its_kind(assistant: Assistant) -> None:
+    text = "我们是滨海新区的一个开发区管委会，能不能按“市辖区”申报示范县？"
+    assert ApplicantKind.government not in extract_profile(text).kinds
