@@ -1,6 +1,6 @@
-"""The running app: the OpenAI-compatible API with the real ``openai`` client; the staff login.
+"""The running app: the OpenAI-compatible API with the real ``openai`` client; the API alone (headless).
 
-The pages in Chromium are ``test_ui_*.py``."""
+The pages in Chromium are ``test_ui_*.py``; the staff login is tested in ``test_redteam.py``."""
 
 from __future__ import annotations
 
@@ -52,22 +52,6 @@ def test_bad_requests_get_clear_errors(app_url: str) -> None:
     check = httpx.post(f"{app_url}/api/check", json={"text": "我们是重庆市城口县人民政府"})
     assert check.status_code == 200 and check.json()["verdicts"]["county"]["status"] == "eligible"
     assert httpx.get(f"{app_url}/healthz").json()["ok"] is True
-
-
-def test_staff_pages_need_the_login_when_one_is_configured(tmp_path: Path, free_port) -> None:
-    app = start_app(tmp_path, free_port(), {"ASSISTANT_STAFF_USER": "staff", "ASSISTANT_STAFF_PASSWORD": "s3cret"})
-    try:
-        assert httpx.get(f"{app.url}/staff/config").status_code == 401
-        assert httpx.get(f"{app.url}/config").status_code == 200  # the public pages stay open
-        client = httpx.Client()
-        refused = client.post(f"{app.url}/staff/login", data={"username": "staff", "password": "wrong"})
-        assert refused.status_code == 400
-        accepted = client.post(f"{app.url}/staff/login", data={"username": "staff", "password": "s3cret"})
-        assert accepted.status_code == 200
-        config = client.get(f"{app.url}/staff/config")
-        assert config.status_code == 200 and "运行评测" in config.text and "复函起草" in config.text
-    finally:
-        app.stop()
 
 
 def test_a_headless_app_serves_the_api_alone(tmp_path: Path, free_port) -> None:

@@ -183,6 +183,17 @@ def test_without_a_login_the_staff_pages_answer_only_loopback_clients(tmp_path: 
 
 
 @pytest.mark.server
+def test_staff_pages_need_the_login_when_one_is_configured(app: RunningApp) -> None:
+    with client(app) as anonymous:
+        assert anonymous.get("/staff/config").status_code == 401
+        assert anonymous.get("/config").status_code == 200  # the public pages stay open
+    with client(app) as staff:
+        assert staff.post("/staff/login", data={"username": "staff", "password": PASSWORD}).status_code == 200
+        config = staff.get("/staff/config")
+        assert config.status_code == 200 and "运行评测" in config.text and "复函起草" in config.text
+
+
+@pytest.mark.server
 def test_a_client_is_locked_out_after_repeated_wrong_passwords(app: RunningApp) -> None:
     with client(app) as guesser:
         for _ in range(3):
