@@ -1,24 +1,21 @@
 """What the pages render, without a browser: text stays text, answers carry their citations as buttons,
 the viewer highlights the quote, pasted facts parse by line, metrics read in Chinese, uploads stay in their
-directory."""
+directory.
+
+The page modules import Gradio: each test imports what it reads, so that a worker that runs none of these
+tests never loads Gradio only to collect them."""
 
 from __future__ import annotations
 
 import tempfile
 from pathlib import Path
 
-import gradio as gr
 import pytest
-from gradio.utils import get_upload_folder
 
 from assistant.answering import Answer
 from assistant.corpus.library import Library
 from assistant.drafting import fact_fields
 from assistant.settings import Settings
-from assistant.web.citations import answer_body, answer_html, clause_view, helpful_tab, inert, locate
-from assistant.web.drafting_form import parse_fact_lines
-from assistant.web.staff_eval import figure, metric_label, metrics_rows
-from assistant.web.uploads import uploaded_path
 
 
 @pytest.fixture(scope="module")
@@ -32,14 +29,18 @@ def library(settings: Settings) -> Library:
 
 
 def test_inert_shows_markup_as_typed() -> None:
+    from assistant.web.citations import inert
+
     html = inert('![图](http://x/a.png)\n<img src="http://x/b.png"> **粗** $$x$$ www.x.cn 申报')
     assert "<img" not in html and "](" not in html and "**" not in html and "$$" not in html and "www." not in html
     assert html.startswith("&#33;&#91;图&#93;") and "<br>" in html and html.endswith(" 申报")
 
 
 def test_an_answer_shows_its_text_once_and_its_citations_as_buttons(library: Library) -> None:
-    citation = library.cite("notice#5.4", "不得以任何形式向申报单位、创建对象、示范单位等收取费用")
     from assistant.answering import compose
+    from assistant.web.citations import answer_body, answer_html
+
+    citation = library.cite("notice#5.4", "不得以任何形式向申报单位、创建对象、示范单位等收取费用")
 
     text = compose.render("不收取任何费用。", [citation])
     answer = Answer(question="要交费吗", answer=text, citations=[citation])
@@ -52,6 +53,8 @@ def test_an_answer_shows_its_text_once_and_its_citations_as_buttons(library: Lib
 
 
 def test_answers_point_to_the_tab_that_does_the_job(library: Library) -> None:
+    from assistant.web.citations import helpful_tab
+
     form = library.cite("notice#annex.1")
     assert helpful_tab(Answer(question="申报书写什么", answer="…", citations=[form])) == "申报书起草"
     assert helpful_tab(Answer(question="帮我写", answer="…", route="drafting")) == "申报书起草"
@@ -60,6 +63,8 @@ def test_answers_point_to_the_tab_that_does_the_job(library: Library) -> None:
 
 
 def test_the_viewer_shows_the_clause_in_context_with_the_quote_highlighted(library: Library) -> None:
+    from assistant.web.citations import clause_view, locate
+
     assert locate("申报单位\n应高度 重视", "单位应高度重视") == (2, 11)
     view = clause_view(library, "notice#5.4", "不得以任何形式向申报单位、创建对象、示范单位等收取费用")
     assert "<mark>不得以任何形式向申报单位、创建对象、示范单位等收取费用</mark>" in view
@@ -69,6 +74,8 @@ def test_the_viewer_shows_the_clause_in_context_with_the_quote_highlighted(libra
 
 
 def test_pasted_facts_accept_either_colon_and_report_errors_by_line(settings: Settings) -> None:
+    from assistant.web.drafting_form import parse_fact_lines
+
     fields = fact_fields("enterprise", settings)
     facts, errors = parse_fact_lines("\n".join([
         "说明：这一行不是事实项",
@@ -87,6 +94,8 @@ def test_pasted_facts_accept_either_colon_and_report_errors_by_line(settings: Se
 
 
 def test_metrics_read_in_chinese_with_rounded_figures() -> None:
+    from assistant.web.staff_eval import figure, metric_label, metrics_rows
+
     assert metric_label("dev/qa.fact_recall") == "开发集·问答：要点覆盖率"
     assert metric_label("holdout/eligibility_3.verdict_accuracy.city") == "留出集·资格判定（3）：判定准确率（示范市）"
     assert metric_label("dev.wrong_eligible") == "开发集：误判为“可以申报”的次数"
@@ -97,6 +106,11 @@ def test_metrics_read_in_chinese_with_rounded_figures() -> None:
 
 
 def test_only_files_uploaded_through_the_page_are_read(tmp_path: Path) -> None:
+    import gradio as gr
+    from gradio.utils import get_upload_folder
+
+    from assistant.web.uploads import uploaded_path
+
     outside = tmp_path / "notice.txt"
     outside.write_text("通知", encoding="utf-8")
     for path in (outside, Path("/etc/passwd"), f"{get_upload_folder()}/../../etc/passwd"):
@@ -118,6 +132,8 @@ def test_the_deadline_day_itself_is_said_as_such(library: Library) -> None:
 
 
 def test_an_answer_arriving_keeps_what_was_typed_while_it_was_worked_out(settings: Settings, library: Library) -> None:
+    import gradio as gr
+
     from assistant.answering import Assistant
     from assistant.feedback import FeedbackStore
     from assistant.web.chat import ChatSession
