@@ -38,8 +38,10 @@ fix: install
 eval: install  ## the answer-quality gate with its reports: exits 1 when a threshold in eval/thresholds.yaml is missed
 	$(PY) -m assistant eval
 
-test: install system-deps lint  ## pytest on one worker per core, the eval gate among the tests (tests/test_quality_gate.py)
-	$(VENV)/bin/pytest -q -n auto --dist loadfile
+# pytest on one worker per core, the eval gate among the tests (tests/test_quality_gate.py); a module stays on one
+# worker (its fixtures), and modules start in the order tests/conftest.py gives them (the longest first)
+test: install system-deps lint
+	$(VENV)/bin/pytest -q -n auto --dist loadfile --no-loadscope-reorder
 
 test-fast: install  ## the pure tests (rules, language, answering decisions, architecture) on the test profile
 	ASSISTANT_PROFILE=test $(VENV)/bin/pytest -q tests/rules tests/test_architecture.py tests/test_profile.py \

@@ -119,10 +119,12 @@ def listener() -> Iterator[tuple[str, list[str]]]:
     server.shutdown()
 
 
-# The modules that take longest (seconds of one worker, measured on the 2-core machine), started first so that
-# no worker is left running one of them alone at the end (``--dist loadfile`` hands out modules in order).
-LONGEST_FIRST = ["test_ingest_limits", "test_quality_gate", "test_redteam", "test_reliability", "test_ui_chat", "test_ui_forms",
-                 "test_ingest", "test_app", "test_documents", "test_ui_staff", "test_scale_out"]
+# The modules that take longest on the 2-core machine, started first so that no worker is left running one of
+# them alone at the end (``--dist loadfile --no-loadscope-reorder`` hands modules out in this order; xdist's own
+# order, by number of tests, put the one-test eval gate last).
+LONGEST_FIRST = ["test_ingest_limits", "test_redteam", "test_quality_gate", "test_ui_forms", "test_ingest",
+                 "test_reliability", "test_ui_chat", "test_documents", "test_retrieval", "test_scale_out",
+                 "test_embedders", "test_ui_staff"]
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
