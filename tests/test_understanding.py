@@ -1125,3 +1125,8 @@ def test_an_annexs_content_asked_with_another_programmes_words_is_the_annex(assi
 def test_a_category_the_unit_asks_to_be_treated_as_is_not_its_kind(assistant: Assistant) -> None:
     text = "我们是滨海新区的一个开发区管委会，能不能按“市辖区”申报示范县？"
     assert ApplicantKind.government not in extract_profile(text).kinds
+
+
+def test_a_place_named_by_its_former_and_its_present_name_is_one_place(assistant: Assistant) -> None:
+    text = "我们原来是昆山县，1989年撤县设市，现在是昆山市，能报示范县吗"
+    assert statuses(assistant, text)["county"] == "eligible"

@@ -510,9 +510,9 @@ def place_asking_for_its_government(masked: str, clean: str) -> int | None:
     """A text that names one place and asks only about types a people's government applies for (示范市,
     示范县): the place's government is the applicant ("我们崇明…现在叫上海市崇明区，还能报示范县吗")."""
     found = places.chains(masked)
-    asked = {project_types()[key].holder_kind for key in mentioned_types(clean)}
-    if len(found) == 1 and asked == {K.government.value}:
-        end = found[0].mentions[-1].end
+    named = {frozenset(d.code for d in chain.mentions[-1].divisions) for chain in found}  # 原浏阳县…现在是浏阳市: one
+    if len(named) == 1 and {project_types()[key].holder_kind for key in mentioned_types(clean)} == {K.government.value}:
+        end = found[-1].mentions[-1].end
         return None if pattern("about_the_place").search(masked, end) else end
     return None
 
