@@ -1130,3 +1130,8 @@ def test_a_category_the_unit_asks_to_be_treated_as_is_not_its_kind(assistant: As
 def test_a_place_named_by_its_former_and_its_present_name_is_one_place(assistant: Assistant) -> None:
     text = "我们原来是昆山县，1989年撤县设市，现在是昆山市，能报示范县吗"
     assert statuses(assistant, text)["county"] == "eligible"
+
+
+def test_a_company_listed_abroad_and_registered_at_home_is_set_up_in_china(assistant: Assistant) -> None:
+    text = "我们在香港上市，注册地在杭州，是一家股份有限公司，能报示范企业吗"
+    assert statuses(assistant, text)["enterprise"] == "eligible"

@@ -517,12 +517,22 @@ def place_asking_for_its_government(masked: str, clean: str) -> int | None:
     return None
 
 
+REGISTERED_AT = re.compile(rf"(?:{REGISTERED})地?(?:在|于|为|是)$")
+
+
 def registered_in(text: str, place: Place | None) -> bool | None:
-    """True when the text says the unit was registered at a place in China (在苏州注册)."""
-    if place is None or not place.mention or PlaceCategory.outside in place.categories:
-        return None
-    there = re.search(re.escape(place.mention) + SET_UP_THERE.pattern, text)
-    return True if there and not negated(text, there.start()) else None
+    """True when the text says the unit was registered at a place in China (在苏州注册, 注册地在深圳), the place
+    the profile holds or another one it names (在香港上市，注册地在深圳)."""
+    if place is not None and place.mention and PlaceCategory.outside not in place.categories:
+        there = re.search(re.escape(place.mention) + SET_UP_THERE.pattern, text)
+        if there and not negated(text, there.start()):
+            return True
+    for chain in places.chains(text):
+        at_home = all(PlaceCategory.outside not in places.categorize(d) for d in chain.mentions[-1].divisions)
+        if at_home and REGISTERED_AT.search(text, max(0, chain.start - 6), chain.start) \
+                and not negated(text, chain.start):
+            return True
+    return None
 
 
 # A college, faculty or school of a university (某大学的材料学院, XX大学医学部): part of it, not a university.
