@@ -1133,5 +1133,5 @@ def test_a_place_named_by_its_former_and_its_present_name_is_one_place(assistant
 
 
 def test_a_company_listed_abroad_and_registered_at_home_is_set_up_in_china(assistant: Assistant) -> None:
-    text = "我们在香港上市，注册地在杭州，是一家股份有限公司，能报示范企业吗"
+    text = "公司股票在香港挂牌，注册地是苏州，股份有限公司，能报示范企业吗"
     assert statuses(assistant, text)["enterprise"] == "eligible"
