@@ -1135,3 +1135,8 @@ def test_a_place_named_by_its_former_and_its_present_name_is_one_place(assistant
 def test_a_company_listed_abroad_and_registered_at_home_is_set_up_in_china(assistant: Assistant) -> None:
     text = "公司股票在香港挂牌，注册地是苏州，股份有限公司，能报示范企业吗"
     assert statuses(assistant, text)["enterprise"] == "eligible"
+
+
+def test_a_zone_named_after_its_city_and_located_in_a_district_is_the_applicant(assistant: Assistant) -> None:
+    found = statuses(assistant, "合肥高新区管委会，国家级高新区，在蜀山区，想报示范园区")
+    assert found["park"] == "eligible" and found["county"] == "ineligible"

@@ -466,8 +466,9 @@ def place_as_applicant(text: str) -> int | None:
             continue  # 宁波材料所想报…: a unit of the place asks
         if PLACE_ASKS.match(text, end, seg_end):
             return end
+        names_unit = any(UNIT_NAME_AFTER.match(text, mention.end) for mention in chain.mentions)  # 宁波经济技术开发区…
         if number == 0 and OPENING_PLACE.match(text[:chain.start]) and not OF_PLACE.match(text, end) \
-                and not UNIT_NAME_AFTER.match(text, end) and not province_alone(text, chain):
+                and not names_unit and not province_alone(text, chain):
             return end  # not 武汉东湖新技术开发区管委会 (the place names a unit), not 湖南申报书交到哪 (the topic)
     return None
 
