@@ -1140,3 +1140,8 @@ def test_a_company_listed_abroad_and_registered_at_home_is_set_up_in_china(assis
 def test_a_zone_named_after_its_city_and_located_in_a_district_is_the_applicant(assistant: Assistant) -> None:
     found = statuses(assistant, "合肥高新区管委会，国家级高新区，在蜀山区，想报示范园区")
     assert found["park"] == "eligible" and found["county"] == "ineligible"
+
+
+def test_questions_listed_with_enumeration_commas_are_each_answered(assistant: Assistant) -> None:
+    answer = assistant.ask("示范园区哪些单位能报、什么时候截止、申报书有哪些栏目？", as_of=DAY)
+    assert {"notice#2.3", "notice#closing", "notice#annex.1"} <= {c.id for c in answer.citations}

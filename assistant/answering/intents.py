@@ -198,8 +198,19 @@ def split_commas(chunk: str) -> list[str]:
         if len(clauses) > 1 and all(k and k != "ask" for k in kinds) and len(set(kinds)) == len(kinds):
             out += clauses
         else:
-            out.append(part)
+            out += split_listed_asks(part)
     return out
+
+
+def split_listed_asks(part: str) -> list[str]:
+    """"示范县谁能报、什么时候截止、能推几个": questions listed with 、, each asking, two at least about known topics
+    of their own, are each a piece (a list of things, 材料、格式, or 怎么评审、依据什么来评, is one question)."""
+    items = [item for item in part.split("、") if item]
+    labelled = [own_kind(item) for item in items if asks(item)]
+    named = [kind for kind in labelled if kind and kind != "ask"]
+    if len(items) > 1 and len(labelled) == len(items) and len(named) >= 2 and len(set(named)) == len(named):
+        return items
+    return [part]
 
 
 def split_conjoined(piece: str) -> list[str]:
