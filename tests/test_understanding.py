@@ -1145,3 +1145,11 @@ def test_a_zone_named_after_its_city_and_located_in_a_district_is_the_applicant(
 def test_questions_listed_with_enumeration_commas_are_each_answered(assistant: Assistant) -> None:
     answer = assistant.ask("示范园区哪些单位能报、什么时候截止、申报书有哪些栏目？", as_of=DAY)
     assert {"notice#2.3", "notice#closing", "notice#annex.1"} <= {c.id for c in answer.citations}
+
+
+def test_the_service_zone_asked_for_by_a_short_name_is_no_sign_of_clustering(assistant: Assistant) -> None:
+    conversation = Conversation()
+    assistant.ask("我们是浙江省义乌市", conversation, as_of=DAY)
+    answer = assistant.ask("那服务业集聚区呢？", conversation, as_of=DAY)
+    assert answer.check.verdicts["service_zone"].status == "needs_info"
+    assert extract_profile("区里有个知识产权服务业集聚区，入驻机构四十多家").industrial_agglomeration is True
