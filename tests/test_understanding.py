@@ -1153,3 +1153,9 @@ def test_the_service_zone_asked_for_by_a_short_name_is_no_sign_of_clustering(ass
     answer = assistant.ask("那服务业集聚区呢？", conversation, as_of=DAY)
     assert answer.check.verdicts["service_zone"].status == "needs_info"
     assert extract_profile("区里有个知识产权服务业集聚区，入驻机构四十多家").industrial_agglomeration is True
+
+
+def test_an_institute_converted_into_a_company_is_both(assistant: Assistant) -> None:
+    text = "我们是原省化工研究院，2016年转制成了有限责任公司，控股股东是省属国企，示范企业和示范科研机构都能报吗"
+    found = statuses(assistant, text)
+    assert found["enterprise"] == "eligible" and found["institute"] == "eligible"
