@@ -1159,3 +1159,7 @@ def test_an_institute_converted_into_a_company_is_both(assistant: Assistant) -> 
     text = "我们是原省化工研究院，2016年转制成了有限责任公司，控股股东是省属国企，示范企业和示范科研机构都能报吗"
     found = statuses(assistant, text)
     assert found["enterprise"] == "eligible" and found["institute"] == "eligible"
+
+
+def test_an_institute_of_a_local_academy_is_set_up_by_the_local_government(assistant: Assistant) -> None:
+    assert statuses(assistant, "我们是省农科院下属的植保研究所，能报示范科研机构吗")["institute"] == "eligible"

@@ -242,8 +242,9 @@ FOUNDERS: dict[str, Founder] = {
     **dict.fromkeys(["个人", "自然人", "私人"], F.individual),
 }
 FOREIGN_FIRM = rf"{FOREIGN}(?:的)?(?:一家|一个)?(?:[^，,。；;！!？?\n]{{0,6}}?)(?:公司|企业|集团|会社|财团)"
-# A department of a local government (市农业农村局, 省科技厅, 市编办): the government set the unit up.
-DEPARTMENT = r"(?:省|市|县|区|州|旗|盟)[\u4e00-\u9fff]{0,8}?(?:局|厅|委员会|委|编办)"
+# A department or an academy of a local government (市农业农村局, 省科技厅, 市编办, 省科学院, 市农科院): the
+# government set the unit up.
+DEPARTMENT = r"(?:省|市|县|区|州|旗|盟)[\u4e00-\u9fff]{0,8}?(?:局|厅|委员会|委|编办|科学院|科院)"
 FOUNDER = re.compile(f"(?P<foreign>{FOREIGN_FIRM})|(?P<department>{DEPARTMENT})|"
                      + "|".join(sorted(map(re.escape, FOUNDERS), key=len, reverse=True)))
 # Who owns the enterprise that set the institute up, said anywhere ("集团是民营企业", "一家民营的上市公司").
