@@ -418,8 +418,7 @@ def decide(text: str, *, turn: Profile, profile: Profile | None, search: Callabl
         eligibility = True  # 我们是股份公司，现在报示范企业还赶得上吗: whether it may, and whether in time
     if eligibility:
         parts.insert(0, Part(Intent.eligibility, text))
-    return Decision(dedupe(parts) or parts_of(text), types=types,
-                    about_applicant=eligibility)
+    return Decision(dedupe(parts) or parts_of(text), types=types, about_applicant=eligibility)
 
 
 ASKED_ABOUT = re.compile(r"^(?:那|那么)?(?P<thing>[\u4e00-\u9fff]{4,12}?)(?:呢|怎么样)")

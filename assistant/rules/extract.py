@@ -47,9 +47,6 @@ K = ApplicantKind
 ORGANISERS = ["国家知识产权局", "省级知识产权局", "省级知识产权管理部门", "国家局", "省局"]  # organise, never apply
 
 
-# "以/用X的名义申报…吗": X is the applicant the question is about (not "专利以总公司名义申请。").
-
-
 @dataclass
 class Fact:
     """Phrases that state one field. ``negated`` maps a phrase to what its negation states; ``prefer`` orders
@@ -334,17 +331,18 @@ def title_names() -> re.Pattern[str]:
 
 
 @cache
-def pilot_names() -> dict[str, ProjectKey]:
-    """The pilot counterpart of each title (强市建设试点城市, 服务业集聚发展试验区) and the type it is a pilot of."""
-    return {name.replace("示范", word): key for name, key in project_names().items() for word in ("试点", "试验")}
+def pilot_names() -> tuple[dict[str, ProjectKey], re.Pattern[str]]:
+    """The pilot counterpart of each title (强市建设试点城市, 服务业集聚发展试验区) with the type it is a pilot of,
+    and a pattern of them, longest first."""
+    names = {name.replace("示范", word): key for name, key in project_names().items() for word in ("试点", "试验")}
+    return names, re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
 
 
 def pilot_titles(text: str) -> list[ProjectKey]:
     """The types whose pilot the text says the applicant was (是2022年的强市建设试点城市): said when asked which
     title it holds, it settles a doubted claim to the title itself."""
-    names = pilot_names()
-    found = re.finditer("|".join(map(re.escape, sorted(names, key=len, reverse=True))), text)
-    return list(dict.fromkeys(names[m.group()] for m in found if not negated(text, m.start())))
+    names, found = pilot_names()
+    return list(dict.fromkeys(names[m.group()] for m in found.finditer(text) if not negated(text, m.start())))
 
 
 def title_claims(text: str) -> tuple[list[ProjectKey], list[ProjectKey]]:
