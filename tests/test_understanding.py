@@ -1118,7 +1118,7 @@ def test_money_a_founder_put_in_is_no_question_about_fees(assistant: Assistant) 
 
 
 def test_an_annexs_content_asked_with_another_programmes_words_is_the_annex(assistant: Assistant) -> None:
-    answer = assistant.ask("评价指标中高新技术企业数量算多少分", as_of=DAY)
+    answer = assistant.ask("评价指标里高新技术企业数量这一项占多少分？", as_of=DAY)
     assert "未载入" in answer.answer and answer.citations[0].id == "notice#annex.3"
 
 
