@@ -1163,3 +1163,9 @@ def test_an_institute_converted_into_a_company_is_both(assistant: Assistant) -> 
 
 def test_an_institute_of_a_local_academy_is_set_up_by_the_local_government(assistant: Assistant) -> None:
     assert statuses(assistant, "我们是省农科院下属的植保研究所，能报示范科研机构吗")["institute"] == "eligible"
+
+
+def test_applying_for_a_named_type_is_answered_by_who_may_apply_only_when_an_applicant_is_in_view(
+        assistant: Assistant) -> None:
+    assert not assistant.ask("申报示范高校对招生有没有帮助", as_of=DAY).in_scope  # asks something the notice never says
+    assert cited_first(assistant, "合资公司申报示范企业要注意什么") == "notice#2.5"

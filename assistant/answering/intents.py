@@ -391,8 +391,8 @@ def decide(text: str, *, turn: Profile, profile: Profile | None, search: Callabl
     if applicant and describes(turn) and not asks(text):  # a self-description: what may it apply for
         return Decision([Part(Intent.eligibility, text)], types=types, about_applicant=True)
     about_programme = bool(types) or applicant or bool(re.search(alternation("programme_words"), text))
-    parts_of = partial(decide_piece, about_programme=about_programme, names_type=bool(types), search=search,
-                       corpus=corpus)
+    parts_of = partial(decide_piece, about_programme=about_programme, names_type=bool(types), described=applicant,
+                       search=search, corpus=corpus)
     parts: list[Part] = []
     eligibility = False
     written, scenes = zip(*pieces_and_scenes(text), strict=True)
@@ -489,8 +489,8 @@ def about_this_applicant(piece: str, names_someone: bool, described: bool, holds
     return described and not evidence.topic_words(piece) and not matching_topics(piece)
 
 
-def decide_piece(piece: str, *, about_programme: bool, names_type: bool, search: Callable[[str], list[Hit]],
-                 corpus: Sequence[Clause]) -> list[Part]:
+def decide_piece(piece: str, *, about_programme: bool, names_type: bool, described: bool,
+                 search: Callable[[str], list[Hit]], corpus: Sequence[Clause]) -> list[Part]:
     """The part(s) one piece asks for, by ``PRECEDENCE`` (eligibility is decided for the whole turn). A topic
     whose own wording holds the time words ("公示多久") is more specific than the "when" they suggest."""
     if pattern("asks_prediction").search(piece):  # 评上的概率大不大: no notice says how it will turn out
@@ -526,7 +526,8 @@ def decide_piece(piece: str, *, about_programme: bool, names_type: bool, search:
     asks_the_notice = pattern("the_notice").search(piece) or requirement
     if hits and asks_the_notice:  # 通知里有没有…, 是不是必须先…: what it does not say, it does not require
         return [Part(Intent.factual, piece, slot="not_stated", hits=tuple(hits))]
-    if hits and names_type and re.search(alternation("apply"), piece):  # 合资公司申报示范企业要注意什么
+    if hits and names_type and re.search(alternation("apply"), piece) and (described or any(
+            kinds.MARKER.search(word) for word in evidence.topic_words(piece))):  # 合资公司申报示范企业要注意什么
         return [Part(Intent.factual, piece, hits=tuple(applicants_first(piece, hits)))]
     return [Part(Intent.out_of_scope, piece, hits=tuple(hits))]
 
