@@ -204,7 +204,8 @@ def split_commas(chunk: str) -> list[str]:
 
 def split_listed_asks(part: str) -> list[str]:
     """"示范县谁能报、什么时候截止、能推几个": questions listed with 、, each asking, two at least about known topics
-    of their own, are each a piece (a list of things, 材料、格式, or 怎么评审、依据什么来评, is one question)."""
+    of their own, are each a piece (a list of things, 材料、格式, or one thing asked twice, 怎么评、按什么评, is one
+    question)."""
     items = [item for item in part.split("、") if item]
     labelled = [own_kind(item) for item in items if asks(item)]
     named = [kind for kind in labelled if kind and kind != "ask"]
@@ -405,7 +406,7 @@ def decide(text: str, *, turn: Profile, profile: Profile | None, search: Callabl
                                                          holds_title):
             eligibility = True
             # 想报示范企业，听说要交评审费，是真的吗: a work rule the same sentence asks about in its own words (not
-            # 企业出钱建的研究院: only the notice's word for money, 收取费用, would name fees there)
+            # 集团掏钱办的研究院: only the notice's word for money, 收取费用, would name fees there)
             parts += [part for part in parts_of(piece) if part.intent == Intent.topic and part.topic is not None
                       and part.topic.name in RULE_TOPICS and part.topic.pattern.search(piece)]
             continue
@@ -505,7 +506,7 @@ def decide_piece(piece: str, *, about_programme: bool, names_type: bool, describ
         return [Part(Intent.topic, piece, slot=topic.name, topic=topic, hits=tuple(hits))]
     programme = evidence.other_programme(piece)
     topic = chosen_topic(piece, hits)
-    if programme is not None and not (topic and topic.annex):  # 评价指标里专利质押融资占多少分: the annex's content
+    if programme is not None and not (topic and topic.annex):  # 评价指标中高新技术企业数量算多少分: the annex's content
         return [Part(Intent.out_of_scope, piece, slot=programme.note, hits=tuple(hits))]
     entity = asked_entity(piece)
     if entity and not any(names_entity(entity, hit.clause) for hit in hits[:3]):
