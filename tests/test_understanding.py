@@ -1169,3 +1169,30 @@ def test_applying_for_a_named_type_is_answered_by_who_may_apply_only_when_an_app
         assistant: Assistant) -> None:
     assert not assistant.ask("申报示范高校对招生有没有帮助", as_of=DAY).in_scope  # asks something the notice never says
     assert cited_first(assistant, "合资公司申报示范企业要注意什么") == "notice#2.5"
+
+
+def test_a_formal_letters_addressee_and_signature_are_not_the_applicant(assistant: Assistant) -> None:
+    text = ("市市场监督管理局：我委收到某某职业技术学院的来函，该校系专科层次高职院校，拟申报国家知识产权示范高校。"
+            "特此请示，妥否，请批示。某某市发展和改革委员会")
+    assert extract_profile(text).kind == ApplicantKind.university
+    assert statuses(assistant, text)["university"] == "ineligible"
+    assert extract_profile("市局：我们县想报示范县，行不行").kind == ApplicantKind.government  # a chat: its sender
+
+
+@pytest.mark.parametrize(("question", "clause"), [
+    ("有单位反映有人以代办申报为名收取服务费，通知对此有无规定，特此请示。", "notice#5.4"),
+    ("企业申报材料如存在数据造假，将承担何种后果，妥否，请批示。", "notice#5.4"),
+])
+def test_a_formal_question_is_a_question(assistant: Assistant, question: str, clause: str) -> None:
+    assert cited_first(assistant, question) == clause
+
+
+def test_a_title_or_level_applied_for_is_not_yet_held(assistant: Assistant) -> None:
+    text = "我们园区是县级工业园区，已向省政府申请认定为省级经济开发区，管委会想报示范园区"
+    assert extract_profile(text).park.level == ParkLevel.below_provincial
+    assert statuses(assistant, "我们分校已向教育部申请独立设置为本科院校，现在能报示范高校吗")["university"] != "eligible"
+
+
+def test_a_campus_that_is_not_set_up_on_its_own_is_no_legal_person(assistant: Assistant) -> None:
+    assert extract_profile("我们是某某大学的非独立设置的分校，想单独报示范高校").university.independent_legal_person is False
+    assert statuses(assistant, "某某学院分校不具有独立办学资格，想报示范高校")["university"] == "ineligible"

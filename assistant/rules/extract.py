@@ -41,7 +41,16 @@ from assistant.rules.profile import (
     UniversityLevel,
     merge,
 )
-from assistant.rules.text import MASK, Qualifier, drop_instructions, mask, negated, qualifiers, segment_bounds
+from assistant.rules.text import (
+    MASK,
+    Qualifier,
+    drop_instructions,
+    drop_letter_frame,
+    mask,
+    negated,
+    qualifiers,
+    segment_bounds,
+)
 
 K = ApplicantKind
 ORGANISERS = ["国家知识产权局", "省级知识产权局", "省级知识产权管理部门", "国家局", "省局"]  # organise, never apply
@@ -145,8 +154,8 @@ COMPANY_LAW = r"(?:依照|按照|根据|依据|依)《?公司法》?"
 FOREIGN_LAW = r"(?:依照|按照|根据)(?:外国|境外|国外|香港|美国)[^，,。；;]{0,6}法"
 SENTENCE_END = re.compile(r"[。！!？?\n]")
 # Whether the unit is a legal person itself (a branch, an internal college or a campus is not).
-IS_LEGAL_PERSON = r"独立法人资格|独立法人|独立的法人|法人资格|企业法人|事业单位法人|法人单位"
-NOT_LEGAL_PERSON = (r"非法人|内设机构|内设部门|内部(?:的)?(?:部门|机构)|异地校区|分校区|"
+IS_LEGAL_PERSON = r"独立法人资格|独立法人|独立的法人|法人资格|企业法人|事业单位法人|法人单位|独立办学资格"
+NOT_LEGAL_PERSON = (r"非法人|内设机构|内设部门|内部(?:的)?(?:部门|机构)|异地校区|分校区|非独立(?:设置)?的?(?:校区|分校|分院)|"
                     r"(?:没有|未|不)单独(?:注册|登记|办理?营业执照|的营业执照)")
 LEGAL_PERSON = Fact("independent_legal_person", {IS_LEGAL_PERSON: True, NOT_LEGAL_PERSON: False},
                     negated={IS_LEGAL_PERSON: False})
@@ -615,7 +624,7 @@ def implied_kind(titles: list[ProjectKey]) -> ApplicantKind | None:
 
 def extract_profile(text: str, previous: Profile | None = None) -> Profile:
     """The facts ``text`` states, laid over ``previous`` (a follow-up turn adds to an earlier profile)."""
-    clean = drop_instructions(places.repair_names(normalize(text)))
+    clean = drop_letter_frame(drop_instructions(places.repair_names(normalize(text))))
     titles, unsure_titles = title_claims(clean)
     masked = mask(clean, [*project_names(), *ORGANISERS])
     head = kinds.head(masked)

@@ -75,6 +75,27 @@ def drop_instructions(text: str) -> str:
     return "".join(out) + text[position:]
 
 
+# A formal letter's frame: the office it is addressed to, heading it (关于…的请示。省知识产权局：), and the office
+# that signs it after the closing formula (特此请示，妥否，请批示。XX市发展和改革委员会): who writes to whom, not
+# the unit the letter is about.
+LETTER_TITLE = re.compile(r"关于[^。\n]{0,60}?(?:请示|报告|函)[。\n]")
+ADDRESSEE = re.compile(rf"^(?:{LETTER_TITLE.pattern}\s*)?"
+                       r"([^，,。；;！!？?\n：:我本]{2,24}?(?:局|厅|委|委员会|办|办公室|政府|管委会))[：:]")
+SIGNED = re.compile(rf"(?:{alternation('closing_formula')})[。.！!\s]*([^，,。；;！!？?\n]{{2,40}}?)[。.\s]*$")
+
+
+def drop_letter_frame(text: str) -> str:
+    """Mask a formal letter's addressee and signature (positions are kept). Only a letter has them: a chat message
+    opening with an office and a colon (襄阳市局：我们市…) is its sender introducing itself."""
+    if not pattern("closing_formula").search(text) and not LETTER_TITLE.match(text):
+        return text
+    for frame in (ADDRESSEE.search(text), SIGNED.search(text)):
+        if frame:
+            start, end = frame.span(1)
+            text = text[:start] + MASK * (end - start) + text[end:]
+    return text
+
+
 @lru_cache(maxsize=4)
 def _break_starts(text: str) -> list[int]:
     return [brk.start() for brk in SEGMENT_BREAK.finditer(text)]
