@@ -1196,3 +1196,13 @@ def test_a_title_or_level_applied_for_is_not_yet_held(assistant: Assistant) -> N
 def test_a_campus_that_is_not_set_up_on_its_own_is_no_legal_person(assistant: Assistant) -> None:
     assert extract_profile("我们是某某大学的非独立设置的分校，想单独报示范高校").university.independent_legal_person is False
     assert statuses(assistant, "某某学院分校不具有独立办学资格，想报示范高校")["university"] == "ineligible"
+
+
+def test_a_company_registered_under_a_law_abroad_is_not_set_up_under_the_company_law(assistant: Assistant) -> None:
+    text = "我们集团在澳门依澳门《商法典》注册了一家有限公司，想以这家公司的名义报示范企业"
+    assert statuses(assistant, text)["enterprise"] == "ineligible"
+
+
+def test_the_form_of_the_founding_partners_is_not_the_applicants(assistant: Assistant) -> None:
+    text = "我们单位是有限合伙，由一家有限责任公司作为普通合伙人，想报示范企业"
+    assert statuses(assistant, text)["enterprise"] == "ineligible"

@@ -151,7 +151,7 @@ ABROAD = (rf"{FOREIGN}[^，,。；;、]{{0,4}}?(?:{REGISTERED})|注册地?(?:在
           r"境外公司|外国公司|离岸公司|香港公司|境外企业|外国企业|"
           r"(?<=是)(?:一家)?(?:香港|澳门|台湾|境外|海外|国外|外国)的?(?:公司|企业)(?=$|[，,。；;！!？?\n])")
 COMPANY_LAW = r"(?:依照|按照|根据|依据|依)《?公司法》?"
-FOREIGN_LAW = r"(?:依照|按照|根据)(?:外国|境外|国外|香港|美国)[^，,。；;]{0,6}法"
+FOREIGN_LAW = rf"(?:依照|按照|根据|依据|依)《?{FOREIGN}[^，,。；;]{{0,8}}?(?:法|条例)"  # 依香港《公司条例》
 SENTENCE_END = re.compile(r"[。！!？?\n]")
 # Whether the unit is a legal person itself (a branch, an internal college or a campus is not).
 IS_LEGAL_PERSON = r"独立法人资格|独立法人|独立的法人|法人资格|企业法人|事业单位法人|法人单位|独立办学资格"

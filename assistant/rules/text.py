@@ -26,6 +26,7 @@ FILLER = re.compile(r"(?:一家|一个|一所|一|个|家|所|什么|真正的|�
 PART_AFTER = re.compile(r"(?:[“\"「][^”\"」]{0,8}[”\"」])?(?:里|内|中)?"  # 国家高新区“一区多园”里的一个分园
                         rf"的?(?:一个|一家|某个|其中一个)?(?:{alternation('part_after')})")
 FORMER_AFTER = re.compile(rf"[^，,。；;！!？?\n]{{0,4}}?(?:{alternation('former_after')})")
+FOUNDER_AFTER = re.compile(rf"[^，,。；;！!？?\n]{{0,4}}?(?:{alternation('founder_role_after')})")
 PENDING_AFTER = re.compile(rf"的?[^，,。；;！!？?\n]{{0,2}}?(?:{alternation('pending_after')})")
 PART_BEFORE_WINDOW = 8
 
@@ -165,6 +166,8 @@ def qualifiers(text: str, start: int, end: int) -> set[Qualifier]:
         found.add(Qualifier.partial)
     if pattern("other_party").search(before) and not pattern("one_body").search(text, *segment_bounds(text, start)):
         found.add(Qualifier.other)
+    if FOUNDER_AFTER.match(text, end):
+        found.add(Qualifier.other)  # 两家有限责任公司作为普通合伙人: the partners' form, not the applicant's
     if pattern("neighbour_unit").search(before):
         found.add(Qualifier.other)  # 并入隔壁的省级经开区: the neighbour's level
     return found
