@@ -1204,5 +1204,5 @@ def test_a_company_registered_under_a_law_abroad_is_not_set_up_under_the_company
 
 
 def test_the_form_of_the_founding_partners_is_not_the_applicants(assistant: Assistant) -> None:
-    text = "我们单位是有限合伙，由一家有限责任公司作为普通合伙人，想报示范企业"
+    text = "某某基金合伙企业（有限合伙）是在本省登记的合伙企业，由三家有限责任公司作为普通合伙人出资设立，拟以合伙企业名义报示范企业"
     assert statuses(assistant, text)["enterprise"] == "ineligible"
