@@ -1206,3 +1206,15 @@ def test_a_company_registered_under_a_law_abroad_is_not_set_up_under_the_company
 def test_the_form_of_the_founding_partners_is_not_the_applicants(assistant: Assistant) -> None:
     text = "某某基金合伙企业（有限合伙）是在本省登记的合伙企业，由三家有限责任公司作为普通合伙人出资设立，拟以合伙企业名义报示范企业"
     assert statuses(assistant, text)["enterprise"] == "ineligible"
+
+
+def test_founders_the_text_says_took_no_part_did_not_set_the_institute_up(assistant: Assistant) -> None:
+    text = "某某研究所是几位退休专家个人出资办的，无政府或国企投资背景，想报示范科研机构"
+    assert extract_profile(text).institute.founders == [Founder.individual]
+    assert statuses(assistant, text)["institute"] == "ineligible"
+
+
+def test_the_formal_copula_ends_what_a_unit_modifies(assistant: Assistant) -> None:
+    text = "某某市林业科学研究所系市人民政府设立的事业单位，拟申报示范科研机构"
+    assert extract_profile(text).kind == ApplicantKind.institute
+    assert statuses(assistant, text)["institute"] == "eligible"

@@ -294,12 +294,17 @@ def founders(text: str) -> list[Founder]:
     return owned(founders_in(text, windows) or founders_in(text, nouns), text)
 
 
+# "无政府或企业出资背景", "无国资参股": who did not found or fund the unit.
+NO_FOUNDER = re.compile(r"(?<!有)无[^，,。；;！!？?\n]{0,8}?(?:出资|投资|参股|持股|参与|举办)")
+
+
 def founders_in(text: str, windows: list[tuple[int, int]]) -> list[Founder]:
     """The founder words in ``windows`` that are plain statements (co-founders included)."""
     found: list[Founder] = []
+    denied = [m.span() for m in NO_FOUNDER.finditer(text)]
     for window_start, window_end in windows:
         for term in FOUNDER.finditer(text, window_start, window_end):
-            if NOT_FOUNDING.match(text, term.end(), window_end):
+            if NOT_FOUNDING.match(text, term.end(), window_end) or any(a < term.start() < b for a, b in denied):
                 continue  # 省科技厅备案的研发机构: who filed or recognised it did not set it up
             if not qualifiers(text, term.start(), term.end()) - {Qualifier.partial, Qualifier.other}:  # co-founders
                 found.append(F.foreign_enterprise if term.group("foreign") else
