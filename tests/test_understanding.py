@@ -1218,3 +1218,15 @@ def test_the_formal_copula_ends_what_a_unit_modifies(assistant: Assistant) -> No
     text = "某某市林业科学研究所系市人民政府设立的事业单位，拟申报示范科研机构"
     assert extract_profile(text).kind == ApplicantKind.institute
     assert statuses(assistant, text)["institute"] == "eligible"
+
+
+def test_a_company_that_operates_something_is_no_agent(assistant: Assistant) -> None:
+    assert extract_profile("某某文旅经营有限公司，独立法人，想报示范企业").kind == ApplicantKind.company
+
+
+def test_a_place_left_unnamed_is_still_the_applicant(assistant: Assistant) -> None:
+    assert statuses(assistant, "我们是某个省直管县，想问能不能报示范县")["county"] == "eligible"
+
+
+def test_an_academy_named_by_its_short_name_is_an_institute(assistant: Assistant) -> None:
+    assert extract_profile("我们市林科院是市政府设立的事业单位，想报示范科研机构").kind == ApplicantKind.institute

@@ -264,7 +264,8 @@ INSTITUTE_NOUN = re.compile(r"研究院|研究所|研究中心|实验室|研发�
 NOT_FOUNDING = re.compile(r"[^，,。；;！!？?\n]{0,4}?(?:备案|认定|授牌|挂牌|评为|命名|考核|认证)(?!设立|成立)")
 # "投资方是省属国有企业", "股东是省能源集团": the founder comes after its role.
 FOUNDER_ROLE = re.compile(kinds.FOUNDER_ROLE)
-PLACE_INTRO = re.compile(r"(?:我们是|我是|我单位是|本单位是|我们单位是|申报单位是|申报主体是|请问|想问|我们)$")
+PLACE_INTRO = re.compile(r"(?:我们是|我是|我单位是|本单位是|我们单位是|申报单位是|申报主体是|请问|想问|我们)"
+                         r"(?:某|某个|一个)?$")  # 我们是某省直管县: a place left unnamed
 PLACE_ASKS = re.compile(r"[^，,。；;！!？?\n]{0,8}?(?:" + kinds.ASKS.pattern + ")")
 # A text that opens with a place, speaking for it ("重庆市梁平区，…", "晋江市想创建…", "石河子市这边想问"), not
 # describing something of it (苏州的一家公司).

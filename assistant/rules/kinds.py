@@ -54,7 +54,7 @@ MARKERS: dict[str, ApplicantKind] = {
                      "我校", "本校", "学校", "民办本科", "公办本科", "本科学院", "专科学院"],  # not …科学院
                     K.university),
     **dict.fromkeys(["科研机构", "科研院所", "研究院", "研究总院", "研究分院", "研究设计院", "研究所", "研究中心",
-                     "实验室", "科学院",
+                     "实验室", "科学院", "农科院", "林科院", "医科院", "社科院",  # the academies by their short names
                      "新型研发机构",
                      "研发机构", "研发中心", "院所", "我所", "本所", "我们所"], K.institute),
     "事业单位": K.public_institution,
@@ -129,8 +129,9 @@ def designated(text: str) -> list[tuple[int, int]]:
     spans = sorted(m.span(m.lastindex or 0) for unit in (IN_THE_NAME_OF, APPLYING_UNIT) for m in unit.finditer(text))
     return [(start, apposition.end() if (apposition := APPOSITION.match(text, end)) else end) for start, end in spans]
 
-# "经省政府批准", "投资方是省属国有企业": an approver or a founder, not the applicant.
-AGENT_BEFORE = re.compile(rf"(?:(?:(?<!已)经(?!济|开区)|由|被)[^，,。；;！!？?\n]{{0,2}}|"
+# "经省政府批准", "投资方是省属国有企业": an approver or a founder, not the applicant (not 经营, 经理, 经信 …).
+THROUGH = r"(?<!已)经(?!济|开区|营|理|销|贸|纪|费|验|历|常|典|信|发)"
+AGENT_BEFORE = re.compile(rf"(?:(?:{THROUGH}|由|被)[^，,。；;！!？?\n]{{0,2}}|"
                           rf"{FOUNDER_ROLE}(?:是|为)[^，,。；;！!？?\n]{{0,6}})$")
 REACH = 16  # more than OWN, COUNTED or AGENT_BEFORE ever match (主管单位为 + 6 = 11)
 ON_BEHALF = re.compile(alternation("on_behalf"))
