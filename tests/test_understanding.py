@@ -1230,3 +1230,8 @@ def test_a_place_left_unnamed_is_still_the_applicant(assistant: Assistant) -> No
 
 def test_an_academy_named_by_its_short_name_is_an_institute(assistant: Assistant) -> None:
     assert extract_profile("我们市林科院是市政府设立的事业单位，想报示范科研机构").kind == ApplicantKind.institute
+
+
+@pytest.mark.parametrize("text", ["某某大学的南湖校区想单独报示范高校", "我们想以某某学院东校区的名义申报示范高校"])
+def test_a_campus_applying_on_its_own_is_a_part_of_its_university(assistant: Assistant, text: str) -> None:
+    assert statuses(assistant, text)["university"] == "ineligible"
