@@ -1235,3 +1235,10 @@ def test_an_academy_named_by_its_short_name_is_an_institute(assistant: Assistant
 @pytest.mark.parametrize("text", ["某某大学的南湖校区想单独报示范高校", "我们想以某某学院东校区的名义申报示范高校"])
 def test_a_campus_applying_on_its_own_is_a_part_of_its_university(assistant: Assistant, text: str) -> None:
     assert statuses(assistant, text)["university"] == "ineligible"
+
+
+def test_a_unit_said_to_be_under_another_is_the_one_asked_about(assistant: Assistant) -> None:
+    conversation = Conversation()
+    assistant.ask("我们是一家民营的股份有限公司", conversation, as_of=DAY)
+    answer = assistant.ask("公司底下还有个研发中心，独立法人，能报示范科研机构吗", conversation, as_of=DAY)
+    assert answer.check.verdicts["institute"].status == "eligible"
