@@ -1242,3 +1242,11 @@ def test_a_unit_said_to_be_under_another_is_the_one_asked_about(assistant: Assis
     assistant.ask("我们是一家民营的股份有限公司", conversation, as_of=DAY)
     answer = assistant.ask("公司底下还有个研发中心，独立法人，能报示范科研机构吗", conversation, as_of=DAY)
     assert answer.check.verdicts["institute"].status == "eligible"
+
+
+def test_a_unit_of_the_group_asked_about_keeps_what_was_said_of_the_group(assistant: Assistant) -> None:
+    conversation = Conversation()
+    assistant.ask("我们是某某控股集团有限公司，国有控股", conversation, as_of=DAY)
+    assistant.ask("那我们集团的研究总院呢", conversation, as_of=DAY)
+    answer = assistant.ask("研究总院是集团出资设立的独立法人", conversation, as_of=DAY)
+    assert answer.check.verdicts["institute"].status == "eligible"

@@ -291,7 +291,7 @@ def turns_to_another_unit(text: str, kind: ApplicantKind | None) -> str | None:
     the first unit is not said of it. A unit of another kind below it (那我们下属的研究院呢) is the applicant's own."""
     for match in WHAT_ABOUT.finditer(text):
         thing = match.group(1)
-        if pattern("parent_unit").search(thing):
+        if pattern("parent_unit").search(thing.rsplit("的", 1)[-1]):  # not 我们集团的研究总院: a unit below it
             return "above"
         if pattern("neighbour_unit").search(thing):
             return "beside"
