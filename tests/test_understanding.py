@@ -1250,3 +1250,13 @@ def test_a_unit_of_the_group_asked_about_keeps_what_was_said_of_the_group(assist
     assistant.ask("那我们集团的研究总院呢", conversation, as_of=DAY)
     answer = assistant.ask("研究总院是集团出资设立的独立法人", conversation, as_of=DAY)
     assert answer.check.verdicts["institute"].status == "eligible"
+
+
+def test_a_follow_up_about_the_government_one_level_up_is_about_that_place(assistant: Assistant) -> None:
+    conversation = Conversation()
+    assistant.ask("我们是浙江省湖州市长兴县", conversation, as_of=DAY)
+    answer = assistant.ask("那我们州政府呢，能报示范市吗", conversation, as_of=DAY)
+    assert answer.check.verdicts["city"].status == "eligible" and answer.check.profile.place.city == "湖州市"
+    conversation = Conversation()
+    assistant.ask("我是某自治州知识产权局的，州里有个县级市想报示范县", conversation, as_of=DAY)
+    assert assistant.ask("那州政府本级呢，能报示范市吗", conversation, as_of=DAY).check.verdicts["city"].status == "eligible"

@@ -465,7 +465,9 @@ def find_place(text: str, head_at: int | None, kind: ApplicantKind | None, earli
     before = [c for c in found if head_at is not None and c.start < head_at]
     chain = before[-1].before(head_at) if before else (found[0] if found else None)
     place = places.place_of_chain(text, chain) if chain else earlier
-    return places.refine(place, text) if kind in (K.government, None) else place
+    if kind not in (K.government, None):
+        return place
+    return (chain is None and earlier is not None and places.wider(earlier, text)) or places.refine(place, text)
 
 
 def place_as_applicant(text: str) -> int | None:

@@ -249,7 +249,8 @@ STATED_LEVELS = [StatedLevel(key, re.compile(pattern), rank, label) for key, pat
     ("municipal_county", rf"直辖市{UNDER}县", 2, "直辖市下辖县"),
     ("municipality", r"直辖市(?![的下所市区县])", 0, "直辖市"),
     ("sub_provincial", r"副省级(?:城市|市)", 1, "副省级城市"),
-    ("prefecture", r"地级市|地级城市|地级|行政公署|行署|自治州|(?:一个|某|我们|[我本])盟|盟(?:人民)?政府", 1,
+    ("prefecture", r"地级市|地级城市|地级|行政公署|行署|自治州|(?:一个|某|我们|[我本])[盟州]|"
+                   r"(?:(?<![\u4e00-\u9fff])|(?<=[那的是我本们]))[盟州](?:人民)?政府", 1,  # not 苏州政府
      "地级市（地区、州、盟）"),
     ("capital", r"省会|首府", 1, "省会城市（副省级或地级）"),
     ("county_city", r"县级市|县级政府|县级人民政府", 2, "县级市"),
@@ -345,6 +346,27 @@ def refine(place: Place | None, text: str) -> Place | None:
         return Place(mention=level.label, categories=categories, description=description)
     return place.model_copy(update={"categories": categories, "description": description, "county": None,
                                     "candidates": []})
+
+
+CATEGORY_RANKS = {**dict.fromkeys(CITY_LEVEL, 1), **dict.fromkeys(COUNTY_GOVERNMENTS, 2), C.municipal_district: 2,
+                  C.township: 3, C.municipality: 0, C.province: 0}
+
+
+def wider(place: Place, text: str) -> Place | None:
+    """The place above ``place`` when a follow-up speaks of its government only by a wider level (那州政府本级呢
+    after a county-level city of the prefecture): that place by name when the data knows it, else the level."""
+    ranks = {CATEGORY_RANKS.get(category, -1) for category in place.categories}
+    levels = stated_levels(text)
+    if not levels or len(ranks) != 1 or not 0 < levels[0].rank < ranks.pop():
+        return None
+    level, index = levels[0], division_index()
+    division = index.by_code.get(place.adcode) if place.adcode else None
+    while division is not None and division.rank > level.rank:
+        division = index.parent(division)
+    if division is not None and division.rank == level.rank:
+        return place_of(division, division.name)
+    return Place(mention=level.label, categories=stated_categories(level, None),
+                 description=f"所说的是{level.label}")
 
 
 # A county-level unit put forward on its own (县里打算报…, 另外市里的区想报…): one below the city speaking.
