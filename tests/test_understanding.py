@@ -1260,3 +1260,8 @@ def test_a_follow_up_about_the_government_one_level_up_is_about_that_place(assis
     conversation = Conversation()
     assistant.ask("我是某自治州知识产权局的，州里有个县级市想报示范县", conversation, as_of=DAY)
     assert assistant.ask("那州政府本级呢，能报示范市吗", conversation, as_of=DAY).check.verdicts["city"].status == "eligible"
+
+
+def test_preparing_the_application_materials_is_no_question_of_eligibility(assistant: Assistant) -> None:
+    answer = assistant.ask("我们学校正准备申报材料，申报书包括哪些栏目？", as_of=DAY)
+    assert "未载入" in answer.answer and answer.citations[0].id == "notice#annex.1"
