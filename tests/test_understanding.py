@@ -1265,3 +1265,9 @@ def test_a_follow_up_about_the_government_one_level_up_is_about_that_place(assis
 def test_preparing_the_application_materials_is_no_question_of_eligibility(assistant: Assistant) -> None:
     answer = assistant.ask("我们学校正准备申报材料，申报书包括哪些栏目？", as_of=DAY)
     assert "未载入" in answer.answer and answer.citations[0].id == "notice#annex.1"
+
+
+@pytest.mark.parametrize("question", ["申报书要写哪几部分？", "申报书的结构是怎样的"])
+def test_the_forms_parts_asked_in_everyday_words_are_the_annexs_content(assistant: Assistant, question: str) -> None:
+    answer = assistant.ask(question, as_of=DAY)
+    assert "未载入" in answer.answer and answer.citations[0].id == "notice#annex.1"
