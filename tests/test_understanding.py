@@ -1270,3 +1270,11 @@ def test_preparing_the_application_materials_is_no_question_of_eligibility(assis
 def test_the_forms_parts_asked_in_everyday_words_are_the_annexs_content(assistant: Assistant) -> None:
     answer = assistant.ask("我们学校正准备申报材料，申报书要写哪几部分？", as_of=DAY)
     assert not answer.in_scope and "未载入" in answer.answer and answer.citations[0].id == "notice#annex.1"
+
+
+def test_kinds_of_property_listed_together_are_no_other_programme(assistant: Assistant) -> None:
+    assert cited_first(assistant, "县局又让我们把专利、商标数据重新填一遍报上去，通知对这种做法有说法吗") == "notice#5.2"
+
+
+def test_a_whether_question_is_about_the_word_it_ends_on(assistant: Assistant) -> None:
+    assert cited_first(assistant, "推荐过程中，省里是否会向我们收取评审或服务费用？") == "notice#5.4"

@@ -100,9 +100,14 @@ def programmes() -> tuple[Programme, ...]:
 YEAR = re.compile(r"(?<!\d)(20\d{2})(?:年|届)")
 
 
+# Kinds of intellectual property listed together (专利、商标数据): the property, not a programme about one of them.
+IP_KINDS = r"专利|商标|版权|著作权|地理标志|植物新品种|集成电路布图设计|商业秘密"
+LISTED_IP = re.compile(rf"(?:{IP_KINDS})(?:[、和与及或]|以及)(?:{IP_KINDS})(?:(?:[、和与及或]|以及)(?:{IP_KINDS}))*")
+
+
 def other_programme(text: str) -> Programme | None:
     """The first programme or matter the notice does not cover that ``text`` names."""
-    lowered = text.lower()
+    lowered = LISTED_IP.sub(lambda m: "，" * len(m.group()), text.lower())
     return next((p for p in programmes() if any(name.lower() in lowered for name in p.names)), None)
 
 

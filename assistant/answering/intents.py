@@ -337,11 +337,12 @@ def matched_length(topic: Topic, piece: str) -> int:
 
 
 YES_NO = re.compile(r"(?:吗|么|呢|没有?|不)[？?！!。]*$")
+WHETHER = re.compile(r"是否|能否|可否|会不会|是不是|有没有|要不要")  # 是否会收取…费用: a yes/no question too
 
 
 def yes_no_focus(piece: str) -> tuple[int, str] | None:
     """Where the word a yes/no question ends on starts ("验收不合格的会摘牌吗" → 摘牌), if it is a topic word."""
-    end = YES_NO.search(piece)
+    end = YES_NO.search(piece) or (re.search(r"[？?。]*$", piece) if WHETHER.search(piece) else None)
     if end is None:
         return None
     words = evidence.topic_words(piece[:end.start()])
