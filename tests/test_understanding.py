@@ -1278,3 +1278,14 @@ def test_kinds_of_property_listed_together_are_no_other_programme(assistant: Ass
 
 def test_a_whether_question_is_about_the_word_it_ends_on(assistant: Assistant) -> None:
     assert cited_first(assistant, "推荐过程中，省里是否会向我们收取评审或服务费用？") == "notice#5.4"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("我手上两个客户：一个是民营的股份有限公司，想报示范企业；另一个是省政府设立的研究所，想报示范科研机构",
+     {"enterprise": "eligible", "institute": "eligible"}),
+    ("客户1：某国家级经开区管委会，报示范园区；客户2：某县级市政府，报示范县", {"park": "eligible", "county": "eligible"}),
+])
+def test_units_listed_for_a_type_each_are_screened_for_it(assistant: Assistant, text: str,
+                                                          expected: dict[str, str]) -> None:
+    found = statuses(assistant, text)
+    assert {key: found[key] for key in expected} == expected

@@ -86,7 +86,10 @@ PROPOSES = re.compile(rf"[^，,。；;！!？?\n、]{{0,3}}?(?:{alternation('app
 # The rest of a unit's clause up to the next one, which applies (…研究院（独立法人），想报…)
 CLAUSE_AFTER = re.compile(rf"[^。；;！!？?\n]{{0,12}}?[，,](?={PROPOSES.pattern})")
 SENTENCE_BREAK = re.compile(r"[。；;！!？?\n：:]")
-LIST_LABEL = re.compile(r"\s*(?:[A-Za-z甲乙丙丁①②③④⑤⑥]|\d{1,2}|[一二三四五六])(?:是|[、.．：:）)])")
+# An item of a list of units: 甲：…, 1. …, 客户2：…, 另一个是…, 一家是…
+LIST_LABEL = re.compile(r"\s*(?:(?:客户|单位|企业|公司|学校|机构)?(?:[A-Za-z甲乙丙丁①②③④⑤⑥]|\d{1,2}|[一二三四五六])"
+                        r"(?:号)?(?:是|[、.．：:）)])|(?:另外|还有|其中)?(?:一|另一|第[一二三四五六])[个家所](?:客户|单位)?"
+                        r"(?:是|[：:]))")
 AS_IF = re.compile(r"(?:按|按照|作为|当作|当成|算作)$")  # 按企业去报: what it would be treated as
 MASKED_NAME = re.compile(f"{MASK}+")
 QUOTED = re.compile(r"[“\"「『][^”\"」』，,。；;]{0,16}")  # the opening of a quoted name, up to a marker in it
@@ -250,17 +253,23 @@ def asked_about(text: str, applicant: Marker | None) -> list[Marker]:
         subjects += joined
     for follow_up in WHAT_ABOUT.finditer(text):  # 那我们下属的研究院呢
         subjects += [m for m in found if follow_up.start(1) <= m.start < follow_up.end(1)][-1:]
-    if pattern("asks_something").search(text):  # 管委会报示范园区、研究院报示范科研机构，可以吗: each one
-        subjects += [m for m, _ in put_forward(text, found)
-                     if not qualifiers(text, m.start, m.end) & {Qualifier.hearsay, Qualifier.hypothetical}]
+    proposed = [m for m, _ in put_forward(text, found)
+                if not qualifiers(text, m.start, m.end) & {Qualifier.hearsay, Qualifier.hypothetical}]
+    if pattern("asks_something").search(text) or len({m.kind for m in proposed}) > 1:
+        subjects += proposed  # 管委会报示范园区、研究院报示范科研机构，可以吗; 客户1…；客户2…: each one
     return subjects
 
 
 def listed_item(text: str, pos: int) -> bool:
     """``pos`` is in an item of a list of units (A是…；B是…, 甲：…, 1. …): its clauses speak of that unit."""
     window = max(0, pos - SEGMENT_REACH)  # no sentence runs longer; a long text stays linear
-    sentence_start = max((m.end() for m in SENTENCE_BREAK.finditer(text, window, pos)), default=-1 if window else 0)
-    return sentence_start >= 0 and bool(LIST_LABEL.match(text, sentence_start))
+    starts = [-1 if window else 0, *(m.end() for m in SENTENCE_BREAK.finditer(text, window, pos))]
+    if starts[-1] < 0:
+        return False
+    if LIST_LABEL.match(text, starts[-1]):
+        return True
+    labelled = len(starts) > 1 and starts[-2] >= 0 and text[starts[-1] - 1] in "：:"  # 客户2：某县级市政府…
+    return labelled and (label := LIST_LABEL.match(text, starts[-2])) is not None and label.end() == starts[-1]
 
 
 def put_forward(text: str, found: Sequence[Marker]) -> list[tuple[Marker, re.Match[str]]]:
