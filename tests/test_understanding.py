@@ -1289,3 +1289,9 @@ def test_units_listed_for_a_type_each_are_screened_for_it(assistant: Assistant, 
                                                           expected: dict[str, str]) -> None:
     found = statuses(assistant, text)
     assert {key: found[key] for key in expected} == expected
+
+
+@pytest.mark.parametrize("text", ["客户丙前年被认定为示范企业，客户丁是一家股份有限公司，想报示范企业，丁能报吗",
+                                  "我们集团下属有家子公司是示范企业，我们集团总部（有限责任公司）这次能报吗"])
+def test_a_title_another_unit_holds_is_not_the_applicants(assistant: Assistant, text: str) -> None:
+    assert statuses(assistant, text)["enterprise"] == "eligible"

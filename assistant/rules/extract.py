@@ -360,7 +360,31 @@ def pilot_titles(text: str) -> list[ProjectKey]:
     return list(dict.fromkeys(names[m.group()] for m in found.finditer(text) if not negated(text, m.start())))
 
 
-def title_claims(text: str) -> tuple[list[ProjectKey], list[ProjectKey]]:
+# A unit told apart from others by a letter or a number (A公司, 客户乙, 单位2): the claims of one are not another's.
+UNIT_LABEL = re.compile(r"(?<![A-Za-z])([A-Z])(?=公司|企业|单位|研究院|学校|大学|集团|[是：:，,])"
+                        r"|(?:客户|单位|企业|公司)([甲乙丙丁戊一二三四五]|[1-9](?!\d))")
+
+
+def label_before(text: str, end: int) -> str | None:
+    """The last unit label in the segment up to ``end``, if any."""
+    seg_start, _ = segment_bounds(text, max(0, end - 1))
+    labels = [m.group(1) or m.group(2) for m in UNIT_LABEL.finditer(text, seg_start, end)]
+    return labels[-1] if labels else None
+
+
+def held_by_another(text: str, before: str, title_at: int, head: kinds.Marker | None) -> bool:
+    """The claim is of a unit other than the applicant: one labelled otherwise (A公司已是示范企业；B公司想报…),
+    or a unit below it while the applicant is the one above (旗下子公司是示范企业，集团本部能报吗)."""
+    if head is None:
+        return False
+    holder, applicant = label_before(text, title_at), label_before(text, head.end)
+    if holder and applicant and holder != applicant:
+        return True
+    return bool(pattern("subordinate_unit").search(before)) \
+        and bool(pattern("parent_unit").search(text, *segment_bounds(text, head.start)))
+
+
+def title_claims(text: str, head: kinds.Marker | None = None) -> tuple[list[ProjectKey], list[ProjectKey]]:
     """National titles the text says the applicant already holds (2021年经评审入选国家知识产权示范企业), and
     those it says so only with doubt (听说好像评上过): a title counts when the nearest predicate before it in
     its segment is a recognition (被认定为, 入选, 是 …), not a wish to apply (能否申报, 争创); provincial titles,
@@ -373,7 +397,8 @@ def title_claims(text: str) -> tuple[list[ProjectKey], list[ProjectKey]]:
         before, after = text[seg_start:match.start()], text[match.end():seg_end]
         if pattern("local_title").search(before) or pattern("not_the_title").search(after):
             continue
-        if pattern("another_unit").search(before) or parent_holds(text, before, seg_end):
+        if pattern("another_unit").search(before) or parent_holds(text, before, seg_end) \
+                or held_by_another(text, before, match.start(), head):
             continue  # 隔壁长兴县被评为…, 母集团是示范企业（问的是旗下子公司）: a claim about someone else
         if revoked_later(text, match.end()):
             continue  # 前年获评示范企业，去年被撤销
@@ -635,9 +660,9 @@ def implied_kind(titles: list[ProjectKey]) -> ApplicantKind | None:
 def extract_profile(text: str, previous: Profile | None = None) -> Profile:
     """The facts ``text`` states, laid over ``previous`` (a follow-up turn adds to an earlier profile)."""
     clean = drop_letter_frame(drop_instructions(places.repair_names(normalize(text))))
-    titles, unsure_titles = title_claims(clean)
     masked = mask(clean, [*project_names(), *ORGANISERS])
     head = kinds.head(masked)
+    titles, unsure_titles = title_claims(clean, head)
     if head is not None and head.by == "first" \
             and (place_at := place_as_applicant(masked) or level_as_applicant(masked)) is not None:
         head = kinds.Marker(place_at, place_at, K.government, by="place")  # 常州市武进区，…企业扎堆: the district
