@@ -1295,3 +1295,11 @@ def test_units_listed_for_a_type_each_are_screened_for_it(assistant: Assistant, 
                                   "我们集团下属有家子公司是示范企业，我们集团总部（有限责任公司）这次能报吗"])
 def test_a_title_another_unit_holds_is_not_the_applicants(assistant: Assistant, text: str) -> None:
     assert statuses(assistant, text)["enterprise"] == "eligible"
+
+
+def test_a_level_the_school_rose_from_is_its_former_level(assistant: Assistant) -> None:
+    assert statuses(assistant, "我们学院前年从专科升上来的，现在是普通本科，能报示范高校吗")["university"] == "eligible"
+
+
+def test_a_college_of_a_university_named_by_高校_is_a_part_of_it(assistant: Assistant) -> None:
+    assert statuses(assistant, "某高校的国际教育学院想单独报示范高校")["university"] == "ineligible"

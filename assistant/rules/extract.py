@@ -583,7 +583,7 @@ def registered_in(text: str, place: Place | None) -> bool | None:
 
 
 # A college, faculty or school of a university (某大学的材料学院, XX大学医学部): part of it, not a university.
-SECONDARY_COLLEGE = re.compile(r"大学(?:的|下属的?|所属的?|下面的?|里的?)?[^，,。；;！!？?\n是]{0,12}?"
+SECONDARY_COLLEGE = re.compile(r"(?:大学|高校)(?:的|下属的?|所属的?|下面的?|里的?)?[^，,。；;！!？?\n是]{0,12}?"
                                r"(?:学院|学部|医学部|书院|研究生院)$")
 
 
