@@ -1301,5 +1301,5 @@ def test_a_level_the_school_rose_from_is_its_former_level(assistant: Assistant) 
     assert statuses(assistant, "我们学院前年从专科升上来的，现在是普通本科，能报示范高校吗")["university"] == "eligible"
 
 
-def test_a_college_of_a_university_named_by_高校_is_a_part_of_it(assistant: Assistant) -> None:
+def test_a_college_of_a_university_named_by_the_common_word_is_a_part_of_it(assistant: Assistant) -> None:
     assert statuses(assistant, "某高校的国际教育学院想单独报示范高校")["university"] == "ineligible"
