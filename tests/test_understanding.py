@@ -1303,3 +1303,9 @@ def test_a_level_the_school_rose_from_is_its_former_level(assistant: Assistant) 
 
 def test_a_college_of_a_university_named_by_the_common_word_is_a_part_of_it(assistant: Assistant) -> None:
     assert statuses(assistant, "某高校的国际教育学院想单独报示范高校")["university"] == "ineligible"
+
+
+@pytest.mark.parametrize(("text", "status"), [("客户是专精特新小巨人，股份制，科创板上市，能报示范企业吗", "eligible"),
+                                              ("客户是一家会计师所，特殊普通合伙，能报示范企业吗", "ineligible")])
+def test_a_legal_form_says_what_the_unit_is(assistant: Assistant, text: str, status: str) -> None:
+    assert statuses(assistant, text)["enterprise"] == status

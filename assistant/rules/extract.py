@@ -173,7 +173,8 @@ COMPANY_FACTS = [
     SET_UP,
     Fact("state_owned", {STATE_OWNED: True, PRIVATE: False}, negated={STATE_OWNED: False, PRIVATE: True}),
     Fact("legal_form", {
-        r"股份有限公司|股份公司|上市公司": LegalForm.joint_stock,
+        r"股份有限公司|股份公司|上市公司|股份制(?!合作)|(?:A股|科创板|创业板|主板|北交所|深交所|上交所)上市":
+            LegalForm.joint_stock,  # a company listed at home is a joint-stock company
         r"有限合伙|普通合伙|合伙企业|合伙制": LegalForm.partnership,
         r"有限责任公司|有限公司|国有独资公司": LegalForm.llc,
         r"个人独资企业|个人独资": LegalForm.sole_proprietorship,
@@ -697,6 +698,8 @@ def extract_profile(text: str, previous: Profile | None = None) -> Profile:
     if scope & {K.company, None}:
         company = CompanyFacts(**{"established_in_china": registered_in(masked, place),
                                   **read_facts(masked, COMPANY_FACTS)})
+    if kind is None and (previous is None or previous.kind is None) and company.legal_form is not None:
+        kind = K.company  # 专精特新小巨人，股份制: a legal form says what the unit is
     update = Profile(
         kind=kind,
         also=also,
