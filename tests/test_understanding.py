@@ -1309,3 +1309,10 @@ def test_a_college_of_a_university_named_by_the_common_word_is_a_part_of_it(assi
                                               ("客户是一家会计师所，特殊普通合伙，能报示范企业吗", "ineligible")])
 def test_a_legal_form_says_what_the_unit_is(assistant: Assistant, text: str, status: str) -> None:
     assert statuses(assistant, text)["enterprise"] == status
+
+
+@pytest.mark.parametrize(("text", "status"), [("我们是杭州市滨江区政府，区里知识产权服务机构有两百多家，想报服务业集聚示范区", "eligible"),
+                                              ("我们是湖州市长兴县政府，县里没什么知识产权服务机构，能报服务业集聚示范区吗", "ineligible")])
+def test_how_many_units_a_place_has_says_whether_industry_clusters(assistant: Assistant, text: str,
+                                                                    status: str) -> None:
+    assert statuses(assistant, text)["service_zone"] == status
