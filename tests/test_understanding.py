@@ -1316,3 +1316,7 @@ def test_a_legal_form_says_what_the_unit_is(assistant: Assistant, text: str, sta
 def test_how_many_units_a_place_has_says_whether_industry_clusters(assistant: Assistant, text: str,
                                                                     status: str) -> None:
     assert statuses(assistant, text)["service_zone"] == status
+
+
+def test_a_county_said_with_a_bare_measure_word_is_a_county(assistant: Assistant) -> None:
+    assert statuses(assistant, "客户是个县，地级市下面的，是国家知识产权强县工程试点县，这次能报示范县吗")["county"] == "eligible"
