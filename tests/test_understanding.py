@@ -17,7 +17,7 @@ from assistant.language.lexicon import pattern
 from assistant.language.normalize import normalize
 from assistant.language.pinyin import syllable, syllables
 from assistant.rules import extract_profile
-from assistant.rules.profile import ApplicantKind, Founder, ParkLevel, UniversityLevel
+from assistant.rules.profile import ApplicantKind, Founder, ParkLevel, PlaceCategory, UniversityLevel
 from assistant.rules.text import Qualifier, qualifiers
 from assistant.web.api import build_router
 
@@ -1320,3 +1320,11 @@ def test_how_many_units_a_place_has_says_whether_industry_clusters(assistant: As
 
 def test_a_county_said_with_a_bare_measure_word_is_a_county(assistant: Assistant) -> None:
     assert statuses(assistant, "客户是个县，地级市下面的，是国家知识产权强县工程试点县，这次能报示范县吗")["county"] == "eligible"
+
+
+def test_the_level_of_the_place_above_is_not_the_places_own(assistant: Assistant) -> None:
+    conversation = Conversation()
+    assistant.ask("我们是个县", conversation, as_of=DAY)
+    answer = assistant.ask("归地级市管的", conversation, as_of=DAY)
+    assert answer.check.verdicts["county"].status == "eligible"
+    assert answer.check.profile.place.categories == [PlaceCategory.county_level]

@@ -279,6 +279,19 @@ def stated_levels(text: str) -> list[StatedLevel]:
     return sorted(found, key=lambda level: -level.rank)
 
 
+# "地级市下面的", "归地级市管": the level of the place above the one described, not its own.
+PARENT_AFTER = re.compile(r"(?:下面|下辖|下属|所辖|底下|管辖|管)的?")
+PARENT_BEFORE = re.compile(r"(?:归|属于|隶属于?|由)$")
+
+
+def parent_levels(text: str) -> list[StatedLevel]:
+    """The levels the text states only as that of the place above (地级市下面的)."""
+    def above(mention: re.Match[str]) -> bool:
+        return bool(PARENT_AFTER.match(text, mention.end()) or PARENT_BEFORE.search(text, 0, mention.start()))
+    return [level for level in stated_levels(text)
+            if all(above(m) for m in level.pattern.finditer(text) if said(text, m))]
+
+
 def level_mentions(text: str) -> list[tuple[int, int]]:
     """Where the text states a level of government in words (省直管县, 兵团下辖的市), in order."""
     return sorted((m.start(), m.end()) for level in STATED_LEVELS for m in level.pattern.finditer(text)
@@ -332,13 +345,17 @@ def refine(place: Place | None, text: str) -> Place | None:
     if place is not None and level_doubted(text):
         return place.model_copy(update={"categories": [], "candidates": [],
                                         "description": f"{place.mention}的级别尚不确定"})
-    levels = stated_levels(text)
-    level = levels[0] if levels else None
+    levels, above = stated_levels(text), parent_levels(text)
+    own = [level for level in levels if level not in above]
+    city_stated = any(other.key in ("prefecture", "sub_provincial", "capital") for other in [*own[1:], *above])
+    if not own and city_stated and place is not None and C.county_level in place.categories and not place.adcode:
+        return place.model_copy(update={"categories": [C.county_level],  # 我们是个县 → 地级市下面的
+                                        "description": f"所说的是地级市（副省级城市）下辖的{place.mention}"})
+    level = own[0] if own else None
     if level is None or (place is not None and rank_of(place) >= level.rank):
         return place
     if place is not None and place.candidates and level.key != "township":
         return place
-    city_stated = any(other.key in ("prefecture", "sub_provincial", "capital") for other in levels[1:])
     categories = stated_categories(level, place, city_stated)
     where = f"{place.mention}下辖的" if place else "地级市（副省级城市）下辖的" if city_stated else ""
     description = f"所说的是{where}{level.label}"
@@ -356,7 +373,8 @@ def wider(place: Place, text: str) -> Place | None:
     """The place above ``place`` when a follow-up speaks of its government only by a wider level (那州政府本级呢
     after a county-level city of the prefecture): that place by name when the data knows it, else the level."""
     ranks = {CATEGORY_RANKS.get(category, -1) for category in place.categories}
-    levels = stated_levels(text)
+    above = parent_levels(text)
+    levels = [level for level in stated_levels(text) if level not in above]
     if not levels or len(ranks) != 1 or not 0 < levels[0].rank < ranks.pop():
         return None
     level, index = levels[0], division_index()
