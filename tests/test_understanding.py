@@ -1331,4 +1331,4 @@ def test_the_level_of_the_place_above_is_not_the_places_own(assistant: Assistant
 
 
 def test_the_short_name_of_a_private_non_enterprise_unit_negates_nothing(assistant: Assistant) -> None:
-    assert extract_profile("我们研究院是民非，个人出资的").institute.founders == [Founder.individual]
+    assert extract_profile("我们研究院是民非个人出资的").institute.founders == [Founder.individual]
