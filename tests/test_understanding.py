@@ -1332,3 +1332,8 @@ def test_the_level_of_the_place_above_is_not_the_places_own(assistant: Assistant
 
 def test_the_short_name_of_a_private_non_enterprise_unit_negates_nothing(assistant: Assistant) -> None:
     assert extract_profile("我们研究院是民非个人出资的").institute.founders == [Founder.individual]
+
+
+def test_a_unit_referred_back_to_is_the_one_named_before(assistant: Assistant) -> None:
+    text = "某省属国有企业出资设立了某某设计研究院有限公司，独立法人。该公司想报示范科研机构"
+    assert statuses(assistant, text)["institute"] == "eligible"

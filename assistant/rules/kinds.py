@@ -336,8 +336,21 @@ def parent_of(text: str, unit: Marker) -> ApplicantKind | None:
     return None
 
 
+ANAPHOR = re.compile(r"(?:该|此|上述|前述|这家|这个|这所)$")
+
+
 def head(text: str) -> Marker | None:
-    """The marker that names the applicant, or None when the text names no kind of unit."""
+    """The marker that names the applicant, or None when the text names no kind of unit. One that refers back
+    (该公司, 上述单位) is the unit named before it, with the kinds that name carried (…研究院有限公司…该公司)."""
+    chosen = head_noun(text)
+    if chosen is None or not ANAPHOR.search(text, max(0, chosen.start - 2), chosen.start):
+        return chosen
+    named_before = [m for m in markers(text) if m.start < chosen.start and m.kind == chosen.kind]
+    return replace(chosen, also=tuple(dict.fromkeys([*chosen.also, *(k for m in named_before for k in m.also)])))
+
+
+def head_noun(text: str) -> Marker | None:
+    """The marker the rules below choose, as the text writes it."""
     found = markers(text)
     for start, end in designated(text):
         named = [m for m in found if start <= m.start < end]
