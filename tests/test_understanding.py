@@ -1337,3 +1337,9 @@ def test_the_short_name_of_a_private_non_enterprise_unit_negates_nothing(assista
 def test_a_unit_referred_back_to_is_the_one_named_before(assistant: Assistant) -> None:
     text = "某省属国有企业出资设立了某某设计研究院有限公司，独立法人。该公司想报示范科研机构"
     assert statuses(assistant, text)["institute"] == "eligible"
+
+
+def test_circled_numbers_mark_the_items_of_a_list(assistant: Assistant) -> None:
+    text = "帮两个客户问下：①苏州某某新材料有限公司，民营，想报示范企业②某某研究所，市政府设立的事业单位，想报示范科研机构"
+    found = statuses(assistant, text)
+    assert (found["enterprise"], found["institute"]) == ("eligible", "eligible")

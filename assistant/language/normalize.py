@@ -20,6 +20,7 @@ from assistant.language.pinyin import syllables
 KEEP_WIDE = {"，", "；", "！", "？", "：", "（", "）"}  # Chinese punctuation stays full-width
 CJK = re.compile(r"[\u4e00-\u9fff]")
 SPACE_BETWEEN = re.compile(r"(?<=[\u4e00-\u9fff\d])[ \t\u3000]+(?=[\u4e00-\u9fff\d])")
+CIRCLED = re.compile(r"[；;，,\s]*([①-⑨])")  # ①…②…: the items of a list, not digits run into the words around them
 
 
 @cache
@@ -105,6 +106,7 @@ def standard_terms(text: str) -> str:
 
 @lru_cache(maxsize=4096)  # one question is normalised by every layer that reads it
 def normalize(text: str) -> str:
-    """Simplified, half-width, spaces between Chinese words removed, terms repaired and standardised (see the
-    module docstring)."""
-    return standard_terms(repair_terms(SPACE_BETWEEN.sub("", simplified(half_width(text))))).strip()
+    """Simplified, half-width, spaces between Chinese words removed, circled list numbers made list labels (①… →
+    ；1、…), terms repaired and standardised (see the module docstring)."""
+    listed = CIRCLED.sub(lambda m: f"；{ord(m.group(1)) - ord('①') + 1}、", text)
+    return standard_terms(repair_terms(SPACE_BETWEEN.sub("", simplified(half_width(listed))))).strip("； ")
