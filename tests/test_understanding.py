@@ -1343,3 +1343,14 @@ def test_circled_numbers_mark_the_items_of_a_list(assistant: Assistant) -> None:
     text = "帮两个客户问下：①苏州某某新材料有限公司，民营，想报示范企业②某某研究所，市政府设立的事业单位，想报示范科研机构"
     found = statuses(assistant, text)
     assert (found["enterprise"], found["institute"]) == ("eligible", "eligible")
+
+
+def test_an_agents_own_firm_is_not_its_clients_applicant(assistant: Assistant) -> None:
+    assert extract_profile("我们代理公司有个客户，是湖州市长兴县，想报示范县").kind == ApplicantKind.government
+
+
+def test_a_title_said_of_the_unit_referred_back_to_is_the_applicants(assistant: Assistant) -> None:
+    conversation = Conversation()
+    assistant.ask("客户是某某科技有限公司，在无锡注册，想报示范企业", conversation, as_of=DAY)
+    answer = assistant.ask("哦对，这家2021年已经是国家知识产权示范企业了", conversation, as_of=DAY)
+    assert answer.check.verdicts["enterprise"].status == "already_recognized"

@@ -90,6 +90,9 @@ SENTENCE_BREAK = re.compile(r"[。；;！!？?\n：:]")
 LIST_LABEL = re.compile(r"\s*(?:(?:客户|单位|企业|公司|学校|机构)?(?:[A-Za-z甲乙丙丁①②③④⑤⑥]|\d{1,2}|[一二三四五六])"
                         r"(?:号)?(?:是|[、.．：:）)])|(?:另外|还有|其中)?(?:一|另一|第[一二三四五六])[个家所](?:客户|单位)?"
                         r"(?:是|[：:]))")
+# A unit whose trade is serving clients (咨询公司, 代理机构, 律师事务所), in a message about a client: the agent.
+AGENT_TRADE = re.compile(r"(?:咨询|代理|顾问|律师|会计师?|财税|知产|知识产权服务)$")
+CLIENTS = re.compile(r"客户|委托人|当事人")
 AS_IF = re.compile(r"(?:按|按照|作为|当作|当成|算作)$")  # 按企业去报: what it would be treated as
 MASKED_NAME = re.compile(f"{MASK}+")
 QUOTED = re.compile(r"[“\"「『][^”\"」』，,。；;]{0,16}")  # the opening of a quoted name, up to a marker in it
@@ -202,6 +205,8 @@ def markers(text: str) -> tuple[Marker, ...]:
             continue  # 我们是XX开发区管委会，本区…: 本区 is the zone itself
         if FOUNDER_OR_AGENT.match(text, marker.end) or just_before(AGENT_BEFORE, text, marker.start):
             continue
+        if just_before(AGENT_TRADE, text, marker.start) and CLIENTS.search(text):
+            continue  # 我们咨询公司有个客户…: the agent, not its client
         if just_before(COUNTED, text, marker.start) or (marker.kind == K.company and MANY.match(text, marker.end)):
             continue  # 几家企业, 哪些高校, 企业挺集中: units counted, chosen among or many, not the applicant
         if just_before(BECOMING, text, marker.start) and not just_before(BECAME, text, marker.start):
