@@ -1354,3 +1354,8 @@ def test_a_title_said_of_the_unit_referred_back_to_is_the_applicants(assistant: 
     assistant.ask("客户是某某科技有限公司，在无锡注册，想报示范企业", conversation, as_of=DAY)
     answer = assistant.ask("哦对，这家2021年已经是国家知识产权示范企业了", conversation, as_of=DAY)
     assert answer.check.verdicts["enterprise"].status == "already_recognized"
+
+
+def test_a_level_said_outright_beats_where_the_zone_is(assistant: Assistant) -> None:
+    assert extract_profile("区里的某某高新区，国家级的，管委会想报示范园区").park.level == ParkLevel.national
+    assert extract_profile("我们是县里的工业园管委会，想报示范园区").park.level == ParkLevel.below_provincial
