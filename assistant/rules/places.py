@@ -239,6 +239,7 @@ class StatedLevel:
     label: str
 
 
+UNNAMED = r"(?:一?个|某|的|XX|××)"  # 是个县, 某区, XX旗: a unit of that level, left unnamed
 UNDER = r"(?:的|下辖的?|下属的?|所辖的?|下面的?|底下的?)?(?:一个|某个?)?"  # 直辖市下面的一个区
 STATED_LEVELS = [StatedLevel(key, re.compile(pattern), rank, label) for key, pattern, rank, label in (
     ("township", r"[乡镇](?:人民)?政府|街道办|乡镇|街道|(?:一个|某|我们)[乡镇]", 3, "乡镇（街道）"),
@@ -254,10 +255,10 @@ STATED_LEVELS = [StatedLevel(key, re.compile(pattern), rank, label) for key, pat
      "地级市（地区、州、盟）"),
     ("capital", r"省会|首府", 1, "省会城市（副省级或地级）"),
     ("county_city", r"县级市|县级政府|县级人民政府", 2, "县级市"),
-    ("district", r"市辖区|区(?:人民)?政府|区级政府|(?:我们|[我本])区|(?:一?个|某|的)区(?![域内里块别])", 2, "区"),
-    ("county", r"县(?:人民)?政府|(?:我们|[我本])县|(?:一?个|某|的)县(?![域内里城级])|(?<=是)县(?![域内里城级长委])"
+    ("district", rf"市辖区|区(?:人民)?政府|区级政府|(?:我们|[我本])区|{UNNAMED}区(?![域内里块别])", 2, "区"),
+    ("county", rf"县(?:人民)?政府|(?:我们|[我本])县|{UNNAMED}县(?![域内里城级])|(?<=是)县(?![域内里城级长委])"
                r"|自治县", 2, "县"),
-    ("banner", r"旗(?:人民)?政府|(?:我们|[我本])旗|(?:一?个|某|的)旗(?![下帜舰])", 2, "旗"),
+    ("banner", rf"旗(?:人民)?政府|(?:我们|[我本])旗|{UNNAMED}旗(?![下帜舰])", 2, "旗"),
 )]
 
 
