@@ -1356,11 +1356,6 @@ def test_a_title_said_of_the_unit_referred_back_to_is_the_applicants(assistant: 
     assert answer.check.verdicts["enterprise"].status == "already_recognized"
 
 
-def test_a_level_said_outright_beats_where_the_zone_is(assistant: Assistant) -> None:
-    assert extract_profile("区里的某某高新区，国家级的，管委会想报示范园区").park.level == ParkLevel.national
-    assert extract_profile("我们是县里的工业园管委会，想报示范园区").park.level == ParkLevel.below_provincial
-
-
 def test_a_district_named_by_a_placeholder_is_a_district(assistant: Assistant) -> None:
     found = statuses(assistant, "XX市（地级市）XX区，区里服务机构扎堆，产业也集聚，区政府能报示范市吗？服务业集聚示范区呢")
     assert (found["city"], found["service_zone"]) == ("ineligible", "eligible")

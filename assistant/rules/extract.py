@@ -67,17 +67,15 @@ class Fact:
     pending: dict[str, Any] = field(default_factory=dict)  # what a phrase only sought implies (正在申报省级: below)
     skip_before: re.Pattern[str] | None = None  # context that makes a phrase not about the applicant
     prefer: tuple[Any, ...] = ()
-    weak: tuple[str, ...] = ()  # phrases that count only when no other states the field (市里的…: where, or whose)
 
     def __post_init__(self) -> None:
         self.pattern = re.compile("|".join(f"(?P<g{i}>{p})" for i, p in enumerate(self.phrases)))
         self.keys = list(self.phrases)
 
     def read(self, text: str) -> Any:
-        """The value the plain statements agree on — those of a self-introduction (我们是…) first, weak phrases only
-        when nothing else is stated — else the one their negations and what is only sought agree on, else None."""
-        stated: list[tuple[str, Any]] = []
-        introduced, denied = [], []
+        """The value the plain statements agree on — those of a self-introduction (我们是…) first — else the
+        one their negations and what is only sought agree on, else None."""
+        stated, introduced, denied = [], [], []
         designated = kinds.designated(text)
         denied_end = -1
         for match in self.pattern.finditer(text):
@@ -98,12 +96,11 @@ class Fact:
             elif found == {Qualifier.pending} and key in self.pending:
                 denied.append(self.pending[key])
             elif not found:
-                stated.append((key, self.phrases[key]))
+                stated.append(self.phrases[key])
                 introduced += [self.phrases[key]] if in_name or (kinds.SELF_INTRO.search(before) and not designated) \
                     else []
-        values = [value for key, value in stated if key not in self.weak] or [value for _, value in stated]
-        if values:
-            value = self.agreed(values)
+        if stated:
+            value = self.agreed(stated)
             return value if value is not None or not introduced else self.agreed(introduced)
         return self.agreed(denied)
 
@@ -124,7 +121,6 @@ ZONE_SHORT = r"(?:高新|经开|经济(?:技术)?开发区|开发区|工业园|�
 # 省经开区, 国高新区: short forms of 省级…, 国家级…, not the end of a name (江苏省经济开发区, 全国高新区)
 SHORT_FORM = r"(?:(?<![\u4e00-\u9fff])|(?<=[是的个家为]))"
 PROVINCIAL = rf"省级|{SHORT_FORM}省(?={ZONE_SHORT})"
-TOWN_ZONE = r"(?:县|市|区)里的"  # 县里的工业园: run by the county, unless a level is said (市里的…经开区，国家级)
 PARK_FACTS = [
     Fact("level", {
         r"国家级|国家高新区|国家经开区|国家[^，,。；;]{0,6}?(?:高新技术产业(?:开发|示范)区|经济技术开发区|自主创新示范区)|"
@@ -132,12 +128,11 @@ PARK_FACTS = [
         r"省级以上": L.provincial_or_above,
         PROVINCIAL: L.provincial,
         rf"省(?:政府|人民政府|委|里){APPROVED}": L.provincial,
-        r"(?:地市级|设区市级|市级|县级(?!市)|区级)(?!别)|市属|县属|区属|"  # not 园区级别
+        r"(?:地市级|设区市级|市级|县级(?!市)|区级)(?!别)|市属|县属|区属|(?:县|市|区)里的|"  # not 园区级别
         rf"(?:市|县|区)(?:政府|人民政府|委|里)(?:自己|自行)?(?:{APPROVED}|设|建)的{ZONE_AFTER}|"
         rf"{ZONE_BEFORE}(?:市|县|区)(?:政府|人民政府|委|里)(?:自己|自行)?{APPROVED}": L.below_provincial,
-        TOWN_ZONE: L.below_provincial,
     }, negated={r"省级以上": L.below_provincial, PROVINCIAL: L.below_provincial},
-        pending={r"省级以上": L.below_provincial, PROVINCIAL: L.below_provincial}, weak=(TOWN_ZONE,)),
+        pending={r"省级以上": L.below_provincial, PROVINCIAL: L.below_provincial}),
     # 原管委会已撤销: the zone has no committee of its own any more
     Fact("committee", {r"(?:管委会|管理委员会)[^，,。；;！!？?\n]{0,4}?(?:撤了|撤销|撤掉|取消了|没了)": False,
                        r"管委会|管理委员会": True}, negated={r"管委会|管理委员会": False}),
