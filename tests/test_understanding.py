@@ -1359,3 +1359,7 @@ def test_a_title_said_of_the_unit_referred_back_to_is_the_applicants(assistant: 
 def test_a_district_named_by_a_placeholder_is_a_district(assistant: Assistant) -> None:
     found = statuses(assistant, "XX市（地级市）XX区，区里服务机构扎堆，产业也集聚，区政府能报示范市吗？服务业集聚示范区呢")
     assert (found["city"], found["service_zone"]) == ("ineligible", "eligible")
+
+
+def test_a_title_held_followed_by_applying_again_is_held(assistant: Assistant) -> None:
+    assert statuses(assistant, "我们县2021年已经认定为国家知识产权强县建设示范县这次还报吗")["county"] == "already_recognized"
