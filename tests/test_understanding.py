@@ -1363,3 +1363,7 @@ def test_a_district_named_by_a_placeholder_is_a_district(assistant: Assistant) -
 
 def test_a_title_held_followed_by_applying_again_is_held(assistant: Assistant) -> None:
     assert statuses(assistant, "我们县2021年已经认定为国家知识产权强县建设示范县这次还报吗")["county"] == "already_recognized"
+
+
+def test_a_level_the_school_reaches_next_year_is_not_yet_its_level(assistant: Assistant) -> None:
+    assert statuses(assistant, "我们是专科学校，明年升本，能报示范高校吗")["university"] != "eligible"
