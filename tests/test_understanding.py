@@ -1366,4 +1366,7 @@ def test_a_title_held_followed_by_applying_again_is_held(assistant: Assistant) -
 
 
 def test_a_level_the_school_reaches_next_year_is_not_yet_its_level(assistant: Assistant) -> None:
-    assert statuses(assistant, "我们是专科学校，明年升本，能报示范高校吗")["university"] != "eligible"
+    conversation = Conversation()
+    assistant.ask("我们是一所专科学校，想报示范高校", conversation, as_of=DAY)
+    answer = assistant.ask("明年升本，升了以后还能报这届吗", conversation, as_of=DAY)
+    assert answer.check.verdicts["university"].status == "ineligible"
