@@ -1370,3 +1370,9 @@ def test_a_level_the_school_reaches_next_year_is_not_yet_its_level(assistant: As
     assistant.ask("我们是一所专科学校，想报示范高校", conversation, as_of=DAY)
     answer = assistant.ask("明年升本，升了以后还能报这届吗", conversation, as_of=DAY)
     assert answer.check.verdicts["university"].status == "ineligible"
+
+
+@pytest.mark.parametrize(("text", "key"), [("我们县是国家知识产权强县工程示范县，不对，是试点县，地级市下辖的，想报示范县", "county"),
+                                           ("我们公司是国家知识产权示范企业，哦不对，是优势企业，有限责任公司，想报示范企业", "enterprise")])
+def test_a_title_taken_back_at_once_is_not_held(assistant: Assistant, text: str, key: str) -> None:
+    assert statuses(assistant, text)[key] == "eligible"
