@@ -602,7 +602,7 @@ def secondary_college(text: str, head: kinds.Marker | None) -> bool:
     with (XX理工大学材料学院…以我们学院名义)."""
     if head is None or head.kind != K.university or "独立学院" in text:
         return False
-    if any(not negated(text, m.start()) for pattern in (SECOND_LEVEL, CAMPUS_APPLYING) for m in pattern.finditer(text)):
+    if any(not negated(text, m.start()) for part in (SECOND_LEVEL, CAMPUS_APPLYING) for m in part.finditer(text)):
         return True
     return text[head.start:head.end] == "学院" and any(
         SECONDARY_COLLEGE.search(text, segment_bounds(text, college.start())[0], college.end())
