@@ -1376,3 +1376,10 @@ def test_a_level_the_school_reaches_next_year_is_not_yet_its_level(assistant: As
                                            ("我们公司是国家知识产权示范企业，哦不对，是优势企业，有限责任公司，想报示范企业", "enterprise")])
 def test_a_title_taken_back_at_once_is_not_held(assistant: Assistant, text: str, key: str) -> None:
     assert statuses(assistant, text)[key] == "eligible"
+
+
+def test_a_title_stated_after_a_follow_up_question_is_the_units_own(assistant: Assistant) -> None:
+    conversation = Conversation()
+    assistant.ask("客户是某某大学的资产经营有限公司，想报示范企业", conversation, as_of=DAY)
+    answer = assistant.ask("那大学本身呢 普通本科 2021年已经是国家知识产权示范高校", conversation, as_of=DAY)
+    assert answer.check is not None and answer.check.verdicts["university"].status == "already_recognized"

@@ -53,6 +53,7 @@ TITLE_WORD = re.compile(r"示范|试点|称号|优势企业")
 SUBJECT_END = re.compile(r"(?:是|已经|早就|都|也)+$")
 PREDICTION = "评审结果或今后政策的预测"
 STATEMENT = re.compile(r"了|验收|认定|评审|公示|申报|推荐")  # 验收通过了（就算示范单位吗）: an event, not a unit's name
+FOLLOW_UP_ASKED = re.compile(r"呢|吗")
 MIN_NAME = 4  # a subject without a place or a unit noun is taken for a name from this many characters (恒瑞光电)
 SENTENCE = re.compile(r"([^。？！?!；;\n]+)([。？！?!；;\n]*)")
 QUESTION_MARK = re.compile(r"[？?]")
@@ -450,7 +451,8 @@ def held_title_subject(piece: str) -> str | None:
     found = pattern("asks_held_title").search(piece)
     subject = SUBJECT_END.sub("", piece[:found.start()]).strip("，, ") if found else ""
     if not subject or pattern("general_subject").search(subject) or TITLE_WORD.search(subject) \
-            or re.search(alternation("programme_words"), subject) or STATEMENT.search(subject):
+            or re.search(alternation("programme_words"), subject) or STATEMENT.search(subject) \
+            or FOLLOW_UP_ASKED.search(subject):  # 那大学本身呢，21年已经是示范高校: said of the unit asked about
         return None
     names_unit = places.chains(subject) or kinds.markers(subject) or len(CJK.findall(subject)) >= MIN_NAME
     return subject if names_unit else None
