@@ -1383,3 +1383,20 @@ def test_a_title_stated_after_a_follow_up_question_is_the_units_own(assistant: A
     assistant.ask("客户是某某大学的资产经营有限公司，想报示范企业", conversation, as_of=DAY)
     answer = assistant.ask("那大学本身呢 普通本科 2021年已经是国家知识产权示范高校", conversation, as_of=DAY)
     assert answer.check is not None and answer.check.verdicts["university"].status == "already_recognized"
+
+
+@pytest.mark.parametrize(("text", "key", "status"), [
+    ("我们是县里的产业园 有管委会 现在还是县级 省级经开区正在申报 能先报示范园区吗", "park", "ineligible"),
+    ("我们是某某集团上海分公司 高企 专利很多 集团总部不打算报 我们分公司自己报示范企业行吗", "enterprise", "ineligible"),
+])
+def test_spaces_between_phrases_of_a_chat_message_are_commas(assistant: Assistant, text: str, key: str,
+                                                             status: str) -> None:
+    assert statuses(assistant, text)[key] == status
+
+
+@pytest.mark.parametrize(("text", "key", "status"), [
+    ("我们公司 二零二一年 被认定为 国家知识产权 示范企业了 这次还要报吗 我们是股份有限公司", "enterprise", "already_recognized"),
+    ("我们是 湖州市长兴县的 县里想报 那个示范县 就是 国家知识产权 强县建设 示范县 能不能报", "county", "eligible"),
+])
+def test_a_pause_inside_a_name_or_a_clause_is_no_comma(assistant: Assistant, text: str, key: str, status: str) -> None:
+    assert statuses(assistant, text)[key] == status

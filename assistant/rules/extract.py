@@ -661,9 +661,35 @@ def implied_kind(titles: list[ProjectKey]) -> ApplicantKind | None:
     return ApplicantKind(kinds_held.pop()) if len(kinds_held) == 1 and "" not in kinds_held else None
 
 
+# A space between two phrases of four characters or more, in a message written with spaces for commas
+# (帮三个客户问下 ①苏州XX有限公司 专精特新): a comma, unless the two phrases join into one name (国家知识产权 示范企业,
+# 上海市 浦东新区).
+SPACE_BETWEEN_PHRASES = re.compile(r"(?<=[\u4e00-\u9fff]{4})[ \t\u3000]+(?=[\u4e00-\u9fff]{4})")
+SPACES = re.compile(r"[ \t\u3000]+")
+NAME_REACH = 16
+# A pause inside a clause, as a voice transcript has them: after a word that needs what follows (县里想报 那个示范县),
+# or before a filler (…的 那个 …).
+OPEN_END = re.compile(r"(?:报|请|是|为|叫|在|想|要|把|给|跟|和|与|对|向|让|被|从|到|以|由|经)$")
+FILLER_START = re.compile(r"(?:那个|这个|就是|嗯|呃|然后|那么|这边|那边|反正)")
+
+
+def spaces_as_commas(text: str) -> str:
+    """``text`` with each space between two phrases a comma, where it joins no name and is no pause in a clause."""
+    def comma_unless_joined(space: re.Match[str]) -> str:
+        left = SPACES.sub("", text[max(0, space.start() - NAME_REACH):space.start()])
+        joined = left + SPACES.sub("", text[space.end():space.end() + NAME_REACH])
+        names = [*title_names().finditer(joined), *pilot_names()[1].finditer(joined),
+                 *(chain for chain in places.chains(joined))]
+        spans = [(name.start(), name.end()) if isinstance(name, re.Match) else (name.start, name.mentions[-1].end)
+                 for name in names]
+        pause = OPEN_END.search(left) or FILLER_START.match(text, space.end())
+        return space.group() if pause or any(start < len(left) < end for start, end in spans) else "，"
+    return SPACE_BETWEEN_PHRASES.sub(comma_unless_joined, text)
+
+
 def extract_profile(text: str, previous: Profile | None = None) -> Profile:
     """The facts ``text`` states, laid over ``previous`` (a follow-up turn adds to an earlier profile)."""
-    clean = drop_letter_frame(drop_instructions(places.repair_names(normalize(text))))
+    clean = drop_letter_frame(drop_instructions(places.repair_names(normalize(spaces_as_commas(text)))))
     masked = mask(clean, [*project_names(), *ORGANISERS])
     head = kinds.head(masked)
     titles, unsure_titles = title_claims(clean, head)
