@@ -663,7 +663,7 @@ def implied_kind(titles: list[ProjectKey]) -> ApplicantKind | None:
 
 # A space between two phrases of four characters or more, in a message written with spaces for commas
 # (帮三个客户问下 ①苏州XX有限公司 专精特新): a comma, unless the two phrases join into one name (国家知识产权 示范企业,
-# 上海市 浦东新区).
+# 上海市 浦东新区) or the space is a pause inside a clause.
 SPACE_BETWEEN_PHRASES = re.compile(r"(?<=[\u4e00-\u9fff]{4})[ \t\u3000]+(?=[\u4e00-\u9fff]{4})")
 SPACES = re.compile(r"[ \t\u3000]+")
 NAME_REACH = 16
@@ -678,10 +678,8 @@ def spaces_as_commas(text: str) -> str:
     def comma_unless_joined(space: re.Match[str]) -> str:
         left = SPACES.sub("", text[max(0, space.start() - NAME_REACH):space.start()])
         joined = left + SPACES.sub("", text[space.end():space.end() + NAME_REACH])
-        names = [*title_names().finditer(joined), *pilot_names()[1].finditer(joined),
-                 *(chain for chain in places.chains(joined))]
-        spans = [(name.start(), name.end()) if isinstance(name, re.Match) else (name.start, name.mentions[-1].end)
-                 for name in names]
+        spans = [name.span() for names in (title_names(), pilot_names()[1]) for name in names.finditer(joined)]
+        spans += [(chain.start, chain.mentions[-1].end) for chain in places.chains(joined)]
         pause = OPEN_END.search(left) or FILLER_START.match(text, space.end())
         return space.group() if pause or any(start < len(left) < end for start, end in spans) else "，"
     return SPACE_BETWEEN_PHRASES.sub(comma_unless_joined, text)
