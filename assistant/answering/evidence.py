@@ -100,7 +100,7 @@ def programmes() -> tuple[Programme, ...]:
 YEAR = re.compile(r"(?<!\d)(20\d{2})(?:年|届)")
 
 
-# Kinds of intellectual property listed together (专利、商标数据): the property, not a programme about one of them.
+# Kinds of intellectual property listed together (商标、版权的登记量): the property, not a programme about one of them.
 IP_KINDS = r"专利|商标|版权|著作权|地理标志|植物新品种|集成电路布图设计|商业秘密"
 LISTED_IP = re.compile(rf"(?:{IP_KINDS})(?:[、和与及或]|以及)(?:{IP_KINDS})(?:(?:[、和与及或]|以及)(?:{IP_KINDS}))*")
 

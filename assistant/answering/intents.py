@@ -408,7 +408,7 @@ def decide(text: str, *, turn: Profile, profile: Profile | None, search: Callabl
                                                          holds_title):
             eligibility = True
             # 想报示范企业，听说要交评审费，是真的吗: a work rule the same sentence asks about in its own words (not
-            # 集团掏钱办的研究院: only the notice's word for money, 收取费用, would name fees there)
+            # 公司出钱建的实验室: only the notice's word for money, 收取费用, would name fees there)
             parts += [part for part in parts_of(piece) if part.intent == Intent.topic and part.topic is not None
                       and part.topic.name in RULE_TOPICS and part.topic.pattern.search(piece)]
             continue
@@ -452,7 +452,7 @@ def held_title_subject(piece: str) -> str | None:
     subject = SUBJECT_END.sub("", piece[:found.start()]).strip("，, ") if found else ""
     if not subject or pattern("general_subject").search(subject) or TITLE_WORD.search(subject) \
             or re.search(alternation("programme_words"), subject) or STATEMENT.search(subject) \
-            or FOLLOW_UP_ASKED.search(subject):  # 那大学本身呢，21年已经是示范高校: said of the unit asked about
+            or FOLLOW_UP_ASKED.search(subject):  # 那学校呢，前年已是示范高校: said of the unit asked about
         return None
     names_unit = places.chains(subject) or kinds.markers(subject) or len(CJK.findall(subject)) >= MIN_NAME
     return subject if names_unit else None
@@ -509,7 +509,7 @@ def decide_piece(piece: str, *, about_programme: bool, names_type: bool, describ
         return [Part(Intent.topic, piece, slot=topic.name, topic=topic, hits=tuple(hits))]
     programme = evidence.other_programme(piece)
     topic = chosen_topic(piece, hits)
-    if programme is not None and not (topic and topic.annex):  # 评价指标中高新技术企业数量算多少分: the annex's content
+    if programme is not None and not (topic and topic.annex):  # 指标里高企数量占几分: the annex's content
         return [Part(Intent.out_of_scope, piece, slot=programme.note, hits=tuple(hits))]
     entity = asked_entity(piece)
     if entity and not any(names_entity(entity, hit.clause) for hit in hits[:3]):
@@ -531,7 +531,7 @@ def decide_piece(piece: str, *, about_programme: bool, names_type: bool, describ
     if hits and asks_the_notice:  # 通知里有没有…, 是不是必须先…: what it does not say, it does not require
         return [Part(Intent.factual, piece, slot="not_stated", hits=tuple(hits))]
     if hits and names_type and re.search(alternation("apply"), piece) and (described or any(
-            kinds.MARKER.search(word) for word in evidence.topic_words(piece))):  # 合资公司申报示范企业要注意什么
+            kinds.MARKER.search(word) for word in evidence.topic_words(piece))):  # 外资公司申报示范企业须知
         return [Part(Intent.factual, piece, hits=tuple(applicants_first(piece, hits)))]
     return [Part(Intent.out_of_scope, piece, hits=tuple(hits))]
 

@@ -662,12 +662,12 @@ def implied_kind(titles: list[ProjectKey]) -> ApplicantKind | None:
 
 
 # A space between two phrases of four characters or more, in a message written with spaces for commas
-# (帮三个客户问下 ①苏州XX有限公司 专精特新): a comma, unless the two phrases join into one name (国家知识产权 示范企业,
+# (替两家客户问 ①无锡某某公司 高企 ②…): a comma, unless the two phrases join into one name (国家知识产权 示范企业,
 # 上海市 浦东新区) or the space is a pause inside a clause.
 SPACE_BETWEEN_PHRASES = re.compile(r"(?<=[\u4e00-\u9fff]{4})[ \t\u3000]+(?=[\u4e00-\u9fff]{4})")
 SPACES = re.compile(r"[ \t\u3000]+")
 NAME_REACH = 16
-# A pause inside a clause, as a voice transcript has them: after a word that needs what follows (县里想报 那个示范县),
+# A pause inside a clause, as a voice transcript has them: after a word that needs what follows (区里打算报 那个示范区),
 # or before a filler (…的 那个 …).
 OPEN_END = re.compile(r"(?:报|请|是|为|叫|在|想|要|把|给|跟|和|与|对|向|让|被|从|到|以|由|经)$")
 FILLER_START = re.compile(r"(?:那个|这个|就是|嗯|呃|然后|那么|这边|那边|反正)")
@@ -726,7 +726,7 @@ def extract_profile(text: str, previous: Profile | None = None) -> Profile:
         company = CompanyFacts(**{"established_in_china": registered_in(masked, place),
                                   **read_facts(masked, COMPANY_FACTS)})
     if kind is None and (previous is None or previous.kind is None) and company.legal_form is not None:
-        kind = K.company  # 专精特新小巨人，股份制: a legal form says what the unit is
+        kind = K.company  # 一家小巨人企业，股份制: a legal form says what the unit is
     update = Profile(
         kind=kind,
         also=also,

@@ -206,7 +206,7 @@ def markers(text: str) -> tuple[Marker, ...]:
         if FOUNDER_OR_AGENT.match(text, marker.end) or just_before(AGENT_BEFORE, text, marker.start):
             continue
         if just_before(AGENT_TRADE, text, marker.start) and CLIENTS.search(text):
-            continue  # 我们咨询公司有个客户…: the agent, not its client
+            continue  # 我们代理机构替客户问…: the agent, not its client
         if just_before(COUNTED, text, marker.start) or (marker.kind == K.company and MANY.match(text, marker.end)):
             continue  # 几家企业, 哪些高校, 企业挺集中: units counted, chosen among or many, not the applicant
         if just_before(BECOMING, text, marker.start) and not just_before(BECAME, text, marker.start):

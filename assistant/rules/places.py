@@ -371,7 +371,7 @@ CATEGORY_RANKS = {**dict.fromkeys(CITY_LEVEL, 1), **dict.fromkeys(COUNTY_GOVERNM
 
 
 def wider(place: Place, text: str) -> Place | None:
-    """The place above ``place`` when a follow-up speaks of its government only by a wider level (那州政府本级呢
+    """The place above ``place`` when a follow-up speaks of its government only by a wider level (那自治州政府呢
     after a county-level city of the prefecture): that place by name when the data knows it, else the level."""
     ranks = {CATEGORY_RANKS.get(category, -1) for category in place.categories}
     above = parent_levels(text)

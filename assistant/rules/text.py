@@ -167,7 +167,7 @@ def qualifiers(text: str, start: int, end: int) -> set[Qualifier]:
     if pattern("other_party").search(before) and not pattern("one_body").search(text, *segment_bounds(text, start)):
         found.add(Qualifier.other)
     if FOUNDER_AFTER.match(text, end):
-        found.add(Qualifier.other)  # 两家有限责任公司作为普通合伙人: the partners' form, not the applicant's
+        found.add(Qualifier.other)  # 一家股份公司作为普通合伙人: the partners' form, not the applicant's
     if pattern("neighbour_unit").search(before):
         found.add(Qualifier.other)  # 并入隔壁的省级经开区: the neighbour's level
     return found
