@@ -285,12 +285,14 @@ PARENT_AFTER = re.compile(r"(?:下面|下辖|下属|所辖|底下|管辖|管)的
 PARENT_BEFORE = re.compile(r"(?:归|属于|隶属于?|由)$")
 
 
-def parent_levels(text: str) -> list[StatedLevel]:
-    """The levels the text states only as that of the place above (地级市下面的)."""
+def own_and_parent_levels(text: str) -> tuple[list[StatedLevel], list[StatedLevel]]:
+    """The levels the text states, narrowest first, split into the place's own and those it states only as that of
+    the place above (地级市下面的)."""
     def above(mention: re.Match[str]) -> bool:
         return bool(PARENT_AFTER.match(text, mention.end()) or PARENT_BEFORE.search(text, 0, mention.start()))
-    return [level for level in stated_levels(text)
-            if all(above(m) for m in level.pattern.finditer(text) if said(text, m))]
+    levels = stated_levels(text)
+    parents = [level for level in levels if all(above(m) for m in level.pattern.finditer(text) if said(text, m))]
+    return [level for level in levels if level not in parents], parents
 
 
 def level_mentions(text: str) -> list[tuple[int, int]]:
@@ -346,8 +348,7 @@ def refine(place: Place | None, text: str) -> Place | None:
     if place is not None and level_doubted(text):
         return place.model_copy(update={"categories": [], "candidates": [],
                                         "description": f"{place.mention}的级别尚不确定"})
-    levels, above = stated_levels(text), parent_levels(text)
-    own = [level for level in levels if level not in above]
+    own, above = own_and_parent_levels(text)
     city_stated = any(other.key in ("prefecture", "sub_provincial", "capital") for other in [*own[1:], *above])
     if not own and city_stated and place is not None and C.county_level in place.categories and not place.adcode:
         return place.model_copy(update={"categories": [C.county_level],  # 我们是个县 → 地级市下面的
@@ -374,8 +375,7 @@ def wider(place: Place, text: str) -> Place | None:
     """The place above ``place`` when a follow-up speaks of its government only by a wider level (那自治州政府呢
     after a county-level city of the prefecture): that place by name when the data knows it, else the level."""
     ranks = {CATEGORY_RANKS.get(category, -1) for category in place.categories}
-    above = parent_levels(text)
-    levels = [level for level in stated_levels(text) if level not in above]
+    levels, _ = own_and_parent_levels(text)
     if not levels or len(ranks) != 1 or not 0 < levels[0].rank < ranks.pop():
         return None
     level, index = levels[0], division_index()
