@@ -7,6 +7,9 @@ export GRADIO_ANALYTICS_ENABLED := False
 export HF_HUB_OFFLINE := 1
 export HF_HUB_DISABLE_TELEMETRY := 1
 export ANONYMIZED_TELEMETRY := False
+# Python may write its bytecode caches (__pycache__, ignored by git) even where the environment says not to: every
+# process the tests start (apps, commands, the pytest workers' rewritten test modules) then compiles nothing twice.
+export PYTHONDONTWRITEBYTECODE :=
 
 .PHONY: install system-deps index run eval test test-fast lint fix bench clean
 
@@ -52,3 +55,4 @@ bench: install
 
 clean:
 	rm -rf data .pytest_cache .ruff_cache
+	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
