@@ -352,6 +352,13 @@ def test_not_wanting_to_apply_is_no_eligibility_question(assistant: Assistant) -
     assert answer.trace["parts"] == ["topic:voluntary"] and "自愿" in answer.answer
 
 
+@pytest.mark.parametrize("question", ["我是一家有限公司的行政主管，想请问一下：申报要交钱吗",
+                                      "我们县科技局的，我想了解一下，报名费要不要交"])
+def test_a_question_framed_by_wanting_to_ask_applies_for_nothing(assistant: Assistant, question: str) -> None:
+    answer = assistant.ask(question, as_of=DAY)
+    assert answer.trace["parts"] == ["topic:fees"] and "不得以任何形式" in answer.answer
+
+
 @pytest.mark.parametrize("text", ["我们是XX大学（威海）校区，异地办学校区，不是独立法人，想单独以校区的名义申报示范高校",
                                   "我们是XX大学与英国XX大学合作举办的联合学院，属于不具有法人资格的中外合作办学机构"])
 def test_a_campus_or_college_without_legal_personality_is_not_the_university(assistant: Assistant, text: str) -> None:
