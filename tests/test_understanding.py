@@ -439,6 +439,11 @@ def test_a_fact_is_read_with_what_surrounds_it(assistant: Assistant, text: str, 
      {"university": "eligible", "enterprise": "eligible"}),
     ("我们是一家美国公司在苏州设立的研发中心，外商独资的有限公司，能报示范企业吗",
      {"enterprise": "eligible"}),  # said of the unit in apposition
+    # the units of a list given project types in order (分别报…)
+    ("帮两家单位问一下：1、某市属国有企业设立的研究所，独立法人；2、一所民办的普通本科学院。以上单位分别能报示范科研机构和示范高校吗",
+     {"institute": "eligible", "university": "eligible"}),
+    ("①苏州XX新材料有限公司 专精特新 ②江苏XX职业技术学院 高职专科 ③XX省农业科学院 省政府设立的 这三家分别报示范企业/示范高校/示范科研机构",
+     {"enterprise": "eligible", "university": "ineligible", "institute": "eligible"}),
 ])
 def test_each_unit_the_message_asks_about_is_screened(assistant: Assistant, text: str,
                                                       expected: dict[str, str]) -> None:

@@ -83,6 +83,10 @@ TASKED = re.compile(r"(?:让|要|安排|委托|交给|指定)(?:我们|我|本)(
                     r"(?:准备|填报|申报|报送|整理|起草|写)")
 # "研究院报示范科研机构": a unit put forward for a project type, in a message that asks whether it may be.
 PROPOSES = re.compile(rf"[^，,。；;！!？?\n、]{{0,3}}?(?:{alternation('apply')})(?:国家)?(?:知识产权)?(?:示范|▢)")
+# Project names given to the items of a list in order (这三家分别报▢▢/▢▢/▢▢), and what separates them.
+RESPECTIVELY = re.compile(rf"分别(?:{alternation('modal')})?(?:想|拟|准备|打算)?(?:{alternation('apply')})?"
+                          r"(?:国家)?(?:知识产权)?")
+NAME_SEPARATOR = re.compile(r"[/／、，,和与及]?(?:国家)?(?:知识产权)?")
 # The rest of a unit's clause up to the next one, which applies (…研究院（独立法人），想报…)
 CLAUSE_AFTER = re.compile(rf"[^。；;！!？?\n]{{0,12}}?[，,](?={PROPOSES.pattern})")
 SENTENCE_BREAK = re.compile(r"[。；;！!？?\n：:]")
@@ -258,7 +262,7 @@ def asked_about(text: str, applicant: Marker | None) -> list[Marker]:
         subjects += joined
     for follow_up in WHAT_ABOUT.finditer(text):  # 那我们下属的研究院呢
         subjects += [m for m in found if follow_up.start(1) <= m.start < follow_up.end(1)][-1:]
-    proposed = [m for m, _ in put_forward(text, found)
+    proposed = [m for m, _ in [*put_forward(text, found), *respectively(text, found)]
                 if not qualifiers(text, m.start, m.end) & {Qualifier.hearsay, Qualifier.hypothetical}]
     if pattern("asks_something").search(text) or len({m.kind for m in proposed}) > 1:
         subjects += proposed  # 管委会报示范园区、研究院报示范科研机构，可以吗; 客户1…；客户2…: each one
@@ -267,14 +271,39 @@ def asked_about(text: str, applicant: Marker | None) -> list[Marker]:
 
 def listed_item(text: str, pos: int) -> bool:
     """``pos`` is in an item of a list of units (A是…；B是…, 甲：…, 1. …): its clauses speak of that unit."""
+    return item_start(text, pos) is not None
+
+
+def item_start(text: str, pos: int) -> int | None:
+    """Where the item of a list of units that ``pos`` is in starts (None when it is in none)."""
     window = max(0, pos - SEGMENT_REACH)  # no sentence runs longer; a long text stays linear
     starts = [-1 if window else 0, *(m.end() for m in SENTENCE_BREAK.finditer(text, window, pos))]
     if starts[-1] < 0:
-        return False
+        return None
     if LIST_LABEL.match(text, starts[-1]):
-        return True
+        return starts[-1]
     labelled = len(starts) > 1 and starts[-2] >= 0 and text[starts[-1] - 1] in "：:"  # 客户2：某县级市政府…
-    return labelled and (label := LIST_LABEL.match(text, starts[-2])) is not None and label.end() == starts[-1]
+    if labelled and (label := LIST_LABEL.match(text, starts[-2])) is not None and label.end() == starts[-1]:
+        return starts[-2]
+    return None
+
+
+def respectively(text: str, found: Sequence[Marker]) -> list[tuple[Marker, tuple[int, int]]]:
+    """The units of a list paired in order with the project names after 分别 (①…公司；②…学院；③…研究院，这三家分别报
+    ▢▢/▢▢/▢▢), when there are as many of each."""
+    for match in RESPECTIVELY.finditer(text):
+        names, pos = [], match.end()
+        while name := MASKED_NAME.match(text, pos):
+            names.append(name.span())
+            pos = NAME_SEPARATOR.match(text, name.end()).end()
+        heads: dict[int, Marker] = {}
+        for unit in found:
+            if unit.start < match.start() and unit.kind not in LEGAL_FORMS \
+                    and (start := item_start(text, unit.start)) is not None:
+                heads.setdefault(start, unit)
+        if len(names) >= 2 and len(heads) == len(names):
+            return list(zip(heads.values(), names, strict=True))
+    return []
 
 
 def put_forward(text: str, found: Sequence[Marker]) -> list[tuple[Marker, re.Match[str]]]:
@@ -294,9 +323,11 @@ def put_forward(text: str, found: Sequence[Marker]) -> list[tuple[Marker, re.Mat
 
 
 def proposals(text: str) -> list[tuple[Marker, tuple[int, int]]]:
-    """Each unit put forward for a masked project name (管委会想报▢▢▢▢, 区政府报▢▢▢), with that name's span."""
-    return [(unit, name.span()) for unit, proposal in put_forward(text, markers(text))
-            if (name := MASKED_NAME.match(text, proposal.end() - 1))]
+    """Each unit put forward for a masked project name (管委会想报▢▢▢▢, 区政府报▢▢▢; a list of units 分别报 one name
+    each), with that name's span."""
+    found = markers(text)
+    return [(unit, name.span()) for unit, proposal in put_forward(text, found)
+            if (name := MASKED_NAME.match(text, proposal.end() - 1))] + respectively(text, found)
 
 
 def turns_to_another_unit(text: str, kind: ApplicantKind | None) -> str | None:
