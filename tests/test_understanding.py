@@ -359,6 +359,18 @@ def test_a_question_framed_by_wanting_to_ask_applies_for_nothing(assistant: Assi
     assert answer.trace["parts"] == ["topic:fees"] and "不得以任何形式" in answer.answer
 
 
+@pytest.mark.parametrize(("question", "clause", "said"), [
+    ("【来电人身份】某股份有限公司员工\n【来电内容】来电人反映：其公司打算报示范企业，老板让把专利数多写一些。\n"
+     "【诉求】咨询如果申报材料造假会怎样。\n【备注】来电人不愿留姓名。", "notice#5.4", "取消申报"),
+    ("来电人称其单位系一家有限公司，准备申报示范企业，申报书有几处看不懂。\n【诉求】索要负责示范企业工作的联系人和电话",
+     "notice#contacts", "徐俊峰"),
+])
+def test_a_work_order_asks_what_its_request_field_says(assistant: Assistant, question: str, clause: str,
+                                                       said: str) -> None:
+    answer = assistant.ask(question, as_of=DAY)
+    assert [c.id for c in answer.citations] == [clause] and said in answer.answer
+
+
 @pytest.mark.parametrize("text", ["我们是XX大学（威海）校区，异地办学校区，不是独立法人，想单独以校区的名义申报示范高校",
                                   "我们是XX大学与英国XX大学合作举办的联合学院，属于不具有法人资格的中外合作办学机构"])
 def test_a_campus_or_college_without_legal_personality_is_not_the_university(assistant: Assistant, text: str) -> None:

@@ -161,9 +161,10 @@ def pieces(text: str) -> list[str]:
     return [piece for piece, _ in pieces_and_scenes(text)]
 
 
-def pieces_and_scenes(text: str) -> list[tuple[str, str]]:
+def pieces_and_scenes(text: str, request: bool = False) -> list[tuple[str, str]]:
     """``pieces`` with, for each, what the text says after it without asking anything (查实了怎么处理？假如报的数字
-    不实。): the scene a piece that cannot be answered alone is read with."""
+    不实。): the scene a piece that cannot be answered alone is read with. ``request``: the text is what a form's
+    request field says (索要…联系人及电话), every piece of it asked."""
     found: list[str] = []
     questioned: set[str] = set()  # pieces that end a sentence closed by a question mark (要原件还是复印件？)
     for sentence in SENTENCE.finditer(text):
@@ -173,7 +174,7 @@ def pieces_and_scenes(text: str) -> list[tuple[str, str]]:
             questioned.add(cut[-1])
 
     def asking(piece: str) -> bool:
-        return asks(piece) or piece in questioned
+        return request or asks(piece) or piece in questioned
 
     out: list[list[str]] = []
     for piece in found:
@@ -363,6 +364,21 @@ def best_covering(piece: str, hits: list[Hit]) -> list[Hit]:
     return [best, *(hit for hit in hits if hit is not best)]
 
 
+# The verb a request opens with (咨询…, 来电人想了解…): the act of asking, not what is asked about.
+REQUEST_VERB = re.compile(rf"^(?:来电人|市民|其)?(?:想|希望|要求)?(?:{alternation('asking_verb')})(?!题)"
+                          r"(?:一下)?[：:]?")
+FIELD_LABEL = re.compile(r"【([^】]{1,10})】|(?:^|\n)\s*([\u4e00-\u9fff]{2,6})[：:]")
+
+
+def requested(text: str) -> str:
+    """What a text laid out in labelled fields asks: its request field's content (【诉求】索要…), or ""."""
+    labels = list(FIELD_LABEL.finditer(text))
+    ends = [label.start() for label in labels[1:]] + [len(text)] * bool(labels)
+    asked = [REQUEST_VERB.sub("", text[label.end():end].strip()) for label, end in zip(labels, ends, strict=True)
+             if pattern("request_field").fullmatch(label.group(1) or label.group(2))]
+    return "\n".join(part for part in asked if part)
+
+
 def without_courtesies(text: str) -> str:
     """The question without 您好、打扰一下、谢谢 … around it (the text itself when nothing else is left)."""
     stripped = pattern("courtesy").sub("", text)
@@ -384,21 +400,22 @@ def decide(text: str, *, turn: Profile, profile: Profile | None, search: Callabl
         return Decision([Part(Intent.smalltalk, text, slot=kind)])
     if pattern("drafting").search(text):
         return Decision([Part(Intent.drafting, text)])
-    text = without_courtesies(text)
-    types = mentioned_types(text) or type_asked_about(text)
+    request = requested(text)
+    types = mentioned_types(text) or type_asked_about(request or text)  # the fields around a request name them too
+    text = without_courtesies(request or text)
     if held := [(piece, subject) for piece in pieces(text) if (subject := held_title_subject(piece))]:
         applying = any(pattern("asks_eligibility").search(piece) for piece in pieces(text))
         parts = [Part(Intent.listed, held[0][0], slot=held[0][1])]
         return Decision(parts + [Part(Intent.eligibility, text)] * applying, types=types, about_applicant=applying)
     applicant = describes(turn) or describes(profile)
-    if applicant and describes(turn) and not asks(text):  # a self-description: what may it apply for
+    if applicant and describes(turn) and not request and not asks(text):  # a self-description: what may it apply for
         return Decision([Part(Intent.eligibility, text)], types=types, about_applicant=True)
     about_programme = bool(types) or applicant or bool(re.search(alternation("programme_words"), text))
     parts_of = partial(decide_piece, about_programme=about_programme, names_type=bool(types), described=applicant,
                        search=search, corpus=corpus)
     parts: list[Part] = []
     eligibility = False
-    written, scenes = zip(*pieces_and_scenes(text), strict=True)
+    written, scenes = zip(*pieces_and_scenes(text, bool(request)), strict=True)
     for said, piece, scene in zip(written, with_neighbours_things(list(written)), scenes, strict=True):
         if parts and parts[-1].intent == Intent.out_of_scope and parts[-1].slot and not continues_programme(said):
             parts.append(Part(Intent.out_of_scope, piece, slot=parts[-1].slot))  # "专利年费减缴…？需要什么材料？"
