@@ -359,6 +359,11 @@ def test_a_question_framed_by_wanting_to_ask_applies_for_nothing(assistant: Assi
     assert answer.trace["parts"] == ["topic:fees"] and "不得以任何形式" in answer.answer
 
 
+def test_these_few_years_or_several_units_ask_nothing(assistant: Assistant) -> None:
+    answer = assistant.ask("我们县这几年专利授权量翻了一番，好几家企业都是高企。想报示范县，申报要交钱吗？", as_of=DAY)
+    assert answer.trace["parts"] == ["eligibility:", "topic:fees"]
+
+
 @pytest.mark.parametrize(("question", "clause", "said"), [
     ("【来电人身份】某股份有限公司员工\n【来电内容】来电人反映：其公司打算报示范企业，老板让把专利数多写一些。\n"
      "【诉求】咨询如果申报材料造假会怎样。\n【备注】来电人不愿留姓名。", "notice#5.4", "取消申报"),
