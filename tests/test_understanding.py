@@ -359,6 +359,14 @@ def test_a_question_framed_by_wanting_to_ask_applies_for_nothing(assistant: Assi
     assert answer.trace["parts"] == ["topic:fees"] and "不得以任何形式" in answer.answer
 
 
+def test_a_statement_closed_by_a_full_stop_asks_nothing_where_questions_end_with_a_question_mark(
+        assistant: Assistant) -> None:
+    answer = assistant.ask("我们是一家做新材料的有限公司，很想报示范企业，又担心赶不上。有中介说交五千元能包过。"
+                           "请问申报到底收不收费？", as_of=DAY)
+    assert answer.trace["parts"] == ["topic:fees"]
+    assert assistant.ask("我们是一家有限公司。想了解一下示范企业的申报条件。", as_of=DAY).trace["parts"] == ["eligibility:"]
+
+
 def test_these_few_years_or_several_units_ask_nothing(assistant: Assistant) -> None:
     answer = assistant.ask("我们县这几年专利授权量翻了一番，好几家企业都是高企。想报示范县，申报要交钱吗？", as_of=DAY)
     assert answer.trace["parts"] == ["eligibility:", "topic:fees"]

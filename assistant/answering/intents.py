@@ -57,6 +57,7 @@ FOLLOW_UP_ASKED = re.compile(r"呢|吗")
 MIN_NAME = 4  # a subject without a place or a unit noun is taken for a name from this many characters (恒瑞光电)
 SENTENCE = re.compile(r"([^。？！?!；;\n]+)([。？！?!；;\n]*)")
 QUESTION_MARK = re.compile(r"[？?]")
+STATEMENT_END = re.compile(r"[。！!]")
 # A comma before words that start a new question (还有, but not 还有多久).
 NEW_QUESTION = re.compile(r"[，,](?=另外|还有(?!多久|多少|多长|几)|以及|再问|顺便|同时|此外|还想问|另问)")
 CONJUNCTION = re.compile(r"和|及|以及|还有|与|跟|同时")
@@ -167,13 +168,19 @@ def pieces_and_scenes(text: str, request: bool = False) -> list[tuple[str, str]]
     request field says (索要…联系人及电话), every piece of it asked."""
     found: list[str] = []
     questioned: set[str] = set()  # pieces that end a sentence closed by a question mark (要原件还是复印件？)
+    stated: set[str] = set()  # pieces of a sentence closed by 。or ！ in a text that closes its questions with ？
+    marks_questions = bool(QUESTION_MARK.search(text))
     for sentence in SENTENCE.finditer(text):
         cut = [p for part in split_commas(sentence.group(1)) if part.strip("，, ") for p in split_conjoined(part)]
         found += cut
         if cut and QUESTION_MARK.search(sentence.group(2)):
             questioned.add(cut[-1])
+        elif marks_questions and STATEMENT_END.search(sentence.group(2)):
+            stated.update(cut)
 
     def asking(piece: str) -> bool:
+        if piece in stated and piece not in questioned:  # 又怕错过机会。: only asking words make it ask (想了解…。)
+            return bool(pattern("asks_something").search(piece) or pattern("asking_verb").search(piece))
         return request or asks(piece) or piece in questioned
 
     out: list[list[str]] = []
