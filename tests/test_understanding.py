@@ -247,7 +247,8 @@ def test_paraphrases_of_the_timetable_are_answered(assistant: Assistant, questio
 
 
 @pytest.mark.parametrize("question", ["2021年的试点示范县名单里有哪些县", "上一届示范县名单里有哪些县",
-                                      "示范企业能拿到多少奖励资金？"])
+                                      "示范企业能拿到多少奖励资金？", "学校评上示范高校后，学生申请专利的官费能减免吗",
+                                      "我们是示范企业，专利优先审查怎么申请"])
 def test_naming_a_project_type_does_not_make_a_question_in_scope(assistant: Assistant, question: str) -> None:
     answer = assistant.ask(question, as_of=DAY)
     assert not answer.in_scope and "notice#2.2" not in [c.id for c in answer.citations]
