@@ -368,6 +368,14 @@ def test_a_statement_closed_by_a_full_stop_asks_nothing_where_questions_end_with
     assert assistant.ask("我们是一家有限公司。想了解一下示范企业的申报条件。", as_of=DAY).trace["parts"] == ["eligibility:"]
 
 
+@pytest.mark.parametrize(("question", "annex"), [("示范企业申报书要填哪些栏目？需要附上哪些证明材料？", "notice#annex.1"),
+                                              ("评价指标里专利质量占多少分？有没有发明专利数量的门槛？", "notice#annex.3")])
+def test_details_asked_after_an_annexs_content_are_asked_of_that_annex(assistant: Assistant, question: str,
+                                                                        annex: str) -> None:
+    answer = assistant.ask(question, as_of=DAY)
+    assert [c.id for c in answer.citations] == [annex] and not answer.in_scope
+
+
 def test_these_few_years_or_several_units_ask_nothing(assistant: Assistant) -> None:
     answer = assistant.ask("我们县这几年专利授权量翻了一番，好几家企业都是高企。想报示范县，申报要交钱吗？", as_of=DAY)
     assert answer.trace["parts"] == ["eligibility:", "topic:fees"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import partial
 from typing import TYPE_CHECKING
@@ -426,6 +426,10 @@ def decide(text: str, *, turn: Profile, profile: Profile | None, search: Callabl
     for said, piece, scene in zip(written, with_neighbours_things(list(written)), scenes, strict=True):
         if parts and parts[-1].intent == Intent.out_of_scope and parts[-1].slot and not continues_programme(said):
             parts.append(Part(Intent.out_of_scope, piece, slot=parts[-1].slot))  # "专利年费减缴…？需要什么材料？"
+            continue
+        if parts and parts[-1].topic and parts[-1].topic.annex and not continues_programme(said) \
+                and not kinds.markers(said):  # 申报书里有哪些栏目？字数有没有限制？: asked of the same annex
+            parts.append(replace(parts[-1], text=piece))
             continue
         holds_title = any(p is not None and (p.recognized or p.unsure_recognized) for p in (turn, profile))
         if (applicant or types) and about_this_applicant(piece, describes(turn) or bool(types), applicant,
