@@ -1396,6 +1396,8 @@ ONE_VERDICT = [
                  id="a_pause_inside_a_name_or_a_clause_is_no_comma-1"),
     pytest.param("我们是 湖州市长兴县的 县里想报 那个示范县 就是 国家知识产权 强县建设 示范县 能不能报", "county", "eligible",
                  id="a_pause_inside_a_name_or_a_clause_is_no_comma-2"),
+    pytest.param("我们是天津市某区人民政府，对照通知看，服务业示范区列的是“直辖市下辖县”，我们区能报示范市吗", "city", "eligible",
+                 id="the_notices_words_quoted_are_no_fact_about_the_applicant"),
 ]
 
 

@@ -685,10 +685,20 @@ def spaces_as_commas(text: str) -> str:
     return SPACE_BETWEEN_PHRASES.sub(comma_unless_joined, text)
 
 
+QUOTED_WORDS = re.compile(r"[“\"「『]([^”\"」』]{3,24})[”\"」』]")  # a phrase, not a word in scare quotes (既是“本科”)
+
+
+def without_quoted_notice(text: str) -> str:
+    """``text`` with each quoted phrase of the notice's list of applicants masked (服务业示范区列的是“直辖市下辖县”):
+    the notice's words, not a fact about the applicant."""
+    applicants = "".join(project.who for project in project_types().values())
+    return QUOTED_WORDS.sub(lambda m: MASK * len(m.group()) if m.group(1) in applicants else m.group(), text)
+
+
 def extract_profile(text: str, previous: Profile | None = None) -> Profile:
     """The facts ``text`` states, laid over ``previous`` (a follow-up turn adds to an earlier profile)."""
     clean = drop_letter_frame(drop_instructions(places.repair_names(normalize(spaces_as_commas(text)))))
-    masked = mask(clean, [*project_names(), *ORGANISERS])
+    masked = without_quoted_notice(mask(clean, [*project_names(), *ORGANISERS]))
     head = kinds.head(masked)
     titles, unsure_titles = title_claims(clean, head)
     if head is not None and head.by == "first" \
