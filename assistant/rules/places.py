@@ -19,6 +19,7 @@ from assistant.rules.profile import Place, PlaceCategory
 from assistant.rules.text import Qualifier, negated, qualifiers, segment_bounds
 
 GOVERNMENT_AFTER = re.compile(r"(?:人民)?政府")
+BREAK = re.compile(r"[，,。；;！!？?【】\s]")
 C = PlaceCategory
 
 
@@ -221,6 +222,9 @@ def place_of_chain(text: str, chain: Chain) -> Place:
     """The place a chain names: its narrowest mention, or the candidates when that is ambiguous."""
     last = chain.mentions[-1]
     mention = text[chain.start:last.end]
+    if BREAK.search(mention):  # 上海市某区科委…，该区位于上海: the names, not the sentences between them
+        names = [m.text for m in chain.mentions]
+        mention = "".join(dict.fromkeys(name for name in names if not any(name != o and name in o for o in names)))
     candidates = broadest(last.divisions)
     if len(candidates) == 1:
         return place_of(candidates[0], mention)

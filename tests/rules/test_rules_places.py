@@ -70,6 +70,11 @@ def test_ordinary_words_are_not_places(text: str) -> None:
     assert chains(text.replace("示范县", "▢▢▢")) == []
 
 
+def test_a_place_named_again_sentences_later_is_described_by_its_names_only() -> None:
+    assert place("我是上海市某区科委的，在基层干了十年。该区位于上海中心城区").mention == "上海市"
+    assert place("江苏省苏州市昆山市").mention == "江苏省苏州市昆山市"
+
+
 def test_negated_place_is_skipped() -> None:
     assert place("不是苏州市，是昆山市").adcode == "320583"
 
