@@ -1398,6 +1398,8 @@ ONE_VERDICT = [
                  id="a_pause_inside_a_name_or_a_clause_is_no_comma-2"),
     pytest.param("我们是天津市某区人民政府，对照通知看，服务业示范区列的是“直辖市下辖县”，我们区能报示范市吗", "city", "eligible",
                  id="the_notices_words_quoted_are_no_fact_about_the_applicant"),
+    pytest.param("您好！我们那儿是省直管县，全县电池企业一百多家，还引进了好几家龙头企业。我们县政府是报示范县还是别的？", "county",
+                 "eligible", id="units_counted_are_not_the_applicant"),
 ]
 
 

@@ -71,6 +71,10 @@ MODAL = re.compile(rf"(?:{alternation('modal')})(?:够)?(?:{alternation('apply')
 ASKS = re.compile(alternation("asks_eligibility"))
 SELF_INTRO = re.compile(rf"{alternation('self_intro')}|^(?:而是|是|属于|系)")
 COUNTED = re.compile(r"(?:几|多少|哪些|哪几)[个家所名类]?$")
+# "好几家头部企业", "两百多家乐器企业": units counted, a few words of description between (not 一家: one unit).
+NUMBER = r"(?:[两二三四五六七八九十百千万]|一[十百千万]|\d|好几|若干)"  # more than one (not 一家)
+SEVERAL = re.compile(rf"{NUMBER}多?[个家所批][^，,。；;！!？?\n的]{{0,4}}$")
+SEVERAL_AFTER = re.compile(rf"(?:有|达|超过|近|约)?{NUMBER}[^，,。；;！!？?\n]{{0,4}}?[个家所]")
 # "软件企业扎堆", "代理机构众多": many units of a kind, describing a place, not one applicant.
 MANY = re.compile(r"[^，,。；;！!？?\n]{0,3}?(?:集中|扎堆|云集|密集|集聚|聚集|众多|很多|较多|不少|林立)")
 OWN = re.compile(r"(?:我们|我|本)$")  # 我们研究院, 本公司: the speaker's own unit
@@ -211,8 +215,9 @@ def markers(text: str) -> tuple[Marker, ...]:
             continue
         if just_before(AGENT_TRADE, text, marker.start) and CLIENTS.search(text):
             continue  # 我们代理机构替客户问…: the agent, not its client
-        if just_before(COUNTED, text, marker.start) or (marker.kind == K.company and MANY.match(text, marker.end)):
-            continue  # 几家企业, 哪些高校, 企业挺集中: units counted, chosen among or many, not the applicant
+        if just_before(COUNTED, text, marker.start) or just_before(SEVERAL, text, marker.start) \
+                or SEVERAL_AFTER.match(text, marker.end) or (marker.kind == K.company and MANY.match(text, marker.end)):
+            continue  # 几家企业, 哪些高校, 好几家企业, 企业挺集中: counted, chosen among or many: not the applicant
         if just_before(BECOMING, text, marker.start) and not just_before(BECAME, text, marker.start):
             continue
         kept.append(marker)
