@@ -1400,6 +1400,8 @@ ONE_VERDICT = [
                  id="the_notices_words_quoted_are_no_fact_about_the_applicant"),
     pytest.param("您好！我们那儿是省直管县，全县电池企业一百多家，还引进了好几家龙头企业。我们县政府是报示范县还是别的？", "county",
                  "eligible", id="units_counted_are_not_the_applicant"),
+    pytest.param("我们县里有一个省级高新区，设有管委会，这个管委会能报示范园区吗？", "park", "eligible",
+                 id="a_unit_the_place_has_is_a_whole_unit_not_a_part"),
 ]
 
 
