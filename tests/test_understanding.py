@@ -1402,6 +1402,8 @@ ONE_VERDICT = [
                  "eligible", id="units_counted_are_not_the_applicant"),
     pytest.param("我们县里有一个省级高新区，设有管委会，这个管委会能报示范园区吗？", "park", "eligible",
                  id="a_unit_the_place_has_is_a_whole_unit_not_a_part"),
+    pytest.param("我们原来是XX集团的分公司，去年已变更登记为有限责任公司，能报示范企业吗", "enterprise", "eligible",
+                 id="a_branch_registered_since_as_a_company_is_no_branch"),
 ]
 
 

@@ -735,6 +735,8 @@ def extract_profile(text: str, previous: Profile | None = None) -> Profile:
     if scope & {K.company, None}:
         company = CompanyFacts(**{"established_in_china": registered_in(masked, place),
                                   **read_facts(masked, COMPANY_FACTS)})
+        if BECAME_COMPANY.search(masked):  # 原来是分公司，已变更登记为…有限责任公司: a branch no longer
+            company = company.model_copy(update={"branch": False})
     if kind is None and (previous is None or previous.kind is None) and company.legal_form is not None:
         kind = K.company  # 一家小巨人企业，股份制: a legal form says what the unit is
     update = Profile(
@@ -768,6 +770,11 @@ def extract_profile(text: str, previous: Profile | None = None) -> Profile:
         doubted = [key for key in merged.unsure_recognized if key not in piloted or key in unsure_titles]
         merged = merged.model_copy(update={"unsure_recognized": doubted})
     return owner_known(merged)
+
+
+# A branch said before that has since been registered as a company of its own (已变更登记为集团全资的有限责任公司).
+BECAME_COMPANY = re.compile(rf"(?:变更|改制|改|转|转设|注册|登记|变更登记)(?:为|成)[^，,。；;！!？?\n]{{0,8}}?"
+                            rf"(?:{kinds.COMPANY_FORM.pattern})")
 
 
 def owner_known(profile: Profile) -> Profile:
