@@ -376,6 +376,15 @@ def test_details_asked_after_an_annexs_content_are_asked_of_that_annex(assistant
     assert [c.id for c in answer.citations] == [annex] and not answer.in_scope
 
 
+def test_a_branch_registered_since_as_a_company_is_no_branch(assistant: Assistant) -> None:
+    chat = Conversation()
+    branch = assistant.ask("我们是XX集团在成都的分公司，营业执照上写的“分公司”，能报示范企业吗", chat, as_of=DAY)
+    assert branch.verdicts["enterprise"].status == "ineligible"
+    company = assistant.ask("更正一下：今年3月已变更登记为集团全资的有限责任公司，“分公司”是旧执照上的。现在能报吗",
+                            chat, as_of=DAY)
+    assert company.verdicts["enterprise"].status == "eligible"
+
+
 def test_these_few_years_or_several_units_ask_nothing(assistant: Assistant) -> None:
     answer = assistant.ask("我们县这几年专利授权量翻了一番，好几家企业都是高企。想报示范县，申报要交钱吗？", as_of=DAY)
     assert answer.trace["parts"] == ["eligibility:", "topic:fees"]
@@ -1402,8 +1411,6 @@ ONE_VERDICT = [
                  "eligible", id="units_counted_are_not_the_applicant"),
     pytest.param("我们县里有一个省级高新区，设有管委会，这个管委会能报示范园区吗？", "park", "eligible",
                  id="a_unit_the_place_has_is_a_whole_unit_not_a_part"),
-    pytest.param("我们原来是XX集团的分公司，去年已变更登记为有限责任公司，能报示范企业吗", "enterprise", "eligible",
-                 id="a_branch_registered_since_as_a_company_is_no_branch"),
 ]
 
 
