@@ -1411,6 +1411,8 @@ ONE_VERDICT = [
                  "eligible", id="units_counted_are_not_the_applicant"),
     pytest.param("我们县里有一个省级高新区，设有管委会，这个管委会能报示范园区吗？", "park", "eligible",
                  id="a_unit_the_place_has_is_a_whole_unit_not_a_part"),
+    pytest.param("我们公司还参股了一个检测研究所，是公司和区政府共同出资设立的，这个能报示范科研机构吗？", "institute", "eligible",
+                 id="a_question_pointing_back_asks_about_the_unit_named_last"),
 ]
 
 

@@ -427,12 +427,17 @@ def head_noun(text: str) -> Marker | None:
                 return own
         if subject:
             return replace(subject[0], by="asks")
+        if THIS_ONE.match(text, start) and (earlier := [m for m in found if m.start < start
+                                                        and m.kind not in (*LEGAL_FORMS, K.person)]):
+            return replace(earlier[-1], by="asks")  # …参与了一个研究院，是…设立的，这个能报吗: the unit named last
     own = speaker(text, found)
     if own.kind == K.department and (asked := place_asked_about(text)) is not None:
         return Marker(asked, asked, K.government, by="asks")  # 我在县发改局工作……县里能不能报: its government
     return own
 
 
+# A question whose subject only points back (这个能报吗, 它呢): the unit named last before it.
+THIS_ONE = re.compile(r"\s*(?:那|那么)?(?:这个|这家|这所|这一个|它)(?=能|可以|可不可以|是否|行|符合|算|报|呢|也)")
 # The place itself as the subject of a question (县里能不能报, 我们区可以报吗): its people's government.
 PLACE_SUBJECT = re.compile(r"(?:我们|咱们|咱|本)?(?:区|县|市|旗|盟)(?:里|这边|政府)?$")
 
