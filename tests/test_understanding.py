@@ -1413,6 +1413,8 @@ ONE_VERDICT = [
                  id="a_unit_the_place_has_is_a_whole_unit_not_a_part"),
     pytest.param("我们公司还参股了一个检测研究所，是公司和区政府共同出资设立的，这个能报示范科研机构吗？", "institute", "eligible",
                  id="a_question_pointing_back_asks_about_the_unit_named_last"),
+    pytest.param("来电人系某地级市下辖县的县市场监管局工作人员。【诉求】该县这次还能否申报示范县。", "county", "eligible",
+                 id="a_department_asking_whether_its_place_may_apply_asks_for_its_government"),
 ]
 
 

@@ -439,7 +439,8 @@ def head_noun(text: str) -> Marker | None:
 # A question whose subject only points back (这个能报吗, 它呢): the unit named last before it.
 THIS_ONE = re.compile(r"\s*(?:那|那么)?(?:这个|这家|这所|这一个|它)(?=能|可以|可不可以|是否|行|符合|算|报|呢|也)")
 # The place itself as the subject of a question (县里能不能报, 我们区可以报吗): its people's government.
-PLACE_SUBJECT = re.compile(r"(?:我们|咱们|咱|本)?(?:区|县|市|旗|盟)(?:里|这边|政府)?$")
+PLACE_SUBJECT = re.compile(r"(?:我们|咱们|咱|本|该)?(?:区|县|市|旗|盟)(?:里|这边|政府)?"
+                           r"(?:这次|这届|今年|本次|还|也|到底|究竟)*$")  # 该县这次还能否申报
 
 
 def place_asked_about(text: str) -> int | None:
