@@ -482,6 +482,9 @@ def test_a_fact_is_read_with_what_surrounds_it(assistant: Assistant, text: str, 
      {"university": "eligible", "enterprise": "eligible"}),
     ("我们是一家美国公司在苏州设立的研发中心，外商独资的有限公司，能报示范企业吗",
      {"enterprise": "eligible"}),  # said of the unit in apposition
+    # each unit of a list asked about together
+    ("帮两个客户问一下：①XX新材料有限公司，民营企业 ②区科技局下属的XX区技术研究所，事业单位",
+     {"enterprise": "eligible", "institute": "eligible"}),
     # the units of a list given project types in order (分别报…)
     ("帮两家单位问一下：1、某市属国有企业设立的研究所，独立法人；2、一所民办的普通本科学院。以上单位分别能报示范科研机构和示范高校吗",
      {"institute": "eligible", "university": "eligible"}),

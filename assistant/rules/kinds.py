@@ -271,6 +271,8 @@ def asked_about(text: str, applicant: Marker | None) -> list[Marker]:
                 if not qualifiers(text, m.start, m.end) & {Qualifier.hearsay, Qualifier.hypothetical}]
     if pattern("asks_something").search(text) or len({m.kind for m in proposed}) > 1:
         subjects += proposed  # 管委会报示范园区、研究院报示范科研机构，可以吗; 客户1…；客户2…: each one
+    if len(listed := list_heads(text, found)) > 1 and pattern("asks_something").search(text):
+        subjects += listed  # 三个客户一起问：①…公司 ②…大学 ③…研究所: each unit of the list
     return subjects
 
 
@@ -301,14 +303,19 @@ def respectively(text: str, found: Sequence[Marker]) -> list[tuple[Marker, tuple
         while name := MASKED_NAME.match(text, pos):
             names.append(name.span())
             pos = NAME_SEPARATOR.match(text, name.end()).end()
-        heads: dict[int, Marker] = {}
-        for unit in found:
-            if unit.start < match.start() and unit.kind not in LEGAL_FORMS \
-                    and (start := item_start(text, unit.start)) is not None:
-                heads.setdefault(start, unit)
+        heads = list_heads(text, [unit for unit in found if unit.start < match.start()])
         if len(names) >= 2 and len(heads) == len(names):
-            return list(zip(heads.values(), names, strict=True))
+            return list(zip(heads, names, strict=True))
     return []
+
+
+def list_heads(text: str, found: Sequence[Marker]) -> list[Marker]:
+    """The first unit named in each item of a list of units (①…公司；②…学院；③…研究所)."""
+    heads: dict[int, Marker] = {}
+    for unit in found:
+        if unit.kind not in LEGAL_FORMS and (start := item_start(text, unit.start)) is not None:
+            heads.setdefault(start, unit)
+    return list(heads.values())
 
 
 def put_forward(text: str, found: Sequence[Marker]) -> list[tuple[Marker, re.Match[str]]]:
