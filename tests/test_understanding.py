@@ -385,6 +385,12 @@ def test_a_branch_registered_since_as_a_company_is_no_branch(assistant: Assistan
     assert company.verdicts["enterprise"].status == "eligible"
 
 
+def test_a_question_pointing_back_is_read_with_the_statements_before_it(assistant: Assistant) -> None:
+    answer = assistant.ask("听说我们区为了争创示范县，准备花上亿元建一个知识产权大展馆，还要请明星来站台。区里财力一般。"
+                           "请问通知提倡这么做吗？", as_of=DAY)
+    assert [c.id for c in answer.citations] == ["notice#5.5"] and "花架子" in answer.answer
+
+
 def test_these_few_years_or_several_units_ask_nothing(assistant: Assistant) -> None:
     answer = assistant.ask("我们县这几年专利授权量翻了一番，好几家企业都是高企。想报示范县，申报要交钱吗？", as_of=DAY)
     assert answer.trace["parts"] == ["eligibility:", "topic:fees"]

@@ -58,6 +58,8 @@ MIN_NAME = 4  # a subject without a place or a unit noun is taken for a name fro
 SENTENCE = re.compile(r"([^。？！?!；;\n]+)([。？！?!；;\n]*)")
 QUESTION_MARK = re.compile(r"[？?]")
 STATEMENT_END = re.compile(r"[。！!]")
+# A question that points back to what the sentence before it says (这样做合理吗, 对这种做法有没有说法).
+POINTS_BACK = re.compile(r"这样|这种|这么|此类|这类|如此|上述|以上")
 # A comma before words that start a new question (还有, but not 还有多久).
 NEW_QUESTION = re.compile(r"[，,](?=另外|还有(?!多久|多少|多长|几)|以及|再问|顺便|同时|此外|还想问|另问)")
 CONJUNCTION = re.compile(r"和|及|以及|还有|与|跟|同时")
@@ -164,14 +166,19 @@ def pieces(text: str) -> list[str]:
 
 def pieces_and_scenes(text: str, request: bool = False) -> list[tuple[str, str]]:
     """``pieces`` with, for each, what the text says after it without asking anything (查实了怎么处理？假如报的数字
-    不实。): the scene a piece that cannot be answered alone is read with. ``request``: the text is what a form's
-    request field says (索要…联系人及电话), every piece of it asked."""
+    不实。), or before it when it points back (…建展览馆、搞灯光秀。…通知是否鼓励这样搞？): the scene a piece that
+    cannot be answered alone is read with. ``request``: the text is what a form's request field says
+    (索要…联系人及电话), every piece of it asked."""
     found: list[str] = []
     questioned: set[str] = set()  # pieces that end a sentence closed by a question mark (要原件还是复印件？)
     stated: set[str] = set()  # pieces of a sentence closed by 。or ！ in a text that closes its questions with ？
+    before: dict[str, str] = {}  # a piece that points back (是否鼓励这样搞): the statements before it
     marks_questions = bool(QUESTION_MARK.search(text))
+    previous = ""
     for sentence in SENTENCE.finditer(text):
         cut = [p for part in split_commas(sentence.group(1)) if part.strip("，, ") for p in split_conjoined(part)]
+        before.update({piece: previous for piece in cut if previous and POINTS_BACK.search(piece)})
+        previous = "" if QUESTION_MARK.search(sentence.group(2)) else f"{previous}，{sentence.group(1)}".lstrip("，")
         found += cut
         if cut and QUESTION_MARK.search(sentence.group(2)):
             questioned.add(cut[-1])
@@ -192,7 +199,7 @@ def pieces_and_scenes(text: str, request: bool = False) -> list[tuple[str, str]]
         elif out and asking(out[-1][0]) and not asking(piece):
             out[-1][1] = f"{out[-1][1]}，{piece}".lstrip("，")
         else:
-            out.append([piece, ""])
+            out.append([piece, before.get(piece, "")])
     kept = [(piece, scene) for piece, scene in out if asking(piece)]
     return kept or [(text, "")]
 
@@ -443,7 +450,7 @@ def decide(text: str, *, turn: Profile, profile: Profile | None, search: Callabl
         decided = parts_of(piece)
         if scene and all(part.intent == Intent.out_of_scope and not part.slot for part in decided):
             decided = [p for p in parts_of(f"{piece}，{scene}")
-                       if p.intent != Intent.out_of_scope] or decided  # read with the scene said after it
+                       if p.intent != Intent.out_of_scope] or decided  # read with the scene said around it
         parts += decided
     if describes(turn) and types and any(part.slot == "still_open" for part in parts):
         eligibility = True  # 我们是股份公司，现在报示范企业还赶得上吗: whether it may, and whether in time
