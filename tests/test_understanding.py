@@ -1424,6 +1424,14 @@ ONE_VERDICT = [
                  id="a_question_pointing_back_asks_about_the_unit_named_last"),
     pytest.param("来电人系某地级市下辖县的县市场监管局工作人员。【诉求】该县这次还能否申报示范县。", "county", "eligible",
                  id="a_department_asking_whether_its_place_may_apply_asks_for_its_government"),
+    pytest.param("单位名称：XX研究院；设立主体：XX市人民政府；法人类型：事业单位；拟申报类别：示范科研机构", "institute", "eligible",
+                 id="an_intake_forms_fields_are_read_as_sentences-1"),
+    pytest.param("单位名称：XX高新技术产业开发区管委会；批准机关：国务院；拟申报类别：示范园区", "park", "eligible",
+                 id="an_intake_forms_fields_are_read_as_sentences-2"),
+    pytest.param("单位名称：XX工业园区管委会\n批准机关：XX县人民政府\n拟申报类别：示范园区", "park", "ineligible",
+                 id="an_intake_forms_fields_are_read_as_sentences-3"),
+    pytest.param("单位名称：XX研究院；设立主体：待核实；拟申报类别：示范科研机构", "institute", "needs_info",
+                 id="an_open_field_of_a_form_says_nothing"),
 ]
 
 

@@ -46,6 +46,7 @@ from assistant.rules.text import (
     Qualifier,
     drop_instructions,
     drop_letter_frame,
+    fields_as_sentences,
     mask,
     negated,
     qualifiers,
@@ -130,7 +131,8 @@ PARK_FACTS = [
         rf"省(?:政府|人民政府|委|里){APPROVED}": L.provincial,
         r"(?:地市级|设区市级|市级|县级(?!市)|区级)(?!别)|市属|县属|区属|(?:县|市|区)里的|"  # not 园区级别
         rf"(?:市|县|区)(?:政府|人民政府|委|里)(?:自己|自行)?(?:{APPROVED}|设|建)的{ZONE_AFTER}|"
-        rf"{ZONE_BEFORE}(?:市|县|区)(?:政府|人民政府|委|里)(?:自己|自行)?{APPROVED}": L.below_provincial,
+        rf"{ZONE_BEFORE}(?:市|县|区)(?:政府|人民政府|委|里)(?:自己|自行)?{APPROVED}|"
+        rf"经[^，,。；;！!？?\n省]{{0,8}}?(?:市|县|区)(?:政府|人民政府|委){APPROVED}": L.below_provincial,
     }, negated={r"省级以上": L.below_provincial, PROVINCIAL: L.below_provincial},
         pending={r"省级以上": L.below_provincial, PROVINCIAL: L.below_provincial}),
     # 原管委会已撤销: the zone has no committee of its own any more
@@ -697,7 +699,8 @@ def without_quoted_notice(text: str) -> str:
 
 def extract_profile(text: str, previous: Profile | None = None) -> Profile:
     """The facts ``text`` states, laid over ``previous`` (a follow-up turn adds to an earlier profile)."""
-    clean = drop_letter_frame(drop_instructions(places.repair_names(normalize(spaces_as_commas(text)))))
+    clean = drop_letter_frame(drop_instructions(fields_as_sentences(places.repair_names(normalize(spaces_as_commas(
+        text))))))
     masked = without_quoted_notice(mask(clean, [*project_names(), *ORGANISERS]))
     head = kinds.head(masked)
     titles, unsure_titles = title_claims(clean, head)

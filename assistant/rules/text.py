@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from enum import StrEnum
-from functools import lru_cache
+from functools import cache, lru_cache
 
-from assistant.language.lexicon import alternation, pattern
+from assistant.language.lexicon import alternation, mapping, pattern
 
 MASK = "▢"
 SEGMENT_BREAK = re.compile(r"[，,。；;！!？?\n]|\.(?=\s|$)")
@@ -63,6 +63,23 @@ def segments(text: str) -> list[tuple[int, int]]:
         bounds.append((start, brk.start()))
         start = brk.end()
     return [*bounds, (start, len(text))]
+
+
+@cache
+def _form_field() -> re.Pattern[str]:
+    labels = "|".join(sorted(mapping("form_fields"), key=len, reverse=True))
+    return re.compile(rf"(?P<label>{labels})[：:]\s*(?P<value>[^；;|｜\n\t，,。]*)")
+
+
+def fields_as_sentences(text: str) -> str:
+    """An intake form's fields (设立主体：XX市人民政府；批准机关：国务院) as the sentences the rules read
+    (由XX市人民政府设立；经国务院批准设立); an open field (不详, 待核实) says nothing."""
+    def sentence(field: re.Match[str]) -> str:
+        value = field.group("value").strip()
+        if not value or pattern("open_field").fullmatch(value):
+            return ""
+        return mapping("form_fields")[field.group("label")].format(value=value)
+    return _form_field().sub(sentence, text)
 
 
 def drop_instructions(text: str) -> str:
