@@ -260,15 +260,16 @@ STATED_LEVELS = [StatedLevel(key, re.compile(pattern), rank, label) for key, pat
     ("capital", r"省会|首府", 1, "省会城市（副省级或地级）"),
     ("county_city", r"县级市|县级政府|县级人民政府", 2, "县级市"),
     ("district", rf"市辖区|区(?:人民)?政府|区级政府|(?:我们|[我本])区|{UNNAMED}区(?![域内里块别])", 2, "区"),
-    ("county", rf"县(?:人民)?政府|(?:我们|[我本])县|{UNNAMED}县(?![域内里城级])|(?<=是)县(?![域内里城级长委])"
+    ("county", rf"县(?:人民)?政府|(?:我们|[我本])县|{UNNAMED}县(?![域内里城级])|(?<=是|辖|属)县(?![域内里城级长委])"
                r"|自治县", 2, "县"),
     ("banner", rf"旗(?:人民)?政府|(?:我们|[我本])旗|{UNNAMED}旗(?![下帜舰])", 2, "旗"),
 )]
 
 
-# "下面管着十几个乡镇", "辖3个区", "下面有个县": units counted or held under the applicant, not its own level.
+# "下面管着十几个乡镇", "辖3个区", "下面有个县": units counted or held under the applicant, not its own level (not
+# 地级市下辖县: the county under a city).
 COUNTED_BEFORE = re.compile(r"(?:[两二三四五六七八九十百几]|(?<!少)[多数]|\d|若干|好几)"  # 少数民族 counts nothing
-                            r"[^，,。；;！!？?\n：:]{0,2}?[个座]?$|(?:管着|管辖着?|辖有?|下设|下面有|下面还有|还有|有)$")
+                            r"[^，,。；;！!？?\n：:]{0,2}?[个座]?$|(?:管着|管辖着?|(?<![下所])辖有?|下设|下面有|下面还有|还有|有)$")
 
 
 def said(text: str, mention: re.Match[str]) -> bool:
