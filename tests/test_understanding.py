@@ -1435,6 +1435,10 @@ ONE_VERDICT = [
     pytest.param("我们是地级市下辖县，能报示范县吗", "county", "eligible", id="a_county_under_a_city_is_no_county_it_governs"),
     pytest.param("张三：听说我们县是示范县了\n李四：那是试点县，不是示范县\n@助手 我们县是地级市下辖的县，这届能报示范县吗？",
                  "county", "eligible", id="a_title_heard_of_and_denied_in_the_same_chat_is_not_held"),
+    pytest.param("甲：我们研究院是市政府设立的\n乙：不是，是几个教授自己出资办的民非\n@助手 能报示范科研机构吗", "institute",
+                 "needs_info", id="a_chat_line_the_next_speaker_denies_is_taken_back"),
+    pytest.param("单位名称：XX有限公司\n是否分公司：不是\n拟申报类别：示范企业", "enterprise", "eligible",
+                 id="a_forms_yes_no_field_denies_no_line"),
 ]
 
 

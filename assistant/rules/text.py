@@ -65,6 +65,25 @@ def segments(text: str) -> list[tuple[int, int]]:
     return [*bounds, (start, len(text))]
 
 
+# A chat line's speaker (张科长 10:02：, 【财务-小陈】, @助手) before what the speaker says.
+SPEAKER = re.compile(r"^\s*(?:【[^】\n]{1,16}】|[^：:，,。？?！!\n]{1,12}?(?:\s*\d{1,2}[:：]\d{2})?\s*[：:])\s*")
+
+
+# A reply opening with a denial and going on (不对，我们是…), not a form's yes/no field (是否分公司：不是).
+DENIAL = re.compile(rf"(?:{alternation('chat_denial')})[，,。！!\s]+\S")
+
+
+def without_denied_lines(text: str) -> str:
+    """A chat record without the lines that the next speaker denies at once (甲：研究院是市政府设立的 / 乙：不是，是
+    几个教授自己出资办的): what is taken back is not a fact."""
+    lines = text.split("\n")
+    for number in range(1, len(lines)):
+        reply = lines[number][speaker.end():] if (speaker := SPEAKER.match(lines[number])) else ""
+        if DENIAL.match(reply) and (said := SPEAKER.match(lines[number - 1])):
+            lines[number - 1] = lines[number - 1][:said.end()]
+    return "\n".join(lines)
+
+
 @cache
 def _form_field() -> re.Pattern[str]:
     labels = "|".join(sorted(mapping("form_fields"), key=len, reverse=True))
