@@ -491,6 +491,12 @@ def test_a_fact_is_read_with_what_surrounds_it(assistant: Assistant, text: str, 
     # each unit of a list asked about together
     ("帮两个客户问一下：①XX新材料有限公司，民营企业 ②区科技局下属的XX区技术研究所，事业单位",
      {"enterprise": "eligible", "institute": "eligible"}),
+    # a table pasted as text: a header of field names, then a row per unit
+    ("单位名称\t单位性质\t设立主体\t拟申报类别\nXX新材料有限公司\t有限责任公司\t民营企业\t示范企业\n"
+     "XX材料研究院\t事业单位\tXX市人民政府\t示范科研机构\n以上两家能否申报？",
+     {"enterprise": "eligible", "institute": "eligible"}),
+    ("序号｜单位名称｜设立主体｜拟申报\n1｜XX农业科学研究所｜XX市人民政府｜示范科研机构\n2｜XX职业技术学院｜省教育厅｜示范高校",
+     {"institute": "eligible", "university": "ineligible"}),
     # the units of a list given project types in order (分别报…)
     ("帮两家单位问一下：1、某市属国有企业设立的研究所，独立法人；2、一所民办的普通本科学院。以上单位分别能报示范科研机构和示范高校吗",
      {"institute": "eligible", "university": "eligible"}),

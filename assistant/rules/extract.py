@@ -51,6 +51,7 @@ from assistant.rules.text import (
     negated,
     qualifiers,
     segment_bounds,
+    table_as_fields,
     without_denied_lines,
 )
 
@@ -701,7 +702,7 @@ def without_quoted_notice(text: str) -> str:
 def extract_profile(text: str, previous: Profile | None = None) -> Profile:
     """The facts ``text`` states, laid over ``previous`` (a follow-up turn adds to an earlier profile)."""
     clean = drop_letter_frame(drop_instructions(fields_as_sentences(places.repair_names(normalize(spaces_as_commas(
-        without_denied_lines(text)))))))
+        table_as_fields(without_denied_lines(text))))))))
     masked = without_quoted_notice(mask(clean, [*project_names(), *ORGANISERS]))
     head = kinds.head(masked)
     titles, unsure_titles = title_claims(clean, head)
