@@ -1443,6 +1443,9 @@ ONE_VERDICT = [
                  "county", "eligible", id="a_title_heard_of_and_denied_in_the_same_chat_is_not_held"),
     pytest.param("甲：我们研究院是市政府设立的\n乙：不是，是几个教授自己出资办的民非\n@助手 能报示范科研机构吗", "institute",
                  "needs_info", id="a_chat_line_the_next_speaker_denies_is_taken_back"),
+    pytest.param("【行政-小张】09:30 咱们是合伙企业吧？\n【法务-老王】09:32 不对，你记错了，咱们是有限责任公司\n"
+                 "【行政-小张】09:33 @助手 能报示范企业吗", "enterprise", "eligible",
+                 id="a_chat_line_the_next_speaker_denies_is_taken_back-timed"),
     pytest.param("单位名称：XX有限公司\n是否分公司：不是\n拟申报类别：示范企业", "enterprise", "eligible",
                  id="a_forms_yes_no_field_denies_no_line"),
 ]

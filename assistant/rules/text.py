@@ -66,7 +66,8 @@ def segments(text: str) -> list[tuple[int, int]]:
 
 
 # A chat line's speaker (张科长 10:02：, 【财务-小陈】, @助手) before what the speaker says.
-SPEAKER = re.compile(r"^\s*(?:【[^】\n]{1,16}】|[^：:，,。？?！!\n]{1,12}?(?:\s*\d{1,2}[:：]\d{2})?\s*[：:])\s*")
+SPEAKER = re.compile(r"^\s*(?:【[^】\n]{1,16}】(?:\s*\d{1,2}[:：]\d{2})?|"
+                     r"[^：:，,。？?！!\n]{1,12}?(?:\s*\d{1,2}[:：]\d{2})?\s*[：:])\s*")
 
 
 # A reply opening with a denial and going on (不对，我们是…), not a form's yes/no field (是否分公司：不是).
