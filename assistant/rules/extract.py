@@ -303,6 +303,9 @@ def founders(text: str) -> list[Founder]:
     return owned(founders_in(text, windows) or founders_in(text, nouns), text)
 
 
+# A founder asked about, not stated: 是政府设立的吗, 政府设立还是企业设立.
+ASKED_AFTER = re.compile(r"[^，,。；;！!？?\n]{0,5}?(?:吗|么|[？?])|[^，,。；;！!？?\n]{0,4}?还是")
+ALTERNATIVE_BEFORE = re.compile(r"(?:设立|举办|出资|创办|成立)的?还是[^，,。；;！!？?\n]{0,2}$")  # not 目前还是…主管
 # "无政府或企业出资背景", "无国资参股": who did not found or fund the unit.
 NO_FOUNDER = re.compile(r"(?<!有)无[^，,。；;！!？?\n]{0,8}?(?:出资|投资|参股|持股|参与|举办)")
 
@@ -315,6 +318,8 @@ def founders_in(text: str, windows: list[tuple[int, int]]) -> list[Founder]:
         for term in FOUNDER.finditer(text, window_start, window_end):
             if NOT_FOUNDING.match(text, term.end(), window_end) or any(a < term.start() < b for a, b in denied):
                 continue  # 省科技厅备案的研发机构: who filed or recognised it did not set it up
+            if ASKED_AFTER.match(text, term.end()) or ALTERNATIVE_BEFORE.search(text, 0, term.start()):
+                continue  # 是政府设立的吗, 算政府设立还是企业设立: what is asked is not said
             if not qualifiers(text, term.start(), term.end()) - {Qualifier.partial, Qualifier.other}:  # co-founders
                 found.append(F.foreign_enterprise if term.group("foreign") else
                              F.local_government if term.group("department") else FOUNDERS[term.group()])
