@@ -1448,9 +1448,9 @@ ONE_VERDICT = [
                  id="a_chat_line_the_next_speaker_denies_is_taken_back-timed"),
     pytest.param("单位名称：XX有限公司\n是否分公司：不是\n拟申报类别：示范企业", "enterprise", "eligible",
                  id="a_forms_yes_no_field_denies_no_line"),
-    pytest.param("我们研究所到底算政府设立还是企业设立？我也说不清。能报示范科研机构吗", "institute", "needs_info",
+    pytest.param("我们研究所到底算政府设立还是企业设立？能报示范科研机构吗", "institute", "needs_info",
                  id="a_founder_asked_about_is_not_said-1"),
-    pytest.param("我们研究所是区政府设立的吗？档案里没找到。能报示范科研机构吗", "institute", "needs_info",
+    pytest.param("我们研究所是区政府设立的吗？能报示范科研机构吗", "institute", "needs_info",
                  id="a_founder_asked_about_is_not_said-2"),
 ]
 
