@@ -402,6 +402,19 @@ def test_these_few_years_or_several_units_ask_nothing(assistant: Assistant) -> N
     ("来电人称其单位系一家有限公司，准备申报示范企业，申报书有几处看不懂。\n【诉求】索要负责示范企业工作的联系人和电话",
      "notice#contacts", "徐俊峰"),
 ])
+@pytest.mark.parametrize("question", [
+    "【办公室-小李】回执是不是下周五截止？\n【科技科-老王】不清楚，先把申报书弄好\n【办公室-小李】@智能助手 申报要不要交评审费，有中介上门说要交",
+    "单位：某科技有限公司｜拟申报：示范企业｜问题：申报要交评审费吗？"])
+def test_a_chat_asks_what_it_asks_the_assistant_and_a_form_its_question_field(assistant: Assistant,
+                                                                            question: str) -> None:
+    assert assistant.ask(question, as_of=DAY).trace["parts"] == ["topic:fees"]
+
+
+def test_the_patent_offices_other_demonstration_programmes_are_other_programmes(assistant: Assistant) -> None:
+    answer = assistant.ask("国家知识产权保护示范区的申报是不是也按这个通知？", as_of=DAY)
+    assert not answer.in_scope and "保护示范区" in answer.answer
+
+
 def test_a_work_order_asks_what_its_request_field_says(assistant: Assistant, question: str, clause: str,
                                                        said: str) -> None:
     answer = assistant.ask(question, as_of=DAY)

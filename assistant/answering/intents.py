@@ -22,7 +22,7 @@ from assistant.language.lexicon import alternation, pattern
 from assistant.language.normalize import CJK
 from assistant.rules import Profile, ProjectKey, kinds, mentioned_types, places, project_types
 from assistant.rules.extract import project_names
-from assistant.rules.text import segments
+from assistant.rules.text import SPEAKER, segments
 
 if TYPE_CHECKING:
     from assistant.corpus.model import Clause
@@ -381,7 +381,29 @@ def best_covering(piece: str, hits: list[Hit]) -> list[Hit]:
 # The verb a request opens with (咨询…, 来电人想了解…): the act of asking, not what is asked about.
 REQUEST_VERB = re.compile(rf"^(?:来电人|市民|其)?(?:想|希望|要求)?(?:{alternation('asking_verb')})(?!题)"
                           r"(?:一下)?[：:]?")
-FIELD_LABEL = re.compile(r"【([^】]{1,10})】|(?:^|\n)\s*([\u4e00-\u9fff]{2,6})[：:]")
+FIELD_LABEL = re.compile(r"【([^】]{1,10})】|(?:^|\n|[|｜；;\t])\s*([\u4e00-\u9fff]{2,6})[：:]")
+
+
+SHORT_ASK = 12  # a message to the assistant this short (原文怎么写的, 通知里有没有写) is read with the whole chat
+
+
+def addressed(text: str) -> str:
+    """What a chat record asks of the assistant: the message after @智能助手, or, when it only calls the assistant,
+    the last line before that asks something; "" when the text calls no assistant or the message needs the chat
+    before it (通知怎么说)."""
+    lines = text.split("\n")
+    for number in range(len(lines) - 1, -1, -1):
+        if mention := pattern("assistant_mention").search(lines[number]):
+            ask = lines[number][mention.end():].strip(" ：:，,")
+            if not ask:
+                return next((said for line in reversed(lines[:number]) if asks(said := spoken(line))), "")
+            return ask if len(CJK.findall(ask)) > SHORT_ASK and not POINTS_BACK.search(ask) else ""
+    return ""
+
+
+def spoken(line: str) -> str:
+    """A chat line without its speaker (【市局-保护科】…, 张科长 10:02：…)."""
+    return SPEAKER.sub("", line, count=1)
 
 
 def requested(text: str) -> str:
@@ -415,8 +437,9 @@ def decide(text: str, *, turn: Profile, profile: Profile | None, search: Callabl
     if pattern("drafting").search(text):
         return Decision([Part(Intent.drafting, text)])
     request = requested(text)
-    types = mentioned_types(text) or type_asked_about(request or text)  # the fields around a request name them too
-    text = without_courtesies(request or text)
+    asked = request or addressed(text)  # 【诉求】…, @智能助手 …: what the text asks of the assistant
+    types = mentioned_types(text) or type_asked_about(asked or text)  # the fields around a request name them too
+    text = without_courtesies(asked or text)
     if held := [(piece, subject) for piece in pieces(text) if (subject := held_title_subject(piece))]:
         applying = any(pattern("asks_eligibility").search(piece) for piece in pieces(text))
         parts = [Part(Intent.listed, held[0][0], slot=held[0][1])]
