@@ -396,12 +396,6 @@ def test_these_few_years_or_several_units_ask_nothing(assistant: Assistant) -> N
     assert answer.trace["parts"] == ["eligibility:", "topic:fees"]
 
 
-@pytest.mark.parametrize(("question", "clause", "said"), [
-    ("【来电人身份】某股份有限公司员工\n【来电内容】来电人反映：其公司打算报示范企业，老板让把专利数多写一些。\n"
-     "【诉求】咨询如果申报材料造假会怎样。\n【备注】来电人不愿留姓名。", "notice#5.4", "取消申报"),
-    ("来电人称其单位系一家有限公司，准备申报示范企业，申报书有几处看不懂。\n【诉求】索要负责示范企业工作的联系人和电话",
-     "notice#contacts", "徐俊峰"),
-])
 @pytest.mark.parametrize("question", [
     "【办公室-小李】回执是不是下周五截止？\n【科技科-老王】不清楚，先把申报书弄好\n【办公室-小李】@智能助手 申报要不要交评审费，有中介上门说要交",
     "单位：某科技有限公司｜拟申报：示范企业｜问题：申报要交评审费吗？"])
@@ -415,6 +409,12 @@ def test_the_patent_offices_other_demonstration_programmes_are_other_programmes(
     assert not answer.in_scope and "保护示范区" in answer.answer
 
 
+@pytest.mark.parametrize(("question", "clause", "said"), [
+    ("【来电人身份】某股份有限公司员工\n【来电内容】来电人反映：其公司打算报示范企业，老板让把专利数多写一些。\n"
+     "【诉求】咨询如果申报材料造假会怎样。\n【备注】来电人不愿留姓名。", "notice#5.4", "取消申报"),
+    ("来电人称其单位系一家有限公司，准备申报示范企业，申报书有几处看不懂。\n【诉求】索要负责示范企业工作的联系人和电话",
+     "notice#contacts", "徐俊峰"),
+])
 def test_a_work_order_asks_what_its_request_field_says(assistant: Assistant, question: str, clause: str,
                                                        said: str) -> None:
     answer = assistant.ask(question, as_of=DAY)
