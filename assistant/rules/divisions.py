@@ -102,4 +102,5 @@ def division_index() -> DivisionIndex:
     with (resources / "adcodes.csv").open(encoding="utf-8") as stream:
         rows = [(r[0][:6], r[1]) for r in csv.reader(stream)][1:]
     nations = (resources / "56_nations.csv").read_text(encoding="utf-8").split()
+    rows += [(code, name) for code, name in place_params()["missing_divisions"].items()]
     return DivisionIndex([(code, name) for code, name in rows if not code.startswith("99")], nations)

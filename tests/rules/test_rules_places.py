@@ -75,6 +75,11 @@ def test_a_place_named_again_sentences_later_is_described_by_its_names_only() ->
     assert place("江苏省苏州市昆山市").mention == "江苏省苏州市昆山市"
 
 
+@pytest.mark.parametrize("text", ["渝北区", "重庆市江北区"])
+def test_districts_the_division_data_lacks_are_added(text: str) -> None:
+    assert place(text).categories == [C.municipal_district]
+
+
 def test_negated_place_is_skipped() -> None:
     assert place("不是苏州市，是昆山市").adcode == "320583"
 
