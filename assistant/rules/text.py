@@ -231,6 +231,24 @@ def doubted_alternative(text: str, start: int) -> bool:
     return "还是" in text[seg_start:seg_end] and bool(pattern("hedge").search(text, seg_start, seg_end))
 
 
+# A yes/no question about the fact itself (咱们园区是省级高新区吗？, 算不算普通本科): asked, not said; not one about
+# applying that names it (省级高新区能报吗).
+ASKED_BEFORE = re.compile(r"(?:是不是|算不算|是否|属不属于|是否属于|有没有)[^，,。；;！!？?\n]{0,6}$")
+COPULA_BEFORE = re.compile(r"(?:是|算|属于|为)[^，,。；;！!？?\n]{0,6}$")
+QUESTION_AFTER = re.compile(r"[^，,。；;！!？?\n报请]{0,6}?(?:(?:吗|吧|么|呢)[？?]?|[？?])")
+UNSURE_AFTER = re.compile(r"[^，,。；;！!？?\n]{0,2}?[（(](?:待确认|待核实|待查|不确定|存疑|未确认)[）)]")
+
+
+def asked_itself(text: str, start: int, end: int) -> bool:
+    """The mention is what a yes/no question asks (是省级高新区吗？, 是不是省直管县), or is marked unconfirmed
+    (省级（待确认）)."""
+    seg_start, seg_end = segment_bounds(text, start)
+    before = text[seg_start:start]
+    closed = QUESTION_AFTER.fullmatch(text, end, min(len(text), seg_end + 1))
+    return bool(ASKED_BEFORE.search(before) or (COPULA_BEFORE.search(before) and closed)
+                or UNSURE_AFTER.match(text, end))
+
+
 def qualifiers(text: str, start: int, end: int) -> set[Qualifier]:
     """What makes the mention ``text[start:end]`` less than a plain present fact; empty when it is one."""
     found: set[Qualifier] = set()
@@ -238,7 +256,7 @@ def qualifiers(text: str, start: int, end: int) -> set[Qualifier]:
         found.add(Qualifier.negated)
     before = context_before(text, start)
     found |= {qualifier for qualifier, name in BEFORE_CUES if pattern(name).search(before)}
-    if doubted_after(text, end) or doubted_alternative(text, start):
+    if doubted_after(text, end) or doubted_alternative(text, start) or asked_itself(text, start, end):
         found.add(Qualifier.hedged)
     if FORMER_AFTER.match(text, end):
         found.add(Qualifier.former)  # 由高职升格为…: 高职 is what it was
