@@ -1469,6 +1469,8 @@ ONE_VERDICT = [
     pytest.param("单位名称：XX经开区管委会；园区级别：省级（待确认）；拟申报类别：示范园区", "park", "needs_info",
                  id="a_fact_marked_unconfirmed_is_not_said"),
     pytest.param("我们省级高新区管委会能报示范园区吗？", "park", "eligible", id="a_fact_in_a_question_about_applying_is_said"),
+    pytest.param("我们园区去年纳入了省级高新区培育名单，管委会能报示范园区吗", "park", "ineligible",
+                 id="a_candidate_list_is_not_the_level"),
     pytest.param("我们研究所到底算政府设立还是企业设立？能报示范科研机构吗", "institute", "needs_info",
                  id="a_founder_asked_about_is_not_said-1"),
     pytest.param("我们研究所是区政府设立的吗？能报示范科研机构吗", "institute", "needs_info",
