@@ -22,7 +22,8 @@ from assistant.language.lexicon import alternation, pattern
 from assistant.language.normalize import CJK
 from assistant.rules import Profile, ProjectKey, kinds, mentioned_types, places, project_types
 from assistant.rules.extract import project_names
-from assistant.rules.text import SPEAKER, segments
+from assistant.rules.layout import spoken
+from assistant.rules.text import segments
 
 if TYPE_CHECKING:
     from assistant.corpus.model import Clause
@@ -399,11 +400,6 @@ def addressed(text: str) -> str:
                 return next((said for line in reversed(lines[:number]) if asks(said := spoken(line))), "")
             return ask if len(CJK.findall(ask)) > SHORT_ASK and not POINTS_BACK.search(ask) else ""
     return ""
-
-
-def spoken(line: str) -> str:
-    """A chat line without its speaker (【市局-保护科】…, 张科长 10:02：…)."""
-    return SPEAKER.sub("", line, count=1)
 
 
 def requested(text: str) -> str:

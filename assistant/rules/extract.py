@@ -23,6 +23,7 @@ from typing import Any
 from assistant.language.lexicon import alternation, pattern
 from assistant.language.normalize import normalize
 from assistant.rules import kinds, places
+from assistant.rules.layout import fields_as_sentences, table_as_fields, without_denied_lines
 from assistant.rules.params import PROJECT_KEYS, ProjectKey, project_types
 from assistant.rules.profile import (
     LEGAL_FORMS,
@@ -46,13 +47,10 @@ from assistant.rules.text import (
     Qualifier,
     drop_instructions,
     drop_letter_frame,
-    fields_as_sentences,
     mask,
     negated,
     qualifiers,
     segment_bounds,
-    table_as_fields,
-    without_denied_lines,
 )
 
 K = ApplicantKind

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from enum import StrEnum
-from functools import cache, lru_cache
+from functools import lru_cache
 
-from assistant.language.lexicon import alternation, mapping, pattern
+from assistant.language.lexicon import alternation, pattern
 
 MASK = "▢"
 SEGMENT_BREAK = re.compile(r"[，,。；;！!？?\n]|\.(?=\s|$)")
@@ -63,88 +63,6 @@ def segments(text: str) -> list[tuple[int, int]]:
         bounds.append((start, brk.start()))
         start = brk.end()
     return [*bounds, (start, len(text))]
-
-
-# A chat line's speaker (张科长 10:02：, 【财务-小陈】, @助手) before what the speaker says.
-SPEAKER = re.compile(r"^\s*(?:【[^】\n]{1,16}】(?:\s*\d{1,2}[:：]\d{2})?|"
-                     r"[^：:，,。？?！!\n]{1,12}?(?:\s*\d{1,2}[:：]\d{2})?\s*[：:])\s*")
-
-
-# A reply opening with a denial and going on (不对，我们是…), not a form's yes/no field (是否分公司：不是).
-DENIAL = re.compile(rf"(?:{alternation('chat_denial')})[，,。！!\s]+\S")
-
-
-def without_denied_lines(text: str) -> str:
-    """A chat record without the lines that the next speaker denies at once (甲：研究院是市政府设立的 / 乙：不是，是
-    几个教授自己出资办的): what is taken back is not a fact."""
-    lines = text.split("\n")
-    for number in range(1, len(lines)):
-        reply = lines[number][speaker.end():] if (speaker := SPEAKER.match(lines[number])) else ""
-        if DENIAL.match(reply) and (said := SPEAKER.match(lines[number - 1])):
-            lines[number - 1] = lines[number - 1][:said.end()]
-    return "\n".join(lines)
-
-
-COLUMN = re.compile(r"\s*[|｜\t]\s*")  # the columns of a table row pasted as text
-
-
-def table_as_fields(text: str) -> str:
-    """A table pasted as text (a header row of field names, then a row per unit, columns split by tabs or |) as
-    numbered items, each the unit's name and its fields (1、XX研究院；设立主体：…。), which ``fields_as_sentences``
-    and the lists of units read."""
-    lines = text.split("\n")
-    for number, line in enumerate(lines[:-1]):
-        header = [cell.strip() for cell in COLUMN.split(line.strip(" |｜"))]
-        if len(header) < 3 or not all(FIELD_NAME.fullmatch(cell) for cell in header):
-            continue
-        rows = []
-        for row in lines[number + 1:]:
-            cells = [cell.strip() for cell in COLUMN.split(row.strip(" |｜"))]
-            if len(cells) != len(header):
-                break
-            rows.append(row_as_fields(dict(zip(header, cells, strict=True))))
-        if rows:
-            items = [f"{item}、{row}。" if len(rows) > 1 else f"{row}。" for item, row in enumerate(rows, 1)]
-            return "\n".join([*lines[:number], *items, *lines[number + 1 + len(rows):]])
-    return text
-
-
-UNIT_NAME = ("单位名称", "名称", "单位", "企业名称", "学校名称", "机构名称")  # the row's unit, named first
-PROPOSAL_FIELD = re.compile(r"拟?申报(?:类别|项目)?")  # …then what it applies for, as 研究院拟申报示范科研机构 reads
-ROW_NUMBER = ("序号", "编号")
-
-
-def row_as_fields(named: dict[str, str]) -> str:
-    """One row of a table: the unit's name, the type it applies for, then its other fields."""
-    name = next((named.pop(label) for label in UNIT_NAME if label in named), "")
-    proposal = "".join(f"{label}：{named.pop(label)}" for label in list(named) if PROPOSAL_FIELD.fullmatch(label))
-    fields = [f"{field_label(label)}：{cell}" for label, cell in named.items() if label not in ROW_NUMBER]
-    return "；".join([name + proposal, *fields]).strip("；")
-FIELD_NAME = re.compile(r"[\u4e00-\u9fff/／（）()]{2,12}")
-
-
-def field_label(name: str) -> str:
-    """A header cell's field name: of 设立主体/出资人, the one a form field is known by."""
-    names = re.split(r"[/／]", name)
-    return next((n for n in names if n in mapping("form_fields")), names[0])
-
-
-@cache
-def _form_field() -> re.Pattern[str]:
-    labels = "|".join(sorted(mapping("form_fields"), key=len, reverse=True))
-    return re.compile(rf"(?P<label>{labels})[：:]\s*(?P<value>[^；;|｜\n\t，,。]*)")
-
-
-def fields_as_sentences(text: str) -> str:
-    """An intake form's fields (设立主体：XX市人民政府；批准机关：国务院) as the sentences the rules read
-    (由XX市人民政府设立；经国务院批准设立); an open field (不详, 待核实) says nothing."""
-    def sentence(field: re.Match[str]) -> str:
-        value = field.group("value").strip()
-        if not value or pattern("open_field").fullmatch(value):
-            return ""
-        said = mapping("form_fields")[field.group("label")].format(value=value)
-        return re.sub(r"(设立|举办)\1", r"\1", said)  # 出资设立 as the founder field's value: 由…出资设立
-    return _form_field().sub(sentence, text)
 
 
 def drop_instructions(text: str) -> str:
