@@ -1278,21 +1278,6 @@ def test_an_academy_named_by_its_short_name_is_an_institute(assistant: Assistant
     assert extract_profile("我们市林科院是市政府设立的事业单位，想报示范科研机构").kind == ApplicantKind.institute
 
 
-def test_a_unit_said_to_be_under_another_is_the_one_asked_about(assistant: Assistant) -> None:
-    conversation = Conversation()
-    assistant.ask("我们是一家民营的股份有限公司", conversation, as_of=DAY)
-    answer = assistant.ask("公司底下还有个研发中心，独立法人，能报示范科研机构吗", conversation, as_of=DAY)
-    assert answer.check.verdicts["institute"].status == "eligible"
-
-
-def test_a_unit_of_the_group_asked_about_keeps_what_was_said_of_the_group(assistant: Assistant) -> None:
-    conversation = Conversation()
-    assistant.ask("我们是某某控股集团有限公司，国有控股", conversation, as_of=DAY)
-    assistant.ask("那我们集团的研究总院呢", conversation, as_of=DAY)
-    answer = assistant.ask("研究总院是集团出资设立的独立法人", conversation, as_of=DAY)
-    assert answer.check.verdicts["institute"].status == "eligible"
-
-
 def test_a_follow_up_about_the_government_one_level_up_is_about_that_place(assistant: Assistant) -> None:
     conversation = Conversation()
     assistant.ask("我们是浙江省湖州市长兴县", conversation, as_of=DAY)
@@ -1354,30 +1339,9 @@ def test_an_agents_own_firm_is_not_its_clients_applicant(assistant: Assistant) -
     assert extract_profile("我们代理公司有个客户，是湖州市长兴县，想报示范县").kind == ApplicantKind.government
 
 
-def test_a_title_said_of_the_unit_referred_back_to_is_the_applicants(assistant: Assistant) -> None:
-    conversation = Conversation()
-    assistant.ask("客户是某某科技有限公司，在无锡注册，想报示范企业", conversation, as_of=DAY)
-    answer = assistant.ask("哦对，这家2021年已经是国家知识产权示范企业了", conversation, as_of=DAY)
-    assert answer.check.verdicts["enterprise"].status == "already_recognized"
-
-
 def test_a_district_named_by_a_placeholder_is_a_district(assistant: Assistant) -> None:
     found = statuses(assistant, "XX市（地级市）XX区，区里服务机构扎堆，产业也集聚，区政府能报示范市吗？服务业集聚示范区呢")
     assert (found["city"], found["service_zone"]) == ("ineligible", "eligible")
-
-
-def test_a_level_the_school_reaches_next_year_is_not_yet_its_level(assistant: Assistant) -> None:
-    conversation = Conversation()
-    assistant.ask("我们是一所专科学校，想报示范高校", conversation, as_of=DAY)
-    answer = assistant.ask("明年升本，升了以后还能报这届吗", conversation, as_of=DAY)
-    assert answer.check.verdicts["university"].status == "ineligible"
-
-
-def test_a_title_stated_after_a_follow_up_question_is_the_units_own(assistant: Assistant) -> None:
-    conversation = Conversation()
-    assistant.ask("客户是某某大学的资产经营有限公司，想报示范企业", conversation, as_of=DAY)
-    answer = assistant.ask("那大学本身呢 普通本科 2021年已经是国家知识产权示范高校", conversation, as_of=DAY)
-    assert answer.check is not None and answer.check.verdicts["university"].status == "already_recognized"
 
 
 # --- one description, one verdict: each row a class of wording (issue 10, rounds 7 and 8) -----------------
@@ -1481,3 +1445,28 @@ ONE_VERDICT = [
 @pytest.mark.parametrize(("text", "key", "status"), ONE_VERDICT)
 def test_each_class_of_description_gets_its_verdict(assistant: Assistant, text: str, key: str, status: str) -> None:
     assert statuses(assistant, text)[key] == status
+
+
+# One conversation each, whose last turn's verdict shows the class (one table instead of a function per class).
+FOLLOW_UP_VERDICT = [
+    pytest.param(["我们是一家民营的股份有限公司", "公司底下还有个研发中心，独立法人，能报示范科研机构吗"], "institute", "eligible",
+                 id="a_unit_said_to_be_under_another_is_the_one_asked_about"),
+    pytest.param(["我们是某某控股集团有限公司，国有控股", "那我们集团的研究总院呢", "研究总院是集团出资设立的独立法人"], "institute", "eligible",
+                 id="a_unit_of_the_group_asked_about_keeps_what_was_said_of_the_group"),
+    pytest.param(["客户是某某科技有限公司，在无锡注册，想报示范企业", "哦对，这家2021年已经是国家知识产权示范企业了"], "enterprise", "already_recognized",
+                 id="a_title_said_of_the_unit_referred_back_to_is_the_applicants"),
+    pytest.param(["我们是一所专科学校，想报示范高校", "明年升本，升了以后还能报这届吗"], "university", "ineligible",
+                 id="a_level_the_school_reaches_next_year_is_not_yet_its_level"),
+    pytest.param(["客户是某某大学的资产经营有限公司，想报示范企业", "那大学本身呢 普通本科 2021年已经是国家知识产权示范高校"], "university", "already_recognized",
+                 id="a_title_stated_after_a_follow_up_question_is_the_units_own"),
+]
+
+
+@pytest.mark.parametrize(("turns", "key", "status"), FOLLOW_UP_VERDICT)
+def test_each_class_of_follow_up_gets_its_verdict(assistant: Assistant, turns: list[str], key: str,
+                                                   status: str) -> None:
+    conversation = Conversation()
+    for turn in turns[:-1]:
+        assistant.ask(turn, conversation, as_of=DAY)
+    answer = assistant.ask(turns[-1], conversation, as_of=DAY)
+    assert answer.check.verdicts[key].status == status
