@@ -59,7 +59,7 @@ MIN_NAME = 4  # a subject without a place or a unit noun is taken for a name fro
 SENTENCE = re.compile(r"([^。？！?!；;\n]+)([。？！?!；;\n]*)")
 QUESTION_MARK = re.compile(r"[？?]")
 STATEMENT_END = re.compile(r"[。！!]")
-# A question that points back to what the sentence before it says (这样做合理吗, 对这种做法有没有说法).
+# A question that points back to what the sentence before it says (这么安排合适吗, 对此类要求有什么规定).
 POINTS_BACK = re.compile(r"这样|这种|这么|此类|这类|如此|上述|以上")
 # A comma before words that start a new question (还有, but not 还有多久).
 NEW_QUESTION = re.compile(r"[，,](?=另外|还有(?!多久|多少|多长|几)|以及|再问|顺便|同时|此外|还想问|另问)")
@@ -167,13 +167,13 @@ def pieces(text: str) -> list[str]:
 
 def pieces_and_scenes(text: str, request: bool = False) -> list[tuple[str, str]]:
     """``pieces`` with, for each, what the text says after it without asking anything (查实了怎么处理？假如报的数字
-    不实。), or before it when it points back (…建展览馆、搞灯光秀。…通知是否鼓励这样搞？): the scene a piece that
+    不实。), or before it when it points back (…要建大展馆、请明星站台。…通知提倡这么做吗？): the scene a piece that
     cannot be answered alone is read with. ``request``: the text is what a form's request field says
-    (索要…联系人及电话), every piece of it asked."""
+    (索取…负责人电话), every piece of it asked."""
     found: list[str] = []
     questioned: set[str] = set()  # pieces that end a sentence closed by a question mark (要原件还是复印件？)
     stated: set[str] = set()  # pieces of a sentence closed by 。or ！ in a text that closes its questions with ？
-    before: dict[str, str] = {}  # a piece that points back (是否鼓励这样搞): the statements before it
+    before: dict[str, str] = {}  # a piece that points back (提倡这么做吗): the statements before it
     marks_questions = bool(QUESTION_MARK.search(text))
     previous = ""
     for sentence in SENTENCE.finditer(text):
@@ -187,7 +187,7 @@ def pieces_and_scenes(text: str, request: bool = False) -> list[tuple[str, str]]
             stated.update(cut)
 
     def asking(piece: str) -> bool:
-        if piece in stated and piece not in questioned:  # 又怕错过机会。: only asking words make it ask (想了解…。)
+        if piece in stated and piece not in questioned:  # 又担心赶不上。: only asking words make it ask (想了解…。)
             return bool(pattern("asks_something").search(piece) or pattern("asking_verb").search(piece))
         return request or asks(piece) or piece in questioned
 
@@ -379,19 +379,19 @@ def best_covering(piece: str, hits: list[Hit]) -> list[Hit]:
     return [best, *(hit for hit in hits if hit is not best)]
 
 
-# The verb a request opens with (咨询…, 来电人想了解…): the act of asking, not what is asked about.
+# The verb a request opens with (咨询…, 希望了解…): the act of asking, not what is asked about.
 REQUEST_VERB = re.compile(rf"^(?:来电人|市民|其)?(?:想|希望|要求)?(?:{alternation('asking_verb')})(?!题)"
                           r"(?:一下)?[：:]?")
 FIELD_LABEL = re.compile(r"【([^】]{1,10})】|(?:^|\n|[|｜；;\t])\s*([\u4e00-\u9fff]{2,6})[：:]")
 
 
-SHORT_ASK = 12  # a message to the assistant this short (原文怎么写的, 通知里有没有写) is read with the whole chat
+SHORT_ASK = 12  # a message to the assistant this short (文件怎么讲, 规定是什么) is read with the whole chat
 
 
 def addressed(text: str) -> str:
     """What a chat record asks of the assistant: the message after @智能助手, or, when it only calls the assistant,
     the last line before that asks something; "" when the text calls no assistant or the message needs the chat
-    before it (通知怎么说)."""
+    before it (文件怎么讲)."""
     lines = text.split("\n")
     for number in range(len(lines) - 1, -1, -1):
         if mention := pattern("assistant_mention").search(lines[number]):
@@ -454,7 +454,7 @@ def decide(text: str, *, turn: Profile, profile: Profile | None, search: Callabl
             parts.append(Part(Intent.out_of_scope, piece, slot=parts[-1].slot))  # "专利年费减缴…？需要什么材料？"
             continue
         if parts and parts[-1].topic and parts[-1].topic.annex and not continues_programme(said) \
-                and not kinds.markers(said):  # 申报书里有哪些栏目？字数有没有限制？: asked of the same annex
+                and not kinds.markers(said):  # 申报书分几部分？篇幅有要求吗？: asked of the same annex
             parts.append(replace(parts[-1], text=piece))
             continue
         holds_title = any(p is not None and (p.recognized or p.unsure_recognized) for p in (turn, profile))
@@ -462,7 +462,7 @@ def decide(text: str, *, turn: Profile, profile: Profile | None, search: Callabl
                                                          holds_title):
             eligibility = True
             # 想报示范企业，听说要交评审费，是真的吗: a work rule the same sentence asks about in its own words (not
-            # 公司出钱建的实验室: only the notice's word for money, 收取费用, would name fees there)
+            # 公司出资建的检测中心: only the notice's word for money, 收取费用, would name fees there)
             parts += [part for part in parts_of(piece) if part.intent == Intent.topic and part.topic is not None
                       and part.topic.name in RULE_TOPICS and part.topic.pattern.search(piece)]
             continue
@@ -563,7 +563,7 @@ def decide_piece(piece: str, *, about_programme: bool, names_type: bool, describ
         return [Part(Intent.topic, piece, slot=topic.name, topic=topic, hits=tuple(hits))]
     programme = evidence.other_programme(piece)
     topic = chosen_topic(piece, hits)
-    if programme is not None and not (topic and topic.annex):  # 指标里高企数量占几分: the annex's content
+    if programme is not None and not (topic and topic.annex):  # 指标里高企占比算几分: the annex's content
         return [Part(Intent.out_of_scope, piece, slot=programme.note, hits=tuple(hits))]
     entity = asked_entity(piece)
     if entity and not any(names_entity(entity, hit.clause) for hit in hits[:3]):
@@ -585,7 +585,7 @@ def decide_piece(piece: str, *, about_programme: bool, names_type: bool, describ
     if hits and asks_the_notice:  # 通知里有没有…, 是不是必须先…: what it does not say, it does not require
         return [Part(Intent.factual, piece, slot="not_stated", hits=tuple(hits))]
     if hits and names_type and re.search(alternation("apply"), piece) and (described or any(
-            kinds.MARKER.search(word) for word in evidence.topic_words(piece))):  # 外资公司申报示范企业须知
+            kinds.MARKER.search(word) for word in evidence.topic_words(piece))):  # 合资公司申报示范企业要注意什么
         return [Part(Intent.factual, piece, hits=tuple(applicants_first(piece, hits)))]
     return [Part(Intent.out_of_scope, piece, hits=tuple(hits))]
 
