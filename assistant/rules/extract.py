@@ -709,7 +709,8 @@ def extract_profile(text: str, previous: Profile | None = None) -> Profile:
     masked = without_quoted_notice(mask(clean, [*project_names(), *ORGANISERS]))
     head = kinds.head(masked)
     titles, unsure_titles = title_claims(clean, head)
-    unsure_titles = [key for key in unsure_titles if key not in denied_titles(clean)]  # 听说是示范县…不是示范县
+    denied = denied_titles(clean)
+    unsure_titles = [key for key in unsure_titles if key not in denied]  # 听说是示范县…不是示范县
     if head is not None and head.by == "first" \
             and (place_at := place_as_applicant(masked) or level_as_applicant(masked)) is not None:
         head = kinds.Marker(place_at, place_at, K.government, by="place")  # 常州市武进区，…企业扎堆: the district
@@ -771,7 +772,7 @@ def extract_profile(text: str, previous: Profile | None = None) -> Profile:
     if previous is None:
         return owner_known(update)
     merged = merge(previous, update)
-    if denied := denied_titles(clean):
+    if denied:
         merged = merged.model_copy(update={
             "recognized": [key for key in merged.recognized if key not in denied or key in titles],
             "unsure_recognized": [key for key in merged.unsure_recognized if key not in denied]})
