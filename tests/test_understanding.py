@@ -828,6 +828,10 @@ def test_a_supervising_department_and_a_college_said_to_be_second_level(assistan
      {"service_zone": "eligible", "county": "eligible"}),
     ("我们是大学的内设研究所，没有独立法人。研究所报示范科研机构，学校（普通本科）报示范高校，可以吗？",
      {"institute": "ineligible", "university": "eligible"}),  # the legal person said of the institute, not the school
+    # two places named, each put forward for its own type: each is screened as itself
+    ("替两个地方咨询：黔东南州政府想报示范市，另外凯里市（州府所在的县级市）准备报示范县，都符合吗？",
+     {"city": "eligible", "county": "eligible"}),
+    ("同事问的：锡林郭勒盟报示范县行不行，二连浩特市报示范市行不行", {"county": "ineligible", "city": "ineligible"}),
 ])
 def test_each_unit_put_forward_for_a_type_is_screened_for_that_type(assistant: Assistant, text: str,
                                                                     expected: dict[str, str]) -> None:

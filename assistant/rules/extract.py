@@ -636,14 +636,47 @@ def proposed_kinds(masked: str, clean: str, kinds_said: set[ApplicantKind | None
 def proposed_below(masked: str, clean: str) -> dict[str, tuple[str, int, int]]:
     """Each project type a county-level unit below the speaking city is put forward for (县里想报示范县), with that
     unit's level and span."""
-    names = project_names()
     found: dict[str, tuple[str, int, int]] = {}
     for level_key, start, end in places.units_below(masked):
-        proposal = kinds.PROPOSES.match(masked, end)
-        name = kinds.MASKED_NAME.match(masked, proposal.end() - 1) if proposal else None
-        if name and (key := names.get(clean[name.start():name.end()])):
+        if key := type_proposed_at(masked, clean, end):
             found.setdefault(key, (level_key, start, end))
     return found
+
+
+def type_proposed_at(masked: str, clean: str, end: int) -> ProjectKey | None:
+    """The project type the unit named up to ``end`` is put forward for (…报示范县), if it is."""
+    proposal = kinds.PROPOSES.match(masked, end)
+    name = kinds.MASKED_NAME.match(masked, proposal.end() - 1) if proposal else None
+    return project_names().get(clean[name.start():name.end()]) if name else None
+
+
+def places_named_for_types(masked: str, clean: str) -> dict[str, Place]:
+    """The place each project type is asked for when the text names a different place for each (甲市政府报示范市，
+    乙县报示范县); {} otherwise."""
+    found: dict[str, Place] = {}
+    for mention in places.scan(masked):
+        end = mention.end
+        for after in (places.GOVERNMENT_AFTER, kinds.PARENTHESIS):  # 延边州政府报…, 凯里市（县级市）报…
+            end = match.end() if (match := after.match(masked, end)) else end
+        if (key := type_proposed_at(masked, clean, end)) and (place := place_named_at(masked, mention)):
+            found.setdefault(key, place)
+    distinct = {place.adcode or place.mention for place in found.values()}
+    return found if len(distinct) > 1 else {}
+
+
+def place_named_at(text: str, mention: places.Mention) -> Place | None:
+    """The place named by ``mention``, as its own clause narrows it (另外呼伦贝尔市想报…), or the whole text before it
+    where the clause leaves it ambiguous (北京的客户…朝阳区报…); None when the name is no place here."""
+    clause = text[segment_bounds(text, mention.start)[0]:mention.end]
+    place = None
+    for before in (clause, text[:mention.end]):
+        found = places.chains(before)
+        if not found or found[-1].mentions[-1].end != len(before):
+            return place
+        place = places.place_of_chain(before, found[-1])
+        if not place.candidates:
+            return place
+    return place
 
 
 def places_below(masked: str, clean: str, head_at: int | None, kind: ApplicantKind | None) -> tuple[
@@ -740,6 +773,8 @@ def extract_profile(text: str, previous: Profile | None = None) -> Profile:
     place_kind = K.government if K.government in proposed.values() else kind or (previous.kind if previous else None)
     city, places_proposed = places_below(masked, clean, head_at, place_kind) if place_kind == K.government \
         else (None, {})
+    if place_kind == K.government and not places_proposed:
+        places_proposed = places_named_for_types(masked, clean)
     place = city or find_place(masked, head_at, place_kind, previous.place if previous else None)
     company = CompanyFacts()
     if scope & {K.company, None}:

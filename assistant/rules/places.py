@@ -19,7 +19,7 @@ from assistant.rules.profile import Place, PlaceCategory
 from assistant.rules.text import Qualifier, negated, qualifiers, segment_bounds
 
 GOVERNMENT_AFTER = re.compile(r"(?:人民)?政府")
-BREAK = re.compile(r"[，,。；;！!？?【】\s]")
+BREAK = re.compile(r"[，,。；;：:！!？?【】\s]")
 C = PlaceCategory
 
 
