@@ -1423,6 +1423,8 @@ ONE_VERDICT = [
     pytest.param("单位名称：某某县林业科学研究所 | 单位性质：事业单位 | 设立主体：某某县人民政府 | 拟申报类别：示范科研机构",
                  "institute", "eligible", id="a_forms_name_field_names_the_applicant_not_its_legal_form"),
     pytest.param("我们是地级市下辖县，能报示范县吗", "county", "eligible", id="a_county_under_a_city_is_no_county_it_governs"),
+    pytest.param("学校类型：成人高等学校 | 办学层次：专科、本科 | 拟申报类别：示范高校", "university", "ineligible",
+                 id="an_adult_schools_degree_programmes_do_not_make_it_an_undergraduate_university"),
     pytest.param("张三：听说我们县是示范县了\n李四：那是试点县，不是示范县\n@助手 我们县是地级市下辖的县，这届能报示范县吗？",
                  "county", "eligible", id="a_title_heard_of_and_denied_in_the_same_chat_is_not_held"),
     pytest.param("甲：我们研究院是市政府设立的\n乙：不是，是几个教授自己出资办的民非\n@助手 能报示范科研机构吗", "institute",

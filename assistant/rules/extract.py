@@ -68,6 +68,7 @@ class Fact:
     pending: dict[str, Any] = field(default_factory=dict)  # what a phrase only sought implies (正在申报省级: below)
     skip_before: re.Pattern[str] | None = None  # context that makes a phrase not about the applicant
     prefer: tuple[Any, ...] = ()
+    overrides: tuple[Any, ...] = ()  # values the others then say of its parts (成人高校, 开设本科教育: adult)
 
     def __post_init__(self) -> None:
         self.pattern = re.compile("|".join(f"(?P<g{i}>{p})" for i, p in enumerate(self.phrases)))
@@ -109,6 +110,8 @@ class Fact:
         distinct = list(dict.fromkeys(values))
         if len(distinct) == 1:
             return distinct[0]
+        if overriding := [value for value in self.overrides if value in distinct]:
+            return overriding[0]
         return next((value for value in self.prefer if value in distinct), None) if set(distinct) <= set(
             self.prefer) else None
 
@@ -202,7 +205,8 @@ UNIVERSITY_FACTS = [
         UPGRADED: U.undergraduate,
         r"高等职业|高职|专科|高专|职业技术学院|职业学院|职业大学": U.junior,
         r"成人高校|成人高等学校|成人高等教育|开放大学|广播电视大学|电大|老年大学|网络教育学院": U.adult,
-    }, pending={UNDERGRADUATE: U.junior, UPGRADED: U.junior}),  # 正在申请专升本: not yet undergraduate
+    }, pending={UNDERGRADUATE: U.junior, UPGRADED: U.junior},  # 正在申请专升本: not yet undergraduate
+         overrides=(U.adult,)),  # 成人高校，开设本科学历教育: the programmes of an adult school
     Fact("approved", {EDUCATION_APPROVAL: True, r"未获批|尚未获批|未经批准|筹建|筹备": False},
          negated={EDUCATION_APPROVAL: False}),
     Fact("public", {r"公办|公立": True, r"民办|私立": False}, negated={r"公办|公立": False, r"民办|私立": True}),
