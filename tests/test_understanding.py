@@ -17,6 +17,7 @@ from assistant.language.lexicon import pattern
 from assistant.language.normalize import normalize
 from assistant.language.pinyin import syllable, syllables
 from assistant.rules import extract_profile
+from assistant.rules.layout import fields_as_sentences
 from assistant.rules.profile import ApplicantKind, Founder, ParkLevel, PlaceCategory, UniversityLevel
 from assistant.rules.text import Qualifier, qualifiers
 from assistant.web.api import build_router
@@ -1423,6 +1424,8 @@ ONE_VERDICT = [
     pytest.param("单位名称：某某县林业科学研究所 | 单位性质：事业单位 | 设立主体：某某县人民政府 | 拟申报类别：示范科研机构",
                  "institute", "eligible", id="a_forms_name_field_names_the_applicant_not_its_legal_form"),
     pytest.param("我们是地级市下辖县，能报示范县吗", "county", "eligible", id="a_county_under_a_city_is_no_county_it_governs"),
+    pytest.param("我们研究所是两名大学退休教授出资办的民非，能报示范科研机构吗", "institute", "ineligible",
+                 id="people_named_by_where_they_work_are_persons_not_that_unit"),
     pytest.param("学校类型：成人高等学校 | 办学层次：专科、本科 | 拟申报类别：示范高校", "university", "ineligible",
                  id="an_adult_schools_degree_programmes_do_not_make_it_an_undergraduate_university"),
     pytest.param("张三：听说我们县是示范县了\n李四：那是试点县，不是示范县\n@助手 我们县是地级市下辖的县，这届能报示范县吗？",
@@ -1478,3 +1481,8 @@ def test_each_class_of_follow_up_gets_its_verdict(assistant: Assistant, turns: l
         assistant.ask(turn, conversation, as_of=DAY)
     answer = assistant.ask(turns[-1], conversation, as_of=DAY)
     assert answer.check.verdicts[key].status == status
+
+
+def test_a_form_field_written_on_one_line_ends_at_the_next_field() -> None:
+    text = "举办者：两名自然人 主管部门：某某市科技局 拟申报类别：示范科研机构"
+    assert fields_as_sentences(text) == "由两名自然人举办 主管部门为某某市科技局 拟申报示范科研机构"

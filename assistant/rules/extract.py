@@ -308,6 +308,9 @@ def founders(text: str) -> list[Founder]:
 # A founder asked about, not stated: 是政府设立的吗, 政府设立还是企业设立.
 ASKED_AFTER = re.compile(r"[^，,。；;！!？?\n]{0,5}?(?:吗|么|[？?])|[^，,。；;！!？?\n]{0,4}?还是")
 ALTERNATIVE_BEFORE = re.compile(r"(?:设立|举办|出资|创办|成立)的?还是[^，,。；;！!？?\n]{0,2}$")  # not 目前还是…主管
+# People named by where they work (高校退休教授, 企业的几名工程师): persons, not that unit.
+PEOPLE_OF = re.compile(r"的?(?:退休|离职|离退休|在职|原)?(?:教授|老师|教师|专家|员工|职工|校友|院士|博士|研究员|工程师|"
+                       r"科研人员|技术人员|人员)")
 # "无政府或企业出资背景", "无国资参股": who did not found or fund the unit.
 NO_FOUNDER = re.compile(r"(?<!有)无[^，,。；;！!？?\n]{0,8}?(?:出资|投资|参股|持股|参与|举办)")
 
@@ -323,7 +326,8 @@ def founders_in(text: str, windows: list[tuple[int, int]]) -> list[Founder]:
             if ASKED_AFTER.match(text, term.end()) or ALTERNATIVE_BEFORE.search(text, 0, term.start()):
                 continue  # 是政府设立的吗, 算政府设立还是企业设立: what is asked is not said
             if not qualifiers(text, term.start(), term.end()) - {Qualifier.partial, Qualifier.other}:  # co-founders
-                found.append(F.foreign_enterprise if term.group("foreign") else
+                found.append(F.individual if PEOPLE_OF.match(text, term.end()) else
+                             F.foreign_enterprise if term.group("foreign") else
                              F.local_government if term.group("department") else FOUNDERS[term.group()])
     return list(dict.fromkeys(found))
 

@@ -80,7 +80,9 @@ def field_label(name: str) -> str:
 @cache
 def _form_field() -> re.Pattern[str]:
     labels = "|".join(sorted(mapping("form_fields"), key=len, reverse=True))
-    return re.compile(rf"(?P<label>{labels})[：:]\s*(?P<value>[^；;|｜\n\t，,。]*)")
+    # a value ends at a separator, or at a space before the next field (举办者：三名自然人 业务主管单位：…)
+    return re.compile(rf"(?P<label>{labels})[：:]\s*(?P<value>[^；;|｜\n\t，,。]*?)"
+                      rf"(?=\s+{FIELD_NAME.pattern}[：:]|[；;|｜\n\t，,。]|\s*$)")
 
 
 def fields_as_sentences(text: str) -> str:
