@@ -454,9 +454,12 @@ def parent_holds(text: str, before: str, seg_end: int) -> bool:
 
 
 def revoked_later(text: str, end: int) -> bool:
-    """The sentence after a title says it was taken back, as a statement (not 会不会被取消？)."""
-    sentence_end = SENTENCE_END.search(text, end)
-    stop = sentence_end.end() if sentence_end else len(text)
+    """The rest of a title's sentence or the next sentence says it was taken back, as a statement (not
+    会不会被取消？)."""
+    stop = end
+    for _ in range(2):  # …认定为示范企业。2024年复核时被取消资格。
+        sentence_end = SENTENCE_END.search(text, stop)
+        stop = sentence_end.end() if sentence_end else len(text)
     for found in pattern("revoked").finditer(text, end, stop):
         seg_start, seg_end = segment_bounds(text, found.start())
         if not re.search(r"[吗？?]|会不会|是否|如果|万一", text[seg_start:seg_end]) \
