@@ -1428,6 +1428,8 @@ ONE_VERDICT = [
                  id="people_named_by_where_they_work_are_persons_not_that_unit"),
     pytest.param("我们是一家有限责任公司，2019年被认定为国家知识产权示范企业。去年复核没通过，被撤销了称号。这届能报示范企业吗", "enterprise",
                  "eligible", id="a_title_the_next_sentence_says_was_revoked_is_not_held"),
+    pytest.param("本校是省属普通本科学院，经教育部批准设立，现设12个二级学院。请问能报示范高校吗", "university", "eligible",
+                 id="the_schools_parts_counted_do_not_make_it_a_part"),
     pytest.param("学校类型：成人高等学校 | 办学层次：专科、本科 | 拟申报类别：示范高校", "university", "ineligible",
                  id="an_adult_schools_degree_programmes_do_not_make_it_an_undergraduate_university"),
     pytest.param("张三：听说我们县是示范县了\n李四：那是试点县，不是示范县\n@助手 我们县是地级市下辖的县，这届能报示范县吗？",

@@ -611,6 +611,8 @@ SECONDARY_COLLEGE = re.compile(r"(?:大学|高校)(?:的|下属的?|所属的?|�
 
 # Said outright of the unit (软件学院是学校的二级学院): a part of a university.
 SECOND_LEVEL = re.compile(r"二级学院|二级学部|内设学院|二级单位")
+# The school's parts counted (设18个二级学院, 各二级学院): what the school has, not what the applicant is.
+SCHOOLS_PARTS = re.compile(rf"(?:{kinds.NUMBER}|多|各|下属)[个所]?$")
 # A campus applying on its own (以校区的名义, 深圳校区想单独报): a part of its university too.
 CAMPUS_APPLYING = re.compile(r"校区的?名义|校区[^，,。；;！!？?\n]{0,3}?(?:单独|另行|自己|独立)(?:申报|报|申请)")
 
@@ -620,7 +622,8 @@ def secondary_college(text: str, head: kinds.Marker | None) -> bool:
     with (XX理工大学材料学院…以我们学院名义)."""
     if head is None or head.kind != K.university or "独立学院" in text:
         return False
-    if any(not negated(text, m.start()) for part in (SECOND_LEVEL, CAMPUS_APPLYING) for m in part.finditer(text)):
+    if any(not negated(text, m.start()) and not SCHOOLS_PARTS.search(text, max(0, m.start() - 6), m.start())
+           for part in (SECOND_LEVEL, CAMPUS_APPLYING) for m in part.finditer(text)):
         return True
     return text[head.start:head.end] == "学院" and any(
         SECONDARY_COLLEGE.search(text, segment_bounds(text, college.start())[0], college.end())
