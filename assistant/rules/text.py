@@ -81,8 +81,10 @@ def drop_instructions(text: str) -> str:
 # the unit the letter is about.
 LETTER_TITLE = re.compile(r"关于[^。\n]{0,60}?(?:请示|报告|函)[。\n]")
 ADDRESSEE = re.compile(rf"^(?:{LETTER_TITLE.pattern}\s*)?"
-                       r"([^，,。；;！!？?\n：:我本]{2,24}?(?:局|厅|委|委员会|办|办公室|政府|管委会))[：:]")
-SIGNED = re.compile(rf"(?:{alternation('closing_formula')})[。.！!\s]*([^，,。；;！!？?\n]{{2,40}}?)[。.\s]*$")
+                       r"([^，,。；;！!？?\n：:我本]{2,24}?(?:局|厅|委|委员会|办|办公室|政府|管委会|处|科))[：:]")
+DATE_OR_CONTACT_LINE = r"\n[^\n]*(?:\d{4}\s*年|联系人|电话|\d{3,4}-)[^\n]*"  # 2025年9月27日, 联系人：潘××
+SIGNED = re.compile(rf"(?:{alternation('closing_formula')})[。.！!\s]*([^，,。；;！!？?\n]{{2,40}}?)[。.\s]*"
+                    rf"(?:{DATE_OR_CONTACT_LINE})*\s*$")
 
 
 def drop_letter_frame(text: str) -> str:
