@@ -1433,6 +1433,12 @@ ONE_VERDICT = [
     pytest.param("省知识产权局：\n    某某高新区为省级高新区（省政府批准），管委会为市政府派出机构。我委拟申报示范园区，请问申报主体是否符合要求？\n"
                  "    盼复。\n\n某某高新区管委会\n2025年10月10日", "park", "eligible",
                  id="a_letter_closed_by_asking_for_a_reply_is_framed_by_its_addressee"),
+    pytest.param("我们开发区升格为省级经济开发区才一年，管委会能报示范园区吗", "park", "eligible",
+                 id="an_upgrade_said_since_when_is_done"),
+    pytest.param("我们开发区去年经省政府批复升格为省级经济开发区，管委会能报示范园区吗", "park", "eligible",
+                 id="an_upgrade_approved_is_done"),
+    pytest.param("我们开发区已经向省里申请升级为省级经济开发区了，管委会能报示范园区吗", "park", "ineligible",
+                 id="an_upgrade_applied_for_is_not_done"),
     pytest.param("学校类型：成人高等学校 | 办学层次：专科、本科 | 拟申报类别：示范高校", "university", "ineligible",
                  id="an_adult_schools_degree_programmes_do_not_make_it_an_undergraduate_university"),
     pytest.param("张三：听说我们县是示范县了\n李四：那是试点县，不是示范县\n@助手 我们县是地级市下辖的县，这届能报示范县吗？",

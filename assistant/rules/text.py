@@ -169,6 +169,13 @@ def asked_itself(text: str, start: int, end: int) -> bool:
                 or UNSURE_AFTER.match(text, end))
 
 
+# An upgrade said with how long ago or that it is over (升格为省级才一年, 升格为省级高新区以来, 升级成国家级了).
+UPGRADE_BEFORE = re.compile(r"(?:升格|升级|晋升)(?:为|成|到)?[^，,。；;！!？?\n]{0,4}$")
+DONE_AFTER = re.compile(r"[^，,。；;！!？?\n]{0,8}?(?:才|以来|了)")
+# …unless it was only applied for (向省里申请升级省级高新区了).
+SOUGHT_BEFORE = re.compile(r"(?:申请|申报|报批|报请|争取)[^，,。；;！!？?\n]{0,6}$")
+
+
 def qualifiers(text: str, start: int, end: int) -> set[Qualifier]:
     """What makes the mention ``text[start:end]`` less than a plain present fact; empty when it is one."""
     found: set[Qualifier] = set()
@@ -182,6 +189,10 @@ def qualifiers(text: str, start: int, end: int) -> set[Qualifier]:
         found.add(Qualifier.former)  # 由高职升格为…: 高职 is what it was
     if PENDING_AFTER.match(text, end):
         found.add(Qualifier.pending)  # 省级正在申报中
+    if (upgrade := UPGRADE_BEFORE.search(before)) and DONE_AFTER.match(text, end) \
+            and not PENDING_AFTER.match(text, end) and not pattern("pending").search(before, 0, upgrade.start()) \
+            and not SOUGHT_BEFORE.search(before, 0, upgrade.start()):
+        found.discard(Qualifier.pending)  # 升格为省级才一年, 升格为省级高新区了: done (not 准备升格为省级了)
     if pattern("part_before").search(before[-PART_BEFORE_WINDOW:]) or PART_AFTER.match(text, end):
         found.add(Qualifier.partial)
     if pattern("other_party").search(before) and not pattern("one_body").search(text, *segment_bounds(text, start)):
