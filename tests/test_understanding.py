@@ -1439,6 +1439,8 @@ ONE_VERDICT = [
                  id="an_upgrade_approved_is_done"),
     pytest.param("我们开发区已经向省里申请升级为省级经济开发区了，管委会能报示范园区吗", "park", "ineligible",
                  id="an_upgrade_applied_for_is_not_done"),
+    pytest.param("我司某某电子科技有限公司是某某集团股份有限公司控股的子公司，具有独立法人资格，能报示范企业吗", "enterprise", "eligible",
+                 id="the_owners_legal_form_is_not_the_applicants"),
     pytest.param("学校类型：成人高等学校 | 办学层次：专科、本科 | 拟申报类别：示范高校", "university", "ineligible",
                  id="an_adult_schools_degree_programmes_do_not_make_it_an_undergraduate_university"),
     pytest.param("张三：听说我们县是示范县了\n李四：那是试点县，不是示范县\n@助手 我们县是地级市下辖的县，这届能报示范县吗？",
