@@ -88,8 +88,8 @@ class Fact:
                 continue
             found = qualifiers(text, match.start(), match.end())
             in_name = any(a <= match.start() < b for a, b in designated)  # 以总部的名义: the applicant
-            if in_name:
-                found.discard(Qualifier.hypothetical)  # 要是以省级高新区管委会的名义报: said of that unit
+            if in_name:  # 要是以省级高新区管委会的名义报, 希望以本分公司名义申报: said of that unit
+                found -= {Qualifier.hypothetical, Qualifier.wished, Qualifier.pending}
             if denied_end >= 0 and kinds.COORDINATED.fullmatch(text, denied_end, match.start()):
                 found.add(Qualifier.negated)  # 没有国家级或省级批文: the negation covers both
             denied_end = match.end() if Qualifier.negated in found else -1
@@ -99,7 +99,8 @@ class Fact:
                 denied.append(self.pending[key])
             elif not found:
                 stated.append(self.phrases[key])
-                introduced += [self.phrases[key]] if in_name or (kinds.SELF_INTRO.search(before) and not designated) \
+                own = kinds.SELF_INTRO.search(before) or kinds.OWN.search(before)  # 我们是…, 我分公司, 本公司
+                introduced += [self.phrases[key]] if in_name or (own and not designated) \
                     else []
         if stated:
             value = self.agreed(stated)
