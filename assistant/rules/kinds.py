@@ -391,6 +391,10 @@ def head(text: str) -> Marker | None:
     """The marker that names the applicant, or None when the text names no kind of unit. One that refers back
     (该公司, 上述单位) is the unit named before it, with the kinds that name carried (…研究院有限公司…该公司)."""
     chosen = head_noun(text)
+    if chosen is not None and chosen.by == "own" and (opening := markers(text)[0]).start < chosen.start \
+            and chosen.kind in opening.also:  # XX研究院有限公司简介…我们研究院: the company named first
+        carried = dict.fromkeys([*chosen.also, opening.kind, *opening.also])
+        return replace(chosen, also=tuple(kind for kind in carried if kind != chosen.kind))
     if chosen is None or not ANAPHOR.search(text, max(0, chosen.start - 2), chosen.start):
         return chosen
     named_before = [m for m in markers(text) if m.start < chosen.start and m.kind == chosen.kind]
