@@ -391,14 +391,22 @@ def head(text: str) -> Marker | None:
     """The marker that names the applicant, or None when the text names no kind of unit. One that refers back
     (该公司, 上述单位) is the unit named before it, with the kinds that name carried (…研究院有限公司…该公司)."""
     chosen = head_noun(text)
-    if chosen is not None and chosen.by == "own" and (opening := markers(text)[0]).start < chosen.start \
-            and chosen.kind in opening.also:  # XX研究院有限公司简介…我们研究院: the company named first
-        carried = dict.fromkeys([*chosen.also, opening.kind, *opening.also])
-        return replace(chosen, also=tuple(kind for kind in carried if kind != chosen.kind))
+    if chosen is not None and just_before(OWN, text, chosen.start):
+        return with_opening_kinds(text, chosen)
     if chosen is None or not ANAPHOR.search(text, max(0, chosen.start - 2), chosen.start):
         return chosen
     named_before = [m for m in markers(text) if m.start < chosen.start and m.kind == chosen.kind]
     return replace(chosen, also=tuple(dict.fromkeys([*chosen.also, *(k for m in named_before for k in m.also)])))
+
+
+def with_opening_kinds(text: str, own: Marker) -> Marker:
+    """The speaker's own unit (我们研究院) with the kinds of the unit the text opens by naming, when that is one of
+    its kind (XX研究院有限公司简介…我们研究院: a company too)."""
+    opening = markers(text)[0]
+    if opening.start >= own.start or own.kind not in opening.also:
+        return own
+    carried = dict.fromkeys([*own.also, opening.kind, *opening.also])
+    return replace(own, also=tuple(kind for kind in carried if kind != own.kind))
 
 
 def head_noun(text: str) -> Marker | None:
