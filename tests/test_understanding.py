@@ -829,6 +829,8 @@ def test_a_supervising_department_and_a_college_said_to_be_second_level(assistan
      {"service_zone": "eligible", "county": "eligible"}),
     ("我们是大学的内设研究所，没有独立法人。研究所报示范科研机构，学校（普通本科）报示范高校，可以吗？",
      {"institute": "ineligible", "university": "eligible"}),  # the legal person said of the institute, not the school
+    ("经研究，由某某大学（普通本科）申报示范高校，由市政府设立的某某研究院申报示范科研机构。妥否，请批示。",
+     {"university": "eligible", "institute": "eligible"}),  # 由X申报: X applies, it is no agent
     # two places named, each put forward for its own type: each is screened as itself
     ("替两个地方咨询：黔东南州政府想报示范市，另外凯里市（州府所在的县级市）准备报示范县，都符合吗？",
      {"city": "eligible", "county": "eligible"}),

@@ -211,8 +211,9 @@ def markers(text: str) -> tuple[Marker, ...]:
         if text[marker.end - 1] == "区" and OWN_PLACE.fullmatch(text, marker.start, marker.end) \
                 and any(m.kind == K.park_committee for m in kept):
             continue  # 我们是XX开发区管委会，本区…: 本区 is the zone itself
-        if FOUNDER_OR_AGENT.match(text, marker.end) or just_before(AGENT_BEFORE, text, marker.start):
-            continue
+        if FOUNDER_OR_AGENT.match(text, marker.end) or (just_before(AGENT_BEFORE, text, marker.start)
+                                                         and not applies(text, marker)):
+            continue  # 由省政府批准设立: the agent; not 由大学申报▢▢: the unit that applies
         if just_before(AGENT_TRADE, text, marker.start) and CLIENTS.search(text):
             continue  # 我们代理机构替客户问…: the agent, not its client
         if just_before(COUNTED, text, marker.start) or just_before(SEVERAL, text, marker.start) \
@@ -318,13 +319,18 @@ def list_heads(text: str, found: Sequence[Marker]) -> list[Marker]:
     return list(heads.values())
 
 
+def applies(text: str, unit: Marker) -> re.Match[str] | None:
+    """Applying for a project type right after ``unit``, an aside between (研究所（事业单位）报▢▢)."""
+    aside = PARENTHESIS.match(text, unit.end)
+    return PROPOSES.match(text, aside.end() if aside else unit.end)
+
+
 def put_forward(text: str, found: Sequence[Marker]) -> list[tuple[Marker, re.Match[str]]]:
     """Each unit followed by applying for a project type (研究院报示范科研机构, 乙是一家研究所，想报…), with that
     match; not one applying only as what it would be treated as (按企业去报)."""
     pairs = []
     for number, unit in enumerate(found):
-        aside = PARENTHESIS.match(text, unit.end)  # 研究所（事业单位）报…
-        proposal = PROPOSES.match(text, aside.end() if aside else unit.end)
+        proposal = applies(text, unit)
         if proposal is None and listed_item(text, unit.start) and (clause := CLAUSE_AFTER.match(text, unit.end)) \
                 and not any(unit.end <= other.start < clause.end() and other.kind not in LEGAL_FORMS
                             for other in found[number + 1:number + 2]):  # 研究所（事业单位），准备报…: its form
