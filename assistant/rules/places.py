@@ -269,7 +269,8 @@ STATED_LEVELS = [StatedLevel(key, re.compile(pattern), rank, label) for key, pat
 # "下面管着十几个乡镇", "辖3个区", "下面有个县": units counted or held under the applicant, not its own level (not
 # 地级市下辖县: the county under a city).
 COUNTED_BEFORE = re.compile(r"(?:[两二三四五六七八九十百几]|(?<!少)[多数]|\d|若干|好几)"  # 少数民族 counts nothing
-                            r"[^，,。；;！!？?\n：:]{0,2}?[个座]?$|(?:管着|管辖着?|(?<![下所])辖有?|下设|下面有|下面还有|还有|有)$")
+                            r"[^，,。；;！!？?\n：:]{0,2}?[个座]?$|(?:管着|管辖着?|(?<![下所])辖有?|下设|下面有|下面还有|还有|有|"
+                            r"(?:管理|管辖|管)的(?:是|都是))$")  # 州管理的是县市: what it governs
 
 
 def said(text: str, mention: re.Match[str]) -> bool:
