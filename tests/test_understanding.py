@@ -835,6 +835,7 @@ def test_a_supervising_department_and_a_college_said_to_be_second_level(assistan
     ("替两个地方咨询：黔东南州政府想报示范市，另外凯里市（州府所在的县级市）准备报示范县，都符合吗？",
      {"city": "eligible", "county": "eligible"}),
     ("同事问的：锡林郭勒盟报示范县行不行，二连浩特市报示范市行不行", {"county": "ineligible", "city": "ineligible"}),
+    ("经研究，阿拉善盟行政公署拟申报示范市，同时推荐所属阿拉善左旗人民政府申报示范县。", {"city": "eligible", "county": "eligible"}),
 ])
 def test_each_unit_put_forward_for_a_type_is_screened_for_that_type(assistant: Assistant, text: str,
                                                                     expected: dict[str, str]) -> None:

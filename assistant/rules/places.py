@@ -18,7 +18,7 @@ from assistant.rules.params import places as place_params
 from assistant.rules.profile import Place, PlaceCategory
 from assistant.rules.text import Qualifier, negated, qualifiers, segment_bounds
 
-GOVERNMENT_AFTER = re.compile(r"(?:人民)?政府")
+GOVERNMENT_AFTER = re.compile(r"(?:人民)?政府|行政公署|行署")  # a 地区 or 盟 is governed by its 行政公署
 BREAK = re.compile(r"[，,。；;：:！!？?【】\s]")
 C = PlaceCategory
 
