@@ -1496,6 +1496,8 @@ FOLLOW_UP_VERDICT = [
                  id="a_level_the_school_reaches_next_year_is_not_yet_its_level"),
     pytest.param(["客户是某某大学的资产经营有限公司，想报示范企业", "那大学本身呢 普通本科 2021年已经是国家知识产权示范高校"], "university", "already_recognized",
                  id="a_title_stated_after_a_follow_up_question_is_the_units_own"),
+    pytest.param(["我们是某某股份有限公司的华南分公司，想报示范企业", "那如果改由总公司某某电子股份有限公司（在本省登记）来申报呢"], "enterprise",
+                 "eligible", id="the_unit_a_follow_up_names_to_apply_instead_is_screened"),
 ]
 
 

@@ -131,7 +131,8 @@ IN_THE_NAME_OF = re.compile(r"(?:以|用)([^，,。；;！!？?\n]{1,20}?)(?:的
 # "要报的是他们在宁波的分公司", "改成用上海总部报": the unit named as the one that applies.
 APPLYING_UNIT = re.compile(r"(?:要|想|准备|打算|拟)?(?:申报|报|申请)的(?:单位|主体)?(?:是|为)"
                            r"([^，,。；;！!？?\n]{1,20})"
-                           rf"|(?:用|由)([^，,。；;！!？?\n]{{0,12}}?(?:{MARKER.pattern}))来?(?:申报|报|申请)")
+                           rf"|(?:用|由)([^，,。；;！!？?\n]{{0,20}}?(?:{MARKER.pattern}))"
+                           r"(?:[（(][^（()）]{0,30}[）)])?来?(?:申报|报|申请)")  # 由总公司XX股份有限公司（…）来申报
 
 
 # "…申报的是我们的运营公司，是有限责任公司": what the next clause says the designated unit is.
