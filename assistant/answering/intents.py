@@ -23,7 +23,7 @@ from assistant.language.normalize import CJK
 from assistant.rules import Profile, ProjectKey, kinds, mentioned_types, places, project_types
 from assistant.rules.extract import project_names
 from assistant.rules.layout import spoken
-from assistant.rules.text import segments
+from assistant.rules.text import segments, without_letter_frame
 
 if TYPE_CHECKING:
     from assistant.corpus.model import Clause
@@ -435,7 +435,7 @@ def decide(text: str, *, turn: Profile, profile: Profile | None, search: Callabl
     request = requested(text)
     asked = request or addressed(text)  # 【诉求】…, @智能助手 …: what the text asks of the assistant
     types = mentioned_types(text) or type_asked_about(asked or text)  # the fields around a request name them too
-    text = without_courtesies(asked or text)
+    text = without_courtesies(asked or without_letter_frame(text))
     if held := [(piece, subject) for piece in pieces(text) if (subject := held_title_subject(piece))]:
         applying = any(pattern("asks_eligibility").search(piece) for piece in pieces(text))
         parts = [Part(Intent.listed, held[0][0], slot=held[0][1])]

@@ -77,25 +77,43 @@ def drop_instructions(text: str) -> str:
 
 
 # A formal letter's frame: the office it is addressed to, heading it (关于…的请示。省知识产权局：), and the office
-# that signs it after the closing formula (特此请示，妥否，请批示。XX市发展和改革委员会): who writes to whom, not
-# the unit the letter is about.
+# that signs it, with its date and contacts (妥否，请批示。XX市发展和改革委员会 2025年9月24日): who writes to whom, not
+# the unit the letter is about, nor what it asks.
 LETTER_TITLE = re.compile(r"关于[^。\n]{0,60}?(?:请示|报告|函)[。\n]")
 ADDRESSEE = re.compile(rf"^(?:{LETTER_TITLE.pattern}\s*)?"
                        r"([^，,。；;！!？?\n：:我本]{2,24}?(?:局|厅|委|委员会|办|办公室|政府|管委会|处|科))[：:]")
 DATE_OR_CONTACT_LINE = r"\n[^\n]*(?:\d{4}\s*年|联系人|电话|\d{3,4}-)[^\n]*"  # 2025年9月27日, 联系人：潘××
-SIGNED = re.compile(rf"(?:{alternation('closing_formula')})[。.！!\s]*([^，,。；;！!？?\n]{{2,40}}?)[。.\s]*"
-                    rf"(?:{DATE_OR_CONTACT_LINE})*\s*$")
+SIGNATURE = rf"([^，,。；;！!？?\n]{{2,40}}?[。.\s]*(?:{DATE_OR_CONTACT_LINE})*)\s*$"
+SIGNED = re.compile(rf"(?:{alternation('closing_formula')})[。.！!\s]*{SIGNATURE}")
+DATED = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:\n|$)|联系人|电话")  # a line ending in a full date
+LAST_LINES = re.compile(rf"\n{SIGNATURE}")
+
+
+def letter_frame(text: str) -> list[tuple[int, int]]:
+    """The spans of a letter's addressee and signature block; none unless the text is a letter: closed by a formula
+    (妥否，请批示), headed 关于…的请示, or signed with a date. A chat message opening with an office and a colon
+    (襄阳市局：我们市…) is its sender introducing itself."""
+    addressee = ADDRESSEE.search(text)
+    signed = SIGNED.search(text)
+    if signed is None and (last := LAST_LINES.search(text)) and DATED.search(last.group(1)):
+        signed = last
+    if signed is None and not LETTER_TITLE.match(text):
+        return []
+    spans = [(addressee.start(1), addressee.end())] if addressee else []  # 省知识产权局：
+    return [*spans, signed.span(1)] if signed else spans
 
 
 def drop_letter_frame(text: str) -> str:
-    """Mask a formal letter's addressee and signature (positions are kept). Only a letter has them: a chat message
-    opening with an office and a colon (襄阳市局：我们市…) is its sender introducing itself."""
-    if not pattern("closing_formula").search(text) and not LETTER_TITLE.match(text):
-        return text
-    for frame in (ADDRESSEE.search(text), SIGNED.search(text)):
-        if frame:
-            start, end = frame.span(1)
-            text = text[:start] + MASK * (end - start) + text[end:]
+    """Mask a letter's addressee and signature (positions are kept)."""
+    for start, end in letter_frame(text):
+        text = text[:start] + MASK * (end - start) + text[end:]
+    return text
+
+
+def without_letter_frame(text: str) -> str:
+    """A letter without its addressee and signature: what it says and asks."""
+    for start, end in reversed(letter_frame(text)):
+        text = text[:start] + text[end:]
     return text
 
 
