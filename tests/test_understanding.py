@@ -390,6 +390,10 @@ def test_a_question_pointing_back_is_read_with_the_statements_before_it(assistan
     answer = assistant.ask("听说我们区为了争创示范县，准备花上亿元建一个知识产权大展馆，还要请明星来站台。区里财力一般。"
                            "请问通知提倡这么做吗？", as_of=DAY)
     assert [c.id for c in answer.citations] == ["notice#5.5"] and "花架子" in answer.answer
+    # in a letter, signed: the practice before a question that points back is what it asks the work rules about
+    answer = assistant.ask("市里组织申报时，又要求我们区把系统里已有的专利数据重新填报一遍。请问通知对此有要求吗？\n某某区市场监管局 "
+                           "2025年9月24日", as_of=DAY)
+    assert [c.id for c in answer.citations] == ["notice#5.2"]
 
 
 def test_these_few_years_or_several_units_ask_nothing(assistant: Assistant) -> None:

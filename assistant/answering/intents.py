@@ -60,7 +60,7 @@ SENTENCE = re.compile(r"([^。？！?!；;\n]+)([。？！?!；;\n]*)")
 QUESTION_MARK = re.compile(r"[？?]")
 STATEMENT_END = re.compile(r"[。！!]")
 # A question that points back to what the sentence before it says (这么安排合适吗, 对此类要求有什么规定).
-POINTS_BACK = re.compile(r"这样|这种|这么|此类|这类|如此|上述|以上")
+POINTS_BACK = re.compile(r"这样|这种|这么|此类|这类|如此|上述|以上|对此|此事|此举|这件事|这个情况|这一情况|该做法")
 # A comma before words that start a new question (还有, but not 还有多久).
 NEW_QUESTION = re.compile(r"[，,](?=另外|还有(?!多久|多少|多长|几)|以及|再问|顺便|同时|此外|还想问|另问)")
 CONJUNCTION = re.compile(r"和|及|以及|还有|与|跟|同时")
@@ -467,6 +467,11 @@ def decide(text: str, *, turn: Profile, profile: Profile | None, search: Callabl
                       and part.topic.name in RULE_TOPICS and part.topic.pattern.search(piece)]
             continue
         decided = parts_of(piece)
+        rules = [topic for topic in matching_topics(f"{piece}，{scene}") if topic.name in RULE_TOPICS] \
+            if scene and POINTS_BACK.search(piece) else []
+        if rules:  # 通知对此有要求吗: a practice described before it, asked against the work rules
+            decided = [Part(Intent.topic, piece, slot=rules[0].name, topic=rules[0],
+                            hits=tuple(search(f"{piece}，{scene}")))]
         if scene and all(part.intent == Intent.out_of_scope and not part.slot for part in decided):
             decided = [p for p in parts_of(f"{piece}，{scene}")
                        if p.intent != Intent.out_of_scope] or decided  # read with the scene said around it
