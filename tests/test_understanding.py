@@ -386,6 +386,11 @@ def test_a_branch_registered_since_as_a_company_is_no_branch(assistant: Assistan
     assert company.verdicts["enterprise"].status == "eligible"
 
 
+def test_a_letters_request_asks(assistant: Assistant) -> None:
+    answer = assistant.ask("区政府办公室交办：请提供国家知识产权局负责示范园区工作的联系人和电话，以便对接。", as_of=DAY)
+    assert [c.id for c in answer.citations] == ["notice#contacts"] and "徐俊峰" in answer.answer
+
+
 def test_a_question_pointing_back_is_read_with_the_statements_before_it(assistant: Assistant) -> None:
     answer = assistant.ask("听说我们区为了争创示范县，准备花上亿元建一个知识产权大展馆，还要请明星来站台。区里财力一般。"
                            "请问通知提倡这么做吗？", as_of=DAY)
