@@ -1166,6 +1166,15 @@ def test_a_short_piece_after_another_programmes_question_goes_on_asking_about_it
     assert not answer.in_scope and answer.trace["parts"] == ["out_of_scope:资金奖补"]
 
 
+@pytest.mark.parametrize("question", [
+    "请问市级知识产权示范企业怎么认定？申报时间是什么时候？",  # 申报 is any programme's word
+    "国家知识产权优势企业今年什么时候评？跟示范企业同时申报有冲突吗？",  # how the other one relates to this one
+])
+def test_a_piece_after_another_programmes_question_goes_on_asking_about_it(assistant: Assistant, question: str) -> None:
+    answer = assistant.ask(question, as_of=DAY)
+    assert not answer.in_scope and all(part.startswith("out_of_scope:") for part in answer.trace["parts"])
+
+
 def test_a_place_naming_a_unit_by_its_short_name_is_not_the_applicant(assistant: Assistant) -> None:
     found = statuses(assistant, "苏州纳米所想申报示范科研机构")
     assert found["city"] != "eligible" and found["county"] != "eligible"

@@ -450,7 +450,8 @@ def decide(text: str, *, turn: Profile, profile: Profile | None, search: Callabl
     eligibility = False
     written, scenes = zip(*pieces_and_scenes(text, bool(request)), strict=True)
     for said, piece, scene in zip(written, with_neighbours_things(list(written)), scenes, strict=True):
-        if parts and parts[-1].intent == Intent.out_of_scope and parts[-1].slot and not continues_programme(said):
+        if parts and parts[-1].intent == Intent.out_of_scope and parts[-1].slot \
+                and (not continues_programme(said) or pattern("relation_asked").search(said)):
             parts.append(Part(Intent.out_of_scope, piece, slot=parts[-1].slot))  # "专利年费减缴…？需要什么材料？"
             continue
         if parts and parts[-1].topic and parts[-1].topic.annex and not continues_programme(said) \
@@ -520,7 +521,7 @@ def held_title_subject(piece: str) -> str | None:
 def continues_programme(piece: str) -> bool:
     """Whether a piece names this programme itself (a project type or its own words) rather than going on
     about what the piece before it asked."""
-    return bool(mentioned_types(piece) or re.search(alternation("programme_words"), piece)
+    return bool(mentioned_types(piece) or pattern("this_programme").search(piece)
                 or pattern("this_round").search(piece))
 
 
