@@ -119,7 +119,9 @@ class Fact:
 
 L, T = ParkLevel, ParkType
 # Who approved a zone gives its level (国务院批准设立, 市里批的一个工业园区); who set up its committee does not.
-APPROVED = r"(?:正式)?(?:批准|批复|同意|批)(?:设立|成立|设置)?"
+APPROVING = r"(?:正式)?(?:批准|批复|同意|批)"
+# not an approval of something else the zone does (经市政府批准托管三个镇)
+APPROVED = rf"(?!{APPROVING}(?:托管|代管|扩区|调区|更名|合并|整合)){APPROVING}(?:设立|成立|设置)?"
 ZONE_BEFORE = r"(?:园区|产业园|工业园|开发区|工业区|集中区)(?:是|系|为|由)[^，,。；;！!？?\n]{0,8}?"
 ZONE_AFTER = r"(?:一个|一家)?[^，,。；;！!？?\n]{0,4}?(?:园区|产业园|工业园|开发区|工业区|集中区|园)"
 ZONE_SHORT = r"(?:高新|经开|经济(?:技术)?开发区|开发区|工业园|产业园)"
@@ -133,7 +135,9 @@ PARK_FACTS = [
         r"省级以上": L.provincial_or_above,
         PROVINCIAL: L.provincial,
         rf"省(?:政府|人民政府|委|里){APPROVED}": L.provincial,
-        r"(?:地市级|设区市级|市级|县级(?!市)|区级)(?!别)|市属|县属|区属|(?:县|市|区)里的|"  # not 园区级别
+        # not 园区级别, nor the powers a zone exercises (承担县级政府职能, 县级管理权限)
+        r"(?:地市级|设区市级|市级|县级(?!市)|区级)(?!别|(?:政府|行政|经济社会)?(?:职能|职权|管理权限|权限))|市属|县属|区属|"
+        r"(?:县|市|区)里的|"
         rf"(?:市|县|区)(?:政府|人民政府|委|里)(?:自己|自行)?(?:{APPROVED}|设|建)的{ZONE_AFTER}|"
         rf"{ZONE_BEFORE}(?:市|县|区)(?:政府|人民政府|委|里)(?:自己|自行)?{APPROVED}|"
         rf"经[^，,。；;！!？?\n省]{{0,8}}?(?:市|县|区)(?:政府|人民政府|委){APPROVED}": L.below_provincial,
