@@ -1474,6 +1474,8 @@ ONE_VERDICT = [
                  "needs_info", id="a_letter_signed_with_a_date_is_framed_by_its_signature"),
     pytest.param("某某经济开发区为省级经济开发区，经市政府批准托管两个镇，参照县级行使经济社会管理权限，承担县级政府职能。管委会能报示范园区吗",
                  "park", "eligible", id="what_a_zone_is_approved_to_run_and_the_powers_it_exercises_are_not_its_level"),
+    pytest.param("我市是某某市代管的县级市，市内知识产权服务机构集聚发展，市政府想报服务业集聚示范区", "service_zone", "eligible",
+                 id="a_county_level_city_a_city_administers_is_under_a_city"),
     pytest.param("学校类型：成人高等学校 | 办学层次：专科、本科 | 拟申报类别：示范高校", "university", "ineligible",
                  id="an_adult_schools_degree_programmes_do_not_make_it_an_undergraduate_university"),
     pytest.param("张三：听说我们县是示范县了\n李四：那是试点县，不是示范县\n@助手 我们县是地级市下辖的县，这届能报示范县吗？",

@@ -339,6 +339,8 @@ def rank_of(place: Place) -> int:
 
 
 EITHER = re.compile(r"还是|或者|或是|或")
+# A county-level city a city administers (潍川市代管的县级市): a city above it, whatever its name.
+CITY_ABOVE = re.compile(r"[市州盟]代管的?(?:县级市|县)")
 
 
 def level_doubted(text: str) -> bool:
@@ -355,7 +357,8 @@ def refine(place: Place | None, text: str) -> Place | None:
         return place.model_copy(update={"categories": [], "candidates": [],
                                         "description": f"{place.mention}的级别尚不确定"})
     own, above = own_and_parent_levels(text)
-    city_stated = any(other.key in ("prefecture", "sub_provincial", "capital") for other in [*own[1:], *above])
+    city_stated = any(other.key in ("prefecture", "sub_provincial", "capital") for other in [*own[1:], *above]) \
+        or bool(CITY_ABOVE.search(text))
     if not own and city_stated and place is not None and C.county_level in place.categories and not place.adcode:
         return place.model_copy(update={"categories": [C.county_level],  # 我们是个县 → 地级市下面的
                                         "description": f"所说的是地级市（副省级城市）下辖的{place.mention}"})
