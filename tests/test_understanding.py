@@ -208,8 +208,9 @@ def test_the_thing_sent_decides_which_deadline_not_the_verb(assistant: Assistant
     assert "2025年10月24日" in passed.answer and "已过" in passed.answer
 
 
-def test_how_long_the_creation_lasts_is_the_creation_period(assistant: Assistant) -> None:
-    answer = assistant.ask("创建一共要搞几年", as_of=DAY)
+@pytest.mark.parametrize("question", ["创建一共要搞几年", "入选以后创建期是多长"])
+def test_how_long_the_creation_lasts_is_the_creation_period(assistant: Assistant, question: str) -> None:
+    answer = assistant.ask(question, as_of=DAY)
     assert answer.citations[0].id == "notice#4.2" and "2025年—2027年" in answer.answer
 
 
