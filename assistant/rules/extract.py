@@ -774,6 +774,8 @@ def extract_profile(text: str, previous: Profile | None = None) -> Profile:
     kind = head.kind if head else implied_kind(titles)
     if kind in LEGAL_FORMS and previous is not None and previous.kind not in (None, *LEGAL_FORMS):
         kind = previous.kind  # 是事业单位，省科技厅主管的: the legal form of the unit already described
+    elif kind in LEGAL_FORMS and mentioned_types(clean) == ["institute"]:
+        kind = K.institute  # 我院登记为民非，想报示范科研机构: a legal form put forward as a research institution
     if kind is None and (previous is None or previous.kind is None):
         head_at = place_as_applicant(masked) or place_asking_for_its_government(masked, clean) \
             or level_as_applicant(masked)
