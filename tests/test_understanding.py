@@ -1481,6 +1481,8 @@ ONE_VERDICT = [
                  id="a_legal_form_put_forward_as_a_research_institution_is_one"),
     pytest.param("本单位登记为事业单位，由市人民政府举办，想报示范企业", "enterprise", "ineligible",
                  id="a_legal_form_put_forward_as_another_type_stays_what_it_is"),
+    pytest.param("某某集团股份有限公司全资设立了某某检测研究院有限公司，该公司想报示范企业", "enterprise", "eligible",
+                 id="the_owner_that_set_the_company_up_is_another_party"),
     pytest.param("学校类型：成人高等学校 | 办学层次：专科、本科 | 拟申报类别：示范高校", "university", "ineligible",
                  id="an_adult_schools_degree_programmes_do_not_make_it_an_undergraduate_university"),
     pytest.param("张三：听说我们县是示范县了\n李四：那是试点县，不是示范县\n@助手 我们县是地级市下辖的县，这届能报示范县吗？",
