@@ -1529,6 +1529,8 @@ FOLLOW_UP_VERDICT = [
                  id="a_title_stated_after_a_follow_up_question_is_the_units_own"),
     pytest.param(["我们是某某股份有限公司的华南分公司，想报示范企业", "那如果改由总公司某某电子股份有限公司（在本省登记）来申报呢"], "enterprise",
                  "eligible", id="the_unit_a_follow_up_names_to_apply_instead_is_screened"),
+    pytest.param(["我们是某某电器股份有限公司的杭州分公司，想报示范企业", "改用总公司来报呢", "对了，总公司2022年已被认定为国家知识产权示范企业"],
+                 "enterprise", "already_recognized", id="the_head_offices_title_is_the_title_of_the_company_that_applies"),
 ]
 
 

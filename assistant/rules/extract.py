@@ -408,11 +408,14 @@ def held_by_another(text: str, before: str, title_at: int, head: kinds.Marker | 
         and bool(pattern("parent_unit").search(text, *segment_bounds(text, head.start)))
 
 
-def title_claims(text: str, head: kinds.Marker | None = None) -> tuple[list[ProjectKey], list[ProjectKey]]:
+def title_claims(text: str, head: kinds.Marker | None = None, *, branch: bool = False
+                 ) -> tuple[list[ProjectKey], list[ProjectKey]]:
     """National titles the text says the applicant already holds (2021年经评审入选国家知识产权示范企业), and
     those it says so only with doubt (听说好像评上过): a title counts when the nearest predicate before it in
     its segment is a recognition (被认定为, 入选, 是 …), not a wish to apply (能否申报, 争创); provincial titles,
-    creation objects and pilots are not titles; a negated, pending, former or supposed claim is none."""
+    creation objects and pilots are not titles; a negated, pending, former or supposed claim is none.
+    ``branch``: the applicant is a branch or its head office, and the head office's titles (总公司已是示范企业) are
+    those of the company that applies."""
     names = project_names()
     held: list[ProjectKey] = []
     unsure: list[ProjectKey] = []
@@ -421,7 +424,8 @@ def title_claims(text: str, head: kinds.Marker | None = None) -> tuple[list[Proj
         before, after = text[seg_start:match.start()], text[match.end():seg_end]
         if pattern("local_title").search(before) or pattern("not_the_title").search(after):
             continue
-        if pattern("another_unit").search(before) or parent_holds(text, before, seg_end) \
+        another = pattern("another_unit").search(HEAD_OFFICE.sub("", before) if branch else before)
+        if another or parent_holds(text, before, seg_end) \
                 or held_by_another(text, before, match.start(), head):
             continue  # 隔壁长兴县被评为…, 母集团是示范企业（问的是旗下子公司）: a claim about someone else
         if revoked_later(text, match.end()):
@@ -442,6 +446,9 @@ def title_claims(text: str, head: kinds.Marker | None = None) -> tuple[list[Proj
     unsure += vague_titles(text)
     held = list(dict.fromkeys(held))
     return held, [key for key in dict.fromkeys(unsure) if key not in held]
+
+
+HEAD_OFFICE = re.compile(r"总公司|总部")
 
 
 def denied_titles(text: str) -> list[ProjectKey]:
@@ -805,6 +812,9 @@ def extract_profile(text: str, previous: Profile | None = None) -> Profile:
             company = company.model_copy(update={"branch": False})
     if kind is None and (previous is None or previous.kind is None) and company.legal_form is not None:
         kind = K.company  # 一家小巨人企业，股份制: a legal form says what the unit is
+    if company.branch is not None or (previous is not None and previous.company.branch is not None):
+        titles, unsure_titles = title_claims(clean, head, branch=True)  # 分公司…总公司已是示范企业: the company's
+        unsure_titles = [key for key in unsure_titles if key not in denied]
     update = Profile(
         kind=kind,
         also=also,
