@@ -387,6 +387,16 @@ def test_a_branch_registered_since_as_a_company_is_no_branch(assistant: Assistan
     assert company.verdicts["enterprise"].status == "eligible"
 
 
+def test_a_piece_the_notice_does_not_answer_alone_is_read_with_the_piece_before(assistant: Assistant) -> None:
+    answer = assistant.ask("省局报上推荐名单以后，国家局怎么确定创建对象？是全部通过还是要评审？", as_of=DAY)
+    assert answer.in_scope and [c.id for c in answer.citations] == ["notice#4.2"]
+
+
+def test_an_excerpt_inside_another_of_the_same_clause_is_quoted_once(assistant: Assistant) -> None:
+    answer = assistant.ask("这次示范创建是按哪个管理办法搞的？有没有经过批准？", as_of=DAY)
+    assert [c.id for c in answer.citations] == ["notice#preamble"]
+
+
 def test_a_letters_request_asks(assistant: Assistant) -> None:
     answer = assistant.ask("区政府办公室交办：请提供国家知识产权局负责示范园区工作的联系人和电话，以便对接。", as_of=DAY)
     assert [c.id for c in answer.citations] == ["notice#contacts"] and "徐俊峰" in answer.answer

@@ -449,6 +449,7 @@ def decide(text: str, *, turn: Profile, profile: Profile | None, search: Callabl
     parts: list[Part] = []
     eligibility = False
     written, scenes = zip(*pieces_and_scenes(text, bool(request)), strict=True)
+    asked_before = ""
     for said, piece, scene in zip(written, with_neighbours_things(list(written)), scenes, strict=True):
         if parts and parts[-1].intent == Intent.out_of_scope and parts[-1].slot \
                 and (not continues_programme(said) or pattern("relation_asked").search(said)):
@@ -473,9 +474,12 @@ def decide(text: str, *, turn: Profile, profile: Profile | None, search: Callabl
         if rules:  # 通知对此有要求吗: a practice described before it, asked against the work rules
             decided = [Part(Intent.topic, piece, slot=rules[0].name, topic=rules[0],
                             hits=tuple(search(f"{piece}，{scene}")))]
-        if scene and all(part.intent == Intent.out_of_scope and not part.slot for part in decided):
-            decided = [p for p in parts_of(f"{piece}，{scene}")
-                       if p.intent != Intent.out_of_scope] or decided  # read with the scene said around it
+        # what the notice does not answer alone: read with the scene said around it, then with the piece asked
+        # before it (依据的是哪项办法？是否经过批准？: asked of the same thing)
+        for context in [f"{piece}，{scene}"] * bool(scene) + [f"{asked_before}，{piece}"] * bool(asked_before):
+            if all(part.intent == Intent.out_of_scope and not part.slot for part in decided):
+                decided = [p for p in parts_of(context) if p.intent != Intent.out_of_scope] or decided
+        asked_before = said
         parts += decided
     if describes(turn) and types and any(part.slot == "still_open" for part in parts):
         eligibility = True  # 我们是股份公司，现在报示范企业还赶得上吗: whether it may, and whether in time
