@@ -158,6 +158,7 @@ OWN_PLACE = re.compile(r"(?:我们|我|本)[县市区旗]")
 TURN_INTO = r"(?:改制|改|转制|转设|转|变)(?:成|为)(?:一家|一个)?$"
 BECOMING = re.compile(TURN_INTO)
 BECAME = re.compile(rf"(?:已经?|早已|后来|现已)[^，,。；;！!？?\n]{{0,3}}{TURN_INTO}")
+FORMERLY = re.compile(rf"(?:{alternation('former')})[^，,。；;！!？?\n]{{0,12}}$")
 # "全称是“XX机械研究院有限公司”": the unit's own name, whose last unit noun says what it is.
 FULL_NAME = re.compile(r"(?:全称|全名|注册名称|单位名称|名称|名字叫|名叫|现在叫|现名|现称|(?:更|改)名(?:为|成))"
                        r"(?:是|为|叫|[：:])?[“\"「（(]?"
@@ -222,6 +223,8 @@ def markers(text: str) -> tuple[Marker, ...]:
             continue  # 几家企业, 哪些高校, 好几家企业, 企业挺集中: counted, chosen among or many: not the applicant
         if just_before(BECOMING, text, marker.start) and not just_before(BECAME, text, marker.start):
             continue
+        if marker.kind in LEGAL_FORMS and just_before(FORMERLY, text, marker.start):
+            continue  # 原为省建设厅直属事业单位，后转制为企业: what the unit was
         kept.append(marker)
     return tuple(kept)
 
