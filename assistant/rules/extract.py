@@ -515,6 +515,7 @@ def find_place(text: str, head_at: int | None, kind: ApplicantKind | None, earli
     head noun, else the place ``earlier`` turns named; for a government, narrowed by a level said in words
     (深圳市的一个区政府, 那市下面的区呢)."""
     found = places.chains(text)
+    found = [c for c in found if not governed_or_governing(text, c)]
     set_up = [c for c in found if SET_UP_THERE.match(text, c.mentions[-1].end)]
     if set_up:  # where the unit was set up (香港公司在深圳设立的子公司) outranks where its owners are
         found = set_up
@@ -527,6 +528,18 @@ def find_place(text: str, head_at: int | None, kind: ApplicantKind | None, earli
     if kind not in (K.government, None):
         return place
     return (chain is None and earlier is not None and places.wider(earlier, text)) or places.refine(place, text)
+
+
+# A place the applicant governs (下辖魏都区、禹州市, 所辖某县) or is governed by (由泉州市代管): not its own.
+GOVERNS_BEFORE = re.compile(r"(?:下辖|所辖|辖区内的?|下属的?)(?:[^，,。；;！!？?\n]{0,30}?[、和及])?$")
+GOVERNED_BY = re.compile(r"(?:代管|托管|管辖|领导)")
+
+
+def governed_or_governing(text: str, chain: places.Chain) -> bool:
+    seg_start, _ = segment_bounds(text, chain.start)
+    end = chain.mentions[-1].end
+    return bool(GOVERNS_BEFORE.search(text, seg_start, chain.start)) \
+        or (text[chain.start - 1:chain.start] in ("由", "归") and bool(GOVERNED_BY.match(text, end)))
 
 
 def place_as_applicant(text: str) -> int | None:
