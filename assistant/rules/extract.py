@@ -459,10 +459,15 @@ def denied_titles(text: str) -> list[ProjectKey]:
                               and not pattern("hedge").search(text, *segment_bounds(text, m.start()))))
 
 
+# The applicant says it is a subsidiary (我公司是某某集团股份有限公司的全资子公司).
+SUBSIDIARY = re.compile(r"(?:是|为|系)[^，,。；;！!？?\n]{0,24}?(?:全资|控股)?子公司")
+
+
 def parent_holds(text: str, before: str, seg_end: int) -> bool:
-    """The title's holder is a unit above the applicant: the claim names a parent (母集团是…) and the text goes
-    on to a unit below it (旗下一家控股子公司…能报吗)."""
-    return bool(pattern("parent_unit").search(before)) and bool(pattern("subordinate_unit").search(text, seg_end))
+    """The title's holder is a unit above the applicant: the claim names a parent (母集团是…, 集团已被认定为…) and
+    the text goes on to a unit below it (旗下一家控股子公司…能报吗) or says the applicant is its subsidiary."""
+    return bool(pattern("parent_unit").search(before)) \
+        and bool(pattern("subordinate_unit").search(text, seg_end) or SUBSIDIARY.search(text))
 
 
 def revoked_later(text: str, end: int) -> bool:
