@@ -1500,6 +1500,8 @@ ONE_VERDICT = [
                  "2025年9月20日", "city", "eligible", id="a_place_the_applicant_governs_is_not_its_own"),
     pytest.param("我公司是某某集团股份有限公司的全资子公司，依法独立注册的有限责任公司。集团2020年已被认定为国家知识产权示范企业。我公司能否单独申报？",
                  "enterprise", "eligible", id="the_groups_title_is_not_its_subsidiarys"),
+    pytest.param("我们高新区2006年经省政府批准设立，2015年升级为国家高新区，管委会能报示范园区吗", "park", "eligible",
+                 id="a_zones_level_is_the_one_after_its_last_upgrade"),
     pytest.param("学校类型：成人高等学校 | 办学层次：专科、本科 | 拟申报类别：示范高校", "university", "ineligible",
                  id="an_adult_schools_degree_programmes_do_not_make_it_an_undergraduate_university"),
     pytest.param("张三：听说我们县是示范县了\n李四：那是试点县，不是示范县\n@助手 我们县是地级市下辖的县，这届能报示范县吗？",
