@@ -44,6 +44,7 @@ def test_negations(text: str, field: tuple[str, str], value: object) -> None:
 
 @pytest.mark.parametrize(("text", "value"), [
     ("县里没有形成产业集聚", False), ("产业集聚度不高", False), ("不属于产业集聚的县", False),
+    ("县内尚未形成知识产权服务业集聚", False),
     ("已形成知识产权服务业集聚", True), ("我们是县人民政府，想申报服务业高质量集聚发展示范区", None),
 ])
 def test_agglomeration_reads_negation_and_ignores_the_project_name(text: str, value: bool | None) -> None:
