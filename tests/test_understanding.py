@@ -397,6 +397,12 @@ def test_an_excerpt_inside_another_of_the_same_clause_is_quoted_once(assistant: 
     assert [c.id for c in answer.citations] == ["notice#preamble"]
 
 
+def test_each_item_of_an_announced_list_of_questions_is_asked(assistant: Assistant) -> None:
+    answer = assistant.ask("市局：\n    现将有关问题请示如下：一是推荐材料报送国家局的截止时间；二是申报书有无统一模板；三是各省推荐名额。\n"
+                           "    妥否，请批示。", as_of=DAY)
+    assert answer.trace["parts"] == ["when:recommendation", "topic:form", "topic:quota"]
+
+
 def test_a_letters_request_asks(assistant: Assistant) -> None:
     answer = assistant.ask("区政府办公室交办：请提供国家知识产权局负责示范园区工作的联系人和电话，以便对接。", as_of=DAY)
     assert [c.id for c in answer.citations] == ["notice#contacts"] and "徐俊峰" in answer.answer

@@ -186,7 +186,11 @@ def pieces_and_scenes(text: str, request: bool = False) -> list[tuple[str, str]]
         elif marks_questions and STATEMENT_END.search(sentence.group(2)):
             stated.update(cut)
 
+    listed = bool(ASKED_LIST.search(text))
+
     def asking(piece: str) -> bool:
+        if listed and LIST_ITEM.match(piece):  # 请示如下：一是…；二是…；三是每个省的推荐名额: each item asked
+            return True
         if piece in stated and piece not in questioned:  # 又担心赶不上。: only asking words make it ask (想了解…。)
             return bool(pattern("asks_something").search(piece) or pattern("asking_verb").search(piece))
         return request or asks(piece) or piece in questioned
@@ -203,6 +207,12 @@ def pieces_and_scenes(text: str, request: bool = False) -> list[tuple[str, str]]
             out.append([piece, before.get(piece, "")])
     kept = [(piece, scene) for piece, scene in out if asking(piece)]
     return kept or [(text, "")]
+
+
+# A list of questions announced (问题请示如下：, 咨询以下事项：): each item of it asks, a noun phrase as well.
+ASKED_LIST = re.compile(r"(?:请示|咨询|请教|问题|事项)[^。；;！!？?\n]{0,8}(?:如下|以下)[^。；;！!？?\n]{0,6}[：:]")
+NUMERAL = "一二三四五六七八九十"
+LIST_ITEM = re.compile(rf"\s*(?:[{NUMERAL}]是|[{NUMERAL}][、.．]|\d+[、.．)）]|[（(][{NUMERAL}\d]+[）)])")
 
 
 def split_commas(chunk: str) -> list[str]:
@@ -456,7 +466,8 @@ def decide(text: str, *, turn: Profile, profile: Profile | None, search: Callabl
             parts.append(Part(Intent.out_of_scope, piece, slot=parts[-1].slot))  # "专利年费减缴…？需要什么材料？"
             continue
         if parts and parts[-1].topic and parts[-1].topic.annex and not continues_programme(said) \
-                and not kinds.markers(said):  # 申报书分几部分？篇幅有要求吗？: asked of the same annex
+                and not kinds.markers(said) and not (ASKED_LIST.search(text) and LIST_ITEM.match(said)):
+            # 申报书分几部分？篇幅有要求吗？: asked of the same annex (not the next item of a list of questions)
             parts.append(replace(parts[-1], text=piece))
             continue
         holds_title = any(p is not None and (p.recognized or p.unsure_recognized) for p in (turn, profile))
