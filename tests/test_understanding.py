@@ -1556,6 +1556,8 @@ FOLLOW_UP_VERDICT = [
                  "eligible", id="the_unit_a_follow_up_names_to_apply_instead_is_screened"),
     pytest.param(["我们是某某电器股份有限公司的杭州分公司，想报示范企业", "改用总公司来报呢", "对了，总公司2022年已被认定为国家知识产权示范企业"],
                  "enterprise", "already_recognized", id="the_head_offices_title_is_the_title_of_the_company_that_applies"),
+    pytest.param(["我们是某某经开区管委会，园区是省级经开区，想报服务业集聚示范区", "补充一下，我区去年已被认定为示范园区，还能报集聚区吗"],
+                 "service_zone", "eligible", id="our_zone_after_a_committee_spoke_is_the_zone_not_a_district"),
 ]
 
 

@@ -786,6 +786,9 @@ def extract_profile(text: str, previous: Profile | None = None) -> Profile:
         table_as_fields(without_denied_lines(text))))))))
     masked = without_quoted_notice(mask(clean, [*project_names(), *ORGANISERS]))
     head = kinds.head(masked)
+    if head is not None and previous is not None and previous.kind == K.park_committee \
+            and masked[head.start:head.end] in ("我区", "本区"):
+        head = None  # 高新区管委会…；补充：我区已被认定为…: the zone itself, not a district
     titles, unsure_titles = title_claims(clean, head)
     denied = denied_titles(clean)
     unsure_titles = [key for key in unsure_titles if key not in denied]  # 听说是示范县…不是示范县
