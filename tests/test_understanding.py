@@ -1508,6 +1508,8 @@ ONE_VERDICT = [
                  "enterprise", "eligible", id="the_groups_title_is_not_its_subsidiarys"),
     pytest.param("我们高新区2006年经省政府批准设立，2015年升级为国家高新区，管委会能报示范园区吗", "park", "eligible",
                  id="a_zones_level_is_the_one_after_its_last_upgrade"),
+    pytest.param("老周：咱们区是示范县吧\n小许：示范县没评上，当年只进了试点\n@助手 我们区是地级市的市辖区，能报示范县吗", "county", "eligible",
+                 id="a_title_asked_with_a_particle_and_said_not_awarded_is_not_held"),
     pytest.param("学校类型：成人高等学校 | 办学层次：专科、本科 | 拟申报类别：示范高校", "university", "ineligible",
                  id="an_adult_schools_degree_programmes_do_not_make_it_an_undergraduate_university"),
     pytest.param("张三：听说我们县是示范县了\n李四：那是试点县，不是示范县\n@助手 我们县是地级市下辖的县，这届能报示范县吗？",

@@ -456,8 +456,13 @@ def denied_titles(text: str) -> list[ProjectKey]:
     """Titles the text says plainly the applicant does not hold (是试点县，不是示范县): what an earlier turn
     claimed or doubted is settled."""
     names = project_names()
-    return list(dict.fromkeys(names[m.group()] for m in title_names().finditer(text) if negated(text, m.start())
+    return list(dict.fromkeys(names[m.group()] for m in title_names().finditer(text)
+                              if (negated(text, m.start()) or NOT_AWARDED_AFTER.match(text, m.end()))
                               and not pattern("hedge").search(text, *segment_bounds(text, m.start()))))
+
+
+# A title said not awarded (示范县没评上).
+NOT_AWARDED_AFTER = re.compile(r"[^，,。；;！!？?\n]{0,2}?(?:没|没有|未|并未)(?:评上|评过|获批|认定|入选|通过)")
 
 
 # The applicant says it is a subsidiary (我公司是某某集团股份有限公司的全资子公司).

@@ -173,7 +173,7 @@ def doubted_alternative(text: str, start: int) -> bool:
 # applying that names it (省级高新区能报吗).
 ASKED_BEFORE = re.compile(r"(?:是不是|算不算|是否|属不属于|是否属于|有没有)[^，,。；;！!？?\n]{0,6}$")
 COPULA_BEFORE = re.compile(r"(?:是|算|属于|为)[^，,。；;！!？?\n]{0,6}$")
-QUESTION_AFTER = re.compile(r"[^，,。；;！!？?\n报请]{0,6}?(?:(?:吗|吧|么|呢)[？?]?|[？?])")
+QUESTION_AFTER = re.compile(r"[^，,。；;！!？?\n报请]{0,6}?(?:(?:吗|吧|么|呢)[？?]?|[？?])\n?")  # …吧⏎: a line asks
 UNSURE_AFTER = re.compile(r"[^，,。；;！!？?\n]{0,2}?[（(](?:待确认|待核实|待查|不确定|存疑|未确认)[）)]")
 
 
