@@ -1506,8 +1506,6 @@ ONE_VERDICT = [
                  "2025年9月20日", "city", "eligible", id="a_place_the_applicant_governs_is_not_its_own"),
     pytest.param("我公司是某某集团股份有限公司的全资子公司，依法独立注册的有限责任公司。集团2020年已被认定为国家知识产权示范企业。我公司能否单独申报？",
                  "enterprise", "eligible", id="the_groups_title_is_not_its_subsidiarys"),
-    pytest.param("我们高新区2006年经省政府批准设立，2015年升级为国家高新区，管委会能报示范园区吗", "park", "eligible",
-                 id="a_zones_level_is_the_one_after_its_last_upgrade"),
     pytest.param("老周：咱们区是示范县吧\n小许：示范县没评上，当年只进了试点\n@助手 我们区是地级市的市辖区，能报示范县吗", "county", "eligible",
                  id="a_title_asked_with_a_particle_and_said_not_awarded_is_not_held"),
     pytest.param("学校类型：成人高等学校 | 办学层次：专科、本科 | 拟申报类别：示范高校", "university", "ineligible",

@@ -848,7 +848,7 @@ def extract_profile(text: str, previous: Profile | None = None) -> Profile:
         proposed=proposed,
         place=place,
         places_proposed=places_proposed,
-        park=park_facts(masked) if scope & {K.park_committee, None} else ParkFacts(),
+        park=ParkFacts(**read_facts(masked, PARK_FACTS)) if scope & {K.park_committee, None} else ParkFacts(),
         company=company,
         university=(UniversityFacts(**{"independent_legal_person": False if secondary_college(masked, head) else None,
                                        **read_facts(masked, UNIVERSITY_FACTS)})
@@ -873,22 +873,6 @@ def extract_profile(text: str, previous: Profile | None = None) -> Profile:
         doubted = [key for key in merged.unsure_recognized if key not in piloted or key in unsure_titles]
         merged = merged.model_copy(update={"unsure_recognized": doubted})
     return owner_known(merged)
-
-
-UPGRADED = re.compile(r"(?:升级|升格|晋升)(?:为|成)")
-UNDONE = {Qualifier.pending, Qualifier.hypothetical, Qualifier.wished, Qualifier.negated, Qualifier.hedged}
-
-
-def park_facts(text: str) -> ParkFacts:
-    """The zone's facts; its level the one after its last upgrade said as done (2006年经省政府批准设立，2015年升级为
-    国家高新区: national), the levels before it what it was."""
-    facts = read_facts(text, PARK_FACTS)
-    for upgrade in reversed(list(UPGRADED.finditer(text))):
-        reached = PARK_FACTS[0].pattern.search(text, upgrade.end())
-        if reached and not qualifiers(text, reached.start(), reached.end()) & UNDONE \
-                and (level := PARK_FACTS[0].read(text[upgrade.end():])) is not None:
-            return ParkFacts(**{**facts, "level": level})
-    return ParkFacts(**facts)
 
 
 # A branch said before that has since been registered as a company of its own (已变更登记为集团全资的有限责任公司).
