@@ -228,9 +228,12 @@ def test_a_line_naming_an_annex_does_not_outbid_the_clause_that_answers(assistan
     assert answer.in_scope and answer.citations[0].id == "notice#closing" and "处级干部" in answer.answer
 
 
-def test_a_detail_asked_of_an_annexs_subject_is_asked_of_the_annex(assistant: Assistant) -> None:
-    answer = assistant.ask("示范高校的评价指标要求有效专利至少多少件？", as_of=DAY)
-    assert not answer.in_scope and "未载入" in answer.answer and answer.citations[0].id == "notice#annex.3"
+@pytest.mark.parametrize(("question", "annex"), [("示范高校的评价指标要求有效专利至少多少件？", "notice#annex.3"),
+                                                 ("申报书一般要写多少页？", "notice#annex.1")])  # its length: the form's
+def test_a_detail_asked_of_an_annexs_subject_is_asked_of_the_annex(assistant: Assistant, question: str,
+                                                                   annex: str) -> None:
+    answer = assistant.ask(question, as_of=DAY)
+    assert not answer.in_scope and "未载入" in answer.answer and answer.citations[0].id == annex
 
 
 def test_a_question_asking_two_things_gets_both(assistant: Assistant) -> None:
