@@ -409,6 +409,11 @@ def held_by_another(text: str, before: str, title_at: int, head: kinds.Marker | 
         and bool(pattern("parent_unit").search(text, *segment_bounds(text, head.start)))
 
 
+HEAD_OFFICE = re.compile(r"总公司|总部")
+# A title said not awarded (示范县没评上).
+NOT_AWARDED_AFTER = re.compile(r"[^，,。；;！!？?\n]{0,2}?(?:没|没有|未|并未)(?:评上|评过|获批|认定|入选|通过)")
+
+
 def title_claims(text: str, head: kinds.Marker | None = None, *, branch: bool = False
                  ) -> tuple[list[ProjectKey], list[ProjectKey]]:
     """National titles the text says the applicant already holds (2021年经评审入选国家知识产权示范企业), and
@@ -449,9 +454,6 @@ def title_claims(text: str, head: kinds.Marker | None = None, *, branch: bool = 
     return held, [key for key in dict.fromkeys(unsure) if key not in held]
 
 
-HEAD_OFFICE = re.compile(r"总公司|总部")
-
-
 def denied_titles(text: str) -> list[ProjectKey]:
     """Titles the text says plainly the applicant does not hold (是试点县，不是示范县): what an earlier turn
     claimed or doubted is settled."""
@@ -459,10 +461,6 @@ def denied_titles(text: str) -> list[ProjectKey]:
     return list(dict.fromkeys(names[m.group()] for m in title_names().finditer(text)
                               if (negated(text, m.start()) or NOT_AWARDED_AFTER.match(text, m.end()))
                               and not pattern("hedge").search(text, *segment_bounds(text, m.start()))))
-
-
-# A title said not awarded (示范县没评上).
-NOT_AWARDED_AFTER = re.compile(r"[^，,。；;！!？?\n]{0,2}?(?:没|没有|未|并未)(?:评上|评过|获批|认定|入选|通过)")
 
 
 # The applicant says it is a subsidiary (我公司是某某集团股份有限公司的全资子公司).
@@ -547,6 +545,7 @@ GOVERNED_BY = re.compile(r"(?:代管|托管|管辖|领导)")
 
 
 def governed_or_governing(text: str, chain: places.Chain) -> bool:
+    """The chain names a place the applicant governs or is governed by."""
     seg_start, _ = segment_bounds(text, chain.start)
     end = chain.mentions[-1].end
     return bool(GOVERNS_BEFORE.search(text, seg_start, chain.start)) \

@@ -85,7 +85,7 @@ ADDRESSEE = re.compile(rf"^(?:{LETTER_TITLE.pattern}\s*)?"
 DATE_OR_CONTACT_LINE = r"\n[^\n]*(?:\d{4}\s*年|联系人|电话|\d{3,4}-)[^\n]*"  # 2025年9月27日, 联系人：潘××
 SIGNATURE = rf"([^，,。；;！!？?\n]{{2,40}}?[。.\s]*(?:{DATE_OR_CONTACT_LINE})*)\s*$"
 SIGNED = re.compile(rf"(?:{alternation('closing_formula')})[。.！!\s]*{SIGNATURE}")
-DATED = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:\n|$)|联系人|电话")  # a line ending in a full date
+DATED = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:\n|$)|联系人|电话")  # a full date ends a line
 LAST_LINES = re.compile(rf"\n{SIGNATURE}")
 
 
