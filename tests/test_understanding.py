@@ -406,6 +406,13 @@ def test_each_item_of_an_announced_list_of_questions_is_asked(assistant: Assista
     assert answer.trace["parts"] == ["when:recommendation", "topic:form", "topic:quota"]
 
 
+@pytest.mark.parametrize("question", ["市里准备拿出三亿元新建知识产权展示馆迎接验收，通知对创建投入有规定吗？",
+                                      "创建期间大额资金投入建大楼，符合通知要求吗"])
+def test_spending_on_the_creation_is_asked_against_the_realism_rule(assistant: Assistant, question: str) -> None:
+    answer = assistant.ask(question, as_of=DAY)
+    assert answer.citations[0].id == "notice#5.5" and "花架子" in answer.answer
+
+
 def test_a_letters_request_asks(assistant: Assistant) -> None:
     answer = assistant.ask("区政府办公室交办：请提供国家知识产权局负责示范园区工作的联系人和电话，以便对接。", as_of=DAY)
     assert [c.id for c in answer.citations] == ["notice#contacts"] and "徐俊峰" in answer.answer
