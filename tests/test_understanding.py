@@ -413,6 +413,11 @@ def test_spending_on_the_creation_is_asked_against_the_realism_rule(assistant: A
     assert answer.citations[0].id == "notice#5.5" and "花架子" in answer.answer
 
 
+def test_how_many_kinds_of_demonstration_there_are_is_the_list_of_types(assistant: Assistant) -> None:
+    answer = assistant.ask("这次总共有几种示范？", as_of=DAY)
+    assert answer.trace["parts"] == ["topic:types"] and "示范科研机构" in answer.answer
+
+
 def test_a_letters_request_asks(assistant: Assistant) -> None:
     answer = assistant.ask("区政府办公室交办：请提供国家知识产权局负责示范园区工作的联系人和电话，以便对接。", as_of=DAY)
     assert [c.id for c in answer.citations] == ["notice#contacts"] and "徐俊峰" in answer.answer
