@@ -189,7 +189,7 @@ def pieces_and_scenes(text: str, request: bool = False) -> list[tuple[str, str]]
     listed = bool(ASKED_LIST.search(text))
 
     def asking(piece: str) -> bool:
-        if listed and LIST_ITEM.match(piece):  # 请示如下：一是…；二是…；三是每个省的推荐名额: each item asked
+        if listed and LIST_ITEM.match(piece):  # …如下：一是…；二是…；三是回执的格式: each item asked
             return True
         if piece in stated and piece not in questioned:  # 又担心赶不上。: only asking words make it ask (想了解…。)
             return bool(pattern("asks_something").search(piece) or pattern("asking_verb").search(piece))
@@ -209,7 +209,7 @@ def pieces_and_scenes(text: str, request: bool = False) -> list[tuple[str, str]]
     return kept or [(text, "")]
 
 
-# A list of questions announced (问题请示如下：, 咨询以下事项：): each item of it asks, a noun phrase as well.
+# A list of questions announced (有关事项报告如下：, 现将几个问题说明如下：): each item of it asks, a noun phrase too.
 ASKED_LIST = re.compile(r"(?:请示|咨询|请教|问题|事项)[^。；;！!？?\n]{0,8}(?:如下|以下)[^。；;！!？?\n]{0,6}[：:]")
 NUMERAL = "一二三四五六七八九十"
 LIST_ITEM = re.compile(rf"\s*(?:[{NUMERAL}]是|[{NUMERAL}][、.．]|\d+[、.．)）]|[（(][{NUMERAL}\d]+[）)])")
@@ -389,7 +389,7 @@ def best_covering(piece: str, hits: list[Hit]) -> list[Hit]:
     return [best, *(hit for hit in hits if hit is not best)]
 
 
-# The verb a request opens with (咨询…, 希望了解…): the act of asking, not what is asked about.
+# The verb a request opens with (咨询…, 打听…): the act of asking, not what is asked about.
 REQUEST_VERB = re.compile(rf"^(?:来电人|市民|其)?(?:想|希望|要求)?(?:{alternation('asking_verb')})(?!题)"
                           r"(?:一下)?[：:]?")
 FIELD_LABEL = re.compile(r"【([^】]{1,10})】|(?:^|\n|[|｜；;\t])\s*([\u4e00-\u9fff]{2,6})[：:]")
@@ -460,13 +460,14 @@ def decide(text: str, *, turn: Profile, profile: Profile | None, search: Callabl
     eligibility = False
     written, scenes = zip(*pieces_and_scenes(text, bool(request)), strict=True)
     asked_before = ""
+    listed = bool(ASKED_LIST.search(text))
     for said, piece, scene in zip(written, with_neighbours_things(list(written)), scenes, strict=True):
         if parts and parts[-1].intent == Intent.out_of_scope and parts[-1].slot \
                 and (not continues_programme(said) or pattern("relation_asked").search(said)):
             parts.append(Part(Intent.out_of_scope, piece, slot=parts[-1].slot))  # "专利年费减缴…？需要什么材料？"
             continue
         if parts and parts[-1].topic and parts[-1].topic.annex and not continues_programme(said) \
-                and not kinds.markers(said) and not (ASKED_LIST.search(text) and LIST_ITEM.match(said)):
+                and not kinds.markers(said) and not (listed and LIST_ITEM.match(said)):
             # 申报书分几部分？篇幅有要求吗？: asked of the same annex (not the next item of a list of questions)
             parts.append(replace(parts[-1], text=piece))
             continue
@@ -475,18 +476,18 @@ def decide(text: str, *, turn: Profile, profile: Profile | None, search: Callabl
                                                          holds_title):
             eligibility = True
             # 想报示范企业，听说要交评审费，是真的吗: a work rule the same sentence asks about in its own words (not
-            # 公司出资建的检测中心: only the notice's word for money, 收取费用, would name fees there)
+            # 企业掏钱办的质检站: only the notice's word for money, 收取费用, would name fees there)
             parts += [part for part in parts_of(piece) if part.intent == Intent.topic and part.topic is not None
                       and part.topic.name in RULE_TOPICS and part.topic.pattern.search(piece)]
             continue
         decided = parts_of(piece)
         rules = [topic for topic in matching_topics(f"{piece}，{scene}") if topic.name in RULE_TOPICS] \
             if scene and POINTS_BACK.search(piece) else []
-        if rules:  # 通知对此有要求吗: a practice described before it, asked against the work rules
+        if rules:  # 文件对这种做法怎么说: a practice described before it, asked against the work rules
             decided = [Part(Intent.topic, piece, slot=rules[0].name, topic=rules[0],
                             hits=tuple(search(f"{piece}，{scene}")))]
         # what the notice does not answer alone: read with the scene said around it, then with the piece asked
-        # before it (依据的是哪项办法？是否经过批准？: asked of the same thing)
+        # before it (这次按哪个文件开展？报批过没有？: asked of the same thing)
         for context in [f"{piece}，{scene}"] * bool(scene) + [f"{asked_before}，{piece}"] * bool(asked_before):
             if all(part.intent == Intent.out_of_scope and not part.slot for part in decided):
                 decided = [p for p in parts_of(context) if p.intent != Intent.out_of_scope] or decided
@@ -606,7 +607,7 @@ def decide_piece(piece: str, *, about_programme: bool, names_type: bool, describ
     if hits and asks_the_notice:  # 通知里有没有…, 是不是必须先…: what it does not say, it does not require
         return [Part(Intent.factual, piece, slot="not_stated", hits=tuple(hits))]
     if hits and names_type and re.search(alternation("apply"), piece) and (described or any(
-            kinds.MARKER.search(word) for word in evidence.topic_words(piece))):  # 合资公司申报示范企业要注意什么
+            kinds.MARKER.search(word) for word in evidence.topic_words(piece))):  # 中外合营企业报示范企业有何注意事项
         return [Part(Intent.factual, piece, hits=tuple(applicants_first(piece, hits)))]
     return [Part(Intent.out_of_scope, piece, hits=tuple(hits))]
 

@@ -34,6 +34,7 @@ def without_denied_lines(text: str) -> str:
 
 
 COLUMN = re.compile(r"\s*[|｜\t]\s*")  # the columns of a table row pasted as text
+FIELD_NAME = re.compile(r"[\u4e00-\u9fff/／（）()]{2,12}")  # a header cell, or a field's label
 
 
 def table_as_fields(text: str) -> str:
@@ -68,7 +69,6 @@ def row_as_fields(named: dict[str, str]) -> str:
     proposal = "".join(f"{label}：{named.pop(label)}" for label in list(named) if PROPOSAL_FIELD.fullmatch(label))
     fields = [f"{field_label(label)}：{cell}" for label, cell in named.items() if label not in ROW_NUMBER]
     return "；".join([name + proposal, *fields]).strip("；")
-FIELD_NAME = re.compile(r"[\u4e00-\u9fff/／（）()]{2,12}")
 
 
 def field_label(name: str) -> str:
@@ -80,7 +80,7 @@ def field_label(name: str) -> str:
 @cache
 def _form_field() -> re.Pattern[str]:
     labels = "|".join(sorted(mapping("form_fields"), key=len, reverse=True))
-    # a value ends at a separator, or at a space before the next field (举办者：三名自然人 业务主管单位：…)
+    # a value ends at a separator, or at a space before the next field (设立主体：两位个人 主管部门：…)
     return re.compile(rf"(?P<label>{labels})[：:]\s*(?P<value>[^；;|｜\n\t，,。]*?)"
                       rf"(?=\s+{FIELD_NAME.pattern}[：:]|[；;|｜\n\t，,。]|\s*$)")
 
