@@ -1589,3 +1589,21 @@ def test_each_class_of_follow_up_gets_its_verdict(assistant: Assistant, turns: l
 def test_a_form_field_written_on_one_line_ends_at_the_next_field() -> None:
     text = "举办者：两名自然人 主管部门：某某市科技局 拟申报类别：示范科研机构"
     assert fields_as_sentences(text) == "由两名自然人举办 主管部门为某某市科技局 拟申报示范科研机构"
+
+
+@pytest.mark.parametrize(("question", "cited"), [
+    ("咨询：我们是某集团的分公司，有营业执照，但不是独立法人。能不能自己报示范企业？", ["notice#2.5"]),  # 咨询 names the letter
+    ("示范企业有问题可以向谁咨询？", ["notice#contacts"]),  # whom to ask: the contacts
+])
+def test_an_inquiry_asks_for_contacts_only_where_it_asks_whom_to_ask(
+        assistant: Assistant, question: str, cited: list[str]) -> None:
+    assert [c.id for c in assistant.ask(question, as_of=DAY).citations] == cited
+
+
+def test_who_decides_a_thing_is_answered_by_the_clause_naming_the_decider_and_said_once(
+        assistant: Assistant) -> None:
+    """是谁定的 asks who decides (the organising clause names it), not who the thing is; two pieces one sentence
+    answers get that sentence once."""
+    answer = assistant.ask("申报材料谁来审核？推荐对象又是谁定的？", as_of=DAY)
+    assert answer.in_scope and [c.id for c in answer.citations] == ["notice#4.1"]
+    assert answer.answer.count("根据《通知》四、（一）") == 1

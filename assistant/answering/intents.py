@@ -72,7 +72,8 @@ WHO_MAY = re.compile(r"(?:哪些|哪类|哪种|什么样的?|什么|哪个|哪�
                      r"(?:单位|企业|公司|机构|科研机构|学校|高校|院校|园区|政府|主体|地方|城市)|谁|由谁")
 ANAPHOR = re.compile(r"这|那|此|该")
 # X都有谁 asks who X are; X还是谁 ("X, or who") does not
-WHO_IS = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:都|分别|具体)?(?<!还)(?:是|有)(?:谁|哪些人|哪几位|哪位)")
+WHO_IS = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:都|分别|具体)?(?<!还)(?:是|有)(?:谁|哪些人|哪几位|哪位)"
+                    r"(?=$|[^\u4e00-\u9fff]|[呢啊呀吗])")  # not 是谁定的: who decides it asks a clause's subject
 REAPPLY = re.compile(rf"(?:还|再|重新|重复|需要|需不需要|要不要|用不用|还用|还要|能不能|可以|能)[^，,。？?]{{0,4}}?"
                      rf"(?:{alternation('apply')}|{alternation('submit')})")  # 已认定过，还得重新提交吗
 CONDITION = re.compile(rf"^(?:{alternation('hypothetical')})|的话$")
