@@ -149,6 +149,8 @@ def test_a_list_of_recognised_units_reads_in_every_format(settings: Settings, tm
 
 def test_rows_that_are_not_units_are_not_read_as_units() -> None:
     assert read_row("示范市不超过2个；") is None
+    assert read_row("本报讯，近日，省局在全省启动知识产权强国建设示范创建推荐工作") is None  # prose split at commas
+    assert read_row("据了解，我省已有示范企业30家、优势企业120家，某某市已创建示范城市") is None
     assert read_row("示范企业：周太湖 025—66662222") is None
     assert read_row("一、各设区市要认真组织，于2025年10月16日前报送。") is None
     assert read_row("省份：江苏省；项目类型：示范县；名额：3") is None
@@ -156,3 +158,51 @@ def test_rows_that_are_not_units_are_not_read_as_units() -> None:
 
 def test_a_quota_table_is_not_a_list_of_recognised_units(settings: Settings, tmp_path: Path) -> None:
     assert ingest_file(settings, write_xlsx(tmp_path / "quota.xlsx")).kind == "reference"
+
+
+CITY_NOTICE = """# 柳州市市场监督管理局（柳州市知识产权局）文件
+
+柳市监〔2025〕8号
+
+## 市知识产权局关于转发《广西壮族自治区知识产权局关于做好示范创建推荐工作的通知》的通知
+
+各县（区）市场监督管理局：
+
+现将**自治区**通知转发给你们，并提出以下要求。
+
+## 一、时间安排
+
+申报示范企业的企业，于2025年9月26日前向所在县（区）市场监督管理局提交申报材料。
+
+| 项目 | 推荐上限 |
+|---|---|
+| 示范企业 | 3家 |
+
+柳州市市场监督管理局（柳州市知识产权局）
+2025年9月10日
+"""
+NEWS = "省里启动示范创建申报\n\n本报讯，近日，省知识产权局印发通知，启动示范创建推荐工作。\n\n" \
+       "据了解，我省已有示范企业30家、优势企业120家，某某市已创建示范城市。\n\n" \
+       "业内人士认为，新一届示范创建更加注重实效，将带动全省知识产权工作。\n"
+
+
+def test_a_city_bureaus_forwarding_notice_in_markdown_is_that_citys(settings: Settings, tmp_path: Path) -> None:
+    """Markdown marks are dropped (headings parse as headings, a table's rows read as fields); a city's office
+    forwarding its province's notice is a provincial notice of that province for that city's applicants."""
+    result = ingest_file(settings, write(tmp_path / "liuzhou.md", CITY_NOTICE))
+    library = Library.from_settings(settings)
+    document = library.document(result.doc_id)
+    info = document.info
+    assert (result.kind, info.province, info.locality, result.doc_id) == \
+        ("provincial_notice", "广西壮族自治区", "柳州市", "liuzhou-2025")
+    assert info.label == "《柳州市转发通知》" and "#" not in document.source and "**" not in document.source
+    assert "项目：示范企业；推荐上限：3家。" in document.source
+    from assistant.rules.provincial import provincial_notice
+
+    own = provincial_notice(library, "广西", "柳州市")
+    assert own is not None and own.applicant_deadline is not None and own.applicant_deadline.date.day == 26
+    assert provincial_notice(library, "广西", "桂林市") is None  # another city's applicants
+
+
+def test_a_news_item_naming_titles_is_no_list(settings: Settings, tmp_path: Path) -> None:
+    assert ingest_file(settings, write(tmp_path / "news.md", NEWS)).kind == "reference"

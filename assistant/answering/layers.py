@@ -24,6 +24,7 @@ from assistant.rules.provincial import provincial_notice
 if TYPE_CHECKING:
     from assistant.corpus.model import Clause
     from assistant.retrieval.base import Hit
+    from assistant.rules.profile import Place
 
 ASPECTS = ("channel", "contacts", "limits", "priorities")
 SKIPPED = ("heading", "masthead", "docno", "title", "addressee", "signature")  # say nothing a question asks
@@ -33,20 +34,25 @@ SENTENCE = re.compile(r"[^。；\n]+[。；]?")
 MAX_SENTENCES = 3
 
 
-def provinces_named(piece: str) -> list[str]:
-    """The provinces a piece names, directly (湖南) or through a place in it (杭州 → 浙江省), in order."""
+Area = tuple[str, str | None]  # a province and, when known, the city within it
+
+
+def areas_named(piece: str) -> list[Area]:
+    """The provinces a piece names, directly (湖南) or through a place in it (杭州 → 浙江省, 杭州市), in order."""
     found = [places.place_of_chain(piece, chain) for chain in places.chains(piece)]
-    return list(dict.fromkeys(place.province for place in found if place.province))
+    return list(dict.fromkeys((place.province, place.city) for place in found if place.province))
 
 
 @dataclass
 class Layers:
     library: Library
-    applicant_province: str | None = None
+    applicant: Place | None = None
 
-    def provinces_for(self, piece: str) -> list[str]:
-        """The provinces a piece is about: those it names, else the applicant's."""
-        return provinces_named(piece) or ([self.applicant_province] if self.applicant_province else [])
+    def areas_for(self, piece: str) -> list[Area]:
+        """The places a piece is about: those it names, else the applicant's."""
+        applicant = self.applicant
+        return areas_named(piece) or ([(applicant.province, applicant.city)] if applicant and applicant.province
+                                      else [])
 
     def search_filter(self, piece: str) -> set[str]:
         """The documents whose clauses may answer ``piece`` on the national side: the notice and its annexes —
@@ -67,13 +73,14 @@ class Layers:
         to it (unless not ``closest``: dates come from the timeline); that a named province's notice is not
         loaded, when so."""
         aspects = [a for a in ASPECTS if pattern(f"provincial_{a}_asks").search(piece)]
-        named = provinces_named(piece) if aspects or closest else []
-        leads = [lead for province in (self.provinces_for(piece) if aspects else named)
-                 if (lead := self.one_province(piece, province, aspects, province in named))]
+        named = areas_named(piece) if aspects or closest else []
+        leads = [lead for area in (self.areas_for(piece) if aspects else named)
+                 if (lead := self.one_province(piece, area, aspects, area in named))]
         return combine(leads) if leads else None
 
-    def one_province(self, piece: str, province: str, aspects: list[str], named: bool) -> Lead | None:
-        notice = provincial_notice(self.library, province)
+    def one_province(self, piece: str, area: Area, aspects: list[str], named: bool) -> Lead | None:
+        province, city = area
+        notice = provincial_notice(self.library, province, city)
         if notice is None:
             if not named or not aspects:
                 return None

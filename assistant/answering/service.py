@@ -140,7 +140,7 @@ class Assistant:
         hits: dict[str, list[Hit]] = {}
         before = conversation.profile.kind if conversation.profile else None
         result = check(text, self.library, as_of=today, previous=conversation.profile)
-        layers = Layers(self.library, result.profile.place.province if result.profile.place else None)
+        layers = Layers(self.library, result.profile.place)
 
         def search(piece: str) -> list[Hit]:  # only the documents that may answer this piece (layers.py)
             hits[piece] = hits.get(piece) or layers.keep(piece, self.retriever.search(piece, k=SEARCHED))[:KEPT]

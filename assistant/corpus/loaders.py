@@ -1,6 +1,6 @@
 """Turn the bytes of an uploaded file into source text (and, for spreadsheets, record spans).
 
-Supported: .txt/.md (UTF-8, UTF-8 with BOM, else GB18030), .docx (paragraphs and tables in
+Supported: .txt/.md (UTF-8, UTF-8 with BOM, else GB18030; Markdown marks dropped), .docx (paragraphs and tables in
 order), .pdf (text layer only), .xlsx and .csv (one record per row after the header row).
 Table rows (docx) and sheet rows (xlsx, csv) are rendered as ``表头：值；表头：值``.
 
@@ -64,6 +64,37 @@ def load_text(data: bytes, name: str, limits: IngestLimits) -> Extracted:
     return Extracted(CharBudget(name, limits.max_chars).spend(decode_text(data, name)))
 
 
+MARKDOWN_LINE = re.compile(r"^\s{0,3}(?:#{1,6}\s*|>\s?|[-*+]\s+)")  # heading, quote and bullet marks
+MARKDOWN_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
+MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\(([^)\s]*)\)")
+MARKDOWN_RULE = re.compile(r"^\s{0,3}(?:[-*_]\s*){3,}$")
+TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
+def load_markdown(data: bytes, name: str, limits: IngestLimits) -> Extracted:
+    """The text a Markdown file shows: marks dropped (# headings, **emphasis**, bullets, quotes, rules), a link
+    as its text and address, and a table's rows as ``表头：值；表头：值。``, as tables of Word files."""
+    budget = CharBudget(name, limits.max_chars)
+    lines: list[str] = []
+    table: list[list[str]] = []
+    for line in [*decode_text(data, name).splitlines(), ""]:
+        if line.strip().startswith("|"):
+            if not TABLE_RULE.match(line):
+                table.append([cell_text(_markdown_inline(cell)) for cell in line.strip().strip("|").split("|")])
+            continue
+        if table:
+            lines += [budget.spend(row) for row in _rows(table)]
+            table = []
+        if not MARKDOWN_RULE.match(line):
+            lines.append(budget.spend(_markdown_inline(MARKDOWN_LINE.sub("", line))))
+    return Extracted("\n".join(lines).strip())
+
+
+def _markdown_inline(text: str) -> str:
+    text = MARKDOWN_LINK.sub(lambda m: f"{m.group(1)}（{m.group(2)}）" if m.group(2) else m.group(1), text)
+    return MARKDOWN_EMPHASIS.sub(r"\2", text)
+
+
 def cell_text(value: Any) -> str:
     """A cell value as one line of text (3.0 → 3, dates without time → 2025-09-12)."""
     if value is None:
@@ -108,7 +139,11 @@ def load_docx(data: bytes, name: str, limits: IngestLimits) -> Extracted:
 
 
 def _table_lines(table: Any) -> list[str]:
-    rows = [_unique_cells(row.cells) for row in table.rows]
+    return _rows([_unique_cells(row.cells) for row in table.rows])
+
+
+def _rows(rows: list[list[str]]) -> list[str]:
+    """A table's rows as lines: ``表头：值；表头：值。`` under a header row; a lone row joined with ；."""
     rows = [row for row in rows if any(row)]
     if len(rows) < 2:
         return ["；".join(c for c in row if c) + "。" for row in rows]
@@ -253,7 +288,7 @@ def load_csv(data: bytes, name: str, limits: IngestLimits) -> Extracted:
 
 LOADERS: dict[str, Callable[[bytes, str, IngestLimits], Extracted]] = {
     ".txt": load_text,
-    ".md": load_text,
+    ".md": load_markdown,
     ".docx": load_docx,
     ".pdf": load_pdf,
     ".xlsx": load_xlsx,

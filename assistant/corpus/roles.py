@@ -4,7 +4,8 @@ annex number, the short title citations use and a readable id.
 - ``annex``: its title is one of the notice's annex titles (or it opens with 附件N and that title).
 - ``recognised_list``: its rows read as {unit, title, year} (``corpus.recognised``).
 - ``provincial_notice``: issued by a province's office (named in the title, the issuer line or the 文号's 简称)
-  and about the national notice (转发, 28号, 示范创建).
+  and about the national notice (转发, 28号, 示范创建); or by a city's office forwarding its province's notice
+  (武汉市…关于转发《湖北省…》): then its ``locality`` is that city, and it is for applicants there only.
 - ``national_notice``: only when staff say so (the current round's notice is in the manifest).
 - ``reference``: anything else — an earlier round, news, other policy. It never overrides the notice.
 Staff can override every field (``--kind``, ``--title``, ``--province``).
@@ -30,6 +31,11 @@ ISSUER_PART = re.compile(r"^(.*?)关于")
 TITLE_CORE = re.compile(r"^.*?关于(.+?)(?:的通知|的公告|的函)?$")
 BOOK_TITLE = re.compile(r"《([^》]+)》")
 MAX_SHORT_TITLE = 24
+# a city's office: the place its name opens with (武汉市市场监督管理局, 黔东南苗族侗族自治州知识产权局)
+LOCAL_ISSUER = re.compile(r"^([\u4e00-\u9fff]{2,12}(?:市|州|盟|地区))(?:市场监督管理局|市场监管局|知识产权局|"
+                          r"知识产权事务中心|科学技术局|科技局|人民政府(?:办公室|办公厅)?)$")
+ASIDE = re.compile(r"（[^）]*）|\([^)]*\)")
+MASTHEAD_END = re.compile(r"文件$")
 
 
 class Role(BaseModel):
@@ -49,7 +55,8 @@ class Role(BaseModel):
         if info.kind == "provincial_notice" and info.province:
             from pypinyin import lazy_pinyin  # phrase-aware (重庆 chongqing); only imports need it
 
-            return "-".join(p for p in ("".join(lazy_pinyin(short_name(info.province))), str(year or "")) if p)
+            place = info.locality.removesuffix("市") if info.locality else short_name(info.province)
+            return "-".join(p for p in ("".join(lazy_pinyin(place)), str(year or "")) if p)
         if info.kind == "recognised_list":
             return "recognised" + "".join(f"-{y}" for y in dict.fromkeys(self.years))
         if docno:
@@ -65,7 +72,10 @@ def detect_role(source: str, clauses: list[Clause], annex_titles: dict[int, str]
     issuer = issuer_of(found_title)
     annex = annex_number(found_title, source, annex_titles)
     units = units_in(clauses)
-    place = (province_of(province) or province) if province else province_in(issuer, docno)
+    locality = next((found for body in issuing_bodies(issuer, clauses) if (found := locality_of(body))), "")
+    forwarded = next((issuer_of(inner) for inner in BOOK_TITLE.findall(found_title)), "") if locality else ""
+    place = (province_of(province) or province) if province else \
+        province_in(issuer, docno) or province_in(forwarded, "")  # a city forwards its province's notice
     issued = issued_on(source, clauses)
     year = issued.year if issued else (int(m.group(2)) if (m := DOCNO.match(docno)) else None)
     this_round = (year or CURRENT_ROUND) >= CURRENT_ROUND and ABOUT_THE_NOTICE.search(found_title + source[:600])
@@ -78,7 +88,7 @@ def detect_role(source: str, clauses: list[Clause], annex_titles: dict[int, str]
         span = f"（{years[0]}—{years[-1]}年）" if len(years) > 1 else f"（{years[0]}年）" if years else ""
         found_title = f"已认定单位名单{span}" if kind == "recognised_list" else file_name
     info = DocumentInfo(id="", kind=kind, title=found_title, docno=docno, issuer=issuer, issued=issued,
-                        province=place or "")
+                        province=place or "", locality=locality if kind == "provincial_notice" else "")
     role = Role(info=info, annex=annex, years=(years[0], years[-1]) if years else ())
     info.short_title = short_title(role)
     return role
@@ -98,6 +108,22 @@ def issuer_of(title: str) -> str:
     """The issuing body: the title's part before 关于."""
     match = ISSUER_PART.match(title)
     return match.group(1).strip() if match and match.group(1).strip() else ""
+
+
+def issuing_bodies(issuer: str, clauses: list[Clause]) -> list[str]:
+    """Who issued the document, as the title's issuer, the masthead (…文件) and the signature's first line say."""
+    masthead = next((MASTHEAD_END.sub("", c.text.strip()) for c in clauses if c.kind == "masthead"), "")
+    signature = next((c.text.strip().splitlines()[0] for c in clauses if c.kind == "signature" and c.text.strip()),
+                     "")
+    return [body for body in (issuer, masthead, signature) if body]
+
+
+def locality_of(body: str) -> str:
+    """The city an issuing body belongs to (武汉市市场监督管理局 → 武汉市); "" for a province's or the state's."""
+    match = LOCAL_ISSUER.match(ASIDE.sub("", body).strip())
+    if not match or "国家" in body[:4] or province_of(match.group(1)) or first_province(body[:len(match.group(1))]):
+        return ""
+    return match.group(1)
 
 
 def province_in(issuer: str, docno: str) -> str | None:
@@ -137,8 +163,8 @@ def short_title(role: Role) -> str:
     info = role.info
     if info.kind == "annex" and role.annex:
         return f"附件{role.annex}"
-    if info.kind == "provincial_notice" and info.province:
-        return f"{info.province}转发通知"
+    if info.kind == "provincial_notice" and (info.locality or info.province):
+        return f"{info.locality or info.province}转发通知"
     if info.kind == "recognised_list" and role.years:
         first, last = role.years
         return f"{first}年已认定名单" if first == last else f"{first}—{last}年已认定名单"

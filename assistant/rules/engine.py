@@ -13,7 +13,7 @@ from assistant.rules.eligibility import evaluate
 from assistant.rules.extract import extract_profile
 from assistant.rules.listed import ListedTitle, find_listed, lists_loaded
 from assistant.rules.params import ProjectKey, constraints
-from assistant.rules.profile import Profile
+from assistant.rules.profile import Place, Profile
 from assistant.rules.timeline import Timeline, timeline
 from assistant.rules.verdict import Verdict
 
@@ -48,9 +48,10 @@ def check(text: str, library: Library, *, as_of: date | None = None, previous: P
     listed = find_listed(text, profile, library)
     units = list(dict.fromkeys([*profile.listed_units, *(row.unit for row in listed)]))
     profile = profile.model_copy(update={"as_of": when, "listed_units": units})
-    province = profile.place.province if profile.place else None
+    place = profile.place or Place()
     return CheckResult(profile=profile, verdicts=evaluate(profile, library, listed),
-                       timeline=timeline(when, library, province), listed=listed, lists=lists_loaded(library))
+                       timeline=timeline(when, library, place.province, place.city), listed=listed,
+                       lists=lists_loaded(library))
 
 
 def general_facts(library: Library) -> list[GeneralFact]:

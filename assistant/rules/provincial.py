@@ -50,12 +50,14 @@ class ProvincialNotice(BaseModel):
         return next((d for d in self.deadlines if d.to_cnipa), None)
 
 
-def provincial_notice(library: Library, province: str | None) -> ProvincialNotice | None:
-    """The loaded forwarding notice of ``province`` (full or short name), read; None when none is loaded."""
+def provincial_notice(library: Library, province: str | None, city: str | None = None) -> ProvincialNotice | None:
+    """The loaded forwarding notice for an applicant in ``province`` (full or short name) and ``city``, read: a
+    city's own (武汉市转发通知) before its province's; None when none is loaded. A city's notice is for that
+    city's applicants only."""
     full = province_of(province) if province else None
     if not full:
         return None
-    return library.memo(f"provincial:{full}", lambda: _read(library, full))
+    return library.memo(f"provincial:{full}:{city or ''}", lambda: _read(library, full, city))
 
 
 def loaded_provinces(library: Library) -> list[str]:
@@ -63,14 +65,21 @@ def loaded_provinces(library: Library) -> list[str]:
             if d.info.kind == "provincial_notice" and d.info.province and d.clauses]
 
 
-def _read(library: Library, province: str) -> ProvincialNotice | None:
-    documents = [d for d in library.documents.values()
-                 if d.info.kind == "provincial_notice" and d.info.province == province and d.clauses]
+def _read(library: Library, province: str, city: str | None) -> ProvincialNotice | None:
+    documents = [d for d in library.documents.values() if d.info.kind == "provincial_notice"
+                 and d.info.province == province and (not d.info.locality or same_city(d.info.locality, city))
+                 and d.clauses]
     if not documents:
         return None
-    document = max(documents, key=lambda d: d.info.issued or date.min)  # the latest, if several were loaded
+    # the city's own first, then the latest, if several were loaded
+    document = max(documents, key=lambda d: (bool(d.info.locality), d.info.issued or date.min))
     return ProvincialNotice(doc=document.info.id, province=province, label=document.info.label,
                             deadlines=deadlines_in(document, library))
+
+
+def same_city(name: str, other: str | None) -> bool:
+    """The same city of one province, however fully named (恩施州, 恩施土家族苗族自治州)."""
+    return bool(other) and name[:2] == other[:2]
 
 
 def deadlines_in(document: Document, library: Library) -> list[ProvincialDeadline]:

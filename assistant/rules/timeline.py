@@ -113,9 +113,9 @@ def provincial_deadline(as_of: date, notice: ProvincialNotice) -> Deadline | Non
                     citation=found.citation)
 
 
-def timeline(as_of: date, library: Library, province: str | None = None) -> Timeline:
+def timeline(as_of: date, library: Library, province: str | None = None, city: str | None = None) -> Timeline:
     """The programme's state on ``as_of`` with a verified citation for every date; with the applicant's
-    ``province``, also the deadline its loaded forwarding notice sets."""
+    ``province`` (and ``city``), also the deadline its loaded forwarding notice sets."""
     table = timetable()
     periods = [Period(key=p.key, label=p.label, start=p.start, end=p.end, display=p.display, duty=p.duty,
                       status=period_status(p.start, p.end, as_of),
@@ -130,7 +130,7 @@ def timeline(as_of: date, library: Library, province: str | None = None) -> Time
     phase, label = phase_of(as_of, by_key["application"], by_key["creation"])
     next_year = next_round(as_of, table.round.first_year, table.round.every_years)
     summary = summary_of(phase, as_of, by_key, {d.key: d for d in deadlines}, table.round.wording, next_year)
-    notice = provincial_notice(library, province)
+    notice = provincial_notice(library, province, city)
     return Timeline(as_of=as_of, phase=phase, phase_label=label, summary=summary, issued=table.issued.date,
                     periods=periods, deadlines=deadlines, round_year=table.round.first_year,
                     round_rule=table.round.wording, next_round_year=next_year,
