@@ -172,7 +172,11 @@ CITY_NOTICE = """# 柳州市市场监督管理局（柳州市知识产权局）�
 
 ## 一、时间安排
 
-申报示范企业的企业，于2025年9月26日前向所在县（区）市场监督管理局提交申报材料。
+（一）各县（区）于2025年9月15日前将申报工作回执报市局。
+
+（二）申报示范企业的企业，于2025年9月26日前向所在县（区）市场监督管理局提交申报材料。
+
+（三）示范高校、示范科研机构于2025年10月9日前直接向市局报送申报材料。
 
 | 项目 | 推荐上限 |
 |---|---|
@@ -200,8 +204,11 @@ def test_a_city_bureaus_forwarding_notice_in_markdown_is_that_citys(settings: Se
     from assistant.rules.provincial import provincial_notice
 
     own = provincial_notice(library, "广西", "柳州市")
-    assert own is not None and own.applicant_deadline is not None and own.applicant_deadline.date.day == 26
-    assert provincial_notice(library, "广西", "桂林市") is None  # another city's applicants
+    assert own is not None and provincial_notice(library, "广西", "桂林市") is None  # another city's applicants
+    deadlines = {key: own.applicant_deadline(types) for key, types in
+                 {"enterprise": ["enterprise"], "university": ["university"], "unknown": []}.items()}
+    assert {key: found.date.isoformat() for key, found in deadlines.items() if found} == \
+        {"enterprise": "2025-09-26", "university": "2025-10-09", "unknown": "2025-09-26"}  # never the 回执's
 
 
 def test_a_news_item_naming_titles_is_no_list(settings: Settings, tmp_path: Path) -> None:

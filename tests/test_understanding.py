@@ -1607,3 +1607,12 @@ def test_who_decides_a_thing_is_answered_by_the_clause_naming_the_decider_and_sa
     answer = assistant.ask("申报材料谁来审核？推荐对象又是谁定的？", as_of=DAY)
     assert answer.in_scope and [c.id for c in answer.citations] == ["notice#4.1"]
     assert answer.answer.count("根据《通知》四、（一）") == 1
+
+
+@pytest.mark.parametrize("question", [
+    "我们准备申报示范高校，今天还来得及直接报省知识产权局吗？",  # 来得及 is one word, not 来得 and a conjunction
+    "听说国家局月底才截止，现在交还行吗？",  # the notice's words added for 国家局 are no words after 还行吗
+])
+def test_whether_it_is_still_time_is_asked_however_worded(assistant: Assistant, question: str) -> None:
+    assert len(pieces(question)) == 1
+    assert any(part.startswith("when:") for part in assistant.ask(question, as_of=DAY).trace["parts"])

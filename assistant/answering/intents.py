@@ -63,7 +63,7 @@ STATEMENT_END = re.compile(r"[。！!]")
 POINTS_BACK = re.compile(r"这样|这种|这么|此类|这类|如此|上述|以上|对此|此事|此举|这件事|这个情况|这一情况|该做法")
 # A comma before words that start a new question (还有, but not 还有多久).
 NEW_QUESTION = re.compile(r"[，,](?=另外|还有(?!多久|多少|多长|几)|以及|再问|顺便|同时|此外|还想问|另问)")
-CONJUNCTION = re.compile(r"和|及|以及|还有|与|跟|同时")
+CONJUNCTION = re.compile(r"和|(?<!来得)(?<![涉普危])及(?!时)|以及|还有|与|跟|同时")  # not 来得及, 涉及, 及时
 DEFINITION = re.compile(r"(?P<run>[\u4e00-\u9fff“”]{2,20}?)"
                         r"(?:是什么意思|什么意思|指什么|是指什么|怎么理解|如何理解|的含义|的定义|怎么界定)")
 EVENT_LIST = re.compile(r"和|及|以及|、|与|分别|各")

@@ -67,6 +67,7 @@ def groups(name: str) -> dict[str, tuple[str, ...]]:
 
 
 def with_notice_words(text: str) -> str:
-    """The text plus the notice's own words for the colloquial ones it uses (lexicon ``synonyms``)."""
+    """The text plus the notice's own words for the colloquial ones it uses (lexicon ``synonyms``), each on a
+    line of its own: a pattern reads none of them as the text's next words (…交还行吗 国家知识产权局)."""
     extra = [target for cue, target in mapping("synonyms").items() if cue in text]
-    return " ".join([text, *extra])
+    return "\n".join([text, *extra])

@@ -10,7 +10,7 @@ from assistant.corpus.library import Library
 from assistant.corpus.model import Citation
 from assistant.rules import kinds
 from assistant.rules.eligibility import evaluate
-from assistant.rules.extract import extract_profile
+from assistant.rules.extract import extract_profile, mentioned_types
 from assistant.rules.listed import ListedTitle, find_listed, lists_loaded
 from assistant.rules.params import ProjectKey, constraints
 from assistant.rules.profile import Place, Profile
@@ -49,9 +49,15 @@ def check(text: str, library: Library, *, as_of: date | None = None, previous: P
     units = list(dict.fromkeys([*profile.listed_units, *(row.unit for row in listed)]))
     profile = profile.model_copy(update={"as_of": when, "listed_units": units})
     place = profile.place or Place()
-    return CheckResult(profile=profile, verdicts=evaluate(profile, library, listed),
-                       timeline=timeline(when, library, place.province, place.city), listed=listed,
-                       lists=lists_loaded(library))
+    verdicts = evaluate(profile, library, listed)
+    return CheckResult(profile=profile, verdicts=verdicts, listed=listed, lists=lists_loaded(library),
+                       timeline=timeline(when, library, place.province, place.city, applying_for(text, verdicts)))
+
+
+def applying_for(text: str, verdicts: dict[ProjectKey, Verdict]) -> list[ProjectKey]:
+    """The project types the text names, else those the applicant may be fit for (none when nothing is known)."""
+    fit = [key for key, verdict in verdicts.items() if verdict.status != "ineligible"]
+    return mentioned_types(text) or (fit if len(fit) < len(verdicts) else [])
 
 
 def general_facts(library: Library) -> list[GeneralFact]:

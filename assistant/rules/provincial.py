@@ -9,6 +9,7 @@ sentence that sends to 国家知识产权局 is the province's own deadline to C
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from datetime import date
 
 from pydantic import BaseModel
@@ -16,6 +17,8 @@ from pydantic import BaseModel
 from assistant.corpus.library import Library
 from assistant.corpus.model import Citation, Document
 from assistant.language.provinces import province_of
+from assistant.rules.extract import mentioned_types
+from assistant.rules.params import ProjectKey
 
 SENTENCE = re.compile(r"[^。；\n]+[。；]?")
 DATE = re.compile(r"(?:(20\d{2})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -24,12 +27,15 @@ DEADLINE_WORDS = re.compile(r"前|截止|之前|以前|为止|截至")
 DEADLINE_AFTER = re.compile(r"\s*(?:\d{1,2}[:：]\d{2})?\s*(?:（[^）]{0,8}）)?\s*(?:前|之前|以前|为止)")
 DEADLINE_BEFORE = re.compile(r"(?:截止|截至)[^。；]{0,8}$")  # 截止时间为2025年10月13日
 SUBMITTING = re.compile(r"报送|提交|上报|报至|推荐|申报|填报|寄送|寄出|报省|交")
+RECEIPT = "回执"
 TO_CNIPA = re.compile(r"(?:报送|报|上报|提交)[^。；]{0,6}国家知识产权局")
 
 
 class ProvincialDeadline(BaseModel):
     date: date
     to_cnipa: bool  # the province's own deadline to 国家知识产权局, not the applicants'
+    receipt: bool = False  # for the 回执, not the application
+    types: list[ProjectKey] = []  # the project types it is set for (none named: every type)
     citation: Citation
 
 
@@ -39,11 +45,12 @@ class ProvincialNotice(BaseModel):
     label: str  # 《湖南省转发通知》
     deadlines: list[ProvincialDeadline]
 
-    @property
-    def applicant_deadline(self) -> ProvincialDeadline | None:
-        """The earliest deadline that is not the province's own to CNIPA: what an applicant must meet."""
-        own = [d for d in self.deadlines if not d.to_cnipa]
-        return min(own, key=lambda d: d.date) if own else None
+    def applicant_deadline(self, types: Collection[str] = ()) -> ProvincialDeadline | None:
+        """What an applicant for ``types`` must meet: the earliest deadline set for one of them, else the earliest
+        set for no type in particular — never the province's own to CNIPA, nor the 回执's."""
+        own = [d for d in self.deadlines if not d.to_cnipa and not d.receipt]
+        pool = [d for d in own if set(d.types) & set(types)] or [d for d in own if not d.types] or own
+        return min(pool, key=lambda d: d.date) if pool else None
 
     @property
     def cnipa_deadline(self) -> ProvincialDeadline | None:
@@ -89,12 +96,14 @@ def deadlines_in(document: Document, library: Library) -> list[ProvincialDeadlin
         for sentence in (s.strip() for s in SENTENCE.findall(clause.text)):
             if not (DEADLINE_WORDS.search(sentence) and SUBMITTING.search(clause.heading + clause.text)):
                 continue
+            types = mentioned_types(sentence) or mentioned_types(clause.text)
             for match in DATE.finditer(sentence):
                 when = _date(match, year)
                 after = DEADLINE_AFTER.match(sentence, match.end())
                 if when is None or not (after or DEADLINE_BEFORE.search(sentence[:match.start()])):
                     continue
                 found.append(ProvincialDeadline(date=when, to_cnipa=bool(TO_CNIPA.search(sentence, match.end())),
+                                                receipt=RECEIPT in sentence, types=types,
                                                 citation=library.cite(clause.id, sentence)))
     return found
 

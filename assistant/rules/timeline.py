@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date
 from typing import Literal
 
@@ -101,9 +102,9 @@ def summary_of(phase: Phase, as_of: date, periods: dict[str, Period], deadlines:
             "启动，具体以届时的通知为准。")
 
 
-def provincial_deadline(as_of: date, notice: ProvincialNotice) -> Deadline | None:
-    """The applicants' deadline of a province's notice, as a deadline of the timeline."""
-    found = notice.applicant_deadline
+def provincial_deadline(as_of: date, notice: ProvincialNotice, types: Collection[str] = ()) -> Deadline | None:
+    """The deadline a province's notice sets applicants for ``types``, as a deadline of the timeline."""
+    found = notice.applicant_deadline(types)
     if found is None:
         return None
     return Deadline(key="provincial", label=f"{notice.province}申报材料报送", date=found.date,
@@ -113,9 +114,10 @@ def provincial_deadline(as_of: date, notice: ProvincialNotice) -> Deadline | Non
                     citation=found.citation)
 
 
-def timeline(as_of: date, library: Library, province: str | None = None, city: str | None = None) -> Timeline:
+def timeline(as_of: date, library: Library, province: str | None = None, city: str | None = None,
+             types: Collection[str] = ()) -> Timeline:
     """The programme's state on ``as_of`` with a verified citation for every date; with the applicant's
-    ``province`` (and ``city``), also the deadline its loaded forwarding notice sets."""
+    ``province`` (and ``city``), also the deadline its loaded forwarding notice sets (for its project ``types``)."""
     table = timetable()
     periods = [Period(key=p.key, label=p.label, start=p.start, end=p.end, display=p.display, duty=p.duty,
                       status=period_status(p.start, p.end, as_of),
@@ -136,5 +138,5 @@ def timeline(as_of: date, library: Library, province: str | None = None, city: s
                     round_rule=table.round.wording, next_round_year=next_year,
                     citations=[table.issued.reference.cite(library), table.round.reference.cite(library)],
                     province=province_of(province) or "" if province else "",
-                    provincial=provincial_deadline(as_of, notice) if notice else None,
+                    provincial=provincial_deadline(as_of, notice, types) if notice else None,
                     provincial_source=notice.label if notice else "")
