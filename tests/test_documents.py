@@ -213,3 +213,27 @@ def test_a_city_bureaus_forwarding_notice_in_markdown_is_that_citys(settings: Se
 
 def test_a_news_item_naming_titles_is_no_list(settings: Settings, tmp_path: Path) -> None:
     assert ingest_file(settings, write(tmp_path / "news.md", NEWS)).kind == "reference"
+
+
+def test_a_listed_title_holds_only_for_that_unit_and_while_not_revoked(settings: Settings, tmp_path: Path) -> None:
+    """A row's 备注 that the title was revoked leaves it unheld; a branch of a listed company, or a unit whose name
+    only starts like a listed one's (…学院 for …大学), is not the listed unit."""
+    from datetime import date
+
+    from assistant.rules import check
+
+    write(tmp_path / "名单.csv", "单位名称,类型,年度,备注\n江西赣鄱精工股份有限公司,国家知识产权示范企业,2020,\n"
+          "江西青原重工有限公司,国家知识产权示范企业,2019,2023年复核不合格，已撤销\n"
+          "江西洪都理工大学,国家知识产权示范高校,2021,\n")
+    ingest_file(settings, tmp_path / "名单.csv")
+    library = Library.from_settings(settings)
+
+    def status(text: str, key: str) -> str:
+        return check(text, library, as_of=date(2025, 10, 1)).verdicts[key].status
+
+    assert status("江西赣鄱精工股份有限公司想报示范企业", "enterprise") == "already_recognized"
+    assert status("江西赣鄱精工股份有限公司南昌分公司想报示范企业，不是独立法人", "enterprise") == "ineligible"
+    revoked = check("江西青原重工有限公司想报示范企业", library, as_of=date(2025, 10, 1)).verdicts["enterprise"]
+    assert revoked.status == "eligible" and "已撤销" in revoked.reason
+    assert status("江西洪都理工大学想报示范高校", "university") == "already_recognized"
+    assert status("江西洪都理工学院想报示范高校", "university") != "already_recognized"

@@ -116,14 +116,13 @@ def listed_lead(result: CheckResult, subject: str) -> Lead:
                     "请以认定文件为准。", [recognized])
     sentences, quotes = [], []
     for row in result.listed:
-        said = f"据已载入的{row.list_label}，{row.unit}{row.when}"
-        if row.demonstration:
-            sentences.append(f"{said}被认定为{row.title}，此前年度已认定的继续有效，此届不需重复提出申报")
+        if row.holds:
+            sentences.append(f"据已载入的{row.list_label}，{row.unit}{row.when}被认定为{row.title}，"
+                             "此前年度已认定的继续有效，此届不需重复提出申报")
         else:
-            name = project_types()[row.key].name if row.key else "示范称号"
-            sentences.append(f"{said}获评的是{row.title}，不是{name}")
+            sentences.append(row.not_held(project_types()[row.key].name if row.key else "示范称号"))
         quotes.append((row.citation.id, row.citation.quote))
-    if any(row.demonstration for row in result.listed):
+    if any(row.holds for row in result.listed):
         quotes.append(recognized)
     return Lead(end_sentence("；".join(sentences)), quotes)
 

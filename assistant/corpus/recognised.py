@@ -19,6 +19,7 @@ HEADERS = {  # header words → field, the first that matches wins
     "title": ("称号", "类别", "类型", "项目", "荣誉", "名称类别", "示范类型"),
     "year": ("年份", "年度", "时间", "日期"),
     "batch": ("批次", "批"),
+    "note": ("备注", "说明", "状态"),
     "unit": ("单位", "名称", "企业", "高校", "学校", "机构", "园区", "城市", "区县", "县"),
 }
 TITLE_WORDS = re.compile(r"示范|试点|强市|强县|优势企业|称号")
@@ -40,6 +41,7 @@ class RecognisedUnit(BaseModel):
     title: str
     year: int | None = None
     batch: str = ""
+    note: str = ""  # 备注: e.g. that the title was revoked
     clause: str = ""
     doc: str = ""
 
@@ -61,7 +63,8 @@ def from_labelled(fields: list[tuple[str, str]]) -> RecognisedUnit | None:
             values[name] = value.strip()
     year = YEAR.search(values.get("year", ""))
     return RecognisedUnit(unit=values.get("unit", ""), title=values.get("title", ""),
-                          year=int(year.group(1)) if year else None, batch=values.get("batch", ""))
+                          year=int(year.group(1)) if year else None, batch=values.get("batch", ""),
+                          note=values.get("note", ""))
 
 
 def from_plain(text: str) -> RecognisedUnit | None:

@@ -68,7 +68,7 @@ def evaluate(profile: Profile, library: Library, listed: list[ListedTitle] | Non
     """The verdict for each of the seven project types; ``listed``: the rows of loaded lists naming the
     applicant."""
     held = listed_keys(listed or [])
-    others = {row.key: row for row in listed or [] if row.key and not row.demonstration}
+    others = {row.key: row for row in listed or [] if row.key and not row.holds}
     verdicts = {}
     for key in PROJECT_KEYS:
         judge = Judge(key, library)

@@ -3,8 +3,9 @@ name the unit a text is about.
 
 A 示范 title of an earlier year stays valid (notice#4.1), so a row naming the applicant as, say, 强县建设示范县
 makes that type ``already_recognized``. 试点 titles and titles of other programmes (优势企业) are no 示范
-recognition: the row is reported, the verdict stays the rules'. Not being on a loaded list proves nothing: lists
-are incomplete, and the answer says only that the unit was not found in them.
+recognition, nor is a title the row's 备注 says was revoked: the row is reported, the verdict stays the rules'.
+Not being on a loaded list proves nothing: lists are incomplete, and the answer says only that the unit was not
+found in them.
 
 Matching: a people's government by its place (长沙市开福区人民政府 = 开福区 = 长沙市开福区, by division code); any
 other unit by its own name with the region and the legal form taken off (安徽恒瑞光电股份有限公司 → 恒瑞光电,
@@ -46,6 +47,7 @@ class ListedTitle(BaseModel):
     batch: str = ""
     key: ProjectKey | None = None  # the type the title is (or, for a pilot, the type it is a pilot of)
     demonstration: bool = True  # False for 试点, 优势企业 …: no recognition under notice#4.1
+    revoked: str = ""  # the row's 备注 when it says the title was revoked (已撤销): it no longer holds
     government: bool = False
     adcode: str = ""
     citation: Citation
@@ -54,6 +56,18 @@ class ListedTitle(BaseModel):
     @property
     def when(self) -> str:
         return f"{self.year}年" if self.year else ""
+
+    @property
+    def holds(self) -> bool:
+        """A 示范 title still held: recognition under notice#4.1."""
+        return self.demonstration and not self.revoked
+
+    def not_held(self, type_name: str) -> str:
+        """Why the row does not make the applicant recognised as ``type_name``."""
+        said = f"据已载入的{self.list_label}，{self.unit}{self.when}"
+        if self.revoked:
+            return f"{said}曾被认定为{self.title}，但名单备注“{self.revoked}”，该称号已不再有效"
+        return f"{said}获评的是{self.title}，不是{type_name}"
 
 
 def listed_titles(library: Library) -> list[ListedTitle]:
@@ -77,6 +91,7 @@ def _read_lists(library: Library) -> list[ListedTitle]:
             rows.append(ListedTitle(unit=unit.unit, title=unit.title, year=unit.year, batch=unit.batch,
                                     key=keys[0] if keys else None,
                                     demonstration=not NOT_DEMONSTRATION.search(unit.title),
+                                    revoked=unit.note if pattern("revoked").search(unit.note) else "",
                                     government=government, adcode=adcode,
                                     citation=library.cite(unit.clause, unit.unit), list_label=document.info.label))
     return rows
@@ -110,17 +125,31 @@ def core_name(name: str) -> tuple[str, str]:
     return text[:region_end], LEGAL_FORM.sub("", text[region_end:])
 
 
+UNIT_END = re.compile(r"[^，,。；;：:？?！!\s]{0,8}?(?:公司|集团|大学|学院|学校|研究院|研究所|中心|医院|厂)")
+PART_AFTER = re.compile(r"[^，,。；;：:？?！!\s]{0,14}?(?:分公司|子公司|分院|分校|分厂|分中心|办事处|分部)")
+
+
 def names_in(text: str, row: ListedTitle) -> list[int]:
     """Where ``text`` names the (non-government) unit of ``row``: its core name, or its region and the core's
-    start."""
+    start, and not another unit going on from there (湖北江城理工学院 is not 湖北江城理工大学) nor a part of the
+    unit (…股份有限公司德阳分公司)."""
     region, core = core_name(row.unit)
     if not core:
         return []
-    found = [m.start() for m in re.finditer(re.escape(core), text)] if len(core) >= MIN_CORE or region == "" \
-        else []
+    found = [(m.start(), m.end()) for m in re.finditer(re.escape(core), text)] \
+        if len(core) >= MIN_CORE or region == "" else []
     if region:
-        found += [m.start() for m in re.finditer(re.escape(region) + re.escape(core[:2]), text)]
-    return sorted(set(found))
+        found += [(m.start(), m.end()) for m in re.finditer(re.escape(region) + re.escape(core[:2]), text)]
+    return sorted({start for start, end in found if not other_unit_after(text, end, core)
+                   and not PART_AFTER.match(text, end)})
+
+
+def other_unit_after(text: str, end: int, core: str) -> bool:
+    """Where a name's start was matched, the text goes on naming a unit other than ``core``."""
+    matched = next(n for n in range(min(len(core), end), 1, -1) if text[end - n:end] == core[:n])
+    rest, said = core[matched:], text[end:end + len(core) - matched]
+    agreed = next((i for i, (a, b) in enumerate(zip(rest, said, strict=False)) if a != b), min(len(rest), len(said)))
+    return agreed < len(rest) and bool(UNIT_END.match(text, end + agreed))
 
 
 def about_the_applicant(text: str, at: int) -> bool:
@@ -155,6 +184,6 @@ def listed_keys(rows: list[ListedTitle]) -> dict[ProjectKey, ListedTitle]:
     """The project types the rows make ``already_recognized`` (示范 titles only), the latest row per type."""
     held: dict[ProjectKey, ListedTitle] = {}
     for row in sorted(rows, key=lambda r: r.year or 0):
-        if row.key and row.demonstration:
+        if row.key and row.holds:
             held[row.key] = row
     return held

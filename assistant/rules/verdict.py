@@ -94,10 +94,9 @@ class Judge:
                        citations=[row.citation, rule.reference.cite(self.library)])
 
     def with_listed_pilot(self, verdict: Verdict, row: ListedTitle) -> Verdict:
-        """A loaded list names the applicant with a 试点 (or another programme's) title: not a 示范 title, the
-        rules' verdict stands, and the answer says so."""
-        note = (f"另据已载入的{row.list_label}，{row.unit}{row.when}获评的是{row.title}，"
-                f"不是{self.type.name}，不影响本届判断。")
+        """A loaded list names the applicant with a 试点 (or another programme's) title, or one since revoked: no
+        示范 title held, the rules' verdict stands, and the answer says so."""
+        note = f"另{row.not_held(self.type.name).removeprefix('据')}，不影响本届判断。"
         return verdict.model_copy(update={"reason": f"{verdict.reason.rstrip('。')}。{note}",
                                           "citations": [*verdict.citations, row.citation]})
 
