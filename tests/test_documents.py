@@ -178,6 +178,10 @@ CITY_NOTICE = """# 柳州市市场监督管理局（柳州市知识产权局）�
 
 （三）示范高校、示范科研机构于2025年10月9日前直接向市局报送申报材料。
 
+## 二、附加要求
+
+申报示范企业的，有效发明专利拥有量不少于15件。
+
 | 项目 | 推荐上限 |
 |---|---|
 | 示范企业 | 3家 |
@@ -237,3 +241,23 @@ def test_a_listed_title_holds_only_for_that_unit_and_while_not_revoked(settings:
     assert revoked.status == "eligible" and "已撤销" in revoked.reason
     assert status("江西洪都理工大学想报示范高校", "university") == "already_recognized"
     assert status("江西洪都理工学院想报示范高校", "university") != "already_recognized"
+
+
+@pytest.mark.parametrize(("said", "status"), [
+    ("有效发明专利22件", "eligible"),  # the figure the city's notice requires, reached
+    ("有效发明专利9件", "ineligible"),  # stated short of it
+    ("研发投入占比6%", "needs_info"),  # not spoken of: the question to ask
+])
+def test_a_loaded_notices_conditions_decide_with_the_national_rules(
+        settings: Settings, tmp_path: Path, said: str, status: str) -> None:
+    from datetime import date
+
+    from assistant.rules import check
+
+    ingest_file(settings, write(tmp_path / "liuzhou.md", CITY_NOTICE))
+    library = Library.from_settings(settings)
+    verdict = check(f"柳州市一家有限责任公司，{said}，想报示范企业", library, as_of=date(2025, 9, 20)).verdicts["enterprise"]
+    assert verdict.status == status and "liuzhou-2025" in [c.doc for c in verdict.citations]
+    assert status != "needs_info" or "不少于15件" in verdict.ask[0]
+    elsewhere = check(f"桂林市一家有限责任公司，{said}，想报示范企业", library, as_of=date(2025, 9, 20))
+    assert elsewhere.verdicts["enterprise"].status == "eligible"  # the city's conditions are its own

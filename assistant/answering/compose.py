@@ -5,12 +5,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from assistant.answering.evidence import bigrams
 from assistant.answering.topics import Lead, Quote, contact_lines
 from assistant.corpus.library import Library
 from assistant.corpus.model import Citation, Clause
 from assistant.language.dates import cn_date
-from assistant.language.normalize import CJK
+from assistant.language.normalize import CJK, bigrams
 from assistant.rules import STATUS, STATUS_ORDER, CheckResult, Deadline, Timeline, project_types
 from assistant.rules.params import constraints
 

@@ -73,12 +73,6 @@ def coverage(text: str, clauses: list[Clause], loose: bool = True) -> float | No
     return sum(covered(word, passage, loose) for word in words) / len(words)
 
 
-def bigrams(text: str) -> set[str]:
-    """The character bigrams of the Chinese runs of ``text``."""
-    runs = re.findall(r"[\u4e00-\u9fff]+", text)
-    return {run[i:i + 2] for run in runs for i in range(len(run) - 1)}
-
-
 def answered(text: str, clauses: list[Clause]) -> bool:
     value = coverage(text, clauses)
     return value is not None and value >= ANSWERED

@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from assistant.answering.compose import combine
-from assistant.answering.evidence import bigrams, earlier_round
+from assistant.answering.evidence import earlier_round
 from assistant.answering.topics import Lead
 from assistant.corpus.library import Library
 from assistant.language.lexicon import pattern
+from assistant.language.normalize import bigrams
 from assistant.rules import places
 from assistant.rules.provincial import provincial_notice
 

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import yaml
 
-from assistant.answering.evidence import bigrams
 from assistant.corpus.library import Library
 from assistant.language.lexicon import alternation, pattern, with_notice_words
+from assistant.language.normalize import bigrams
 from assistant.rules.params import timetable
 from assistant.settings import Settings
 

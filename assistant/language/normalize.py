@@ -110,3 +110,9 @@ def normalize(text: str) -> str:
     ；1、…), terms repaired and standardised (see the module docstring)."""
     listed = CIRCLED.sub(lambda m: f"；{ord(m.group(1)) - ord('①') + 1}、", text)
     return standard_terms(repair_terms(SPACE_BETWEEN.sub("", simplified(half_width(listed))))).strip("； ")
+
+
+def bigrams(text: str) -> set[str]:
+    """The character bigrams of the Chinese runs of ``text``."""
+    runs = re.findall(r"[\u4e00-\u9fff]+", text)
+    return {run[i:i + 2] for run in runs for i in range(len(run) - 1)}

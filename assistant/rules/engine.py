@@ -9,11 +9,13 @@ from pydantic import BaseModel, Field
 from assistant.corpus.library import Library
 from assistant.corpus.model import Citation
 from assistant.rules import kinds
+from assistant.rules.conditions import with_conditions
 from assistant.rules.eligibility import evaluate
 from assistant.rules.extract import extract_profile, mentioned_types
 from assistant.rules.listed import ListedTitle, find_listed, lists_loaded
 from assistant.rules.params import ProjectKey, constraints
 from assistant.rules.profile import Place, Profile
+from assistant.rules.provincial import provincial_notice
 from assistant.rules.timeline import Timeline, timeline
 from assistant.rules.verdict import Verdict
 
@@ -49,7 +51,8 @@ def check(text: str, library: Library, *, as_of: date | None = None, previous: P
     units = list(dict.fromkeys([*profile.listed_units, *(row.unit for row in listed)]))
     profile = profile.model_copy(update={"as_of": when, "listed_units": units})
     place = profile.place or Place()
-    verdicts = evaluate(profile, library, listed)
+    verdicts = with_conditions(evaluate(profile, library, listed), text,
+                               provincial_notice(library, place.province, place.city))
     return CheckResult(profile=profile, verdicts=verdicts, listed=listed, lists=lists_loaded(library),
                        timeline=timeline(when, library, place.province, place.city, applying_for(text, verdicts)))
 

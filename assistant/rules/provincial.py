@@ -1,5 +1,6 @@
-"""A province's forwarding notice, read for what changes the applicant's dates: the province's own deadline(s)
-for applicants (earlier than the national one) and its deadline to CNIPA, each with the sentence that sets it.
+"""A province's forwarding notice, read for what changes the applicant's dates and verdicts: the province's own
+deadline(s) for applicants (earlier than the national one) and its deadline to CNIPA, and the conditions it adds
+for applicants, each with the sentence that sets it.
 
 A deadline is a date in a sentence that also says 前/截止/之前, in a clause about submitting (报送, 提交 …); a
 sentence that sends to 国家知识产权局 is the province's own deadline to CNIPA. A date written without a year
@@ -39,11 +40,23 @@ class ProvincialDeadline(BaseModel):
     citation: Citation
 
 
+class ProvincialCondition(BaseModel):
+    """A condition the notice adds for applicants (申报示范企业的，有效发明专利不少于20件)."""
+
+    text: str
+    types: list[ProjectKey] = []  # the project types it is set for (none named: every type)
+    citation: Citation
+
+
 class ProvincialNotice(BaseModel):
     doc: str
     province: str
     label: str  # 《湖南省转发通知》
     deadlines: list[ProvincialDeadline]
+    conditions: list[ProvincialCondition] = []
+
+    def conditions_for(self, key: str) -> list[ProvincialCondition]:
+        return [c for c in self.conditions if not c.types or key in c.types]
 
     def applicant_deadline(self, types: Collection[str] = ()) -> ProvincialDeadline | None:
         """What an applicant for ``types`` must meet: the earliest deadline set for one of them, else the earliest
@@ -81,7 +94,36 @@ def _read(library: Library, province: str, city: str | None) -> ProvincialNotice
     # the city's own first, then the latest, if several were loaded
     document = max(documents, key=lambda d: (bool(d.info.locality), d.info.issued or date.min))
     return ProvincialNotice(doc=document.info.id, province=province, label=document.info.label,
-                            deadlines=deadlines_in(document, library))
+                            deadlines=deadlines_in(document, library), conditions=conditions_in(document, library))
+
+
+# A condition: in a section on conditions (申报条件, 附加要求), a sentence that requires (应, 须, 不低于 …) of the
+# applicant — not one that refers back to the national notice (须符合《通知》规定的…), sends materials (提交…报告)
+# or restates that earlier titles stay valid.
+CONDITION_SECTION = re.compile(r"条件|要求")
+REQUIRES = re.compile(r"应|须|需|必须|不低于|不少于|不得低于|达到|以上|未发生|未被|无[^，。；]{0,6}(?:记录|行为)")
+APPLICANTS = re.compile(r"申报(?:单位|主体|企业)|推荐对象|所有申报|各申报")  # a condition for every type says whom
+NOT_A_CONDITION = re.compile(r"《通知》|国家知识产权局|提交|提供|报送|附件|重复申报|可按程序申报|不需|不再")
+
+
+def conditions_in(document: Document, library: Library) -> list[ProvincialCondition]:
+    found = []
+    for clause in document.clauses:
+        if not CONDITION_SECTION.search(clause.heading):
+            continue
+        for sentence in (s.strip() for s in SENTENCE.findall(clause.text)):
+            body = ITEM_NUMBER.sub("", sentence)
+            if len(body) < 8 or not REQUIRES.search(body) or NOT_A_CONDITION.search(body):
+                continue
+            types = mentioned_types(body)
+            if types or APPLICANTS.search(body) or CONDITION_HEADING.search(clause.heading):
+                found.append(ProvincialCondition(text=body.rstrip("。；;"), types=types,
+                                                 citation=library.cite(clause.id, sentence)))
+    return found
+
+
+CONDITION_HEADING = re.compile(r"条件|附加要求|资格")  # a section of conditions: each sentence is one
+ITEM_NUMBER = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.．、])\s*")
 
 
 def same_city(name: str, other: str | None) -> bool:

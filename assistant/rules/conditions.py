@@ -1,0 +1,88 @@
+"""What a loaded provincial notice adds to a verdict: the conditions it sets applicants of a project type
+(申报示范企业的，有效发明专利不少于20件), checked against what the text says.
+
+A condition is met when the text speaks of it — a figure it requires, stated as reaching it (有效发明专利35件
+against 不少于20件), or its distinctive words (GB/T 29490, 联席会议机制) — and not met when a figure it requires
+is stated short of it. A condition the text does not speak of leaves an eligible verdict open (needs_info), with
+the question to ask; one not met makes it ineligible. Either way the provincial notice is cited.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.language.normalize import bigrams
+from assistant.rules.params import ProjectKey
+from assistant.rules.provincial import ProvincialCondition, ProvincialNotice
+from assistant.rules.verdict import Verdict
+
+# 研发投入占营业收入比重应不低于3%, 有效发明专利拥有量不少于20件
+REQUIRED_FIGURE = re.compile(r"(?P<metric>[\u4e00-\u9fff]{2,16}?)(?:应|须|需|要)?(?:不低于|不少于|不得低于|达到|≥|>=)"
+                             r"\s*(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>%|％|件|家|个|项|人|万元|亿元)")
+STATED_FIGURE = r"(?P<number>\d+(?:\.\d+)?)\s*(?:{unit})"
+METRIC_WINDOW = 16  # characters before a stated figure that name what it measures
+# words every condition shares: naming them says nothing of the condition itself
+GENERIC = bigrams("申报示范企业示范县示范园区服务业高质量集聚发展示范区示范高校示范科研机构示范市知识产权应为应已须已经"
+                  "具有有效期内以来")
+MIN_SHARED = 3  # distinctive bigrams the text must share with a condition to speak of it
+CODE = re.compile(r"[A-Za-z]*\d{4,}")  # a standard's or a document's number (29490)
+UNSAID = re.compile(r"没有|尚未|还没|暂未|未能|不清楚|不确定")
+
+
+def condition_met(condition: ProvincialCondition, text: str) -> bool | None:
+    """True when the text says the condition is met, False when a figure it states falls short, None when the
+    text does not speak of it."""
+    figures = list(REQUIRED_FIGURE.finditer(condition.text))
+    results = [figure_met(figure, text) for figure in figures]
+    if False in results:
+        return False
+    if figures:
+        return True if all(results) else None
+    codes = set(CODE.findall(condition.text))
+    if codes & set(CODE.findall(text)):
+        return True
+    segment = max(re.split(r"[，,。；;\n]", text), key=lambda s: len(shared(condition.text, s)))
+    if len(shared(condition.text, segment)) < MIN_SHARED:
+        return None
+    return None if UNSAID.search(segment) and not UNSAID.search(condition.text) else True
+
+
+def shared(condition: str, text: str) -> set[str]:
+    return (bigrams(condition) - GENERIC) & bigrams(text)
+
+
+def figure_met(figure: re.Match[str], text: str) -> bool | None:
+    """Whether the text states the figure ``figure`` requires at or above it (None: it states none)."""
+    unit = "%|％" if figure.group("unit") in "%％" else re.escape(figure.group("unit"))
+    metric = bigrams(figure.group("metric")) - GENERIC
+    for stated in re.finditer(STATED_FIGURE.format(unit=unit), text):
+        before = text[max(0, stated.start() - METRIC_WINDOW):stated.start()]
+        if metric & bigrams(before):
+            return float(stated.group("number")) >= float(figure.group("number"))
+    return None
+
+
+def with_conditions(verdicts: dict[ProjectKey, Verdict], text: str, notice: ProvincialNotice | None
+                    ) -> dict[ProjectKey, Verdict]:
+    """The verdicts with the conditions of the applicant's provincial notice applied to the eligible ones."""
+    if notice is None:
+        return verdicts
+    return {key: applied(verdict, notice.conditions_for(key), text, notice.label)
+            if verdict.status == "eligible" else verdict for key, verdict in verdicts.items()}
+
+
+def applied(verdict: Verdict, conditions: list[ProvincialCondition], text: str, label: str) -> Verdict:
+    if not conditions:
+        return verdict
+    met = [(condition, condition_met(condition, text)) for condition in conditions]
+    cited = [*verdict.citations, *(condition.citation for condition in conditions)]
+    if failed := [condition for condition, result in met if result is False]:
+        return Verdict(status="ineligible", citations=cited,
+                       reason=f"按{label}，{failed[0].text}；所述情况达不到这一要求。")
+    if open_ := [condition for condition, result in met if result is None]:
+        return Verdict(status="needs_info", citations=cited,
+                       reason=f"{verdict.reason.rstrip('。')}；但按{label}，还须满足：{open_[0].text}。",
+                       ask=[f"是否满足{label}的要求：{condition.text}？" for condition in open_])
+    said = "；".join(condition.text for condition, _ in met)
+    reason = f"{verdict.reason.rstrip('。')}；所述情况也满足{label}的要求（{said}）。"
+    return verdict.model_copy(update={"reason": reason, "citations": cited})
