@@ -261,3 +261,14 @@ def test_a_loaded_notices_conditions_decide_with_the_national_rules(
     assert status != "needs_info" or "不少于15件" in verdict.ask[0]
     elsewhere = check(f"桂林市一家有限责任公司，{said}，想报示范企业", library, as_of=date(2025, 9, 20))
     assert elsewhere.verdicts["enterprise"].status == "eligible"  # the city's conditions are its own
+
+
+def test_an_office_below_the_province_gets_the_loaded_notices_deadline_first(settings: Settings, tmp_path: Path) -> None:
+    """A district's bureau sends on to the city, as applicants do: the national date is the provincial offices'."""
+    from datetime import date
+
+    from assistant.answering import Assistant
+
+    ingest_file(settings, write(tmp_path / "liuzhou.md", CITY_NOTICE))
+    answer = Assistant(settings).ask("我是柳州市柳江区市场监管局的，示范企业的申报材料最晚哪天交？", as_of=date(2025, 9, 20))
+    assert [c.doc for c in answer.citations][:1] == ["liuzhou-2025"] and "2025年9月26日" in answer.answer

@@ -29,7 +29,7 @@ from assistant.inputs import clean_description, clean_question
 from assistant.language.lexicon import pattern
 from assistant.language.normalize import normalize
 from assistant.rules import PROJECT_TYPES, CheckResult, Profile, check, extract_profile, mentioned_types
-from assistant.rules.profile import ApplicantKind
+from assistant.rules.profile import ApplicantKind, PlaceCategory
 from assistant.settings import Settings
 
 if TYPE_CHECKING:
@@ -191,8 +191,7 @@ class Assistant:
             keys = focus or self.held_by(result.profile.kind)
             return compose.eligibility_lead(result.verdicts, keys, self.short_names)
         if part.intent == Intent.when:
-            applicant = result.profile.kind is not None and result.profile.kind != ApplicantKind.department
-            return compose.timeline_lead(result.timeline, part.slot, applicant)
+            return compose.timeline_lead(result.timeline, part.slot, answers_to_province(result.profile))
         if part.intent == Intent.topic and part.topic is not None:
             return part.topic.build(self.library, part.text, focus, self.settings)
         clauses = [hit.clause for hit in part.hits]
@@ -225,3 +224,13 @@ class Assistant:
 
     def type_aliases(self) -> dict[str, list[str]]:
         return {key: t.names for key, t in self.types.items()}
+
+
+def answers_to_province(profile: Profile) -> bool:
+    """The asker sends its materials to a provincial office: an applicant, or an office below the province (a
+    city's bureau forwards to it) — not a provincial office itself, for which the national deadline is its own."""
+    if profile.kind is None:
+        return False
+    place = profile.place
+    return profile.kind != ApplicantKind.department or (
+        place is not None and place.category not in (None, PlaceCategory.province, PlaceCategory.municipality))
