@@ -272,3 +272,13 @@ def test_an_office_below_the_province_gets_the_loaded_notices_deadline_first(set
     ingest_file(settings, write(tmp_path / "liuzhou.md", CITY_NOTICE))
     answer = Assistant(settings).ask("我是柳州市柳江区市场监管局的，示范企业的申报材料最晚哪天交？", as_of=date(2025, 9, 20))
     assert [c.doc for c in answer.citations][:1] == ["liuzhou-2025"] and "2025年9月26日" in answer.answer
+
+
+def test_a_limit_in_a_table_row_is_quoted_whole(settings: Settings, tmp_path: Path) -> None:
+    from datetime import date
+
+    from assistant.answering import Assistant
+
+    ingest_file(settings, write(tmp_path / "liuzhou.md", CITY_NOTICE))
+    answer = Assistant(settings).ask("柳州市的示范企业最多能推几家？", as_of=date(2025, 9, 20))
+    assert "项目：示范企业；推荐上限：3家。" in [c.quote for c in answer.citations]

@@ -9,7 +9,6 @@ the lookups of ``compose.listed_lead``. A province named in the piece whose noti
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -20,7 +19,7 @@ from assistant.corpus.library import Library
 from assistant.language.lexicon import pattern
 from assistant.language.normalize import bigrams
 from assistant.rules import places
-from assistant.rules.provincial import provincial_notice
+from assistant.rules.provincial import provincial_notice, sentences
 
 if TYPE_CHECKING:
     from assistant.corpus.model import Clause
@@ -31,7 +30,6 @@ ASPECTS = ("channel", "contacts", "limits", "priorities")
 SKIPPED = ("heading", "masthead", "docno", "title", "addressee", "signature")  # say nothing a question asks
 PROGRAMME_WORDS = "知识产权强国建设示范创建申报国家通知省市县"  # words every sentence of such a notice shares
 MIN_SHARED = 3  # content bigrams a sentence must share with the question to answer it
-SENTENCE = re.compile(r"[^。；\n]+[。；]?")
 MAX_SENTENCES = 3
 
 
@@ -102,7 +100,7 @@ def closest_sentences(piece: str, clauses: list[Clause]) -> list[tuple[str, str]
     aside), when they share enough to be about it."""
     asked = bigrams(piece) - bigrams(PROGRAMME_WORDS)
     scored = [(len(asked & bigrams(sentence)), clause.id, sentence.strip())
-              for clause in clauses for sentence in SENTENCE.findall(clause.text) if len(sentence.strip()) > 4]
+              for clause in clauses for sentence in sentences(clause.text) if len(sentence) > 4]
     best = sorted((s for s in scored if s[0] >= MIN_SHARED), key=lambda s: -s[0])[:MAX_SENTENCES - 1]
     return [(clause_id, sentence) for _, clause_id, sentence in best]
 
@@ -110,7 +108,7 @@ def closest_sentences(piece: str, clauses: list[Clause]) -> list[tuple[str, str]
 def best_sentences(piece: str, clauses: list[Clause], aspect: str) -> list[tuple[str, str]]:
     """The sentences of a provincial notice that say ``aspect``, those sharing most words with the piece first."""
     says = pattern(f"provincial_{aspect}_says")
-    found = [(clause.id, sentence.strip()) for clause in clauses for sentence in SENTENCE.findall(clause.text)
+    found = [(clause.id, sentence) for clause in clauses for sentence in sentences(clause.text)
              if says.search(sentence) and len(sentence.strip()) > 4]
     asked = bigrams(piece)
     ranked = sorted(found, key=lambda pair: -len(asked & bigrams(pair[1])))

@@ -22,6 +22,8 @@ from assistant.rules.extract import mentioned_types
 from assistant.rules.params import ProjectKey
 
 SENTENCE = re.compile(r"[^。；\n]+[。；]?")
+# 项目：示范企业；上限：3家。
+TABLE_ROW = re.compile(r"^[^：；。\n]{1,16}：[^；。\n]*(?:；[^：；。\n]{1,16}：[^；。\n]*)+。?$")
 DATE = re.compile(r"(?:(20\d{2})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 DEADLINE_WORDS = re.compile(r"前|截止|之前|以前|为止|截至")
 # 10月16日（星期四）前, 10月13日17:00前
@@ -70,6 +72,12 @@ class ProvincialNotice(BaseModel):
         return next((d for d in self.deadlines if d.to_cnipa), None)
 
 
+def sentences(text: str) -> list[str]:
+    """The sentences of a clause (split at 。 and ；), a table's row kept whole: its fields say one thing."""
+    return [sentence.strip() for line in text.splitlines()
+            for sentence in ([line] if TABLE_ROW.match(line.strip()) else SENTENCE.findall(line)) if sentence.strip()]
+
+
 def provincial_notice(library: Library, province: str | None, city: str | None = None) -> ProvincialNotice | None:
     """The loaded forwarding notice for an applicant in ``province`` (full or short name) and ``city``, read: a
     city's own (武汉市转发通知) before its province's; None when none is loaded. A city's notice is for that
@@ -111,7 +119,7 @@ def conditions_in(document: Document, library: Library) -> list[ProvincialCondit
     for clause in document.clauses:
         if not CONDITION_SECTION.search(clause.heading):
             continue
-        for sentence in (s.strip() for s in SENTENCE.findall(clause.text)):
+        for sentence in sentences(clause.text):
             body = ITEM_NUMBER.sub("", sentence)
             if len(body) < 8 or not REQUIRES.search(body) or NOT_A_CONDITION.search(body):
                 continue
@@ -135,7 +143,7 @@ def deadlines_in(document: Document, library: Library) -> list[ProvincialDeadlin
     year = document.info.issued.year if document.info.issued else None
     found = []
     for clause in document.clauses:
-        for sentence in (s.strip() for s in SENTENCE.findall(clause.text)):
+        for sentence in sentences(clause.text):
             if not (DEADLINE_WORDS.search(sentence) and SUBMITTING.search(clause.heading + clause.text)):
                 continue
             types = mentioned_types(sentence) or mentioned_types(clause.text)
