@@ -1614,6 +1614,7 @@ def test_who_decides_a_thing_is_answered_by_the_clause_naming_the_decider_and_sa
 @pytest.mark.parametrize("question", [
     "某某学院科研处咨询：学校准备申报示范高校，今天还来得及直接报省知识产权局吗？",  # 来得及 is one word
     "听说国家局月底才截止，现在交还行吗？",  # the notice's words added for 国家局 are no words after 还行吗
+    "我们研究所想报示范科研机构，材料今天能直接寄给省局吗？",  # sending today asks the time (and how: the time first)
 ])
 def test_whether_it_is_still_time_is_asked_however_worded(assistant: Assistant, question: str) -> None:
     assert len(pieces(question)) == 1
