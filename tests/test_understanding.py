@@ -1619,3 +1619,8 @@ def test_who_decides_a_thing_is_answered_by_the_clause_naming_the_decider_and_sa
 def test_whether_it_is_still_time_is_asked_however_worded(assistant: Assistant, question: str) -> None:
     assert len(pieces(question)) == 1
     assert any(part.startswith("when:") for part in assistant.ask(question, as_of=DAY).trace["parts"])
+
+
+def test_asking_whether_to_apply_again_for_a_title_held_gets_the_verdict(assistant: Assistant) -> None:
+    answer = assistant.ask("德阳市前年已经是国家知识产权强市建设示范城市了，这一届还用再报示范市吗？", as_of=DAY)
+    assert answer.verdicts["city"].status == "already_recognized"

@@ -448,7 +448,7 @@ def decide(text: str, *, turn: Profile, profile: Profile | None, search: Callabl
     types = mentioned_types(text) or type_asked_about(asked or text)  # the fields around a request name them too
     text = without_courtesies(asked or without_letter_frame(text))
     if held := [(piece, subject) for piece in pieces(text) if (subject := held_title_subject(piece))]:
-        applying = any(pattern("asks_eligibility").search(piece) for piece in pieces(text))
+        applying = any(pattern("asks_eligibility").search(piece) or REAPPLY.search(piece) for piece in pieces(text))
         parts = [Part(Intent.listed, held[0][0], slot=held[0][1])]
         return Decision(parts + [Part(Intent.eligibility, text)] * applying, types=types, about_applicant=applying)
     applicant = describes(turn) or describes(profile)
