@@ -241,6 +241,10 @@ def test_a_listed_title_holds_only_for_that_unit_and_while_not_revoked(settings:
     assert revoked.status == "eligible" and "已撤销" in revoked.reason
     assert status("江西洪都理工大学想报示范高校", "university") == "already_recognized"
     assert status("江西洪都理工学院想报示范高校", "university") != "already_recognized"
+    from assistant.answering import Assistant
+
+    answer = Assistant(settings).ask("江西青原重工有限公司能报示范企业吗？", as_of=date(2025, 10, 1))
+    assert "已撤销" in answer.answer and "recognised-2019-2021" in [c.doc for c in answer.citations]  # the row said
 
 
 @pytest.mark.parametrize(("said", "status"), [

@@ -16,6 +16,7 @@ from assistant.rules.params import constraints
 SENTENCE = re.compile(r"[^。；！？\n]+[。；！？]?")
 TITLE_LINE = re.compile(r"[（(][一二三四五六七八九十]+[）)][^，,。；！？]{2,16}[。]?")  # （四）严肃工作纪律。
 RECOGNIZED = constraints()["recognized"].reference  # 此前年度已认定的继续有效
+NOTICE_DOC = RECOGNIZED.clause.partition("#")[0]
 SOURCES_HEADING = "\n依据："  # where the quoted clauses start, after the answer
 
 
@@ -77,7 +78,9 @@ def eligibility_lead(verdicts: dict[str, Any], focus: list[str], names: dict[str
             detail = verdict.ask[0] if verdict.status == "needs_info" and verdict.ask else verdict.reason
             grouped.setdefault((verdict.status, detail), []).append(names[key])
             quotes += [(c.id, c.quote) for c in verdict.citations[:1]]  # the rule's own clause
-            quotes += [(c.id, c.quote) for c in verdict.citations[1:] if c.quote == RECOGNIZED.quote]
+            # and a loaded list's row or a provincial notice's condition, which the reason speaks of
+            quotes += [(c.id, c.quote) for c in verdict.citations[1:] if c.quote == RECOGNIZED.quote
+                       or c.doc not in (verdict.citations[0].doc, NOTICE_DOC)]
         parts = [f"{STATUS[status].phrase.format(name='、'.join(types))}：{detail.rstrip('。')}"
                  for (status, detail), types in grouped.items()]
         said = "".join(verdicts[key].reason for key in focus)  # 县级人民政府可关注示范县: quoted, if it may
