@@ -245,6 +245,8 @@ def test_a_listed_title_holds_only_for_that_unit_and_while_not_revoked(settings:
 
     answer = Assistant(settings).ask("江西青原重工有限公司能报示范企业吗？", as_of=date(2025, 10, 1))
     assert "已撤销" in answer.answer and "recognised-2019-2021" in [c.doc for c in answer.citations]  # the row said
+    again = Assistant(settings).ask("江西赣鄱精工股份有限公司这届还需要报示范企业吗？", as_of=date(2025, 10, 1))
+    assert again.verdicts["enterprise"].status == "already_recognized" and "继续有效" in again.answer
 
 
 @pytest.mark.parametrize(("said", "status"), [
