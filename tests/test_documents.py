@@ -180,7 +180,9 @@ CITY_NOTICE = """# 柳州市市场监督管理局（柳州市知识产权局）�
 
 ## 二、附加要求
 
-申报示范企业的，有效发明专利拥有量不少于15件。
+（一）申报示范企业的，有效发明专利拥有量不少于15件。
+
+（二）所有申报单位2022年以来未发生知识产权严重违法失信行为。
 
 | 项目 | 推荐上限 |
 |---|---|
@@ -253,6 +255,7 @@ def test_a_listed_title_holds_only_for_that_unit_and_while_not_revoked(settings:
     ("有效发明专利22件", "eligible"),  # the figure the city's notice requires, reached
     ("有效发明专利9件", "ineligible"),  # stated short of it
     ("研发投入占比6%", "needs_info"),  # not spoken of: the question to ask
+    ("有效发明专利22件，去年因专利侵权受到行政处罚", "needs_info"),  # a clean record is presumed, unless a breach is told
 ])
 def test_a_loaded_notices_conditions_decide_with_the_national_rules(
         settings: Settings, tmp_path: Path, said: str, status: str) -> None:
@@ -264,7 +267,7 @@ def test_a_loaded_notices_conditions_decide_with_the_national_rules(
     library = Library.from_settings(settings)
     verdict = check(f"柳州市一家有限责任公司，{said}，想报示范企业", library, as_of=date(2025, 9, 20)).verdicts["enterprise"]
     assert verdict.status == status and "liuzhou-2025" in [c.doc for c in verdict.citations]
-    assert status != "needs_info" or "不少于15件" in verdict.ask[0]
+    assert status != "needs_info" or ("不少于15件" in verdict.ask[0]) == ("研发" in said)  # the condition unsaid
     elsewhere = check(f"桂林市一家有限责任公司，{said}，想报示范企业", library, as_of=date(2025, 9, 20))
     assert elsewhere.verdicts["enterprise"].status == "eligible"  # the city's conditions are its own
 

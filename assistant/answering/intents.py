@@ -495,10 +495,11 @@ def decide(text: str, *, turn: Profile, profile: Profile | None, search: Callabl
                 decided = [p for p in parts_of(context) if p.intent != Intent.out_of_scope] or decided
         asked_before = said
         parts += decided
-    if describes(turn) and types and any(part.slot == "still_open" for part in parts):
-        eligibility = True  # 我们是股份公司，现在报示范企业还赶得上吗: whether it may, and whether in time
     if eligibility:
         parts.insert(0, Part(Intent.eligibility, text))
+    elif describes(turn) and types and any(part.slot == "still_open" for part in parts):
+        eligibility = True  # 我们是股份公司，现在报示范企业还赶得上吗: whether in time, then whether it may
+        parts.append(Part(Intent.eligibility, text))
     return Decision(dedupe(parts) or parts_of(text), types=types, about_applicant=eligibility)
 
 

@@ -3,8 +3,9 @@
 
 A condition is met when the text speaks of it — a figure it requires, stated as reaching it (有效发明专利35件
 against 不少于20件), or its distinctive words (GB/T 29490, 联席会议机制) — and not met when a figure it requires
-is stated short of it. A condition the text does not speak of leaves an eligible verdict open (needs_info), with
-the question to ask; one not met makes it ineligible. Either way the provincial notice is cited.
+is stated short of it. A clean record (未发生…违法失信行为) is presumed unless the text tells of a breach. A
+condition the text does not speak of leaves an eligible verdict open (needs_info), with the question to ask; one
+not met makes it ineligible. Either way the provincial notice is cited.
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ GENERIC = bigrams("申报示范企业示范县示范园区服务业高质量集�
 MIN_SHARED = 3  # distinctive bigrams the text must share with a condition to speak of it
 CODE = re.compile(r"[A-Za-z]*\d{4,}")  # a standard's or a document's number (29490)
 UNSAID = re.compile(r"没有|尚未|还没|暂未|未能|不清楚|不确定")
+# a clean record (未发生…违法失信行为, 未被列入…名单) is presumed, as a staffer would, unless the text tells of a breach
+CLEAN_RECORD = re.compile(r"^[^应须需]*(?:未发生|未被|未曾|无[^，。；]{0,8}(?:记录|行为)|不存在)[^应须需]*$")
+BREACH = re.compile(r"(?<![无未没])(?:违法|失信|处罚|被列入)")
 
 
 def condition_met(condition: ProvincialCondition, text: str) -> bool | None:
@@ -38,6 +42,8 @@ def condition_met(condition: ProvincialCondition, text: str) -> bool | None:
         return False
     if figures:
         return True if all(results) else None
+    if CLEAN_RECORD.match(condition.text):
+        return None if BREACH.search(text) and not shared_negated(condition.text, text) else True
     codes = set(CODE.findall(condition.text))
     if codes & set(CODE.findall(text)):
         return True
@@ -45,6 +51,12 @@ def condition_met(condition: ProvincialCondition, text: str) -> bool | None:
     if len(shared(condition.text, segment)) < MIN_SHARED:
         return None
     return None if UNSAID.search(segment) and not UNSAID.search(condition.text) else True
+
+
+def shared_negated(condition: str, text: str) -> bool:
+    """The text says of the condition's subject that there was none (无…违法失信记录, 未受过…处罚)."""
+    return any(len(shared(condition, segment)) >= 2 and re.search(r"[无未没]", segment)
+               for segment in re.split(r"[，,。；;\n]", text))
 
 
 def shared(condition: str, text: str) -> set[str]:
