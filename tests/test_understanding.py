@@ -1626,3 +1626,10 @@ def test_whether_it_is_still_time_is_asked_however_worded(assistant: Assistant, 
 def test_asking_whether_to_apply_again_for_a_title_held_gets_the_verdict(assistant: Assistant) -> None:
     answer = assistant.ask("德阳市前年已经是国家知识产权强市建设示范城市了，这一届还用再报示范市吗？", as_of=DAY)
     assert answer.verdicts["city"].status == "already_recognized"
+
+
+def test_an_earlier_year_beside_this_round_asks_of_this_round() -> None:
+    from assistant.answering.evidence import earlier_round
+
+    assert earlier_round("2022年那次是省局统一推荐的") is not None
+    assert earlier_round("2022年那次是省局统一推荐的，这一届也是省局推荐吗") is None
