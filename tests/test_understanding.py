@@ -1633,3 +1633,8 @@ def test_an_earlier_year_beside_this_round_asks_of_this_round() -> None:
 
     assert earlier_round("2022年那次是省局统一推荐的") is not None
     assert earlier_round("2022年那次是省局统一推荐的，这一届也是省局推荐吗") is None
+
+
+def test_when_an_earlier_round_was_due_is_no_date_of_this_round(assistant: Assistant) -> None:
+    answer = assistant.ask("2021年那次申报，当时国家局要求几号前报材料？", as_of=DAY)
+    assert not any(part.startswith("when:") for part in answer.trace["parts"])

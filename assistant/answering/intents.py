@@ -314,6 +314,8 @@ def when_events(piece: str, about_programme: bool) -> list[str]:
         return []
     if evidence.other_programme(piece) and events(evidence.without_programmes(piece)) in ([], ["application"]):
         return []  # "高新技术企业认定什么时候开始申报": that programme's steps, not this round's
+    if evidence.earlier_round(piece) and THAT_ROUND.search(piece):
+        return []  # "2023年那次申报当时几号截止": that round's dates, which its own document may give
     if found:
         return found
     if pattern("deadline").search(piece):
@@ -503,6 +505,7 @@ def decide(text: str, *, turn: Profile, profile: Profile | None, search: Callabl
     return Decision(dedupe(parts) or parts_of(text), types=types, about_applicant=eligibility)
 
 
+THAT_ROUND = re.compile(r"那次|那届|那一届|那一轮|那批|当时|当年")  # an earlier round spoken of as then
 ASKED_ABOUT = re.compile(r"^(?:那|那么)?(?P<thing>[\u4e00-\u9fff]{4,12}?)(?:呢|怎么样)")
 
 
