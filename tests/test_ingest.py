@@ -402,3 +402,14 @@ def test_cli_ingest_and_remove_keep_the_search_index_in_sync(cli_settings: Setti
     assert removed.exit_code == 0, removed.output
     assert '"status": "removed"' in removed.stdout and '"deleted": 3' in removed.stdout
     assert collection.get(ids=ids)["ids"] == [] and collection.get(ids=["notice#5.4"])["ids"]
+
+
+def test_a_title_printed_above_its_docno_is_the_title(settings: Settings, tmp_path: Path) -> None:
+    """Web pages print the title above the 文号: the header is read as such, and the sections after it too."""
+    text = ("江西省知识产权局关于做好示范企业推荐工作的通知\n\n赣知发〔2025〕9号\n\n各设区市知识产权局：\n\n"
+            "现将有关事项通知如下。\n\n一、推荐名额\n\n每个设区市推荐示范企业不超过3家。\n")
+    result = ingest_file(settings, write(tmp_path / "jiangxi.txt", text))
+    clauses = {c.id: c.text for c in assert_all_verify(settings, result.doc_id)}
+    assert clauses[f"{result.doc_id}#title"] == "江西省知识产权局关于做好示范企业推荐工作的通知"
+    assert clauses[f"{result.doc_id}#1"] == "一、推荐名额\n每个设区市推荐示范企业不超过3家。"
+    assert result.kind == "provincial_notice"

@@ -382,11 +382,13 @@ def yes_no_focus(piece: str) -> tuple[int, str] | None:
 
 
 def best_covering(piece: str, hits: list[Hit]) -> list[Hit]:
-    """The hits with the one of the best three that covers most of the piece's topic words first; of equals, for a
-    question about who does something, one that says more than a document's title (申报书由谁来填: the
-    arrangements, not the line listing the annex)."""
+    """The hits with the one of the best three that covers most of the piece's topic words first (for a question
+    asking when, one giving a date); of equals, for a question about who does something, one that says more than
+    a document's title (申报书由谁来填: the arrangements, not the line listing the annex)."""
     actor = bool(pattern("asks_actor").search(piece))
-    best = max(hits[:3], key=lambda hit: (evidence.coverage(piece, [hit.clause], loose=False) or 0.0,
+    dated = bool(pattern("when").search(piece))  # 那次当时几号截止 (asked of a document of its own): a dated clause
+    best = max(hits[:3], key=lambda hit: (dated and bool(DAY_DATE.search(hit.clause.text)),
+                                          evidence.coverage(piece, [hit.clause], loose=False) or 0.0,
                                           evidence.coverage(piece, [hit.clause]) or 0.0,
                                           not (actor and hit.clause.kind in TITLE_LINES), hit.score))
     return [best, *(hit for hit in hits if hit is not best)]
@@ -505,6 +507,7 @@ def decide(text: str, *, turn: Profile, profile: Profile | None, search: Callabl
     return Decision(dedupe(parts) or parts_of(text), types=types, about_applicant=eligibility)
 
 
+DAY_DATE = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日")
 THAT_ROUND = re.compile(r"那次|那届|那一届|那一轮|那批|当时|当年")  # an earlier round spoken of as then
 ASKED_ABOUT = re.compile(r"^(?:那|那么)?(?P<thing>[\u4e00-\u9fff]{4,12}?)(?:呢|怎么样)")
 

@@ -146,10 +146,13 @@ def group_paragraphs(lines: list[Line]) -> list[list[Line]]:
 
     Linear in the length of the text: each line is looked at once, however long the paragraph.
     """
-    groups: list[list[Line]] = []
+    above = title_above_docno(lines)
+    groups: list[list[Line]] = [[lines[above]], lines[:above]] if above else []  # read as 文号, then title
     current = OpenParagraph()
     in_title = False
     for index, line in enumerate(lines):
+        if index <= above and above:
+            continue
         next_text = lines[index + 1].text if index + 1 < len(lines) else ""
         if current.lines and (starts_block(line.text) or DATE_ONLY.match(next_text)):
             groups.append(current.lines)
@@ -171,6 +174,15 @@ def group_paragraphs(lines: list[Line]) -> list[list[Line]]:
     if current.lines:
         groups.append(current.lines)
     return groups
+
+
+def title_above_docno(lines: list[Line]) -> int:
+    """How many lines at the top are a title written above its 文号, as web pages print it (0: none)."""
+    for count in range(1, min(4, len(lines))):
+        title = "".join(line.text for line in lines[:count])
+        if DOCNO.match(lines[count].text) and DOC_GENRE.search(title) and not MASTHEAD.match(lines[0].text):
+            return count
+    return 0
 
 
 def repair(lines: list[Line], raw: str, keep_field_spaces: bool = False) -> Para:
