@@ -88,16 +88,14 @@ def scan(text: str) -> list[Mention]:
     mentions: list[Mention] = []
     i = 0
     while i < len(text):
-        if short := child_short(text, i, mentions):
+        length = next((n for n in range(min(index.max_len, len(text) - i), 1, -1) if text[i:i + n] in index.names), 0)
+        short = child_short(text, i, mentions)
+        if short and short.end - i >= length:  # a short name, unless a longer one starts here (甘孜州甘孜藏族自治州)
             mentions.append(short)
             i = short.end
-            continue
-        for length in range(min(index.max_len, len(text) - i), 1, -1):
-            key = text[i:i + length]
-            if key in index.names:
-                mentions.append(Mention(i, i + length, key, index.names[key]))
-                i += length
-                break
+        elif length:
+            mentions.append(Mention(i, i + length, text[i:i + length], index.names[text[i:i + length]]))
+            i += length
         else:
             i += 1
     return mentions
@@ -226,6 +224,9 @@ def place_of_chain(text: str, chain: Chain) -> Place:
         names = [m.text for m in chain.mentions]
         mention = "".join(dict.fromkeys(name for name in names if not any(name != o and name in o for o in names)))
     candidates = broadest(last.divisions)
+    if len(candidates) > 1:  # 深圳这边南山区: another place the text names says which one
+        named = [d for other in scan(text) if other.start != last.start for d in other.divisions]
+        candidates = [c for c in candidates if any(d.contains(c) for d in named)] or candidates
     if len(candidates) == 1:
         return place_of(candidates[0], mention)
     names = [full_name(d) for d in candidates]

@@ -120,3 +120,15 @@ def test_curated_word_lists_name_real_divisions() -> None:
         assert any(name in names for name in (short + "市", short + "地区")), short
         assert short not in index.names, short
     assert all(name in names for name in params["context_only_names"])
+
+
+def test_an_ambiguous_name_is_the_one_within_another_place_the_text_names() -> None:
+    text = "深圳南山区市场监管局来电：南山区想报示范县"  # named again alone: still the one in 深圳
+    found = chains(text)
+    assert len(found) == 2 and place_of_chain(text, found[-1]).city == "深圳市"
+
+
+def test_a_short_name_yields_to_a_longer_one_starting_there() -> None:
+    """甘孜州甘孜藏族自治州: the prefecture named twice, not its county 甘孜县 after it."""
+    found = chains("四川甘孜州甘孜藏族自治州市场监管局")
+    assert all(place_of_chain("四川甘孜州甘孜藏族自治州市场监管局", c).county is None for c in found)
