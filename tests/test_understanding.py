@@ -1483,6 +1483,8 @@ ONE_VERDICT = [
                  id="people_named_by_where_they_work_are_persons_not_that_unit"),
     pytest.param("我们是一家有限责任公司，2019年被认定为国家知识产权示范企业。去年复核没通过，被撤销了称号。这届能报示范企业吗", "enterprise",
                  "eligible", id="a_title_the_next_sentence_says_was_revoked_is_not_held"),
+    pytest.param("我们是石柱县科技局，县里面想报示范县", "county", "eligible",
+                 id="a_department_saying_its_place_wants_to_apply_speaks_for_its_government"),
     pytest.param("本公司系有限责任公司，2018年曾获评国家知识产权示范企业，2023年复查不合格。今年还能报示范企业吗", "enterprise",
                  "eligible", id="a_title_that_failed_its_review_is_not_held"),
     pytest.param("本校是省属普通本科学院，经教育部批准设立，现设12个二级学院。请问能报示范高校吗", "university", "eligible",
