@@ -1483,6 +1483,9 @@ ONE_VERDICT = [
                  id="people_named_by_where_they_work_are_persons_not_that_unit"),
     pytest.param("我们是一家有限责任公司，2019年被认定为国家知识产权示范企业。去年复核没通过，被撤销了称号。这届能报示范企业吗", "enterprise",
                  "eligible", id="a_title_the_next_sentence_says_was_revoked_is_not_held"),
+    pytest.param("某市示范创建调度会纪要\n一、某某大学科技园管委会拟申报示范园区；\n二、某某市农科院（市政府举办的事业单位）"
+                 "拟申报示范科研机构；\n三、某某有限公司拟申报示范企业。\n（审核对象：某某市农科院）", "institute", "eligible",
+                 id="minutes_listing_several_units_are_read_for_the_one_a_note_names"),
     pytest.param("我们是石柱县科技局，县里面想报示范县", "county", "eligible",
                  id="a_department_saying_its_place_wants_to_apply_speaks_for_its_government"),
     pytest.param("本公司系有限责任公司，2018年曾获评国家知识产权示范企业，2023年复查不合格。今年还能报示范企业吗", "enterprise",

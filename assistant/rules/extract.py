@@ -23,7 +23,7 @@ from typing import Any
 from assistant.language.lexicon import alternation, pattern
 from assistant.language.normalize import normalize
 from assistant.rules import kinds, places
-from assistant.rules.layout import fields_as_sentences, table_as_fields, without_denied_lines
+from assistant.rules.layout import fields_as_sentences, screened_item, table_as_fields, without_denied_lines
 from assistant.rules.params import PROJECT_KEYS, ProjectKey, project_types
 from assistant.rules.profile import (
     LEGAL_FORMS,
@@ -787,7 +787,7 @@ def without_quoted_notice(text: str) -> str:
 def extract_profile(text: str, previous: Profile | None = None) -> Profile:
     """The facts ``text`` states, laid over ``previous`` (a follow-up turn adds to an earlier profile)."""
     clean = drop_letter_frame(drop_instructions(fields_as_sentences(places.repair_names(normalize(spaces_as_commas(
-        table_as_fields(without_denied_lines(text))))))))
+        table_as_fields(screened_item(without_denied_lines(text)))))))))
     masked = without_quoted_notice(mask(clean, [*project_names(), *ORGANISERS]))
     head = kinds.head(masked)
     if head is not None and previous is not None and previous.kind == K.park_committee \

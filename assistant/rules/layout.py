@@ -95,3 +95,26 @@ def fields_as_sentences(text: str) -> str:
         said = mapping("form_fields")[field.group("label")].format(value=value)
         return re.sub(r"(设立|举办)\1", r"\1", said)  # 出资设立 as the founder field's value: 由…出资设立
     return _form_field().sub(sentence, text)
+
+
+# A note naming the one unit that a text listing several is about: （预审：X）, 本次预审对象：X, 请示事项——X可否…
+SCREENED = re.compile(r"(?:预审(?:对象|单位)?|(?:审核|审查|研判|判断|判定|核实|咨询)(?:对象|单位)|请示事项)"
+                      r"\s*[：:—－-]+\s*(?P<unit>[^，,。；;）)】\n]{2,40})")
+PREDICATE = re.compile(r"(?:可否|能否|是否|拟|申报|想).*$")
+GOVERNMENT = re.compile(r"人民政府$|政府$")
+OWN_UNIT = re.compile(r"^本(?:院|校|单位|公司|所|局|区|县|市)$")  # the writer's own: the text is about it anyway
+ITEM_BREAK = re.compile(r"(?=（[一二三四五六七八九十]{1,3}）)|(?<![\d.])(?=\d{1,2}[.．、](?!\d))|[；;\n。]")
+PLANS = r"(?:（[^）]*）)?[^。；;\n，,、（]{0,6}?(?:拟|想|准备|计划|打算)"  # the unit (its aside) then plans
+
+
+def screened_item(text: str) -> str:
+    """Of a text listing several units (meeting minutes, a briefing) with a note naming the one it is about, the
+    item that says what that unit plans; the text itself when there is no such note or item."""
+    note = SCREENED.search(text)
+    unit = PREDICATE.sub("", note.group("unit")).strip() if note else ""
+    if len(unit) < 2 or OWN_UNIT.match(unit):
+        return text
+    items = [item for item in ITEM_BREAK.split(text[:note.start()] + text[note.end():]) if item]
+    names = dict.fromkeys([unit, GOVERNMENT.sub("", unit)])  # 文昌市人民政府, said as 文昌市 in the list
+    planning = [item for name in names for item in items if re.search(re.escape(name) + PLANS, item)]
+    return (planning or [text])[0]
