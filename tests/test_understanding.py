@@ -1486,6 +1486,10 @@ ONE_VERDICT = [
     pytest.param("某市示范创建调度会纪要\n一、某某大学科技园管委会拟申报示范园区；\n二、某某市农科院（市政府举办的事业单位）"
                  "拟申报示范科研机构；\n三、某某有限公司拟申报示范企业。\n（审核对象：某某市农科院）", "institute", "eligible",
                  id="minutes_listing_several_units_are_read_for_the_one_a_note_names"),
+    pytest.param("我们园区是省级高新区，哦不对不对，省级的还在批，现在是市级园区。管委会能报示范园区吗", "park", "ineligible",
+                 id="what_the_speaker_takes_back_at_once_is_not_said"),
+    pytest.param("那个服务业高质量集聚示范区 我们重庆城口县政府 能不能报", "service_zone", "needs_info",
+                 id="the_service_zones_name_says_nothing_of_clustering"),
     pytest.param("我们是石柱县科技局，县里面想报示范县", "county", "eligible",
                  id="a_department_saying_its_place_wants_to_apply_speaks_for_its_government"),
     pytest.param("本公司系有限责任公司，2018年曾获评国家知识产权示范企业，2023年复查不合格。今年还能报示范企业吗", "enterprise",

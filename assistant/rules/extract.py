@@ -23,7 +23,13 @@ from typing import Any
 from assistant.language.lexicon import alternation, pattern
 from assistant.language.normalize import normalize
 from assistant.rules import kinds, places
-from assistant.rules.layout import fields_as_sentences, screened_item, table_as_fields, without_denied_lines
+from assistant.rules.layout import (
+    fields_as_sentences,
+    screened_item,
+    table_as_fields,
+    without_corrected,
+    without_denied_lines,
+)
 from assistant.rules.params import PROJECT_KEYS, ProjectKey, project_types
 from assistant.rules.profile import (
     LEGAL_FORMS,
@@ -226,7 +232,8 @@ CLUSTERED = r"产业集聚|产业聚集|产业集群|集聚发展|形成了?集�
 # industry clusters (区里有个服务业集聚区 is one).
 ZONE_SHORT_NAME = r"(?:知识产权)?服务业(?:高质量)?集聚(?:发展)?(?:示范)?区"
 ZONE_TYPE_NAME = re.compile(rf"(?<=报|请|建|那|冲|评|选|争){ZONE_SHORT_NAME}"
-                            rf"|{ZONE_SHORT_NAME}(?=呢|吗|能|可以|行|怎么|如何|的?条件|的?要求|需要|要什么|有什么)")
+                            rf"|{ZONE_SHORT_NAME}(?=呢|吗|能|可以|行|怎么|如何|的?条件|的?要求|需要|要什么|有什么)"
+                            r"|(?:知识产权)?服务业(?:高质量)?集聚(?:发展)?示范区")  # a 示范区 is the type, anywhere
 AGGLOMERATION = Fact("industrial_agglomeration", {
     r"(?:产业|服务业|服务机构|知识产权服务)(?:已经|已)?(?:形成了?)?(?:集聚|聚集)(?:度|程度|水平)?"
     r"(?:不高|较低|偏低|不足|较弱|不明显|有限)"
@@ -787,7 +794,7 @@ def without_quoted_notice(text: str) -> str:
 def extract_profile(text: str, previous: Profile | None = None) -> Profile:
     """The facts ``text`` states, laid over ``previous`` (a follow-up turn adds to an earlier profile)."""
     clean = drop_letter_frame(drop_instructions(fields_as_sentences(places.repair_names(normalize(spaces_as_commas(
-        table_as_fields(screened_item(without_denied_lines(text)))))))))
+        table_as_fields(screened_item(without_corrected(without_denied_lines(text))))))))))
     masked = without_quoted_notice(mask(clean, [*project_names(), *ORGANISERS]))
     head = kinds.head(masked)
     if head is not None and previous is not None and previous.kind == K.park_committee \

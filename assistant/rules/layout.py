@@ -33,6 +33,24 @@ def without_denied_lines(text: str) -> str:
     return "\n".join(lines)
 
 
+SAID_BEFORE = re.compile(r"[^，,。；;！!？?\n\s]+[，,\s]*$")  # the phrase just before, up to a pause
+
+
+def without_corrected(text: str) -> str:
+    """``text`` without what the speaker takes back at once (我们是省级的 哦 不对不对 现在还是市级的): the phrase
+    before the correction, or what it says its subject is (我们县是示范县，不对，是试点县 keeps 我们县)."""
+    corrections = list(pattern("self_correction").finditer(text))
+    for correction in reversed(corrections):
+        said = SAID_BEFORE.search(text, 0, correction.start())
+        start = said.start() if said else correction.start()
+        copula = COPULA.search(text, start, correction.start())
+        text = text[:copula.start() if copula else start] + text[correction.end():]
+    return text
+
+
+COPULA = re.compile(r"是|为|系")
+
+
 COLUMN = re.compile(r"\s*[|｜\t]\s*")  # the columns of a table row pasted as text
 FIELD_NAME = re.compile(r"[\u4e00-\u9fff/／（）()]{2,12}")  # a header cell, or a field's label
 
