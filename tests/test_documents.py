@@ -188,6 +188,10 @@ CITY_NOTICE = """# 柳州市市场监督管理局（柳州市知识产权局）�
 |---|---|
 | 示范企业 | 3家 |
 
+## 三、联系方式
+
+市局知识产权运用科 张三 0772-8888888
+
 柳州市市场监督管理局（柳州市知识产权局）
 2025年9月10日
 """
@@ -281,6 +285,8 @@ def test_an_office_below_the_province_gets_the_loaded_notices_deadline_first(set
     ingest_file(settings, write(tmp_path / "liuzhou.md", CITY_NOTICE))
     answer = Assistant(settings).ask("我是柳州市柳江区市场监管局的，示范企业的申报材料最晚哪天交？", as_of=date(2025, 9, 20))
     assert [c.doc for c in answer.citations][:1] == ["liuzhou-2025"] and "2025年9月26日" in answer.answer
+    relayed = Assistant(settings).ask("柳州一家企业来电咨询：示范企业的材料最晚哪天交？", as_of=date(2025, 9, 20))
+    assert "2025年9月26日" in relayed.answer and "0772-8888888" not in relayed.answer  # 咨询 asks for no contacts
 
 
 def test_a_limit_in_a_table_row_is_quoted_whole(settings: Settings, tmp_path: Path) -> None:
