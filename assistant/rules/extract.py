@@ -586,6 +586,12 @@ def place_as_applicant(text: str) -> int | None:
 ZONE_OF_BUREAU = re.compile(r"(?:管委会|管理委员会)的?$")  # a bureau of a zone's committee speaks for the zone
 
 
+# A department saying its own side wants a type only governments apply for: it speaks for its government.
+WE_WANT_TO_APPLY = re.compile(rf"(?:我们|咱们|我局)(?:这次|这一届|这届|今年|也)?(?:想|准备|打算|计划|拟)要?"
+                              rf"(?:{alternation('apply')})")
+GOVERNMENT_TYPES = {"city", "county"}
+
+
 def place_introduced(text: str) -> int | None:
     """Where a place the speaker introduces as its own (我们是河南的省直管县) ends, unless it names a unit of the
     place (我们是XX市市场监管局)."""
@@ -808,6 +814,9 @@ def extract_profile(text: str, previous: Profile | None = None) -> Profile:
         head = kinds.Marker(place_at, place_at, K.government, by="place")  # 常州市武进区，…企业扎堆: the district
     elif head is not None and head.kind == K.department and (place_at := place_introduced(masked)) is not None:
         head = kinds.Marker(place_at, place_at, K.government, by="place")  # 政府办的人说“我们是某某自治县”: the county
+    elif head is not None and head.kind == K.department and WE_WANT_TO_APPLY.search(masked) \
+            and set(mentioned_types(clean)) & GOVERNMENT_TYPES:
+        head = kinds.Marker(head.start, head.end, K.government, by="place")  # 区市场监管局：我们想报示范县
     elif head is not None and head.kind == K.department and kinds.just_before(ZONE_OF_BUREAU, masked, head.start):
         head = kinds.Marker(head.start, head.end, K.park_committee, by="zone")  # 高新区管委会经发局的: its committee
     head_at = head.start if head else None
