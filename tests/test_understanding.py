@@ -1492,6 +1492,8 @@ ONE_VERDICT = [
                  id="the_service_zones_name_says_nothing_of_clustering"),
     pytest.param("武昌区市场监管局：这一届我们想报国家知识产权强县建设示范县，可以吗", "county", "eligible",
                  id="a_department_wanting_a_type_only_governments_apply_for_speaks_for_its_government"),
+    pytest.param("我们是一家民营企业，前年出资设立了一个研究院，研究院想报示范科研机构", "institute", "eligible",
+                 id="a_founding_said_without_its_subject_is_the_speakers"),
     pytest.param("我们是石柱县科技局，县里面想报示范县", "county", "eligible",
                  id="a_department_saying_its_place_wants_to_apply_speaks_for_its_government"),
     pytest.param("本公司系有限责任公司，2018年曾获评国家知识产权示范企业，2023年复查不合格。今年还能报示范企业吗", "enterprise",

@@ -315,7 +315,22 @@ def founders(text: str) -> list[Founder]:
                 for role in FOUNDER_ROLE.finditer(text)]
     nouns = [(max(segment_bounds(text, n.start())[0], n.start() - 20), n.end()) for n in INSTITUTE_NOUN.finditer(text)]
     # 学校里有个实验室，是两位老师自己出资开办的: who set it up, not whose it is said to be
-    return owned(founders_in(text, windows) or founders_in(text, nouns), text)
+    return owned(founders_in(text, windows) or founders_in(text, nouns) or founded_by_speaker(text), text)
+
+
+# A founding clause with no subject of its own (我们是一家民营企业，出资设立了一个研究院): the speaker set it up.
+SUBJECTLESS = re.compile(r"(?:并|又|还|也|然后|后来|随后|[前去今]年|\d{4}年)*$")
+SPEAKER_IS = re.compile(r"(?:我们|我司|本公司|我公司|我们公司)(?:是|为|系)(?:一家|一个|一所)?[^，,。；;！!？?\n]{0,8}?"
+                        r"(?P<founder>" + "|".join(sorted(map(re.escape, FOUNDERS), key=len, reverse=True)) + ")")
+
+
+def founded_by_speaker(text: str) -> list[Founder]:
+    for verb in FOUNDING.finditer(text):
+        seg_start, _ = segment_bounds(text, verb.start())
+        if seg_start and SUBJECTLESS.fullmatch(text, seg_start, verb.start()) and not negated(text, verb.start()) \
+                and (speaker := SPEAKER_IS.search(text, 0, seg_start)):
+            return [FOUNDERS[speaker.group("founder")]]
+    return []
 
 
 # A founder asked about, not stated: 是政府设立的吗, 政府设立还是企业设立.
