@@ -1302,6 +1302,7 @@ def test_a_formal_letters_addressee_and_signature_are_not_the_applicant(assistan
 @pytest.mark.parametrize(("question", "clause"), [
     ("有单位反映有人以代办申报为名收取服务费，通知对此有无规定，特此请示。", "notice#5.4"),
     ("企业申报材料如存在数据造假，将承担何种后果，妥否，请批示。", "notice#5.4"),
+    ("有同志反映，市里要求区里把省局系统里已有的专利数据再报一遍。请查一下通知里有没有相关规定。", "notice#5.2"),
 ])
 def test_a_formal_question_is_a_question(assistant: Assistant, question: str, clause: str) -> None:
     assert cited_first(assistant, question) == clause
