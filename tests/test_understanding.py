@@ -1654,3 +1654,9 @@ def test_an_earlier_year_beside_this_round_asks_of_this_round() -> None:
 def test_when_an_earlier_round_was_due_is_no_date_of_this_round(assistant: Assistant) -> None:
     answer = assistant.ask("2021年那次申报，当时国家局要求几号前报材料？", as_of=DAY)
     assert not any(part.startswith("when:") for part in answer.trace["parts"])
+
+
+def test_a_work_orders_request_field_is_what_it_asks_however_labelled(assistant: Assistant) -> None:
+    """诉求内容 is the request field as 诉求 is: the caller's unit in another field is the scene, not an applicant."""
+    text = "工单编号：A-001\n来电人：王先生（某县农业农村局）\n诉求内容：来电人咨询中国专利奖的申报时间和条件。\n办理要求：请答复。"
+    assert not assistant.ask(text, as_of=DAY).in_scope
