@@ -1660,3 +1660,10 @@ def test_a_work_orders_request_field_is_what_it_asks_however_labelled(assistant:
     """诉求内容 is the request field as 诉求 is: the caller's unit in another field is the scene, not an applicant."""
     text = "工单编号：A-001\n来电人：王先生（某县农业农村局）\n诉求内容：来电人咨询中国专利奖的申报时间和条件。\n办理要求：请答复。"
     assert not assistant.ask(text, as_of=DAY).in_scope
+
+
+@pytest.mark.parametrize("question", ["专利代理师资格考试今年什么时候报名？", "知识产权职称评审要什么条件？",
+                                      "数据知识产权登记怎么办？"])
+def test_other_ip_matters_are_refused_naming_them(assistant: Assistant, question: str) -> None:
+    answer = assistant.ask(question, as_of=DAY)
+    assert not answer.in_scope and "不属于" in answer.answer
