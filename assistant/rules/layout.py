@@ -34,6 +34,7 @@ def without_denied_lines(text: str) -> str:
 
 
 SAID_BEFORE = re.compile(r"[^，,。；;！!？?\n\s]+[，,\s]*$")  # the phrase just before, up to a pause
+COPULA = re.compile(r"是|为|系")
 
 
 def without_corrected(text: str) -> str:
@@ -46,9 +47,6 @@ def without_corrected(text: str) -> str:
         copula = COPULA.search(text, start, correction.start())
         text = text[:copula.start() if copula else start] + text[correction.end():]
     return text
-
-
-COPULA = re.compile(r"是|为|系")
 
 
 COLUMN = re.compile(r"\s*[|｜\t]\s*")  # the columns of a table row pasted as text

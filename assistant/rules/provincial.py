@@ -112,6 +112,8 @@ CONDITION_SECTION = re.compile(r"条件|要求")
 REQUIRES = re.compile(r"应|须|需|必须|不低于|不少于|不得低于|达到|以上|未发生|未被|无[^，。；]{0,6}(?:记录|行为)")
 APPLICANTS = re.compile(r"申报(?:单位|主体|企业)|推荐对象|所有申报|各申报")  # a condition for every type says whom
 NOT_A_CONDITION = re.compile(r"《通知》|国家知识产权局|提交|提供|报送|附件|重复申报|可按程序申报|不需|不再")
+CONDITION_HEADING = re.compile(r"条件|附加要求|资格")  # a section of conditions: each sentence is one
+ITEM_NUMBER = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.．、])\s*")
 
 
 def conditions_in(document: Document, library: Library) -> list[ProvincialCondition]:
@@ -129,9 +131,6 @@ def conditions_in(document: Document, library: Library) -> list[ProvincialCondit
                                                  citation=library.cite(clause.id, sentence)))
     return found
 
-
-CONDITION_HEADING = re.compile(r"条件|附加要求|资格")  # a section of conditions: each sentence is one
-ITEM_NUMBER = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.．、])\s*")
 
 
 def same_city(name: str, other: str | None) -> bool:
