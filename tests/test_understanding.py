@@ -700,7 +700,7 @@ def test_the_sentence_quoted_shares_the_questions_content_never_just_the_clauses
     ("这个示范创建是谁批准的", "notice#preamble"),
     ("示范企业这块归谁管？", "notice#contacts"),  # which office handles it: the contacts
     ("街道让辖区企业一律报名示范企业，说是任务指标，这样合规吗？", "notice#4.1"),  # all told to apply: it is voluntary
-    ("入选创建对象以后就算示范单位了吗？", "notice#4.3"),  # how a creation object becomes one: the acceptance
+    ("我们已经入选创建对象了，怎么才能正式成为示范单位？", "notice#4.3"),  # how a creation object becomes one
 ])
 def test_the_work_rules_in_everyday_words(assistant: Assistant, question: str, clause: str) -> None:
     """Everyday words for what the rules name (lexicon ``synonyms``) choose the rule, as in retrieval."""
