@@ -119,7 +119,7 @@ def without_programmes(text: str) -> str:
 
 def earlier_round(text: str) -> Programme | None:
     """A year before this round's first year: the question is about an earlier round — unless it names this
-    round too (2023年那次是2个，这一届还是2个吗: asked of this round)."""
+    round too (2022年那批是省局推荐的，这一届也是吗: asked of this round)."""
     first_year = timetable().round.first_year
     if any(int(year) < first_year for year in YEAR.findall(text)) and not pattern("this_round").search(text):
         return Programme((), f"{first_year}年以前的示范创建（本通知只涉及本届）")

@@ -61,7 +61,7 @@ QUESTION_MARK = re.compile(r"[？?]")
 STATEMENT_END = re.compile(r"[。！!]")
 # A question that points back to what the sentence before it says (这么安排合适吗, 对此类要求有什么规定).
 POINTS_BACK = re.compile(r"这样|这种|这么|此类|这类|如此|上述|以上|对此|此事|此举|这件事|这个情况|这一情况|该做法|"
-                         r"(?:相关|有关)(?:的)?(?:规定|要求|说法|条款)")  # 通知里有没有相关规定: of what was described
+                         r"(?:相关|有关)(?:的)?(?:规定|要求|说法|条款)")  # 文件里有相关要求吗: of what was described
 # A comma before words that start a new question (还有, but not 还有多久).
 NEW_QUESTION = re.compile(r"[，,](?=另外|还有(?!多久|多少|多长|几)|以及|再问|顺便|同时|此外|还想问|另问)")
 CONJUNCTION = re.compile(r"和|(?<!来得)(?<![涉普危])及(?!时)|以及|还有|与|跟|同时")  # not 来得及, 涉及, 及时
@@ -316,7 +316,7 @@ def when_events(piece: str, about_programme: bool) -> list[str]:
     if evidence.other_programme(piece) and events(evidence.without_programmes(piece)) in ([], ["application"]):
         return []  # "高新技术企业认定什么时候开始申报": that programme's steps, not this round's
     if evidence.earlier_round(piece) and THAT_ROUND.search(piece):
-        return []  # "2023年那次申报当时几号截止": that round's dates, which its own document may give
+        return []  # "2021年那次当时几号前报": that round's dates, which its own document may give
     if found:
         return found
     if pattern("deadline").search(piece):
@@ -387,7 +387,7 @@ def best_covering(piece: str, hits: list[Hit]) -> list[Hit]:
     asking when, one giving a date); of equals, for a question about who does something, one that says more than
     a document's title (申报书由谁来填: the arrangements, not the line listing the annex)."""
     actor = bool(pattern("asks_actor").search(piece))
-    dated = bool(pattern("when").search(piece))  # 那次当时几号截止 (asked of a document of its own): a dated clause
+    dated = bool(pattern("when").search(piece))  # 那次当时几号前报 (asked of a document of its own): a dated clause
     best = max(hits[:3], key=lambda hit: (dated and bool(DAY_DATE.search(hit.clause.text)),
                                           evidence.coverage(piece, [hit.clause], loose=False) or 0.0,
                                           evidence.coverage(piece, [hit.clause]) or 0.0,

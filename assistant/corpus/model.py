@@ -83,7 +83,7 @@ class DocumentInfo(BaseModel):
     kind: DocKind = "reference"
     short_title: str = Field("", description="the name citations use: 通知, 附件1, 湖南省转发通知, ...")
     province: str = Field("", description="the province a provincial notice is for")
-    locality: str = Field("", description="the city a city bureau's forwarding notice is for (武汉市), else empty")
+    locality: str = Field("", description="the city a city bureau's forwarding notice is for (柳州市), else empty")
     available: bool = True
     path: str = ""
     sha256: str = ""

@@ -28,7 +28,7 @@ BATCH = re.compile(r"第[一二三四五六七八九十\d]+批")
 SEPARATORS = re.compile(r"[\t,，、|；;]+|\s{2,}|\s+")
 ROW_NUMBER = re.compile(r"^\d{1,3}[.．、]?$")  # a 序号 column; four digits are a year
 # In a line without field names, the title names a recognition and the unit is a body: a sentence of prose split
-# at its commas (本届共设示范市、示范县…) has neither
+# at its commas (今年共设示范市、示范县…) has neither
 PLAIN_TITLE = re.compile(r"(?:示范|试点|优势)(?:城市|市|县|区|园区|企业|高校|科研机构|单位)?(?:（[^）]*）)?$")
 PLAIN_UNIT = re.compile(r"(?:[市县区旗州盟园院所局厂]|公司|集团|大学|学校|中心|政府|管委会|委员会|实验室)"
                         r"(?:（[^）]*）)?$")

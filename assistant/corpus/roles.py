@@ -5,7 +5,7 @@ annex number, the short title citations use and a readable id.
 - ``recognised_list``: its rows read as {unit, title, year} (``corpus.recognised``).
 - ``provincial_notice``: issued by a province's office (named in the title, the issuer line or the 文号's 简称)
   and about the national notice (转发, 28号, 示范创建); or by a city's office forwarding its province's notice
-  (武汉市…关于转发《湖北省…》): then its ``locality`` is that city, and it is for applicants there only.
+  (柳州市…关于转发《广西壮族自治区…》): then its ``locality`` is that city, and it is for applicants there only.
 - ``national_notice``: only when staff say so (the current round's notice is in the manifest).
 - ``reference``: anything else — an earlier round, news, other policy. It never overrides the notice.
 Staff can override every field (``--kind``, ``--title``, ``--province``).
@@ -31,7 +31,7 @@ ISSUER_PART = re.compile(r"^(.*?)关于")
 TITLE_CORE = re.compile(r"^.*?关于(.+?)(?:的通知|的公告|的函)?$")
 BOOK_TITLE = re.compile(r"《([^》]+)》")
 MAX_SHORT_TITLE = 24
-# a city's office: the place its name opens with (武汉市市场监督管理局, 黔东南苗族侗族自治州知识产权局)
+# a city's office: the place its name opens with (柳州市市场监督管理局, 黔东南苗族侗族自治州知识产权局)
 LOCAL_ISSUER = re.compile(r"^([\u4e00-\u9fff]{2,12}(?:市|州|盟|地区))(?:市场监督管理局|市场监管局|知识产权局|"
                           r"知识产权事务中心|科学技术局|科技局|人民政府(?:办公室|办公厅)?)$")
 ASIDE = re.compile(r"（[^）]*）|\([^)]*\)")
@@ -119,7 +119,7 @@ def issuing_bodies(issuer: str, clauses: list[Clause]) -> list[str]:
 
 
 def locality_of(body: str) -> str:
-    """The city an issuing body belongs to (武汉市市场监督管理局 → 武汉市); "" for a province's or the state's."""
+    """The city an issuing body belongs to (柳州市市场监督管理局 → 柳州市); "" for a province's or the state's."""
     match = LOCAL_ISSUER.match(ASIDE.sub("", body).strip())
     if not match or "国家" in body[:4] or province_of(match.group(1)) or first_province(body[:len(match.group(1))]):
         return ""

@@ -1,8 +1,8 @@
 """What a loaded provincial notice adds to a verdict: the conditions it sets applicants of a project type
-(申报示范企业的，有效发明专利不少于20件), checked against what the text says.
+(申报示范企业的，有效发明专利不少于15件), checked against what the text says.
 
-A condition is met when the text speaks of it — a figure it requires, stated as reaching it (有效发明专利35件
-against 不少于20件), or its distinctive words (GB/T 29490, 联席会议机制) — and not met when a figure it requires
+A condition is met when the text speaks of it — a figure it requires, stated as reaching it (有效发明专利22件
+against 不少于15件), or its distinctive words (GB/T 29490, 联席会议机制) — and not met when a figure it requires
 is stated short of it. A clean record (未发生…违法失信行为) is presumed unless the text tells of a breach. A
 condition the text does not speak of leaves an eligible verdict open (needs_info), with the question to ask; one
 not met makes it ineligible. Either way the provincial notice is cited.
@@ -17,7 +17,7 @@ from assistant.rules.params import ProjectKey
 from assistant.rules.provincial import ProvincialCondition, ProvincialNotice
 from assistant.rules.verdict import Verdict
 
-# 研发投入占营业收入比重应不低于3%, 有效发明专利拥有量不少于20件
+# 研发投入占比应不低于4%, 有效发明专利拥有量不少于15件
 REQUIRED_FIGURE = re.compile(r"(?P<metric>[\u4e00-\u9fff]{2,16}?)(?:应|须|需|要)?(?:不低于|不少于|不得低于|达到|≥|>=)"
                              r"\s*(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>%|％|件|家|个|项|人|万元|亿元)")
 STATED_FIGURE = r"(?P<number>\d+(?:\.\d+)?)\s*(?:{unit})"

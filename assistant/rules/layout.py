@@ -38,7 +38,7 @@ COPULA = re.compile(r"是|为|系")
 
 
 def without_corrected(text: str) -> str:
-    """``text`` without what the speaker takes back at once (我们是省级的 哦 不对不对 现在还是市级的): the phrase
+    """``text`` without what the speaker takes back at once (我们是国家级园区 哦 不对 是省级的): the phrase
     before the correction, or what it says its subject is (我们县是示范县，不对，是试点县 keeps 我们县)."""
     corrections = list(pattern("self_correction").finditer(text))
     for correction in reversed(corrections):
@@ -131,6 +131,6 @@ def screened_item(text: str) -> str:
     if len(unit) < 2 or OWN_UNIT.match(unit):
         return text
     items = [item for item in ITEM_BREAK.split(text[:note.start()] + text[note.end():]) if item]
-    names = dict.fromkeys([unit, GOVERNMENT.sub("", unit)])  # 文昌市人民政府, said as 文昌市 in the list
+    names = dict.fromkeys([unit, GOVERNMENT.sub("", unit)])  # 某某市人民政府, said as 某某市 in the list
     planning = [item for name in names for item in items if re.search(re.escape(name) + PLANS, item)]
     return (planning or [text])[0]

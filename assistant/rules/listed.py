@@ -131,8 +131,8 @@ PART_AFTER = re.compile(r"[^，,。；;：:？?！!\s]{0,14}?(?:分公司|子公
 
 def names_in(text: str, row: ListedTitle) -> list[int]:
     """Where ``text`` names the (non-government) unit of ``row``: its core name, or its region and the core's
-    start, and not another unit going on from there (湖北江城理工学院 is not 湖北江城理工大学) nor a part of the
-    unit (…股份有限公司德阳分公司)."""
+    start, and not another unit going on from there (某某理工学院 is not 某某理工大学) nor a part of the
+    unit (…股份有限公司某某分公司)."""
     region, core = core_name(row.unit)
     if not core:
         return []

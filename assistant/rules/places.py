@@ -90,7 +90,7 @@ def scan(text: str) -> list[Mention]:
     while i < len(text):
         length = next((n for n in range(min(index.max_len, len(text) - i), 1, -1) if text[i:i + n] in index.names), 0)
         short = child_short(text, i, mentions)
-        if short and short.end - i >= length:  # a short name, unless a longer one starts here (甘孜州甘孜藏族自治州)
+        if short and short.end - i >= length:  # a short name, unless a longer one starts here (阿坝州阿坝…自治州)
             mentions.append(short)
             i = short.end
         elif length:
@@ -224,7 +224,7 @@ def place_of_chain(text: str, chain: Chain) -> Place:
         names = [m.text for m in chain.mentions]
         mention = "".join(dict.fromkeys(name for name in names if not any(name != o and name in o for o in names)))
     candidates = broadest(last.divisions)
-    if len(candidates) > 1:  # 深圳这边南山区: another place the text names says which one
+    if len(candidates) > 1:  # 深圳…南山区 named again alone: another place the text names says which one
         named = [d for other in scan(text) if other.start != last.start for d in other.divisions]
         candidates = [c for c in candidates if any(d.contains(c) for d in named)] or candidates
     if len(candidates) == 1:

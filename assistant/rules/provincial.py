@@ -43,7 +43,7 @@ class ProvincialDeadline(BaseModel):
 
 
 class ProvincialCondition(BaseModel):
-    """A condition the notice adds for applicants (申报示范企业的，有效发明专利不少于20件)."""
+    """A condition the notice adds for applicants (申报示范企业的，有效发明专利不少于15件)."""
 
     text: str
     types: list[ProjectKey] = []  # the project types it is set for (none named: every type)
@@ -80,7 +80,7 @@ def sentences(text: str) -> list[str]:
 
 def provincial_notice(library: Library, province: str | None, city: str | None = None) -> ProvincialNotice | None:
     """The loaded forwarding notice for an applicant in ``province`` (full or short name) and ``city``, read: a
-    city's own (武汉市转发通知) before its province's; None when none is loaded. A city's notice is for that
+    city's own (柳州市转发通知) before its province's; None when none is loaded. A city's notice is for that
     city's applicants only."""
     full = province_of(province) if province else None
     if not full:

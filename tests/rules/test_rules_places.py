@@ -129,6 +129,6 @@ def test_an_ambiguous_name_is_the_one_within_another_place_the_text_names() -> N
 
 
 def test_a_short_name_yields_to_a_longer_one_starting_there() -> None:
-    """甘孜州甘孜藏族自治州: the prefecture named twice, not its county 甘孜县 after it."""
-    found = chains("四川甘孜州甘孜藏族自治州市场监管局")
-    assert all(place_of_chain("四川甘孜州甘孜藏族自治州市场监管局", c).county is None for c in found)
+    """阿坝州阿坝藏族羌族自治州: the prefecture named twice, not its county 阿坝县 after it."""
+    found = chains("四川阿坝州阿坝藏族羌族自治州市场监管局")
+    assert all(place_of_chain("四川阿坝州阿坝藏族羌族自治州市场监管局", c).county is None for c in found)
