@@ -1667,3 +1667,8 @@ def test_a_work_orders_request_field_is_what_it_asks_however_labelled(assistant:
 def test_other_ip_matters_are_refused_naming_them(assistant: Assistant, question: str) -> None:
     answer = assistant.ask(question, as_of=DAY)
     assert not answer.in_scope and "不属于" in answer.answer
+
+
+def test_another_programmes_title_asked_about_is_no_applicant_unless_held() -> None:
+    assert extract_profile("请问国家知识产权优势企业今年哪个月开始申报？").kind is None
+    assert extract_profile("我们是2022年认定的高新技术企业，想报示范企业").kind == ApplicantKind.company

@@ -20,7 +20,7 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from assistant.language.lexicon import alternation, pattern
+from assistant.language.lexicon import alternation, pattern, records
 from assistant.language.normalize import normalize
 from assistant.rules import kinds, places
 from assistant.rules.layout import (
@@ -812,11 +812,31 @@ def without_quoted_notice(text: str) -> str:
     return QUOTED_WORDS.sub(lambda m: MASK * len(m.group()) if m.group(1) in applicants else m.group(), text)
 
 
+# Another programme's title asked about (优势企业什么时候评): that programme, not the applicant — unless the text
+# says the unit holds it (我们是…优势企业, 获评…).
+HELD_BEFORE = re.compile(r"(?:是|为|系|获评|评为|认定为|入选|作为)[^，,。；;！!？?\n]{0,14}$")
+
+
+@cache
+def programme_titles() -> tuple[str, ...]:
+    """Names of other programmes that end in a unit's noun (优势企业, 高新技术企业), longest first."""
+    names = {name for record in records("other_programmes") for name in record["names"]}
+    return tuple(sorted((name for name in names if kinds.MARKER.search(name)), key=len, reverse=True))
+
+
+def without_programme_titles(text: str) -> str:
+    for name in programme_titles():
+        for found in re.finditer(re.escape(name), text):
+            if not HELD_BEFORE.search(text, 0, found.start()):
+                text = text[:found.start()] + MASK * len(name) + text[found.end():]
+    return text
+
+
 def extract_profile(text: str, previous: Profile | None = None) -> Profile:
     """The facts ``text`` states, laid over ``previous`` (a follow-up turn adds to an earlier profile)."""
     clean = drop_letter_frame(drop_instructions(fields_as_sentences(places.repair_names(normalize(spaces_as_commas(
         table_as_fields(screened_item(without_corrected(without_denied_lines(text))))))))))
-    masked = without_quoted_notice(mask(clean, [*project_names(), *ORGANISERS]))
+    masked = without_programme_titles(without_quoted_notice(mask(clean, [*project_names(), *ORGANISERS])))
     head = kinds.head(masked)
     if head is not None and previous is not None and previous.kind == K.park_committee \
             and masked[head.start:head.end] in ("我区", "本区"):
