@@ -61,7 +61,7 @@ QUESTION_MARK = re.compile(r"[？?]")
 STATEMENT_END = re.compile(r"[。！!]")
 # A question that points back to what the sentence before it says (这么安排合适吗, 对此类要求有什么规定).
 POINTS_BACK = re.compile(r"这样|这种|这么|此类|这类|如此|上述|以上|对此|此事|此举|这件事|这个情况|这一情况|该做法|"
-                         r"(?:相关|有关)(?:的)?(?:规定|要求|说法|条款)")  # 文件里有相关要求吗: of what was described
+                         r"(?:相关|有关)(?:的)?(?:规定|要求|说法|条款)")  # 这方面有没有有关规定: of what was described
 # A comma before words that start a new question (还有, but not 还有多久).
 NEW_QUESTION = re.compile(r"[，,](?=另外|还有(?!多久|多少|多长|几)|以及|再问|顺便|同时|此外|还想问|另问)")
 CONJUNCTION = re.compile(r"和|(?<!来得)(?<![涉普危])及(?!时)|以及|还有|与|跟|同时")  # not 来得及, 涉及, 及时
@@ -74,7 +74,7 @@ WHO_MAY = re.compile(r"(?:哪些|哪类|哪种|什么样的?|什么|哪个|哪�
 ANAPHOR = re.compile(r"这|那|此|该")
 # X都有谁 asks who X are; X还是谁 ("X, or who") does not
 WHO_IS = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:都|分别|具体)?(?<!还)(?:是|有)(?:谁|哪些人|哪几位|哪位)"
-                    r"(?=$|[^\u4e00-\u9fff]|[呢啊呀吗])")  # not 是谁定的: who decides it asks a clause's subject
+                    r"(?=$|[^\u4e00-\u9fff]|[呢啊呀吗])")  # not 是谁审的: who does it asks a clause's subject
 REAPPLY = re.compile(rf"(?:还|再|重新|重复|需要|需不需要|要不要|用不用|还用|还要|能不能|可以|能)[^，,。？?]{{0,4}}?"
                      rf"(?:{alternation('apply')}|{alternation('submit')})")  # 已认定过，还得重新提交吗
 CONDITION = re.compile(rf"^(?:{alternation('hypothetical')})|的话$")
@@ -191,7 +191,7 @@ def pieces_and_scenes(text: str, request: bool = False) -> list[tuple[str, str]]
     listed = bool(ASKED_LIST.search(text))
 
     def asking(piece: str) -> bool:
-        if listed and LIST_ITEM.match(piece):  # …如下：一是…；二是…；三是回执的格式: each item asked
+        if listed and LIST_ITEM.match(piece):  # …如下：一是…；二是…；三是联络员的人选: each item asked
             return True
         if piece in stated and piece not in questioned:  # 又担心赶不上。: only asking words make it ask (想了解…。)
             return bool(pattern("asks_something").search(piece) or pattern("asking_verb").search(piece))
@@ -211,7 +211,7 @@ def pieces_and_scenes(text: str, request: bool = False) -> list[tuple[str, str]]
     return kept or [(text, "")]
 
 
-# A list of questions announced (有关事项报告如下：, 现将几个问题说明如下：): each item of it asks, a noun phrase too.
+# A list of questions announced (特请示以下事项：, 想请教如下几点：): each item of it asks, a noun phrase too.
 ASKED_LIST = re.compile(r"(?:请示|咨询|请教|问题|事项)[^。；;！!？?\n]{0,8}(?:如下|以下)[^。；;！!？?\n]{0,6}[：:]")
 NUMERAL = "一二三四五六七八九十"
 LIST_ITEM = re.compile(rf"\s*(?:[{NUMERAL}]是|[{NUMERAL}][、.．]|\d+[、.．)）]|[（(][{NUMERAL}\d]+[）)])")
@@ -483,14 +483,14 @@ def decide(text: str, *, turn: Profile, profile: Profile | None, search: Callabl
                                                          holds_title):
             eligibility = True
             # 想报示范企业，听说要交评审费，是真的吗: a work rule the same sentence asks about in its own words (not
-            # 企业掏钱办的质检站: only the notice's word for money, 收取费用, would name fees there)
+            # 集团投钱建的中试基地: only the notice's word for money, 收取费用, would name fees there)
             parts += [part for part in parts_of(piece) if part.intent == Intent.topic and part.topic is not None
                       and part.topic.name in RULE_TOPICS and part.topic.pattern.search(piece)]
             continue
         decided = parts_of(piece)
         rules = [topic for topic in matching_topics(f"{piece}，{scene}") if topic.name in RULE_TOPICS] \
             if scene and POINTS_BACK.search(piece) else []
-        if rules:  # 文件对这种做法怎么说: a practice described before it, asked against the work rules
+        if rules:  # 通知怎么看待这类安排: a practice described before it, asked against the work rules
             decided = [Part(Intent.topic, piece, slot=rules[0].name, topic=rules[0],
                             hits=tuple(search(f"{piece}，{scene}")))]
         # what the notice does not answer alone: read with the scene said around it, then with the piece asked
@@ -503,7 +503,7 @@ def decide(text: str, *, turn: Profile, profile: Profile | None, search: Callabl
     if eligibility:
         parts.insert(0, Part(Intent.eligibility, text))
     elif describes(turn) and types and any(part.slot == "still_open" for part in parts):
-        eligibility = True  # 我们是股份公司，现在报示范企业还赶得上吗: whether in time, then whether it may
+        eligibility = True  # 我们是有限公司，示范企业眼下报还赶趟吗: whether in time, then whether it may
         parts.append(Part(Intent.eligibility, text))
     return Decision(dedupe(parts) or parts_of(text), types=types, about_applicant=eligibility)
 

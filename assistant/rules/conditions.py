@@ -15,6 +15,7 @@ import re
 from assistant.language.normalize import bigrams
 from assistant.rules.params import ProjectKey
 from assistant.rules.provincial import ProvincialCondition, ProvincialNotice
+from assistant.rules.text import segments
 from assistant.rules.verdict import Verdict
 
 # 研发投入占比应不低于4%, 有效发明专利拥有量不少于15件
@@ -47,7 +48,7 @@ def condition_met(condition: ProvincialCondition, text: str) -> bool | None:
     codes = set(CODE.findall(condition.text))
     if codes & set(CODE.findall(text)):
         return True
-    segment = max(re.split(r"[，,。；;\n]", text), key=lambda s: len(shared(condition.text, s)))
+    segment = max(parts_of(text), key=lambda part: len(shared(condition.text, part)))
     if len(shared(condition.text, segment)) < MIN_SHARED:
         return None
     return None if UNSAID.search(segment) and not UNSAID.search(condition.text) else True
@@ -55,8 +56,12 @@ def condition_met(condition: ProvincialCondition, text: str) -> bool | None:
 
 def shared_negated(condition: str, text: str) -> bool:
     """The text says of the condition's subject that there was none (无…违法失信记录, 未受过…处罚)."""
-    return any(len(shared(condition, segment)) >= 2 and re.search(r"[无未没]", segment)
-               for segment in re.split(r"[，,。；;\n]", text))
+    return any(len(shared(condition, part)) >= 2 and re.search(r"[无未没]", part) for part in parts_of(text))
+
+
+def parts_of(text: str) -> list[str]:
+    """The text's segments (between commas and full stops)."""
+    return [text[start:end] for start, end in segments(text)]
 
 
 def shared(condition: str, text: str) -> set[str]:

@@ -602,9 +602,7 @@ ZONE_OF_BUREAU = re.compile(r"(?:管委会|管理委员会)的?$")  # a bureau o
 
 
 # A department saying its own side wants a type only governments apply for: it speaks for its government.
-WE_WANT_TO_APPLY = re.compile(rf"(?:我们|咱们|我局)(?:这次|这一届|这届|今年|也)?(?:想|准备|打算|计划|拟)要?"
-                              rf"(?:{alternation('apply')})")
-GOVERNMENT_TYPES = {"city", "county"}
+WE_WANT_TO_APPLY = re.compile(rf"(?:我们|咱们|我局)(?:这次|这一届|这届|今年|也)?(?:{kinds.WANTS_TO_APPLY.pattern})")
 
 
 def place_introduced(text: str) -> int | None:
@@ -850,7 +848,7 @@ def extract_profile(text: str, previous: Profile | None = None) -> Profile:
     elif head is not None and head.kind == K.department and (place_at := place_introduced(masked)) is not None:
         head = kinds.Marker(place_at, place_at, K.government, by="place")  # 政府办的人说“我们是某某自治县”: the county
     elif head is not None and head.kind == K.department and WE_WANT_TO_APPLY.search(masked) \
-            and set(mentioned_types(clean)) & GOVERNMENT_TYPES:
+            and K.government.value in {project_types()[key].holder_kind for key in mentioned_types(clean)}:
         head = kinds.Marker(head.start, head.end, K.government, by="place")  # 区市场监管局：我们想报示范县
     elif head is not None and head.kind == K.department and kinds.just_before(ZONE_OF_BUREAU, masked, head.start):
         head = kinds.Marker(head.start, head.end, K.park_committee, by="zone")  # 高新区管委会经发局的: its committee
