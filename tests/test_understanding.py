@@ -18,7 +18,7 @@ from assistant.language.normalize import normalize
 from assistant.language.pinyin import syllable, syllables
 from assistant.rules import extract_profile
 from assistant.rules.layout import fields_as_sentences
-from assistant.rules.profile import ApplicantKind, Founder, ParkLevel, PlaceCategory, UniversityLevel
+from assistant.rules.profile import ApplicantKind, Founder, LegalForm, ParkLevel, PlaceCategory, UniversityLevel
 from assistant.rules.text import Qualifier, qualifiers
 from assistant.web.api import build_router
 
@@ -1672,3 +1672,36 @@ def test_other_ip_matters_are_refused_naming_them(assistant: Assistant, question
 def test_another_programmes_title_asked_about_is_no_applicant_unless_held() -> None:
     assert extract_profile("请问国家知识产权优势企业今年哪个月开始申报？").kind is None
     assert extract_profile("我们是2022年认定的高新技术企业，想报示范企业").kind == ApplicantKind.company
+
+
+def test_the_speakers_own_county_is_no_hearsay_and_a_bracketed_level_is_the_parents() -> None:
+    """听说我们县…评上过 doubts the title, not that the speaker's unit is a county; 某某市（地级市）下面的 names the
+    level of the place above."""
+    profile = extract_profile("听同事说我们县好像以前评过示范县，说不准。县归某某市（地级市）管的。")
+    assert profile.kind == ApplicantKind.government
+    assert profile.place is not None and profile.place.categories == [PlaceCategory.county_level]
+    assert profile.recognized == [] and profile.unsure_recognized == ["county"]
+
+
+def test_a_project_types_matter_is_no_title_claim() -> None:
+    assert extract_profile("我们是某某市政府办，领导的意思是示范市那块今年先不考虑。").recognized == []
+
+
+def test_a_department_annotated_by_its_citys_level_is_the_department() -> None:
+    assert extract_profile("我是某某市（地级市）市场监督管理局知识产权科的，想问示范市能不能报？").kind == ApplicantKind.department
+
+
+def test_a_founders_form_before_its_founding_is_not_the_applicants() -> None:
+    """由一家股份公司全资出资设立，营业执照上是有限责任公司: the applicant is a limited company."""
+    profile = extract_profile("我们研究院由一家上市公司全资出资设立，营业执照上是有限责任公司，能报示范企业吗？")
+    assert profile.company.legal_form == LegalForm.llc
+
+
+@pytest.mark.parametrize("text", [
+    "我们是一家美资企业在苏州设立的实验室，注册为外商独资有限责任公司，能报示范科研机构吗？",
+    "我们现在是某某控股集团的全资子公司“某某检测研究院有限公司”，想报示范科研机构。",
+    "本院在科研院所体制改革中转制为企业，现为某某设计研究院有限公司，想报示范科研机构。",
+])
+def test_an_institute_registered_as_a_company_in_other_words_is_both(text: str) -> None:
+    profile = extract_profile(text)
+    assert {profile.kind, *profile.also} >= {ApplicantKind.institute, ApplicantKind.company}

@@ -103,6 +103,9 @@ AGENT_TRADE = re.compile(r"(?:咨询|代理|顾问|律师|会计师?|财税|知�
 CLIENTS = re.compile(r"客户|委托人|当事人")
 AS_IF = re.compile(r"(?:按|按照|作为|当作|当成|算作)$")  # 按企业去报: what it would be treated as
 MASKED_NAME = re.compile(f"{MASK}+")
+ADJACENT = re.compile(r"[）)]?")  # a level in brackets after a place's name (某某市（地级市）) ends the name
+REFORM_AFTER = re.compile(r"(?:体制)?改革")  # 科研院所改革, 高校改革: a policy named after a kind of unit
+QUOTE_CLOSE = re.compile(r"[”\"」』]")
 QUOTED = re.compile(r"[“\"「『][^”\"」』，,。；;]{0,16}")  # the opening of a quoted name, up to a marker in it
 PARENTHESIS = re.compile(r"[（(][^（()）]{0,40}[）)]")
 BREAKS = re.compile(r"[，,。；;！!？?]")
@@ -201,10 +204,13 @@ def markers(text: str) -> tuple[Marker, ...]:
         if later_in_segment and marker.kind == K.government and OWN_PLACE.fullmatch(text, marker.start, marker.end) \
                 and not re.search(r"是", text[marker.end:later.start]):
             continue  # 我们县农业科学研究所: the county's institute
-        if later_in_segment and marker.kind in LEGAL_FORMS and QUOTED.fullmatch(text, marker.end, later.start):
-            continue  # 事业单位“某某水产研究所”: the unit is the one its name says
-        if later_in_segment and (later.start == marker.end or MODIFIES.match(text, marker.end)):
-            continue  # 高新区的公司, 高新区管委会: the later noun is the unit
+        if later_in_segment and QUOTED.fullmatch(text, marker.end, later.start) \
+                and (marker.kind in LEGAL_FORMS or marker.kind in quoted_kinds(text, found[i + 1:])):
+            continue  # 事业单位“某某水产研究所”, 全资子公司“某某研究院有限公司”: the unit is the one its name says
+        if REFORM_AFTER.match(text, marker.end):
+            continue  # 科研院所改革时转制成企业: a reform of that kind of unit
+        if later_in_segment and (ADJACENT.fullmatch(text, marker.end, later.start) or MODIFIES.match(text, marker.end)):
+            continue  # 高新区的公司, 高新区管委会, 某某市（地级市）市场监管局: the later noun is the unit
         if SUBORDINATE.match(text, marker.end):
             continue  # 管委会下属的科技创新局: a unit inside this one, even one no marker names
         if later_in_segment and (marker.kind == K.park_committee != later.kind or marker.kind == later.kind) \
@@ -229,9 +235,16 @@ def markers(text: str) -> tuple[Marker, ...]:
     return tuple(kept)
 
 
+def quoted_kinds(text: str, following: list[Marker]) -> set[ApplicantKind]:
+    """The kinds the markers inside the quoted name that the first of ``following`` opens name."""
+    close = QUOTE_CLOSE.search(text, following[0].start)
+    return {m.kind for m in following if close and m.end <= close.start()}
+
+
 # "营业执照是有限责任公司", "独立法人（有限公司）": the form the applicant itself is registered in.
 REGISTERED_AS = re.compile(r"(?:营业执照|执照|工商登记|登记|注册)[^，,。；;！!？?\n]{0,6}?(?:是|为)(?:一家|一个)?"
-                           r"(?:[“\"「][^，,。；;！!？?\n”\"」]{0,16})?$"  # 注册形式是“XX研究院有限公司”
+                           # 注册形式是“XX研究院有限公司”, 注册为外商独资有限责任公司
+                           r"(?:[“\"「][^，,。；;！!？?\n”\"」]{0,16}|[^，,。；;！!？?\n]{0,6})?$"
                            r"|法人[（(]$"
                            # a conversion done (前些年转企改制成了有限公司), not one asked about (需不需要改制成公司)
                            r"|(?:(?:已经?|早已|后来|现已|\d{4}年|前些年|去年|前年)[^，,。；;！!？?\n]{0,6}?"

@@ -274,10 +274,17 @@ COUNTED_BEFORE = re.compile(r"(?:[两二三四五六七八九十百几]|(?<!少)
                             r"(?:管理|管辖|管)的(?:是|都是))$")  # 州管理的是县市: what it governs
 
 
+# 我们县, 本区: the speaker names its own unit; a hedge or hearsay around it (听说我们县好像评上过…) doubts what is
+# said of the unit, not the unit.
+SELF_REFERENCE = re.compile(r"我们|[我本]")
+REFERENCE_DOUBTS = {Qualifier.negated, Qualifier.hedged, Qualifier.hearsay}
+
+
 def said(text: str, mention: re.Match[str]) -> bool:
     """The level is stated as a fact: not negated, not qualified (pending, hearsay…), not counted."""
+    ignored = REFERENCE_DOUBTS if SELF_REFERENCE.match(mention.group()) else {Qualifier.negated}
     return not negated(text, mention.start(), strict=True) \
-        and not qualifiers(text, mention.start(), mention.end()) - {Qualifier.negated} \
+        and not qualifiers(text, mention.start(), mention.end()) - ignored \
         and not COUNTED_BEFORE.search(text, max(0, mention.start() - 7), mention.start())
 
 
@@ -288,7 +295,7 @@ def stated_levels(text: str) -> list[StatedLevel]:
 
 
 # "地级市下面的", "归地级市管": the level of the place above the one described, not its own.
-PARENT_AFTER = re.compile(r"(?:下面|下辖|下属|所辖|底下|管辖|管)的?")
+PARENT_AFTER = re.compile(r"[）)]?(?:下面|下辖|下属|所辖|底下|管辖|管)的?")  # XX市（地级市）下面的
 PARENT_BEFORE = re.compile(r"(?:归|属于|隶属于?|由)$")
 
 
