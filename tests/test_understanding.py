@@ -1705,3 +1705,35 @@ def test_a_founders_form_before_its_founding_is_not_the_applicants() -> None:
 def test_an_institute_registered_as_a_company_in_other_words_is_both(text: str) -> None:
     profile = extract_profile(text)
     assert {profile.kind, *profile.also} >= {ApplicantKind.institute, ApplicantKind.company}
+
+
+def test_a_provincial_zone_in_a_county_keeps_its_level() -> None:
+    assert extract_profile("我们是县里的省级高新区管委会，想报示范园区。").park.level == ParkLevel.provincial
+
+
+def test_units_gathered_by_the_dozen_are_industry_clustering(assistant: Assistant) -> None:
+    text = "我们是潍坊市临朐县人民政府，县城的知识产权服务园汇聚了四十多家代理和评估机构，想报服务业示范区。"
+    assert statuses(assistant, text)["service_zone"] == "eligible"
+
+
+def test_a_corps_city_named_by_its_division_is_a_corps_city() -> None:
+    profile = extract_profile("我们是兵团第某师某某市，想报示范县。")
+    assert profile.place is not None and profile.place.categories == [PlaceCategory.xpcc_city]
+
+
+def test_a_place_asking_which_government_types_it_may_apply_for_is_its_government() -> None:
+    """这几个 names the types listed, it asks no number; 服务业集聚示范区 beside 示范市 and 示范县 is one a government
+    may apply for."""
+    text = "阿拉尔市的，想了解示范市、示范县、服务业集聚示范区这几个我们能报哪个。"
+    assert extract_profile(text).kind == ApplicantKind.government
+
+
+def test_a_party_said_to_take_no_part_is_not_the_applicant() -> None:
+    text = "我们是某某大学在海南设的一个热带作物试验站，学校自己出的钱，地方政府没参与。能报示范科研机构吗？"
+    assert extract_profile(text).kind == ApplicantKind.institute
+
+
+@pytest.mark.parametrize("text", ["我们是某某国家高新区“一区多园”中的一个园，想报示范园区。",
+                                  "我们是国家级经开区的一个片区，有自己的管理办公室，想报示范园区。"])
+def test_a_part_of_a_national_zone_does_not_hold_its_level(text: str) -> None:
+    assert extract_profile(text).park.level is None

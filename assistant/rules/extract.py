@@ -143,7 +143,7 @@ PARK_FACTS = [
         rf"省(?:政府|人民政府|委|里){APPROVED}": L.provincial,
         # not 园区级别, nor the powers a zone exercises (承担县级政府职能, 县级管理权限)
         r"(?:地市级|设区市级|市级|县级(?!市)|区级)(?!别|(?:政府|行政|经济社会)?(?:职能|职权|管理权限|权限))|市属|县属|区属|"
-        r"(?:县|市|区)里的|"
+        r"(?:县|市|区)里的(?!省级|国家级|省|国家)|"  # not 县里的省级经开区: where a provincial zone lies
         rf"(?:市|县|区)(?:政府|人民政府|委|里)(?:自己|自行)?(?:{APPROVED}|设|建)的{ZONE_AFTER}|"
         rf"{ZONE_BEFORE}(?:市|县|区)(?:政府|人民政府|委|里)(?:自己|自行)?{APPROVED}|"
         rf"经[^，,。；;！!？?\n省]{{0,8}}?(?:市|县|区)(?:政府|人民政府|委){APPROVED}": L.below_provincial,
@@ -227,7 +227,9 @@ MANY_UNITS = r"(?:企业|机构|公司|平台|服务业|产业)"
 DOZENS = r"(?:[一二两三四五六七八九]?十|[一二两三四五六七八九]百|上百|上千|数百|数十|几十|几百|\d{2,})"
 CLUSTERED = r"产业集聚|产业聚集|产业集群|集聚发展|形成了?集聚|集聚效应|集聚区|聚集区|集聚|聚集" \
     rf"|{MANY_UNITS}[^，,。；;！!？?\n不没]{{0,4}}?(?:集中|扎堆|云集|密集)" \
-    rf"|{MANY_UNITS}[^，,。；;！!？?\n不没]{{0,3}}?{DOZENS}多?家"  # 软件企业相当集中, 服务机构有两百多家
+    rf"|{MANY_UNITS}[^，,。；;！!？?\n不没]{{0,3}}?{DOZENS}多?家" \
+    rf"|(?:集中|汇聚|云集|入驻)了?[^，,。；;！!？?\n不没]{{0,4}}?{DOZENS}多?家"  # 软件企业相当集中, 服务机构有两百多家,
+# 集中了三十多家服务机构
 # "报服务业集聚区", "那服务业集聚区呢": the service zone asked for by a short name of its own, no statement that
 # industry clusters (区里有个服务业集聚区 is one).
 ZONE_SHORT_NAME = r"(?:知识产权)?服务业(?:高质量)?集聚(?:发展)?(?:示范)?区"
@@ -637,11 +639,13 @@ def province_alone(text: str, chain: places.Chain) -> bool:
 
 
 def place_asking_for_its_government(masked: str, clean: str) -> int | None:
-    """A text that names one place and asks only about types a people's government applies for (示范市,
-    示范县): the place's government is the applicant ("我们崇明…现在叫上海市崇明区，还能报示范县吗")."""
+    """A text that names one place and asks only about types a people's government applies for (示范市, 示范县,
+    服务业集聚示范区 beside them): the place's government is the applicant ("我们崇明…现在叫上海市崇明区，
+    还能报示范县吗")."""
     found = places.chains(masked)
     named = {frozenset(d.code for d in chain.mentions[-1].divisions) for chain in found}  # 原浏阳县…现在是浏阳市: one
-    if len(named) == 1 and {project_types()[key].holder_kind for key in mentioned_types(clean)} == {K.government.value}:
+    held_by = {project_types()[key].holder_kind for key in mentioned_types(clean)}  # "": a government among others
+    if len(named) == 1 and K.government.value in held_by and held_by <= {K.government.value, ""}:
         end = found[-1].mentions[-1].end
         return None if pattern("about_the_place").search(masked, end) else end
     return None

@@ -56,7 +56,8 @@ MARKERS: dict[str, ApplicantKind] = {
     **dict.fromkeys(["科研机构", "科研院所", "研究院", "研究总院", "研究分院", "研究设计院", "研究所", "研究中心",
                      "实验室", "科学院", "农科院", "林科院", "医科院", "社科院",  # the academies by their short names
                      "新型研发机构",
-                     "研发机构", "研发中心", "院所", "我所", "本所", "我们所"], K.institute),
+                     "研发机构", "研发中心", "院所", "我所", "本所", "我们所",
+                     "观测站", "试验站", "实验站", "野外站", "研究站"], K.institute),  # a research station
     "事业单位": K.public_institution,
     **dict.fromkeys(["民办非企业单位", "民办非企业", "民非", "社会服务机构"], K.private_non_enterprise),
     **dict.fromkeys(["协会", "学会", "商会", "联合会", "促进会", "研究会", "基金会", "社会团体", "社会组织", "联盟"],
@@ -104,6 +105,7 @@ CLIENTS = re.compile(r"客户|委托人|当事人")
 AS_IF = re.compile(r"(?:按|按照|作为|当作|当成|算作)$")  # 按企业去报: what it would be treated as
 MASKED_NAME = re.compile(f"{MASK}+")
 ADJACENT = re.compile(r"[）)]?")  # a level in brackets after a place's name (某某市（地级市）) ends the name
+NOT_INVOLVED = re.compile(r"(?:也|都|并|从来)?(?:没有?|未|不|没怎么)(?:参与|出资|参股|投资|介入|插手)")
 REFORM_AFTER = re.compile(r"(?:体制)?改革")  # 科研院所改革, 高校改革: a policy named after a kind of unit
 QUOTE_CLOSE = re.compile(r"[”\"」』]")
 QUOTED = re.compile(r"[“\"「『][^”\"」』，,。；;]{0,16}")  # the opening of a quoted name, up to a marker in it
@@ -211,6 +213,8 @@ def markers(text: str) -> tuple[Marker, ...]:
             continue  # 科研院所改革时转制成企业: a reform of that kind of unit
         if later_in_segment and (ADJACENT.fullmatch(text, marker.end, later.start) or MODIFIES.match(text, marker.end)):
             continue  # 高新区的公司, 高新区管委会, 某某市（地级市）市场监管局: the later noun is the unit
+        if NOT_INVOLVED.match(text, marker.end):
+            continue  # 地方政府没参与: a party said to take no part
         if SUBORDINATE.match(text, marker.end):
             continue  # 管委会下属的科技创新局: a unit inside this one, even one no marker names
         if later_in_segment and (marker.kind == K.park_committee != later.kind or marker.kind == later.kind) \
