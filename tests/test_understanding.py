@@ -17,6 +17,7 @@ from assistant.language.lexicon import pattern
 from assistant.language.normalize import normalize
 from assistant.language.pinyin import syllable, syllables
 from assistant.rules import extract_profile
+from assistant.rules.extract import mentioned_types
 from assistant.rules.layout import fields_as_sentences
 from assistant.rules.profile import ApplicantKind, Founder, LegalForm, ParkLevel, PlaceCategory, UniversityLevel
 from assistant.rules.text import Qualifier, qualifiers
@@ -1737,3 +1738,28 @@ def test_a_party_said_to_take_no_part_is_not_the_applicant() -> None:
                                   "我们是国家级经开区的一个片区，有自己的管理办公室，想报示范园区。"])
 def test_a_part_of_a_national_zone_does_not_hold_its_level(text: str) -> None:
     assert extract_profile(text).park.level is None
+
+
+def test_which_form_to_fill_asks_for_the_application_form(assistant: Assistant) -> None:
+    answer = assistant.ask("我们要交哪张表？", as_of=DAY)
+    assert answer.in_scope and "申报书" in answer.answer
+
+
+def test_a_field_of_the_application_form_is_the_unloaded_annexs_content(assistant: Assistant) -> None:
+    answer = assistant.ask("申报书中“创建目标”这一栏要写多少字？", as_of=DAY)
+    assert "未载入" in answer.answer and [c.id for c in answer.citations] == ["notice#annex.1"]
+
+
+def test_whether_the_plaque_comes_at_once_asks_the_acceptance_clause(assistant: Assistant) -> None:
+    answer = assistant.ask("材料交上去，是不是直接就给授牌？", as_of=DAY)
+    assert "notice#4.3" in [c.id for c in answer.citations]
+
+
+def test_units_said_to_be_many_below_the_applicant_are_not_its_level() -> None:
+    profile = extract_profile("上海崇明区能不能报示范县？我们区下面乡镇很多，跟县差不多。")
+    assert profile.place is not None and profile.place.categories == [PlaceCategory.municipal_district]
+
+
+def test_the_service_zone_by_a_short_name_of_its_own_is_that_type() -> None:
+    assert mentioned_types("区政府还想报服务业集聚区那个") == ["service_zone"]
+    assert mentioned_types("我们区里有个服务业集聚区，能报示范县吗") == ["county"]

@@ -385,6 +385,8 @@ def mentioned_types(text: str) -> list[ProjectKey]:
     """The project types a text names (示范企业, 强县建设示范县 …), in the order of the notice."""
     clean = normalize(text)
     named = {key for name, key in project_names().items() if name in clean}
+    if ZONE_TYPE_NAME.search(clean):
+        named.add("service_zone")  # 报服务业集聚区: the type by a short name of its own
     return [key for key in PROJECT_KEYS if key in named]
 
 

@@ -281,12 +281,16 @@ SELF_REFERENCE = re.compile(r"我们|[我本]")
 REFERENCE_DOUBTS = {Qualifier.negated, Qualifier.hedged, Qualifier.hearsay}
 
 
+MANY_AFTER = re.compile(r"(?:很|挺|比较|特别|非常|也)?多(?![年少家个数])")  # 下面乡镇多: units counted, no level
+
+
 def said(text: str, mention: re.Match[str]) -> bool:
     """The level is stated as a fact: not negated, not qualified (pending, hearsay…), not counted."""
     ignored = REFERENCE_DOUBTS if SELF_REFERENCE.match(mention.group()) else {Qualifier.negated}
     return not negated(text, mention.start(), strict=True) \
         and not qualifiers(text, mention.start(), mention.end()) - ignored \
-        and not COUNTED_BEFORE.search(text, max(0, mention.start() - 7), mention.start())
+        and not COUNTED_BEFORE.search(text, max(0, mention.start() - 7), mention.start()) \
+        and not MANY_AFTER.match(text, mention.end())
 
 
 def stated_levels(text: str) -> list[StatedLevel]:
