@@ -1763,3 +1763,10 @@ def test_units_said_to_be_many_below_the_applicant_are_not_its_level() -> None:
 def test_the_service_zone_by_a_short_name_of_its_own_is_that_type() -> None:
     assert mentioned_types("区政府还想报服务业集聚区那个") == ["service_zone"]
     assert mentioned_types("我们区里有个服务业集聚区，能报示范县吗") == ["county"]
+
+
+def test_a_department_asking_what_its_place_may_apply_for_speaks_for_its_government() -> None:
+    """区科技局的人说“我们区该报示范市还是示范县”: the district asks; a bureau asking of itself (我们局能报吗) does
+    not."""
+    assert extract_profile("我在武清区科技局，我们区该报示范市还是示范县？").kind == ApplicantKind.government
+    assert extract_profile("我们是苏州市知识产权局，能申报示范市吗？").kind == ApplicantKind.department

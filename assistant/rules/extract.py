@@ -606,7 +606,10 @@ ZONE_OF_BUREAU = re.compile(r"(?:管委会|管理委员会)的?$")  # a bureau o
 
 
 # A department saying its own side wants a type only governments apply for: it speaks for its government.
-WE_WANT_TO_APPLY = re.compile(rf"(?:我们|咱们|我局)(?:这次|这一届|这届|今年|也)?(?:{kinds.WANTS_TO_APPLY.pattern})")
+WE_WANT_TO_APPLY = re.compile(rf"(?:我们|咱们|我局)(?:这次|这一届|这届|今年|也)?(?:{kinds.WANTS_TO_APPLY.pattern})"
+                              # its place asking what it may apply for (我们区里想问…我们能报吗, 我区该报哪个)
+                              rf"|(?:(?:我们|咱们|[我本])[县市区旗州盟]里?|(?<![\u4e00-\u9fff])[县区旗州盟]里)"
+                              rf"[^。？?！!]{{0,30}}?(?:{kinds.MODAL.pattern}|该报|报哪)")
 
 
 def place_introduced(text: str) -> int | None:
