@@ -1770,3 +1770,10 @@ def test_a_department_asking_what_its_place_may_apply_for_speaks_for_its_governm
     not."""
     assert extract_profile("我在武清区科技局，我们区该报示范市还是示范县？").kind == ApplicantKind.government
     assert extract_profile("我们是苏州市知识产权局，能申报示范市吗？").kind == ApplicantKind.department
+
+
+def test_a_city_level_place_referred_to_by_its_level_is_the_one_named_before() -> None:
+    """替延边州问：州政府能不能报示范市？州里的延吉市能不能报示范县？ — each type for its own place."""
+    profile = extract_profile("替延边州问两件事：州政府能不能报示范市？州里的延吉市能不能报示范县？")
+    assert profile.places_proposed["city"].mention != profile.places_proposed["county"].mention
+    assert PlaceCategory.county_level in profile.places_proposed["county"].categories

@@ -744,8 +744,18 @@ def places_named_for_types(masked: str, clean: str) -> dict[str, Place]:
             end = match.end() if (match := after.match(masked, end)) else end
         if (key := type_proposed_at(masked, clean, end)) and (place := place_named_at(masked, mention)):
             found.setdefault(key, place)
+    for reference in CITY_REFERENCE.finditer(masked):  # 盟行署能不能报示范市: the city-level place named before
+        city = next((chain for chain in reversed(places.chains(masked[:reference.start()]))
+                     if chain.mentions[-1].divisions and chain.mentions[-1].divisions[0].rank == 1), None)
+        if city and (key := type_proposed_at(masked, clean, reference.end())):
+            found.setdefault(key, places.place_of_chain(masked[:city.mentions[-1].end], city))
     distinct = {place.adcode or place.mention for place in found.values()}
     return found if len(distinct) > 1 else {}
+
+
+# A city-level place referred to by its level alone (盟里, 州政府, 地区行署), after its name was said.
+CITY_REFERENCE = re.compile(r"(?<![\u4e00-\u9fff])(?:盟|州|地区|市)(?:里|行署|行政公署|(?:人民)?政府)"
+                            r"|(?<=[，,。；;！!？?\n那])(?:盟|州|地区)(?:里|行署|行政公署|(?:人民)?政府)")
 
 
 def place_named_at(text: str, mention: places.Mention) -> Place | None:
