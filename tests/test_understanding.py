@@ -1777,3 +1777,11 @@ def test_a_city_level_place_referred_to_by_its_level_is_the_one_named_before() -
     profile = extract_profile("替延边州问两件事：州政府能不能报示范市？州里的延吉市能不能报示范县？")
     assert profile.places_proposed["city"].mention != profile.places_proposed["county"].mention
     assert PlaceCategory.county_level in profile.places_proposed["county"].categories
+
+
+def test_a_zone_located_by_another_and_a_level_word_in_quotes_say_nothing_of_its_level() -> None:
+    """位于某某国家高新区旁边 locates the zone; 担心“国家级”的称号… talks about the word."""
+    assert extract_profile("枝江经济开发区是省级经开区，位于宜昌国家高新区旁边，能报示范园区吗").park.level \
+        == ParkLevel.provincial
+    assert extract_profile("来电人系省级开发区管委会工作人员，主任担心“国家级”的称号只有国家级开发区才能报。").park.level \
+        == ParkLevel.provincial

@@ -75,6 +75,7 @@ class Fact:
     skip_before: re.Pattern[str] | None = None  # context that makes a phrase not about the applicant
     prefer: tuple[Any, ...] = ()
     overrides: tuple[Any, ...] = ()  # values the others then say of its parts (成人高校, 开设本科教育: adult)
+    skip_quoted: bool = False  # a phrase alone in quotes is a word talked about (担心“国家级”的称号…)
 
     def __post_init__(self) -> None:
         self.pattern = re.compile("|".join(f"(?P<g{i}>{p})" for i, p in enumerate(self.phrases)))
@@ -90,7 +91,8 @@ class Fact:
             key = self.keys[int(match.lastgroup[1:])]
             seg_start, _ = segment_bounds(text, match.start())
             before = text[seg_start:match.start()]
-            if self.skip_before and self.skip_before.search(before):
+            if (self.skip_before and self.skip_before.search(before)) or (self.skip_quoted and QUOTED_ALONE.fullmatch(
+                    text, max(0, match.start() - 1), min(len(text), match.end() + 1))):
                 continue
             found = qualifiers(text, match.start(), match.end())
             in_name = any(a <= match.start() < b for a, b in designated)  # 以总部的名义: the applicant
@@ -123,6 +125,7 @@ class Fact:
             self.prefer) else None
 
 
+QUOTED_ALONE = re.compile(r"[“\"「‘][^”\"」’]+[”\"」’]")
 L, T = ParkLevel, ParkType
 # Who approved a zone gives its level (国务院批准设立, 市里批的一个工业园区); who set up its committee does not.
 APPROVING = r"(?:正式)?(?:批准|批复|同意|批)"
@@ -148,7 +151,7 @@ PARK_FACTS = [
         rf"{ZONE_BEFORE}(?:市|县|区)(?:政府|人民政府|委|里)(?:自己|自行)?{APPROVED}|"
         rf"经[^，,。；;！!？?\n省]{{0,8}}?(?:市|县|区)(?:政府|人民政府|委){APPROVED}": L.below_provincial,
     }, negated={r"省级以上": L.below_provincial, PROVINCIAL: L.below_provincial},
-        pending={r"省级以上": L.below_provincial, PROVINCIAL: L.below_provincial}),
+        pending={r"省级以上": L.below_provincial, PROVINCIAL: L.below_provincial}, skip_quoted=True),
     # 原管委会已撤销: the zone has no committee of its own any more
     Fact("committee", {r"(?:管委会|管理委员会)[^，,。；;！!？?\n]{0,4}?(?:撤了|撤销|撤掉|取消了|没了)": False,
                        r"管委会|管理委员会": True}, negated={r"管委会|管理委员会": False}),

@@ -30,6 +30,7 @@ FORMER_AFTER = re.compile(rf"[^，,。；;！!？?\n]{{0,4}}?(?:{alternation('fo
 FOUNDER_AFTER = re.compile(rf"[^，,。；;！!？?\n]{{0,4}}?(?:{alternation('founder_role_after')})")
 PENDING_AFTER = re.compile(rf"的?[^，,。；;！!？?\n]{{0,2}}?(?:{alternation('pending_after')})")
 PART_BEFORE_WINDOW = 8
+NEAR_AFTER = re.compile(r"[^，,。；;！!？?\n]{0,8}?(?:旁边|边上|附近|对面|隔壁)")  # 位于某某国家高新区旁边: a neighbour
 
 
 class Qualifier(StrEnum):
@@ -216,8 +217,8 @@ def qualifiers(text: str, start: int, end: int) -> set[Qualifier]:
         found.add(Qualifier.partial)
     if pattern("other_party").search(before) and not pattern("one_body").search(text, *segment_bounds(text, start)):
         found.add(Qualifier.other)
-    if FOUNDER_AFTER.match(text, end):
-        found.add(Qualifier.other)  # 一家股份公司作为普通合伙人: the partners' form, not the applicant's
+    if FOUNDER_AFTER.match(text, end) or NEAR_AFTER.match(text, end):
+        found.add(Qualifier.other)  # 一家股份公司作为普通合伙人, 在某某国家高新区边上: another unit's
     if pattern("neighbour_unit").search(before):
         found.add(Qualifier.other)  # 并入隔壁的省级经开区: the neighbour's level
     return found
