@@ -1785,3 +1785,8 @@ def test_a_zone_located_by_another_and_a_level_word_in_quotes_say_nothing_of_its
         == ParkLevel.provincial
     assert extract_profile("来电人系省级开发区管委会工作人员，主任担心“国家级”的称号只有国家级开发区才能报。").park.level \
         == ParkLevel.provincial
+
+
+def test_a_unit_named_as_a_landmark_is_not_the_applicant() -> None:
+    text = "固始是省直管县，县里在工业园旁边建了一栋服务大楼，作为省直管县，我们县政府是报示范县还是报服务业示范区？"
+    assert extract_profile(text).kind == ApplicantKind.government

@@ -27,7 +27,16 @@ from itertools import pairwise
 
 from assistant.language.lexicon import alternation, pattern
 from assistant.rules.profile import LEGAL_FORMS, ApplicantKind
-from assistant.rules.text import MASK, SEGMENT_REACH, Qualifier, negated, qualifiers, segment_bounds, segments
+from assistant.rules.text import (
+    MASK,
+    NEAR_AFTER,
+    SEGMENT_REACH,
+    Qualifier,
+    negated,
+    qualifiers,
+    segment_bounds,
+    segments,
+)
 
 K = ApplicantKind
 MARKERS: dict[str, ApplicantKind] = {
@@ -213,8 +222,8 @@ def markers(text: str) -> tuple[Marker, ...]:
             continue  # 科研院所改革时转制成企业: a reform of that kind of unit
         if later_in_segment and (ADJACENT.fullmatch(text, marker.end, later.start) or MODIFIES.match(text, marker.end)):
             continue  # 高新区的公司, 高新区管委会, 某某市（地级市）市场监管局: the later noun is the unit
-        if NOT_INVOLVED.match(text, marker.end):
-            continue  # 地方政府没参与: a party said to take no part
+        if NOT_INVOLVED.match(text, marker.end) or NEAR_AFTER.match(text, marker.end):
+            continue  # 地方政府没参与, 在产业园旁边建了…: a party said to take no part, a place beside
         if SUBORDINATE.match(text, marker.end):
             continue  # 管委会下属的科技创新局: a unit inside this one, even one no marker names
         if later_in_segment and (marker.kind == K.park_committee != later.kind or marker.kind == later.kind) \
