@@ -1790,3 +1790,12 @@ def test_a_zone_located_by_another_and_a_level_word_in_quotes_say_nothing_of_its
 def test_a_unit_named_as_a_landmark_is_not_the_applicant() -> None:
     text = "固始是省直管县，县里在工业园旁边建了一栋服务大楼，作为省直管县，我们县政府是报示范县还是报服务业示范区？"
     assert extract_profile(text).kind == ApplicantKind.government
+
+
+@pytest.mark.parametrize("text", [
+    "闵行区市场监管局：区政府研究后倾向于报示范县，行吗？",
+    "奉节县科技局：县里想报示范县，我们是重庆的县，行不行？",
+    "我是常熟市市场监管局的，市政府研究决定申报示范县，申报单位写“常熟市人民政府”，能报吗？",
+])
+def test_a_department_reporting_its_governments_intention_speaks_for_its_government(text: str) -> None:
+    assert extract_profile(text).kind == ApplicantKind.government

@@ -496,7 +496,7 @@ THIS_ONE = re.compile(r"\s*(?:那|那么)?(?:这个|这家|这所|这一个|它)
 # The place itself as the subject of a question (县里能不能报, 我们区可以报吗): its people's government.
 PLACE_SUBJECT = re.compile(r"(?:我们|咱们|咱|本|该)?(?:区|县|市|旗|盟)(?:里面?|这边|政府)?"
                            r"(?:这次|这届|今年|本次|还|也|到底|究竟)*$")  # 该县这次还能否申报
-WANTS_TO_APPLY = re.compile(rf"(?:想|准备|打算|计划|拟)要?(?:{alternation('apply')})")  # 县里打算报
+WANTS_TO_APPLY = re.compile(rf"(?:想|准备|打算|计划|拟|有意|倾向于)要?(?:{alternation('apply')})")  # 县里打算报
 
 
 def place_asked_about(text: str) -> int | None:
