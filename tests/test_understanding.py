@@ -1799,3 +1799,13 @@ def test_a_unit_named_as_a_landmark_is_not_the_applicant() -> None:
 ])
 def test_a_department_reporting_its_governments_intention_speaks_for_its_government(text: str) -> None:
     assert extract_profile(text).kind == ApplicantKind.government
+
+
+def test_an_office_a_place_names_is_not_the_places_government() -> None:
+    text = "我们是成都市锦江区知识产权服务业集聚区管理办公室，想报服务业集聚示范区。"
+    assert extract_profile(text).kind != ApplicantKind.government
+
+
+def test_a_zone_a_municipality_calls_its_own_is_provincial() -> None:
+    assert extract_profile("我们是天津市政府批准设立的市级开发区管委会，在天津市西青区。").park.level == ParkLevel.provincial
+    assert extract_profile("我们是苏州市政府批准设立的市级开发区管委会。").park.level == ParkLevel.below_provincial

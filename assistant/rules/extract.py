@@ -31,6 +31,7 @@ from assistant.rules.layout import (
     without_denied_lines,
 )
 from assistant.rules.params import PROJECT_KEYS, ProjectKey, project_types
+from assistant.rules.params import places as place_params
 from assistant.rules.profile import (
     LEGAL_FORMS,
     ApplicantKind,
@@ -302,6 +303,7 @@ SET_UP_THERE = re.compile(rf"[^，,。；;！!？?\n]{{0,3}}?(?:{REGISTERED}|落
 OF_PLACE = re.compile(r"的|下属|所属|境内|辖区|一家|一所|一个")
 UNIT_NAME_AFTER = re.compile(rf"[^，,。；;！!？?\n（(]{{0,8}}?(?:{kinds.MARKER.pattern})")
 # A unit the place names by a short name of its own (宁波材料所, 合肥物质院): the place is where it is, not who asks.
+OFFICE_NAME_AFTER = re.compile(r"[\u4e00-\u9fff]{1,14}?(?:办公室|管理处|管理中心|服务中心|事务中心)")
 SHORT_UNIT_NAME_AFTER = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:所(?![在属有以谓])|院|中心|站|馆)")
 AS_OF = re.compile(r"(?:今天|今日|现在|目前|当前|截至|截止到?)(?:是|为)?\s*(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*"
                    r"[月\-/.]\s*(\d{1,2})")
@@ -590,8 +592,8 @@ def place_as_applicant(text: str) -> int | None:
         end = chain.mentions[-1].end
         if text.startswith(MASK, end):
             continue  # 浙江省局: the place names an organiser
-        if PLACE_INTRO.search(text[seg_start:chain.start]):
-            return end
+        if PLACE_INTRO.search(text[seg_start:chain.start]) and not OFFICE_NAME_AFTER.match(text, end, seg_end):
+            return end  # not 我们是某某区知识产权服务业集聚区管理办公室: an office the place names
         if pattern("about_the_place").search(text, end, seg_end):
             continue
         if SHORT_UNIT_NAME_AFTER.match(text, end, seg_end):
@@ -797,6 +799,19 @@ def places_below(masked: str, clean: str, head_at: int | None, kind: ApplicantKi
     return (city, found) if found else (None, {})
 
 
+# A municipality's own level (上海市政府批准的市级开发区): the city is a province-level government.
+MUNICIPAL_LEVEL = re.compile(rf"(?<![县区])市级|(?<![县区])市(?:人民)?政府{APPROVED}")
+
+
+def park_facts(text: str, place: Place | None) -> ParkFacts:
+    """The zone's facts; a zone a municipality approved or calls 市级 is a provincial one."""
+    facts = ParkFacts(**read_facts(text, PARK_FACTS))
+    municipal = place is not None and (place.adcode or "")[:2] in place_params()["municipalities"]
+    if municipal and facts.level == L.below_provincial and MUNICIPAL_LEVEL.search(text):
+        return facts.model_copy(update={"level": L.provincial})
+    return facts
+
+
 def implied_kind(titles: list[ProjectKey]) -> ApplicantKind | None:
     """The kind every recognised title implies (示范企业 → company), if they agree."""
     kinds_held = {project_types()[key].holder_kind for key in titles}
@@ -923,7 +938,7 @@ def extract_profile(text: str, previous: Profile | None = None) -> Profile:
         proposed=proposed,
         place=place,
         places_proposed=places_proposed,
-        park=ParkFacts(**read_facts(masked, PARK_FACTS)) if scope & {K.park_committee, None} else ParkFacts(),
+        park=park_facts(masked, place) if scope & {K.park_committee, None} else ParkFacts(),
         company=company,
         university=(UniversityFacts(**{"independent_legal_person": False if secondary_college(masked, head) else None,
                                        **read_facts(masked, UNIVERSITY_FACTS)})
