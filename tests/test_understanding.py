@@ -1809,3 +1809,25 @@ def test_an_office_a_place_names_is_not_the_places_government() -> None:
 def test_a_zone_a_municipality_calls_its_own_is_provincial() -> None:
     assert extract_profile("我们是天津市政府批准设立的市级开发区管委会，在天津市西青区。").park.level == ParkLevel.provincial
     assert extract_profile("我们是苏州市政府批准设立的市级开发区管委会。").park.level == ParkLevel.below_provincial
+
+
+def test_a_question_of_its_own_beside_the_wish_to_apply_is_answered_too(assistant: Assistant) -> None:
+    """想报示范企业，是直接报给国家局吗 — the verdict, and the channel asked in its own clause; the conditions of
+    applying stay the verdict's to answer."""
+    answer = assistant.ask("我们是宁波一家有限公司，想报示范企业，是直接报给国家知识产权局吗？", as_of=DAY)
+    assert answer.verdicts and "省级知识产权局" in answer.answer and "notice#4.1" in [c.id for c in answer.citations]
+
+
+def test_filling_in_data_again_asks_the_burden_rule(assistant: Assistant) -> None:
+    answer = assistant.ask("市局让我们把统计数据又填一遍，这些上面早就有，通知怎么说？", as_of=DAY)
+    assert [c.id for c in answer.citations] == ["notice#5.2"]
+
+
+def test_whether_being_chosen_makes_a_demonstration_unit_asks_the_acceptance_clause(assistant: Assistant) -> None:
+    answer = assistant.ask("入选以后是不是就直接是示范单位了？", as_of=DAY)
+    assert "notice#4.3" in [c.id for c in answer.citations]
+
+
+def test_a_protection_centre_is_another_matter(assistant: Assistant) -> None:
+    answer = assistant.ask("想申请建一个知识产权快速维权中心，要什么条件？", as_of=DAY)
+    assert not answer.in_scope and "快速维权中心" in answer.answer

@@ -100,9 +100,12 @@ LISTED_IP = re.compile(rf"(?:{IP_KINDS})(?:[、和与及或]|以及)(?:{IP_KINDS
 
 
 def other_programme(text: str) -> Programme | None:
-    """The first programme or matter the notice does not cover that ``text`` names."""
+    """The programme or matter the notice does not cover that ``text`` names by its longest name (快速维权中心
+    before 维权)."""
     lowered = LISTED_IP.sub(lambda m: "，" * len(m.group()), text.lower())
-    return next((p for p in programmes() if any(name.lower() in lowered for name in p.names)), None)
+    named = [(len(name), -order, programme) for order, programme in enumerate(programmes())
+             for name in programme.names if name.lower() in lowered]
+    return max(named, key=lambda found: found[:2])[2] if named else None
 
 
 @cache

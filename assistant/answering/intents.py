@@ -438,6 +438,14 @@ def smalltalk(text: str) -> str:
 
 
 RULE_TOPICS = ("fees", "falsification", "burden", "voluntary", "realism")  # 五、工作要求 asked beside a verdict
+QUESTION_WORDS = re.compile(r"(?:吗|呢|么)[？?]?$|谁|什么|哪|怎么|如何|多少")
+
+
+def asked_beside(piece: str, topic: Topic) -> bool:
+    """The topic's words are a question of their own beside the wish to apply (想报示范企业，是直接报给国家局吗); the
+    conditions of applying are the verdict's to answer."""
+    return topic.special != "conditions" and any(topic.pattern.search(piece, a, b) and QUESTION_WORDS.search(piece[a:b])
+               and not pattern("asks_eligibility").search(piece[a:b]) for a, b in segments(piece))
 
 
 def decide(text: str, *, turn: Profile, profile: Profile | None, search: Callable[[str], list[Hit]],
@@ -485,7 +493,8 @@ def decide(text: str, *, turn: Profile, profile: Profile | None, search: Callabl
             # 想报示范企业，听说要交评审费，是真的吗: a work rule the same sentence asks about in its own words (not
             # 集团投钱建的中试基地: only the notice's word for money, 收取费用, would name fees there)
             parts += [part for part in parts_of(piece) if part.intent == Intent.topic and part.topic is not None
-                      and part.topic.name in RULE_TOPICS and part.topic.pattern.search(piece)]
+                      and ((part.topic.name in RULE_TOPICS and part.topic.pattern.search(piece))
+                           or asked_beside(piece, part.topic))]
             continue
         decided = parts_of(piece)
         rules = [topic for topic in matching_topics(f"{piece}，{scene}") if topic.name in RULE_TOPICS] \
@@ -528,6 +537,9 @@ def in_order(short: str, name: str) -> bool:
     return all(char in rest for char in short)
 
 
+TIME_CLAUSE = re.compile(r"(?:以后|之后|以前|之前|的时候|后|时)$")
+
+
 def held_title_subject(piece: str) -> str | None:
     """The unit a piece asks about when it asks whether (or since when) that unit holds a title: "余杭区是示范县吗"
     → 余杭区, "禾丰新材料哪年拿的示范企业" → 禾丰新材料. None for the asker's own case and for general questions
@@ -538,8 +550,8 @@ def held_title_subject(piece: str) -> str | None:
     subject = SUBJECT_END.sub("", piece[:found.start()]).strip("，, ") if found else ""
     if not subject or pattern("general_subject").search(subject) or TITLE_WORD.search(subject) \
             or re.search(alternation("programme_words"), subject) or STATEMENT.search(subject) \
-            or FOLLOW_UP_ASKED.search(subject):  # 那学校呢，前年已是示范高校: said of the unit asked about
-        return None
+            or FOLLOW_UP_ASKED.search(subject) or TIME_CLAUSE.search(subject):  # 那学校呢，前年已是示范高校: said of
+        return None  # the unit asked about; 入选以后是不是…: a time, no unit
     names_unit = places.chains(subject) or kinds.markers(subject) or len(CJK.findall(subject)) >= MIN_NAME
     return subject if names_unit else None
 
