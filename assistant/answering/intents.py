@@ -441,11 +441,12 @@ RULE_TOPICS = ("fees", "falsification", "burden", "voluntary", "realism")  # 五
 QUESTION_WORDS = re.compile(r"(?:吗|呢|么)[？?]?$|谁|什么|哪|怎么|如何|多少")
 
 
-def asked_beside(piece: str, topic: Topic) -> bool:
-    """The topic's words are a question of their own beside the wish to apply (想报示范企业，是直接报给国家局吗); the
-    conditions of applying are the verdict's to answer."""
-    return topic.special != "conditions" and any(topic.pattern.search(piece, a, b) and QUESTION_WORDS.search(piece[a:b])
-               and not pattern("asks_eligibility").search(piece[a:b]) for a, b in segments(piece))
+def asked_beside(piece: str) -> list[str]:
+    """The clauses of a piece that ask a question of their own beside the wish to apply (想报示范企业，是直接报给
+    国家局吗): each is asked too (the conditions of applying stay the verdict's to answer)."""
+    clauses = [piece[a:b] for a, b in segments(piece)]
+    return [clause for clause in clauses if QUESTION_WORDS.search(clause) and matching_topics(clause)
+            and not pattern("asks_eligibility").search(clause) and not REAPPLY.search(clause)]
 
 
 def decide(text: str, *, turn: Profile, profile: Profile | None, search: Callable[[str], list[Hit]],
@@ -493,8 +494,9 @@ def decide(text: str, *, turn: Profile, profile: Profile | None, search: Callabl
             # 想报示范企业，听说要交评审费，是真的吗: a work rule the same sentence asks about in its own words (not
             # 集团投钱建的中试基地: only the notice's word for money, 收取费用, would name fees there)
             parts += [part for part in parts_of(piece) if part.intent == Intent.topic and part.topic is not None
-                      and ((part.topic.name in RULE_TOPICS and part.topic.pattern.search(piece))
-                           or asked_beside(piece, part.topic))]
+                      and part.topic.name in RULE_TOPICS and part.topic.pattern.search(piece)]
+            parts += [part for clause in asked_beside(piece) for part in parts_of(clause)
+                      if part.intent == Intent.topic and part.topic is not None and part.topic.special != "conditions"]
             continue
         decided = parts_of(piece)
         rules = [topic for topic in matching_topics(f"{piece}，{scene}") if topic.name in RULE_TOPICS] \
