@@ -1831,3 +1831,16 @@ def test_whether_being_chosen_makes_a_demonstration_unit_asks_the_acceptance_cla
 def test_a_protection_centre_is_another_matter(assistant: Assistant) -> None:
     answer = assistant.ask("想申请建一个知识产权快速维权中心，要什么条件？", as_of=DAY)
     assert not answer.in_scope and "快速维权中心" in answer.answer
+
+
+def test_whether_a_unit_holding_a_title_must_apply_this_time_gets_the_verdict(assistant: Assistant) -> None:
+    answer = assistant.ask("我们市前年被确定为国家知识产权强市建设示范城市，这次要报吗？", as_of=DAY)
+    assert "eligibility:" in answer.trace["parts"] and "继续有效" in answer.answer
+
+
+def test_an_offer_to_pay_for_a_late_application_asks_the_fees_rule(assistant: Assistant) -> None:
+    chat, late = Conversation(), date(2025, 10, 28)
+    assistant.ask("我们是云南省宾川县的，示范县材料才弄好，现在还来得及吗？", chat, as_of=late)
+    assistant.ask("那下一届什么时候？", chat, as_of=late)
+    answer = assistant.ask("有人说交钱可以帮忙补报，这个能信吗", chat, as_of=late)
+    assert [c.id for c in answer.citations] == ["notice#5.4"]

@@ -75,7 +75,8 @@ ANAPHOR = re.compile(r"这|那|此|该")
 # X都有谁 asks who X are; X还是谁 ("X, or who") does not
 WHO_IS = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:都|分别|具体)?(?<!还)(?:是|有)(?:谁|哪些人|哪几位|哪位)"
                     r"(?=$|[^\u4e00-\u9fff]|[呢啊呀吗])")  # not 是谁审的: who does it asks a clause's subject
-REAPPLY = re.compile(rf"(?:还|再|重新|重复|需要|需不需要|要不要|用不用|还用|还要|能不能|可以|能)[^，,。？?]{{0,4}}?"
+REAPPLY = re.compile(rf"(?:还|再|重新|重复|需要|需不需要|要不要|用不用|还用|还要|能不能|可以|能|"
+                     rf"(?:这次|这届|这一届|今年|本届)要)[^，,。？?]{{0,4}}?"
                      rf"(?:{alternation('apply')}|{alternation('submit')})")  # 已认定过，还得重新提交吗
 CONDITION = re.compile(rf"^(?:{alternation('hypothetical')})|的话$")
 UNTIL = re.compile(r"结束|持续|截止到|(?:到|至)(?:哪年|哪一年|什么时候|何时|哪天)|多久|多长时间|几年")
@@ -600,7 +601,11 @@ def decide_piece(piece: str, *, about_programme: bool, names_type: bool, describ
     if pattern("asks_prediction").search(piece):  # 评上的概率大不大: no notice says how it will turn out
         return [Part(Intent.out_of_scope, piece, slot=PREDICTION)]
     found = when_events(piece, about_programme)
-    timed = timed_topics(piece) if found else []
+    if found and any(topic.name in RULE_TOPICS for topic in asked_topics(piece)):
+        found = []  # 交钱可以帮我们补报，能信吗: what the offer costs, not whether (or when) it is time
+        timed: list[Topic] = []
+    else:
+        timed = timed_topics(piece) if found else []
     hits = search(piece) if timed or not found else []
     if found:
         topic = chosen_topic(piece, hits, timed) if timed else None
