@@ -1844,3 +1844,10 @@ def test_an_offer_to_pay_for_a_late_application_asks_the_fees_rule(assistant: As
     assistant.ask("那下一届什么时候？", chat, as_of=late)
     answer = assistant.ask("有人说交钱可以帮忙补报，这个能信吗", chat, as_of=late)
     assert [c.id for c in answer.citations] == ["notice#5.4"]
+
+
+def test_a_title_a_parent_holds_is_noted_and_the_subsidiary_judged_by_its_own_facts(assistant: Assistant) -> None:
+    verdict = assistant.check("母公司前年已认定为国家知识产权示范企业，我们是它旗下的子公司，有限责任公司，能报示范企业吗？",
+                              as_of=DAY).verdicts["enterprise"]
+    assert verdict.status == "eligible" and "上级单位已认定" in verdict.reason
+    assert "notice#4.1" in [c.id for c in verdict.citations]

@@ -446,25 +446,29 @@ NOT_AWARDED_AFTER = re.compile(r"[^，,。；;！!？?\n]{0,2}?(?:没|没有|未
 
 
 def title_claims(text: str, head: kinds.Marker | None = None, *, branch: bool = False
-                 ) -> tuple[list[ProjectKey], list[ProjectKey]]:
+                 ) -> tuple[list[ProjectKey], list[ProjectKey], list[ProjectKey]]:
     """National titles the text says the applicant already holds (2021年经评审入选国家知识产权示范企业), and
     those it says so only with doubt (听说好像评上过): a title counts when the nearest predicate before it in
     its segment is a recognition (被认定为, 入选, 是 …), not a wish to apply (能否申报, 争创); provincial titles,
     creation objects and pilots are not titles; a negated, pending, former or supposed claim is none.
     ``branch``: the applicant is a branch or its head office, and the head office's titles (总公司已是示范企业) are
-    those of the company that applies."""
+    those of the company that applies. Third: the titles a unit above the applicant holds (集团已是示范企业，
+    子公司…)."""
     names = project_names()
     held: list[ProjectKey] = []
     unsure: list[ProjectKey] = []
+    parents: list[ProjectKey] = []
     for match in title_names().finditer(text):
         seg_start, seg_end = segment_bounds(text, match.start())
         before, after = text[seg_start:match.start()], text[match.end():seg_end]
         if pattern("local_title").search(before) or pattern("not_the_title").search(after):
             continue
         another = pattern("another_unit").search(HEAD_OFFICE.sub("", before) if branch else before)
-        if another or parent_holds(text, before, seg_end) \
-                or held_by_another(text, before, match.start(), head):
-            continue  # 隔壁长兴县被评为…, 母集团是示范企业（问的是旗下子公司）: a claim about someone else
+        if parent_holds(text, before, seg_end):
+            parents.append(names[match.group()])  # 母集团是示范企业（问的是旗下子公司）
+            continue
+        if another or held_by_another(text, before, match.start(), head):
+            continue  # 隔壁长兴县被评为…: a claim about someone else
         if revoked_later(text, match.end()):
             continue  # 前年获评示范企业，去年被撤销
         claim = [m for m in pattern("recognition").finditer(before)]
@@ -482,7 +486,7 @@ def title_claims(text: str, head: kinds.Marker | None = None, *, branch: bool = 
         (unsure if found & {Qualifier.hedged, Qualifier.hearsay} else held).append(names[match.group()])
     unsure += vague_titles(text)
     held = list(dict.fromkeys(held))
-    return held, [key for key in dict.fromkeys(unsure) if key not in held]
+    return held, [key for key in dict.fromkeys(unsure) if key not in held], list(dict.fromkeys(parents))
 
 
 def denied_titles(text: str) -> list[ProjectKey]:
@@ -881,7 +885,7 @@ def extract_profile(text: str, previous: Profile | None = None) -> Profile:
     if head is not None and previous is not None and previous.kind == K.park_committee \
             and masked[head.start:head.end] in ("我区", "本区"):
         head = None  # 高新区管委会…；补充：我区已被认定为…: the zone itself, not a district
-    titles, unsure_titles = title_claims(clean, head)
+    titles, unsure_titles, parent_titles = title_claims(clean, head)
     denied = denied_titles(clean)
     unsure_titles = [key for key in unsure_titles if key not in denied]  # 听说是示范县…不是示范县
     if head is not None and head.by == "first" \
@@ -930,7 +934,7 @@ def extract_profile(text: str, previous: Profile | None = None) -> Profile:
     if kind is None and (previous is None or previous.kind is None) and company.legal_form is not None:
         kind = K.company  # 一家小巨人企业，股份制: a legal form says what the unit is
     if company.branch is not None or (previous is not None and previous.company.branch is not None):
-        titles, unsure_titles = title_claims(clean, head, branch=True)  # 分公司…总公司已是示范企业: the company's
+        titles, unsure_titles, parent_titles = title_claims(clean, head, branch=True)  # 分公司…总公司已是示范企业
         unsure_titles = [key for key in unsure_titles if key not in denied]
     update = Profile(
         kind=kind,
@@ -950,6 +954,7 @@ def extract_profile(text: str, previous: Profile | None = None) -> Profile:
         restructuring=restructuring(masked),
         recognized=titles,
         unsure_recognized=unsure_titles,
+        parent_recognized=parent_titles,
         as_of=as_of(clean),
     )
     if previous is None:

@@ -216,6 +216,7 @@ class Profile(BaseModel):
                                        "(正在和…合并，还没批): which unit will apply is open")
     recognized: list[ProjectKey] = Field([], description="此前年度已认定的示范项目")
     unsure_recognized: list[ProjectKey] = Field([], description="认定说法存疑（听说、好像…）的示范项目")
+    parent_recognized: list[ProjectKey] = Field([], description="上级单位（集团、母公司）已认定的示范项目")
     listed_units: list[str] = Field([], description="已载入名单中与申报单位对应的单位名称")
     as_of: date | None = None
 

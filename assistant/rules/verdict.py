@@ -100,6 +100,15 @@ class Judge:
         return verdict.model_copy(update={"reason": f"{verdict.reason.rstrip('。')}。{note}",
                                           "citations": [*verdict.citations, row.citation]})
 
+    def with_parent_title(self, verdict: Verdict) -> Verdict:
+        """A unit above the applicant holds this title: it stays valid for that unit (notice#4.1), and the rules
+        judge the applicant by its own facts."""
+        rule = constraints()["recognized"]
+        note = (f"另：上级单位已认定的{self.type.short}继续有效（此前年度已认定为示范单位的继续有效，此届不需重复"
+                "提出申报），本单位按自身情况判断。")
+        return verdict.model_copy(update={"reason": f"{verdict.reason.rstrip('。')}。{note}",
+                                          "citations": [*verdict.citations, rule.reference.cite(self.library)]})
+
     def recognized(self) -> Verdict:
         rule = constraints()["recognized"]
         return Verdict(status="already_recognized",
