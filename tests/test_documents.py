@@ -188,7 +188,11 @@ CITY_NOTICE = """# 柳州市市场监督管理局（柳州市知识产权局）�
 |---|---|
 | 示范企业 | 3家 |
 
-## 三、联系方式
+## 三、申报范围
+
+示范县由各县（区）人民政府申报，市辖城区联合申报、不单独申报。
+
+## 四、联系方式
 
 市局知识产权运用科 张三 0772-8888888
 
@@ -297,3 +301,19 @@ def test_a_limit_in_a_table_row_is_quoted_whole(settings: Settings, tmp_path: Pa
     ingest_file(settings, write(tmp_path / "liuzhou.md", CITY_NOTICE))
     answer = Assistant(settings).ask("柳州市的示范企业最多能推几家？", as_of=date(2025, 9, 20))
     assert "项目：示范企业；推荐上限：3家。" in [c.quote for c in answer.citations]
+
+
+def test_a_loaded_notices_rule_on_who_applies_is_said_beside_the_verdict(settings: Settings, tmp_path: Path) -> None:
+    """示范县由各县（区）人民政府申报，…不单独申报: the national rules decide; the local arrangement is quoted beside the
+    verdict for the type asked about, and only for the notice's own applicants."""
+    from datetime import date
+
+    from assistant.rules import check
+
+    ingest_file(settings, write(tmp_path / "liuzhou.md", CITY_NOTICE))
+    library = Library.from_settings(settings)
+    verdict = check("柳州市鱼峰区人民政府能报示范县吗？", library, as_of=date(2025, 9, 20)).verdicts["county"]
+    assert verdict.status == "eligible" and "不单独申报" in verdict.reason
+    assert "liuzhou-2025" in [c.doc for c in verdict.citations]
+    elsewhere = check("桂林市七星区人民政府能报示范县吗？", library, as_of=date(2025, 9, 20)).verdicts["county"]
+    assert "不单独申报" not in elsewhere.reason

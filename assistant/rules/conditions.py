@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from assistant.language.normalize import bigrams
+from assistant.rules.extract import mentioned_types
 from assistant.rules.params import ProjectKey
 from assistant.rules.provincial import ProvincialCondition, ProvincialNotice
 from assistant.rules.text import segments
@@ -84,8 +85,20 @@ def with_conditions(verdicts: dict[ProjectKey, Verdict], text: str, notice: Prov
     """The verdicts with the conditions of the applicant's provincial notice applied to the eligible ones."""
     if notice is None:
         return verdicts
-    return {key: applied(verdict, notice.conditions_for(key), text, notice.label)
-            if verdict.status == "eligible" else verdict for key, verdict in verdicts.items()}
+    checked = {key: applied(verdict, notice.conditions_for(key), text, notice.label)
+               if verdict.status == "eligible" else verdict for key, verdict in verdicts.items()}
+    return {key: with_who_applies(verdict, notice.who_applies_for(key), notice.label)
+            if key in mentioned_types(text) else verdict for key, verdict in checked.items()}
+
+
+def with_who_applies(verdict: Verdict, rules: list[ProvincialCondition], label: str) -> Verdict:
+    """The verdict with what the provincial notice says of who applies for the type (示范市以市人民政府名义申报，
+    各区不单独申报) added beside it: the national rules decide, the local arrangement is said."""
+    if not rules:
+        return verdict
+    said = "；".join(rule.text for rule in rules)
+    return verdict.model_copy(update={"reason": f"{verdict.reason.rstrip('。')}。另按{label}：{said}。",
+                                      "citations": [*verdict.citations, *(rule.citation for rule in rules)]})
 
 
 def applied(verdict: Verdict, conditions: list[ProvincialCondition], text: str, label: str) -> Verdict:

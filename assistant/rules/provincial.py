@@ -56,9 +56,13 @@ class ProvincialNotice(BaseModel):
     label: str  # 《湖南省转发通知》
     deadlines: list[ProvincialDeadline]
     conditions: list[ProvincialCondition] = []
+    who_applies: list[ProvincialCondition] = []  # who applies for a type there (各区不单独申报)
 
     def conditions_for(self, key: str) -> list[ProvincialCondition]:
         return [c for c in self.conditions if not c.types or key in c.types]
+
+    def who_applies_for(self, key: str) -> list[ProvincialCondition]:
+        return [rule for rule in self.who_applies if key in rule.types]
 
     def applicant_deadline(self, types: Collection[str] = ()) -> ProvincialDeadline | None:
         """What an applicant for ``types`` must meet: the earliest deadline set for one of them, else the earliest
@@ -102,7 +106,8 @@ def _read(library: Library, province: str, city: str | None) -> ProvincialNotice
     # the city's own first, then the latest, if several were loaded
     document = max(documents, key=lambda d: (bool(d.info.locality), d.info.issued or date.min))
     return ProvincialNotice(doc=document.info.id, province=province, label=document.info.label,
-                            deadlines=deadlines_in(document, library), conditions=conditions_in(document, library))
+                            deadlines=deadlines_in(document, library), conditions=conditions_in(document, library),
+                            who_applies=who_applies_in(document, library))
 
 
 # A condition: in a section on conditions (申报条件, 附加要求), a sentence that requires (应, 须, 不低于 …) of the
@@ -131,6 +136,19 @@ def conditions_in(document: Document, library: Library) -> list[ProvincialCondit
                                                  citation=library.cite(clause.id, sentence)))
     return found
 
+
+# Who applies: in a section on the scope of applying (申报范围, 申报主体), a sentence that names a type and who
+# applies for it (示范市…以市人民政府名义申报，各区不单独申报).
+SCOPE_SECTION = re.compile(r"申报范围|申报主体|申报单位|申报对象|推荐范围")
+WHO_APPLIES = re.compile(r"由[^，。；]{1,30}?(?:申报|推荐)|名义申报|不单独申报|不得单独申报|统一申报")
+
+
+def who_applies_in(document: Document, library: Library) -> list[ProvincialCondition]:
+    return [ProvincialCondition(text=ITEM_NUMBER.sub("", sentence).rstrip("。；;"), types=types,
+                                citation=library.cite(clause.id, sentence))
+            for clause in document.clauses if SCOPE_SECTION.search(clause.heading)
+            for sentence in sentences(clause.text)
+            if WHO_APPLIES.search(sentence) and (types := mentioned_types(sentence))]
 
 
 def same_city(name: str, other: str | None) -> bool:
