@@ -1851,3 +1851,8 @@ def test_a_title_a_parent_holds_is_noted_and_the_subsidiary_judged_by_its_own_fa
                               as_of=DAY).verdicts["enterprise"]
     assert verdict.status == "eligible" and "上级单位已认定" in verdict.reason
     assert "notice#4.1" in [c.id for c in verdict.citations]
+
+
+def test_a_number_a_province_may_recommend_at_most_asks_the_quota(assistant: Assistant) -> None:
+    answer = assistant.ask("听说每个省最多推3个示范县，今年广西也是这样吗？", as_of=DAY)
+    assert "名额" in answer.answer and "notice#annex.2" in [c.id for c in answer.citations]
