@@ -317,3 +317,17 @@ def test_a_loaded_notices_rule_on_who_applies_is_said_beside_the_verdict(setting
     assert "liuzhou-2025" in [c.doc for c in verdict.citations]
     elsewhere = check("桂林市七星区人民政府能报示范县吗？", library, as_of=date(2025, 9, 20)).verdicts["county"]
     assert "不单独申报" not in elsewhere.reason
+
+
+def test_a_listed_advantage_enterprise_is_said_beside_the_enterprise_verdict(settings: Settings, tmp_path: Path) -> None:
+    """优势企业 is no 示范 title: the verdict stands, and the list's row is said and cited beside it."""
+    from datetime import date
+
+    from assistant.rules import check
+
+    write(tmp_path / "名单.csv", "单位名称,类型,年度\n江西昌北光电股份有限公司,国家知识产权优势企业,2022\n")
+    result = ingest_file(settings, tmp_path / "名单.csv")
+    verdict = check("江西昌北光电股份有限公司想报示范企业", Library.from_settings(settings),
+                    as_of=date(2025, 10, 1)).verdicts["enterprise"]
+    assert verdict.status == "eligible" and "优势企业" in verdict.reason
+    assert result.doc_id in [c.doc for c in verdict.citations]

@@ -86,7 +86,8 @@ def _read_lists(library: Library) -> list[ListedTitle]:
         if document.info.kind != "recognised_list":
             continue
         for unit in units_in(document.clauses):
-            keys = mentioned_types(NOT_DEMONSTRATION.sub("示范", unit.title))
+            keys = mentioned_types(NOT_DEMONSTRATION.sub(lambda m: "示范企业" if m.group() == "优势企业" else "示范",
+                                                         unit.title))  # 优势企业: the enterprise type's lower tier
             government, adcode = government_place(unit.unit)
             rows.append(ListedTitle(unit=unit.unit, title=unit.title, year=unit.year, batch=unit.batch,
                                     key=keys[0] if keys else None,
