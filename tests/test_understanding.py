@@ -1856,3 +1856,11 @@ def test_a_title_a_parent_holds_is_noted_and_the_subsidiary_judged_by_its_own_fa
 def test_a_number_a_province_may_recommend_at_most_asks_the_quota(assistant: Assistant) -> None:
     answer = assistant.ask("听说每个省最多推3个示范县，今年广西也是这样吗？", as_of=DAY)
     assert "名额" in answer.answer and "notice#annex.2" in [c.id for c in answer.citations]
+
+
+@pytest.mark.parametrize("question", ["我们县想申请设立知识产权维权援助中心，要什么程序？",
+                                      "我们市有个农产品想申请地理标志保护，要准备什么？"])
+def test_wishing_to_apply_for_another_programme_is_no_question_of_eligibility(assistant: Assistant,
+                                                                             question: str) -> None:
+    answer = assistant.ask(question, as_of=DAY)
+    assert not answer.in_scope and "eligibility:" not in answer.trace["parts"]

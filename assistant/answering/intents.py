@@ -585,13 +585,20 @@ def about_this_applicant(piece: str, names_someone: bool, described: bool, holds
     if pattern("when").search(piece) or WHO_MAY.search(piece) or pattern("about_the_place").search(piece):
         return False  # 广东示范县能推几个: asks how many a place may recommend, not whether the asker may apply
     asking = [piece[a:b] for a, b in segments(piece) if asks(piece[a:b])] or [piece]
-    if any(pattern("asks_eligibility").search(clause) for clause in asking) or (
+    if any(applies_to_this_programme(clause) for clause in asking) or (
             pattern("follow_up").search(piece) and names_someone and not matching_topics(piece)):
         return True  # asked in a clause that asks, not in a statement ("有人说能保证申报通过，…"); a follow-up
         # asking a topic of its own (要是…，示范县的称号会被取消吗) is that topic
     if holds_title and REAPPLY.search(piece):
         return True  # 我们已是示范企业，还要报吗 (not 申报要不要花钱: what applying costs)
     return described and not evidence.topic_words(piece) and not matching_topics(piece)
+
+
+def applies_to_this_programme(clause: str) -> bool:
+    """The clause asks or says the asker may or wants to apply, and not for another programme the rest of the
+    clause names (想申请地理标志产品保护, 想申请设立知识产权保护中心)."""
+    return any(evidence.other_programme(clause[found.end():]) is None
+               for found in pattern("asks_eligibility").finditer(clause))
 
 
 def decide_piece(piece: str, *, about_programme: bool, names_type: bool, described: bool,
