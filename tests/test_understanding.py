@@ -1664,7 +1664,7 @@ def test_a_work_orders_request_field_is_what_it_asks_however_labelled(assistant:
 
 
 @pytest.mark.parametrize("question", ["专利代理师资格考试今年什么时候报名？", "知识产权职称评审要什么条件？",
-                                      "数据知识产权登记怎么办？"])
+                                      "数据知识产权登记怎么办？", "创新型城市今年怎么申报？"])
 def test_other_ip_matters_are_refused_naming_them(assistant: Assistant, question: str) -> None:
     answer = assistant.ask(question, as_of=DAY)
     assert not answer.in_scope and "不属于" in answer.answer
