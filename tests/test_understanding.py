@@ -1864,3 +1864,18 @@ def test_wishing_to_apply_for_another_programme_is_no_question_of_eligibility(as
                                                                              question: str) -> None:
     answer = assistant.ask(question, as_of=DAY)
     assert not answer.in_scope and "eligibility:" not in answer.trace["parts"]
+
+
+def test_a_chat_groups_name_is_no_unit() -> None:
+    assert extract_profile("高校交流群：示范高校的申报书模板哪里下载？").kind is None
+
+
+def test_asking_whether_another_programme_is_the_same_as_this_one_stays_refused(assistant: Assistant) -> None:
+    """优势企业…什么时候开始申报？和示范企业是一个通知吗？ — both pieces are about the other programme."""
+    answer = assistant.ask("企业服务群：优势企业哪个月申报？和示范企业是一回事吗？", as_of=DAY)
+    assert not answer.in_scope and not answer.verdicts
+
+
+@pytest.mark.parametrize("question", ["前几批的示范园区都有谁？", "开代理机构的执业许可要什么条件？"])
+def test_earlier_batches_and_an_agencys_licence_are_other_matters(assistant: Assistant, question: str) -> None:
+    assert not assistant.ask(question, as_of=DAY).in_scope

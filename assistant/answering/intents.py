@@ -595,8 +595,10 @@ def about_this_applicant(piece: str, names_someone: bool, described: bool, holds
 
 
 def applies_to_this_programme(clause: str) -> bool:
-    """The clause asks or says the asker may or wants to apply, and not for another programme the rest of the
-    clause names (想申请地理标志产品保护, 想申请设立知识产权保护中心)."""
+    """The clause asks or says the asker may or wants to apply, and not for another programme it names without
+    naming a type of this one (想申请地理标志产品保护, 优势企业什么时候开始申报), nor one the rest of it names."""
+    if evidence.other_programme(clause) and not mentioned_types(clause):
+        return False
     return any(evidence.other_programme(clause[found.end():]) is None
                for found in pattern("asks_eligibility").finditer(clause))
 

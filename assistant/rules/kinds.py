@@ -115,6 +115,7 @@ AS_IF = re.compile(r"(?:按|按照|作为|当作|当成|算作)$")  # 按企业�
 MASKED_NAME = re.compile(f"{MASK}+")
 ADJACENT = re.compile(r"[）)]?")  # a level in brackets after a place's name (某某市（地级市）) ends the name
 NOT_INVOLVED = re.compile(r"(?:也|都|并|从来)?(?:没有?|未|不|没怎么)(?:参与|出资|参股|投资|介入|插手)")
+CHAT_GROUP = re.compile(r"[\u4e00-\u9fff]{0,4}?群(?![众体岛])")
 REFORM_AFTER = re.compile(r"(?:体制)?改革")  # 科研院所改革, 高校改革: a policy named after a kind of unit
 QUOTE_CLOSE = re.compile(r"[”\"」』]")
 QUOTED = re.compile(r"[“\"「『][^”\"」』，,。；;]{0,16}")  # the opening of a quoted name, up to a marker in it
@@ -222,6 +223,8 @@ def markers(text: str) -> tuple[Marker, ...]:
             continue  # 科研院所改革时转制成企业: a reform of that kind of unit
         if later_in_segment and (ADJACENT.fullmatch(text, marker.end, later.start) or MODIFIES.match(text, marker.end)):
             continue  # 高新区的公司, 高新区管委会, 某某市（地级市）市场监管局: the later noun is the unit
+        if CHAT_GROUP.match(text, marker.end):
+            continue  # 企业服务群：…: a chat group's name, not the unit
         if NOT_INVOLVED.match(text, marker.end) or NEAR_AFTER.match(text, marker.end):
             continue  # 地方政府没参与, 在产业园旁边建了…: a party said to take no part, a place beside
         if SUBORDINATE.match(text, marker.end):
