@@ -1795,6 +1795,7 @@ def test_a_unit_named_as_a_landmark_is_not_the_applicant() -> None:
 @pytest.mark.parametrize("text", [
     "闵行区市场监管局：区政府研究后倾向于报示范县，行吗？",
     "奉节县科技局：县里想报示范县，我们是重庆的县，行不行？",
+    "喂 你好 我这边是重庆秀山的 就是秀山土家族苗族自治县 科技局 嗯 我们县里面想报那个示范县 我们是重庆下面的县",
     "我是常熟市市场监管局的，市政府研究决定申报示范县，申报单位写“常熟市人民政府”，能报吗？",
 ])
 def test_a_department_reporting_its_governments_intention_speaks_for_its_government(text: str) -> None:

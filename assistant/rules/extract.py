@@ -617,7 +617,7 @@ ZONE_OF_BUREAU = re.compile(r"(?:管委会|管理委员会)的?$")  # a bureau o
 # A department saying its own side wants a type only governments apply for: it speaks for its government.
 WE_WANT_TO_APPLY = re.compile(rf"(?:我们|咱们|我局)(?:这次|这一届|这届|今年|也)?(?:{kinds.WANTS_TO_APPLY.pattern})"
                               # its government or place wanting to apply (县里想报, 州政府有意申报, 区政府研究后报)
-                              rf"|(?:(?<![\u4e00-\u9fff])|(?<=[是的]))(?:[县区市州旗盟]|地区)(?:里|政府|人民政府)?"
+                              rf"|(?:(?<![\u4e00-\u9fff])|(?<=[是的])|我们|咱们|[我本])(?:[县区市州旗盟]|地区)(?:里面?|政府|人民政府)?"
                               rf"[^。？?！!，,]{{0,8}}?(?:{kinds.WANTS_TO_APPLY.pattern})"
                               r"|[县区市州旗盟](?:人民)?政府[^。？?！!]{0,8}?(?:研究|决定|同意)[^。？?！!]{0,6}?(?:报|申报)"
                               r"|申报单位(?:写|填|为|是)[“\"]?[^，,。；;！!？?\n]{0,12}?(?:人民政府|行政公署)"
