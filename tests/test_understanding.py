@@ -1880,3 +1880,8 @@ def test_asking_whether_another_programme_is_the_same_as_this_one_stays_refused(
 @pytest.mark.parametrize("question", ["前几批的示范园区都有谁？", "开代理机构的执业许可要什么条件？"])
 def test_earlier_batches_and_an_agencys_licence_are_other_matters(assistant: Assistant, question: str) -> None:
     assert not assistant.ask(question, as_of=DAY).in_scope
+
+
+def test_a_wish_far_back_in_an_unpunctuated_transcript_qualifies_nothing_later() -> None:
+    text = "喂 我是佛山那边一个研究院的 叫南海智能装备研究院 嗯 想报那个示范科研机构 就是 我们这个研究院是区政府跟一家民营企业合作搞的"
+    assert extract_profile(text).institute.founders

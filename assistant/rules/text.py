@@ -30,6 +30,7 @@ FORMER_AFTER = re.compile(rf"[^，,。；;！!？?\n]{{0,4}}?(?:{alternation('fo
 FOUNDER_AFTER = re.compile(rf"[^，,。；;！!？?\n]{{0,4}}?(?:{alternation('founder_role_after')})")
 PENDING_AFTER = re.compile(rf"的?[^，,。；;！!？?\n]{{0,2}}?(?:{alternation('pending_after')})")
 PART_BEFORE_WINDOW = 8
+CUE_REACH = 24  # a cue further back in an unpunctuated run (a voice transcript's) qualifies something else
 NEAR_AFTER = re.compile(r"[^，,。；;！!？?\n]{0,8}?(?:旁边|边上|附近|对面|隔壁)")  # 位于某某国家高新区旁边: a neighbour
 
 
@@ -202,7 +203,7 @@ def qualifiers(text: str, start: int, end: int) -> set[Qualifier]:
     if negated(text, start):
         found.add(Qualifier.negated)
     before = context_before(text, start)
-    found |= {qualifier for qualifier, name in BEFORE_CUES if pattern(name).search(before)}
+    found |= {qualifier for qualifier, name in BEFORE_CUES if pattern(name).search(before[-CUE_REACH:])}
     if doubted_after(text, end) or doubted_alternative(text, start) or asked_itself(text, start, end):
         found.add(Qualifier.hedged)
     if FORMER_AFTER.match(text, end):
