@@ -1885,3 +1885,15 @@ def test_earlier_batches_and_an_agencys_licence_are_other_matters(assistant: Ass
 def test_a_wish_far_back_in_an_unpunctuated_transcript_qualifies_nothing_later() -> None:
     text = "喂 我是佛山那边一个研究院的 叫南海智能装备研究院 嗯 想报那个示范科研机构 就是 我们这个研究院是区政府跟一家民营企业合作搞的"
     assert extract_profile(text).institute.founders
+
+
+def test_paying_for_an_institute_is_founding_it() -> None:
+    text = "我们研究院是一家民营企业出钱搞起来的，是民非，能报示范科研机构吗"
+    assert Founder.private_enterprise in extract_profile(text).institute.founders
+
+
+def test_where_a_company_is_from_is_not_its_government() -> None:
+    text = ("你好 我们是温州这边的 瓯江新材 是民营的 股份有限公司 然后公司出钱 成立了一个研究院 叫瓯江新材料研究院 是民非 "
+            "现在是想 用研究院的名义 报那个示范科研机构")
+    assert extract_profile(text).kind != ApplicantKind.government
+    assert extract_profile("我们是宁波鄞州这边的，想报示范县").kind == ApplicantKind.government

@@ -284,7 +284,8 @@ FOUNDER = re.compile(f"(?P<foreign>{FOREIGN_FIRM})|(?P<department>{DEPARTMENT})|
                      + "|".join(sorted(map(re.escape, FOUNDERS), key=len, reverse=True)))
 # Who owns the enterprise that set the institute up, said anywhere ("集团是民营企业", "一家民营的上市公司").
 OWNERSHIP = {F.private_enterprise: re.compile(PRIVATE), F.state_owned_enterprise: re.compile(STATE_OWNED)}
-FOUNDING = re.compile(r"设立|举办|开办|创办|创建|组建|兴办|成立|出资|投资|主办|主管|发起|共建|合办|下属|直属|所属|旗下|"
+FOUNDING = re.compile(r"设立|举办|开办|创办|创建|组建|兴办|成立|出资|出钱|投资|主办|主管|发起|共建|合办|"
+                      r"下属|直属|所属|旗下|"
                       r"控股|全资|持股|"  # 省属集团全资持股的设计院: its owner set it up
                       r"归[^，,。；;！!？?\n]{1,12}?管|(?:设|办|建|搞)的|"  # 市政府办的公益机构
                       r"省属|市属|县属|区属|部属|中直")
@@ -303,6 +304,7 @@ SET_UP_THERE = re.compile(rf"[^，,。；;！!？?\n]{{0,3}}?(?:{REGISTERED}|落
 OF_PLACE = re.compile(r"的|下属|所属|境内|辖区|一家|一所|一个")
 UNIT_NAME_AFTER = re.compile(rf"[^，,。；;！!？?\n（(]{{0,8}}?(?:{kinds.MARKER.pattern})")
 # A unit the place names by a short name of its own (宁波材料所, 合肥物质院): the place is where it is, not who asks.
+WHERE_FROM_AFTER = re.compile(r"(?:这边|那边|这里|那里|本地|当地)的?")
 OFFICE_NAME_AFTER = re.compile(r"[\u4e00-\u9fff]{1,14}?(?:办公室|管理处|管理中心|服务中心|事务中心)")
 SHORT_UNIT_NAME_AFTER = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:所(?![在属有以谓])|院|中心|站|馆)")
 AS_OF = re.compile(r"(?:今天|今日|现在|目前|当前|截至|截止到?)(?:是|为)?\s*(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*"
@@ -596,8 +598,9 @@ def place_as_applicant(text: str) -> int | None:
         end = chain.mentions[-1].end
         if text.startswith(MASK, end):
             continue  # 浙江省局: the place names an organiser
-        if PLACE_INTRO.search(text[seg_start:chain.start]) and not OFFICE_NAME_AFTER.match(text, end, seg_end):
-            return end  # not 我们是某某区知识产权服务业集聚区管理办公室: an office the place names
+        if PLACE_INTRO.search(text[seg_start:chain.start]) and not OFFICE_NAME_AFTER.match(text, end, seg_end) \
+                and not WHERE_FROM_AFTER.match(text, end):
+            return end  # not 我们是某某区…管理办公室 (an office the place names), nor 我们是温州这边的 (where from)
         if pattern("about_the_place").search(text, end, seg_end):
             continue
         if SHORT_UNIT_NAME_AFTER.match(text, end, seg_end):
