@@ -1897,3 +1897,8 @@ def test_where_a_company_is_from_is_not_its_government() -> None:
             "现在是想 用研究院的名义 报那个示范科研机构")
     assert extract_profile(text).kind != ApplicantKind.government
     assert extract_profile("我们是宁波鄞州这边的，想报示范县").kind == ApplicantKind.government
+
+
+def test_two_titles_offered_then_a_doubt_is_no_claim() -> None:
+    profile = extract_profile("我们公司以前评过一个国家级的，是示范企业还是优势企业，我记不太清楚了，今年要不要报？")
+    assert profile.recognized == [] and profile.unsure_recognized == ["enterprise"]

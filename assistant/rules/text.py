@@ -169,7 +169,8 @@ def doubted_after(text: str, end: int) -> bool:
 def doubted_alternative(text: str, start: int) -> bool:
     """The mention is one of alternatives the speaker cannot choose between (是示范县还是试点县，说不清)."""
     seg_start, seg_end = segment_bounds(text, start)
-    return "还是" in text[seg_start:seg_end] and bool(pattern("hedge").search(text, seg_start, seg_end))
+    return "还是" in text[seg_start:seg_end] and (bool(pattern("hedge").search(text, seg_start, seg_end))
+                                                or doubted_after(text, start))
 
 
 # A yes/no question about the fact itself (咱们园区是省级高新区吗？, 算不算普通本科): asked, not said; not one about
