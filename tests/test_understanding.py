@@ -1902,3 +1902,10 @@ def test_where_a_company_is_from_is_not_its_government() -> None:
 def test_two_titles_offered_then_a_doubt_is_no_claim() -> None:
     profile = extract_profile("我们公司以前评过一个国家级的，是示范企业还是优势企业，我记不太清楚了，今年要不要报？")
     assert profile.recognized == [] and profile.unsure_recognized == ["enterprise"]
+
+
+def test_a_unit_a_note_names_by_item_number_is_the_one_screened() -> None:
+    text = ("某市示范创建工作会纪要\n一、会议议程\n（一）听取汇报。\n二、申报意向\n（一）某某大学拟申报示范高校；\n"
+            "（二）某某市林业科学研究院（市政府设立的事业单位）拟申报示范科研机构；\n"
+            "（本次仅对第二项第（二）目所列单位进行预审）")
+    assert extract_profile(text).kind == ApplicantKind.institute

@@ -123,9 +123,28 @@ ITEM_BREAK = re.compile(r"(?=（[一二三四五六七八九十]{1,3}）)|(?<![\
 PLANS = r"(?:（[^）]*）)?[^。；;\n，,、（]{0,6}?(?:拟|想|准备|计划|打算)"  # the unit (its aside) then plans
 
 
+# A note naming the item by its numbers (本次仅对第二项第（一）目所列单位进行预审).
+NUMBERED_NOTE = re.compile(r"第(?P<section>[一二三四五六七八九十]{1,3})(?:项|部分)"
+                           r"第?(?P<item>[（(][一二三四五六七八九十]{1,3}[）)])目?所列(?:单位|事项)")
+
+
+def numbered_item(text: str) -> str | None:
+    """The item a note names by its section's and its own number, if the text has it."""
+    note = NUMBERED_NOTE.search(text)
+    section = note and re.search(rf"(?:^|\n)\s*{note.group('section')}、", text)
+    if not section:
+        return None
+    item = text.find(note.group("item").replace("(", "（").replace(")", "）"), section.end())
+    if item < 0 or item > note.start():
+        return None
+    return ITEM_BREAK.split(text[item + len(note.group("item")):], maxsplit=1)[0] or None
+
+
 def screened_item(text: str) -> str:
     """Of a text listing several units (meeting minutes, a briefing) with a note naming the one it is about, the
     item that says what that unit plans; the text itself when there is no such note or item."""
+    if item := numbered_item(text):
+        return item
     note = SCREENED.search(text)
     unit = PREDICATE.sub("", note.group("unit")).strip() if note else ""
     if len(unit) < 2 or OWN_UNIT.match(unit):
