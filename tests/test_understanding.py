@@ -1909,3 +1909,8 @@ def test_a_unit_a_note_names_by_item_number_is_the_one_screened() -> None:
             "（二）某某市林业科学研究院（市政府设立的事业单位）拟申报示范科研机构；\n"
             "（本次仅对第二项第（二）目所列单位进行预审）")
     assert extract_profile(text).kind == ApplicantKind.institute
+
+
+def test_the_unit_after_a_long_founding_clause_that_applies_is_the_applicant() -> None:
+    text = "某市人民政府常务会议纪要：会议同意，由市政府与省内一所高校共同举办的“某某光电研究院”（事业单位法人）申报示范科研机构。"
+    assert extract_profile(text).kind == ApplicantKind.institute
