@@ -1914,3 +1914,8 @@ def test_a_unit_a_note_names_by_item_number_is_the_one_screened() -> None:
 def test_the_unit_after_a_long_founding_clause_that_applies_is_the_applicant() -> None:
     text = "某市人民政府常务会议纪要：会议同意，由市政府与省内一所高校共同举办的“某某光电研究院”（事业单位法人）申报示范科研机构。"
     assert extract_profile(text).kind == ApplicantKind.institute
+
+
+def test_which_type_a_level_corresponds_to_is_no_title_claim() -> None:
+    profile = extract_profile("我县拟申报示范创建项目，但不清楚县一级对应的是“示范市”还是“示范县”。")
+    assert profile.recognized == [] and profile.unsure_recognized == []
