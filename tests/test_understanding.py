@@ -1919,3 +1919,9 @@ def test_the_unit_after_a_long_founding_clause_that_applies_is_the_applicant() -
 def test_which_type_a_level_corresponds_to_is_no_title_claim() -> None:
     profile = extract_profile("我县拟申报示范创建项目，但不清楚县一级对应的是“示范市”还是“示范县”。")
     assert profile.recognized == [] and profile.unsure_recognized == []
+
+
+@pytest.mark.parametrize("question", ["这届错过了还得等多久？", "今年错过了还得等多久？"])
+def test_how_long_to_wait_after_missing_this_round_asks_the_next_round(assistant: Assistant, question: str) -> None:
+    answer = assistant.ask(question, as_of=date(2025, 11, 5))
+    assert [c.id for c in answer.citations] == ["notice#1"] and "2028年" in answer.answer
