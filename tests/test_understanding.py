@@ -1925,3 +1925,8 @@ def test_which_type_a_level_corresponds_to_is_no_title_claim() -> None:
 def test_how_long_to_wait_after_missing_this_round_asks_the_next_round(assistant: Assistant, question: str) -> None:
     answer = assistant.ask(question, as_of=date(2025, 11, 5))
     assert [c.id for c in answer.citations] == ["notice#1"] and "2028年" in answer.answer
+
+
+def test_who_is_in_charge_at_the_national_office_asks_for_its_contacts(assistant: Assistant) -> None:
+    answer = assistant.ask("示范企业国家局那边是谁负责？", as_of=DAY)
+    assert answer.in_scope and [c.id for c in answer.citations] == ["notice#contacts"] and "徐俊峰" in answer.answer
