@@ -1930,3 +1930,9 @@ def test_how_long_to_wait_after_missing_this_round_asks_the_next_round(assistant
 def test_who_is_in_charge_at_the_national_office_asks_for_its_contacts(assistant: Assistant) -> None:
     answer = assistant.ask("示范企业国家局那边是谁负责？", as_of=DAY)
     assert answer.in_scope and [c.id for c in answer.citations] == ["notice#contacts"] and "徐俊峰" in answer.answer
+
+
+def test_becoming_a_demonstration_unit_in_quotes_asks_the_acceptance_clause(assistant: Assistant) -> None:
+    answer = assistant.ask("我们已入选创建对象。请问最终怎么才能正式成为“示范单位”？验收以后会授牌吗？", as_of=DAY)
+    assert answer.in_scope and "notice#contacts" not in [c.id for c in answer.citations]
+    assert "notice#4.3" in [c.id for c in answer.citations]
