@@ -611,10 +611,8 @@ def decide_piece(piece: str, *, about_programme: bool, names_type: bool, describ
         return [Part(Intent.out_of_scope, piece, slot=PREDICTION)]
     found = when_events(piece, about_programme)
     if found and any(topic.name in RULE_TOPICS for topic in asked_topics(piece)):
-        found = []  # 交钱可以帮我们补报，能信吗: what the offer costs, not whether (or when) it is time
-        timed: list[Topic] = []
-    else:
-        timed = timed_topics(piece) if found else []
+        found = []  # 有人说给钱就能疏通关系帮忙补报: what the offer costs, not whether (or when) it is time
+    timed = timed_topics(piece) if found else []
     hits = search(piece) if timed or not found else []
     if found:
         topic = chosen_topic(piece, hits, timed) if timed else None

@@ -87,8 +87,9 @@ def with_conditions(verdicts: dict[ProjectKey, Verdict], text: str, notice: Prov
         return verdicts
     checked = {key: applied(verdict, notice.conditions_for(key), text, notice.label)
                if verdict.status == "eligible" else verdict for key, verdict in verdicts.items()}
-    return {key: with_who_applies(verdict, notice.who_applies_for(key), notice.label)
-            if key in mentioned_types(text) else verdict for key, verdict in checked.items()}
+    asked = mentioned_types(text)
+    return {key: with_who_applies(verdict, notice.who_applies_for(key), notice.label) if key in asked else verdict
+            for key, verdict in checked.items()}
 
 
 def with_who_applies(verdict: Verdict, rules: list[ProvincialCondition], label: str) -> Verdict:

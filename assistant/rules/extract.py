@@ -31,7 +31,6 @@ from assistant.rules.layout import (
     without_denied_lines,
 )
 from assistant.rules.params import PROJECT_KEYS, ProjectKey, project_types
-from assistant.rules.params import places as place_params
 from assistant.rules.profile import (
     LEGAL_FORMS,
     ApplicantKind,
@@ -813,8 +812,8 @@ MUNICIPAL_LEVEL = re.compile(rf"(?<![县区])市级|(?<![县区])市(?:人民)?�
 def park_facts(text: str, place: Place | None) -> ParkFacts:
     """The zone's facts; a zone a municipality approved or calls 市级 is a provincial one."""
     facts = ParkFacts(**read_facts(text, PARK_FACTS))
-    municipal = place is not None and (place.adcode or "")[:2] in place_params()["municipalities"]
-    if municipal and facts.level == L.below_provincial and MUNICIPAL_LEVEL.search(text):
+    if place is not None and places.in_municipality(place.adcode) and facts.level == L.below_provincial \
+            and MUNICIPAL_LEVEL.search(text):
         return facts.model_copy(update={"level": L.provincial})
     return facts
 

@@ -329,6 +329,11 @@ CITY_GOVERNMENTS = frozenset({*CITY_LEVEL, C.municipal_district})  # whose gover
 COUNTY_GOVERNMENTS = frozenset({C.county_level, C.municipal_county, C.province_direct_county, C.xpcc_city})  # #2.2
 
 
+def in_municipality(adcode: str | None) -> bool:
+    """The division lies in one of the four municipalities (北京, 天津, 上海, 重庆)."""
+    return bool(adcode) and adcode[:2] in place_params()["municipalities"]
+
+
 def stated_categories(level: StatedLevel, parent: Place | None, city_stated: bool = False) -> list[PlaceCategory]:
     """What a level said in words can be, given the wider place named with it (if any) and whether a
     city level was said too (地级市的区)."""
@@ -337,7 +342,7 @@ def stated_categories(level: StatedLevel, parent: Place | None, city_stated: boo
     code = parent.adcode if parent and parent.adcode else ""
     if city_stated or (parent and parent.categories and set(parent.categories) <= set(CITY_LEVEL)):
         return [C.county_level]
-    if code[:2] in place_params()["municipalities"]:
+    if in_municipality(code):
         return {"district": [C.municipal_district], "county": [C.municipal_county]}.get(level.key, [])
     if level.key in ("district", "banner"):
         return [C.county_level] if code or level.key == "banner" else [C.county_level, C.municipal_district]
