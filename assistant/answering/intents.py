@@ -192,7 +192,7 @@ def pieces_and_scenes(text: str, request: bool = False) -> list[tuple[str, str]]
     listed = bool(ASKED_LIST.search(text))
 
     def asking(piece: str) -> bool:
-        if listed and LIST_ITEM.match(piece):  # …如下：一是…；二是…；三是联络员的人选: each item asked
+        if listed and LIST_ITEM.match(piece):  # …如下：一是…；二是…；三是回执何时寄出: each item asked
             return True
         if piece in stated and piece not in questioned:  # 又担心赶不上。: only asking words make it ask (想了解…。)
             return bool(pattern("asks_something").search(piece) or pattern("asking_verb").search(piece))
@@ -212,7 +212,7 @@ def pieces_and_scenes(text: str, request: bool = False) -> list[tuple[str, str]]
     return kept or [(text, "")]
 
 
-# A list of questions announced (特请示以下事项：, 想请教如下几点：): each item of it asks, a noun phrase too.
+# A list of questions announced (现将有关问题请示如下：, 想咨询如下几点：): each item of it asks, a noun phrase too.
 ASKED_LIST = re.compile(r"(?:请示|咨询|请教|问题|事项)[^。；;！!？?\n]{0,8}(?:如下|以下)[^。；;！!？?\n]{0,6}[：:]")
 NUMERAL = "一二三四五六七八九十"
 LIST_ITEM = re.compile(rf"\s*(?:[{NUMERAL}]是|[{NUMERAL}][、.．]|\d+[、.．)）]|[（(][{NUMERAL}\d]+[）)])")
@@ -386,7 +386,7 @@ def yes_no_focus(piece: str) -> tuple[int, str] | None:
 def best_covering(piece: str, hits: list[Hit]) -> list[Hit]:
     """The hits with the one of the best three that covers most of the piece's topic words first (for a question
     asking when, one giving a date); of equals, for a question about who does something, one that says more than
-    a document's title (申报书由谁来填: the arrangements, not the line listing the annex)."""
+    a document's title (申报书该谁填写: the arrangements, not the line listing the annex)."""
     actor = bool(pattern("asks_actor").search(piece))
     dated = bool(pattern("when").search(piece))  # 那次当时几号前报 (asked of a document of its own): a dated clause
     best = max(hits[:3], key=lambda hit: (dated and bool(DAY_DATE.search(hit.clause.text)),
@@ -443,7 +443,7 @@ QUESTION_WORDS = re.compile(r"(?:吗|呢|么)[？?]?$|谁|什么|哪|怎么|如�
 
 
 def asked_beside(piece: str) -> list[str]:
-    """The clauses of a piece that ask a question of their own beside the wish to apply (想报示范企业，是直接报给
+    """The clauses of a piece that ask a question of their own beside the wish to apply (想报示范高校，材料直接寄
     国家局吗): each is asked too (the conditions of applying stay the verdict's to answer)."""
     clauses = [piece[a:b] for a, b in segments(piece)]
     return [clause for clause in clauses if QUESTION_WORDS.search(clause) and matching_topics(clause)
@@ -493,7 +493,7 @@ def decide(text: str, *, turn: Profile, profile: Profile | None, search: Callabl
                                                          holds_title):
             eligibility = True
             # 想报示范企业，听说要交评审费，是真的吗: a work rule the same sentence asks about in its own words (not
-            # 集团投钱建的中试基地: only the notice's word for money, 收取费用, would name fees there)
+            # 公司花钱建的展示厅: only the notice's word for money, 收取费用, would name fees there)
             parts += [part for part in parts_of(piece) if part.intent == Intent.topic and part.topic is not None
                       and part.topic.name in RULE_TOPICS and part.topic.pattern.search(piece)]
             parts += [part for clause in asked_beside(piece) for part in parts_of(clause)
@@ -502,7 +502,7 @@ def decide(text: str, *, turn: Profile, profile: Profile | None, search: Callabl
         decided = parts_of(piece)
         rules = [topic for topic in matching_topics(f"{piece}，{scene}") if topic.name in RULE_TOPICS] \
             if scene and POINTS_BACK.search(piece) else []
-        if rules:  # 通知怎么看待这类安排: a practice described before it, asked against the work rules
+        if rules:  # 文件对这种做法怎么说: a practice described before it, asked against the work rules
             decided = [Part(Intent.topic, piece, slot=rules[0].name, topic=rules[0],
                             hits=tuple(search(f"{piece}，{scene}")))]
         # what the notice does not answer alone: read with the scene said around it, then with the piece asked
@@ -596,7 +596,7 @@ def about_this_applicant(piece: str, names_someone: bool, described: bool, holds
 
 def applies_to_this_programme(clause: str) -> bool:
     """The clause asks or says the asker may or wants to apply, and not for another programme it names without
-    naming a type of this one (想申请地理标志产品保护, 优势企业什么时候开始申报), nor one the rest of it names."""
+    naming a type of this one (想申请地理标志认定, 优势企业几月受理), nor one the rest of it names."""
     if evidence.other_programme(clause) and not mentioned_types(clause):
         return False
     return any(evidence.other_programme(clause[found.end():]) is None

@@ -82,7 +82,7 @@ def load_topics() -> tuple[Topic, ...]:
 
 def matching_topics(question: str) -> list[Topic]:
     """Every topic whose wording the question uses (the retrieval evidence decides between them); an annex's
-    contents are not what a question about who does something asks (申报书由谁来填写)."""
+    contents are not what a question about who does something asks (申报书该谁填写)."""
     asks_actor = pattern("asks_actor").search(question)
     worded = with_notice_words(question)
     return [topic for topic in load_topics() if topic.pattern.search(worded) and not (topic.annex and asks_actor)]
