@@ -1936,3 +1936,13 @@ def test_becoming_a_demonstration_unit_in_quotes_asks_the_acceptance_clause(assi
     answer = assistant.ask("我们已入选创建对象。请问最终怎么才能正式成为“示范单位”？验收以后会授牌吗？", as_of=DAY)
     assert answer.in_scope and "notice#contacts" not in [c.id for c in answer.citations]
     assert "notice#4.3" in [c.id for c in answer.citations]
+
+
+@pytest.mark.parametrize("text", ["我县的生物医药产业园这两年引进了不少项目，想问问能报哪个示范？",
+                                  "我旗的农牧业科技园区去年通过了验收，想了解一下能报哪一项"])
+def test_a_unit_after_the_speakers_own_place_belongs_to_that_place(text: str) -> None:
+    assert extract_profile(text).kind == ApplicantKind.government
+
+
+def test_a_zone_speaking_of_itself_keeps_its_own_kind() -> None:
+    assert extract_profile("我区（省级经开区）管委会想报示范园区").kind == ApplicantKind.park_committee

@@ -80,6 +80,8 @@ MARKER = re.compile("|".join(sorted(map(re.escape, MARKERS), key=len, reverse=Tr
 MODAL = re.compile(rf"(?:{alternation('modal')})(?:够)?(?:{alternation('apply')})")
 ASKS = re.compile(alternation("asks_eligibility"))
 SELF_INTRO = re.compile(rf"{alternation('self_intro')}|^(?:而是|是|属于|系)")
+POSSESSED = re.compile(r"的?[^，,。；;！!？?\n是系为属与和设建办]{0,6}")  # 我县(的)电商产业园, not 我市与某校共建的
+AT_PLACE = re.compile(r"(?:在|于|到|来|落户|位于)$")  # 在我市设有分院: where a unit is, not whose
 COUNTED = re.compile(r"(?:几|多少|哪些|哪几)[个家所名类]?$")
 # "好几家头部企业", "两百多家乐器企业": units counted, a few words of description between (not 一家: one unit).
 NUMBER = r"(?:[两二三四五六七八九十百千万]|一[十百千万]|\d|好几|若干)"  # more than one (not 一家)
@@ -535,6 +537,11 @@ def speaker(text: str, found: Sequence[Marker]) -> Marker:
         intro = SELF_INTRO.search(text[start:end])
         if intro:
             after = [m for m in found if start + intro.end() <= m.start < end]
+            if after and OWN_PLACE.fullmatch(intro.group()) and not AT_PLACE.search(text, 0, start + intro.start()) \
+                    and POSSESSED.fullmatch(text, start + intro.end(), after[0].start) \
+                    and not (intro.group()[1] == "区" and after[0].kind == K.park_committee):  # 我区: a zone, too
+                return Marker(start + intro.start(), start + intro.end(), K.government, by="intro")  # 我县的产业园: the
+                # county's park, the county speaking
             earlier = [m for m in found if m.start < start and m.kind not in LEGAL_FORMS]
             if after and after[0].kind in LEGAL_FORMS and intro.start() == 0 and earlier:
                 return replace(earlier[-1], by="intro")  # 某检测研究所，系民办非企业单位: the unit's legal form
