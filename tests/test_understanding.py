@@ -1946,3 +1946,9 @@ def test_a_unit_after_the_speakers_own_place_belongs_to_that_place(text: str) ->
 
 def test_a_zone_speaking_of_itself_keeps_its_own_kind() -> None:
     assert extract_profile("我区（省级经开区）管委会想报示范园区").kind == ApplicantKind.park_committee
+
+
+def test_a_question_without_subject_after_saying_what_the_place_is_asks_for_that_place() -> None:
+    text = "我在温州市平阳县科技局办公室，分管县长让我打听：平阳是温州管辖的县，这回能不能申报示范县？"
+    profile = extract_profile(text)
+    assert profile.kind == ApplicantKind.government and profile.place is not None and profile.place.county == "平阳县"

@@ -501,6 +501,10 @@ THIS_ONE = re.compile(r"\s*(?:那|那么)?(?:这个|这家|这所|这一个|它)
 # The place itself as the subject of a question (县里能不能报, 我们区可以报吗): its people's government.
 PLACE_SUBJECT = re.compile(r"(?:我们|咱们|咱|本|该)?(?:区|县|市|旗|盟)(?:里面?|这边|政府)?"
                            r"(?:这次|这届|今年|本次|还|也|到底|究竟)*$")  # 该县这次还能否申报
+# A question with no subject of its own (这回能不能报) after a clause saying what a place is (平阳是温州管辖的县).
+NO_SUBJECT = re.compile(r"\s*(?:那|那么|所以)?(?:[这本此]一?[次回届]|今年|还|也|到底|究竟)*")
+PLACE_STATED = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:是|系|属于)[^，,。；;！!？?\n]{0,12}?"
+                          r"(?:县级市|地级市|区|县|市|旗|州|盟)[，,\s]*$")
 WANTS_TO_APPLY = re.compile(rf"(?:想|准备|打算|计划|拟|有意|倾向于)要?(?:{alternation('apply')})")  # 县里打算报
 
 
@@ -508,10 +512,14 @@ def place_asked_about(text: str) -> int | None:
     """Where a question or a wish whose subject is the speaker's place (局长让我问下县里能不能报, 县里打算报…)
     names that place."""
     for asking in [*ASKS.finditer(text), *WANTS_TO_APPLY.finditer(text)]:
-        subject = PLACE_SUBJECT.search(text, subject_start(text, asking.start()), asking.start())
-        if subject and not qualifiers(text, asking.start(), asking.end()) & {Qualifier.hearsay,
-                                                                               Qualifier.hypothetical}:
+        if qualifiers(text, asking.start(), asking.end()) & {Qualifier.hearsay, Qualifier.hypothetical}:
+            continue
+        start = subject_start(text, asking.start())
+        if subject := PLACE_SUBJECT.search(text, start, asking.start()):
             return subject.start()
+        if NO_SUBJECT.fullmatch(text, start, asking.start()) \
+                and (stated := PLACE_STATED.search(text, segment_bounds(text, max(0, start - 1))[0], start)):
+            return stated.start()  # 平阳是温州管辖的县，这回能不能报: the place the clause before says it is
     return None
 
 
