@@ -1952,3 +1952,13 @@ def test_a_question_without_subject_after_saying_what_the_place_is_asks_for_that
     text = "我在温州市平阳县科技局办公室，分管县长让我打听：平阳是温州管辖的县，这回能不能申报示范县？"
     profile = extract_profile(text)
     assert profile.kind == ApplicantKind.government and profile.place is not None and profile.place.county == "平阳县"
+
+
+@pytest.mark.parametrize("text", ["我们属于四川一个县级市，想报示范县", "我们是九江一个县，想报示范县"])
+def test_a_numeral_in_a_place_name_counts_nothing(text: str) -> None:
+    assert PlaceCategory.county_level in extract_profile(text).place.categories
+
+
+def test_a_city_said_without_its_level_leaves_the_level_open() -> None:
+    place = extract_profile("您好，我们是江西的一个市，市里想了解示范市怎么报").place
+    assert place is not None and place.categories == [] and "级别尚不确定" in place.description

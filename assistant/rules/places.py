@@ -271,7 +271,7 @@ STATED_LEVELS = [StatedLevel(key, re.compile(pattern), rank, label) for key, pat
 # "下面管着十几个乡镇", "辖3个区", "下面有个县": units counted or held under the applicant, not its own level (not
 # 地级市下辖县: the county under a city).
 COUNTED_BEFORE = re.compile(r"(?:[两二三四五六七八九十百几]|(?<!少)[多数]|\d|若干|好几)"  # 少数民族 counts nothing
-                            r"[^，,。；;！!？?\n：:]{0,2}?[个座]?$|(?:管着|管辖着?|(?<![下所])辖有?|下设|下面有|下面还有|还有|有|"
+                            r"[几多余来两二三四五六七八九十百千\d]{0,2}[个座]?$|(?:管着|管辖着?|(?<![下所])辖有?|下设|下面有|下面还有|还有|有|"
                             r"(?:管理|管辖|管)的(?:是|都是))$")  # 州管理的是县市: what it governs
 
 
@@ -361,6 +361,10 @@ EITHER = re.compile(r"还是|或者|或是|或")
 CITY_ABOVE = re.compile(r"[市州盟]代管的?(?:县级市|县)")
 
 
+# A city said without its level (我们是某省的一个市): prefecture-level or county-level, the words do not tell.
+CITY_OF_SOME_LEVEL = re.compile(rf"{UNNAMED}(?:城)?市(?![场民级区县辖里长委政直])")
+
+
 def level_doubted(text: str) -> bool:
     """The speaker offers two levels and says it does not know which (不确定是县级市还是地级市)."""
     found = sorted((m.start(), m.end()) for level in STATED_LEVELS for m in level.pattern.finditer(text))
@@ -375,6 +379,10 @@ def refine(place: Place | None, text: str) -> Place | None:
         return place.model_copy(update={"categories": [], "candidates": [],
                                         "description": f"{place.mention}的级别尚不确定"})
     own, above = own_and_parent_levels(text)
+    if place is not None and place.categories == [C.province] and not own \
+            and any(said(text, m) for m in CITY_OF_SOME_LEVEL.finditer(text)):
+        return place.model_copy(update={"categories": [], "candidates": [],  # 广东的一个市: 地级 or 县级
+                                        "description": f"所说的是{place.mention}的一个市，级别尚不确定"})
     city_stated = any(other.key in ("prefecture", "sub_provincial", "capital") for other in [*own[1:], *above]) \
         or bool(CITY_ABOVE.search(text))
     if not own and city_stated and place is not None and C.county_level in place.categories and not place.adcode:
