@@ -1962,3 +1962,8 @@ def test_a_numeral_in_a_place_name_counts_nothing(text: str) -> None:
 def test_a_city_said_without_its_level_leaves_the_level_open() -> None:
     place = extract_profile("您好，我们是江西的一个市，市里想了解示范市怎么报").place
     assert place is not None and place.categories == [] and "级别尚不确定" in place.description
+
+
+def test_a_company_that_would_file_in_a_zones_stead_is_the_applicant() -> None:
+    text = "我们是某某新区下属的城投平台公司（有限责任公司，独立法人），主任想让我们公司代表园区去报示范园区，这样行不行？"
+    assert extract_profile(text).kind == ApplicantKind.company

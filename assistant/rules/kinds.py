@@ -450,6 +450,18 @@ def with_opening_kinds(text: str, own: Marker) -> Marker:
     return replace(own, also=tuple(kind for kind in carried if kind != own.kind))
 
 
+# A unit applying in another's stead (由我们公司代表园区去报): the one that would file is the applicant asked about.
+FILES_FOR = re.compile(r"[^，,。；;！!？?\n]{0,3}?(?:去|来)?(?:申报|报|申请)(?![书表送告])")
+SEPARATE_UNITS = (K.company, K.university, K.institute)
+
+
+def applies_in_its_stead(text: str, represented: Marker, own: Marker) -> bool:
+    """The speaker's unit, a unit of its own standing (a company, a university, an institute), would file for the
+    unit it represents, which is another kind: not asking on that unit's behalf but whether it may apply for it."""
+    return own.kind in SEPARATE_UNITS and represented.kind != own.kind \
+        and bool(FILES_FOR.match(text, represented.end))
+
+
 def head_noun(text: str) -> Marker | None:
     """The marker the rules below choose, as the text writes it."""
     found = markers(text)
@@ -469,7 +481,7 @@ def head_noun(text: str) -> Marker | None:
     for agent in ON_BEHALF.finditer(text):
         _, end = segment_bounds(text, agent.start())
         represented = [m for m in found if agent.end() <= m.start < end]
-        if represented:
+        if represented and not applies_in_its_stead(text, represented[0], speaker(text, found)):
             return replace(represented[0], by="behalf")
     for task in TASKED.finditer(text):  # 县政府让我们局牵头准备示范县材料: the government applies
         start, _ = segment_bounds(text, task.start())
