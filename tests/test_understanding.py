@@ -1967,3 +1967,10 @@ def test_a_city_said_without_its_level_leaves_the_level_open() -> None:
 def test_a_company_that_would_file_in_a_zones_stead_is_the_applicant() -> None:
     text = "我们是某某新区下属的城投平台公司（有限责任公司，独立法人），主任想让我们公司代表园区去报示范园区，这样行不行？"
     assert extract_profile(text).kind == ApplicantKind.company
+
+
+def test_a_unit_that_asks_whether_it_may_apply_puts_itself_forward_for_that_type() -> None:
+    text = "某某市科技局：市人民政府准备报示范市，也想以市政府名义报服务业集聚示范区；另外市里的高新区管委会咨询能否报示范园区。"
+    proposed = extract_profile(text).proposed
+    assert proposed == {"city": ApplicantKind.government, "service_zone": ApplicantKind.government,
+                        "park": ApplicantKind.park_committee}

@@ -97,8 +97,10 @@ BUREAU = re.compile(r"[局厅]$")
 # "X让我们局牵头准备…材料": X tasked the speaker with its application.
 TASKED = re.compile(r"(?:让|要|安排|委托|交给|指定)(?:我们|我|本)(?:局|单位|部门|科|股|办)?(?:来|负责|牵头|具体)*"
                     r"(?:准备|填报|申报|报送|整理|起草|写)")
-# "研究院报示范科研机构": a unit put forward for a project type, in a message that asks whether it may be.
-PROPOSES = re.compile(rf"[^，,。；;！!？?\n、]{{0,3}}?(?:{alternation('apply')})(?:国家)?(?:知识产权)?(?:示范|▢)")
+# "研究院报示范科研机构", "管委会询问能否报示范园区": a unit put forward for a project type, in a message that asks
+# whether it may be.
+PROPOSES = re.compile(rf"[^，,。；;！!？?\n、]{{0,3}}?(?:(?:询问|问问?|咨询)(?:{alternation('modal')}))?"
+                      rf"(?:{alternation('apply')})(?:国家)?(?:知识产权)?(?:示范|▢)")
 # Project names given to the items of a list in order (这三家分别报▢▢/▢▢/▢▢), and what separates them.
 RESPECTIVELY = re.compile(rf"分别(?:{alternation('modal')})?(?:想|拟|准备|打算)?(?:{alternation('apply')})?"
                           r"(?:国家)?(?:知识产权)?")
