@@ -67,9 +67,9 @@ def _dictionary_words() -> frozenset[str]:
     return frozenset(line.split(" ", 1)[0] for line in path.read_text(encoding="utf-8").splitlines())
 
 
-def repair_terms(text: str, index: dict[tuple[str, ...], str] | None = None) -> str:
+def repair_terms(text: str, index: dict[tuple[str, ...], str] | None = None, same_last: bool = False) -> str:
     """Replace sound-alike misspellings of the programme's terms, or of the terms of ``index`` (see the module
-    docstring)."""
+    docstring); ``same_last``: only where the last character is already the term's (a place's 市 or 县)."""
     index = _terms_by_sound() if index is None else index
     lengths = sorted({len(key) for key in index}, reverse=True)
     sounds = syllables(text)
@@ -78,7 +78,7 @@ def repair_terms(text: str, index: dict[tuple[str, ...], str] | None = None) -> 
         for length in lengths:
             window = text[i:i + length]
             term = index.get(tuple(sounds[i:i + length]))
-            if term is None or term == window or not CJK.match(window[0]):
+            if term is None or term == window or not CJK.match(window[0]) or (same_last and window[-1] != term[-1]):
                 continue
             differing = sum(a != b for a, b in zip(window, term, strict=True))
             if differing <= max(1, length // 3) and window not in _dictionary_words() \

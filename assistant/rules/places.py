@@ -63,8 +63,9 @@ def names_by_sound() -> dict[tuple[str, ...], str]:
 
 
 def repair_names(text: str) -> str:
-    """Place names typed by sound (赣洲市 → 赣州市, 准葛尔旗 → 准格尔旗), as the programme's terms are repaired."""
-    return repair_terms(text, names_by_sound())
+    """Place names typed by sound (赣洲市 → 赣州市, 准葛尔旗 → 准格尔旗), as the programme's terms are repaired; the
+    level word is never the typo (某地是 is no 某地市)."""
+    return repair_terms(text, names_by_sound(), same_last=True)
 
 
 def child_short(text: str, i: int, mentions: list[Mention]) -> Mention | None:

@@ -6,7 +6,7 @@ import pytest
 
 from assistant.rules.divisions import division_index
 from assistant.rules.params import places as place_params
-from assistant.rules.places import chains, place_of_chain, refine, stated_levels
+from assistant.rules.places import chains, place_of_chain, refine, repair_names, stated_levels
 from assistant.rules.profile import PlaceCategory as C
 
 
@@ -132,3 +132,12 @@ def test_a_short_name_yields_to_a_longer_one_starting_there() -> None:
     """阿坝州阿坝藏族羌族自治州: the prefecture named twice, not its county 阿坝县 after it."""
     found = chains("四川阿坝州阿坝藏族羌族自治州市场监管局")
     assert all(place_of_chain("四川阿坝州阿坝藏族羌族自治州市场监管局", c).county is None for c in found)
+
+
+@pytest.mark.parametrize("text", ["宜兴是无锡代管的县级市", "义乌是金华下面的"])
+def test_a_copula_after_a_place_name_is_no_typo_of_its_level(text: str) -> None:
+    assert repair_names(text) == text
+
+
+def test_a_place_name_typed_by_sound_is_still_repaired() -> None:
+    assert repair_names("我们是赣洲市的") == "我们是赣州市的"
