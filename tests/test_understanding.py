@@ -1974,3 +1974,8 @@ def test_a_unit_that_asks_whether_it_may_apply_puts_itself_forward_for_that_type
     proposed = extract_profile(text).proposed
     assert proposed == {"city": ApplicantKind.government, "service_zone": ApplicantKind.government,
                         "park": ApplicantKind.park_committee}
+
+
+@pytest.mark.parametrize("text", ["市里的青川经济开发区（省级）管委会想报示范园区", "县里的工业园是省级的，管委会想报示范园区"])
+def test_a_zone_of_a_place_keeps_the_level_said_after_its_name(text: str) -> None:
+    assert extract_profile(text).park.level == ParkLevel.provincial

@@ -146,7 +146,8 @@ PARK_FACTS = [
         rf"省(?:政府|人民政府|委|里){APPROVED}": L.provincial,
         # not 园区级别, nor the powers a zone exercises (承担县级政府职能, 县级管理权限)
         r"(?:地市级|设区市级|市级|县级(?!市)|区级)(?!别|(?:政府|行政|经济社会)?(?:职能|职权|管理权限|权限))|市属|县属|区属|"
-        r"(?:县|市|区)里的(?!省级|国家级|省|国家)|"  # not 县里的省级经开区: where a provincial zone lies
+        r"(?:县|市|区)里的(?!省|国家|[^，,。；;！!？?\n]{0,14}?(?:省级|国家级))|"  # not 县里的省级经开区, 区里的某某
+        # 开发区（省级）: where a provincial zone lies
         rf"(?:市|县|区)(?:政府|人民政府|委|里)(?:自己|自行)?(?:{APPROVED}|设|建)的{ZONE_AFTER}|"
         rf"{ZONE_BEFORE}(?:市|县|区)(?:政府|人民政府|委|里)(?:自己|自行)?{APPROVED}|"
         rf"经[^，,。；;！!？?\n省]{{0,8}}?(?:市|县|区)(?:政府|人民政府|委){APPROVED}": L.below_provincial,
