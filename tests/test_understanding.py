@@ -1979,3 +1979,8 @@ def test_a_unit_that_asks_whether_it_may_apply_puts_itself_forward_for_that_type
 @pytest.mark.parametrize("text", ["市里的青川经济开发区（省级）管委会想报示范园区", "县里的工业园是省级的，管委会想报示范园区"])
 def test_a_zone_of_a_place_keeps_the_level_said_after_its_name(text: str) -> None:
     assert extract_profile(text).park.level == ParkLevel.provincial
+
+
+def test_an_institute_registered_into_a_company_form_is_both_kinds() -> None:
+    profile = extract_profile("我们技术研究院去年在市场监管局登记成了股份有限公司，能不能报示范企业？")
+    assert profile.kind == ApplicantKind.institute and ApplicantKind.company in profile.also

@@ -262,7 +262,7 @@ def quoted_kinds(text: str, following: list[Marker]) -> set[ApplicantKind]:
 
 
 # "营业执照是有限责任公司", "独立法人（有限公司）": the form the applicant itself is registered in.
-REGISTERED_AS = re.compile(r"(?:营业执照|执照|工商登记|登记|注册)[^，,。；;！!？?\n]{0,6}?(?:是|为)(?:一家|一个)?"
+REGISTERED_AS = re.compile(r"(?:营业执照|执照|工商登记|登记|注册)[^，,。；;！!？?\n]{0,6}?(?:是|为|成了?)(?:一家|一个)?"
                            # 注册形式是“XX研究院有限公司”, 注册为外商独资有限责任公司
                            r"(?:[“\"「][^，,。；;！!？?\n”\"」]{0,16}|[^，,。；;！!？?\n]{0,6})?$"
                            r"|法人[（(]$"
