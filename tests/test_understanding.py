@@ -1984,3 +1984,11 @@ def test_a_zone_of_a_place_keeps_the_level_said_after_its_name(text: str) -> Non
 def test_an_institute_registered_into_a_company_form_is_both_kinds() -> None:
     profile = extract_profile("我们技术研究院去年在市场监管局登记成了股份有限公司，能不能报示范企业？")
     assert profile.kind == ApplicantKind.institute and ApplicantKind.company in profile.also
+
+
+@pytest.mark.parametrize("question", ["市里想争取知识产权运营服务体系建设项目，几月份开始报？",
+                                      "我们想建一个技术与创新支持中心，什么时候可以申请？"])
+def test_a_neighbouring_programme_asked_with_a_time_is_not_this_rounds_timetable(assistant: Assistant,
+                                                                                  question: str) -> None:
+    answer = assistant.ask(question, as_of=DAY)
+    assert not answer.in_scope and "不属于" in answer.answer
