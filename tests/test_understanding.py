@@ -1992,3 +1992,16 @@ def test_a_neighbouring_programme_asked_with_a_time_is_not_this_rounds_timetable
                                                                                   question: str) -> None:
     answer = assistant.ask(question, as_of=DAY)
     assert not answer.in_scope and "不属于" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["这届来不及了，后年再申报可以吗？", "错过这一轮的话，明年还可以申报不？"])
+def test_applying_next_year_asks_when_the_next_round_starts(assistant: Assistant, question: str) -> None:
+    answer = assistant.ask(question, as_of=date(2025, 11, 12))
+    assert [c.id for c in answer.citations] == ["notice#1"] and "2028年" in answer.answer
+
+
+def test_a_follow_up_about_applying_next_year_is_no_eligibility_question(assistant: Assistant) -> None:
+    first = "我们是江西省上饶市广丰区，现在还能报示范县吗？"
+    answer = assistant.ask("那后年再报呢？", conversation=assistant.conversation_from([first]),
+                           as_of=date(2025, 11, 12))
+    assert [c.id for c in answer.citations] == ["notice#1"]
