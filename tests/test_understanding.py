@@ -2005,3 +2005,10 @@ def test_a_follow_up_about_applying_next_year_is_no_eligibility_question(assista
     answer = assistant.ask("那后年再报呢？", conversation=assistant.conversation_from([first]),
                            as_of=date(2025, 11, 12))
     assert [c.id for c in answer.citations] == ["notice#1"]
+
+
+@pytest.mark.parametrize("question", ["我们区打算报示范县，申报书是直接送国家知识产权局还是交市里？",
+                                      "我们学校准备报示范高校，材料直接寄到北京还是先给省里？"])
+def test_an_alternative_question_beside_the_wish_to_apply_is_answered_too(assistant: Assistant, question: str) -> None:
+    answer = assistant.ask(question, as_of=date(2025, 10, 1))
+    assert "notice#4.1" in [c.id for c in answer.citations]
