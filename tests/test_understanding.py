@@ -2012,3 +2012,16 @@ def test_a_follow_up_about_applying_next_year_is_no_eligibility_question(assista
 def test_an_alternative_question_beside_the_wish_to_apply_is_answered_too(assistant: Assistant, question: str) -> None:
     answer = assistant.ask(question, as_of=date(2025, 10, 1))
     assert "notice#4.1" in [c.id for c in answer.citations]
+
+
+def test_a_pilot_title_is_said_to_exempt_nothing_beside_the_verdict(assistant: Assistant) -> None:
+    verdict = assistant.check("我们是湖北某地级市，2020年入选过国家知识产权强市建设试点城市，这届打算报示范市。",
+                              as_of=DAY).verdicts["city"]
+    assert verdict.status == "eligible" and "试点" in verdict.reason
+    assert "notice#4.1" in [c.id for c in verdict.citations]
+
+
+def test_a_pilot_title_the_speaker_already_tells_apart_needs_no_note(assistant: Assistant) -> None:
+    verdict = assistant.check("我们是湖北某地级市，是国家知识产权强市建设试点城市，不是示范市，这届打算报示范市。",
+                              as_of=DAY).verdicts["city"]
+    assert "试点" not in verdict.reason

@@ -81,6 +81,7 @@ def evaluate(profile: Profile, library: Library, listed: list[ListedTitle] | Non
             verdict = judge.unsure_recognized(verdict) if key in profile.unsure_recognized else verdict
             verdict = judge.restructuring(verdict) if profile.restructuring else verdict
             verdict = judge.with_parent_title(verdict) if key in profile.parent_recognized else verdict
+            verdict = judge.with_pilot_title(verdict) if key in profile.piloted and key not in others else verdict
             verdicts[key] = judge.with_listed_pilot(verdict, others[key]) if key in others else verdict
     return verdicts
 

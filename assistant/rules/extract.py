@@ -958,6 +958,7 @@ def extract_profile(text: str, previous: Profile | None = None) -> Profile:
         recognized=titles,
         unsure_recognized=unsure_titles,
         parent_recognized=parent_titles,
+        piloted=[key for key in pilot_titles(clean) if key not in denied],  # 是试点，不是示范: nothing to clear up
         as_of=as_of(clean),
     )
     if previous is None:
@@ -967,8 +968,8 @@ def extract_profile(text: str, previous: Profile | None = None) -> Profile:
         merged = merged.model_copy(update={
             "recognized": [key for key in merged.recognized if key not in denied or key in titles],
             "unsure_recognized": [key for key in merged.unsure_recognized if key not in denied]})
-    if piloted := pilot_titles(clean):
-        doubted = [key for key in merged.unsure_recognized if key not in piloted or key in unsure_titles]
+    if update.piloted:
+        doubted = [key for key in merged.unsure_recognized if key not in update.piloted or key in unsure_titles]
         merged = merged.model_copy(update={"unsure_recognized": doubted})
     return owner_known(merged)
 

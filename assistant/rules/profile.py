@@ -217,6 +217,7 @@ class Profile(BaseModel):
     recognized: list[ProjectKey] = Field([], description="此前年度已认定的示范项目")
     unsure_recognized: list[ProjectKey] = Field([], description="认定说法存疑（听说、好像…）的示范项目")
     parent_recognized: list[ProjectKey] = Field([], description="上级单位（集团、母公司）已认定的示范项目")
+    piloted: list[ProjectKey] = Field([], description="所说的此前试点（试验）称号对应的示范项目（试点不是示范单位）")
     listed_units: list[str] = Field([], description="已载入名单中与申报单位对应的单位名称")
     as_of: date | None = None
 

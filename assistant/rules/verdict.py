@@ -100,6 +100,15 @@ class Judge:
         return verdict.model_copy(update={"reason": f"{verdict.reason.rstrip('。')}。{note}",
                                           "citations": [*verdict.citations, row.citation]})
 
+    def with_pilot_title(self, verdict: Verdict) -> Verdict:
+        """The applicant says it was a pilot of this type: a pilot is no 示范单位, so nothing exempts it from applying
+        (notice#4.1 exempts units recognised as 示范单位 only)."""
+        rule = constraints()["recognized"]
+        note = (f"另：所说的试点（试验）称号不是已认定的{self.type.short}；只有此前年度已认定为示范单位的继续有效、此届"
+                "不需重复提出申报，试点单位须按本届要求申报。")
+        return verdict.model_copy(update={"reason": f"{verdict.reason.rstrip('。')}。{note}",
+                                          "citations": [*verdict.citations, rule.reference.cite(self.library)]})
+
     def with_parent_title(self, verdict: Verdict) -> Verdict:
         """A unit above the applicant holds this title: it stays valid for that unit (notice#4.1), and the rules
         judge the applicant by its own facts."""
