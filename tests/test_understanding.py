@@ -2025,3 +2025,9 @@ def test_a_pilot_title_the_speaker_already_tells_apart_needs_no_note(assistant: 
     verdict = assistant.check("我们是湖北某地级市，是国家知识产权强市建设试点城市，不是示范市，这届打算报示范市。",
                               as_of=DAY).verdicts["city"]
     assert "试点" not in verdict.reason
+
+
+def test_a_pilot_asking_whether_to_apply_again_gets_its_verdict_not_the_exemption(assistant: Assistant) -> None:
+    answer = assistant.ask("我们是江西省赣州市南康区，早年是国家知识产权强县工程试点县，这届示范县是不是还得重新报？", as_of=DAY)
+    assert not answer.answer.startswith("此前年度已认定")
+    assert "试点" in answer.check.verdicts["county"].reason

@@ -488,8 +488,9 @@ def decide(text: str, *, turn: Profile, profile: Profile | None, search: Callabl
             # 申报书分几部分？篇幅有要求吗？: asked of the same annex (not the next item of a list of questions)
             parts.append(replace(parts[-1], text=piece))
             continue
-        holds_title = any(p is not None and (p.recognized or p.unsure_recognized or p.listed_units)
-                          for p in (turn, profile))  # a loaded list names the applicant: it may hold one
+        holds_title = any(p is not None and (p.recognized or p.unsure_recognized or p.listed_units or p.piloted)
+                          for p in (turn, profile))  # a loaded list names the applicant: it may hold one; a pilot
+        # asking whether it must apply again is asking whether it may (its verdict says a pilot is no title)
         if (applicant or types) and about_this_applicant(piece, describes(turn) or bool(types), applicant,
                                                          holds_title):
             eligibility = True
