@@ -2031,3 +2031,9 @@ def test_a_pilot_asking_whether_to_apply_again_gets_its_verdict_not_the_exemptio
     answer = assistant.ask("我们是江西省赣州市南康区，早年是国家知识产权强县工程试点县，这届示范县是不是还得重新报？", as_of=DAY)
     assert not answer.answer.startswith("此前年度已认定")
     assert "试点" in answer.check.verdicts["county"].reason
+
+
+@pytest.mark.parametrize("question", ["评上了以后会不会颁个牌匾？", "当上示范县之后给不给挂块牌子？"])
+def test_a_plaque_asked_about_is_the_acceptance_clause_that_awards_it(assistant: Assistant, question: str) -> None:
+    answer = assistant.ask(question, as_of=DAY)
+    assert "notice#4.3" in [c.id for c in answer.citations]
