@@ -2037,3 +2037,18 @@ def test_a_pilot_asking_whether_to_apply_again_gets_its_verdict_not_the_exemptio
 def test_a_plaque_asked_about_is_the_acceptance_clause_that_awards_it(assistant: Assistant, question: str) -> None:
     answer = assistant.ask(question, as_of=DAY)
     assert "notice#4.3" in [c.id for c in answer.citations]
+
+
+def test_a_college_the_school_is_said_to_have_is_part_of_it() -> None:
+    profile = extract_profile("学校的机械工程学院能不能以学院的名义单独报示范高校？")
+    assert profile.kind == ApplicantKind.university and profile.university.independent_legal_person is False
+
+
+def test_a_school_named_a_college_is_no_part_of_another() -> None:
+    assert extract_profile("我们学校叫某某理工学院，想报示范高校").university.independent_legal_person is None
+
+
+def test_the_schools_title_stays_the_schools_when_a_follow_up_asks_about_one_of_its_colleges() -> None:
+    school = extract_profile("我们学校2021年已被认定为国家知识产权示范高校。")
+    college = extract_profile("学校的机械工程学院能不能以学院的名义单独报示范高校？", school)
+    assert college.recognized == [] and college.parent_recognized == ["university"]

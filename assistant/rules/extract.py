@@ -692,8 +692,9 @@ def registered_in(text: str, place: Place | None) -> bool | None:
 
 
 # A college, faculty or school of a university (某大学的材料学院, XX大学医学部): part of it, not a university.
-SECONDARY_COLLEGE = re.compile(r"(?:大学|高校)(?:的|下属的?|所属的?|下面的?|里的?)?[^，,。；;！!？?\n是]{0,12}?"
-                               r"(?:学院|学部|医学部|书院|研究生院)$")
+SECONDARY_COLLEGE = re.compile(r"(?:(?:大学|高校)(?:的|下属的?|所属的?|下面的?|里的?)?"
+                               r"|(?:学校|[我本]校)(?:的|下属的?|所属的?|下面的?|里的?))"  # a school that may be a 学院
+                               r"[^，,。；;！!？?\n是叫为原]{0,12}?(?:学院|学部|医学部|书院|研究生院)$")
 
 
 # Said outright of the unit (软件学院是学校的二级学院): a part of a university.
@@ -971,7 +972,18 @@ def extract_profile(text: str, previous: Profile | None = None) -> Profile:
     if update.piloted:
         doubted = [key for key in merged.unsure_recognized if key not in update.piloted or key in unsure_titles]
         merged = merged.model_copy(update={"unsure_recognized": doubted})
+    if previous is not None and part_of_earlier_unit(update):  # 学校已是示范高校……学校的某学院能报吗: the
+        carried = [key for key in previous.recognized if key not in titles]  # school's title, not the college's
+        merged = merged.model_copy(update={
+            "recognized": [key for key in merged.recognized if key not in carried],
+            "parent_recognized": list(dict.fromkeys([*merged.parent_recognized, *carried]))})
     return owner_known(merged)
+
+
+def part_of_earlier_unit(update: Profile) -> bool:
+    """A follow-up describes a part of a unit (a university's college, a company's branch), not a unit itself."""
+    return (update.kind == K.university and update.university.independent_legal_person is False) \
+        or (update.kind == K.company and update.company.branch is True)
 
 
 # A branch said before that has since been registered as a company of its own (已变更登记为集团全资的有限责任公司).
