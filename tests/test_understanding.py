@@ -2052,3 +2052,14 @@ def test_the_schools_title_stays_the_schools_when_a_follow_up_asks_about_one_of_
     school = extract_profile("我们学校2021年已被认定为国家知识产权示范高校。")
     college = extract_profile("学校的机械工程学院能不能以学院的名义单独报示范高校？", school)
     assert college.recognized == [] and college.parent_recognized == ["university"]
+
+
+def test_a_part_of_a_national_zone_with_no_level_of_its_own_is_asked_about(assistant: Assistant) -> None:
+    text = "我们是某某国家经开区下面的一个片区，片区有自己的管理委员会，但没有单独的省级批文，想报示范园区"
+    verdict = assistant.check(text, as_of=DAY).verdicts["park"]
+    assert verdict.status == "needs_info" and "分园" in verdict.reason
+
+
+def test_a_part_of_a_national_zone_that_is_a_provincial_zone_itself_may_apply(assistant: Assistant) -> None:
+    text = "我们是某某国家高新区的一个分园，分园本身也是省政府批准的省级高新区，有独立的管委会，想报示范园区"
+    assert assistant.check(text, as_of=DAY).verdicts["park"].status == "eligible"

@@ -38,6 +38,7 @@ ASK = {
     "function_zone": "申报单位是该功能区的管委会，还是所在地的人民政府（如是人民政府，请写出其完整名称）？",
     "outside": "请问由哪个省级知识产权局组织本单位申报？",
     "park_level": "园区是国家级、省级，还是省级以下（市级、县级）？",
+    "sub_park": "分园（片区）是否经省级以上单独批设，或能否由所在园区的管委会作为申报单位？",
     "park_type": "园区是哪一类：高新区、经开区，还是其他产业园区？",
     "agglomeration": "当地是否已形成产业集聚（例如知识产权服务机构集聚发展）？",
     "legal_form": "公司是有限责任公司、股份有限公司，还是其他组织形式（如合伙企业、个人独资企业）？",
@@ -201,6 +202,9 @@ def park_committee(profile: Profile, judge: Judge) -> Verdict:
     if kind_of_park == ParkType.non_industrial:
         return judge.ineligible("旅游度假区、风景名胜区等不属于高新区、经开区等产业园区，其管委会不在"
                                 f"{judge.type.short}的申报单位之列。")
+    if profile.park.part_of_zone and level in (None, ParkLevel.below_provincial):  # not 分园本身也是省级高新区
+        return judge.needs("所说的是省级以上高新区、经开区等园区的一部分（分园、片区）：通知只列“省级以上高新区、"
+                           "经开区等产业园区管委会”，没有明确分园的管理机构能否以自己的名义申报。", [ASK["sub_park"]])
     if level == ParkLevel.below_provincial:
         return judge.ineligible("园区为省级以下，不符合“省级以上高新区、经开区等产业园区管委会”的要求，"
                                 f"不能申报{judge.type.short}。")

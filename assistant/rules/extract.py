@@ -50,6 +50,7 @@ from assistant.rules.profile import (
 )
 from assistant.rules.text import (
     MASK,
+    PART_AFTER,
     Qualifier,
     drop_instructions,
     drop_letter_frame,
@@ -811,9 +812,16 @@ def places_below(masked: str, clean: str, head_at: int | None, kind: ApplicantKi
 MUNICIPAL_LEVEL = re.compile(rf"(?<![县区])市级|(?<![县区])市(?:人民)?政府{APPROVED}")
 
 
+# A provincial or national level said of the zone a part of it belongs to (国家高新区“一区多园”里的一个分园).
+HIGH_LEVEL = re.compile(rf"国家级|国家高新区|国家经开区|{PROVINCIAL}")
+
+
 def park_facts(text: str, place: Place | None) -> ParkFacts:
-    """The zone's facts; a zone a municipality approved or calls 市级 is a provincial one."""
+    """The zone's facts; a zone a municipality approved or calls 市级 is a provincial one; a part of a provincial or
+    national zone is one."""
     facts = ParkFacts(**read_facts(text, PARK_FACTS))
+    if any(PART_AFTER.match(text, m.end()) for m in HIGH_LEVEL.finditer(text)):
+        facts = facts.model_copy(update={"part_of_zone": True})
     if place is not None and places.in_municipality(place.adcode) and facts.level == L.below_provincial \
             and MUNICIPAL_LEVEL.search(text):
         return facts.model_copy(update={"level": L.provincial})

@@ -113,6 +113,7 @@ class ParkFacts(BaseModel):
     level: ParkLevel | None = None
     type: ParkType | None = None
     committee: bool | None = Field(None, description="园区有自己的管委会（没有单独的管委会为 False）")
+    part_of_zone: bool | None = Field(None, description="申报的是省级以上园区的一部分（一区多园的分园、片区、园中园）")
 
 
 class LegalForm(StrEnum):

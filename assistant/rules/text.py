@@ -24,7 +24,7 @@ GAP_TURNS = re.compile(r"[而但却是、]")
 # negates the attribute, not the kind.
 FILLER = re.compile(r"(?:一家|一个|一所|一|个|家|所|什么|真正的|正式的)?")
 PART_AFTER = re.compile(r"(?:高新区|经开区|开发区|园区)?"  # 国家级经开区的一个片区: the level said of the zone
-                        r"(?:[“\"「][^”\"」]{0,8}[”\"」])?(?:里|内|中)?"  # 国家高新区“一区多园”里的一个分园
+                        r"(?:[“\"「][^”\"」]{0,8}[”\"」])?(?:里|内|中|下面|下属|所属)?"  # 国家高新区“一区多园”里的分园
                         rf"的?(?:一个|一家|某个|其中一个)?(?:{alternation('part_after')})")
 FORMER_AFTER = re.compile(rf"[^，,。；;！!？?\n]{{0,4}}?(?:{alternation('former_after')})")
 FOUNDER_AFTER = re.compile(rf"[^，,。；;！!？?\n]{{0,4}}?(?:{alternation('founder_role_after')})")
