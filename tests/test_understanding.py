@@ -2063,3 +2063,8 @@ def test_a_part_of_a_national_zone_with_no_level_of_its_own_is_asked_about(assis
 def test_a_part_of_a_national_zone_that_is_a_provincial_zone_itself_may_apply(assistant: Assistant) -> None:
     text = "我们是某某国家高新区的一个分园，分园本身也是省政府批准的省级高新区，有独立的管委会，想报示范园区"
     assert assistant.check(text, as_of=DAY).verdicts["park"].status == "eligible"
+
+
+def test_a_zone_named_as_the_subject_of_a_question_is_no_place_asking() -> None:
+    text = "我们是高新区管委会科技局的，想问示范园区和服务业集聚区可以一起报吗？"
+    assert extract_profile(text).kind == ApplicantKind.park_committee
