@@ -2068,3 +2068,8 @@ def test_a_part_of_a_national_zone_that_is_a_provincial_zone_itself_may_apply(as
 def test_a_zone_named_as_the_subject_of_a_question_is_no_place_asking() -> None:
     text = "我们是高新区管委会科技局的，想问示范园区和服务业集聚区可以一起报吗？"
     assert extract_profile(text).kind == ApplicantKind.park_committee
+
+
+def test_an_institute_named_by_its_short_form_is_an_institute() -> None:
+    profile = extract_profile("市林科所属于事业单位，由市政府设立，请问能报示范企业和示范科研机构吗")
+    assert profile.kind == ApplicantKind.institute and Founder.local_government in profile.institute.founders

@@ -63,7 +63,8 @@ MARKERS: dict[str, ApplicantKind] = {
                      "我校", "本校", "学校", "民办本科", "公办本科", "本科学院", "专科学院"],  # not …科学院
                     K.university),
     **dict.fromkeys(["科研机构", "科研院所", "研究院", "研究总院", "研究分院", "研究设计院", "研究所", "研究中心",
-                     "实验室", "科学院", "农科院", "林科院", "医科院", "社科院",  # the academies by their short names
+                     "实验室", "科学院", "中科院", "农科院", "林科院", "医科院", "社科院",  # academies by short names
+                     "农科所", "林科所",  # institutes by theirs
                      "新型研发机构",
                      "研发机构", "研发中心", "院所", "我所", "本所", "我们所",
                      "观测站", "试验站", "实验站", "野外站", "研究站"], K.institute),  # a research station
