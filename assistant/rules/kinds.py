@@ -563,9 +563,9 @@ def speaker(text: str, found: Sequence[Marker]) -> Marker:
             after = [m for m in found if start + intro.end() <= m.start < end]
             if after and OWN_PLACE.fullmatch(intro.group()) and not AT_PLACE.search(text, 0, start + intro.start()) \
                     and POSSESSED.fullmatch(text, start + intro.end(), after[0].start) \
-                    and not (intro.group()[1] == "区" and after[0].kind == K.park_committee):  # 我区: a zone, too
+                    and after[0].kind == K.park_committee and intro.group()[-1] != "区":  # 我区: a zone, too
                 return Marker(start + intro.start(), start + intro.end(), K.government, by="intro")  # 我县的产业园: the
-                # county's park, the county speaking
+                # county's park, the county speaking (我县林科所想报: the institute speaks of itself)
             earlier = [m for m in found if m.start < start and m.kind not in LEGAL_FORMS]
             if after and after[0].kind in LEGAL_FORMS and intro.start() == 0 and earlier:
                 return replace(earlier[-1], by="intro")  # 某检测研究所，系民办非企业单位: the unit's legal form
