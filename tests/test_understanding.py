@@ -2073,3 +2073,9 @@ def test_a_zone_named_as_the_subject_of_a_question_is_no_place_asking() -> None:
 def test_an_institute_named_by_its_short_form_is_an_institute() -> None:
     profile = extract_profile("市林科所属于事业单位，由市政府设立，请问能报示范企业和示范科研机构吗")
     assert profile.kind == ApplicantKind.institute and Founder.local_government in profile.institute.founders
+
+
+def test_two_cases_asked_with_one_question_are_each_answered(assistant: Assistant) -> None:
+    answer = assistant.ask("假如验收不合格，或者评上之后工作松懈了，分别会怎么处理？", as_of=DAY)
+    cited = [c.id for c in answer.citations]
+    assert "notice#4.3" in cited and "notice#4.5" in cited

@@ -223,6 +223,9 @@ def split_commas(chunk: str) -> list[str]:
     a known topic of its own ("文号是多少，是哪天发的")."""
     out = []
     for part in NEW_QUESTION.split(chunk):
+        if alternatives := split_alternatives(part):
+            out += alternatives
+            continue
         clauses = [c for c in re.split(r"[，,]", part) if c]
         kinds = [own_kind(c) if asks(c) else "" for c in clauses]
         if len(clauses) > 1 and all(k and k != "ask" for k in kinds) and len(set(kinds)) == len(kinds):
@@ -230,6 +233,20 @@ def split_commas(chunk: str) -> list[str]:
         else:
             out += split_listed_asks(part)
     return out
+
+
+# Two cases asked with one question (验收没通过，或者评上以后没跟上，会怎么样).
+ALTERNATIVES = re.compile(r"(?P<first>[^，,]+)[，,](?:或者|或是|或|还是)(?P<second>[^，,]+)[，,](?P<question>[^，,]+)")
+
+
+def split_alternatives(part: str) -> list[str]:
+    """Each case of "A，或者B，问" with the question, when the two cases are about topics of their own."""
+    match = ALTERNATIVES.fullmatch(part)
+    if match is None:
+        return []
+    pieces = [f"{match['first']}{match['question']}", f"{match['second']}{match['question']}"]
+    kinds = [own_kind(piece) for piece in pieces]
+    return pieces if all(kind and kind != "ask" for kind in kinds) and kinds[0] != kinds[1] else []
 
 
 def split_listed_asks(part: str) -> list[str]:
