@@ -2079,3 +2079,14 @@ def test_two_cases_asked_with_one_question_are_each_answered(assistant: Assistan
     answer = assistant.ask("假如验收不合格，或者评上之后工作松懈了，分别会怎么处理？", as_of=DAY)
     cited = [c.id for c in answer.citations]
     assert "notice#4.3" in cited and "notice#4.5" in cited
+
+
+@pytest.mark.parametrize("question", ["材料交上去是不是就一定能入选创建对象？", "只要省局推荐，是不是肯定能成为创建对象？"])
+def test_whether_applying_makes_a_creation_object_asks_the_selection(assistant: Assistant, question: str) -> None:
+    answer = assistant.ask(question, as_of=DAY)
+    assert answer.in_scope and "notice#4.2" in [c.id for c in answer.citations]
+
+
+def test_a_creation_object_in_a_condition_is_not_what_is_asked(assistant: Assistant) -> None:
+    answer = assistant.ask("我们园区如果被选为创建对象，国家会给哪些支持？", as_of=DAY)
+    assert "择优确定创建对象" not in answer.answer.split("依据")[0]
