@@ -2090,3 +2090,10 @@ def test_whether_applying_makes_a_creation_object_asks_the_selection(assistant: 
 def test_a_creation_object_in_a_condition_is_not_what_is_asked(assistant: Assistant) -> None:
     answer = assistant.ask("我们园区如果被选为创建对象，国家会给哪些支持？", as_of=DAY)
     assert "择优确定创建对象" not in answer.answer.split("依据")[0]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("园区管委会人手不够，打算由区人民政府作为申报单位来报示范园区，可以吗？", ApplicantKind.government),
+    ("我们是某大学的校办企业（有限责任公司），学校想让我们公司来当申报主体报示范高校，行不行？", ApplicantKind.company)])
+def test_the_unit_said_to_be_the_applicant_is_the_applicant(text: str, kind: ApplicantKind) -> None:
+    assert extract_profile(text).kind == kind

@@ -159,10 +159,16 @@ APPLYING_UNIT = re.compile(r"(?:要|想|准备|打算|拟)?(?:申报|报|申请)
 APPOSITION = re.compile(r"[，,]\s*(?:是|为|系)[^，,。；;！!？?\n]{0,20}")
 
 
+# "由我们公司来当申报主体": the unit said to be the applicant itself, whatever name it would apply in.
+ROLE_OF_APPLICANT = re.compile(r"来?(?:当|作为|做|担任)申报(?:主体|单位)")
+AS_APPLICANT = re.compile(rf"(?:由|让)([^，,。；;！!？?\n]{{1,20}}?){ROLE_OF_APPLICANT.pattern}")
+
+
 def designated(text: str) -> list[tuple[int, int]]:
     """Spans of the units the text names as the one that applies (以总部的名义报, 要报的是分公司), with what the
-    clause after says it is."""
-    spans = sorted(m.span(m.lastindex or 0) for unit in (IN_THE_NAME_OF, APPLYING_UNIT) for m in unit.finditer(text))
+    clause after says it is; one said to be the applicant itself (由公司来当申报主体) first."""
+    spans = [m.span(1) for m in AS_APPLICANT.finditer(text)]
+    spans += sorted(m.span(m.lastindex or 0) for unit in (IN_THE_NAME_OF, APPLYING_UNIT) for m in unit.finditer(text))
     return [(start, apposition.end() if (apposition := APPOSITION.match(text, end)) else end) for start, end in spans]
 
 # "经省政府批准", "投资方是省属国有企业": an approver or a founder, not the applicant (not 经营, 经理, 经信 …).
@@ -241,7 +247,8 @@ def markers(text: str) -> tuple[Marker, ...]:
                 and any(m.kind == K.park_committee for m in kept):
             continue  # 我们是XX开发区管委会，本区…: 本区 is the zone itself
         if FOUNDER_OR_AGENT.match(text, marker.end) or (just_before(AGENT_BEFORE, text, marker.start)
-                                                         and not applies(text, marker)):
+                                                         and not applies(text, marker)
+                                                         and not ROLE_OF_APPLICANT.match(text, marker.end)):
             continue  # 由省政府批准设立: the agent; not 由大学申报▢▢: the unit that applies
         if just_before(AGENT_TRADE, text, marker.start) and CLIENTS.search(text):
             continue  # 我们代理机构替客户问…: the agent, not its client
