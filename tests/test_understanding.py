@@ -872,7 +872,7 @@ def test_a_supervising_department_and_a_college_said_to_be_second_level(assistan
     ("我在开发区管委会工作，园区是国家级经开区，位于地级市的市辖区里。管委会想报服务业集聚示范区，区政府想报示范县，行不行？",
      {"service_zone": "eligible", "county": "eligible"}),
     ("我们是大学的内设研究所，没有独立法人。研究所报示范科研机构，学校（普通本科）报示范高校，可以吗？",
-     {"institute": "ineligible", "university": "eligible"}),  # the legal person said of the institute, not the school
+     {"institute": "needs_info", "university": "eligible"}),  # the legal person said of the institute, not the school
     ("经研究，由某某大学（普通本科）申报示范高校，由市政府设立的某某研究院申报示范科研机构。妥否，请批示。",
      {"university": "eligible", "institute": "eligible"}),  # 由X申报: X applies, it is no agent
     # two places named, each put forward for its own type: each is screened as itself
@@ -2097,3 +2097,9 @@ def test_a_creation_object_in_a_condition_is_not_what_is_asked(assistant: Assist
     ("我们是某大学的校办企业（有限责任公司），学校想让我们公司来当申报主体报示范高校，行不行？", ApplicantKind.company)])
 def test_the_unit_said_to_be_the_applicant_is_the_applicant(text: str, kind: ApplicantKind) -> None:
     assert extract_profile(text).kind == kind
+
+
+def test_an_internal_institute_without_legal_personality_is_asked_about(assistant: Assistant) -> None:
+    text = "我们是一家省属国有企业的技术研究院，属于公司内设部门，没有单独的法人登记，能报示范科研机构吗？"
+    verdict = assistant.check(text, as_of=DAY).verdicts["institute"]
+    assert verdict.status == "needs_info" and verdict.ask

@@ -38,6 +38,7 @@ ASK = {
     "function_zone": "申报单位是该功能区的管委会，还是所在地的人民政府（如是人民政府，请写出其完整名称）？",
     "outside": "请问由哪个省级知识产权局组织本单位申报？",
     "park_level": "园区是国家级、省级，还是省级以下（市级、县级）？",
+    "internal_institute": "研发机构是否经登记成为独立的事业单位、民办非企业单位或公司，还是由所属单位按其类型申报？",
     "sub_park": "分园（片区）是否经省级以上单独批设，或能否由所在园区的管委会作为申报单位？",
     "park_type": "园区是哪一类：高新区、经开区，还是其他产业园区？",
     "agglomeration": "当地是否已形成产业集聚（例如知识产权服务机构集聚发展）？",
@@ -333,8 +334,8 @@ def institute(profile: Profile, judge: Judge) -> Verdict:
     if profile.institute.set_up is False:
         return judge.ineligible("科研机构尚在筹建、还未设立，设立后方可申报示范科研机构。")
     if profile.institute.independent_legal_person is False and profile.kind == K.institute:  # not its parent's
-        return judge.ineligible("企业、高校内设的研发部门不是独立设立的科研机构，不能以自己的名义申报示范科研机构，"
-                                "可由所属单位按其类型申报。")
+        return judge.needs("所说的是企业、高校等单位内设、不具有独立法人资格的研发机构：第（七）项只列设立方，没有明确"
+                           "内设机构能否以自己的名义申报。", [ASK["internal_institute"]])
     labels = "、".join(FOUNDER_LABELS[f] for f in founders)
     if any(f in ALLOWED_FOUNDERS for f in founders):
         return judge.eligible(f"由{labels}设立的科研机构属于第（七）项所列申报单位，可申报示范科研机构。")
