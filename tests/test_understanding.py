@@ -2103,3 +2103,13 @@ def test_an_internal_institute_without_legal_personality_is_asked_about(assistan
     text = "我们是一家省属国有企业的技术研究院，属于公司内设部门，没有单独的法人登记，能报示范科研机构吗？"
     verdict = assistant.check(text, as_of=DAY).verdicts["institute"]
     assert verdict.status == "needs_info" and verdict.ask
+
+
+@pytest.mark.parametrize("text", ["我们是自然资源部直属的海洋研究所，想报示范科研机构",
+                                  "本院是国家林业和草原局主管的事业单位性质的研究院"])
+def test_an_institute_of_a_ministry_or_a_national_bureau_is_set_up_by_the_centre(text: str) -> None:
+    assert Founder.central_government in extract_profile(text).institute.founders
+
+
+def test_a_groups_headquarters_is_no_ministry() -> None:
+    assert Founder.central_government not in extract_profile("我们是集团总部下属的研究院").institute.founders

@@ -281,7 +281,11 @@ FOREIGN_FIRM = rf"{FOREIGN}(?:的)?(?:一家|一个)?(?:[^，,。；;！!？?\n]
 # A department or an academy of a local government (市农业农村局, 省科技厅, 市编办, 省科学院, 市农科院): the
 # government set the unit up.
 DEPARTMENT = r"(?:省|市|县|区|州|旗|盟)[\u4e00-\u9fff]{0,8}?(?:局|厅|委员会|委|编办|科学院|科院)"
-FOUNDER = re.compile(f"(?P<foreign>{FOREIGN_FIRM})|(?P<department>{DEPARTMENT})|"
+# A ministry or a national bureau by its name (工业和信息化部直属, 国家林业和草原局所属): the central government
+# (not 总部, 本部, 内部 …).
+MINISTRY = (r"(?:[\u4e00-\u9fff]{1,8}?(?<![总本内全东西南北中干外分])部|国家[\u4e00-\u9fff]{1,8}?局)"
+            r"(?=直属|所属|下属|主管|设立|举办)")
+FOUNDER = re.compile(f"(?P<foreign>{FOREIGN_FIRM})|(?P<ministry>{MINISTRY})|(?P<department>{DEPARTMENT})|"
                      + "|".join(sorted(map(re.escape, FOUNDERS), key=len, reverse=True)))
 # Who owns the enterprise that set the institute up, said anywhere ("集团是民营企业", "一家民营的上市公司").
 OWNERSHIP = {F.private_enterprise: re.compile(PRIVATE), F.state_owned_enterprise: re.compile(STATE_OWNED)}
@@ -366,6 +370,7 @@ def founders_in(text: str, windows: list[tuple[int, int]]) -> list[Founder]:
             if not qualifiers(text, term.start(), term.end()) - {Qualifier.partial, Qualifier.other}:  # co-founders
                 found.append(F.individual if PEOPLE_OF.match(text, term.end()) else
                              F.foreign_enterprise if term.group("foreign") else
+                             F.central_government if term.group("ministry") else
                              F.local_government if term.group("department") else FOUNDERS[term.group()])
     return list(dict.fromkeys(found))
 
