@@ -2113,3 +2113,8 @@ def test_an_institute_of_a_ministry_or_a_national_bureau_is_set_up_by_the_centre
 
 def test_a_groups_headquarters_is_no_ministry() -> None:
     assert Founder.central_government not in extract_profile("我们是集团总部下属的研究院").institute.founders
+
+
+def test_an_institute_set_up_by_a_federation_is_set_up_by_an_association() -> None:
+    profile = extract_profile("某某材料研究院（民办非企业单位）的举办单位是省纺织工业联合会，能不能报示范科研机构？")
+    assert profile.institute.founders == [Founder.association]

@@ -274,7 +274,7 @@ FOUNDERS: dict[str, Founder] = {
     **dict.fromkeys(["外资企业", "外资", "外企", "外国企业", "境外企业", "跨国公司", "株式会社"], F.foreign_enterprise),
     **dict.fromkeys(["企业", "公司", "集团"], F.enterprise),
     **dict.fromkeys(["高校", "大学", "学校"], F.university),
-    **dict.fromkeys(["协会", "学会", "社会组织"], F.association),
+    **dict.fromkeys(["协会", "学会", "社会组织", "社会团体", "联合会", "商会", "促进会", "基金会"], F.association),
     **dict.fromkeys(["个人", "自然人", "私人"], F.individual),
 }
 FOREIGN_FIRM = rf"{FOREIGN}(?:的)?(?:一家|一个)?(?:[^，,。；;！!？?\n]{{0,6}}?)(?:公司|企业|集团|会社|财团)"
