@@ -2118,3 +2118,10 @@ def test_a_groups_headquarters_is_no_ministry() -> None:
 def test_an_institute_set_up_by_a_federation_is_set_up_by_an_association() -> None:
     profile = extract_profile("某某材料研究院（民办非企业单位）的举办单位是省纺织工业联合会，能不能报示范科研机构？")
     assert profile.institute.founders == [Founder.association]
+
+
+def test_what_else_a_unit_may_apply_for_is_no_timetable_question(assistant: Assistant) -> None:
+    first = "北京市海淀区人民政府想报服务业集聚示范区。"
+    answer = assistant.ask("那海淀区政府还可以报什么？", conversation=assistant.conversation_from([first]), as_of=DAY)
+    assert "notice#2.1" in [c.id for c in answer.citations]
+    assert assistant.ask("现在还能报吗？", as_of=DAY).route != answer.route
