@@ -2125,3 +2125,8 @@ def test_what_else_a_unit_may_apply_for_is_no_timetable_question(assistant: Assi
     answer = assistant.ask("那海淀区政府还可以报什么？", conversation=assistant.conversation_from([first]), as_of=DAY)
     assert "notice#2.1" in [c.id for c in answer.citations]
     assert assistant.ask("现在还能报吗？", as_of=DAY).route != answer.route
+
+
+def test_whether_a_fact_just_told_matters_is_asked_of_the_applicant(assistant: Assistant) -> None:
+    answer = assistant.ask("我们是某某科技城管委会，园区到底算不算省级开发区我也说不清，这个有没有影响？", as_of=DAY)
+    assert answer.in_scope and "notice#2.3" in [c.id for c in answer.citations]

@@ -611,6 +611,8 @@ def about_this_applicant(piece: str, names_someone: bool, described: bool, holds
         # asking a topic of its own (要是…，示范县的称号会被取消吗) is that topic
     if holds_title and REAPPLY.search(piece):
         return True  # 我们已是示范企业，还要报吗 (not 申报要不要花钱: what applying costs)
+    if described and pattern("asks_whether_it_matters").search(piece) and not matching_topics(piece):
+        return True  # 我们是某某管委会，级别我也说不准，这个有影响吗: whether what was told changes its verdict
     return described and not evidence.topic_words(piece) and not matching_topics(piece)
 
 
