@@ -2130,3 +2130,8 @@ def test_what_else_a_unit_may_apply_for_is_no_timetable_question(assistant: Assi
 def test_whether_a_fact_just_told_matters_is_asked_of_the_applicant(assistant: Assistant) -> None:
     answer = assistant.ask("我们是某某科技城管委会，园区到底算不算省级开发区我也说不清，这个有没有影响？", as_of=DAY)
     assert answer.in_scope and "notice#2.3" in [c.id for c in answer.citations]
+
+
+def test_how_a_zone_is_upgraded_is_another_matter(assistant: Assistant) -> None:
+    answer = assistant.ask("我们省级经开区想升级为国家级经开区，升级程序是怎样的？", as_of=DAY)
+    assert not answer.in_scope and "不属于" in answer.answer
