@@ -2135,3 +2135,10 @@ def test_whether_a_fact_just_told_matters_is_asked_of_the_applicant(assistant: A
 def test_how_a_zone_is_upgraded_is_another_matter(assistant: Assistant) -> None:
     answer = assistant.ask("我们省级经开区想升级为国家级经开区，升级程序是怎样的？", as_of=DAY)
     assert not answer.in_scope and "不属于" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["入选创建对象以后是不是马上就算示范县了？", "名单公布了我们就直接是示范企业了吧？"])
+def test_a_creation_object_is_told_the_way_to_recognition(assistant: Assistant, question: str) -> None:
+    answer = assistant.ask(question, as_of=DAY)
+    cited = [c.id for c in answer.citations]
+    assert "notice#4.2" in cited and "notice#4.3" in cited and "2027年底前" in answer.answer
