@@ -2142,3 +2142,16 @@ def test_a_creation_object_is_told_the_way_to_recognition(assistant: Assistant, 
     answer = assistant.ask(question, as_of=DAY)
     cited = [c.id for c in answer.citations]
     assert "notice#4.2" in cited and "notice#4.3" in cited and "2027年底前" in answer.answer
+
+
+def test_a_neighbouring_title_is_said_to_exempt_nothing(assistant: Assistant) -> None:
+    verdict = assistant.check("我司2022年获评国家知识产权优势企业，是有限责任公司，这次示范企业还用报吗？",
+                              as_of=DAY).verdicts["enterprise"]
+    assert verdict.status == "eligible" and "优势企业" in verdict.reason
+    assert "notice#4.1" in [c.id for c in verdict.citations]
+
+
+def test_the_note_on_a_neighbouring_title_is_said_once_not_every_turn() -> None:
+    first = extract_profile("我们是国家知识产权优势企业，有限责任公司。")
+    assert first.piloted == ["enterprise"]
+    assert extract_profile("那申报书交给谁？", first).piloted == []

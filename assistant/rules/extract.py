@@ -876,6 +876,13 @@ def without_quoted_notice(text: str) -> str:
 # Another programme's title asked about (优势企业什么时候评): that programme, not the applicant — unless the text
 # says the unit holds it (我们是…优势企业, 获评…).
 HELD_BEFORE = re.compile(r"(?:是|为|系|获评|评为|认定为|入选|作为)[^，,。；;！!？?\n]{0,14}$")
+# A neighbouring programme's title the unit holds that is easily taken for a type's (优势企业: no 示范企业).
+NEIGHBOURING_TITLES = {"enterprise": re.compile(rf"{HELD_BEFORE.pattern.removesuffix('$')}优势企业")}
+
+
+def neighbouring_titles(text: str) -> list[ProjectKey]:
+    return [key for key, held in NEIGHBOURING_TITLES.items()
+            if any(not negated(text, m.start()) for m in held.finditer(text))]
 
 
 @cache
@@ -972,7 +979,8 @@ def extract_profile(text: str, previous: Profile | None = None) -> Profile:
         recognized=titles,
         unsure_recognized=unsure_titles,
         parent_recognized=parent_titles,
-        piloted=[key for key in pilot_titles(clean) if key not in denied],  # 是试点，不是示范: nothing to clear up
+        piloted=[key for key in [*pilot_titles(clean), *neighbouring_titles(clean)] if key not in denied],  # 是试点，
+        # 不是示范: nothing to clear up
         as_of=as_of(clean),
     )
     if previous is None:
@@ -985,6 +993,7 @@ def extract_profile(text: str, previous: Profile | None = None) -> Profile:
     if update.piloted:
         doubted = [key for key in merged.unsure_recognized if key not in update.piloted or key in unsure_titles]
         merged = merged.model_copy(update={"unsure_recognized": doubted})
+    merged = merged.model_copy(update={"piloted": update.piloted})  # said once beside the verdict, not every turn
     if previous is not None and part_of_earlier_unit(update):  # 学校已是示范高校……学校的某学院能报吗: the
         carried = [key for key in previous.recognized if key not in titles]  # school's title, not the college's
         merged = merged.model_copy(update={

@@ -101,11 +101,11 @@ class Judge:
                                           "citations": [*verdict.citations, row.citation]})
 
     def with_pilot_title(self, verdict: Verdict) -> Verdict:
-        """The applicant says it was a pilot of this type: a pilot is no 示范单位, so nothing exempts it from applying
-        (notice#4.1 exempts units recognised as 示范单位 only)."""
+        """The applicant says it was a pilot of this type or holds a neighbouring title (优势企业): neither is a
+        示范单位, so nothing exempts it from applying (notice#4.1 exempts units recognised as 示范单位 only)."""
         rule = constraints()["recognized"]
-        note = (f"另：所说的试点（试验）称号不是已认定的{self.type.short}；只有此前年度已认定为示范单位的继续有效、此届"
-                "不需重复提出申报，试点单位须按本届要求申报。")
+        note = (f"另：所说的试点、优势企业等称号不是已认定的{self.type.short}；只有此前年度已认定为示范单位的继续有效、"
+                "此届不需重复提出申报，持这些称号的单位须按本届要求申报。")
         return verdict.model_copy(update={"reason": f"{verdict.reason.rstrip('。')}。{note}",
                                           "citations": [*verdict.citations, rule.reference.cite(self.library)]})
 
