@@ -2155,3 +2155,8 @@ def test_the_note_on_a_neighbouring_title_is_said_once_not_every_turn() -> None:
     first = extract_profile("我们是国家知识产权优势企业，有限责任公司。")
     assert first.piloted == ["enterprise"]
     assert extract_profile("那申报书交给谁？", first).piloted == []
+
+
+def test_the_stage_during_creation_says_what_is_done_in_it(assistant: Assistant) -> None:
+    answer = assistant.ask("眼下整个示范创建走到哪个环节了？这段时间国家局主要做什么？", as_of=date(2026, 3, 2))
+    assert "创建对象名单" in answer.answer and "创建周期内" in answer.answer

@@ -214,11 +214,18 @@ def national_timeline_lead(timeline: Timeline, event: str) -> Lead:
                     [(period.citation.id, period.citation.quote)])
     current = [(p.citation.id, p.citation.quote) for p in timeline.periods if p.status == "current"]
     pending = [(d.citation.id, d.citation.quote) for d in timeline.deadlines if d.status == "open"]
-    return Lead(timeline.summary, (current + pending)[:3] or [(c.id, c.quote) for c in timeline.citations])
+    quotes = (current + pending)[:3] or [(c.id, c.quote) for c in timeline.citations]
+    if timeline.phase == "creation":  # what is done in this stage, not only when it ends
+        return Lead(f"{timeline.summary}此阶段国家知识产权局择优确定创建对象、发文确定创建对象名单，创建周期内"
+                    "国家和相关省级知识产权局加强对创建对象的政策支持、指导监督和培育引导。",
+                    [*quotes, SELECTION, CREATION_WORK])
+    return Lead(timeline.summary, quotes)
 
 
 PERIOD_STATE = {"upcoming": "尚未开始", "current": "正在进行", "finished": "已结束"}
 SELECTION: Quote = ("notice#4.2", "择优确定创建对象，经公示无异议后发文确定创建对象名单")
+CREATION_WORK: Quote = ("notice#4.2", "创建周期内，国家知识产权局、相关省级知识产权局深入参与创建过程，"
+                                      "加强对创建对象的政策支持、指导监督和培育引导")
 
 
 def still_open_lead(timeline: Timeline) -> Lead:
