@@ -2160,3 +2160,8 @@ def test_the_note_on_a_neighbouring_title_is_said_once_not_every_turn() -> None:
 def test_the_stage_during_creation_says_what_is_done_in_it(assistant: Assistant) -> None:
     answer = assistant.ask("眼下整个示范创建走到哪个环节了？这段时间国家局主要做什么？", as_of=date(2026, 3, 2))
     assert "创建对象名单" in answer.answer and "创建周期内" in answer.answer
+
+
+def test_what_a_recognised_unit_does_afterwards_includes_sharing_its_experience(assistant: Assistant) -> None:
+    answer = assistant.ask("认定之后示范单位还得做些什么？", as_of=DAY)
+    assert "分享先进经验" in answer.answer and "以点带面" in answer.answer
