@@ -2165,3 +2165,8 @@ def test_the_stage_during_creation_says_what_is_done_in_it(assistant: Assistant)
 def test_what_a_recognised_unit_does_afterwards_includes_sharing_its_experience(assistant: Assistant) -> None:
     answer = assistant.ask("认定之后示范单位还得做些什么？", as_of=DAY)
     assert "分享先进经验" in answer.answer and "以点带面" in answer.answer
+
+
+def test_who_passed_the_question_on_is_no_part_of_it(assistant: Assistant) -> None:
+    answer = assistant.ask("领导问：是不是每个区都得报一个，有没有硬性要求？", as_of=DAY)
+    assert [c.id for c in answer.citations] == ["notice#4.1"] and "自愿" in answer.answer
