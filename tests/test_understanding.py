@@ -2170,3 +2170,8 @@ def test_what_a_recognised_unit_does_afterwards_includes_sharing_its_experience(
 def test_who_passed_the_question_on_is_no_part_of_it(assistant: Assistant) -> None:
     answer = assistant.ask("领导问：是不是每个区都得报一个，有没有硬性要求？", as_of=DAY)
     assert [c.id for c in answer.citations] == ["notice#4.1"] and "自愿" in answer.answer
+
+
+def test_whether_materials_may_go_straight_to_the_national_office_asks_the_channel(assistant: Assistant) -> None:
+    answer = assistant.ask("我们公司可以直接把申报材料报给国家局吗，还是要经过省局？", as_of=DAY)
+    assert [c.id for c in answer.citations][:1] == ["notice#4.1"]
