@@ -235,7 +235,7 @@ def split_commas(chunk: str) -> list[str]:
     return out
 
 
-# Two cases asked with one question (验收没通过，或者评上以后没跟上，会怎么样).
+# Two cases asked with one question (验收不合格，或者评上后松懈了，分别怎么处理).
 ALTERNATIVES = re.compile(r"(?P<first>[^，,]+)[，,](?:或者|或是|或|还是)(?P<second>[^，,]+)[，,](?P<question>[^，,]+)")
 
 
@@ -602,7 +602,7 @@ def about_this_applicant(piece: str, names_someone: bool, described: bool, holds
     about), or, once the applicant is described, a piece that asks nothing else. "哪些单位可以申报示范县" asks who
     may apply in general: not about the asker."""
     if pattern("when").search(piece) or WHO_MAY.search(piece) or pattern("about_the_place").search(piece) \
-            or any(m.group() != "新一届" for m in pattern("event_next_round").finditer(piece)):  # 那明年再报呢: when
+            or any(m.group() != "新一届" for m in pattern("event_next_round").finditer(piece)):  # 那后年再申报呢: when
         return False  # the next chance is (新一届 may be this one); 广东示范县能推几个: how many a place may recommend
     asking = [piece[a:b] for a, b in segments(piece) if asks(piece[a:b])] or [piece]
     if any(applies_to_this_programme(clause) for clause in asking) or (
@@ -612,7 +612,7 @@ def about_this_applicant(piece: str, names_someone: bool, described: bool, holds
     if holds_title and REAPPLY.search(piece):
         return True  # 我们已是示范企业，还要报吗 (not 申报要不要花钱: what applying costs)
     if described and pattern("asks_whether_it_matters").search(piece) and not matching_topics(piece):
-        return True  # 我们是某某管委会，级别我也说不准，这个有影响吗: whether what was told changes its verdict
+        return True  # 某某科技城管委会，级别说不清，这个有没有影响: whether what was told changes its verdict
     return described and not evidence.topic_words(piece) and not matching_topics(piece)
 
 

@@ -281,7 +281,7 @@ FOREIGN_FIRM = rf"{FOREIGN}(?:的)?(?:一家|一个)?(?:[^，,。；;！!？?\n]
 # A department or an academy of a local government (市农业农村局, 省科技厅, 市编办, 省科学院, 市农科院): the
 # government set the unit up.
 DEPARTMENT = r"(?:省|市|县|区|州|旗|盟)[\u4e00-\u9fff]{0,8}?(?:局|厅|委员会|委|编办|科学院|科院)"
-# A ministry or a national bureau by its name (工业和信息化部直属, 国家林业和草原局所属): the central government
+# A ministry or a national bureau by its name (自然资源部直属, 国家林业和草原局主管): the central government
 # (not 总部, 本部, 内部 …).
 MINISTRY = (r"(?:[\u4e00-\u9fff]{1,8}?(?<![总本内全东西南北中干外分])部|国家[\u4e00-\u9fff]{1,8}?局)"
             r"(?=直属|所属|下属|主管|设立|举办)")

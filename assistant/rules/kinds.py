@@ -81,8 +81,8 @@ MARKER = re.compile("|".join(sorted(map(re.escape, MARKERS), key=len, reverse=Tr
 MODAL = re.compile(rf"(?:{alternation('modal')})(?:够)?(?:{alternation('apply')})")
 ASKS = re.compile(alternation("asks_eligibility"))
 SELF_INTRO = re.compile(rf"{alternation('self_intro')}|^(?:而是|是|属于|系)")
-POSSESSED = re.compile(r"的?[^，,。；;！!？?\n是系为属与和设建办]{0,6}")  # 我县(的)电商产业园, not 我市与某校共建的
-AT_PLACE = re.compile(r"(?:在|于|到|来|落户|位于)$")  # 在我市设有分院: where a unit is, not whose
+POSSESSED = re.compile(r"的?[^，,。；;！!？?\n是系为属与和设建办]{0,6}")  # 我县(的)纺织产业园, not 我市与某校共建的
+AT_PLACE = re.compile(r"(?:在|于|到|来|落户|位于)$")  # 在我市建有分支机构: where a unit is, not whose
 COUNTED = re.compile(r"(?:几|多少|哪些|哪几)[个家所名类]?$")
 # "好几家头部企业", "两百多家乐器企业": units counted, a few words of description between (not 一家: one unit).
 NUMBER = r"(?:[两二三四五六七八九十百千万]|一[十百千万]|\d|好几|若干)"  # more than one (not 一家)
@@ -98,7 +98,7 @@ BUREAU = re.compile(r"[局厅]$")
 # "X让我们局牵头准备…材料": X tasked the speaker with its application.
 TASKED = re.compile(r"(?:让|要|安排|委托|交给|指定)(?:我们|我|本)(?:局|单位|部门|科|股|办)?(?:来|负责|牵头|具体)*"
                     r"(?:准备|填报|申报|报送|整理|起草|写)")
-# "研究院报示范科研机构", "管委会询问能否报示范园区": a unit put forward for a project type, in a message that asks
+# "研究院报示范科研机构", "管委会咨询能否报示范园区": a unit put forward for a project type, in a message that asks
 # whether it may be.
 PROPOSES = re.compile(rf"[^，,。；;！!？?\n、]{{0,3}}?(?:(?:询问|问问?|咨询)(?:{alternation('modal')}))?"
                       rf"(?:{alternation('apply')})(?:国家)?(?:知识产权)?(?:示范|▢)")
@@ -159,14 +159,14 @@ APPLYING_UNIT = re.compile(r"(?:要|想|准备|打算|拟)?(?:申报|报|申请)
 APPOSITION = re.compile(r"[，,]\s*(?:是|为|系)[^，,。；;！!？?\n]{0,20}")
 
 
-# "由我们公司来当申报主体": the unit said to be the applicant itself, whatever name it would apply in.
+# "让我们公司来当申报主体": the unit said to be the applicant itself, whatever name it would apply in.
 ROLE_OF_APPLICANT = re.compile(r"来?(?:当|作为|做|担任)申报(?:主体|单位)")
 AS_APPLICANT = re.compile(rf"(?:由|让)([^，,。；;！!？?\n]{{1,20}}?){ROLE_OF_APPLICANT.pattern}")
 
 
 def designated(text: str) -> list[tuple[int, int]]:
     """Spans of the units the text names as the one that applies (以总部的名义报, 要报的是分公司), with what the
-    clause after says it is; one said to be the applicant itself (由公司来当申报主体) first."""
+    clause after says it is; one said to be the applicant itself (让公司来当申报主体) first."""
     spans = [m.span(1) for m in AS_APPLICANT.finditer(text)]
     spans += sorted(m.span(m.lastindex or 0) for unit in (IN_THE_NAME_OF, APPLYING_UNIT) for m in unit.finditer(text))
     return [(start, apposition.end() if (apposition := APPOSITION.match(text, end)) else end) for start, end in spans]
@@ -460,7 +460,7 @@ def with_opening_kinds(text: str, own: Marker) -> Marker:
     return replace(own, also=tuple(kind for kind in carried if kind != own.kind))
 
 
-# A unit applying in another's stead (由我们公司代表园区去报): the one that would file is the applicant asked about.
+# A unit applying in another's stead (让我们公司代表新区去报): the one that would file is the applicant asked about.
 FILES_FOR = re.compile(r"[^，,。；;！!？?\n]{0,3}?(?:去|来)?(?:申报|报|申请)(?![书表送告])")
 SEPARATE_UNITS = (K.company, K.university, K.institute)
 
