@@ -2175,3 +2175,9 @@ def test_who_passed_the_question_on_is_no_part_of_it(assistant: Assistant) -> No
 def test_whether_materials_may_go_straight_to_the_national_office_asks_the_channel(assistant: Assistant) -> None:
     answer = assistant.ask("我们公司可以直接把申报材料报给国家局吗，还是要经过省局？", as_of=DAY)
     assert [c.id for c in answer.citations][:1] == ["notice#4.1"]
+
+
+@pytest.mark.parametrize("text", ["我们是湖南某地级市政府，市本级能报示范市吗，还是只能下面的区县报？",
+                                  "我们是地级市政府，这次是市里报还是让各县市区去报？"])
+def test_the_units_of_a_level_in_general_state_no_level_of_the_applicant(text: str) -> None:
+    assert PlaceCategory.prefecture_city in extract_profile(text).place.categories
