@@ -228,11 +228,21 @@ def place_of_chain(text: str, chain: Chain) -> Place:
     if len(candidates) > 1:  # 深圳…南山区 named again alone: another place the text names says which one
         named = [d for other in scan(text) if other.start != last.start for d in other.divisions]
         candidates = [c for c in candidates if any(d.contains(c) for d in named)] or candidates
+    if len(candidates) > 1 and (parent := shared_parent_named(candidates, last.text)) is not None:
+        candidates = [parent]  # 重庆市: the municipality, not its 市辖区 and 县 groupings, which carry its name
     if len(candidates) == 1:
         return place_of(candidates[0], mention)
     names = [full_name(d) for d in candidates]
     return Place(mention=mention, candidates=names,
                  description=f"“{last.text}”对应多个地方（{'、'.join(names)}）")
+
+
+def shared_parent_named(candidates: list[Division], name: str) -> Division | None:
+    """The one division all ``candidates`` belong to, when it bears the name they were found by."""
+    index = division_index()
+    parents = {index.parent(d) for d in candidates}
+    parent = parents.pop() if len(parents) == 1 else None
+    return parent if parent is not None and full_name(parent) == name else None
 
 
 @dataclass(frozen=True)

@@ -141,3 +141,9 @@ def test_a_copula_after_a_place_name_is_no_typo_of_its_level(text: str) -> None:
 
 def test_a_place_name_typed_by_sound_is_still_repaired() -> None:
     assert repair_names("我们是赣洲市的") == "我们是赣州市的"
+
+
+def test_a_municipality_named_again_after_its_short_name_is_the_municipality() -> None:
+    text = "我们属于重庆，现在算重庆市的一部分"
+    place = place_of_chain(text, chains(text)[-1])
+    assert place.candidates == [] and C.municipality in place.categories
