@@ -2181,3 +2181,11 @@ def test_whether_materials_may_go_straight_to_the_national_office_asks_the_chann
                                   "我们是地级市政府，这次是市里报还是让各县市区去报？"])
 def test_the_units_of_a_level_in_general_state_no_level_of_the_applicant(text: str) -> None:
     assert PlaceCategory.prefecture_city in extract_profile(text).place.categories
+
+
+@pytest.mark.parametrize("follow_up", ["补充一下：我们是省交通投资集团出资设立的，集团是省属国企",
+                                       "对了 我们是 一家 民营 上市公司 投资 设立 的"])
+def test_a_founder_told_in_a_later_turn_keeps_the_institute_the_applicant(follow_up: str) -> None:
+    institute = extract_profile("我们是一家工程技术研究院，独立法人，想报示范科研机构。")
+    profile = extract_profile(follow_up, institute)
+    assert profile.kind == ApplicantKind.institute and profile.institute.founders

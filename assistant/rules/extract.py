@@ -924,6 +924,9 @@ def extract_profile(text: str, previous: Profile | None = None) -> Profile:
         head = kinds.Marker(head.start, head.end, K.park_committee, by="zone")  # 高新区管委会经发局的: its committee
     head_at = head.start if head else None
     kind = head.kind if head else implied_kind(titles)
+    if previous is not None and previous.kind == K.institute and kind in (K.company, *LEGAL_FORMS) \
+            and founders(masked):
+        kind, head, head_at = None, None, None  # 是集团设立的，集团是民营企业: the institute's founder, told later
     if kind in LEGAL_FORMS and previous is not None and previous.kind not in (None, *LEGAL_FORMS):
         kind = previous.kind  # 是事业单位，省科技厅主管的: the legal form of the unit already described
     elif kind in LEGAL_FORMS and mentioned_types(clean) == ["institute"]:
