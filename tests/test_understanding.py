@@ -2189,3 +2189,8 @@ def test_a_founder_told_in_a_later_turn_keeps_the_institute_the_applicant(follow
     institute = extract_profile("我们是一家工程技术研究院，独立法人，想报示范科研机构。")
     profile = extract_profile(follow_up, institute)
     assert profile.kind == ApplicantKind.institute and profile.institute.founders
+
+
+def test_a_school_in_a_companys_name_is_whose_the_company_is() -> None:
+    text = "请看一下湘江大学科技发展有限公司，大学全资，有人说校办企业不能报"
+    assert extract_profile(text).kind == ApplicantKind.company

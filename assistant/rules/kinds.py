@@ -240,9 +240,10 @@ def markers(text: str) -> tuple[Marker, ...]:
             continue  # 地方政府没参与, 在产业园旁边建了…: a party said to take no part, a place beside
         if SUBORDINATE.match(text, marker.end):
             continue  # 管委会下属的科技创新局: a unit inside this one, even one no marker names
-        if later_in_segment and (marker.kind == K.park_committee != later.kind or marker.kind == later.kind) \
-                and NAME_INFIX.fullmatch(text, marker.end, later.start):
-            continue  # a zone in a unit's name (XX高新区开发建设有限公司) is where it is; 民营企业XX公司: one unit
+        named_in = marker.kind == later.kind or (marker.kind in (K.park_committee, K.university)) if later else False
+        if later_in_segment and named_in and NAME_INFIX.fullmatch(text, marker.end, later.start):
+            continue  # a zone or a school in a unit's name (XX高新区开发建设有限公司, XX大学科技发展有限公司) is whose
+            # it is; 民营企业XX公司: one unit
         if text[marker.end - 1] == "区" and OWN_PLACE.fullmatch(text, marker.start, marker.end) \
                 and any(m.kind == K.park_committee for m in kept):
             continue  # 我们是XX开发区管委会，本区…: 本区 is the zone itself
