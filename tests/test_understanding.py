@@ -2194,3 +2194,11 @@ def test_a_founder_told_in_a_later_turn_keeps_the_institute_the_applicant(follow
 def test_a_school_in_a_companys_name_is_whose_the_company_is() -> None:
     text = "请看一下湘江大学科技发展有限公司，大学全资，有人说校办企业不能报"
     assert extract_profile(text).kind == ApplicantKind.company
+
+
+@pytest.mark.parametrize("question", ["需要走什么流程？我们县想搞一个专利导航服务基地。",
+                                      "条件有哪些？我们想了解的是知识产权运营服务体系建设那个项目。"])
+def test_a_question_before_the_sentence_naming_another_programme_is_asked_of_it(assistant: Assistant,
+                                                                                  question: str) -> None:
+    answer = assistant.ask(question, as_of=DAY)
+    assert not answer.in_scope and "不属于" in answer.answer

@@ -519,6 +519,9 @@ def decide(text: str, *, turn: Profile, profile: Profile | None, search: Callabl
                       if part.intent == Intent.topic and part.topic is not None and part.topic.special != "conditions"]
             continue
         decided = parts_of(piece)
+        if not types and scene and not continues_programme(piece) \
+                and (programme := evidence.other_programme(scene)) is not None:
+            decided = [Part(Intent.out_of_scope, piece, slot=programme.note)]  # 要怎么申请？我们想建保护中心。
         rules = [topic for topic in matching_topics(f"{piece}，{scene}") if topic.name in RULE_TOPICS] \
             if scene and POINTS_BACK.search(piece) else []
         if rules:  # 文件对这种做法怎么说: a practice described before it, asked against the work rules
@@ -531,12 +534,25 @@ def decide(text: str, *, turn: Profile, profile: Profile | None, search: Callabl
                 decided = [p for p in parts_of(context) if p.intent != Intent.out_of_scope] or decided
         asked_before = said
         parts += decided
+    if not types:
+        parts = asked_of_the_programme_named_after(parts)
     if eligibility:
         parts.insert(0, Part(Intent.eligibility, text))
     elif describes(turn) and types and any(part.slot == "still_open" for part in parts):
         eligibility = True  # 我们是有限公司，示范企业眼下报还赶趟吗: whether in time, then whether it may
         parts.append(Part(Intent.eligibility, text))
     return Decision(dedupe(parts) or parts_of(text), types=types, about_applicant=eligibility)
+
+
+def asked_of_the_programme_named_after(parts: list[Part]) -> list[Part]:
+    """Pieces before the one naming another programme that name nothing of this one ("要怎么申请？我们市想建知识产权
+    保护中心。"): asked of that programme, as the pieces after it are."""
+    named = next((i for i, part in enumerate(parts) if part.intent == Intent.out_of_scope and part.slot), None)
+    if not named:
+        return parts
+    slot = parts[named].slot
+    return [Part(Intent.out_of_scope, part.text, slot=slot) if part.intent in (Intent.topic, Intent.factual)
+            and not continues_programme(part.text) else part for part in parts[:named]] + parts[named:]
 
 
 DAY_DATE = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日")
