@@ -1847,10 +1847,16 @@ def test_an_offer_to_pay_for_a_late_application_asks_the_fees_rule(assistant: As
     assert [c.id for c in answer.citations] == ["notice#5.4"]
 
 
-def test_a_title_a_parent_holds_is_noted_and_the_subsidiary_judged_by_its_own_facts(assistant: Assistant) -> None:
-    verdict = assistant.check("母公司前年已认定为国家知识产权示范企业，我们是它旗下的子公司，有限责任公司，能报示范企业吗？",
-                              as_of=DAY).verdicts["enterprise"]
-    assert verdict.status == "eligible" and "上级单位已认定" in verdict.reason
+# A title held beside the one asked about: a parent's stays the parent's, a pilot or a neighbouring title exempts
+# nothing; the subsidiary or the unit is judged by its own facts, with 四、（一） on recognised units.
+@pytest.mark.parametrize(("text", "key", "note"), [
+    ("母公司前年已认定为国家知识产权示范企业，我们是它旗下的子公司，有限责任公司，能报示范企业吗？", "enterprise", "上级单位已认定"),
+    ("我们是湖北某地级市，2020年入选过国家知识产权强市建设试点城市，这届打算报示范市。", "city", "试点"),
+    ("我司2022年获评国家知识产权优势企业，是有限责任公司，这次示范企业还用报吗？", "enterprise", "优势企业")])
+def test_a_title_held_beside_the_type_is_noted_with_the_clause_on_recognised_units(assistant: Assistant, text: str,
+                                                                                    key: str, note: str) -> None:
+    verdict = assistant.check(text, as_of=DAY).verdicts[key]
+    assert verdict.status == "eligible" and note in verdict.reason
     assert "notice#4.1" in [c.id for c in verdict.citations]
 
 
@@ -2014,13 +2020,6 @@ def test_an_alternative_question_beside_the_wish_to_apply_is_answered_too(assist
     assert "notice#4.1" in [c.id for c in answer.citations]
 
 
-def test_a_pilot_title_is_said_to_exempt_nothing_beside_the_verdict(assistant: Assistant) -> None:
-    verdict = assistant.check("我们是湖北某地级市，2020年入选过国家知识产权强市建设试点城市，这届打算报示范市。",
-                              as_of=DAY).verdicts["city"]
-    assert verdict.status == "eligible" and "试点" in verdict.reason
-    assert "notice#4.1" in [c.id for c in verdict.citations]
-
-
 def test_a_pilot_title_the_speaker_already_tells_apart_needs_no_note(assistant: Assistant) -> None:
     verdict = assistant.check("我们是湖北某地级市，是国家知识产权强市建设试点城市，不是示范市，这届打算报示范市。",
                               as_of=DAY).verdicts["city"]
@@ -2142,13 +2141,6 @@ def test_a_creation_object_is_told_the_way_to_recognition(assistant: Assistant, 
     answer = assistant.ask(question, as_of=DAY)
     cited = [c.id for c in answer.citations]
     assert "notice#4.2" in cited and "notice#4.3" in cited and "2027年底前" in answer.answer
-
-
-def test_a_neighbouring_title_is_said_to_exempt_nothing(assistant: Assistant) -> None:
-    verdict = assistant.check("我司2022年获评国家知识产权优势企业，是有限责任公司，这次示范企业还用报吗？",
-                              as_of=DAY).verdicts["enterprise"]
-    assert verdict.status == "eligible" and "优势企业" in verdict.reason
-    assert "notice#4.1" in [c.id for c in verdict.citations]
 
 
 def test_the_note_on_a_neighbouring_title_is_said_once_not_every_turn() -> None:

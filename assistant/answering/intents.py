@@ -521,7 +521,7 @@ def decide(text: str, *, turn: Profile, profile: Profile | None, search: Callabl
         decided = parts_of(piece)
         if not types and scene and not continues_programme(piece) \
                 and (programme := evidence.other_programme(scene)) is not None:
-            decided = [Part(Intent.out_of_scope, piece, slot=programme.note)]  # 要怎么申请？我们想建保护中心。
+            decided = [Part(Intent.out_of_scope, piece, slot=programme.note)]  # 走什么流程？我们想搞导航基地。
         rules = [topic for topic in matching_topics(f"{piece}，{scene}") if topic.name in RULE_TOPICS] \
             if scene and POINTS_BACK.search(piece) else []
         if rules:  # 文件对这种做法怎么说: a practice described before it, asked against the work rules
@@ -545,8 +545,8 @@ def decide(text: str, *, turn: Profile, profile: Profile | None, search: Callabl
 
 
 def asked_of_the_programme_named_after(parts: list[Part]) -> list[Part]:
-    """Pieces before the one naming another programme that name nothing of this one ("要怎么申请？我们市想建知识产权
-    保护中心。"): asked of that programme, as the pieces after it are."""
+    """Pieces before the one naming another programme that name nothing of this one ("需要走什么流程？我们县想搞一个专利
+    导航服务基地。"): asked of that programme, as the pieces after it are."""
     named = next((i for i, part in enumerate(parts) if part.intent == Intent.out_of_scope and part.slot), None)
     if not named:
         return parts

@@ -98,8 +98,7 @@ def with_who_applies(verdict: Verdict, rules: list[ProvincialCondition], label: 
     if not rules:
         return verdict
     said = "；".join(rule.text for rule in rules)
-    return verdict.model_copy(update={"reason": f"{verdict.reason.rstrip('。')}。另按{label}：{said}。",
-                                      "citations": [*verdict.citations, *(rule.citation for rule in rules)]})
+    return verdict.noted(f"另按{label}：{said}。", [rule.citation for rule in rules])
 
 
 def applied(verdict: Verdict, conditions: list[ProvincialCondition], text: str, label: str) -> Verdict:

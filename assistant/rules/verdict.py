@@ -40,6 +40,11 @@ class Verdict(BaseModel):
     citations: list[Citation]
     ask: list[str] = []
 
+    def noted(self, note: str, citations: list[Citation]) -> Verdict:
+        """The same verdict with a note said after its reason and the citations that back the note."""
+        return self.model_copy(update={"reason": f"{self.reason.rstrip('。')}。{note}",
+                                       "citations": [*self.citations, *citations]})
+
 
 class Judge:
     """Builds the verdicts of one project type; citations only through ``Library.cite``."""
@@ -78,48 +83,42 @@ class Judge:
         """The applicant may already hold this title but said so only with doubt: confirm it first."""
         if verdict.status == "ineligible":
             return verdict
-        rule = constraints()["recognized"]
         ask = f"请确认贵单位是否已被认定为{self.type.name}（可查看认定文件或授牌）？"
         reason = (f"您提到可能已获{self.type.short}称号，但尚不确定：如已认定，继续有效，此届不需重复申报；"
                   f"如未认定，{verdict.reason}")
         return Verdict(status="needs_info", reason=reason, ask=[ask, *verdict.ask],
-                       citations=[*verdict.citations, rule.reference.cite(self.library)])
+                       citations=[*verdict.citations, self.recognized_rule()])
 
     def recognized_on_list(self, row: ListedTitle) -> Verdict:
         """A loaded list names the applicant with this 示范 title: it stays valid (notice#4.1)."""
-        rule = constraints()["recognized"]
         reason = (f"据已载入的{row.list_label}，{row.unit}{row.when}已被认定为{row.title}，继续有效，"
                   "此届不需重复提出申报。")
-        return Verdict(status="already_recognized", reason=reason,
-                       citations=[row.citation, rule.reference.cite(self.library)])
+        return Verdict(status="already_recognized", reason=reason, citations=[row.citation, self.recognized_rule()])
 
     def with_listed_pilot(self, verdict: Verdict, row: ListedTitle) -> Verdict:
         """A loaded list names the applicant with a 试点 (or another programme's) title, or one since revoked: no
         示范 title held, the rules' verdict stands, and the answer says so."""
-        note = f"另{row.not_held(self.type.name).removeprefix('据')}，不影响本届判断。"
-        return verdict.model_copy(update={"reason": f"{verdict.reason.rstrip('。')}。{note}",
-                                          "citations": [*verdict.citations, row.citation]})
+        return verdict.noted(f"另{row.not_held(self.type.name).removeprefix('据')}，不影响本届判断。", [row.citation])
 
     def with_pilot_title(self, verdict: Verdict) -> Verdict:
         """The applicant says it was a pilot of this type or holds a neighbouring title (优势企业): neither is a
         示范单位, so nothing exempts it from applying (notice#4.1 exempts units recognised as 示范单位 only)."""
-        rule = constraints()["recognized"]
         note = (f"另：所说的试点、优势企业等称号不是已认定的{self.type.short}；只有此前年度已认定为示范单位的继续有效、"
                 "此届不需重复提出申报，持这些称号的单位须按本届要求申报。")
-        return verdict.model_copy(update={"reason": f"{verdict.reason.rstrip('。')}。{note}",
-                                          "citations": [*verdict.citations, rule.reference.cite(self.library)]})
+        return verdict.noted(note, [self.recognized_rule()])
 
     def with_parent_title(self, verdict: Verdict) -> Verdict:
         """A unit above the applicant holds this title: it stays valid for that unit (notice#4.1), and the rules
         judge the applicant by its own facts."""
-        rule = constraints()["recognized"]
         note = (f"另：上级单位已认定的{self.type.short}继续有效（此前年度已认定为示范单位的继续有效，此届不需重复"
                 "提出申报），本单位按自身情况判断。")
-        return verdict.model_copy(update={"reason": f"{verdict.reason.rstrip('。')}。{note}",
-                                          "citations": [*verdict.citations, rule.reference.cite(self.library)]})
+        return verdict.noted(note, [self.recognized_rule()])
 
     def recognized(self) -> Verdict:
-        rule = constraints()["recognized"]
         return Verdict(status="already_recognized",
                        reason=f"您所说的{self.type.short}此前年度已获认定，继续有效，此届不需重复提出申报。",
-                       citations=[rule.reference.cite(self.library)])
+                       citations=[self.recognized_rule()])
+
+    def recognized_rule(self) -> Citation:
+        """四、（一）: units recognised in an earlier year stay recognised and need not apply again."""
+        return constraints()["recognized"].reference.cite(self.library)
