@@ -1021,6 +1021,12 @@ def test_a_city_and_a_unit_below_it_are_each_screened_for_the_type_put_forward(a
         {"city": "eligible", "county": "eligible"}
 
 
+def test_a_district_speaking_of_itself_and_of_its_city_screens_each_for_its_own_type(assistant: Assistant) -> None:
+    text = "这里是温州鹿城区发改局，我们区打算报示范县，温州市政府那边准备报示范市，请帮忙预审"
+    assert {key: statuses(assistant, text)[key] for key in ("city", "county")} == \
+        {"city": "eligible", "county": "eligible"}
+
+
 def test_how_the_creation_objects_are_chosen_is_the_review_not_the_recommendation(assistant: Assistant) -> None:
     answer = assistant.ask("推荐名单报上去以后，国家局怎么选创建对象", as_of=DAY)
     assert answer.citations[0].id == "notice#4.2" and "择优确定创建对象" in answer.answer
