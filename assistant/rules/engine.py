@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 
 from pydantic import BaseModel, Field
@@ -11,11 +12,12 @@ from assistant.corpus.model import Citation
 from assistant.rules import kinds
 from assistant.rules.conditions import with_conditions
 from assistant.rules.eligibility import evaluate
-from assistant.rules.extract import extract_profile, mentioned_types
+from assistant.rules.extract import extract_profile, mentioned_types, project_names
 from assistant.rules.listed import ListedTitle, find_listed, lists_loaded
 from assistant.rules.params import ProjectKey, constraints
 from assistant.rules.profile import Place, Profile
 from assistant.rules.provincial import provincial_notice
+from assistant.rules.text import mask
 from assistant.rules.timeline import Timeline, timeline
 from assistant.rules.verdict import Verdict
 
@@ -53,8 +55,27 @@ def check(text: str, library: Library, *, as_of: date | None = None, previous: P
     place = profile.place or Place()
     verdicts = with_conditions(evaluate(profile, library, listed), text,
                                provincial_notice(library, place.province, place.city))
+    verdicts |= verdicts_per_item(text, library, when)
     return CheckResult(profile=profile, verdicts=verdicts, listed=listed, lists=lists_loaded(library),
                        timeline=timeline(when, library, place.province, place.city, applying_for(text, verdicts)))
+
+
+def verdicts_per_item(text: str, library: Library, when: date) -> dict[ProjectKey, Verdict]:
+    """For a numbered list of units each put forward for its own types (①某机械厂想报示范企业；②某研究院想报示范科研
+    机构): each such type screened for its item alone, in the place the words before the list name. A type two items
+    name is left to the whole text."""
+    spans = kinds.list_items(mask(text, list(project_names())))  # 1. 示范园区要不要重报: no unit's name
+    items = [(start, end, mentioned_types(text[start:end])) for start, end in spans]
+    if not items:
+        return {}
+    named = Counter(key for _, _, keys in items for key in keys)
+    where = Profile(place=extract_profile(text[:items[0][0]]).place)  # 济南市局：…③历城区一个街道办事处
+    verdicts: dict[ProjectKey, Verdict] = {}
+    for start, end, keys in items:
+        if own := [key for key in keys if named[key] == 1]:
+            result = check(text[start:end], library, as_of=when, previous=where)
+            verdicts |= {key: result.verdicts[key] for key in own}
+    return verdicts
 
 
 def applying_for(text: str, verdicts: dict[ProjectKey, Verdict]) -> list[ProjectKey]:

@@ -26,6 +26,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from assistant.language.lexicon import alternation, pattern
+from assistant.rules import places
 from assistant.rules.profile import LEGAL_FORMS, ApplicantKind
 from assistant.rules.text import (
     MASK,
@@ -113,6 +114,10 @@ SENTENCE_BREAK = re.compile(r"[。；;！!？?\n：:]")
 LIST_LABEL = re.compile(r"\s*(?:(?:客户|单位|企业|公司|学校|机构)?(?:[A-Za-z甲乙丙丁①②③④⑤⑥]|\d{1,2}|[一二三四五六])"
                         r"(?:号)?(?:是|[、.．：:）)])|(?:另外|还有|其中)?(?:一|另一|第[一二三四五六])[个家所](?:客户|单位)?"
                         r"(?:是|[：:]))")
+# The label opening an item of a numbered list of units (①…；②…, （1）…, 1. …, 客户一：…, 一是…).
+ITEM_LABEL = re.compile(r"(?:^|(?<=[。；;！!？?\n：:\s]))(?:[①②③④⑤⑥⑦⑧⑨⑩]|[（(](?:\d{1,2}|[一二三四五六七八九十])[）)]"
+                        r"|\d{1,2}[、.．）)](?!\d)|(?:客户|单位|企业)?(?:\d{1,2}|[一二三四五六七八九十A-Za-z甲乙丙丁])[：:]"
+                        r"|[一二三四五六七八九十]是)")
 # A unit whose trade is serving clients (咨询公司, 代理机构, 律师事务所), in a message about a client: the agent.
 AGENT_TRADE = re.compile(r"(?:咨询|代理|顾问|律师|会计师?|财税|知产|知识产权服务)$")
 CLIENTS = re.compile(r"客户|委托人|当事人")
@@ -321,6 +326,34 @@ def asked_about(text: str, applicant: Marker | None) -> list[Marker]:
     if len(listed := list_heads(text, found)) > 1 and pattern("asks_something").search(text):
         subjects += listed  # 三个客户一起问：①…公司 ②…大学 ③…研究所: each unit of the list
     return subjects
+
+
+def list_items(text: str) -> list[tuple[int, int]]:
+    """The spans of the items of a numbered list of units (①某机械厂，…；②某研究院，…), each up to the next label;
+    [] unless the text lists two or more and every item opens with a unit's name (not 1. 要不要重报？2. 能不能以
+    区政府名义报…: questions about one unit)."""
+    labels = list(ITEM_LABEL.finditer(text))
+    if len(labels) < 2 or RESPECTIVELY.search(text) or not all(opens_with_unit(text, m.end()) for m in labels):
+        return []  # 这三家分别报…: the types are given to the items in order
+    return list(zip([m.start() for m in labels], [*(m.start() for m in labels[1:]), len(text)], strict=True))
+
+
+# Words that make an item a question or a plan about a unit rather than the unit's own entry, or the unit the
+# speaker (我区, 本园区).
+NOT_A_NAME = re.compile(rf"{alternation('apply')}|{alternation('modal')}|以|是否|要不要|还|再|这次|本次|想|拟|"
+                        r"我|本|咱|该")
+
+
+def opens_with_unit(text: str, start: int) -> bool:
+    """The words from ``start`` to the end of their clause begin with a unit's own name: a kind of unit after
+    a name of its own (苏州某某新材料有限公司, not 园区 alone), or a place, before any verb of applying or asking."""
+    _, end = segment_bounds(text, start)
+    first = next(iter(markers(text[start:end])), None)
+    name_end = first.end if first and first.start > 0 else 0
+    if not name_end:
+        found = places.scan(text[start:end])
+        name_end = found[0].end if found else 0
+    return bool(name_end) and not NOT_A_NAME.search(text, start, start + name_end)
 
 
 def listed_item(text: str, pos: int) -> bool:
