@@ -2212,3 +2212,10 @@ def test_each_unit_of_a_numbered_list_is_screened_alone_for_the_type_it_wants(as
 def test_numbered_questions_about_one_unit_are_no_list_of_units(assistant: Assistant) -> None:
     text = "我们园区2022年已是国家知识产权示范园区，问两件事：1. 示范园区这次要重新报吗？2. 园区能不能报服务业集聚示范区？"
     assert statuses(assistant, text)["park"] == "already_recognized"
+
+
+def test_the_words_before_a_list_of_units_say_whose_they_are(assistant: Assistant) -> None:
+    text = ("集团（海螺建材集团有限公司，市属国有企业）下面两家想报：（1）海螺建材销售分公司，没有独立法人资格，想报示范企业；"
+            "（2）海螺建材研究院，集团出资设立，想报示范科研机构。")
+    assert {key: statuses(assistant, text)[key] for key in ("enterprise", "institute")} == \
+        {"enterprise": "ineligible", "institute": "eligible"}

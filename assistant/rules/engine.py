@@ -15,7 +15,7 @@ from assistant.rules.eligibility import evaluate
 from assistant.rules.extract import extract_profile, mentioned_types, project_names
 from assistant.rules.listed import ListedTitle, find_listed, lists_loaded
 from assistant.rules.params import ProjectKey, constraints
-from assistant.rules.profile import Place, Profile
+from assistant.rules.profile import CompanyFacts, Place, Profile
 from assistant.rules.provincial import provincial_notice
 from assistant.rules.text import mask
 from assistant.rules.timeline import Timeline, timeline
@@ -62,14 +62,15 @@ def check(text: str, library: Library, *, as_of: date | None = None, previous: P
 
 def verdicts_per_item(text: str, library: Library, when: date) -> dict[ProjectKey, Verdict]:
     """For a numbered list of units each put forward for its own types (①某机械厂想报示范企业；②某研究院想报示范科研
-    机构): each such type screened for its item alone, in the place the words before the list name. A type two items
-    name is left to the whole text."""
+    机构): each such type screened for its item alone, in the place the words before the list name and with the
+    ownership they state (集团是省属国企，下属两家：…). A type two items name is left to the whole text."""
     spans = kinds.list_items(mask(text, list(project_names())))  # 1. 示范园区要不要重报: no unit's name
     items = [(start, end, mentioned_types(text[start:end])) for start, end in spans]
     if not items:
         return {}
     named = Counter(key for _, _, keys in items for key in keys)
-    where = Profile(place=extract_profile(text[:items[0][0]]).place)  # 济南市局：…③历城区一个街道办事处
+    before = extract_profile(text[:items[0][0]])  # 济南市局：…③历城区一个街道办事处; 集团（省属国企）下属两家：
+    where = Profile(place=before.place, company=CompanyFacts(state_owned=before.company.state_owned))
     verdicts: dict[ProjectKey, Verdict] = {}
     for start, end, keys in items:
         if own := [key for key in keys if named[key] == 1]:
