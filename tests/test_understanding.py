@@ -2219,3 +2219,12 @@ def test_the_words_before_a_list_of_units_say_whose_they_are(assistant: Assistan
             "（2）海螺建材研究院，集团出资设立，想报示范科研机构。")
     assert {key: statuses(assistant, text)[key] for key in ("enterprise", "institute")} == \
         {"enterprise": "ineligible", "institute": "eligible"}
+
+
+def test_the_service_zone_spoken_of_as_a_matter_says_nothing_of_clustering(assistant: Assistant) -> None:
+    text = "台州市黄岩区人民政府想报示范县和服务业集聚示范区。服务业集聚方面，区里到底算不算集聚，我说不好。"
+    assert statuses(assistant, text)["service_zone"] == "needs_info"
+
+
+def test_a_company_whose_licence_is_still_being_issued_is_not_yet_set_up(assistant: Assistant) -> None:
+    assert statuses(assistant, "朋友新注册的公司，营业执照还在办，想先报示范企业")["enterprise"] == "ineligible"

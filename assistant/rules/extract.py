@@ -181,11 +181,13 @@ NOT_LEGAL_PERSON = (r"非法人|内设机构|内设部门|内部(?:的)?(?:部�
 LEGAL_PERSON = Fact("independent_legal_person", {IS_LEGAL_PERSON: True, NOT_LEGAL_PERSON: False},
                     negated={IS_LEGAL_PERSON: False})
 # A company still being set up (还在筹建, 营业执照下个月才下来) is not yet one.
-# 法人登记尚未办结, 执照月底才能领: the registration is still to come (工商登记 is a company's conversion)
+# 法人登记尚未办结, 执照月底才能领: the registration is still to come (工商登记 is a company's conversion);
+# 营业执照还在办: the licence is (公司制登记还在办理中: a registration being changed, not a unit still to come)
 NOT_SET_UP = (r"筹建|筹备|筹办|(?:营业执照|执照|(?<!工商)(?:法人)?登记(?:证)?)[^，,。；;！!？?\n]{0,8}?"
-              r"(?:(?:还没|没有|没|未|尚未)(?:下来|办|拿到|领)|才(?:能)?(?:下来|拿到|办下来)|"
+              r"(?:(?:还没|没有|没|未|尚未)(?:下来|办|拿到|领)|才(?:能)?(?:注册|办)?(?:下来|拿到|办下来)|"
               r"(?:下周|下个?月|过几天|过两天|马上|即将|月底)[^，,。；;！!？?\n]{0,3}?(?:下来|拿到|办好|办下来))|"
-              r"(?:还没|尚未|没有)(?:正式)?(?:注册|成立|设立)|(?:拟|准备|打算|计划)(?:设立|成立|注册|组建)")
+              r"(?:还没|尚未|没有)(?:正式)?(?:注册|成立|设立)|(?:拟|准备|打算|计划)(?:设立|成立|注册|组建)|"
+              r"(?:营业执照|执照)[^，,。；;！!？?\n]{0,4}?(?:还在办|(?:正在|还在)?办理中)")  # a licence
 SET_UP = Fact("set_up", {NOT_SET_UP: False,  # 正在筹建 is what it says; 执照今天下来了 ends it
                          r"(?:营业执照|执照|登记证)[^，,。；;！!？?\n]{0,4}?(?:下来了|拿到了|办好了|办下来了)": True},
               pending={NOT_SET_UP: False})
@@ -240,7 +242,9 @@ CLUSTERED = r"产业集聚|产业聚集|产业集群|集聚发展|形成了?集�
 ZONE_SHORT_NAME = r"(?:知识产权)?服务业(?:高质量)?集聚(?:发展)?(?:示范)?区"
 ZONE_TYPE_NAME = re.compile(rf"(?<=报|请|建|那|冲|评|选|争){ZONE_SHORT_NAME}"
                             rf"|{ZONE_SHORT_NAME}(?=呢|吗|能|可以|行|怎么|如何|的?条件|的?要求|需要|要什么|有什么)"
-                            r"|(?:知识产权)?服务业(?:高质量)?集聚(?:发展)?示范区")  # a 示范区 is the type, anywhere
+                            r"|(?:知识产权)?服务业(?:高质量)?集聚(?:发展)?示范区"  # a 示范区 is the type, anywhere
+                            r"|(?:知识产权)?服务业(?:高质量)?集聚(?:发展)?(?:示范)?区?(?=这块|这一块|那块|方面)")
+# 服务业集聚这块，…算不算集聚说不清: the type spoken of as a matter, no statement that industry clusters
 AGGLOMERATION = Fact("industrial_agglomeration", {
     r"(?:产业|服务业|服务机构|知识产权服务)(?:已经|已)?(?:形成了?)?(?:集聚|聚集)(?:度|程度|水平)?"
     r"(?:不高|较低|偏低|不足|较弱|不明显|有限)"
