@@ -2228,3 +2228,9 @@ def test_the_service_zone_spoken_of_as_a_matter_says_nothing_of_clustering(assis
 
 def test_a_company_whose_licence_is_still_being_issued_is_not_yet_set_up(assistant: Assistant) -> None:
     assert statuses(assistant, "朋友新注册的公司，营业执照还在办，想先报示范企业")["enterprise"] == "ineligible"
+
+
+def test_an_aside_in_brackets_states_a_fact_the_wish_before_it_does_not_govern(assistant: Assistant) -> None:
+    text = "外国语学院想以学院名义单独报示范高校（外国语学院不是独立法人，学校是普通本科）"
+    assert extract_profile(text).university.independent_legal_person is False
+    assert statuses(assistant, text)["university"] == "ineligible"

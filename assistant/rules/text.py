@@ -148,6 +148,9 @@ def negated(text: str, start: int, strict: bool = False) -> bool:
     return bool(FILLER.fullmatch(gap)) if strict else not GAP_TURNS.search(gap)
 
 
+OPEN_ASIDE = re.compile(r"[（(][^（()）]*$")  # a bracket opened and not yet closed
+
+
 def context_before(text: str, start: int) -> str:
     """The words before ``start`` in its segment, from the last word that starts afresh (但是, 现在 …)."""
     seg_start, _ = segment_bounds(text, start)
@@ -205,6 +208,8 @@ def qualifiers(text: str, start: int, end: int) -> set[Qualifier]:
         found.add(Qualifier.negated)
     before = context_before(text, start)
     found |= {qualifier for qualifier, name in BEFORE_CUES if pattern(name).search(before[-CUE_REACH:])}
+    if (aside := OPEN_ASIDE.search(before)) and not pattern("wish").search(before, aside.end()):
+        found.discard(Qualifier.wished)  # 想以学院名义报（学院不是独立法人）: what an aside states is no wish
     if doubted_after(text, end) or doubted_alternative(text, start) or asked_itself(text, start, end):
         found.add(Qualifier.hedged)
     if FORMER_AFTER.match(text, end):
