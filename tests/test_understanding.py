@@ -2234,3 +2234,9 @@ def test_an_aside_in_brackets_states_a_fact_the_wish_before_it_does_not_govern(a
     text = "外国语学院想以学院名义单独报示范高校（外国语学院不是独立法人，学校是普通本科）"
     assert extract_profile(text).university.independent_legal_person is False
     assert statuses(assistant, text)["university"] == "ineligible"
+
+
+def test_who_relays_a_question_did_not_set_the_institute_up(assistant: Assistant) -> None:
+    text = "区局转来：有个研究院想报示范科研机构，出资方是谁对方没说。"
+    assert extract_profile(text).institute.founders == []
+    assert statuses(assistant, text)["institute"] == "needs_info"

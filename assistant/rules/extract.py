@@ -331,9 +331,15 @@ def founders(text: str) -> list[Founder]:
                if not negated(text, v.start())]  # 政府和企业都没有参与举办: no founders
     windows += [(role.end(), min(segment_bounds(text, role.start())[1], role.end() + 14))
                 for role in FOUNDER_ROLE.finditer(text)]
-    nouns = [(max(segment_bounds(text, n.start())[0], n.start() - 20), n.end()) for n in INSTITUTE_NOUN.finditer(text)]
+    nouns = [(max(segment_bounds(text, n.start())[0], n.start() - 20, label_end(text, n.start())), n.end())
+             for n in INSTITUTE_NOUN.finditer(text)]  # not who relays it (县局转：一家研究所…)
     # 学校里有个实验室，是两位老师自己出资开办的: who set it up, not whose it is said to be
     return owned(founders_in(text, windows) or founders_in(text, nouns) or founded_by_speaker(text), text)
+
+
+def label_end(text: str, pos: int) -> int:
+    """Just after the last colon before ``pos`` (who speaks or relays: 县局转：…), else 0."""
+    return max(text.rfind("：", 0, pos), text.rfind(":", 0, pos)) + 1
 
 
 # A founding clause with no subject of its own (我们是一家民营企业，出资设立了一个研究院): the speaker set it up.
