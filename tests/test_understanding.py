@@ -2240,3 +2240,8 @@ def test_who_relays_a_question_did_not_set_the_institute_up(assistant: Assistant
     text = "区局转来：有个研究院想报示范科研机构，出资方是谁对方没说。"
     assert extract_profile(text).institute.founders == []
     assert statuses(assistant, text)["institute"] == "needs_info"
+
+
+def test_a_short_question_opening_with_a_demonstrative_is_asked_of_the_sentence_before(assistant: Assistant) -> None:
+    answer = assistant.ask("有家企业打算把研发投入多填一些，觉得省里不会细看。这个问题严重吗？", as_of=DAY)
+    assert answer.in_scope and answer.citations[0].id == "notice#5.4"

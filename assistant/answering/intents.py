@@ -61,7 +61,8 @@ QUESTION_MARK = re.compile(r"[？?]")
 STATEMENT_END = re.compile(r"[。！!]")
 # A question that points back to what the sentence before it says (这么安排合适吗, 对此类要求有什么规定).
 POINTS_BACK = re.compile(r"这样|这种|这么|此类|这类|如此|上述|以上|对此|此事|此举|这件事|这个情况|这一情况|该做法|"
-                         r"(?:相关|有关)(?:的)?(?:规定|要求|说法|条款)")  # 这方面有没有有关规定: of what was described
+                         r"(?:相关|有关)(?:的)?(?:规定|要求|说法|条款)"  # 这方面有没有有关规定: of what was described
+                         r"|^(?:这个|那个|这|那)(?=[\u4e00-\u9fff]{1,5}(?:吗|么|呢)?[？?]?$)")  # 这个风险大吗
 # A comma before words that start a new question (还有, but not 还有多久).
 NEW_QUESTION = re.compile(r"[，,](?=另外|还有(?!多久|多少|多长|几)|以及|再问|顺便|同时|此外|还想问|另问)")
 CONJUNCTION = re.compile(r"和|(?<!来得)(?<![涉普危])及(?!时)|以及|还有|与|跟|同时")  # not 来得及, 涉及, 及时
