@@ -2245,3 +2245,9 @@ def test_who_relays_a_question_did_not_set_the_institute_up(assistant: Assistant
 def test_a_short_question_opening_with_a_demonstrative_is_asked_of_the_sentence_before(assistant: Assistant) -> None:
     answer = assistant.ask("有家企业打算把研发投入多填一些，觉得省里不会细看。这个问题严重吗？", as_of=DAY)
     assert answer.in_scope and answer.citations[0].id == "notice#5.4"
+
+
+def test_whether_a_title_lapses_is_asked_of_its_validity_not_of_the_deadline(assistant: Assistant) -> None:
+    answer = assistant.ask("我们早就认定为示范企业了，称号会不会失效？这个牌子有效期几年？", as_of=DAY)
+    assert {c.id for c in answer.citations} == {"notice#4.1", "notice#4.5"}
+    assert "继续有效" in answer.answer and "取消资格" in answer.answer
