@@ -2251,3 +2251,8 @@ def test_whether_a_title_lapses_is_asked_of_its_validity_not_of_the_deadline(ass
     answer = assistant.ask("我们早就认定为示范企业了，称号会不会失效？这个牌子有效期几年？", as_of=DAY)
     assert {c.id for c in answer.citations} == {"notice#4.1", "notice#4.5"}
     assert "继续有效" in answer.answer and "取消资格" in answer.answer
+
+
+def test_being_late_by_some_days_asks_whether_it_is_still_time(assistant: Assistant) -> None:
+    answer = assistant.ask("材料估计要比要求迟两天才能交到省局，省局还会收吗？", as_of=date(2025, 10, 20))
+    assert "2025年10月24日" in answer.answer and "notice#closing" in {c.id for c in answer.citations}
