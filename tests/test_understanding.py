@@ -2256,3 +2256,8 @@ def test_whether_a_title_lapses_is_asked_of_its_validity_not_of_the_deadline(ass
 def test_being_late_by_some_days_asks_whether_it_is_still_time(assistant: Assistant) -> None:
     answer = assistant.ask("材料估计要比要求迟两天才能交到省局，省局还会收吗？", as_of=date(2025, 10, 20))
     assert "2025年10月24日" in answer.answer and "notice#closing" in {c.id for c in answer.citations}
+
+
+def test_the_stage_now_is_asked_apart_from_the_step_told_before_it(assistant: Assistant) -> None:
+    answer = assistant.ask("我们上个月已经由省局推荐上报了，目前处在哪个阶段？", as_of=date(2026, 3, 1))
+    assert "推动创建阶段" in answer.answer and answer.citations[0].id == "notice#4.2"

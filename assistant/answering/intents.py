@@ -23,7 +23,7 @@ from assistant.language.normalize import CJK
 from assistant.rules import Profile, ProjectKey, kinds, mentioned_types, places, project_types
 from assistant.rules.extract import project_names
 from assistant.rules.layout import spoken
-from assistant.rules.text import segments, without_letter_frame
+from assistant.rules.text import segment_bounds, segments, without_letter_frame
 
 if TYPE_CHECKING:
     from assistant.corpus.model import Clause
@@ -294,6 +294,9 @@ def events(piece: str) -> list[str]:
     """The timetable events a "when" piece is about, in the order of ``EVENTS``."""
     if pattern("frequency").search(piece):
         return ["rhythm"]
+    if (phase := PHASE.search(piece)) and not any(pattern(f"event_{event}").search(piece, *segment_bounds(
+            piece, phase.start())) for event in EVENTS):
+        return ["phase"]  # 去年被推荐上去了，现在算什么阶段: the stage now, not the step told before
     found = [event for event in EVENTS if pattern(f"event_{event}").search(piece)]
     if pattern("this_round").search(piece) and UNTIL.search(piece) and "next_round" not in found:
         return ["round_span"]
