@@ -2261,3 +2261,18 @@ def test_being_late_by_some_days_asks_whether_it_is_still_time(assistant: Assist
 def test_the_stage_now_is_asked_apart_from_the_step_told_before_it(assistant: Assistant) -> None:
     answer = assistant.ask("我们上个月已经由省局推荐上报了，目前处在哪个阶段？", as_of=date(2026, 3, 1))
     assert "推动创建阶段" in answer.answer and answer.citations[0].id == "notice#4.2"
+
+
+@pytest.mark.parametrize(("question", "step"), [("国家局评审时需要现场答辩吗", "notice#4.2"),
+                                                ("报给省局的材料要准备几份？要不要装订", "notice#4.1"),
+                                                ("推荐对象公示期是多少个工作日", "notice#4.1")])
+def test_a_detail_the_notice_leaves_open_is_declined_with_what_it_says_of_the_step(
+        assistant: Assistant, question: str, step: str) -> None:
+    answer = assistant.ask(question, as_of=DAY)
+    assert not answer.in_scope and answer.answer.startswith("通知没有规定")
+    assert [c.id for c in answer.citations] == [step]
+
+
+def test_whether_the_recommendations_are_publicised_is_answered(assistant: Assistant) -> None:
+    answer = assistant.ask("省局定了推荐名单以后要不要公示", as_of=DAY)
+    assert answer.in_scope and "经公示无异议" in answer.answer

@@ -44,6 +44,7 @@ class Topic:
     what: str = ""
     special: str = ""
     anchor_ids: tuple[str, ...] = ()
+    answered: bool = True  # False: the sentence says the notice leaves the detail asked open (公示几天)
 
     @property
     def anchors(self) -> tuple[str, ...]:
@@ -60,7 +61,7 @@ class Topic:
             return Lead(f"国家知识产权局的联系人及联系方式：{lines}。", [quote])
         if self.special == "annex_list":
             return annex_list_lead(library, question)
-        lead = Lead(self.sentence.format(**timetable().wordings()), list(self.quotes))
+        lead = Lead(self.sentence.format(**timetable().wordings()), list(self.quotes), in_scope=self.answered)
         return with_applicants(lead, type_keys) if self.special == "conditions" else lead
 
 
@@ -75,7 +76,8 @@ def load_topics() -> tuple[Topic, ...]:
     return tuple(
         Topic(name=e["name"], pattern=re.compile(expand_lists(e["pattern"])), sentence=e.get("sentence", ""),
               quotes=tuple((q["id"], q["quote"]) for q in e.get("quotes", [])), annex=e.get("annex", ""),
-              what=e.get("what", ""), special=e.get("special", ""), anchor_ids=tuple(e.get("anchors", [])))
+              what=e.get("what", ""), special=e.get("special", ""), anchor_ids=tuple(e.get("anchors", [])),
+              answered=e.get("answered", True))
         for e in entries
     )
 
