@@ -2276,3 +2276,12 @@ def test_a_detail_the_notice_leaves_open_is_declined_with_what_it_says_of_the_st
 def test_whether_the_recommendations_are_publicised_is_answered(assistant: Assistant) -> None:
     answer = assistant.ask("省局定了推荐名单以后要不要公示", as_of=DAY)
     assert answer.in_scope and "经公示无异议" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["学校的技术转移中心想申请国家技术转移示范机构，怎么报", "单项冠军企业今年什么时候开始申报"])
+def test_programmes_of_other_ministries_are_other_matters(assistant: Assistant, question: str) -> None:
+    assert not assistant.ask(question, as_of=DAY).in_scope
+
+
+def test_a_company_holding_another_ministrys_title_is_still_screened(assistant: Assistant) -> None:
+    assert statuses(assistant, "我们是专精特新小巨人，股份有限公司，想报示范企业")["enterprise"] == "eligible"
