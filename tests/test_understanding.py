@@ -2285,3 +2285,8 @@ def test_programmes_of_other_ministries_are_other_matters(assistant: Assistant, 
 
 def test_a_company_holding_another_ministrys_title_is_still_screened(assistant: Assistant) -> None:
     assert statuses(assistant, "我们是专精特新小巨人，股份有限公司，想报示范企业")["enterprise"] == "eligible"
+
+
+def test_what_a_form_asks_for_is_the_annexs_even_when_another_clause_shares_a_word(assistant: Assistant) -> None:
+    answer = assistant.ask("回执上要填写哪些信息？联络员的办公电话也要写上吗？", as_of=DAY)
+    assert not answer.in_scope and "未载入" in answer.answer and [c.id for c in answer.citations] == ["notice#annex.4"]

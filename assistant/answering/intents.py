@@ -379,7 +379,7 @@ def chosen_topic(piece: str, hits: list[Hit], topics: list[Topic] | None = None)
         asked = rest if topic.annex else piece  # what else an annex's topic asks is asked of the annex (指标…多少件)
         others = max((evidence.coverage(asked, [c]) or 0.0 for c in best  # a line naming a document says no more
                       if c.id not in topic.anchors and c.kind not in TITLE_LINES), default=0.0)
-        if mine is None or mine >= others or others < evidence.ANSWERED:
+        if topic.annex or mine is None or mine >= others or others < evidence.ANSWERED:
             passing.append((min(rank[c.id] for c in own), topic))
     # the most specific wording first ("再报一遍" is 减负, not "再报"), then the best-ranked clause
     return min(passing, key=lambda pair: (-matched_length(pair[1], piece), pair[0]))[1] if passing else None
