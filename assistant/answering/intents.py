@@ -354,7 +354,8 @@ def chosen_topic(piece: str, hits: list[Hit], topics: list[Topic] | None = None)
     """The topic the piece's wording names, when one of its clauses is retrieved and no other of the best
     clauses covers the piece's remaining words better ("认定结果在哪里公开" names 公开, but the clause on the
     公示 of 认定 results covers more of it than "此件公开发布"). A topic's own wording counts as covered by its
-    clauses. Of several such topics, the one whose clause retrieval ranks highest."""
+    clauses; an annex's topic covers all a question asks of the annex. Of several such topics, the one whose
+    clause retrieval ranks highest."""
     best = [hit.clause for hit in hits[:3]]
     rank = {hit.clause.id: position for position, hit in enumerate(hits)}
     passing = []
@@ -374,12 +375,13 @@ def chosen_topic(piece: str, hits: list[Hit], topics: list[Topic] | None = None)
                     default=0.0) < evidence.ANSWERED:  # no better-ranked clause answers what else it asks
                 passing.append((len(hits), topic))
             continue
-        rest = topic.pattern.sub("", piece)
-        mine = evidence.coverage(rest, own)
-        asked = rest if topic.annex else piece  # what else an annex's topic asks is asked of the annex (指标…多少件)
-        others = max((evidence.coverage(asked, [c]) or 0.0 for c in best  # a line naming a document says no more
+        if topic.annex:  # what else an annex's topic asks is asked of the annex (指标…多少件, 回执上填哪些信息)
+            passing.append((min(rank[c.id] for c in own), topic))
+            continue
+        mine = evidence.coverage(topic.pattern.sub("", piece), own)
+        others = max((evidence.coverage(piece, [c]) or 0.0 for c in best  # a line naming a document says no more
                       if c.id not in topic.anchors and c.kind not in TITLE_LINES), default=0.0)
-        if topic.annex or mine is None or mine >= others or others < evidence.ANSWERED:
+        if mine is None or mine >= others or others < evidence.ANSWERED:
             passing.append((min(rank[c.id] for c in own), topic))
     # the most specific wording first ("再报一遍" is 减负, not "再报"), then the best-ranked clause
     return min(passing, key=lambda pair: (-matched_length(pair[1], piece), pair[0]))[1] if passing else None
