@@ -2290,3 +2290,8 @@ def test_a_company_holding_another_ministrys_title_is_still_screened(assistant: 
 def test_what_a_form_asks_for_is_the_annexs_even_when_another_clause_shares_a_word(assistant: Assistant) -> None:
     answer = assistant.ask("回执上要填写哪些信息？联络员的办公电话也要写上吗？", as_of=DAY)
     assert not answer.in_scope and "未载入" in answer.answer and [c.id for c in answer.citations] == ["notice#annex.4"]
+
+
+def test_a_unit_holding_a_title_asking_about_the_next_round_hears_both(assistant: Assistant) -> None:
+    answer = assistant.ask("我们市早就认定为示范市了，下一轮还需要再报吗？", as_of=date(2028, 2, 1))
+    assert {"notice#1", "notice#4.1"} <= {c.id for c in answer.citations} and "继续有效" in answer.answer

@@ -317,10 +317,9 @@ def events(piece: str) -> list[str]:
 
 def nearest_event(piece: str, found: list[str]) -> str:
     """Of several events a piece names, the one nearest its time words ("没评上的下一届什么时候" → 下一届,
-    "创建期结束后什么时候验收" → 验收)."""
-    asked = pattern("when").search(piece) or pattern("frequency").search(piece)
-    if asked is None:
-        return found[0]
+    "创建期结束后什么时候验收" → 验收), else nearest its end, where it asks ("早就认定了，下一轮还要报吗")."""
+    asked = pattern("when").search(piece) or pattern("frequency").search(piece) \
+        or re.search(r"$", piece)
     distance = [(min(abs(m.start() - asked.end()), abs(asked.start() - m.end())), event)
                 for event in found for m in pattern(f"event_{event}").finditer(piece)]
     return min(distance)[1]
@@ -494,8 +493,11 @@ def decide(text: str, *, turn: Profile, profile: Profile | None, search: Callabl
     if applicant and describes(turn) and not request and not asks(text):  # a self-description: what may it apply for
         return Decision([Part(Intent.eligibility, text)], types=types, about_applicant=True)
     about_programme = bool(types) or applicant or bool(re.search(alternation("programme_words"), text))
+    holds_title = any(p is not None and (p.recognized or p.unsure_recognized or p.listed_units or p.piloted)
+                      for p in (turn, profile))  # a loaded list names the applicant: it may hold one; a pilot
+    # asking whether it must apply again is asking whether it may (its verdict says a pilot is no title)
     parts_of = partial(decide_piece, about_programme=about_programme, names_type=bool(types), described=applicant,
-                       search=search, corpus=corpus)
+                       holds_title=holds_title, search=search, corpus=corpus)
     parts: list[Part] = []
     eligibility = False
     written, scenes = zip(*pieces_and_scenes(text, bool(request)), strict=True)
@@ -511,9 +513,6 @@ def decide(text: str, *, turn: Profile, profile: Profile | None, search: Callabl
             # 申报书分几部分？篇幅有要求吗？: asked of the same annex (not the next item of a list of questions)
             parts.append(replace(parts[-1], text=piece))
             continue
-        holds_title = any(p is not None and (p.recognized or p.unsure_recognized or p.listed_units or p.piloted)
-                          for p in (turn, profile))  # a loaded list names the applicant: it may hold one; a pilot
-        # asking whether it must apply again is asking whether it may (its verdict says a pilot is no title)
         if (applicant or types) and about_this_applicant(piece, describes(turn) or bool(types), applicant,
                                                          holds_title):
             eligibility = True
@@ -647,7 +646,7 @@ def applies_to_this_programme(clause: str) -> bool:
                for found in pattern("asks_eligibility").finditer(clause))
 
 
-def decide_piece(piece: str, *, about_programme: bool, names_type: bool, described: bool,
+def decide_piece(piece: str, *, about_programme: bool, names_type: bool, described: bool, holds_title: bool,
                  search: Callable[[str], list[Hit]], corpus: Sequence[Clause]) -> list[Part]:
     """The part(s) one piece asks for, by ``PRECEDENCE`` (eligibility is decided for the whole turn). A topic
     whose own wording holds the time words ("公示多久") is more specific than the "when" they suggest."""
@@ -661,7 +660,11 @@ def decide_piece(piece: str, *, about_programme: bool, names_type: bool, describ
     if found:
         topic = chosen_topic(piece, hits, timed) if timed else None
         if topic is None:
-            return [Part(Intent.when, piece, slot=event) for event in found]
+            held = [t for t in asked_topics(piece) if t.name == "recognized"] \
+                if holds_title and "next_round" in found else []  # 已认定了，下一届还用报吗: when the next round
+            beside = chosen_topic(piece, hits := search(piece), held) if held else None  # starts, and that a
+            return [Part(Intent.when, piece, slot=event) for event in found] + (  # title stays valid
+                [Part(Intent.topic, piece, slot=beside.name, topic=beside, hits=tuple(hits))] if beside else [])
         return [Part(Intent.topic, piece, slot=topic.name, topic=topic, hits=tuple(hits))]
     programme = evidence.other_programme(piece)
     topic = chosen_topic(piece, hits)
