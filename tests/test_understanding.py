@@ -2295,3 +2295,10 @@ def test_what_a_form_asks_for_is_the_annexs_even_when_another_clause_shares_a_wo
 def test_a_unit_holding_a_title_asking_about_the_next_round_hears_both(assistant: Assistant) -> None:
     answer = assistant.ask("我们市早就认定为示范市了，下一轮还需要再报吗？", as_of=date(2028, 2, 1))
     assert {"notice#1", "notice#4.1"} <= {c.id for c in answer.citations} and "继续有效" in answer.answer
+
+
+def test_a_follow_up_asking_about_another_unit_with_a_fact_after_it_turns_to_that_unit(assistant: Assistant) -> None:
+    conversation = Conversation()
+    assistant.ask("我们是一家有限责任公司，想报示范企业", conversation, as_of=DAY)
+    answer = assistant.ask("公司出资办的研究所呢？公司是民营企业。", conversation, as_of=DAY)
+    assert answer.citations[0].id == "notice#2.7" and "民营企业" in answer.answer
