@@ -2302,3 +2302,8 @@ def test_a_follow_up_asking_about_another_unit_with_a_fact_after_it_turns_to_tha
     assistant.ask("我们是一家有限责任公司，想报示范企业", conversation, as_of=DAY)
     answer = assistant.ask("公司出资办的研究所呢？公司是民营企业。", conversation, as_of=DAY)
     assert answer.citations[0].id == "notice#2.7" and "民营企业" in answer.answer
+
+
+def test_a_zone_introduced_with_haiyou_is_another_unit_with_its_own_level() -> None:
+    assert extract_profile("我们县里还有一个省级高新区，管委会也想报示范园区").park.level == ParkLevel.provincial
+    assert extract_profile("学校是高职专科，还有几个本科专业").university.level == UniversityLevel.junior
