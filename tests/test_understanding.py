@@ -2264,6 +2264,7 @@ def test_the_stage_now_is_asked_apart_from_the_step_told_before_it(assistant: As
 
 
 @pytest.mark.parametrize(("question", "step"), [("国家局评审时需要现场答辩吗", "notice#4.2"),
+                                                ("评审专家怎么产生，和申报单位有关系的要不要回避", "notice#4.2"),
                                                 ("报给省局的材料要准备几份？要不要装订", "notice#4.1"),
                                                 ("推荐对象公示期是多少个工作日", "notice#4.1")])
 def test_a_detail_the_notice_leaves_open_is_declined_with_what_it_says_of_the_step(
