@@ -2308,3 +2308,8 @@ def test_a_follow_up_asking_about_another_unit_with_a_fact_after_it_turns_to_tha
 def test_a_zone_introduced_with_haiyou_is_another_unit_with_its_own_level() -> None:
     assert extract_profile("我们县里还有一个省级高新区，管委会也想报示范园区").park.level == ParkLevel.provincial
     assert extract_profile("学校是高职专科，还有几个本科专业").university.level == UniversityLevel.junior
+
+
+def test_what_it_takes_to_end_up_recognised_is_the_acceptance(assistant: Assistant) -> None:
+    answer = assistant.ask("假如被选为创建对象，要走完哪些程序才能最终认定为示范单位？", as_of=DAY)
+    assert answer.citations[0].id == "notice#4.3" and "评估验收" in answer.answer
