@@ -2314,3 +2314,9 @@ def test_a_zone_introduced_with_haiyou_is_another_unit_with_its_own_level() -> N
 def test_what_it_takes_to_end_up_recognised_is_the_acceptance(assistant: Assistant) -> None:
     answer = assistant.ask("假如被选为创建对象，要走完哪些程序才能最终认定为示范单位？", as_of=DAY)
     assert answer.citations[0].id == "notice#4.3" and "评估验收" in answer.answer
+
+
+def test_shenme_shijian_asks_when(assistant: Assistant) -> None:
+    answer = assistant.ask("省局最晚要在什么时间前把推荐材料报上去", as_of=DAY)
+    assert "2025年10月24日" in answer.answer
+    assert pattern("when").search("材料要在什么时间之前交齐")
