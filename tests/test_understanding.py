@@ -2320,3 +2320,7 @@ def test_shenme_shijian_asks_when(assistant: Assistant) -> None:
     answer = assistant.ask("省局最晚要在什么时间前把推荐材料报上去", as_of=DAY)
     assert "2025年10月24日" in answer.answer
     assert pattern("when").search("材料要在什么时间之前交齐")
+
+
+def test_a_research_headquarters_is_an_institute() -> None:
+    assert extract_profile("某汽车集团研发总院想报示范科研机构").kind == ApplicantKind.institute
