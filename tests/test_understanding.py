@@ -2324,3 +2324,9 @@ def test_shenme_shijian_asks_when(assistant: Assistant) -> None:
 
 def test_a_research_headquarters_is_an_institute() -> None:
     assert extract_profile("某汽车集团研发总院想报示范科研机构").kind == ApplicantKind.institute
+
+
+def test_who_speaks_in_a_chat_record_is_no_place_of_the_applicant(assistant: Assistant) -> None:
+    text = ("【某区局 小王】示范市只能地级市报吧\n【市局 老李】副省级城市也能报\n"
+            "【市局 老李】@智能助手 青岛市人民政府能不能报示范市？")
+    assert statuses(assistant, text)["city"] == "eligible"

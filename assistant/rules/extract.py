@@ -29,6 +29,7 @@ from assistant.rules.layout import (
     table_as_fields,
     without_corrected,
     without_denied_lines,
+    without_speaker_labels,
 )
 from assistant.rules.params import PROJECT_KEYS, ProjectKey, project_types
 from assistant.rules.profile import (
@@ -922,7 +923,7 @@ def without_programme_titles(text: str) -> str:
 def extract_profile(text: str, previous: Profile | None = None) -> Profile:
     """The facts ``text`` states, laid over ``previous`` (a follow-up turn adds to an earlier profile)."""
     clean = drop_letter_frame(drop_instructions(fields_as_sentences(places.repair_names(normalize(spaces_as_commas(
-        table_as_fields(screened_item(without_corrected(without_denied_lines(text))))))))))
+        table_as_fields(screened_item(without_corrected(without_denied_lines(without_speaker_labels(text)))))))))))
     masked = without_programme_titles(without_quoted_notice(mask(clean, [*project_names(), *ORGANISERS])))
     head = kinds.head(masked)
     if head is not None and previous is not None and previous.kind == K.park_committee \

@@ -7,6 +7,7 @@ import re
 from functools import cache
 
 from assistant.language.lexicon import alternation, mapping, pattern
+from assistant.rules import places
 
 # A chat line's speaker (张科长 10:02：, 【财务-小陈】, @助手) before what the speaker says.
 SPEAKER = re.compile(r"^\s*(?:【[^】\n]{1,16}】(?:\s*\d{1,2}[:：]\d{2})?|"
@@ -20,6 +21,18 @@ DENIAL = re.compile(rf"(?:{alternation('chat_denial')})[，,。！!\s]+\S")
 def spoken(line: str) -> str:
     """A chat line without its speaker (【市局-保护科】…, 张科长 10:02：…)."""
     return SPEAKER.sub("", line, count=1)
+
+
+LABEL = re.compile(r"^[ \t]*【[^】\n]{1,16}】(?:[ \t]*\d{1,2}[:：]\d{2})?", re.MULTILINE)
+
+
+def without_speaker_labels(text: str) -> str:
+    """A chat record's 【…】 labels dropped when what its speakers say names a place of its own: who speaks
+    (【某区局 小叶】) is no place of the applicant's then."""
+    if len(LABEL.findall(text)) < 2:
+        return text
+    said = LABEL.sub("", text)
+    return said if places.scan(said) else text
 
 
 def without_denied_lines(text: str) -> str:
