@@ -2330,3 +2330,9 @@ def test_who_speaks_in_a_chat_record_is_no_place_of_the_applicant(assistant: Ass
     text = ("【某区局 小王】示范市只能地级市报吧\n【市局 老李】副省级城市也能报\n"
             "【市局 老李】@智能助手 青岛市人民政府能不能报示范市？")
     assert statuses(assistant, text)["city"] == "eligible"
+
+
+def test_before_the_application_period_it_has_not_started(assistant: Assistant) -> None:
+    answer = assistant.ask("示范企业现在可以报了吗？", as_of=date(2025, 8, 10))
+    assert "尚未开始" in answer.answer and "仍在申报期内" not in answer.answer
+    assert "notice#signature" in {c.id for c in answer.citations}

@@ -233,14 +233,19 @@ def still_open_lead(timeline: Timeline) -> Lead:
     period = next(p for p in timeline.periods if p.key == "application")
     deadline = next(d for d in timeline.deadlines if d.key == "recommendation")
     today = cn_date(timeline.as_of)
-    if deadline.status == "open":
+    quotes = [(period.citation.id, period.citation.quote), (deadline.citation.id, deadline.citation.quote)]
+    if period.status == "upcoming":  # before the period the notice sets (and perhaps before the notice itself)
+        issued = timeline.citations[0]
+        before = f"（通知于{cn_date(timeline.issued)}印发）" if timeline.as_of < timeline.issued else ""
+        state = f"截至{today}申报尚未开始{before}，具体安排以所在省级知识产权局的通知为准"
+        quotes += [(issued.id, issued.quote)] if before else []
+    elif deadline.status == "open":
         state = (f"截至{today}仍在申报期内，距省级推荐截止还剩{deadline.days_remaining}天，"
                  "申报单位向省局提交材料的具体时间以本省通知为准")
     else:
         state = f"截至{today}本届申报已结束，下一届按“{timeline.round_rule}”推算应于{timeline.next_round_year}年启动"
     return Lead(f"本届组织申报安排在{period.display}，省级知识产权局须于{deadline.display}完成推荐及材料报送；"
-                f"{state}。",
-                [(period.citation.id, period.citation.quote), (deadline.citation.id, deadline.citation.quote)])
+                f"{state}。", quotes)
 
 
 def factual_lead(question: str, clause: Clause, label: str) -> Lead:
