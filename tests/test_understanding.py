@@ -2336,3 +2336,8 @@ def test_before_the_application_period_it_has_not_started(assistant: Assistant) 
     answer = assistant.ask("示范企业现在可以报了吗？", as_of=date(2025, 8, 10))
     assert "尚未开始" in answer.answer and "仍在申报期内" not in answer.answer
     assert "notice#signature" in {c.id for c in answer.citations}
+
+
+def test_who_decides_which_units_are_recommended_is_how_applying_works(assistant: Assistant) -> None:
+    answer = assistant.ask("我们市局能不能决定推荐哪家", as_of=DAY)
+    assert answer.in_scope and "择优确定推荐对象" in answer.answer and answer.citations[0].id == "notice#4.1"
