@@ -2341,3 +2341,10 @@ def test_before_the_application_period_it_has_not_started(assistant: Assistant) 
 def test_who_decides_which_units_are_recommended_is_how_applying_works(assistant: Assistant) -> None:
     answer = assistant.ask("我们市局能不能决定推荐哪家", as_of=DAY)
     assert answer.in_scope and "择优确定推荐对象" in answer.answer and answer.citations[0].id == "notice#4.1"
+
+
+def test_who_relays_a_message_before_a_colon_is_not_the_applicant(assistant: Assistant) -> None:
+    text = "武汉东湖高新区招商局：园区一家股份有限公司想报示范企业，能报吗？"
+    assert extract_profile(text).kind == ApplicantKind.company
+    assert statuses(assistant, text)["enterprise"] == "eligible"
+    assert statuses(assistant, "兰考县人民政府：我县为省直管县，拟申报示范县。")["county"] == "eligible"

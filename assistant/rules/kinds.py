@@ -214,10 +214,17 @@ def just_before(pattern: re.Pattern[str], text: str, end: int) -> bool:
     return bool(pattern.search(text, max(0, end - REACH), end))
 
 
+# Who sends or relays a message, before what it says (成都高新区投促局：…, 县局转：…).
+SENDER = re.compile(r"^[^，,。；;！!？?\n：:]{2,16}[：:]")
+
+
 @lru_cache(maxsize=8)  # head, asked_about, proposals … each read the markers of one text
 def markers(text: str) -> tuple[Marker, ...]:
     """The markers that can be the head noun (see the module docstring)."""
     found = [Marker(m.start(), m.end(), MARKERS[m.group()]) for m in MARKER.finditer(text)]
+    if (sender := SENDER.match(text)) and "政府" not in sender.group() and any(m.start >= sender.end() for m in found):
+        found = [m for m in found if m.start >= sender.end()]  # who relays it (not a government writing for
+        # itself, 某县人民政府：…): the unit it speaks of applies
     kept = []
     for i, marker in enumerate(found):
         later = found[i + 1] if i + 1 < len(found) else None
