@@ -2348,3 +2348,7 @@ def test_who_relays_a_message_before_a_colon_is_not_the_applicant(assistant: Ass
     assert extract_profile(text).kind == ApplicantKind.company
     assert statuses(assistant, text)["enterprise"] == "eligible"
     assert statuses(assistant, "兰考县人民政府：我县为省直管县，拟申报示范县。")["county"] == "eligible"
+
+
+def test_a_unit_said_to_be_inside_a_zone_is_the_applicant_not_the_zone() -> None:
+    assert extract_profile("我们开发区里一家有限公司想报示范企业").kind == ApplicantKind.company

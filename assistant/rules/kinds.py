@@ -94,7 +94,8 @@ MANY = re.compile(r"[^，,。；;！!？?\n]{0,3}?(?:集中|扎堆|云集|密集
 OWN = re.compile(r"(?:我们|我|本)$")  # 我们研究院, 本公司: the speaker's own unit
 # "X的Y", "X下属Y", "X下面有个Y": X is where Y belongs, not the applicant (a copula 是 or 系 in between ends it).
 MODIFIES = re.compile(r"[^，,。；;！!？?\n是系]{0,12}?"
-                      r"(?:的|下属|所属|直属|旗下|(?:下面|下边|底下|旗下)(?:还|也)?有|下设|内设|下辖)")
+                      r"(?:的|下属|所属|直属|旗下|(?:下面|下边|底下|旗下)(?:还|也)?有|下设|内设|下辖|"
+                      r"里(?:有)?(?=[一某][家个所]))")  # 园区里一家公司: where the unit is
 BUREAU = re.compile(r"[局厅]$")
 # "X让我们局牵头准备…材料": X tasked the speaker with its application.
 TASKED = re.compile(r"(?:让|要|安排|委托|交给|指定)(?:我们|我|本)(?:局|单位|部门|科|股|办)?(?:来|负责|牵头|具体)*"
