@@ -2353,3 +2353,9 @@ def test_who_relays_a_message_before_a_colon_is_not_the_applicant(assistant: Ass
 
 def test_a_unit_said_to_be_inside_a_zone_is_the_applicant_not_the_zone() -> None:
     assert extract_profile("我们开发区里一家有限公司想报示范企业").kind == ApplicantKind.company
+
+
+def test_an_agency_asking_about_its_own_fee_hears_what_the_rule_on_fees_binds(assistant: Assistant) -> None:
+    answer = assistant.ask("我们是一家知识产权代理公司，替企业代写申报书并收取服务费，通知允许吗？", as_of=DAY)
+    assert "没有对中介机构" in answer.answer and "真实报送相关信息" in answer.answer
+    assert assistant.ask("申报示范企业要交评审费吗", as_of=DAY).answer.startswith("不收取任何费用")

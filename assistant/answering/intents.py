@@ -460,7 +460,8 @@ def smalltalk(text: str) -> str:
     return next((name for name in ("greeting", "thanks", "identity") if pattern(name).search(text.strip())), "")
 
 
-RULE_TOPICS = ("fees", "falsification", "burden", "voluntary", "realism")  # 五、工作要求 asked beside a verdict
+# 五、工作要求, asked beside a verdict
+RULE_TOPICS = ("fees", "service_fees", "falsification", "burden", "voluntary", "realism")
 QUESTION_WORDS = re.compile(r"(?:吗|呢|么)[？?]?$|谁|什么|哪|怎么|如何|多少|是否"
                             r"|[^，,。]还是[^，,。]|([\u4e00-\u9fff])不\1")  # A还是B, 要不要: a choice asked
 
