@@ -2359,3 +2359,16 @@ def test_an_agency_asking_about_its_own_fee_hears_what_the_rule_on_fees_binds(as
     answer = assistant.ask("我们是一家知识产权代理公司，替企业代写申报书并收取服务费，通知允许吗？", as_of=DAY)
     assert "没有对中介机构" in answer.answer and "真实报送相关信息" in answer.answer
     assert assistant.ask("申报示范企业要交评审费吗", as_of=DAY).answer.startswith("不收取任何费用")
+
+
+def test_whether_a_neighbouring_title_counts_as_recognised_is_answered_with_its_verdict(assistant: Assistant) -> None:
+    answer = assistant.ask("我们是有限责任公司，前年评上了国家知识产权优势企业，这算不算此前已认定、这次不用再申报？", as_of=DAY)
+    assert answer.in_scope and answer.check is not None
+    assert answer.check.verdicts["enterprise"].status == "eligible" and "不是已认定的示范企业" in answer.answer
+
+
+def test_a_follow_up_asking_whether_a_neighbouring_title_counts_is_no_refusal(assistant: Assistant) -> None:
+    conversation = Conversation()
+    assistant.ask("我们是股份有限公司，想报示范企业", conversation, as_of=DAY)
+    answer = assistant.ask("补充一下：我们被认定为国家知识产权优势企业，是否属于此前已认定、此届不需申报？", conversation, as_of=DAY)
+    assert answer.in_scope and "notice#4.1" in {c.id for c in answer.citations}

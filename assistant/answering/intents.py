@@ -631,8 +631,10 @@ def about_this_applicant(piece: str, names_someone: bool, described: bool, holds
             pattern("follow_up").search(piece) and names_someone and not matching_topics(piece)):
         return True  # asked in a clause that asks, not in a statement ("有人说能保证申报通过，…"); a follow-up
         # asking a topic of its own (要是…，示范县的称号会被取消吗) is that topic
-    if holds_title and REAPPLY.search(piece):
-        return True  # 我们已是示范企业，还要报吗 (not 申报要不要花钱: what applying costs)
+    counts = evidence.other_programme(piece) and any(t.name == "recognized" for t in matching_topics(piece))
+    if holds_title and (REAPPLY.search(piece) or counts):
+        return True  # 我们已是示范企业，还要报吗 (not 申报要不要花钱: what applying costs); 评上过优势企业，算不算
+        # 此前已认定: whether the title held counts (its verdict says so)
     if described and pattern("asks_whether_it_matters").search(piece) and not matching_topics(piece):
         return True  # 某某科技城管委会，级别说不清，这个有没有影响: whether what was told changes its verdict
     return described and not evidence.topic_words(piece) and not matching_topics(piece)

@@ -895,7 +895,8 @@ def without_quoted_notice(text: str) -> str:
 
 # Another programme's title asked about (优势企业什么时候评): that programme, not the applicant — unless the text
 # says the unit holds it (我们是…优势企业, 获评…).
-HELD_BEFORE = re.compile(r"(?:是|为|系|获评|评为|认定为|入选|作为)[^，,。；;！!？?\n]{0,14}$")
+HELD_BEFORE = re.compile(r"(?:是|为|系|获评|评为|评上了?|评上过|认定为|入选|作为|获批|拿到了?|获得了?)"
+                         r"[^，,。；;！!？?\n]{0,14}$")
 # A neighbouring programme's title the unit holds that is easily taken for a type's (优势企业: no 示范企业).
 NEIGHBOURING_TITLES = {"enterprise": re.compile(rf"{HELD_BEFORE.pattern.removesuffix('$')}优势企业")}
 
