@@ -2372,3 +2372,8 @@ def test_a_follow_up_asking_whether_a_neighbouring_title_counts_is_no_refusal(as
     assistant.ask("我们是股份有限公司，想报示范企业", conversation, as_of=DAY)
     answer = assistant.ask("补充一下：我们被认定为国家知识产权优势企业，是否属于此前已认定、此届不需申报？", conversation, as_of=DAY)
     assert answer.in_scope and "notice#4.1" in {c.id for c in answer.citations}
+
+
+def test_being_asked_for_data_the_asker_already_holds_is_the_burden_rule(assistant: Assistant) -> None:
+    answer = assistant.ask("上面要我们交专利证书复印件，可这些材料省局早就掌握了，合理吗", as_of=DAY)
+    assert answer.in_scope and "减负" in answer.answer
