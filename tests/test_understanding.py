@@ -2377,3 +2377,12 @@ def test_a_follow_up_asking_whether_a_neighbouring_title_counts_is_no_refusal(as
 def test_being_asked_for_data_the_asker_already_holds_is_the_burden_rule(assistant: Assistant) -> None:
     answer = assistant.ask("上面要我们交专利证书复印件，可这些材料省局早就掌握了，合理吗", as_of=DAY)
     assert answer.in_scope and "减负" in answer.answer
+
+
+def test_which_type_is_easier_to_win_is_a_prediction_not_a_screening(assistant: Assistant) -> None:
+    answer = assistant.ask("我们报示范县好还是报示范市好，哪个更容易中？", as_of=DAY)
+    assert not answer.in_scope and "预测" in answer.answer
+
+
+def test_land_quotas_are_another_matter(assistant: Assistant) -> None:
+    assert not assistant.ask("示范园区认定后，园区的用地指标能不能倾斜", as_of=DAY).in_scope

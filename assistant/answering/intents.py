@@ -624,8 +624,10 @@ def about_this_applicant(piece: str, names_someone: bool, described: bool, holds
     about), or, once the applicant is described, a piece that asks nothing else. "哪些单位可以申报示范县" asks who
     may apply in general: not about the asker."""
     if pattern("when").search(piece) or WHO_MAY.search(piece) or pattern("about_the_place").search(piece) \
+            or pattern("asks_prediction").search(piece) \
             or any(m.group() != "新一届" for m in pattern("event_next_round").finditer(piece)):  # 那后年再申报呢: when
-        return False  # the next chance is (新一届 may be this one); 广东示范县能推几个: how many a place may recommend
+        return False  # the next chance is (新一届 may be this one); 广东示范县能推几个: how many a place may recommend;
+        # 报哪个更容易中: a prediction
     asking = [piece[a:b] for a, b in segments(piece) if asks(piece[a:b])] or [piece]
     if any(applies_to_this_programme(clause) for clause in asking) or (
             pattern("follow_up").search(piece) and names_someone and not matching_topics(piece)):
