@@ -13,6 +13,7 @@ from assistant.answering import Assistant
 from assistant.answering.conversation import Conversation
 from assistant.answering.intents import pieces
 from assistant.drafting import draft_reply
+from assistant.language.dates import said_date
 from assistant.language.lexicon import pattern
 from assistant.language.normalize import normalize
 from assistant.language.pinyin import syllable, syllables
@@ -2386,3 +2387,20 @@ def test_which_type_is_easier_to_win_is_a_prediction_not_a_screening(assistant: 
 
 def test_land_quotas_are_another_matter(assistant: Assistant) -> None:
     assert not assistant.ask("示范园区认定后，园区的用地指标能不能倾斜", as_of=DAY).in_scope
+
+
+@pytest.mark.parametrize(("text", "day"), [("材料下个月才能准备好", date(2025, 11, 1)), ("月底前后能交", date(2025, 10, 31)),
+                                           ("通知说10月24日前报，我们10月28号交", date(2025, 10, 28)),
+                                           ("下周能交齐", date(2025, 10, 27)), ("我们想问截止时间", None)])
+def test_the_day_a_question_speaks_of_is_counted_from_today(text: str, day: date | None) -> None:
+    assert said_date(text, date(2025, 10, 20)) == day
+
+
+def test_materials_ready_after_the_deadline_are_too_late(assistant: Assistant) -> None:
+    late = assistant.ask("企业下个月才能把材料弄好，还赶得上吗？", as_of=date(2025, 10, 20)).answer
+    early = assistant.ask("企业10月22号能把材料弄好，还赶得上吗？", as_of=date(2025, 10, 10)).answer
+    assert "赶不上本届" in late and "2025年11月1日" in late and "赶不上本届" not in early
+
+
+def test_a_current_period_says_how_many_days_are_left(assistant: Assistant) -> None:
+    assert "距结束还剩296天" in assistant.ask("创建期还有多久结束？", as_of=date(2027, 3, 10)).answer

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
 from assistant.answering.topics import Lead, Quote, contact_lines
 from assistant.corpus.library import Library
 from assistant.corpus.model import Citation, Clause
-from assistant.language.dates import cn_date
+from assistant.language.dates import cn_date, said_date
 from assistant.language.normalize import CJK, bigrams
 from assistant.rules import STATUS, STATUS_ORDER, CheckResult, Deadline, Timeline, project_types
 from assistant.rules.params import constraints
@@ -143,12 +144,12 @@ def out_of_scope_lead(library: Library, type_keys: list[str], about: str = "") -
 APPLICANT_EVENTS = ("application", "still_open")  # the applicant's own stage: its date is the province's
 
 
-def timeline_lead(timeline: Timeline, event: str, applicant: bool = False) -> Lead:
+def timeline_lead(timeline: Timeline, event: str, applicant: bool = False, asked: str = "") -> Lead:
     """The date, period or phase a "when" question is about (``intents.events``), with the days left on
     ``timeline.as_of``. For the applicant's own dates — and for the recommendation deadline when an applicant
     (not a provincial office) asks — the deadline of its province's loaded notice comes first; a province whose
     notice is not loaded is said to be so."""
-    lead = national_timeline_lead(timeline, event)
+    lead = national_timeline_lead(timeline, event, asked)
     national = next(d for d in timeline.deadlines if d.key == "recommendation")
     national_quote = (national.citation.id, national.citation.quote)
     if event not in (*APPLICANT_EVENTS, "recommendation") or not timeline.province:
@@ -178,8 +179,8 @@ def deadline_state(timeline: Timeline, deadline: Deadline) -> str:
     return f"截至{today}尚未截止，还剩{deadline.days_remaining}天"
 
 
-def national_timeline_lead(timeline: Timeline, event: str) -> Lead:
-    """The notice's own date, period or phase for ``event``."""
+def national_timeline_lead(timeline: Timeline, event: str, asked: str = "") -> Lead:
+    """The notice's own date, period or phase for ``event`` (``asked``: the question, for the day it speaks of)."""
     today = cn_date(timeline.as_of)
     deadlines = {d.key: d for d in timeline.deadlines}
     periods = {p.key: p for p in timeline.periods}
@@ -194,7 +195,7 @@ def national_timeline_lead(timeline: Timeline, event: str) -> Lead:
                     [(creation.citation.id, creation.citation.quote),
                      (acceptance.citation.id, acceptance.citation.quote)])
     if event == "still_open":
-        return still_open_lead(timeline)
+        return still_open_lead(timeline, said_date(asked, timeline.as_of))
     if event == "issued":
         quote = timeline.citations[0]
         return Lead(f"通知由国家知识产权局于{cn_date(timeline.issued)}印发。", [(quote.id, quote.quote)])
@@ -210,7 +211,8 @@ def national_timeline_lead(timeline: Timeline, event: str) -> Lead:
         sentence = f"{deadline.label}的时限是{deadline.display}，{state}{whose}。"
         return Lead(sentence, [(deadline.citation.id, deadline.citation.quote)])
     if period := periods.get(event):
-        return Lead(f"{period.label}安排在{period.display}，截至{today}{PERIOD_STATE[period.status]}。",
+        left = f"，距结束还剩{period.days_remaining}天" if period.status == "current" else ""
+        return Lead(f"{period.label}安排在{period.display}，截至{today}{PERIOD_STATE[period.status]}{left}。",
                     [(period.citation.id, period.citation.quote)])
     current = [(p.citation.id, p.citation.quote) for p in timeline.periods if p.status == "current"]
     pending = [(d.citation.id, d.citation.quote) for d in timeline.deadlines if d.status == "open"]
@@ -228,8 +230,9 @@ CREATION_WORK: Quote = ("notice#4.2", "创建周期内，国家知识产权局�
                                       "加强对创建对象的政策支持、指导监督和培育引导")
 
 
-def still_open_lead(timeline: Timeline) -> Lead:
-    """Can one still apply on ``timeline.as_of``: the application period and the provincial deadline."""
+def still_open_lead(timeline: Timeline, ready: date | None = None) -> Lead:
+    """Can one still apply on ``timeline.as_of`` — or on the day the question says the materials will be
+    ``ready`` (下个月才能准备好): the application period and the provincial deadline."""
     period = next(p for p in timeline.periods if p.key == "application")
     deadline = next(d for d in timeline.deadlines if d.key == "recommendation")
     today = cn_date(timeline.as_of)
@@ -239,6 +242,9 @@ def still_open_lead(timeline: Timeline) -> Lead:
         before = f"（通知于{cn_date(timeline.issued)}印发）" if timeline.as_of < timeline.issued else ""
         state = f"截至{today}申报尚未开始{before}，具体安排以所在省级知识产权局的通知为准"
         quotes += [(issued.id, issued.quote)] if before else []
+    elif deadline.status == "open" and ready is not None and ready > deadline.date:
+        state = (f"截至{today}仍在申报期内，但您说的{cn_date(ready)}已晚于省级知识产权局完成推荐及材料报送的截止时间，"
+                 "申报单位向省局提交材料的截止时间还会更早，按这个时间赶不上本届")
     elif deadline.status == "open":
         state = (f"截至{today}仍在申报期内，距省级推荐截止还剩{deadline.days_remaining}天，"
                  "申报单位向省局提交材料的具体时间以本省通知为准")

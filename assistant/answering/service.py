@@ -191,7 +191,7 @@ class Assistant:
             keys = focus or self.held_by(result.profile.kind)
             return compose.eligibility_lead(result.verdicts, keys, self.short_names)
         if part.intent == Intent.when:
-            return compose.timeline_lead(result.timeline, part.slot, answers_to_province(result.profile))
+            return compose.timeline_lead(result.timeline, part.slot, answers_to_province(result.profile), part.text)
         if part.intent == Intent.topic and part.topic is not None:
             return part.topic.build(self.library, part.text, focus, self.settings)
         clauses = [hit.clause for hit in part.hits]
