@@ -2404,3 +2404,7 @@ def test_materials_ready_after_the_deadline_are_too_late(assistant: Assistant) -
 
 def test_a_current_period_says_how_many_days_are_left(assistant: Assistant) -> None:
     assert "距结束还剩296天" in assistant.ask("创建期还有多久结束？", as_of=date(2027, 3, 10)).answer
+
+
+def test_the_application_period_gives_no_days_left_to_its_end(assistant: Assistant) -> None:
+    assert "距结束还剩" not in assistant.ask("申报材料什么时候交到省里？", as_of=date(2025, 9, 25)).answer

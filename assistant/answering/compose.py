@@ -211,7 +211,8 @@ def national_timeline_lead(timeline: Timeline, event: str, asked: str = "") -> L
         sentence = f"{deadline.label}的时限是{deadline.display}，{state}{whose}。"
         return Lead(sentence, [(deadline.citation.id, deadline.citation.quote)])
     if period := periods.get(event):
-        left = f"，距结束还剩{period.days_remaining}天" if period.status == "current" else ""
+        left = f"，距结束还剩{period.days_remaining}天" if period.status == "current" and period.key != "application" \
+            else ""  # the application period's end is no deadline: the provinces set earlier ones
         return Lead(f"{period.label}安排在{period.display}，截至{today}{PERIOD_STATE[period.status]}{left}。",
                     [(period.citation.id, period.citation.quote)])
     current = [(p.citation.id, p.citation.quote) for p in timeline.periods if p.status == "current"]
