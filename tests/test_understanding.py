@@ -2408,3 +2408,8 @@ def test_a_current_period_says_how_many_days_are_left(assistant: Assistant) -> N
 
 def test_the_application_period_gives_no_days_left_to_its_end(assistant: Assistant) -> None:
     assert "距结束还剩" not in assistant.ask("申报材料什么时候交到省里？", as_of=date(2025, 9, 25)).answer
+
+
+def test_the_level_of_a_zone_the_applicant_manages_is_that_zones() -> None:
+    text = "管委会系国家级经开区管委会，托管了一个市级产业园，想报示范园区"
+    assert extract_profile(text).park.level == ParkLevel.national
