@@ -35,14 +35,16 @@ def cold(runs: int) -> list[float]:
 
 def warm(rounds: int) -> list[float]:
     sys.path.insert(0, str(ROOT))
-    from assistant.rules import check, default_library
+    from assistant.corpus.library import Library
+    from assistant.rules import check
+    from assistant.settings import Settings
 
-    library = default_library()
-    check(TEXTS[0], as_of=date(2025, 9, 20), library=library)
+    library = Library.from_settings(Settings())
+    check(TEXTS[0], library, as_of=date(2025, 9, 20))
     times = []
     for i in range(rounds):
         started = time.perf_counter()
-        check(TEXTS[i % len(TEXTS)], as_of=date(2025, 9, 20), library=library)
+        check(TEXTS[i % len(TEXTS)], library, as_of=date(2025, 9, 20))
         times.append(time.perf_counter() - started)
     return times
 

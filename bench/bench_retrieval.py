@@ -40,8 +40,8 @@ def main() -> None:
     from assistant.settings import Settings
 
     imported = time.perf_counter() - started
-    rows = [json.loads(line) for line in (ROOT / "eval" / "retrieval.jsonl").read_text(encoding="utf-8").splitlines()
-            if line.strip()]
+    suite = ROOT / "eval" / "dev" / "retrieval.jsonl"
+    rows = [json.loads(line) for line in suite.read_text(encoding="utf-8").splitlines() if line.strip()]
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(data_dir=Path(tmp))
         library = Library.from_settings(settings)
