@@ -779,11 +779,12 @@ def places_named_for_types(masked: str, clean: str) -> dict[str, Place]:
             end = match.end() if (match := after.match(masked, end)) else end
         if (key := type_proposed_at(masked, clean, end)) and (place := place_named_at(masked, mention)):
             found.setdefault(key, place)
-    for own in OWN_PLACE.finditer(masked):  # 我们区想报示范县: the speaker's district, named before
-        level = own.group("level")
+    for own in kinds.OWN_PLACE.finditer(masked):  # 我们区想报示范县: the speaker's district, named before
+        level, end = own.group("level"), own.end()
+        end = suffix.end() if (suffix := OWN_PLACE_AFTER.match(masked, end)) else end
         named = next((m for m in reversed(places.scan(masked[:own.start()]))
                       if any(d.name.endswith(level) for d in m.divisions)), None)
-        if named and (key := type_proposed_at(masked, clean, own.end())) and (place := place_named_at(masked, named)):
+        if named and (key := type_proposed_at(masked, clean, end)) and (place := place_named_at(masked, named)):
             found.setdefault(key, place)
     for reference in CITY_REFERENCE.finditer(masked):  # 盟行署能不能报示范市: the city-level place named before
         city = next((chain for chain in reversed(places.chains(masked[:reference.start()]))
@@ -795,8 +796,7 @@ def places_named_for_types(masked: str, clean: str) -> dict[str, Place]:
 
 
 SIDE = re.compile(r"那边|这边|方面")  # 市政府那边准备报…: the place's side of the matter
-# The speaker's own place referred to by its level alone (我们区, 本县, 我市政府).
-OWN_PLACE = re.compile(r"(?:我们|我|本|咱们?)(?P<level>[区县市旗州盟])(?:里|(?:人民)?政府)?")
+OWN_PLACE_AFTER = re.compile(r"里|(?:人民)?政府")  # the speaker's own place, by its level (我们区里, 我市政府)
 # A city-level place referred to by its level alone (盟里, 州政府, 地区行署), after its name was said.
 CITY_REFERENCE = re.compile(r"(?<![\u4e00-\u9fff])(?:盟|州|地区|市)(?:里|行署|行政公署|(?:人民)?政府)"
                             r"|(?<=[，,。；;！!？?\n那])(?:盟|州|地区)(?:里|行署|行政公署|(?:人民)?政府)")

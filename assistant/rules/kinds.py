@@ -185,7 +185,7 @@ REACH = 16  # more than OWN, COUNTED or AGENT_BEFORE ever match (主管单位为
 ON_BEHALF = re.compile(alternation("on_behalf"))
 COMPANY_FORM = re.compile(r"股份有限公司|有限责任公司|有限公司|股份公司")
 ALSO = re.compile(r"(?:本身|自己)?(?:也|还|同时)?是(?:一家|一个)?")
-OWN_PLACE = re.compile(r"(?:我们|我|本)[县市区旗]")
+OWN_PLACE = re.compile(r"(?:我们|我|本|咱们?)(?P<level>[县市区旗州盟])")
 # "如果改成公司", "需不需要先改制成公司": what the unit would become is not what it is ("已改制为公司" is).
 TURN_INTO = r"(?:改制|改|转制|转设|转|变)(?:成|为)(?:一家|一个)?$"
 BECOMING = re.compile(TURN_INTO)
