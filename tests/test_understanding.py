@@ -2203,9 +2203,13 @@ def test_a_question_before_the_sentence_naming_another_programme_is_asked_of_it(
     assert not answer.in_scope and "不属于" in answer.answer
 
 
-def test_each_unit_of_a_numbered_list_is_screened_alone_for_the_type_it_wants(assistant: Assistant) -> None:
-    text = ("台州市监局转两家单位：（1）台州黄岩模具有限公司上海分公司，不是独立法人，想报示范企业；"
-            "（2）台州市水产研究所，由市政府设立，想报示范科研机构。")
+@pytest.mark.parametrize("text", [
+    # each unit screened alone for the type it wants
+    "台州市监局转两家单位：（1）台州黄岩模具有限公司上海分公司，不是独立法人，想报示范企业；（2）台州市水产研究所，由市政府设立，想报示范科研机构。",
+    # the words before the list say whose the units are (集团是市属国企: the institute's founder is state-owned)
+    "集团（海螺建材集团有限公司，市属国有企业）下面两家想报：（1）海螺建材销售分公司，没有独立法人资格，想报示范企业；"
+    "（2）海螺建材研究院，集团出资设立，想报示范科研机构。"])
+def test_each_unit_of_a_numbered_list_is_screened_for_the_type_it_wants(assistant: Assistant, text: str) -> None:
     assert {key: statuses(assistant, text)[key] for key in ("enterprise", "institute")} == \
         {"enterprise": "ineligible", "institute": "eligible"}
 
@@ -2213,13 +2217,6 @@ def test_each_unit_of_a_numbered_list_is_screened_alone_for_the_type_it_wants(as
 def test_numbered_questions_about_one_unit_are_no_list_of_units(assistant: Assistant) -> None:
     text = "我们园区2022年已是国家知识产权示范园区，问两件事：1. 示范园区这次要重新报吗？2. 园区能不能报服务业集聚示范区？"
     assert statuses(assistant, text)["park"] == "already_recognized"
-
-
-def test_the_words_before_a_list_of_units_say_whose_they_are(assistant: Assistant) -> None:
-    text = ("集团（海螺建材集团有限公司，市属国有企业）下面两家想报：（1）海螺建材销售分公司，没有独立法人资格，想报示范企业；"
-            "（2）海螺建材研究院，集团出资设立，想报示范科研机构。")
-    assert {key: statuses(assistant, text)[key] for key in ("enterprise", "institute")} == \
-        {"enterprise": "ineligible", "institute": "eligible"}
 
 
 def test_the_service_zone_spoken_of_as_a_matter_says_nothing_of_clustering(assistant: Assistant) -> None:

@@ -318,9 +318,9 @@ def events(piece: str) -> list[str]:
 def nearest_event(piece: str, found: list[str]) -> str:
     """Of several events a piece names, the one nearest its time words ("没评上的下一届什么时候" → 下一届,
     "创建期结束后什么时候验收" → 验收), else nearest its end, where it asks ("早就认定了，下一轮还要报吗")."""
-    asked = pattern("when").search(piece) or pattern("frequency").search(piece) \
-        or re.search(r"$", piece)
-    distance = [(min(abs(m.start() - asked.end()), abs(asked.start() - m.end())), event)
+    asked = pattern("when").search(piece) or pattern("frequency").search(piece)
+    start, end = asked.span() if asked else (len(piece), len(piece))
+    distance = [(min(abs(m.start() - end), abs(start - m.end())), event)
                 for event in found for m in pattern(f"event_{event}").finditer(piece)]
     return min(distance)[1]
 
@@ -633,8 +633,8 @@ def about_this_applicant(piece: str, names_someone: bool, described: bool, holds
             pattern("follow_up").search(piece) and names_someone and not matching_topics(piece)):
         return True  # asked in a clause that asks, not in a statement ("有人说能保证申报通过，…"); a follow-up
         # asking a topic of its own (要是…，示范县的称号会被取消吗) is that topic
-    counts = evidence.other_programme(piece) and any(t.name == "recognized" for t in matching_topics(piece))
-    if holds_title and (REAPPLY.search(piece) or counts):
+    if holds_title and (REAPPLY.search(piece) or (evidence.other_programme(piece) is not None and any(
+            t.name == "recognized" for t in matching_topics(piece)))):
         return True  # 我们已是示范企业，还要报吗 (not 申报要不要花钱: what applying costs); 评上过优势企业，算不算
         # 此前已认定: whether the title held counts (its verdict says so)
     if described and pattern("asks_whether_it_matters").search(piece) and not matching_topics(piece):
@@ -665,11 +665,13 @@ def decide_piece(piece: str, *, about_programme: bool, names_type: bool, describ
     if found:
         topic = chosen_topic(piece, hits, timed) if timed else None
         if topic is None:
+            parts = [Part(Intent.when, piece, slot=event) for event in found]
             held = [t for t in asked_topics(piece) if t.name == "recognized"] \
-                if holds_title and "next_round" in found else []  # 已认定了，下一届还用报吗: when the next round
-            beside = chosen_topic(piece, hits := search(piece), held) if held else None  # starts, and that a
-            return [Part(Intent.when, piece, slot=event) for event in found] + (  # title stays valid
-                [Part(Intent.topic, piece, slot=beside.name, topic=beside, hits=tuple(hits))] if beside else [])
+                if holds_title and "next_round" in found else []
+            if held and (beside := chosen_topic(piece, hits := search(piece), held)):  # 已认定了，下一届还用报吗:
+                parts.append(Part(Intent.topic, piece, slot=beside.name, topic=beside, hits=tuple(hits)))  # when
+                # the next round starts, and that a title stays valid
+            return parts
         return [Part(Intent.topic, piece, slot=topic.name, topic=topic, hits=tuple(hits))]
     programme = evidence.other_programme(piece)
     topic = chosen_topic(piece, hits)

@@ -240,11 +240,12 @@ CLUSTERED = r"产业集聚|产业聚集|产业集群|集聚发展|形成了?集�
 # 集中了三十多家服务机构
 # "报服务业集聚区", "那服务业集聚区呢": the service zone asked for by a short name of its own, no statement that
 # industry clusters (区里有个服务业集聚区 is one).
-ZONE_SHORT_NAME = r"(?:知识产权)?服务业(?:高质量)?集聚(?:发展)?(?:示范)?区"
+ZONE_STEM = r"(?:知识产权)?服务业(?:高质量)?集聚(?:发展)?"
+ZONE_SHORT_NAME = rf"{ZONE_STEM}(?:示范)?区"
 ZONE_TYPE_NAME = re.compile(rf"(?<=报|请|建|那|冲|评|选|争){ZONE_SHORT_NAME}"
                             rf"|{ZONE_SHORT_NAME}(?=呢|吗|能|可以|行|怎么|如何|的?条件|的?要求|需要|要什么|有什么)"
-                            r"|(?:知识产权)?服务业(?:高质量)?集聚(?:发展)?示范区"  # a 示范区 is the type, anywhere
-                            r"|(?:知识产权)?服务业(?:高质量)?集聚(?:发展)?(?:示范)?区?(?=这块|这一块|那块|方面)")
+                            rf"|{ZONE_STEM}示范区"  # a 示范区 is the type, anywhere
+                            rf"|{ZONE_STEM}(?:示范)?区?(?=这块|这一块|那块|方面)")
 # 服务业集聚这块，…算不算集聚说不清: the type spoken of as a matter, no statement that industry clusters
 AGGLOMERATION = Fact("industrial_agglomeration", {
     r"(?:产业|服务业|服务机构|知识产权服务)(?:已经|已)?(?:形成了?)?(?:集聚|聚集)(?:度|程度|水平)?"

@@ -10,8 +10,8 @@ from assistant.language.lexicon import alternation, mapping, pattern
 from assistant.rules import places
 
 # A chat line's speaker (张科长 10:02：, 【财务-小陈】, @助手) before what the speaker says.
-SPEAKER = re.compile(r"^\s*(?:【[^】\n]{1,16}】(?:\s*\d{1,2}[:：]\d{2})?|"
-                     r"[^：:，,。？?！!\n]{1,12}?(?:\s*\d{1,2}[:：]\d{2})?\s*[：:])\s*")
+BRACKETED, CLOCK = r"【[^】\n]{1,16}】", r"\d{1,2}[:：]\d{2}"  # 【财务-小陈】, 16:02
+SPEAKER = re.compile(rf"^\s*(?:{BRACKETED}(?:\s*{CLOCK})?|[^：:，,。？?！!\n]{{1,12}}?(?:\s*{CLOCK})?\s*[：:])\s*")
 
 
 # A reply opening with a denial and going on (不对，我们是…), not a form's yes/no field (是否分公司：不是).
@@ -23,7 +23,7 @@ def spoken(line: str) -> str:
     return SPEAKER.sub("", line, count=1)
 
 
-LABEL = re.compile(r"^[ \t]*【[^】\n]{1,16}】(?:[ \t]*\d{1,2}[:：]\d{2})?", re.MULTILINE)
+LABEL = re.compile(rf"^[ \t]*{BRACKETED}(?:[ \t]*{CLOCK})?", re.MULTILINE)  # a line's 【…】 label, this line only
 
 
 def without_speaker_labels(text: str) -> str:
