@@ -2378,7 +2378,7 @@ def test_being_asked_for_data_the_asker_already_holds_is_the_burden_rule(assista
 
 
 def test_which_type_is_easier_to_win_is_a_prediction_not_a_screening(assistant: Assistant) -> None:
-    answer = assistant.ask("我们报示范县好还是报示范市好，哪个更容易中？", as_of=DAY)
+    answer = assistant.ask("我们区报示范县合适还是报示范市合适，哪个胜算大？", as_of=DAY)
     assert not answer.in_scope and "预测" in answer.answer
 
 
@@ -2386,7 +2386,7 @@ def test_land_quotas_are_another_matter(assistant: Assistant) -> None:
     assert not assistant.ask("示范园区认定后，园区的用地指标能不能倾斜", as_of=DAY).in_scope
 
 
-@pytest.mark.parametrize(("text", "day"), [("材料下个月才能准备好", date(2025, 11, 1)), ("月底前后能交", date(2025, 10, 31)),
+@pytest.mark.parametrize(("text", "day"), [("材料要下个月才弄得完", date(2025, 11, 1)), ("月底前后能交", date(2025, 10, 31)),
                                            ("通知说10月24日前报，我们10月28号交", date(2025, 10, 28)),
                                            ("下周能交齐", date(2025, 10, 27)), ("我们想问截止时间", None)])
 def test_the_day_a_question_speaks_of_is_counted_from_today(text: str, day: date | None) -> None:

@@ -233,7 +233,7 @@ CREATION_WORK: Quote = ("notice#4.2", "创建周期内，国家知识产权局�
 
 def still_open_lead(timeline: Timeline, ready: date | None = None) -> Lead:
     """Can one still apply on ``timeline.as_of`` — or on the day the question says the materials will be
-    ``ready`` (下个月才能准备好): the application period and the provincial deadline."""
+    ``ready`` (材料要下个月才弄得完): the application period and the provincial deadline."""
     period = next(p for p in timeline.periods if p.key == "application")
     deadline = next(d for d in timeline.deadlines if d.key == "recommendation")
     today = cn_date(timeline.as_of)

@@ -62,7 +62,7 @@ STATEMENT_END = re.compile(r"[。！!]")
 # A question that points back to what the sentence before it says (这么安排合适吗, 对此类要求有什么规定).
 POINTS_BACK = re.compile(r"这样|这种|这么|此类|这类|如此|上述|以上|对此|此事|此举|这件事|这个情况|这一情况|该做法|"
                          r"(?:相关|有关)(?:的)?(?:规定|要求|说法|条款)"  # 这方面有没有有关规定: of what was described
-                         r"|^(?:这个|那个|这|那)(?=[\u4e00-\u9fff]{1,5}(?:吗|么|呢)?[？?]?$)")  # 这个风险大吗
+                         r"|^(?:这个|那个|这|那)(?=[\u4e00-\u9fff]{1,5}(?:吗|么|呢)?[？?]?$)")  # 这个严重吗
 # A comma before words that start a new question (还有, but not 还有多久).
 NEW_QUESTION = re.compile(r"[，,](?=另外|还有(?!多久|多少|多长|几)|以及|再问|顺便|同时|此外|还想问|另问)")
 CONJUNCTION = re.compile(r"和|(?<!来得)(?<![涉普危])及(?!时)|以及|还有|与|跟|同时")  # not 来得及, 涉及, 及时
@@ -236,7 +236,7 @@ def split_commas(chunk: str) -> list[str]:
     return out
 
 
-# Two cases asked with one question (验收不合格，或者评上后松懈了，分别怎么处理).
+# Two cases asked with one question (没通过验收，或者认定后被查出问题，各怎么办).
 ALTERNATIVES = re.compile(r"(?P<first>[^，,]+)[，,](?:或者|或是|或|还是)(?P<second>[^，,]+)[，,](?P<question>[^，,]+)")
 
 
@@ -296,7 +296,7 @@ def events(piece: str) -> list[str]:
         return ["rhythm"]
     if (phase := PHASE.search(piece)) and not any(pattern(f"event_{event}").search(piece, *segment_bounds(
             piece, phase.start())) for event in EVENTS):
-        return ["phase"]  # 去年被推荐上去了，现在算什么阶段: the stage now, not the step told before
+        return ["phase"]  # 上个月已由省局推荐，目前在哪个阶段: the stage now, not the step told before
     found = [event for event in EVENTS if pattern(f"event_{event}").search(piece)]
     if pattern("this_round").search(piece) and UNTIL.search(piece) and "next_round" not in found:
         return ["round_span"]
@@ -317,7 +317,7 @@ def events(piece: str) -> list[str]:
 
 def nearest_event(piece: str, found: list[str]) -> str:
     """Of several events a piece names, the one nearest its time words ("没评上的下一届什么时候" → 下一届,
-    "创建期结束后什么时候验收" → 验收), else nearest its end, where it asks ("早就认定了，下一轮还要报吗")."""
+    "创建期满以后哪天验收" → 验收), else nearest its end, where it asks ("早就认定为示范市了，下一轮还需要再报吗")."""
     asked = pattern("when").search(piece) or pattern("frequency").search(piece)
     start, end = asked.span() if asked else (len(piece), len(piece))
     distance = [(min(abs(m.start() - end), abs(start - m.end())), event)
@@ -527,7 +527,7 @@ def decide(text: str, *, turn: Profile, profile: Profile | None, search: Callabl
         decided = parts_of(piece)
         if not types and scene and not continues_programme(piece) \
                 and (programme := evidence.other_programme(scene)) is not None:
-            decided = [Part(Intent.out_of_scope, piece, slot=programme.note)]  # 走什么流程？我们想搞导航基地。
+            decided = [Part(Intent.out_of_scope, piece, slot=programme.note)]  # 要备什么材料？我们打算建导航基地。
         rules = [topic for topic in matching_topics(f"{piece}，{scene}") if topic.name in RULE_TOPICS] \
             if scene and POINTS_BACK.search(piece) else []
         if rules:  # 文件对这种做法怎么说: a practice described before it, asked against the work rules
@@ -551,8 +551,8 @@ def decide(text: str, *, turn: Profile, profile: Profile | None, search: Callabl
 
 
 def asked_of_the_programme_named_after(parts: list[Part]) -> list[Part]:
-    """Pieces before the one naming another programme that name nothing of this one ("需要走什么流程？我们县想搞一个专利
-    导航服务基地。"): asked of that programme, as the pieces after it are."""
+    """Pieces before the one naming another programme that name nothing of this one ("要备什么材料？我们打算建一个
+    专利导航服务基地。"): asked of that programme, as the pieces after it are."""
     named = next((i for i, part in enumerate(parts) if part.intent == Intent.out_of_scope and part.slot), None)
     if not named:
         return parts
@@ -626,8 +626,8 @@ def about_this_applicant(piece: str, names_someone: bool, described: bool, holds
     if pattern("when").search(piece) or WHO_MAY.search(piece) or pattern("about_the_place").search(piece) \
             or pattern("asks_prediction").search(piece) \
             or any(m.group() != "新一届" for m in pattern("event_next_round").finditer(piece)):  # 那后年再申报呢: when
-        return False  # the next chance is (新一届 may be this one); 广东示范县能推几个: how many a place may recommend;
-        # 报哪个更容易中: a prediction
+        return False  # the next chance is (新一届 may be this one); 浙江示范县能推几个: how many a place may recommend;
+        # 报哪类胜算大些: a prediction
     asking = [piece[a:b] for a, b in segments(piece) if asks(piece[a:b])] or [piece]
     if any(applies_to_this_programme(clause) for clause in asking) or (
             pattern("follow_up").search(piece) and names_someone and not matching_topics(piece)):
