@@ -1028,6 +1028,19 @@ def test_a_district_speaking_of_itself_and_of_its_city_screens_each_for_its_own_
         {"city": "eligible", "county": "eligible"}
 
 
+def test_a_place_below_the_speakers_city_put_forward_for_a_type_is_screened_for_it(assistant: Assistant) -> None:
+    text = "我们是绍兴市局，绍兴2022年已评上示范市。下属的诸暨市打算报示范县，一并请教"
+    assert {key: statuses(assistant, text)[key] for key in ("city", "county")} == \
+        {"city": "already_recognized", "county": "eligible"}
+
+
+def test_a_note_naming_the_unit_screened_keeps_every_type_for_that_unit(assistant: Assistant) -> None:
+    text = ("会议纪要：1. 延边州政府牵头报示范市，也想报示范县；2. 珲春市有意报示范县。"
+            "（本次预审：延边朝鲜族自治州人民政府）")
+    assert {key: statuses(assistant, text)[key] for key in ("city", "county")} == \
+        {"city": "eligible", "county": "ineligible"}
+
+
 def test_how_the_creation_objects_are_chosen_is_the_review_not_the_recommendation(assistant: Assistant) -> None:
     answer = assistant.ask("推荐名单报上去以后，国家局怎么选创建对象", as_of=DAY)
     assert answer.citations[0].id == "notice#4.2" and "择优确定创建对象" in answer.answer

@@ -24,6 +24,7 @@ from assistant.language.lexicon import alternation, pattern, records
 from assistant.language.normalize import normalize
 from assistant.rules import kinds, places
 from assistant.rules.layout import (
+    SCREENED,
     fields_as_sentences,
     screened_item,
     table_as_fields,
@@ -770,9 +771,12 @@ def type_proposed_at(masked: str, clean: str, end: int) -> ProjectKey | None:
     return project_names().get(clean[name.start():name.end()]) if name else None
 
 
-def places_named_for_types(masked: str, clean: str) -> dict[str, Place]:
-    """The place each project type is asked for when the text names a different place for each (甲市政府报示范市，
-    乙县报示范县); {} otherwise."""
+def places_named_for_types(masked: str, clean: str, applicant: Place | None) -> dict[str, Place]:
+    """The place each project type is asked for when the text names a place for it other than the applicant's own
+    (甲市政府报示范市，乙县报示范县; 我们是甲市，下面乙县想报示范县); {} otherwise, and when a note names the unit
+    screened (本次预审：甲市): every type is then asked for that unit."""
+    if SCREENED.search(masked):
+        return {}
     found: dict[str, Place] = {}
     for mention in places.scan(masked):
         end = mention.end
@@ -792,8 +796,10 @@ def places_named_for_types(masked: str, clean: str) -> dict[str, Place]:
                      if chain.mentions[-1].divisions and chain.mentions[-1].divisions[0].rank == 1), None)
         if city and (key := type_proposed_at(masked, clean, reference.end())):
             found.setdefault(key, places.place_of_chain(masked[:city.mentions[-1].end], city))
-    distinct = {place.adcode or place.mention for place in found.values()}
-    return found if len(distinct) > 1 else {}
+    if len({place.adcode or place.mention for place in found.values()}) > 1:
+        return found
+    elsewhere = applicant is not None and all(place.adcode not in (None, applicant.adcode) for place in found.values())
+    return found if found and elsewhere else {}
 
 
 SIDE = re.compile(r"那边|这边|方面")  # 市政府那边准备报…: the place's side of the matter
@@ -971,9 +977,9 @@ def extract_profile(text: str, previous: Profile | None = None) -> Profile:
     place_kind = K.government if K.government in proposed.values() else kind or (previous.kind if previous else None)
     city, places_proposed = places_below(masked, clean, head_at, place_kind) if place_kind == K.government \
         else (None, {})
-    if place_kind == K.government and not places_proposed:
-        places_proposed = places_named_for_types(masked, clean)
     place = city or find_place(masked, head_at, place_kind, previous.place if previous else None)
+    if place_kind == K.government and not places_proposed:
+        places_proposed = places_named_for_types(masked, clean, place)
     company = CompanyFacts()
     if scope & {K.company, None}:
         company = CompanyFacts(**{"established_in_china": registered_in(masked, place),
