@@ -1348,6 +1348,17 @@ def test_founders_the_text_says_took_no_part_did_not_set_the_institute_up(assist
     assert statuses(assistant, text)["institute"] == "ineligible"
 
 
+@pytest.mark.parametrize("text", ["某某技术研究院（民非）登记信息——\n业务主管单位：某市某区科技局\n举办者（出资人）：张某、李某两名自然人",
+                                  "我们研究所的主管部门是省科技厅，举办单位是一家外资企业"])
+def test_who_supervises_an_institute_is_no_founder_when_its_founder_is_said(assistant: Assistant, text: str) -> None:
+    assert Founder.local_government not in extract_profile(text).institute.founders
+    assert statuses(assistant, text + "。能报示范科研机构吗？")["institute"] != "eligible"
+
+
+def test_who_supervises_an_institute_stands_for_its_founder_when_no_founder_is_said() -> None:
+    assert extract_profile("某研究所，事业单位，主管部门是市科技局").institute.founders == [Founder.local_government]
+
+
 def test_the_formal_copula_ends_what_a_unit_modifies(assistant: Assistant) -> None:
     text = "某某市林业科学研究所系市人民政府设立的事业单位，拟申报示范科研机构"
     assert extract_profile(text).kind == ApplicantKind.institute

@@ -330,14 +330,22 @@ def read_facts(text: str, facts: list[Fact]) -> dict[str, Any]:
 def founders(text: str) -> list[Founder]:
     """Who set up the institute: founder words before a founding verb (…设立的, …下属, 市属 …), before the
     institute itself (中科院…研究院, 民营企业的研究院), or after a founder's role (投资方是…, 股东是…)."""
-    windows = [(max(segment_bounds(text, v.start())[0], v.start() - 20), v.end()) for v in FOUNDING.finditer(text)
-               if not negated(text, v.start())]  # 政府和企业都没有参与举办: no founders
-    windows += [(role.end(), min(segment_bounds(text, role.start())[1], role.end() + 14))
-                for role in FOUNDER_ROLE.finditer(text)]
+    verbs = [v for v in FOUNDING.finditer(text) if not negated(text, v.start())]  # 政府和企业都没有参与举办: none
+    roles = list(FOUNDER_ROLE.finditer(text))
+    windows = {supervises: [(max(segment_bounds(text, v.start())[0], v.start() - 20), v.end())
+                            for v in verbs if bool(SUPERVISES.fullmatch(v.group())) == supervises]
+               + [(role.end(), min(segment_bounds(text, role.start())[1], role.end() + 14))
+                  for role in roles if bool(SUPERVISES.search(role.group())) == supervises]
+               for supervises in (False, True)}
     nouns = [(max(segment_bounds(text, n.start())[0], n.start() - 20, label_end(text, n.start())), n.end())
              for n in INSTITUTE_NOUN.finditer(text)]  # not who relays it (县局转：一家研究所…)
     # 学校里有个实验室，是两位老师自己出资开办的: who set it up, not whose it is said to be
-    return owned(founders_in(text, windows) or founders_in(text, nouns) or founded_by_speaker(text), text)
+    return owned(founders_in(text, windows[False]) or founders_in(text, windows[True]) or founders_in(text, nouns)
+                 or founded_by_speaker(text), text)
+
+
+# Who supervises the unit (业务主管单位为区科技局, 省科技厅主管): its founder only when no founder is said.
+SUPERVISES = re.compile(r"主管|归[^，,。；;！!？?\n]{1,12}?管")
 
 
 def label_end(text: str, pos: int) -> int:

@@ -110,7 +110,7 @@ def field_label(name: str) -> str:
 def _form_field() -> re.Pattern[str]:
     labels = "|".join(sorted(mapping("form_fields"), key=len, reverse=True))
     # a value ends at a separator, or at a space before the next field (设立主体：两位个人 主管部门：…)
-    return re.compile(rf"(?P<label>{labels})[：:]\s*(?P<value>[^；;|｜\n\t，,。]*?)"
+    return re.compile(rf"(?P<label>{labels})(?:[（(][^）)]{{1,8}}[）)])?[：:]\s*(?P<value>[^；;|｜\n\t，,。]*?)"
                       rf"(?=\s+{FIELD_NAME.pattern}[：:]|[；;|｜\n\t，,。]|\s*$)")
 
 
