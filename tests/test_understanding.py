@@ -1355,6 +1355,11 @@ def test_who_supervises_an_institute_is_no_founder_when_its_founder_is_said(assi
     assert statuses(assistant, text + "。能报示范科研机构吗？")["institute"] != "eligible"
 
 
+def test_a_founder_named_far_after_its_role_in_the_same_clause_is_read() -> None:
+    text = "研究院登记证上举办单位那一栏里填的是“某某新材料科技股份有限公司”，一家民营企业"
+    assert extract_profile(text).institute.founders == [Founder.private_enterprise]
+
+
 def test_who_supervises_an_institute_stands_for_its_founder_when_no_founder_is_said() -> None:
     assert extract_profile("某研究所，事业单位，主管部门是市科技局").institute.founders == [Founder.local_government]
 

@@ -334,7 +334,7 @@ def founders(text: str) -> list[Founder]:
     roles = list(FOUNDER_ROLE.finditer(text))
     windows = {supervises: [(max(segment_bounds(text, v.start())[0], v.start() - 20), v.end())
                             for v in verbs if bool(SUPERVISES.fullmatch(v.group())) == supervises]
-               + [(role.end(), min(segment_bounds(text, role.start())[1], role.end() + 14))
+               + [(role.end(), segment_bounds(text, role.start())[1])
                   for role in roles if bool(SUPERVISES.search(role.group())) == supervises]
                for supervises in (False, True)}
     nouns = [(max(segment_bounds(text, n.start())[0], n.start() - 20, label_end(text, n.start())), n.end())
