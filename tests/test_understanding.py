@@ -1355,6 +1355,20 @@ def test_who_supervises_an_institute_is_no_founder_when_its_founder_is_said(assi
     assert statuses(assistant, text + "。能报示范科研机构吗？")["institute"] != "eligible"
 
 
+def test_a_company_form_an_institute_is_still_to_take_is_not_its_form(assistant: Assistant) -> None:
+    text = "某市农机研究所是市农业农村局举办的事业单位，目前在走改制程序，准备注册为有限责任公司，两个项目报哪个？"
+    assert {key: statuses(assistant, text)[key] for key in ("enterprise", "institute")} == \
+        {"enterprise": "ineligible", "institute": "eligible"}
+    assert extract_profile("研究所打算注册成立一家公司").institute.set_up is False
+
+
+def test_an_institute_registered_as_a_company_later_is_the_applicant_not_a_founder() -> None:
+    before = extract_profile("某市农机研究所是市农业农村局举办的事业单位，准备注册为有限责任公司，能报示范企业吗")
+    after = extract_profile("执照办好了：某某农机研究院有限公司，有限责任公司，出资人是市国资委", before)
+    assert {after.kind, *after.also} == {ApplicantKind.institute, ApplicantKind.company}
+    assert after.company.legal_form == LegalForm.llc
+
+
 def test_a_founder_named_far_after_its_role_in_the_same_clause_is_read() -> None:
     text = "研究院登记证上举办单位那一栏里填的是“某某新材料科技股份有限公司”，一家民营企业"
     assert extract_profile(text).institute.founders == [Founder.private_enterprise]

@@ -184,11 +184,12 @@ LEGAL_PERSON = Fact("independent_legal_person", {IS_LEGAL_PERSON: True, NOT_LEGA
                     negated={IS_LEGAL_PERSON: False})
 # A company still being set up (还在筹建, 营业执照下个月才下来) is not yet one.
 # 法人登记尚未办结, 执照月底才能领: the registration is still to come (工商登记 is a company's conversion);
-# 营业执照还在办: the licence is (公司制登记还在办理中: a registration being changed, not a unit still to come)
+# 营业执照还在办: the licence is (公司制登记还在办理中: a registration being changed, not a unit still to come);
+# 拟注册成有限公司: the unit is to take another form, not to come (拟注册成立一家公司: it is to come)
 NOT_SET_UP = (r"筹建|筹备|筹办|(?:营业执照|执照|(?<!工商)(?:法人)?登记(?:证)?)[^，,。；;！!？?\n]{0,8}?"
               r"(?:(?:还没|没有|没|未|尚未)(?:下来|办|拿到|领)|才(?:能)?(?:注册|办)?(?:下来|拿到|办下来)|"
               r"(?:下周|下个?月|过几天|过两天|马上|即将|月底)[^，,。；;！!？?\n]{0,3}?(?:下来|拿到|办好|办下来))|"
-              r"(?:还没|尚未|没有)(?:正式)?(?:注册|成立|设立)|(?:拟|准备|打算|计划)(?:设立|成立|注册|组建)|"
+              r"(?:还没|尚未|没有)(?:正式)?(?:注册|成立|设立)|(?:拟|准备|打算|计划)(?:设立|成立|注册|组建)(?![成为](?!立))|"
               r"(?:营业执照|执照)[^，,。；;！!？?\n]{0,4}?(?:还在办|(?:正在|还在)?办理中)")  # a licence
 SET_UP = Fact("set_up", {NOT_SET_UP: False,  # 正在筹建 is what it says; 执照今天下来了 ends it
                          r"(?:营业执照|执照|登记证)[^，,。；;！!？?\n]{0,4}?(?:下来了|拿到了|办好了|办下来了)": True},
@@ -961,7 +962,7 @@ def extract_profile(text: str, previous: Profile | None = None) -> Profile:
     head_at = head.start if head else None
     kind = head.kind if head else implied_kind(titles)
     if previous is not None and previous.kind == K.institute and kind in (K.company, *LEGAL_FORMS) \
-            and founders(masked):
+            and founders(masked) and not (head and K.institute in head.also):  # 某某研究院有限公司: the institute
         kind, head, head_at = None, None, None  # 是集团设立的，集团是民营企业: the institute's founder, told later
     if kind in LEGAL_FORMS and previous is not None and previous.kind not in (None, *LEGAL_FORMS):
         kind = previous.kind  # 是事业单位，省科技厅主管的: the legal form of the unit already described

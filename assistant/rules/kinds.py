@@ -459,8 +459,12 @@ def one_body(text: str) -> list[ApplicantKind]:
 
 def registered_as_company(text: str) -> bool:
     """The text says the applicant is registered as a company (an institute may be: it is then both)."""
-    return any(REGISTERED_AS.search(text[segment_bounds(text, m.start())[0]:m.start()]) and not negated(text, m.start())
+    return any(REGISTERED_AS.search(text[segment_bounds(text, m.start())[0]:m.start()])
+               and not qualifiers(text, m.start(), m.end()) & NOT_NOW  # 拟注册成有限公司: not yet
                for m in COMPANY_FORM.finditer(text))
+
+
+NOT_NOW = {Qualifier.negated, Qualifier.pending, Qualifier.wished, Qualifier.hypothetical}  # not what the unit is now
 
 
 def parent_of(text: str, unit: Marker) -> ApplicantKind | None:
