@@ -1369,6 +1369,12 @@ def test_an_institute_registered_as_a_company_later_is_the_applicant_not_a_found
     assert after.company.legal_form == LegalForm.llc
 
 
+def test_a_unit_without_a_legal_person_certificate_of_its_own_is_internal(assistant: Assistant) -> None:
+    text = "我们是中国科学院某所在外省设的一个野外观测站，无独立的法人证书，想单独报示范科研机构"
+    assert extract_profile(text).institute.independent_legal_person is False
+    assert statuses(assistant, text)["institute"] == "needs_info"
+
+
 def test_a_founder_named_far_after_its_role_in_the_same_clause_is_read() -> None:
     text = "研究院登记证上举办单位那一栏里填的是“某某新材料科技股份有限公司”，一家民营企业"
     assert extract_profile(text).institute.founders == [Founder.private_enterprise]

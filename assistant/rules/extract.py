@@ -179,7 +179,8 @@ SENTENCE_END = re.compile(r"[。！!？?\n]")
 # Whether the unit is a legal person itself (a branch, an internal college or a campus is not).
 IS_LEGAL_PERSON = r"独立法人资格|独立法人|独立的法人|法人资格|企业法人|事业单位法人|法人单位|独立办学资格"
 NOT_LEGAL_PERSON = (r"非法人|内设机构|内设部门|内部(?:的)?(?:部门|机构)|异地校区|分校区|"
-                    r"非独立(?:设置)?的?(?:校区|分校|分院)|(?:没有|未|不)单独(?:注册|登记|办理?营业执照|的营业执照)")
+                    r"非独立(?:设置)?的?(?:校区|分校|分院)|(?:没有|未|不)单独(?:注册|登记|办理?营业执照|的营业执照)|"
+                    r"(?:没有|未|不|无)(?:单独|独立)的?(?:法人证书|法人登记)")
 LEGAL_PERSON = Fact("independent_legal_person", {IS_LEGAL_PERSON: True, NOT_LEGAL_PERSON: False},
                     negated={IS_LEGAL_PERSON: False})
 # A company still being set up (还在筹建, 营业执照下个月才下来) is not yet one.
