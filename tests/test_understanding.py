@@ -1375,6 +1375,12 @@ def test_a_unit_without_a_legal_person_certificate_of_its_own_is_internal(assist
     assert statuses(assistant, text)["institute"] == "needs_info"
 
 
+@pytest.mark.parametrize(("title", "level"), [("某某市人民政府关于同意设立某某产业园的批复", ParkLevel.below_provincial),
+                                            ("某某省人民政府关于同意设立某某高新技术产业园区的批复", ParkLevel.provincial)])
+def test_the_title_of_a_zones_approval_document_says_who_approved_it(title: str, level: ParkLevel) -> None:
+    assert extract_profile(f"我们园区的批复文件是《{title}》，管委会想报示范园区").park.level == level
+
+
 def test_a_founder_named_far_after_its_role_in_the_same_clause_is_read() -> None:
     text = "研究院登记证上举办单位那一栏里填的是“某某新材料科技股份有限公司”，一家民营企业"
     assert extract_profile(text).institute.founders == [Founder.private_enterprise]

@@ -134,6 +134,8 @@ L, T = ParkLevel, ParkType
 APPROVING = r"(?:正式)?(?:批准|批复|同意|批)"
 # not an approval of something else the zone does (经市政府批准托管三个镇)
 APPROVED = rf"(?!{APPROVING}(?:托管|代管|扩区|调区|更名|合并|整合)){APPROVING}(?:设立|成立|设置)?"
+# An approval document's title (《某市人民政府关于同意设立某某工业集中区的批复》): who approved the zone.
+APPROVAL_TITLE = r"(?:人民)?政府关于(?:同意|批准)(?:设立|成立|设置)"
 ZONE_BEFORE = r"(?:园区|产业园|工业园|开发区|工业区|集中区)(?:是|系|为|由)[^，,。；;！!？?\n]{0,8}?"
 ZONE_AFTER = r"(?:一个|一家)?[^，,。；;！!？?\n]{0,4}?(?:园区|产业园|工业园|开发区|工业区|集中区|园)"
 ZONE_SHORT = r"(?:高新|经开|经济(?:技术)?开发区|开发区|工业园|产业园)"
@@ -146,14 +148,15 @@ PARK_FACTS = [
         rf"{SHORT_FORM}国(?={ZONE_SHORT})|国务院{APPROVED}": L.national,  # 国高新区
         r"省级以上": L.provincial_or_above,
         PROVINCIAL: L.provincial,
-        rf"省(?:政府|人民政府|委|里){APPROVED}": L.provincial,
+        rf"省(?:政府|人民政府|委|里){APPROVED}|省{APPROVAL_TITLE}": L.provincial,
         # not 园区级别, nor the powers a zone exercises (承担县级政府职能, 县级管理权限)
         r"(?:地市级|设区市级|市级|县级(?!市)|区级)(?!别|(?:政府|行政|经济社会)?(?:职能|职权|管理权限|权限))|市属|县属|区属|"
         r"(?:县|市|区)里的(?!省|国家|[^，,。；;！!？?\n]{0,14}?(?:省级|国家级))|"  # not 县里的省级经开区, 区里的某某
         # 开发区（省级）: where a provincial zone lies
         rf"(?:市|县|区)(?:政府|人民政府|委|里)(?:自己|自行)?(?:{APPROVED}|设|建)的{ZONE_AFTER}|"
         rf"{ZONE_BEFORE}(?:市|县|区)(?:政府|人民政府|委|里)(?:自己|自行)?{APPROVED}|"
-        rf"经[^，,。；;！!？?\n省]{{0,8}}?(?:市|县|区)(?:政府|人民政府|委){APPROVED}": L.below_provincial,
+        rf"经[^，,。；;！!？?\n省]{{0,8}}?(?:市|县|区)(?:政府|人民政府|委){APPROVED}|(?:市|县|区){APPROVAL_TITLE}":
+            L.below_provincial,
     }, negated={r"省级以上": L.below_provincial, PROVINCIAL: L.below_provincial},
         pending={r"省级以上": L.below_provincial, PROVINCIAL: L.below_provincial}, skip_quoted=True),
     # 原管委会已撤销: the zone has no committee of its own any more
@@ -851,7 +854,7 @@ def places_below(masked: str, clean: str, head_at: int | None, kind: ApplicantKi
 
 
 # A municipality's own level (上海市政府批准的市级开发区): the city is a province-level government.
-MUNICIPAL_LEVEL = re.compile(rf"(?<![县区])市级|(?<![县区])市(?:人民)?政府{APPROVED}")
+MUNICIPAL_LEVEL = re.compile(rf"(?<![县区])市级|(?<![县区])市(?:人民)?政府{APPROVED}|(?<![县区])市{APPROVAL_TITLE}")
 
 
 # A provincial or national level said of the zone a part of it belongs to (国家高新区“一区多园”里的一个分园).
