@@ -203,10 +203,10 @@ COMPANY_FACTS = [
     SET_UP,
     Fact("state_owned", {STATE_OWNED: True, PRIVATE: False}, negated={STATE_OWNED: False, PRIVATE: True}),
     Fact("legal_form", {
-        r"股份有限公司|股份公司|上市公司|股份制(?!合作)|(?:A股|科创板|创业板|主板|北交所|深交所|上交所)上市":
+        r"(?:其他)?股份有限公司|股份公司|上市公司|股份制(?!合作)|(?:A股|科创板|创业板|主板|北交所|深交所|上交所)上市":
             LegalForm.joint_stock,  # a company listed at home is a joint-stock company
         r"有限合伙|普通合伙|合伙企业|合伙制": LegalForm.partnership,
-        r"有限责任公司|有限公司|国有独资公司": LegalForm.llc,
+        r"(?:其他)?有限责任公司|有限公司|国有独资公司": LegalForm.llc,  # 其他有限责任公司: a registered type
         r"个人独资企业|个人独资": LegalForm.sole_proprietorship,
         r"个体工商户|个体户": LegalForm.individual_business,
         r"全民所有制|集体所有制|集体企业": LegalForm.non_company_enterprise,
