@@ -1381,6 +1381,16 @@ def test_the_title_of_a_zones_approval_document_says_who_approved_it(title: str,
     assert extract_profile(f"我们园区的批复文件是《{title}》，管委会想报示范园区").park.level == level
 
 
+def test_the_registered_type_other_limited_company_is_a_limited_company() -> None:
+    assert extract_profile("企业类型：其他有限责任公司。想报示范企业").company.legal_form == LegalForm.llc
+
+
+def test_a_government_that_is_one_body_with_a_zones_committee_may_take_either_branch_of_the_service_zone(
+        assistant: Assistant) -> None:
+    text = "常州市武进区政府和区内开发区管委会两块牌子一套人马，区里软件和设计服务业集聚，想报服务业集聚示范区"
+    assert statuses(assistant, text)["service_zone"] == "eligible"
+
+
 def test_a_founder_named_far_after_its_role_in_the_same_clause_is_read() -> None:
     text = "研究院登记证上举办单位那一栏里填的是“某某新材料科技股份有限公司”，一家民营企业"
     assert extract_profile(text).institute.founders == [Founder.private_enterprise]

@@ -28,7 +28,7 @@ from assistant.rules.profile import (
     Profile,
     UniversityLevel,
 )
-from assistant.rules.verdict import Judge, Verdict
+from assistant.rules.verdict import STATUS_ORDER, Judge, Verdict
 
 K, C = ApplicantKind, PlaceCategory
 ASK = {
@@ -232,8 +232,14 @@ def service_zone(profile: Profile, judge: Judge) -> Verdict:
     市辖区（市、县、旗）人民政府."""
     if mismatch := kind_mismatch(profile, judge, K.park_committee, K.government):
         return mismatch
-    if K.park_committee in profile.kinds:
-        return park_committee(profile, judge)
+    verdicts = [judged(profile, judge) for kind, judged in ((K.park_committee, park_committee),
+                                                            (K.government, agglomerated_government))
+                if kind in profile.kinds]  # 区政府与高新区管委会合署办公: one body, either branch may open it
+    return min(verdicts, key=lambda verdict: STATUS_ORDER.index(verdict.status))
+
+
+def agglomerated_government(profile: Profile, judge: Judge) -> Verdict:
+    """The second branch of notice#2.4: 产业集聚的…市辖区（市、县、旗）人民政府."""
     verdict = government_place(profile, judge)
     if verdict is not None:
         return verdict
