@@ -17,7 +17,7 @@ from assistant.language.dates import said_date
 from assistant.language.lexicon import pattern
 from assistant.language.normalize import normalize
 from assistant.language.pinyin import syllable, syllables
-from assistant.rules import extract_profile
+from assistant.rules import extract_profile, kinds
 from assistant.rules.extract import mentioned_types
 from assistant.rules.layout import fields_as_sentences
 from assistant.rules.profile import ApplicantKind, Founder, LegalForm, ParkLevel, PlaceCategory, UniversityLevel
@@ -1389,6 +1389,14 @@ def test_a_government_that_is_one_body_with_a_zones_committee_may_take_either_br
         assistant: Assistant) -> None:
     text = "常州市武进区政府和区内开发区管委会两块牌子一套人马，区里软件和设计服务业集聚，想报服务业集聚示范区"
     assert statuses(assistant, text)["service_zone"] == "eligible"
+
+
+def test_a_notice_word_quoted_of_the_speaker_itself_is_a_fact_about_it() -> None:
+    assert extract_profile("我们是“管委会”体制，没有区政府，能报示范县吗").kind == ApplicantKind.park_committee
+
+
+def test_units_counted_with_no_classifier_are_not_the_applicant() -> None:
+    assert kinds.head("开发区管委会：代管若干街道和乡镇，想报示范园区").kind == ApplicantKind.park_committee
 
 
 def test_a_founder_named_far_after_its_role_in_the_same_clause_is_read() -> None:

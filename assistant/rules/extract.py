@@ -910,7 +910,11 @@ def without_quoted_notice(text: str) -> str:
     """``text`` with each quoted phrase of the notice's list of applicants masked (服务业示范区列的是“直辖市下辖县”):
     the notice's words, not a fact about the applicant."""
     applicants = "".join(project.who for project in project_types().values())
-    return QUOTED_WORDS.sub(lambda m: MASK * len(m.group()) if m.group(1) in applicants else m.group(), text)
+    return QUOTED_WORDS.sub(lambda m: MASK * len(m.group()) if m.group(1) in applicants
+                            and not SAID_OF_ITSELF.search(text, 0, m.start()) else m.group(), text)
+
+
+SAID_OF_ITSELF = re.compile(r"(?:我们|我单位|本单位|我方)(?:也|就|都)?(?:是|属于|系|实行)$")  # 我们是“管委会”体制
 
 
 # Another programme's title asked about (优势企业什么时候评): that programme, not the applicant — unless the text

@@ -87,7 +87,7 @@ AT_PLACE = re.compile(r"(?:在|于|到|来|落户|位于)$")  # 在我市建有�
 COUNTED = re.compile(r"(?:几|多少|哪些|哪几)[个家所名类]?$")
 # "好几家头部企业", "两百多家乐器企业": units counted, a few words of description between (not 一家: one unit).
 NUMBER = r"(?:[两二三四五六七八九十百千万]|一[十百千万]|\d|好几|若干)"  # more than one (not 一家)
-SEVERAL = re.compile(rf"{NUMBER}多?[个家所批][^，,。；;！!？?\n的]{{0,4}}$")
+SEVERAL = re.compile(rf"(?:{NUMBER}多?[个家所批]|若干)[^，,。；;！!？?\n的]{{0,4}}$")  # 若干街道: no classifier
 SEVERAL_AFTER = re.compile(rf"(?:有|达|超过|近|约)?{NUMBER}[^，,。；;！!？?\n]{{0,4}}?[个家所]")
 # "软件企业扎堆", "代理机构众多": many units of a kind, describing a place, not one applicant.
 MANY = re.compile(r"[^，,。；;！!？?\n]{0,3}?(?:集中|扎堆|云集|密集|集聚|聚集|众多|很多|较多|不少|林立)")
