@@ -1399,6 +1399,22 @@ def test_units_counted_with_no_classifier_are_not_the_applicant() -> None:
     assert kinds.head("开发区管委会：代管若干街道和乡镇，想报示范园区").kind == ApplicantKind.park_committee
 
 
+@pytest.mark.parametrize(("question", "clause", "words"), [
+    ("示范园区的事问国家局的哪个同志比较合适", "notice#contacts", "徐俊峰"),
+    ("材料想早点备，组织申报安排在哪一个月", "notice#4.1", "2025年9月—10月"),
+    ("进了创建对象名单的县，年终总结里能称为示范县了吗", "notice#4.3", "认定为示范单位"),
+    ("公司改了名字，以前评的示范企业牌子还作数吗", "notice#4.1", "继续有效"),
+])
+def test_everyday_wordings_of_a_topic_are_answered_from_its_clause(assistant: Assistant, question: str, clause: str,
+                                                                  words: str) -> None:
+    answer = assistant.ask(question, as_of=DAY)
+    assert answer.in_scope and clause in [c.id for c in answer.citations] and words in answer.answer
+
+
+def test_a_sound_alike_of_the_words_asking_whether_it_is_still_time_is_repaired() -> None:
+    assert normalize("现在报还来的及吗") == "现在报还来得及吗"
+
+
 def test_a_founder_named_far_after_its_role_in_the_same_clause_is_read() -> None:
     text = "研究院登记证上举办单位那一栏里填的是“某某新材料科技股份有限公司”，一家民营企业"
     assert extract_profile(text).institute.founders == [Founder.private_enterprise]
