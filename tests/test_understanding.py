@@ -1411,6 +1411,16 @@ def test_everyday_wordings_of_a_topic_are_answered_from_its_clause(assistant: As
     assert answer.in_scope and clause in [c.id for c in answer.citations] and words in answer.answer
 
 
+def test_a_fee_named_by_what_it_pays_for_is_the_fees_question(assistant: Assistant) -> None:
+    answer = assistant.ask("报这个要交工本费或者专家费吗", as_of=DAY)
+    assert answer.citations[0].id == "notice#5.4" and "收取费用" in answer.answer
+
+
+def test_a_pilot_asking_whether_it_must_apply_hears_that_a_pilot_title_is_no_recognition(assistant: Assistant) -> None:
+    answer = assistant.ask("本市前几年是强市建设试点城市，这回要不要申报？", as_of=DAY)
+    assert "已认定为示范单位" in answer.answer and "notice#4.1" in [c.id for c in answer.citations]
+
+
 def test_a_sound_alike_of_the_words_asking_whether_it_is_still_time_is_repaired() -> None:
     assert normalize("现在报还来的及吗") == "现在报还来得及吗"
 

@@ -76,7 +76,8 @@ def eligibility_lead(verdicts: dict[str, Any], focus: list[str], names: dict[str
         quotes = []
         for key in focus:
             verdict = verdicts[key]
-            detail = verdict.ask[0] if verdict.status == "needs_info" and verdict.ask else verdict.reason
+            detail = "".join([verdict.ask[0], *verdict.notes]) if verdict.status == "needs_info" and verdict.ask \
+                else verdict.reason
             grouped.setdefault((verdict.status, detail), []).append(names[key])
             quotes += [(c.id, c.quote) for c in verdict.citations[:1]]  # the rule's own clause
             # and a loaded list's row or a provincial notice's condition, which the reason speaks of

@@ -80,7 +80,8 @@ REAPPLY = re.compile(rf"(?:还(?!是)|再|重新|重复|需要|需不需要|要�
                      rf"(?:这次|这届|这一届|今年|本届)要)[^，,。？?]{{0,4}}?"
                      rf"(?:{alternation('apply')}|{alternation('submit')})")  # 已认定过，还得重新提交吗 (还是: "or")
 CONDITION = re.compile(rf"^(?:{alternation('hypothetical')})|的话$")
-UNTIL = re.compile(r"结束|持续|截止到|(?:到|至)(?:哪年|哪一年|什么时候|何时|哪天)|多久|多长时间|几年")
+UNTIL = re.compile(r"结束|持续|截止到|(?:到|至)(?:哪年|哪一年|什么时候|何时|哪天)|多久|多长时间|"
+                   r"(?<![前这近那头])几年")  # not 前几年: years past
 
 
 @dataclass(frozen=True)

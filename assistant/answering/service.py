@@ -188,7 +188,7 @@ class Assistant:
         if part.intent == Intent.listed:
             return compose.listed_lead(result, part.slot)
         if part.intent == Intent.eligibility:
-            keys = focus or self.held_by(result.profile.kind)
+            keys = focus or result.profile.piloted or self.held_by(result.profile.kind)  # 是试点城市，用不用报: 示范市
             return compose.eligibility_lead(result.verdicts, keys, self.short_names)
         if part.intent == Intent.when:
             return compose.timeline_lead(result.timeline, part.slot, answers_to_province(result.profile), part.text)

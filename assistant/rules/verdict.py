@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from assistant.corpus.library import Library
 from assistant.corpus.model import Citation
@@ -39,10 +39,11 @@ class Verdict(BaseModel):
     reason: str
     citations: list[Citation]
     ask: list[str] = []
+    notes: list[str] = Field([], exclude=True)  # already in the reason; said after a needs_info verdict's question
 
     def noted(self, note: str, citations: list[Citation]) -> Verdict:
         """The same verdict with a note said after its reason and the citations that back the note."""
-        return self.model_copy(update={"reason": f"{self.reason.rstrip('。')}。{note}",
+        return self.model_copy(update={"reason": f"{self.reason.rstrip('。')}。{note}", "notes": [*self.notes, note],
                                        "citations": [*self.citations, *citations]})
 
 
