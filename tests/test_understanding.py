@@ -1421,6 +1421,17 @@ def test_a_pilot_asking_whether_it_must_apply_hears_that_a_pilot_title_is_no_rec
     assert "已认定为示范单位" in answer.answer and "notice#4.1" in [c.id for c in answer.citations]
 
 
+def test_a_document_forwarded_is_no_question_about_when_the_notice_was_issued(assistant: Assistant) -> None:
+    answer = assistant.ask("市局昨天才把转发的文件给我们，现在报还赶得上吗？", as_of=date(2025, 10, 15))
+    assert "2025年10月24日" in answer.answer
+
+
+def test_a_count_with_some_is_no_question_and_asking_ones_standing_asks_eligibility(assistant: Assistant) -> None:
+    for text in ("我们是个体工商户，做实木家具的，有三十几项专利。", "麻烦先把资格问清楚：我们是个人独资企业，开了三家门店。"):
+        answer = assistant.ask(text, as_of=DAY)
+        assert answer.in_scope and "不能申报示范企业" in answer.answer
+
+
 def test_a_sound_alike_of_the_words_asking_whether_it_is_still_time_is_repaired() -> None:
     assert normalize("现在报还来的及吗") == "现在报还来得及吗"
 
