@@ -1432,6 +1432,28 @@ def test_a_count_with_some_is_no_question_and_asking_ones_standing_asks_eligibil
         assert answer.in_scope and "不能申报示范企业" in answer.answer
 
 
+@pytest.mark.parametrize(("question", "clause"), [("县里的材料上周已经报送省局推荐了，下一步是什么？", "notice#4.2"),
+                                              ("我们刚被认定为示范县，之后还有什么流程？", "notice#4.4")])
+def test_what_comes_after_a_step_told_is_the_next_step(assistant: Assistant, question: str, clause: str) -> None:
+    assert assistant.ask(question, as_of=DAY).citations[0].id == clause
+
+
+def test_a_yes_no_question_about_what_follows_is_that_question(assistant: Assistant) -> None:
+    answer = assistant.ask("省里推荐我们以后，接下来是不是直接就挂牌了？", as_of=DAY)
+    assert "还不是示范单位" in answer.answer
+
+
+def test_support_for_creation_objects_is_the_creation_period_not_what_follows_recognition(
+        assistant: Assistant) -> None:
+    answer = assistant.ask("当上创建对象之后，省里会给哪些帮助？", as_of=DAY)
+    assert "政策支持" in answer.answer and answer.citations[0].id == "notice#4.2"
+
+
+def test_who_signs_the_application_form_is_the_forms_content(assistant: Assistant) -> None:
+    answer = assistant.ask("申报书要法定代表人签字盖章吗？", as_of=DAY)
+    assert not answer.in_scope and "附件1" in answer.answer and "未载入" in answer.answer
+
+
 def test_a_sound_alike_of_the_words_asking_whether_it_is_still_time_is_repaired() -> None:
     assert normalize("现在报还来的及吗") == "现在报还来得及吗"
 

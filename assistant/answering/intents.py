@@ -17,7 +17,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from assistant.answering import evidence
-from assistant.answering.topics import Topic, matching_topics
+from assistant.answering.topics import Topic, matching_topics, step_after
 from assistant.language.lexicon import alternation, pattern
 from assistant.language.normalize import CJK
 from assistant.rules import Profile, ProjectKey, kinds, mentioned_types, places, project_types
@@ -534,6 +534,8 @@ def decide(text: str, *, turn: Profile, profile: Profile | None, search: Callabl
         if rules:  # 文件对这种做法怎么说: a practice described before it, asked against the work rules
             decided = [Part(Intent.topic, piece, slot=rules[0].name, topic=rules[0],
                             hits=tuple(search(f"{piece}，{scene}")))]
+        if asks_next_step_only(said) and (following := topic_of_next_step(text[:text.find(said)] + said)):
+            decided = [Part(Intent.topic, piece, slot=following.name, topic=following, hits=tuple(search(piece)))]
         # what the notice does not answer alone: read with the scene said around it, then with the piece asked
         # before it (这次按哪个文件开展？报批过没有？: asked of the same thing)
         for context in [f"{piece}，{scene}"] * bool(scene) + [f"{asked_before}，{piece}"] * bool(asked_before):
@@ -549,6 +551,24 @@ def decide(text: str, *, turn: Profile, profile: Profile | None, search: Callabl
         eligibility = True  # 我们是有限公司，示范企业眼下报还赶趟吗: whether in time, then whether it may
         parts.append(Part(Intent.eligibility, text))
     return Decision(dedupe(parts) or parts_of(text), types=types, about_applicant=eligibility)
+
+
+STEPS = ("application", "recommendation", "selection", "creation", "acceptance")  # in the order they happen
+STEP_WORDS = re.compile(r"流程|步骤|环节|程序|安排")
+
+
+def asks_next_step_only(piece: str) -> bool:
+    """The piece asks what comes next and nothing else (接下来是什么流程; not 接下来是不是就挂牌了 or
+    下一步国家局怎么评审: what it names is asked)."""
+    found = pattern("next_step").search(piece)
+    return bool(found) and not evidence.topic_words(STEP_WORDS.sub("", piece[found.end():]))
+
+
+def topic_of_next_step(text: str) -> Topic | None:
+    """The topic of the step after the latest one ``text`` (what the turn says up to the question) tells
+    (推荐名单已经报到国家局了，接下来是什么流程 → the review that chooses creation objects), if it tells one."""
+    told = [step for step in STEPS if pattern(f"event_{step}").search(text)]
+    return step_after(told[-1]) if told else None
 
 
 def asked_of_the_programme_named_after(parts: list[Part]) -> list[Part]:

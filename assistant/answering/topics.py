@@ -45,6 +45,7 @@ class Topic:
     special: str = ""
     anchor_ids: tuple[str, ...] = ()
     answered: bool = True  # False: the sentence says the notice leaves the detail asked open (公示几天)
+    follows: tuple[str, ...] = ()  # the steps of the timetable this topic's step comes after (推荐 → 评审)
 
     @property
     def anchors(self) -> tuple[str, ...]:
@@ -77,7 +78,7 @@ def load_topics() -> tuple[Topic, ...]:
         Topic(name=e["name"], pattern=re.compile(expand_lists(e["pattern"])), sentence=e.get("sentence", ""),
               quotes=tuple((q["id"], q["quote"]) for q in e.get("quotes", [])), annex=e.get("annex", ""),
               what=e.get("what", ""), special=e.get("special", ""), anchor_ids=tuple(e.get("anchors", [])),
-              answered=e.get("answered", True))
+              answered=e.get("answered", True), follows=tuple(e.get("follows", ())))
         for e in entries
     )
 
@@ -88,6 +89,11 @@ def matching_topics(question: str) -> list[Topic]:
     asks_actor = pattern("asks_actor").search(question)
     worded = with_notice_words(question)
     return [topic for topic in load_topics() if topic.pattern.search(worded) and not (topic.annex and asks_actor)]
+
+
+def step_after(step: str) -> Topic | None:
+    """The topic of the step that follows ``step`` (a timetable event: 推荐名单报上去以后 → the review)."""
+    return next((topic for topic in load_topics() if step in topic.follows), None)
 
 
 def listed_annex(clause_id: str) -> str | None:
