@@ -1454,6 +1454,13 @@ def test_who_signs_the_application_form_is_the_forms_content(assistant: Assistan
     assert not answer.in_scope and "附件1" in answer.answer and "未载入" in answer.answer
 
 
+def test_whether_the_notice_is_out_yet_is_answered_by_its_date(assistant: Assistant) -> None:
+    before = assistant.ask("强国建设示范创建的文件下来了吗？", as_of=date(2025, 9, 1))
+    assert "2025年9月12日" in before.answer and "尚未印发" in before.answer
+    assert "尚未印发" not in assistant.ask("强国建设示范创建的文件下来了吗？", as_of=DAY).answer
+    assert not assistant.ask("地理标志保护示范区的通知出来了没有？", as_of=DAY).in_scope
+
+
 def test_a_sound_alike_of_the_words_asking_whether_it_is_still_time_is_repaired() -> None:
     assert normalize("现在报还来的及吗") == "现在报还来得及吗"
 

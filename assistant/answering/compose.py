@@ -199,7 +199,9 @@ def national_timeline_lead(timeline: Timeline, event: str, asked: str = "") -> L
         return still_open_lead(timeline, said_date(asked, timeline.as_of))
     if event == "issued":
         quote = timeline.citations[0]
-        return Lead(f"通知由国家知识产权局于{cn_date(timeline.issued)}印发。", [(quote.id, quote.quote)])
+        said = f"通知由国家知识产权局于{cn_date(timeline.issued)}印发" if timeline.as_of >= timeline.issued else \
+            f"通知的成文日期为{cn_date(timeline.issued)}，截至{cn_date(timeline.as_of)}尚未印发"
+        return Lead(f"{said}。", [(quote.id, quote.quote)])
     if event == "selection":
         creation = periods["creation"]
         return Lead(f"通知没有规定公布评审结果的具体日期：国家知识产权局在推动创建阶段（{creation.display}）"

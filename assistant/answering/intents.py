@@ -335,8 +335,9 @@ def when_events(piece: str, about_programme: bool) -> list[str]:
         return found  # "那下一届呢": the next round is a date of its own
     if not asks_when:
         return []
-    if evidence.other_programme(piece) and events(evidence.without_programmes(piece)) in ([], ["application"]):
-        return []  # "高新技术企业认定什么时候开始申报": that programme's steps, not this round's
+    if (programme := evidence.other_programme(piece)) and (
+            events(evidence.without_programmes(piece)) in ([], ["application"]) or its_notice(piece, programme.names)):
+        return []  # "高企认定什么时候开始申报", "导航基地的通知发了没有": that programme's steps, not this round's
     if evidence.earlier_round(piece) and THAT_ROUND.search(piece):
         return []  # "2021年那次当时几号前报": that round's dates, which its own document may give
     if found:
@@ -345,6 +346,11 @@ def when_events(piece: str, about_programme: bool) -> list[str]:
         return ["recommendation"]
     residual = evidence.topic_words(pattern("when").sub("", piece))
     return ["application"] if about_programme or not residual else []
+
+
+def its_notice(piece: str, names: tuple[str, ...]) -> bool:
+    """The piece speaks of another programme's notice (专利导航服务基地的申报通知)."""
+    return bool(re.search(rf"(?:{'|'.join(map(re.escape, names))})[^，,。；;？?]{{0,10}}?(?:通知|文件)", piece))
 
 
 TITLE_LINES = ("annex", "annexes", "title", "docno")  # clauses that only name a document
