@@ -1465,6 +1465,19 @@ def test_a_sound_alike_of_the_words_asking_whether_it_is_still_time_is_repaired(
     assert normalize("现在报还来的及吗") == "现在报还来得及吗"
 
 
+def test_a_local_station_of_an_academys_institute_is_a_part_of_it_until_registered_on_its_own() -> None:
+    station = extract_profile("我们是中国农业科学院某研究所设在新疆的试验站，想报示范科研机构")
+    assert station.institute.independent_legal_person is False
+    registered = extract_profile("试验站去年已单独登记为事业单位，举办单位是自治区科技厅", station)
+    assert registered.institute.independent_legal_person is True
+
+
+def test_a_follow_up_correcting_the_founder_replaces_it_and_keeps_the_institute() -> None:
+    first = extract_profile("我们研究院的法人证书上，举办单位是某市人民政府，能报示范科研机构吗")
+    corrected = extract_profile("抱歉填错了，举办单位实际上是某某大学，市政府只是签了合作协议", first)
+    assert corrected.kind == ApplicantKind.institute and corrected.institute.founders == [Founder.university]
+
+
 def test_a_founder_named_far_after_its_role_in_the_same_clause_is_read() -> None:
     text = "研究院登记证上举办单位那一栏里填的是“某某新材料科技股份有限公司”，一家民营企业"
     assert extract_profile(text).institute.founders == [Founder.private_enterprise]

@@ -180,10 +180,13 @@ COMPANY_LAW = r"(?:依照|按照|根据|依据|依)《?公司法》?"
 FOREIGN_LAW = rf"(?:依照|按照|根据|依据|依)《?{FOREIGN}[^，,。；;]{{0,8}}?(?:法|条例)"  # 依香港《公司条例》
 SENTENCE_END = re.compile(r"[。！!？?\n]")
 # Whether the unit is a legal person itself (a branch, an internal college or a campus is not).
-IS_LEGAL_PERSON = r"独立法人资格|独立法人|独立的法人|法人资格|企业法人|事业单位法人|法人单位|独立办学资格"
+IS_LEGAL_PERSON = (r"独立法人资格|独立法人|独立的法人|法人资格|企业法人|事业单位法人|法人单位|独立办学资格|"
+                   r"单独登记|独立登记")
 NOT_LEGAL_PERSON = (r"非法人|内设机构|内设部门|内部(?:的)?(?:部门|机构)|异地校区|分校区|"
                     r"非独立(?:设置)?的?(?:校区|分校|分院)|(?:没有|未|不)单独(?:注册|登记|办理?营业执照|的营业执照)|"
-                    r"(?:没有|未|不|无)(?:单独|独立)的?(?:法人证书|法人登记)")
+                    r"(?:没有|未|不|无)(?:单独|独立)的?(?:法人证书|法人登记)|"
+                    # 中科院某所在昆明的分中心: a local part of an institute
+                    r"(?:研究所|研究院|科学院|科院)[^，,。；;！!？?\n]{0,8}?的?(?:分中心|分所|分部|分站|试验站|工作站|观测站)")
 LEGAL_PERSON = Fact("independent_legal_person", {IS_LEGAL_PERSON: True, NOT_LEGAL_PERSON: False},
                     negated={IS_LEGAL_PERSON: False})
 # A company still being set up (还在筹建, 营业执照下个月才下来) is not yet one.
@@ -969,7 +972,7 @@ def extract_profile(text: str, previous: Profile | None = None) -> Profile:
         head = kinds.Marker(head.start, head.end, K.park_committee, by="zone")  # 高新区管委会经发局的: its committee
     head_at = head.start if head else None
     kind = head.kind if head else implied_kind(titles)
-    if previous is not None and previous.kind == K.institute and kind in (K.company, *LEGAL_FORMS) \
+    if previous is not None and previous.kind == K.institute and kind in (K.company, K.university, *LEGAL_FORMS) \
             and founders(masked) and not (head and K.institute in head.also):  # 某某研究院有限公司: the institute
         kind, head, head_at = None, None, None  # 是集团设立的，集团是民营企业: the institute's founder, told later
     if kind in LEGAL_FORMS and previous is not None and previous.kind not in (None, *LEGAL_FORMS):
@@ -1034,6 +1037,9 @@ def extract_profile(text: str, previous: Profile | None = None) -> Profile:
     if previous is None:
         return owner_known(update)
     merged = merge(previous, update)
+    if update.institute.founders and pattern("corrects_earlier").search(clean):  # 看错了，举办单位其实是…
+        merged = merged.model_copy(update={"institute": merged.institute.model_copy(
+            update={"founders": update.institute.founders})})
     if denied:
         merged = merged.model_copy(update={
             "recognized": [key for key in merged.recognized if key not in denied or key in titles],
