@@ -515,8 +515,8 @@ def test_an_internal_unit_is_told_what_its_parent_may_apply_for(assistant: Assis
     ("我们开发区是前年县政府批准设立的，想报示范园区", "park", "ineligible"),
     # 事业单位 is the legal form of the institute the text introduces
     ("我们研究所是省政府设立的事业单位。事业单位可以报示范科研机构吗", "institute", "eligible"),
-    # a research department inside a company is not an institute set up by it
-    ("我们是集团内部的技术中心，没有单独注册，就是一个部门，能报示范科研机构吗", "institute", "ineligible"),
+    # a research department inside a company: whether such a unit may apply in its own name is not said
+    ("我们是集团内部的技术中心，没有单独注册，就是一个部门，能报示范科研机构吗", "institute", "needs_info"),
     # a bureau applying in its own name, the committee named afterwards
     ("我们是某经开区管委会下属的招商局，想以招商局名义报示范园区，管委会同意了", "park", "ineligible"),
     # a bureau the government tasked with its application: the government applies
@@ -1476,6 +1476,11 @@ def test_a_follow_up_correcting_the_founder_replaces_it_and_keeps_the_institute(
     first = extract_profile("我们研究院的法人证书上，举办单位是某市人民政府，能报示范科研机构吗")
     corrected = extract_profile("抱歉填错了，举办单位实际上是某某大学，市政府只是签了合作协议", first)
     assert corrected.kind == ApplicantKind.institute and corrected.institute.founders == [Founder.university]
+
+
+def test_an_enterprises_technology_centre_is_a_research_unit() -> None:
+    profile = extract_profile("某钢铁公司的技术中心，是公司内设部门，想以技术中心名义报示范科研机构")
+    assert profile.kind == ApplicantKind.institute and profile.institute.independent_legal_person is False
 
 
 def test_a_founder_named_far_after_its_role_in_the_same_clause_is_read() -> None:

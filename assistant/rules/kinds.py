@@ -67,7 +67,7 @@ MARKERS: dict[str, ApplicantKind] = {
                      "实验室", "科学院", "中科院", "农科院", "林科院", "医科院", "社科院",  # academies by short names
                      "农科所", "林科所",  # institutes by theirs
                      "新型研发机构",
-                     "研发机构", "研发中心", "研发总院", "研发院", "院所", "我所", "本所", "我们所",
+                     "研发机构", "研发中心", "研发总院", "研发院", "技术中心", "院所", "我所", "本所", "我们所",
                      "观测站", "试验站", "实验站", "野外站", "研究站"], K.institute),  # a research station
     "事业单位": K.public_institution,
     **dict.fromkeys(["民办非企业单位", "民办非企业", "民非", "社会服务机构"], K.private_non_enterprise),
