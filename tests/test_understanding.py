@@ -1483,6 +1483,12 @@ def test_an_enterprises_technology_centre_is_a_research_unit() -> None:
     assert profile.kind == ApplicantKind.institute and profile.institute.independent_legal_person is False
 
 
+def test_units_labelled_by_a_number_and_a_space_are_screened_one_by_one(assistant: Assistant) -> None:
+    text = "客户1 恒昌（澳门）有限公司 澳门注册 想报示范企业；客户2 宁波诺丁汉大学 教育部批准的本科 想报示范高校"
+    assert {key: statuses(assistant, text)[key] for key in ("enterprise", "university")} == \
+        {"enterprise": "ineligible", "university": "eligible"}
+
+
 def test_a_founder_named_far_after_its_role_in_the_same_clause_is_read() -> None:
     text = "研究院登记证上举办单位那一栏里填的是“某某新材料科技股份有限公司”，一家民营企业"
     assert extract_profile(text).institute.founders == [Founder.private_enterprise]

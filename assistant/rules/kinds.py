@@ -118,6 +118,9 @@ LIST_LABEL = re.compile(r"\s*(?:(?:客户|单位|企业|公司|学校|机构)?(?
 # The label opening an item of a numbered list of units (①…；②…, （1）…, 1. …, 客户一：…, 一是…).
 ITEM_LABEL = re.compile(r"(?:^|(?<=[。；;！!？?\n：:\s]))(?:[①②③④⑤⑥⑦⑧⑨⑩]|[（(](?:\d{1,2}|[一二三四五六七八九十])[）)]"
                         r"|\d{1,2}[、.．）)](?!\d)|(?:客户|单位|企业)?(?:\d{1,2}|[一二三四五六七八九十A-Za-z甲乙丙丁])[：:]"
+                        # 客户1 某某公司: a label and a space
+                        r"|(?:客户|单位|企业)?(?:\d{1,2}|[一二三四五六七八九十甲乙丙丁])"
+                        r"(?=[ \t\u3000]+[\u4e00-\u9fffA-Z])"
                         r"|[一二三四五六七八九十]是)")
 # A unit whose trade is serving clients (咨询公司, 代理机构, 律师事务所), in a message about a client: the agent.
 AGENT_TRADE = re.compile(r"(?:咨询|代理|顾问|律师|会计师?|财税|知产|知识产权服务)$")
