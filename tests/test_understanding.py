@@ -1489,6 +1489,11 @@ def test_units_labelled_by_a_number_and_a_space_are_screened_one_by_one(assistan
         {"enterprise": "ineligible", "university": "eligible"}
 
 
+def test_the_form_of_a_shareholder_named_on_its_line_is_not_the_applicants() -> None:
+    text = "名称：珠海某某电子有限公司\n类型：有限责任公司（港澳法人独资）\n股东：澳门某某集团股份有限公司\n能报示范企业吗"
+    assert extract_profile(text).company.legal_form == LegalForm.llc
+
+
 def test_a_founder_named_far_after_its_role_in_the_same_clause_is_read() -> None:
     text = "研究院登记证上举办单位那一栏里填的是“某某新材料科技股份有限公司”，一家民营企业"
     assert extract_profile(text).institute.founders == [Founder.private_enterprise]
