@@ -1494,6 +1494,16 @@ def test_the_form_of_a_shareholder_named_on_its_line_is_not_the_applicants() -> 
     assert extract_profile(text).company.legal_form == LegalForm.llc
 
 
+def test_people_named_as_the_founders_are_individuals_whoever_supervises() -> None:
+    text = "登记证书摘录：\n业务主管单位：某市科学技术局\n举办者：王海涛、赵敏\n想报示范科研机构"
+    assert extract_profile(text).institute.founders == [Founder.individual]
+    assert extract_profile("研究所目前由谁举办我不清楚，主管部门是市科技局").institute.founders == [Founder.local_government]
+
+
+def test_an_institute_a_government_plans_to_found_with_a_university_is_not_set_up_yet() -> None:
+    assert extract_profile("市里计划同某某大学合建一个新材料研究院，明年挂牌，能报示范科研机构吗").institute.set_up is False
+
+
 def test_a_founder_named_far_after_its_role_in_the_same_clause_is_read() -> None:
     text = "研究院登记证上举办单位那一栏里填的是“某某新材料科技股份有限公司”，一家民营企业"
     assert extract_profile(text).institute.founders == [Founder.private_enterprise]

@@ -192,11 +192,12 @@ LEGAL_PERSON = Fact("independent_legal_person", {IS_LEGAL_PERSON: True, NOT_LEGA
 # A company still being set up (还在筹建, 营业执照下个月才下来) is not yet one.
 # 法人登记尚未办结, 执照月底才能领: the registration is still to come (工商登记 is a company's conversion);
 # 营业执照还在办: the licence is (公司制登记还在办理中: a registration being changed, not a unit still to come);
-# 拟注册成有限公司: the unit is to take another form, not to come (拟注册成立一家公司: it is to come)
+# 拟注册成有限公司: the unit is to take another form, not to come (拟注册成立一家公司, 拟与某大学共建: it is to come)
 NOT_SET_UP = (r"筹建|筹备|筹办|(?:营业执照|执照|(?<!工商)(?:法人)?登记(?:证)?)[^，,。；;！!？?\n]{0,8}?"
               r"(?:(?:还没|没有|没|未|尚未)(?:下来|办|拿到|领)|才(?:能)?(?:注册|办)?(?:下来|拿到|办下来)|"
               r"(?:下周|下个?月|过几天|过两天|马上|即将|月底)[^，,。；;！!？?\n]{0,3}?(?:下来|拿到|办好|办下来))|"
               r"(?:还没|尚未|没有)(?:正式)?(?:注册|成立|设立)|(?:拟|准备|打算|计划)(?:设立|成立|注册|组建)(?![成为](?!立))|"
+              r"(?:拟|准备|打算|计划)(?:与|和|同|联合)[^，,。；;！!？?\n]{1,12}?(?:共建|合建|共同(?:设立|组建|建设))|"
               r"(?:营业执照|执照)[^，,。；;！!？?\n]{0,4}?(?:还在办|(?:正在|还在)?办理中)")  # a licence
 SET_UP = Fact("set_up", {NOT_SET_UP: False,  # 正在筹建 is what it says; 执照今天下来了 ends it
                          r"(?:营业执照|执照|登记证)[^，,。；;！!？?\n]{0,4}?(?:下来了|拿到了|办好了|办下来了)": True},
@@ -348,8 +349,20 @@ def founders(text: str) -> list[Founder]:
     nouns = [(max(segment_bounds(text, n.start())[0], n.start() - 20, label_end(text, n.start())), n.end())
              for n in INSTITUTE_NOUN.finditer(text)]  # not who relays it (县局转：一家研究所…)
     # 学校里有个实验室，是两位老师自己出资开办的: who set it up, not whose it is said to be
-    return owned(founders_in(text, windows[False]) or founders_in(text, windows[True]) or founders_in(text, nouns)
-                 or founded_by_speaker(text), text)
+    return owned(founders_in(text, windows[False]) or founded_by_persons(text) or founders_in(text, windows[True])
+                 or founders_in(text, nouns) or founded_by_speaker(text), text)
+
+
+# People named as the founders (举办者：陈某某、林某某, read as 由陈某某、林某某举办): names, not units.
+PERSONS_FOUNDING = re.compile(r"由((?:[\u4e00-\u9fff]{2,3}[、和及与]){0,5}[\u4e00-\u9fff]{2,3})(?:等|两人|二人|三人)?"
+                              r"(?:共同)?(?:举办|设立|出资设立|创办)")
+NOT_A_PERSON = re.compile(r"[局厅司院所会校府委区市县省部团业心室站处办]$|[谁哪何啥]|出资")  # units, questions
+
+
+def founded_by_persons(text: str) -> list[Founder]:
+    named = [m.group(1) for m in PERSONS_FOUNDING.finditer(text)]
+    return [F.individual] if named and all(not NOT_A_PERSON.search(name) for n in named
+                                           for name in re.split(r"[、和及与]", n)) else []
 
 
 # Who supervises the unit (业务主管单位为区科技局, 省科技厅主管): its founder only when no founder is said.
