@@ -1034,6 +1034,11 @@ def test_a_place_below_the_speakers_city_put_forward_for_a_type_is_screened_for_
         {"city": "already_recognized", "county": "eligible"}
 
 
+def test_a_place_named_with_its_wider_place_put_forward_for_a_type_is_the_whole_name(assistant: Assistant) -> None:
+    assert statuses(assistant, "天津市蓟州区想报示范市，符合吗")["city"] == "eligible"
+    assert statuses(assistant, "重庆市巫山县想报示范县，行不行")["county"] == "eligible"
+
+
 def test_a_note_naming_the_unit_screened_keeps_every_type_for_that_unit(assistant: Assistant) -> None:
     text = ("会议纪要：1. 延边州政府牵头报示范市，也想报示范县；2. 珲春市有意报示范县。"
             "（本次预审：延边朝鲜族自治州人民政府）")

@@ -807,7 +807,11 @@ def places_named_for_types(masked: str, clean: str, applicant: Place | None) -> 
     if SCREENED.search(masked):
         return {}
     found: dict[str, Place] = {}
-    for mention in places.scan(masked):
+    mentions = places.scan(masked)
+    starts = {mention.start for mention in mentions}
+    for mention in mentions:
+        if mention.end in starts:
+            continue  # 重庆市忠县想报…: the place is named by the name right after
         end = mention.end
         for after in (places.GOVERNMENT_AFTER, kinds.PARENTHESIS, SIDE):  # 延边州政府报…, 凯里市（县级市）报…
             end = match.end() if (match := after.match(masked, end)) else end
