@@ -1509,6 +1509,12 @@ def test_an_institute_a_government_plans_to_found_with_a_university_is_not_set_u
     assert extract_profile("市里计划同某某大学合建一个新材料研究院，明年挂牌，能报示范科研机构吗").institute.set_up is False
 
 
+def test_a_certificate_just_received_ends_the_setting_up() -> None:
+    before = extract_profile("我们研究院还在筹建，法人登记在办，能报示范科研机构吗")
+    assert before.institute.set_up is False
+    assert extract_profile("今天领到了事业单位法人证书，举办单位是省政府", before).institute.set_up is True
+
+
 def test_a_founder_named_far_after_its_role_in_the_same_clause_is_read() -> None:
     text = "研究院登记证上举办单位那一栏里填的是“某某新材料科技股份有限公司”，一家民营企业"
     assert extract_profile(text).institute.founders == [Founder.private_enterprise]
