@@ -1515,6 +1515,12 @@ def test_a_certificate_just_received_ends_the_setting_up() -> None:
     assert extract_profile("今天领到了事业单位法人证书，举办单位是省政府", before).institute.set_up is True
 
 
+def test_a_follow_up_asking_about_a_company_an_owner_controls_turns_to_that_company() -> None:
+    first = extract_profile("学校全资办的某某研究院想报示范科研机构")
+    then = extract_profile("那学校投资公司控股的某某智能科技有限公司呢？", first)
+    assert then.kind == ApplicantKind.company
+
+
 def test_a_founder_named_far_after_its_role_in_the_same_clause_is_read() -> None:
     text = "研究院登记证上举办单位那一栏里填的是“某某新材料科技股份有限公司”，一家民营企业"
     assert extract_profile(text).institute.founders == [Founder.private_enterprise]

@@ -992,7 +992,8 @@ def extract_profile(text: str, previous: Profile | None = None) -> Profile:
     head_at = head.start if head else None
     kind = head.kind if head else implied_kind(titles)
     if previous is not None and previous.kind == K.institute and kind in (K.company, K.university, *LEGAL_FORMS) \
-            and founders(masked) and not (head and K.institute in head.also):  # 某某研究院有限公司: the institute
+            and founders(masked) and not (head and K.institute in head.also) \
+            and not pattern("follow_up").search(masked):  # 某某研究院有限公司: the institute; …控股的某公司呢: another
         kind, head, head_at = None, None, None  # 是集团设立的，集团是民营企业: the institute's founder, told later
     if kind in LEGAL_FORMS and previous is not None and previous.kind not in (None, *LEGAL_FORMS):
         kind = previous.kind  # 是事业单位，省科技厅主管的: the legal form of the unit already described
