@@ -1473,6 +1473,21 @@ def test_whether_a_title_lasts_whatever_happens_is_the_revocation(assistant: Ass
     assert "notice#4.5" in [c.id for c in answer.citations] and "予以摘牌" in answer.answer
 
 
+def test_the_new_round_starting_this_year_is_this_round(assistant: Assistant) -> None:
+    answer = assistant.ask("今年新一届示范创建什么时候开始报？", as_of=date(2025, 9, 15))
+    assert "2025年9月—10月" in answer.answer and "2028" not in answer.answer
+
+
+@pytest.mark.parametrize(("question", "clause", "words"), [
+    ("我们集团的子公司申报，材料是交集团还是交省知识产权局？", "notice#4.1", "省级知识产权局"),
+    ("两家公司合并了，原来一家的示范企业称号能不能沿用到新公司？", "notice#4.1", "继续有效"),
+])
+def test_where_materials_go_and_whether_a_title_carries_over(assistant: Assistant, question: str, clause: str,
+                                                              words: str) -> None:
+    answer = assistant.ask(question, as_of=DAY)
+    assert answer.citations[0].id == clause and words in answer.answer
+
+
 def test_a_sound_alike_of_the_words_asking_whether_it_is_still_time_is_repaired() -> None:
     assert normalize("现在报还来的及吗") == "现在报还来得及吗"
 

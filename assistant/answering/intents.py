@@ -288,6 +288,7 @@ def kind_of(fragment: str) -> str:
     return "ask" if pattern("asks_something").search(fragment) and evidence.topic_words(fragment) else ""
 
 
+THIS_YEARS_ROUND = re.compile(r"今年[^，,。；;？?]{0,4}新一届")  # 今年要启动新一届: this round, the new one
 RECOMMENDED = re.compile(r"推荐|材料")  # what the recommendation event sends, beyond its verbs (报送, 上报)
 
 
@@ -298,7 +299,8 @@ def events(piece: str) -> list[str]:
     if (phase := PHASE.search(piece)) and not any(pattern(f"event_{event}").search(piece, *segment_bounds(
             piece, phase.start())) for event in EVENTS):
         return ["phase"]  # 上个月已由省局推荐，目前在哪个阶段: the stage now, not the step told before
-    found = [event for event in EVENTS if pattern(f"event_{event}").search(piece)]
+    found = [event for event in EVENTS if pattern(f"event_{event}").search(piece)
+             if not (event == "next_round" and THIS_YEARS_ROUND.search(piece))]
     if pattern("this_round").search(piece) and UNTIL.search(piece) and "next_round" not in found:
         return ["round_span"]
     if "application" in found and len(found) > 1:
