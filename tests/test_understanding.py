@@ -1543,6 +1543,12 @@ def test_a_follow_up_asking_about_a_company_an_owner_controls_turns_to_that_comp
     assert then.kind == ApplicantKind.company
 
 
+def test_a_recognition_as_a_demonstration_unit_without_its_type_is_doubted_for_the_kinds_own_type() -> None:
+    assert extract_profile("我们研究所是市政府办的，听说前几年被评为过示范单位").unsure_recognized == ["institute"]
+    assert extract_profile("我们研究所是市政府办的，假如以前被认定为示范单位呢").unsure_recognized == []
+    assert extract_profile("研究所是市政府办的，是否属于“此前年度已认定为示范单位”").unsure_recognized == []
+
+
 def test_a_founder_named_far_after_its_role_in_the_same_clause_is_read() -> None:
     text = "研究院登记证上举办单位那一栏里填的是“某某新材料科技股份有限公司”，一家民营企业"
     assert extract_profile(text).institute.founders == [Founder.private_enterprise]

@@ -591,6 +591,27 @@ def vague_titles(text: str) -> list[ProjectKey]:
             if not project_names_in(m.group()) and Qualifier.negated not in qualifiers(text, m.start(), m.end())]
 
 
+# A recognition as a 示范单位 without the type (被认定过示范单位): perhaps the one title the applicant's kind holds.
+GENERIC_TITLE = re.compile(rf"(?:{alternation('recognition')}){BETWEEN}{{0,6}}?示范单位")
+
+
+ASKED_OF_ITSELF = re.compile(r"是否|是不是|算不算|属不属于|属于|[“\"「]")  # 是否属于“此前年度已认定为示范单位”
+
+
+def generic_title(text: str) -> bool:
+    """A claim, plain or hearsay, that the applicant was recognised as a 示范单位 (not one supposed or asked)."""
+    return any(not qualifiers(text, m.start(), m.end()) & {Qualifier.negated, Qualifier.hypothetical,
+                                                           Qualifier.wished, Qualifier.pending}
+               and not ASKED_OF_ITSELF.search(text, segment_bounds(text, m.start())[0], m.start())
+               for m in GENERIC_TITLE.finditer(text))
+
+
+def titles_of_kind(kind: ApplicantKind | None) -> list[ProjectKey]:
+    """The one project type only this kind of applicant can hold (an institute: 示范科研机构), if there is one."""
+    held = [key for key, t in project_types().items() if kind is not None and t.holder_kind == kind.value]
+    return held if len(held) == 1 else []
+
+
 def project_names_in(text: str) -> bool:
     return any(name in text for name in project_names())
 
@@ -1028,6 +1049,8 @@ def extract_profile(text: str, previous: Profile | None = None) -> Profile:
             company = company.model_copy(update={"branch": False})
     if kind is None and (previous is None or previous.kind is None) and company.legal_form is not None:
         kind = K.company  # 一家小巨人企业，股份制: a legal form says what the unit is
+    unsure_titles += [key for key in titles_of_kind(kind or (previous.kind if previous else None))
+                      if generic_title(clean) and key not in titles]  # 据说被认定过示范单位: perhaps its own type's
     if company.branch is not None or (previous is not None and previous.company.branch is not None):
         titles, unsure_titles, parent_titles = title_claims(clean, head, branch=True)  # 分公司…总公司已是示范企业
         unsure_titles = [key for key in unsure_titles if key not in denied]
