@@ -1488,6 +1488,13 @@ def test_where_materials_go_and_whether_a_title_carries_over(assistant: Assistan
     assert answer.citations[0].id == clause and words in answer.answer
 
 
+def test_a_follow_up_applying_for_a_type_by_a_short_name_asks_about_that_type(assistant: Assistant) -> None:
+    conversation = Conversation()
+    assistant.ask("我们是慈溪市人民政府（宁波代管的县级市），想报示范市", conversation, as_of=DAY)
+    answer = assistant.ask("那申报强县呢？", conversation, as_of=DAY)
+    assert answer.answer.startswith("可以申报示范县")
+
+
 def test_a_sound_alike_of_the_words_asking_whether_it_is_still_time_is_repaired() -> None:
     assert normalize("现在报还来的及吗") == "现在报还来得及吗"
 
