@@ -1526,6 +1526,8 @@ def test_units_labelled_by_a_number_and_a_space_are_screened_one_by_one(assistan
 def test_the_form_of_a_shareholder_named_on_its_line_is_not_the_applicants() -> None:
     text = "名称：珠海某某电子有限公司\n类型：有限责任公司（港澳法人独资）\n股东：澳门某某集团股份有限公司\n能报示范企业吗"
     assert extract_profile(text).company.legal_form == LegalForm.llc
+    text = "执照摘录：名称 某某设计院有限公司；类型 有限责任公司；股东 某某建工股份有限公司（国有）。能报示范企业吗"
+    assert extract_profile(text).company.legal_form == LegalForm.llc
 
 
 def test_people_named_as_the_founders_are_individuals_whoever_supervises() -> None:
