@@ -1495,6 +1495,11 @@ def test_a_follow_up_applying_for_a_type_by_a_short_name_asks_about_that_type(as
     assert answer.answer.startswith("可以申报示范县")
 
 
+def test_whether_the_list_of_those_chosen_is_publicised_is_the_second_publicity(assistant: Assistant) -> None:
+    answer = assistant.ask("入选创建对象的名单要不要公示？", as_of=DAY)
+    assert answer.citations[0].id == "notice#4.2"
+
+
 def test_a_sound_alike_of_the_words_asking_whether_it_is_still_time_is_repaired() -> None:
     assert normalize("现在报还来的及吗") == "现在报还来得及吗"
 
