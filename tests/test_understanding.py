@@ -1496,7 +1496,7 @@ def test_a_follow_up_applying_for_a_type_by_a_short_name_asks_about_that_type(as
 
 
 def test_whether_the_list_of_those_chosen_is_publicised_is_the_second_publicity(assistant: Assistant) -> None:
-    answer = assistant.ask("入选创建对象的名单要不要公示？", as_of=DAY)
+    answer = assistant.ask("选上创建对象的名单也会公示吗？", as_of=DAY)
     assert answer.citations[0].id == "notice#4.2"
 
 
