@@ -1500,6 +1500,11 @@ def test_whether_the_list_of_those_chosen_is_publicised_is_the_second_publicity(
     assert answer.citations[0].id == "notice#4.2"
 
 
+def test_what_a_creation_object_does_in_the_creation_period_is_the_creation_work(assistant: Assistant) -> None:
+    answer = assistant.ask("要是当上创建对象，这几年主要任务是什么？", as_of=DAY)
+    assert answer.in_scope and answer.citations[0].id in ("notice#4.2", "notice#5.5")  # the work, or how to do it
+
+
 def test_a_sound_alike_of_the_words_asking_whether_it_is_still_time_is_repaired() -> None:
     assert normalize("现在报还来的及吗") == "现在报还来得及吗"
 
