@@ -1501,7 +1501,7 @@ def test_whether_the_list_of_those_chosen_is_publicised_is_the_second_publicity(
 
 
 def test_what_a_creation_object_does_in_the_creation_period_is_the_creation_work(assistant: Assistant) -> None:
-    answer = assistant.ask("要是当上创建对象，这几年主要任务是什么？", as_of=DAY)
+    answer = assistant.ask("假如被选为创建对象，这三年我们具体要做啥？", as_of=DAY)
     assert answer.in_scope and answer.citations[0].id in ("notice#4.2", "notice#5.5")  # the work, or how to do it
 
 
