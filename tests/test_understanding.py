@@ -1505,6 +1505,11 @@ def test_what_a_creation_object_does_in_the_creation_period_is_the_creation_work
     assert answer.in_scope and answer.citations[0].id in ("notice#4.2", "notice#5.5")  # the work, or how to do it
 
 
+def test_a_term_is_not_repaired_into_a_word_that_the_next_character_continues() -> None:
+    assert normalize("本所是县级事业单位，举办单位是县科技局") == "本所是县级事业单位，举办单位是县科技局"
+    assert normalize("我们是示范线吗") == "我们是示范县吗"
+
+
 def test_a_sound_alike_of_the_words_asking_whether_it_is_still_time_is_repaired() -> None:
     assert normalize("现在报还来的及吗") == "现在报还来得及吗"
 

@@ -3,7 +3,7 @@ spaces, and the programme's own terms repaired when they were typed by sound (�
 
 A term is repaired only where the typed word sounds exactly like it (pinyin without tones), differs in at most
 one character in three, is not itself a word of the general dictionary (保送, 师范, 截至 stay as typed) and does
-not start inside one (合一城市 is 合一 + 城市, not 宜城市).
+not start or end inside one (合一城市 is 合一 + 城市, not 宜城市; 县级事业单位 is no 县级市).
 """
 
 from __future__ import annotations
@@ -81,8 +81,10 @@ def repair_terms(text: str, index: dict[tuple[str, ...], str] | None = None, sam
             if term is None or term == window or not CJK.match(window[0]) or (same_last and window[-1] != term[-1]):
                 continue
             differing = sum(a != b for a, b in zip(window, term, strict=True))
+            end = i + length
             if differing <= max(1, length // 3) and window not in _dictionary_words() \
-                    and not (i and text[i - 1:i + 1] in _dictionary_words()):
+                    and not (i and text[i - 1:i + 1] in _dictionary_words()) \
+                    and not (window[-1] != term[-1] and text[end - 1:end + 1] in _dictionary_words()):  # 县级事业
                 out.append(term)
                 i += length
                 break
