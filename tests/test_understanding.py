@@ -1573,6 +1573,17 @@ def test_a_recognition_as_a_demonstration_unit_without_its_type_is_doubted_for_t
     assert extract_profile("研究所是市政府办的，是否属于“此前年度已认定为示范单位”").unsure_recognized == []
 
 
+def test_a_licence_naming_an_institutes_company_makes_it_a_company_too() -> None:
+    profile = extract_profile("营业执照信息：某某精工研发（无锡）有限公司。我们是日本母公司设的研发中心，想报示范科研机构")
+    assert profile.kind == ApplicantKind.institute and ApplicantKind.company in profile.also
+
+
+def test_a_forms_yes_or_no_fields_and_approval_field_are_read() -> None:
+    form = "学校名称：某某理工大学\n办学层次：普通本科\n设立批准：教育部\n是否已获国家示范高校：否\n是否已获优势企业：是"
+    profile = extract_profile(form)
+    assert profile.university.approved is True and profile.unsure_recognized == [] and profile.recognized == []
+
+
 def test_a_founder_named_far_after_its_role_in_the_same_clause_is_read() -> None:
     text = "研究院登记证上举办单位那一栏里填的是“某某新材料科技股份有限公司”，一家民营企业"
     assert extract_profile(text).institute.founders == [Founder.private_enterprise]

@@ -114,9 +114,19 @@ def _form_field() -> re.Pattern[str]:
                       rf"(?=\s+{FIELD_NAME.pattern}[：:]|[；;|｜\n\t，,。]|\s*$)")
 
 
+# A yes-or-no field of a form (是否已获国家示范高校：否): what it asks, said or denied.
+YES_NO_FIELD = re.compile(r"是否(?:已经?)?(?P<what>[^：:\n，,。；;？?]{2,20})[：:]\s*"
+                          r"(?P<answer>是|否|有|无|没有|未)(?=\s|$|[，,。；;])")
+
+
+def yes_no_fields_as_sentences(text: str) -> str:
+    return YES_NO_FIELD.sub(lambda m: ("已" if m["answer"] in ("是", "有") else "没有") + m["what"], text)
+
+
 def fields_as_sentences(text: str) -> str:
-    """An intake form's fields (设立主体：XX市人民政府；批准机关：国务院) as the sentences the rules read
-    (由XX市人民政府设立；经国务院批准设立); an open field (不详, 待核实) says nothing."""
+    """An intake form's fields (设立主体：XX市人民政府；批准机关：国务院; 是否已获…：否) as the sentences the rules read
+    (由XX市人民政府设立；经国务院批准设立; 没有获…); an open field (不详, 待核实) says nothing."""
+    text = yes_no_fields_as_sentences(text)
     def sentence(field: re.Match[str]) -> str:
         value = field.group("value").strip()
         if not value or pattern("open_field").fullmatch(value):
