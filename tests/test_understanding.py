@@ -1584,6 +1584,18 @@ def test_a_forms_yes_or_no_fields_and_approval_field_are_read() -> None:
     assert profile.university.approved is True and profile.unsure_recognized == [] and profile.recognized == []
 
 
+def test_a_couple_who_founded_an_institute_are_individuals() -> None:
+    text = "业务主管单位是区科技局，举办者就是我们俩夫妻，钱也是我们出的，想报示范科研机构"
+    assert extract_profile(text).institute.founders == [Founder.individual]
+
+
+def test_a_recalled_national_demonstration_title_without_its_type_is_doubted_but_a_provincial_one_is_not() -> None:
+    recalled = "听老领导讲，我们研究所以前好像评上过一个国家级的知识产权示范，研究所是省林业局办的"
+    assert extract_profile(recalled).unsure_recognized == ["institute"]
+    provincial = "我们研究所是市农业局办的，去年被评为“浙江省知识产权示范单位”"
+    assert extract_profile(provincial).unsure_recognized == []
+
+
 def test_a_founder_named_far_after_its_role_in_the_same_clause_is_read() -> None:
     text = "研究院登记证上举办单位那一栏里填的是“某某新材料科技股份有限公司”，一家民营企业"
     assert extract_profile(text).institute.founders == [Founder.private_enterprise]

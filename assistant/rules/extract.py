@@ -293,7 +293,7 @@ FOUNDERS: dict[str, Founder] = {
     **dict.fromkeys(["企业", "公司", "集团"], F.enterprise),
     **dict.fromkeys(["高校", "大学", "学校"], F.university),
     **dict.fromkeys(["协会", "学会", "社会组织", "社会团体", "联合会", "商会", "促进会", "基金会"], F.association),
-    **dict.fromkeys(["个人", "自然人", "私人"], F.individual),
+    **dict.fromkeys(["个人", "自然人", "私人", "我们俩", "我们两个人", "夫妻", "两口子"], F.individual),
 }
 FOREIGN_FIRM = rf"{FOREIGN}(?:的)?(?:一家|一个)?(?:[^，,。；;！!？?\n]{{0,6}}?)(?:公司|企业|集团|会社|财团)"
 # A department or an academy of a local government (市农业农村局, 省科技厅, 市编办, 省科学院, 市农科院): the
@@ -592,10 +592,11 @@ def vague_titles(text: str) -> list[ProjectKey]:
 
 
 # A recognition as a 示范单位 without the type (被认定过示范单位): perhaps the one title the applicant's kind holds.
-GENERIC_TITLE = re.compile(rf"(?:{alternation('recognition')}){BETWEEN}{{0,6}}?示范单位")
+GENERIC_TITLE = re.compile(rf"(?:{alternation('recognition')}){BETWEEN}{{0,10}}?"
+                           r"(?P<title>示范单位|知识产权示范(?![市县园企高科城区]))")
 
 
-ASKED_OF_ITSELF = re.compile(r"是否|是不是|算不算|属不属于|属于|[“\"「]")  # 是否属于“此前年度已认定为示范单位”
+ASKED_OF_ITSELF = re.compile(r"是否|是不是|算不算|属不属于|属于")  # 是否属于“此前年度已认定为示范单位”
 
 
 def generic_title(text: str) -> bool:
@@ -603,6 +604,7 @@ def generic_title(text: str) -> bool:
     return any(not qualifiers(text, m.start(), m.end()) & {Qualifier.negated, Qualifier.hypothetical,
                                                            Qualifier.wished, Qualifier.pending}
                and not ASKED_OF_ITSELF.search(text, segment_bounds(text, m.start())[0], m.start())
+               and not pattern("local_title").search(text, m.start(), m.start("title"))  # 江苏省知识产权示范单位
                for m in GENERIC_TITLE.finditer(text))
 
 
