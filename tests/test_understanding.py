@@ -1596,6 +1596,11 @@ def test_a_recalled_national_demonstration_title_without_its_type_is_doubted_but
     assert extract_profile(provincial).unsure_recognized == []
 
 
+def test_a_record_label_and_its_value_separated_by_a_space_are_one_field() -> None:
+    text = "登记证书：名称 某某环境技术研究院；举办单位 某某省环境科学学会（社会团体）；业务主管单位 某某省科协"
+    assert extract_profile(text).institute.founders == [Founder.association]
+
+
 def test_a_founder_named_far_after_its_role_in_the_same_clause_is_read() -> None:
     text = "研究院登记证上举办单位那一栏里填的是“某某新材料科技股份有限公司”，一家民营企业"
     assert extract_profile(text).institute.founders == [Founder.private_enterprise]

@@ -934,6 +934,9 @@ NAME_REACH = 16
 # or before a filler (…的 那个 …).
 OPEN_END = re.compile(r"(?:报|请|是|为|叫|在|想|要|把|给|跟|和|与|对|向|让|被|从|到|以|由|经)$")
 FILLER_START = re.compile(r"(?:那个|这个|就是|嗯|呃|然后|那么|这边|那边|反正)")
+# A record's field label before its value (举办单位 某某学会, 股东 某某公司): one field, not two phrases.
+FIELD_LABEL = re.compile(r"(?:^|[；;，,。：:\n\s])(?:名称|类型|股东|出资人|投资人|举办者|举办单位|主管单位|"
+                         r"业务主管单位|主管部门|经营者|法定代表人)$")
 
 
 def spaces_as_commas(text: str) -> str:
@@ -943,7 +946,7 @@ def spaces_as_commas(text: str) -> str:
         joined = left + SPACES.sub("", text[space.end():space.end() + NAME_REACH])
         spans = [name.span() for names in (title_names(), pilot_names()[1]) for name in names.finditer(joined)]
         spans += [(chain.start, chain.mentions[-1].end) for chain in places.chains(joined)]
-        pause = OPEN_END.search(left) or FILLER_START.match(text, space.end())
+        pause = OPEN_END.search(left) or FILLER_START.match(text, space.end()) or FIELD_LABEL.search(left)
         return space.group() if pause or any(start < len(left) < end for start, end in spans) else "，"
     return SPACE_BETWEEN_PHRASES.sub(comma_unless_joined, text)
 
