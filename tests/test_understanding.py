@@ -1039,6 +1039,11 @@ def test_a_place_named_with_its_wider_place_put_forward_for_a_type_is_the_whole_
     assert statuses(assistant, "徐州市沛县想报示范县，行不行")["county"] == "eligible"
 
 
+def test_a_bureau_asking_whether_its_autonomous_county_may_apply_asks_for_its_government(assistant: Assistant) -> None:
+    text = "我是湖南江华瑶族自治县发改局的，县政府叫我问问，我们自治县（永州市下辖）可以报示范县吗？"
+    assert statuses(assistant, text)["county"] == "eligible"
+
+
 def test_a_note_naming_the_unit_screened_keeps_every_type_for_that_unit(assistant: Assistant) -> None:
     text = ("会议纪要：1. 延边州政府牵头报示范市，也想报示范县；2. 珲春市有意报示范县。"
             "（本次预审：延边朝鲜族自治州人民政府）")

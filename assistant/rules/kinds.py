@@ -573,7 +573,9 @@ def head_noun(text: str) -> Marker | None:
 THIS_ONE = re.compile(r"\s*(?:那|那么)?(?:这个|这家|这所|这一个|它)(?=能|可以|可不可以|是否|行|符合|算|报|呢|也)")
 # The place itself as the subject of a question (县里能不能报, 我们区可以报吗): its people's government (a 区 standing
 # alone, not the end of 集聚区, 园区, 开发区, 新区 …).
-PLACE_SUBJECT = re.compile(r"(?:我们|咱们|咱|本|该)?(?:(?<![聚园发新范税业景假片社城辖])区|县|市|旗|盟)"
+PLACE_SUBJECT = re.compile(r"(?:我们|咱们|咱|本|该)?"
+                           r"(?:(?<![聚园发新范税业景假片社城辖])区|(?:自治)?县|市|(?:自治)?旗|盟)"
+                           r"(?:[（(][^）)]{1,12}[）)])?"  # 我们自治县（桂林市下辖）
                            r"(?:里面?|这边|政府)?(?:这次|这届|今年|本次|还|也|到底|究竟)*$")  # 该县这次还能否申报
 # A question with no subject of its own (这回能不能报) after a clause saying what a place is (平阳是温州管辖的县).
 NO_SUBJECT = re.compile(r"\s*(?:那|那么|所以)?(?:[这本此]一?[次回届]|今年|还|也|到底|究竟)*")
