@@ -340,7 +340,8 @@ def read_facts(text: str, facts: list[Fact]) -> dict[str, Any]:
 
 def founders(text: str) -> list[Founder]:
     """Who set up the institute: founder words before a founding verb (…设立的, …下属, 市属 …), before the
-    institute itself (中科院…研究院, 民营企业的研究院), or after a founder's role (投资方是…, 股东是…)."""
+    institute itself (中科院…研究院, 民营企业的研究院), or after a founder's role (投资方是…, 股东是…); people named
+    as its founders; its supervisor (主管单位为…) only when none of these is said."""
     verbs = [v for v in FOUNDING.finditer(text) if not negated(text, v.start())]  # 政府和企业都没有参与举办: none
     roles = list(FOUNDER_ROLE.finditer(text))
     windows = {supervises: [(max(segment_bounds(text, v.start())[0], v.start() - 20), v.end())
