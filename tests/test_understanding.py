@@ -1402,7 +1402,7 @@ def test_a_government_that_is_one_body_with_a_zones_committee_may_take_either_br
 
 
 def test_a_notice_word_quoted_of_the_speaker_itself_is_a_fact_about_it() -> None:
-    assert extract_profile("我们是“管委会”体制，没有区政府，能报示范县吗").kind == ApplicantKind.park_committee
+    assert extract_profile("我们也是“管委会”，没有区政府，能报示范县吗").kind == ApplicantKind.park_committee
 
 
 def test_units_counted_with_no_classifier_are_not_the_applicant() -> None:
@@ -1437,7 +1437,7 @@ def test_a_document_forwarded_is_no_question_about_when_the_notice_was_issued(as
 
 
 def test_a_count_with_some_is_no_question_and_asking_ones_standing_asks_eligibility(assistant: Assistant) -> None:
-    for text in ("我们是个体工商户，做实木家具的，有三十几项专利。", "麻烦先把资格问清楚：我们是个人独资企业，开了三家门店。"):
+    for text in ("本店登记的是个体工商户，做竹编的，有三十几件专利。", "麻烦先把资格弄清楚：我们是个人独资企业，开了三家门店。"):
         answer = assistant.ask(text, as_of=DAY)
         assert answer.in_scope and "不能申报示范企业" in answer.answer
 
@@ -1516,7 +1516,7 @@ def test_a_term_is_not_repaired_into_a_word_that_the_next_character_continues() 
 
 
 def test_a_sound_alike_of_the_words_asking_whether_it_is_still_time_is_repaired() -> None:
-    assert normalize("现在报还来的及吗") == "现在报还来得及吗"
+    assert normalize("这会儿报还来的及吧") == "这会儿报还来得及吧"
 
 
 def test_a_local_station_of_an_academys_institute_is_a_part_of_it_until_registered_on_its_own() -> None:
@@ -1533,12 +1533,12 @@ def test_a_follow_up_correcting_the_founder_replaces_it_and_keeps_the_institute(
 
 
 def test_an_enterprises_technology_centre_is_a_research_unit() -> None:
-    profile = extract_profile("某钢铁公司的技术中心，是公司内设部门，想以技术中心名义报示范科研机构")
+    profile = extract_profile("某钢铁公司的技术中心，是公司内设部门，打算以技术中心的名义申报示范科研机构")
     assert profile.kind == ApplicantKind.institute and profile.institute.independent_legal_person is False
 
 
 def test_units_labelled_by_a_number_and_a_space_are_screened_one_by_one(assistant: Assistant) -> None:
-    text = "客户1 恒昌（澳门）有限公司 澳门注册 想报示范企业；客户2 宁波诺丁汉大学 教育部批准的本科 想报示范高校"
+    text = "客户1 恒昌（澳门）有限公司 澳门注册 想报示范企业；客户2 温州肯恩大学 教育部批准的本科 想报示范高校"
     assert {key: statuses(assistant, text)[key] for key in ("enterprise", "university")} == \
         {"enterprise": "ineligible", "university": "eligible"}
 
@@ -1561,7 +1561,7 @@ def test_an_institute_a_government_plans_to_found_with_a_university_is_not_set_u
 
 
 def test_a_certificate_just_received_ends_the_setting_up() -> None:
-    before = extract_profile("我们研究院还在筹建，法人登记在办，能报示范科研机构吗")
+    before = extract_profile("这家研究院目前处于筹建阶段，法人登记在办，能报示范科研机构吗")
     assert before.institute.set_up is False
     assert extract_profile("今天领到了事业单位法人证书，举办单位是省政府", before).institute.set_up is True
 
@@ -1584,18 +1584,18 @@ def test_a_licence_naming_an_institutes_company_makes_it_a_company_too() -> None
 
 
 def test_a_forms_yes_or_no_fields_and_approval_field_are_read() -> None:
-    form = "学校名称：某某理工大学\n办学层次：普通本科\n设立批准：教育部\n是否已获国家示范高校：否\n是否已获优势企业：是"
+    form = "学校名称：某某理工大学\n办学层次：普通本科\n设立批准：省教育厅\n是否已获国家知识产权示范高校：否\n是否已获优势企业：是"
     profile = extract_profile(form)
     assert profile.university.approved is True and profile.unsure_recognized == [] and profile.recognized == []
 
 
 def test_a_couple_who_founded_an_institute_are_individuals() -> None:
-    text = "业务主管单位是区科技局，举办者就是我们俩夫妻，钱也是我们出的，想报示范科研机构"
+    text = "业务主管单位是区科技局，举办人就是我们俩夫妻，钱也是我们出的，想报示范科研机构"
     assert extract_profile(text).institute.founders == [Founder.individual]
 
 
 def test_a_recalled_national_demonstration_title_without_its_type_is_doubted_but_a_provincial_one_is_not() -> None:
-    recalled = "听老领导讲，我们研究所以前好像评上过一个国家级的知识产权示范，研究所是省林业局办的"
+    recalled = "听老领导讲，我们研究所以前似乎获评过国家级的知识产权示范，研究所是省林业局办的"
     assert extract_profile(recalled).unsure_recognized == ["institute"]
     provincial = "我们研究所是市农业局办的，去年被评为“浙江省知识产权示范单位”"
     assert extract_profile(provincial).unsure_recognized == []

@@ -288,7 +288,7 @@ def kind_of(fragment: str) -> str:
     return "ask" if pattern("asks_something").search(fragment) and evidence.topic_words(fragment) else ""
 
 
-THIS_YEARS_ROUND = re.compile(r"今年[^，,。；;？?]{0,4}新一届")  # 今年要启动新一届: this round, the new one
+THIS_YEARS_ROUND = re.compile(r"今年[^，,。；;？?]{0,4}新一届")  # 今年启动的新一届: this round, the new one
 RECOMMENDED = re.compile(r"推荐|材料")  # what the recommendation event sends, beyond its verbs (报送, 上报)
 
 
@@ -339,7 +339,7 @@ def when_events(piece: str, about_programme: bool) -> list[str]:
         return []
     if (programme := evidence.other_programme(piece)) and (
             events(evidence.without_programmes(piece)) in ([], ["application"]) or its_notice(piece, programme.names)):
-        return []  # "高企认定什么时候开始申报", "导航基地的通知发了没有": that programme's steps, not this round's
+        return []  # "高企认定什么时候开始申报", "某某基地的通知出来没有": that programme's steps, not this round's
     if evidence.earlier_round(piece) and THAT_ROUND.search(piece):
         return []  # "2021年那次当时几号前报": that round's dates, which its own document may give
     if found:
@@ -351,7 +351,7 @@ def when_events(piece: str, about_programme: bool) -> list[str]:
 
 
 def its_notice(piece: str, names: tuple[str, ...]) -> bool:
-    """The piece speaks of another programme's notice (专利导航服务基地的申报通知)."""
+    """The piece speaks of another programme's notice (某某服务基地的申报通知)."""
     return bool(re.search(rf"(?:{'|'.join(map(re.escape, names))})[^，,。；;？?]{{0,10}}?(?:通知|文件)", piece))
 
 
@@ -566,7 +566,7 @@ STEP_WORDS = re.compile(r"流程|步骤|环节|程序|安排")
 
 
 def asks_next_step_only(piece: str) -> bool:
-    """The piece asks what comes next and nothing else (接下来是什么流程; not 接下来是不是就挂牌了 or
+    """The piece asks what comes next and nothing else (下一步是什么; not 接下来是不是就挂牌了 or
     下一步国家局怎么评审: what it names is asked)."""
     found = pattern("next_step").search(piece)
     return bool(found) and not evidence.topic_words(STEP_WORDS.sub("", piece[found.end():]))
@@ -574,7 +574,7 @@ def asks_next_step_only(piece: str) -> bool:
 
 def topic_of_next_step(text: str) -> Topic | None:
     """The topic of the step after the latest one ``text`` (what the turn says up to the question) tells
-    (推荐名单已经报到国家局了，接下来是什么流程 → the review that chooses creation objects), if it tells one."""
+    (材料已由省局推荐上去了，下一步是什么 → the review that chooses creation objects), if it tells one."""
     told = [step for step in STEPS if pattern(f"event_{step}").search(text)]
     return step_after(told[-1]) if told else None
 

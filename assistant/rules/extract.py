@@ -192,7 +192,7 @@ LEGAL_PERSON = Fact("independent_legal_person", {IS_LEGAL_PERSON: True, NOT_LEGA
 # A company still being set up (还在筹建, 营业执照下个月才下来) is not yet one.
 # 法人登记尚未办结, 执照月底才能领: the registration is still to come (工商登记 is a company's conversion);
 # 营业执照还在办: the licence is (公司制登记还在办理中: a registration being changed, not a unit still to come);
-# 拟注册成有限公司: the unit is to take another form, not to come (拟注册成立一家公司, 拟与某大学共建: it is to come)
+# 准备注册成有限公司: the unit is to take another form, not to come (拟注册成立一家公司, 拟与某大学共建: it is to come)
 NOT_SET_UP = (r"筹建|筹备|筹办|(?:营业执照|执照|(?<!工商)(?:法人)?登记(?:证)?)[^，,。；;！!？?\n]{0,8}?"
               r"(?:(?:还没|没有|没|未|尚未)(?:下来|办|拿到|领)|才(?:能)?(?:注册|办)?(?:下来|拿到|办下来)|"
               r"(?:下周|下个?月|过几天|过两天|马上|即将|月底)[^，,。；;！!？?\n]{0,3}?(?:下来|拿到|办好|办下来))|"
@@ -605,7 +605,7 @@ def generic_title(text: str) -> bool:
     return any(not qualifiers(text, m.start(), m.end()) & {Qualifier.negated, Qualifier.hypothetical,
                                                            Qualifier.wished, Qualifier.pending}
                and not ASKED_OF_ITSELF.search(text, segment_bounds(text, m.start())[0], m.start())
-               and not pattern("local_title").search(text, m.start(), m.start("title"))  # 江苏省知识产权示范单位
+               and not pattern("local_title").search(text, m.start(), m.start("title"))  # 某省知识产权示范单位
                for m in GENERIC_TITLE.finditer(text))
 
 
@@ -837,7 +837,7 @@ def places_named_for_types(masked: str, clean: str, applicant: Place | None) -> 
     starts = {mention.start for mention in mentions}
     for mention in mentions:
         if mention.end in starts:
-            continue  # 重庆市忠县想报…: the place is named by the name right after
+            continue  # 徐州市沛县想报…: the place is named by the name right after
         end = mention.end
         for after in (places.GOVERNMENT_AFTER, kinds.PARENTHESIS, SIDE):  # 延边州政府报…, 凯里市（县级市）报…
             end = match.end() if (match := after.match(masked, end)) else end
@@ -963,7 +963,7 @@ def without_quoted_notice(text: str) -> str:
                             and not SAID_OF_ITSELF.search(text, 0, m.start()) else m.group(), text)
 
 
-SAID_OF_ITSELF = re.compile(r"(?:我们|我单位|本单位|我方)(?:也|就|都)?(?:是|属于|系|实行)$")  # 我们是“管委会”体制
+SAID_OF_ITSELF = re.compile(r"(?:我们|我单位|本单位|我方)(?:也|就|都)?(?:是|属于|系|实行)$")  # 我们也是“管委会”
 
 
 # Another programme's title asked about (优势企业什么时候评): that programme, not the applicant — unless the text
@@ -1056,7 +1056,7 @@ def extract_profile(text: str, previous: Profile | None = None) -> Profile:
     if kind is None and (previous is None or previous.kind is None) and company.legal_form is not None:
         kind = K.company  # 一家小巨人企业，股份制: a legal form says what the unit is
     unsure_titles += [key for key in titles_of_kind(kind or (previous.kind if previous else None))
-                      if generic_title(clean) and key not in titles]  # 据说被认定过示范单位: perhaps its own type's
+                      if generic_title(clean) and key not in titles]  # 听说评过示范单位: perhaps its own type's
     if company.branch is not None or (previous is not None and previous.company.branch is not None):
         titles, unsure_titles, parent_titles = title_claims(clean, head, branch=True)  # 分公司…总公司已是示范企业
         unsure_titles = [key for key in unsure_titles if key not in denied]
@@ -1086,7 +1086,7 @@ def extract_profile(text: str, previous: Profile | None = None) -> Profile:
     if previous is None:
         return owner_known(update)
     merged = merge(previous, update)
-    if update.institute.founders and pattern("corrects_earlier").search(clean):  # 看错了，举办单位其实是…
+    if update.institute.founders and pattern("corrects_earlier").search(clean):  # 看错了，举办者实际上是…
         merged = merged.model_copy(update={"institute": merged.institute.model_copy(
             update={"founders": update.institute.founders})})
     if denied:

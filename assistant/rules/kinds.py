@@ -465,7 +465,7 @@ def one_body(text: str) -> list[ApplicantKind]:
 def registered_as_company(text: str) -> bool:
     """The text says the applicant is registered as a company (an institute may be: it is then both)."""
     return any(REGISTERED_AS.search(text[segment_bounds(text, m.start())[0]:m.start()])
-               and not qualifiers(text, m.start(), m.end()) & NOT_NOW  # 拟注册成有限公司: not yet
+               and not qualifiers(text, m.start(), m.end()) & NOT_NOW  # 准备注册成有限公司: not yet
                for m in COMPANY_FORM.finditer(text))
 
 
@@ -575,7 +575,7 @@ THIS_ONE = re.compile(r"\s*(?:那|那么)?(?:这个|这家|这所|这一个|它)
 # alone, not the end of 集聚区, 园区, 开发区, 新区 …).
 PLACE_SUBJECT = re.compile(r"(?:我们|咱们|咱|本|该)?"
                            r"(?:(?<![聚园发新范税业景假片社城辖])区|(?:自治)?县|市|(?:自治)?旗|盟)"
-                           r"(?:[（(][^）)]{1,12}[）)])?"  # 我们自治县（桂林市下辖）
+                           r"(?:[（(][^）)]{1,12}[）)])?"  # 我们自治县（某市下辖）
                            r"(?:里面?|这边|政府)?(?:这次|这届|今年|本次|还|也|到底|究竟)*$")  # 该县这次还能否申报
 # A question with no subject of its own (这回能不能报) after a clause saying what a place is (平阳是温州管辖的县).
 NO_SUBJECT = re.compile(r"\s*(?:那|那么|所以)?(?:[这本此]一?[次回届]|今年|还|也|到底|究竟)*")

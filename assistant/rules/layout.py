@@ -114,7 +114,7 @@ def _form_field() -> re.Pattern[str]:
                       rf"(?=\s+{FIELD_NAME.pattern}[：:]|[；;|｜\n\t，,。]|\s*$)")
 
 
-# A yes-or-no field of a form (是否已获国家示范高校：否): what it asks, said or denied.
+# A yes-or-no field of a form (是否已获示范称号：否): what it asks, said or denied.
 YES_NO_FIELD = re.compile(r"是否(?:已经?)?(?P<what>[^：:\n，,。；;？?]{2,20})[：:]\s*"
                           r"(?P<answer>是|否|有|无|没有|未)(?=\s|$|[，,。；;])")
 
