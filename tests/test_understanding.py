@@ -1606,6 +1606,11 @@ def test_a_record_label_and_its_value_separated_by_a_space_are_one_field() -> No
     assert extract_profile(text).institute.founders == [Founder.association]
 
 
+def test_a_registration_certificate_not_yet_issued_means_not_set_up() -> None:
+    text = "我们研究院是区政府和某大学合作办的，登记材料月初交到民政局了，证书还没有下来，能报示范科研机构吗"
+    assert extract_profile(text).institute.set_up is False
+
+
 def test_a_founder_named_far_after_its_role_in_the_same_clause_is_read() -> None:
     text = "研究院登记证上举办单位那一栏里填的是“某某新材料科技股份有限公司”，一家民营企业"
     assert extract_profile(text).institute.founders == [Founder.private_enterprise]

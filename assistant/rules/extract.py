@@ -193,7 +193,7 @@ LEGAL_PERSON = Fact("independent_legal_person", {IS_LEGAL_PERSON: True, NOT_LEGA
 # 法人登记尚未办结, 执照月底才能领: the registration is still to come (工商登记 is a company's conversion);
 # 营业执照还在办: the licence is (公司制登记还在办理中: a registration being changed, not a unit still to come);
 # 准备注册成有限公司: the unit is to take another form, not to come (拟注册成立一家公司, 拟与某大学共建: it is to come)
-NOT_SET_UP = (r"筹建|筹备|筹办|(?:营业执照|执照|(?<!工商)(?:法人)?登记(?:证)?)[^，,。；;！!？?\n]{0,8}?"
+NOT_SET_UP = (r"筹建|筹备|筹办|(?:营业执照|执照|(?<!工商)(?:法人)?登记(?:证)?|证书)[^，,。；;！!？?\n]{0,8}?"
               r"(?:(?:还没|没有|没|未|尚未)(?:下来|办|拿到|领)|才(?:能)?(?:注册|办)?(?:下来|拿到|办下来)|"
               r"(?:下周|下个?月|过几天|过两天|马上|即将|月底)[^，,。；;！!？?\n]{0,3}?(?:下来|拿到|办好|办下来))|"
               r"(?:还没|尚未|没有)(?:正式)?(?:注册|成立|设立)|(?:拟|准备|打算|计划)(?:设立|成立|注册|组建)(?![成为](?!立))|"
