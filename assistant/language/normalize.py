@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib.util
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -40,7 +41,15 @@ def half_width(text: str) -> str:
     return "".join(ch if ch in KEEP_WIDE else unicodedata.normalize("NFKC", ch) for ch in text)
 
 
-def sound_index(terms: tuple[str, ...]) -> dict[tuple[str, ...], str]:
+@dataclass(frozen=True)
+class SoundIndex:
+    """Terms by their toneless pinyin, and the lengths of those sounds, longest first (the windows to try)."""
+
+    terms: dict[tuple[str, ...], str]
+    lengths: tuple[int, ...]
+
+
+def sound_index(terms: tuple[str, ...]) -> SoundIndex:
     """Terms by their toneless pinyin; a sound shared by several terms is left out (it cannot be repaired)."""
     index: dict[tuple[str, ...], str] = {}
     shared: set[tuple[str, ...]] = set()
@@ -49,11 +58,12 @@ def sound_index(terms: tuple[str, ...]) -> dict[tuple[str, ...], str]:
         if key in index and index[key] != term:
             shared.add(key)
         index[key] = term
-    return {key: term for key, term in index.items() if key not in shared}
+    kept = {key: term for key, term in index.items() if key not in shared}
+    return SoundIndex(kept, tuple(sorted({len(key) for key in kept}, reverse=True)))
 
 
 @cache
-def _terms_by_sound() -> dict[tuple[str, ...], str]:
+def _terms_by_sound() -> SoundIndex:
     return sound_index(tuple(term for term in entries("domain_terms") if len(term) >= 2))
 
 
@@ -67,17 +77,16 @@ def _dictionary_words() -> frozenset[str]:
     return frozenset(line.split(" ", 1)[0] for line in path.read_text(encoding="utf-8").splitlines())
 
 
-def repair_terms(text: str, index: dict[tuple[str, ...], str] | None = None, same_last: bool = False) -> str:
+def repair_terms(text: str, index: SoundIndex | None = None, same_last: bool = False) -> str:
     """Replace sound-alike misspellings of the programme's terms, or of the terms of ``index`` (see the module
     docstring); ``same_last``: only where the last character is already the term's (a place's 市 or 县)."""
     index = _terms_by_sound() if index is None else index
-    lengths = sorted({len(key) for key in index}, reverse=True)
     sounds = syllables(text)
     out, i = [], 0
     while i < len(text):
-        for length in lengths:
+        for length in index.lengths:
             window = text[i:i + length]
-            term = index.get(tuple(sounds[i:i + length]))
+            term = index.terms.get(tuple(sounds[i:i + length]))
             if term is None or term == window or not CJK.match(window[0]) or (same_last and window[-1] != term[-1]):
                 continue
             differing = sum(a != b for a, b in zip(window, term, strict=True))

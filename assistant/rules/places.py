@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 
-from assistant.language.normalize import repair_terms, sound_index
+from assistant.language.normalize import SoundIndex, repair_terms, sound_index
 from assistant.rules.divisions import Division, division_index
 from assistant.rules.params import places as place_params
 from assistant.rules.profile import Place, PlaceCategory
@@ -56,7 +56,7 @@ def context_only(name: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def names_by_sound() -> dict[tuple[str, ...], str]:
+def names_by_sound() -> SoundIndex:
     """Full names of divisions (three characters or more) by their sound, for repairing typed place names."""
     index = division_index()
     return sound_index(tuple(name for name in index.names if len(name) >= 3 and name not in index.short_names))
