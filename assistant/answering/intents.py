@@ -138,7 +138,7 @@ def what_about(text: str, previous: str) -> str:
 
 def with_things_carried(text: str, things: str) -> str:
     """An elliptical follow-up ("谁来填？", "明天截止是吧？") read with the things the question before it named; a
-    question naming one of them or a project type (那报强县呢), or no question at all, as it is."""
+    question naming one of them or a project type (那申请强市呢), or no question at all, as it is."""
     if not things or things_named(text) or not asks(text) or smalltalk(text) or type_asked_about(text):
         return text
     return things + text
@@ -592,7 +592,7 @@ def asked_of_the_programme_named_after(parts: list[Part]) -> list[Part]:
 
 DAY_DATE = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日")
 THAT_ROUND = re.compile(r"那次|那届|那一届|那一轮|那批|当时|当年")  # an earlier round spoken of as then
-ASKED_ABOUT = re.compile(r"^(?:那|那么)?(?:(?:报|申报|申请)(?P<applied>[\u4e00-\u9fff]{2,12}?)"  # 那报强县呢
+ASKED_ABOUT = re.compile(r"^(?:那|那么)?(?:(?:报|申报|申请)(?P<applied>[\u4e00-\u9fff]{2,12}?)"  # 那申请强市呢
                          r"|(?P<thing>[\u4e00-\u9fff]{4,12}?))(?:呢|怎么样)")
 
 
