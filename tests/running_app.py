@@ -28,8 +28,13 @@ class RunningApp:
     process: subprocess.Popen[bytes]
 
     def records(self) -> list[dict[str, Any]]:
-        """Every line the app wrote to stdout/stderr, parsed: each must be one JSON object."""
-        return [json.loads(line) for line in self.log.read_text(encoding="utf-8").splitlines() if line.strip()]
+        """Every complete line the app wrote to stdout/stderr, parsed: each must be one JSON object.
+
+        A last line without its newline is still being written, so it is left for the next read.
+        """
+        written = self.log.read_bytes()
+        complete = written[: written.rfind(b"\n") + 1].decode("utf-8")
+        return [json.loads(line) for line in complete.splitlines() if line.strip()]
 
     def wait_for_record(self, wanted: Callable[[dict[str, Any]], bool], timeout: float = 10) -> dict[str, Any]:
         deadline = time.monotonic() + timeout
