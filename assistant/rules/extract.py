@@ -169,11 +169,12 @@ PARK_FACTS = [
         r"工业园区|产业园区|产业园|科技园区|科技园|综合保税区|保税区|开发区|工业区|工业集中区": T.industrial,
     }, prefer=(T.high_tech, T.economic, T.industrial)),
 ]
-HOME = r"(?:中国|我国|国内|境内|大陆|内地)"
+HOME = r"(?:中国|我国|国内|境内|大陆|内地|(?<=在)华)"  # 在华设立
 FOREIGN = f"(?:{alternation('foreign')})"
 REGISTERED = "注册|设立|登记|成立"  # where a unit was set up: 在深圳注册, 在香港设立
 IN_CHINA = rf"(?:在)?{HOME}(?:依法)?(?:{REGISTERED})|注册地?(?:在|于|为){HOME}"
-ABROAD = (rf"{FOREIGN}[^，,。；;、]{{0,4}}?(?:{REGISTERED})|注册地?(?:在|于|为){FOREIGN}|"
+# 德国某集团在华设立: a foreign founder, not where the unit was set up (在 names that place)
+ABROAD = (rf"{FOREIGN}[^，,。；;、在]{{0,4}}?(?:{REGISTERED})|注册地?(?:在|于|为){FOREIGN}|"
           r"境外公司|外国公司|离岸公司|香港公司|境外企业|外国企业|"
           r"(?<=是)(?:一家)?(?:香港|澳门|台湾|境外|海外|国外|外国)的?(?:公司|企业)(?=$|[，,。；;！!？?\n])")
 COMPANY_LAW = r"(?:依照|按照|根据|依据|依)《?公司法》?"

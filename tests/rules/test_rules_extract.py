@@ -34,6 +34,8 @@ def test_unknown_facts_stay_none() -> None:
     ("不是在境外注册的公司", ("company", "established_in_china"), True),
     ("我们是一家有限公司，注册地在开曼群岛", ("company", "established_in_china"), False),
     ("公司注册地为中国大陆", ("company", "established_in_china"), True),
+    ("本公司系荷兰某集团在华设立的独资公司", ("company", "established_in_china"), True),
+    ("日本母公司在大连投资设立了我们", ("company", "established_in_china"), True),
     ("不是按照公司法设立的", ("company", "under_company_law"), False),
     ("学校未经教育部门批准设立", ("university", "approved"), False),
     ("我们不是民办高校", ("university", "public"), True),
