@@ -2197,6 +2197,17 @@ def test_where_a_company_is_from_is_not_its_government() -> None:
     assert extract_profile("我们是宁波鄞州这边的，想报示范县").kind == ApplicantKind.government
 
 
+@pytest.mark.parametrize("text", ["我们是台州路桥区峰江街道一家做汽摩配的，车间里八十个工人，想问示范企业",
+                                  "我们是江门新会的一家不锈钢制品厂，能报示范企业吗"])
+def test_a_works_described_by_its_trade_is_no_government(text: str) -> None:
+    assert extract_profile(text).kind != ApplicantKind.government
+
+
+@pytest.mark.parametrize("text", ["开发区里都是标准厂房，我们是省级开发区管委会", "我们是大厂回族自治县，想报示范县"])
+def test_a_factory_building_or_a_place_is_no_works(text: str) -> None:
+    assert extract_profile(text).kind != ApplicantKind.company
+
+
 def test_two_titles_offered_then_a_doubt_is_no_claim() -> None:
     profile = extract_profile("我们公司以前评过一个国家级的，是示范企业还是优势企业，我记不太清楚了，今年要不要报？")
     assert profile.recognized == [] and profile.unsure_recognized == ["enterprise"]

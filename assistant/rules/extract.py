@@ -328,7 +328,9 @@ SET_UP_THERE = re.compile(rf"[^，,。；;！!？?\n]{{0,3}}?(?:{REGISTERED}|落
 OF_PLACE = re.compile(r"的|下属|所属|境内|辖区|一家|一所|一个")
 UNIT_NAME_AFTER = re.compile(rf"[^，,。；;！!？?\n（(]{{0,8}}?(?:{kinds.MARKER.pattern})")
 # A unit the place names by a short name of its own (宁波材料所, 合肥物质院): the place is where it is, not who asks.
-WHERE_FROM_AFTER = re.compile(r"(?:这边|那边|这里|那里|本地|当地)的?")
+# 我们是温州这边的, 我们是东莞某镇一家做模具的: where the unit is from, not the place applying
+WHERE_FROM_AFTER = re.compile(r"(?:这边|那边|这里|那里|本地|当地)的?|(?:[\u4e00-\u9fff]{1,4}?(?:镇|乡|街道))?"
+                              + kinds.ONE_BUSINESS_OF.pattern)
 OFFICE_NAME_AFTER = re.compile(r"[\u4e00-\u9fff]{1,14}?(?:办公室|管理处|管理中心|服务中心|事务中心)")
 SHORT_UNIT_NAME_AFTER = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:所(?![在属有以谓])|院|中心|站|馆)")
 AS_OF = re.compile(r"(?:今天|今日|现在|目前|当前|截至|截止到?)(?:是|为)?\s*(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*"

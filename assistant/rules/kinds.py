@@ -58,8 +58,8 @@ MARKERS: dict[str, ApplicantKind] = {
                      "园区", "综合保税区", "保税区", "大学科技园", "旅游度假区", "风景名胜区", "风景区"],
                     K.park_committee),
     **dict.fromkeys(["股份有限公司", "有限责任公司", "有限公司", "股份公司", "分公司", "子公司", "公司", "合伙企业",
-                     "个人独资企业", "个体工商户", "个体户", "企业", "集团", "总部", "国企", "央企", "民企", "外企",
-                     "我司", "本公司", "事务所"], K.company),
+                     "个人独资企业", "个体工商户", "个体户", "企业", "厂", "集团", "总部", "国企", "央企", "民企",
+                     "外企", "我司", "本公司", "事务所"], K.company),
     **dict.fromkeys(["普通本科高校", "高等院校", "高等学校", "高校", "院校", "大学", "学院", "高职", "高专", "专科学校",
                      "我校", "本校", "学校", "民办本科", "公办本科", "本科学院", "专科学院"],  # not …科学院
                     K.university),
@@ -131,6 +131,8 @@ ADJACENT = re.compile(r"[）)]?")  # a level in brackets after a place's name (�
 NOT_INVOLVED = re.compile(r"(?:也|都|并|从来)?(?:没有?|未|不|没怎么)(?:参与|出资|参股|投资|介入|插手)")
 CHAT_GROUP = re.compile(r"[\u4e00-\u9fff]{0,4}?群(?![众体岛])")
 REFORM_AFTER = re.compile(r"(?:体制)?改革")  # 科研院所改革, 高校改革: a policy named after a kind of unit
+ONE_BUSINESS_OF = re.compile(r"的?(?:一家|一间)")  # 某街道一家做模具的: where a business is
+BUILDING = re.compile(r"房|区(?!内|里)")  # 厂房, 厂区: a factory's buildings and grounds, not a unit
 QUOTE_CLOSE = re.compile(r"[”\"」』]")
 QUOTED = re.compile(r"[“\"「『][^”\"」』，,。；;]{0,16}")  # the opening of a quoted name, up to a marker in it
 PARENTHESIS = re.compile(r"[（(][^（()）]{0,40}[）)]")
@@ -246,6 +248,11 @@ def markers(text: str) -> tuple[Marker, ...]:
         if later_in_segment and QUOTED.fullmatch(text, marker.end, later.start) \
                 and (marker.kind in LEGAL_FORMS or marker.kind in quoted_kinds(text, found[i + 1:])):
             continue  # 事业单位“某某水产研究所”, 全资子公司“某某研究院有限公司”: the unit is the one its name says
+        if text[marker.start:marker.end] == "厂" \
+                and (BUILDING.match(text, marker.end) or in_place_name(text, marker.start)):
+            continue  # 标准厂房: a building; 大厂回族自治县: a place
+        if marker.kind == K.government and ONE_BUSINESS_OF.match(text, marker.end):
+            continue
         if REFORM_AFTER.match(text, marker.end):
             continue  # 科研院所改革时转制成企业: a reform of that kind of unit
         if later_in_segment and (ADJACENT.fullmatch(text, marker.end, later.start) or MODIFIES.match(text, marker.end)):
@@ -278,6 +285,10 @@ def markers(text: str) -> tuple[Marker, ...]:
             continue  # 原为省建设厅直属事业单位，后转制为企业: what the unit was
         kept.append(marker)
     return tuple(kept)
+
+
+def in_place_name(text: str, pos: int) -> bool:
+    return any(m.start <= pos < m.end for m in places.scan(text))
 
 
 def quoted_kinds(text: str, following: list[Marker]) -> set[ApplicantKind]:
