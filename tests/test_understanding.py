@@ -2706,3 +2706,12 @@ def test_the_application_period_gives_no_days_left_to_its_end(assistant: Assista
 def test_the_level_of_a_zone_the_applicant_manages_is_that_zones() -> None:
     text = "管委会系国家级经开区管委会，托管了一个市级产业园，想报示范园区"
     assert extract_profile(text).park.level == ParkLevel.national
+
+
+@pytest.mark.parametrize(("text", "founders"), [
+    ("我在一所市属本科院校当老师，我带的团队办了个研究中心，能报示范科研机构吗", []),
+    ("研究院由区属国企出资设立", [Founder.state_owned_enterprise]),
+    ("研究所是县属事业单位", [Founder.local_government]),
+])
+def test_an_owner_said_of_another_unit_is_not_the_institutes_founder(text: str, founders: list[Founder]) -> None:
+    assert extract_profile(text).institute.founders == founders
