@@ -2278,6 +2278,12 @@ def test_a_company_that_would_file_in_a_zones_stead_is_the_applicant() -> None:
     assert extract_profile(text).kind == ApplicantKind.company
 
 
+def test_a_zone_a_company_would_file_for_is_not_screened_as_an_applicant(assistant: Assistant) -> None:
+    text = "开发区的运营公司是国有独资的有限公司，能不能代替管委会申报示范园区？"
+    assert ApplicantKind.park_committee not in extract_profile(text).also
+    assert statuses(assistant, text)["park"] == "ineligible"
+
+
 def test_a_unit_that_asks_whether_it_may_apply_puts_itself_forward_for_that_type() -> None:
     text = "某某市科技局：市人民政府准备报示范市，也想以市政府名义报服务业集聚示范区；另外市里的高新区管委会咨询能否报示范园区。"
     proposed = extract_profile(text).proposed

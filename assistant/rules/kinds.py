@@ -438,9 +438,14 @@ def put_forward(text: str, found: Sequence[Marker]) -> list[tuple[Marker, re.Mat
                 and not any(unit.end <= other.start < clause.end() and other.kind not in LEGAL_FORMS
                             for other in found[number + 1:number + 2]):  # 研究所（事业单位），准备报…: its form
             proposal = PROPOSES.match(text, clause.end())  # an item's next clause applies, its subject elided
-        if proposal and not just_before(AS_IF, text, unit.start):
+        if proposal and not just_before(AS_IF, text, unit.start) and not in_its_stead(text, unit, found):
             pairs.append((unit, proposal))
     return pairs
+
+
+def in_its_stead(text: str, unit: Marker, found: Sequence[Marker]) -> bool:
+    """Another unit would file for ``unit`` (平台公司替管委会报): ``unit`` is represented, not put forward."""
+    return just_before(ON_BEHALF, text, unit.start) and applies_in_its_stead(text, unit, speaker(text, found))
 
 
 def proposals(text: str) -> list[tuple[Marker, tuple[int, int]]]:
