@@ -506,6 +506,9 @@ HEAD_OFFICE = re.compile(r"总公司|总部")
 NOT_AWARDED_AFTER = re.compile(r"[^，,。；;！!？?\n]{0,2}?(?:没|没有|未|并未)(?:评上|评过|获批|认定|入选|通过)")
 
 
+EARLIER_HOLDER = re.compile(r"(?:以前|之前|此前|早年|早先|曾经|曾|过去|原来|原先)(?:就|也|还)?(?:是|被|获评|评上)")
+
+
 def title_claims(text: str, head: kinds.Marker | None = None, *, branch: bool = False
                  ) -> tuple[list[ProjectKey], list[ProjectKey], list[ProjectKey]]:
     """National titles the text says the applicant already holds (2021年经评审入选国家知识产权示范企业), and
@@ -541,6 +544,9 @@ def title_claims(text: str, head: kinds.Marker | None = None, *, branch: bool = 
             continue
         found = qualifiers(text, seg_start + predicate.start(), match.end()) | qualifiers(text, match.start(),
                                                                                            match.end())
+        if Qualifier.former in found and EARLIER_HOLDER.search(before) \
+                and not pattern("revoked").search(text, seg_start, seg_end):
+            found.discard(Qualifier.former)  # 公司以前是示范企业: recognised in an earlier year, which stays valid
         if found & {Qualifier.negated, Qualifier.pending, Qualifier.former, Qualifier.wished,
                     Qualifier.hypothetical}:
             continue
