@@ -807,6 +807,7 @@ def test_whether_a_title_lasts_is_answered_by_the_evaluation_that_may_revoke_it(
     ("母集团总部去年是国家知识产权示范企业了，我们是它旗下的一家控股子公司（有限责任公司），能报示范企业吗", "eligible"),
     ("我们集团是国家知识产权示范企业，这次还要报吗", "already_recognized"),
     ("本公司（有限责任公司）以前是国家知识产权示范企业，这届还用报吗", "already_recognized"),  # an earlier year's
+    ("我们是股份有限公司，市局已把本公司作为示范企业推荐到省里", "eligible"),  # put forward, not recognised
     ("我们是股份有限公司，几个老职工说公司以前是国家知识产权示范企业，这届还用报吗", "needs_info"),
 ])
 def test_a_title_counts_for_the_unit_holding_it_while_it_is_held(assistant: Assistant, text: str, status: str) -> None:
