@@ -944,6 +944,20 @@ def test_a_follow_up_turning_to_a_related_unit_of_the_same_kind_screens_that_uni
     assert answer.check.verdicts["enterprise"].status == "eligible"  # a unit below, of the same kind: its own facts
 
 
+@pytest.mark.parametrize(("first", "follow_up", "status"), [
+    ("我们是集团在南昌的分公司，能报示范企业吗", "那我们上级单位，赣江控股有限公司呢？它是独立法人", "eligible"),
+    ("本公司（股份有限公司）2019年被认定为国家知识产权示范企业，这届要报吗",
+     "今年我们又注册了一家控股子公司，叫某某新能源有限公司，是独立法人，它能报吗", "eligible"),
+    ("我们是养蜂专业合作社，能报示范企业吗", "合作社后来出资办了一家蜂产品有限责任公司，独立法人，这家公司行吧", "eligible"),
+])
+def test_a_follow_up_about_a_unit_it_names_or_points_back_to_screens_that_unit(
+        assistant: Assistant, first: str, follow_up: str, status: str) -> None:
+    conversation = Conversation()
+    assistant.ask(first, conversation, as_of=DAY)
+    answer = assistant.ask(follow_up, conversation, as_of=DAY)
+    assert answer.check.verdicts["enterprise"].status == status
+
+
 def test_an_institute_a_zone_committee_set_up_is_set_up_by_local_government(assistant: Assistant) -> None:
     text = "我们是一个国家级经开区。管委会去年出资举办了一个研究院，事业单位，独立法人。研究院能报示范科研机构吗？"
     assert extract_profile(text).institute.founders == [Founder.local_government]

@@ -140,7 +140,9 @@ BREAKS = re.compile(r"[，,。；;！!？?]")
 COORDINATED = re.compile(r"和|与|及|以及|、|跟|还有|或者?")
 COORDINATED_NAME = re.compile(rf"(?:{COORDINATED.pattern})[^，,。；;！!？?\n是的]{{0,12}}")  # …、工业集中区管委会
 WHAT_ABOUT = re.compile(r"(?:^|[，,。；;！!？?\n])(?:那|那么)?([^，,。；;！!？?\n]{1,16}?)"
-                        r"(?:呢|怎么样|行不行|可以吗|能报吗)")  # 那我们下属的研究院呢
+                        r"(?:呢|怎么样|行不行|可以吗|可以吧|行吗|行吧|能报吗)")  # 那我们下属的研究院呢
+POINTS_BACK = re.compile(r"(?:那|那么)?(?:它|这个|这家|这一家|该)(?:公司|企业|单位|学校|机构)?")
+APPOSED_BEFORE = re.compile(r"(?:^|[。！!？?\n])(?:那|那么)([^，,。；;！!？?\n]{1,12})[，,]$")
 # A sentence saying that two names are one body: each name is a kind of the applicant.
 ONE_BODY = re.compile(rf"[^。！!？?\n]*(?:{alternation('one_body')})[^。！!？?\n]*")
 SUBORDINATE = re.compile(r"(?:下属|所属|内设|直属|下设)的?")
@@ -456,12 +458,23 @@ def proposals(text: str) -> list[tuple[Marker, tuple[int, int]]]:
             if (name := MASKED_NAME.match(text, proposal.end() - 1))] + respectively(text, found)
 
 
+def sentence_start(text: str, pos: int) -> int:
+    return max(text.rfind(mark, 0, pos) for mark in "。！!？?\n") + 1
+
+
 def turns_to_another_unit(text: str, kind: ApplicantKind | None) -> str | None:
     """"above", "beside" or "below" when a follow-up asks about the unit above the one described (of ``kind``),
     beside it, or below it and of its kind (那母公司呢, 那邻县呢, 那我们的子公司呢, 市下面的区呢): what was said of
     the first unit is not said of it. A unit of another kind below it (那我们下属的研究院呢) is the applicant's own."""
     for match in WHAT_ABOUT.finditer(text):
         thing = match.group(1)
+        if named_before := APPOSED_BEFORE.search(text, 0, match.start(1)):
+            thing = f"{named_before.group(1)}，{thing}"  # 那我们上级单位，某某有限公司呢: the unit, then its name
+        elif POINTS_BACK.fullmatch(thing):  # 新设了一家子公司，…，它能报吗: a unit below it, described before
+            described = text[sentence_start(text, match.start(1)):match.start(1)]
+            if pattern("subordinate_unit").search(described) and {m.kind for m in markers(described)} <= {kind}:
+                return "below"
+            continue
         if pattern("parent_unit").search(thing.rsplit("的", 1)[-1]):  # not 我们集团的研究总院: a unit below it
             return "above"
         if pattern("neighbour_unit").search(thing):
@@ -579,6 +592,9 @@ def head_noun(text: str) -> Marker | None:
         if THIS_ONE.match(text, start) and (earlier := [m for m in found if m.start < start
                                                         and m.kind not in (*LEGAL_FORMS, K.person)]):
             return replace(earlier[-1], by="asks")  # …参与了一个研究院，是…设立的，这个能报吗: the unit named last
+    for follow_up in WHAT_ABOUT.finditer(text):  # …成立了一家有限公司，这个公司可以吧: the unit it turns to
+        if named := [m for m in found if follow_up.start(1) <= m.start < follow_up.end(1)]:
+            return replace(named[-1], by="asks")
     own = speaker(text, found)
     if own.kind == K.department and (asked := place_asked_about(text)) is not None:
         return Marker(asked, asked, K.government, by="asks")  # 我在县发改局工作……县里能不能报: its government
