@@ -944,6 +944,18 @@ def test_a_follow_up_turning_to_a_related_unit_of_the_same_kind_screens_that_uni
     assert answer.check.verdicts["enterprise"].status == "eligible"  # a unit below, of the same kind: its own facts
 
 
+@pytest.mark.parametrize("text", ["我们是电器公司下面的空调事业部，能报示范企业吗", "我们分厂没单独办执照，挂在总厂名下，能报示范企业吗"])
+def test_a_division_or_a_unit_without_a_licence_of_its_own_is_no_legal_person(text: str) -> None:
+    assert extract_profile(text).company.independent_legal_person is False
+
+
+def test_a_campus_turning_to_its_university_screens_the_university(assistant: Assistant) -> None:
+    conversation = Conversation()
+    assistant.ask("我是某某大学苏州校区的，校区不是独立法人，能单独报示范高校吗", conversation, as_of=DAY)
+    answer = assistant.ask("那改用学校本部的名义去报呢？学校是普通本科", conversation, as_of=DAY)
+    assert answer.check.verdicts["university"].status == "eligible"
+
+
 @pytest.mark.parametrize(("first", "follow_up", "status"), [
     ("我们是集团在南昌的分公司，能报示范企业吗", "那我们上级单位，赣江控股有限公司呢？它是独立法人", "eligible"),
     ("本公司（股份有限公司）2019年被认定为国家知识产权示范企业，这届要报吗",

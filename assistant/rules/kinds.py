@@ -475,7 +475,7 @@ def turns_to_another_unit(text: str, kind: ApplicantKind | None) -> str | None:
             if pattern("subordinate_unit").search(described) and {m.kind for m in markers(described)} <= {kind}:
                 return "below"
             continue
-        if pattern("parent_unit").search(thing.rsplit("的", 1)[-1]):  # not 我们集团的研究总院: a unit below it
+        if pattern("parent_unit").search(thing.replace("的名义", "名义").rsplit("的", 1)[-1]):  # not 我们集团的研究总院
             return "above"
         if pattern("neighbour_unit").search(thing):
             return "beside"
