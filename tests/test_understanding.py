@@ -2750,3 +2750,14 @@ def test_the_level_of_a_zone_the_applicant_manages_is_that_zones() -> None:
 ])
 def test_an_owner_said_of_another_unit_is_not_the_institutes_founder(text: str, founders: list[Founder]) -> None:
     assert extract_profile(text).institute.founders == founders
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("兰州交通大学科技处：想了解示范高校的申报", UniversityLevel.undergraduate),
+    ("我们是昆明冶金职业技术大学，能报示范高校吗", UniversityLevel.vocational_undergraduate),
+    ("我们是江苏开放大学，能报示范高校吗", UniversityLevel.adult),
+    ("我们是长江大学荆州校区，想单独报示范高校", None),
+    ("我们是一所大学，想报示范高校", None),
+])
+def test_a_school_named_a_daxue_is_undergraduate_unless_its_name_says_otherwise(text: str, level) -> None:
+    assert extract_profile(text).university.level == level

@@ -806,6 +806,25 @@ def secondary_college(text: str, head: kinds.Marker | None) -> bool:
         for college in re.finditer("学院", text))
 
 
+# A school named a 大学 (贵州大学, 宁波诺丁汉大学): only undergraduate schools may take that name, save those whose
+# names say vocational, open or adult education (the level phrases read those).
+NAMED_UNIVERSITY = re.compile(r"[\u4e00-\u9fff]{2}(?<![们所个家该本这那是的属某一])大学$")
+NOT_UNDERGRADUATE_NAME = re.compile(r"(?:职业技术|职业|开放|广播电视|老年|社区|业余|职工|函授)大学$")
+PART_NAMED_AFTER = re.compile(r"[（(]|[\u4e00-\u9fff]{0,6}?"
+                              r"(?:分校|校区|分院|学院|研究院|研究生院|医院|附属|科技园|实验室)")
+
+
+def university_facts(text: str, head: kinds.Marker | None) -> UniversityFacts:
+    facts = {"independent_legal_person": False if secondary_college(text, head) else None,
+             **read_facts(text, UNIVERSITY_FACTS)}
+    if "level" not in facts and head is not None and text[head.start:head.end] == "大学" \
+            and NAMED_UNIVERSITY.search(text, 0, head.end) \
+            and not NOT_UNDERGRADUATE_NAME.search(text, 0, head.end) \
+            and not PART_NAMED_AFTER.match(text, head.end):  # 某某大学葫芦岛分校, 某某大学（威海）: a part of it
+        facts["level"] = U.undergraduate
+    return UniversityFacts(**facts)
+
+
 def not_a_legal_person(text: str) -> bool:
     """Some sentence says the unit is not a legal person (a later one may say its parent is)."""
     return any(LEGAL_PERSON.read(sentence) is False for sentence in SENTENCE_END.split(text))
@@ -1082,9 +1101,7 @@ def extract_profile(text: str, previous: Profile | None = None) -> Profile:
         places_proposed=places_proposed,
         park=park_facts(masked, place) if scope & {K.park_committee, None} else ParkFacts(),
         company=company,
-        university=(UniversityFacts(**{"independent_legal_person": False if secondary_college(masked, head) else None,
-                                       **read_facts(masked, UNIVERSITY_FACTS)})
-                    if scope & {K.university, None} else UniversityFacts()),
+        university=university_facts(masked, head) if scope & {K.university, None} else UniversityFacts(),
         institute=(InstituteFacts(founders=founders(masked), independent_legal_person=LEGAL_PERSON.read(masked),
                                   set_up=SET_UP.read(masked)) if scope & {K.institute, None} else InstituteFacts()),
         industrial_agglomeration=AGGLOMERATION.read(ZONE_TYPE_NAME.sub(lambda m: MASK * len(m.group()), masked))
