@@ -2761,3 +2761,19 @@ def test_an_owner_said_of_another_unit_is_not_the_institutes_founder(text: str, 
 ])
 def test_a_school_named_a_daxue_is_undergraduate_unless_its_name_says_otherwise(text: str, level) -> None:
     assert extract_profile(text).university.level == level
+
+
+@pytest.mark.parametrize("text", ["我们是驻西安的一所军事院校，能报示范高校吗",
+                                  "学校归中央军委训练管理部门管理，本科层次，想报示范高校"])
+def test_a_school_of_the_armed_forces_is_not_set_up_by_the_education_administration(assistant: Assistant,
+                                                                                     text: str) -> None:
+    assert statuses(assistant, text)["university"] == "ineligible"
+
+
+def test_a_programme_inside_a_university_is_screened_as_a_part_and_the_university_itself_afresh(
+        assistant: Assistant) -> None:
+    conversation = Conversation()
+    answer = assistant.ask("我负责学校的一个中澳合作办学项目，项目不是独立的机构，能单独报示范高校吗", conversation, as_of=DAY)
+    assert answer.check.verdicts["university"].status == "ineligible"
+    answer = assistant.ask("那学校本身呢？是省属普通本科", conversation, as_of=DAY)
+    assert answer.check.verdicts["university"].status == "eligible"

@@ -183,7 +183,8 @@ SENTENCE_END = re.compile(r"[。！!？?\n]")
 # Whether the unit is a legal person itself (a branch, an internal college or a campus is not).
 IS_LEGAL_PERSON = (r"独立法人资格|独立法人|独立的法人|法人资格|企业法人|事业单位法人|法人单位|独立办学资格|"
                    r"单独登记|独立登记")
-NOT_LEGAL_PERSON = (r"非法人|内设机构|内设部门|内部(?:的)?(?:部门|机构)|事业部|异地校区|分校区|"
+NOT_LEGAL_PERSON = (r"非法人|内设机构|内设部门|内部(?:的)?(?:部门|机构)|事业部|异地校区|分校区|办学项目|"
+                    r"(?:不是|并非|非)(?:一个)?独立(?:的)?(?:机构|单位)|"
                     r"非独立(?:设置)?的?(?:校区|分校|分院)|(?:没有?|未|不)单独(?:注册|登记|办理?(?:营业)?执照|的(?:营业)?执照)|"
                     r"(?:没有|未|不|无)(?:单独|独立)的?(?:法人证书|法人登记)|"
                     # 中科院某所在昆明的分中心: a local part of an institute
@@ -228,6 +229,8 @@ COMPANY_FACTS = [
 U = UniversityLevel
 EDUCATION_APPROVAL = (r"(?:经过?|由|获)?(?:国家)?(?:教育部|教育行政部门|教育部门|教育主管部门|省教育厅|教育厅)(?:正式)?"
                       r"(?:批准|批复|同意|审批)(?:设立|成立|建立)?|批准设立")
+# A school of the armed forces (军队院校, 由军委批准设立): set up outside the education administration.
+MILITARY_SCHOOL = r"军队院校|军事院校|部队院校|武警院校|军队系统|(?:中央)?军委"
 UNDERGRADUATE = r"普通本科|本科院校|本科高校|本科学校|独立学院|双一流|(?<!\d)985(?!\d)|(?<!\d)211(?!\d)|本科"
 UPGRADED = r"专升本|升本(?!的?(?:材料|申请|申报))"  # 去年升本了; not 升本材料 (what is sent to become one)
 UNIVERSITY_FACTS = [
@@ -239,7 +242,7 @@ UNIVERSITY_FACTS = [
         r"成人高校|成人高等学校|成人高等教育|开放大学|广播电视大学|电大|老年大学|网络教育学院": U.adult,
     }, pending={UNDERGRADUATE: U.junior, UPGRADED: U.junior},  # 正在申请专升本: not yet undergraduate
          overrides=(U.adult,)),  # 成人高校，开设本科学历教育: the programmes of an adult school
-    Fact("approved", {EDUCATION_APPROVAL: True, r"未获批|尚未获批|未经批准|筹建|筹备": False},
+    Fact("approved", {EDUCATION_APPROVAL: True, rf"未获批|尚未获批|未经批准|筹建|筹备|{MILITARY_SCHOOL}": False},
          negated={EDUCATION_APPROVAL: False}),
     Fact("public", {r"公办|公立": True, r"民办|私立": False}, negated={r"公办|公立": False, r"民办|私立": True}),
     LEGAL_PERSON,
