@@ -2777,3 +2777,8 @@ def test_a_programme_inside_a_university_is_screened_as_a_part_and_the_universit
     assert answer.check.verdicts["university"].status == "ineligible"
     answer = assistant.ask("那学校本身呢？是省属普通本科", conversation, as_of=DAY)
     assert answer.check.verdicts["university"].status == "eligible"
+
+
+def test_a_kind_noun_naming_back_a_unit_of_two_kinds_keeps_both(assistant: Assistant) -> None:
+    text = "一家民营集团出资设立了“合肥智芯微电子研究院有限公司”，独立法人。研究院准备报示范科研机构，另外问下能否同时算示范企业。"
+    assert statuses(assistant, text)["enterprise"] == "eligible"

@@ -516,6 +516,7 @@ def parent_of(text: str, unit: Marker) -> ApplicantKind | None:
 
 
 ANAPHOR = re.compile(r"(?:该|此|上述|前述|这家|这个|这所)$")
+BARE_NOUN = re.compile(r"(?:^|[，,。；;！!？?\n]|我们|本|我)$")  # a kind noun with no name of its own
 
 
 def head(text: str) -> Marker | None:
@@ -524,7 +525,13 @@ def head(text: str) -> Marker | None:
     chosen = head_noun(text)
     if chosen is not None and just_before(OWN, text, chosen.start):
         return with_opening_kinds(text, chosen)
-    if chosen is None or not ANAPHOR.search(text, max(0, chosen.start - 2), chosen.start):
+    if chosen is None:
+        return None
+    if BARE_NOUN.search(text, max(0, chosen.start - 2), chosen.start) and (named := [
+            m for m in markers(text) if m.start < chosen.start and chosen.kind in m.also]):
+        carried = dict.fromkeys([*chosen.also, named[-1].kind, *named[-1].also])  # “某某研究院有限公司”…研究院想报:
+        return replace(chosen, also=tuple(kind for kind in carried if kind != chosen.kind))  # the unit named before
+    if not ANAPHOR.search(text, max(0, chosen.start - 2), chosen.start):
         return chosen
     named_before = [m for m in markers(text) if m.start < chosen.start and m.kind == chosen.kind]
     return replace(chosen, also=tuple(dict.fromkeys([*chosen.also, *(k for m in named_before for k in m.also)])))
