@@ -1394,6 +1394,11 @@ def test_who_supervises_an_institute_is_no_founder_when_its_founder_is_said(assi
     assert statuses(assistant, text + "。能报示范科研机构吗？")["institute"] != "eligible"
 
 
+def test_an_institute_a_government_body_oversees_with_no_founder_said_was_set_up_by_that_government() -> None:
+    text = "某某设计研究总院有限公司，早年由科研院所转制而来，目前由省国资委监管，想报示范科研机构"
+    assert extract_profile(text).institute.founders == [Founder.local_government]
+
+
 def test_a_company_form_an_institute_is_still_to_take_is_not_its_form(assistant: Assistant) -> None:
     text = "某市农机研究所是市农业农村局举办的事业单位，目前在走改制程序，准备注册为有限责任公司，两个项目报哪个？"
     assert {key: statuses(assistant, text)[key] for key in ("enterprise", "institute")} == \

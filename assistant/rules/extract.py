@@ -311,7 +311,7 @@ FOUNDER = re.compile(f"(?P<foreign>{FOREIGN_FIRM})|(?P<ministry>{MINISTRY})|(?P<
                      + "|".join(sorted(map(re.escape, FOUNDERS), key=len, reverse=True)))
 # Who owns the enterprise that set the institute up, said anywhere ("集团是民营企业", "一家民营的上市公司").
 OWNERSHIP = {F.private_enterprise: re.compile(PRIVATE), F.state_owned_enterprise: re.compile(STATE_OWNED)}
-FOUNDING = re.compile(r"设立|举办|开办|创办|创建|组建|兴办|成立|出资|出钱|投资|主办|主管|发起|共建|合办|"
+FOUNDING = re.compile(r"设立|举办|开办|创办|创建|组建|兴办|成立|出资|出钱|投资|主办|主管|监管|发起|共建|合办|"
                       r"下属|直属|所属|旗下|"
                       r"控股|全资|持股|"  # 省属集团全资持股的设计院: its owner set it up
                       r"归[^，,。；;！!？?\n]{1,12}?管|(?:设|办|建|搞)的|"  # 市政府办的公益机构
@@ -375,7 +375,7 @@ def founded_by_persons(text: str) -> list[Founder]:
 
 
 # Who supervises the unit (业务主管单位为区科技局, 省科技厅主管): its founder only when no founder is said.
-SUPERVISES = re.compile(r"主管|归[^，,。；;！!？?\n]{1,12}?管")
+SUPERVISES = re.compile(r"主管|监管|归[^，,。；;！!？?\n]{1,12}?管")
 
 
 def label_end(text: str, pos: int) -> int:
