@@ -696,6 +696,8 @@ def test_the_sentence_quoted_shares_the_questions_content_never_just_the_clauses
 @pytest.mark.parametrize(("question", "clause"), [
     ("申报数据能不能往好看了写一写？", "notice#5.4"),
     ("材料里的数字有点水分，要紧吗", "notice#5.4"),
+    ("专利件数能不能往大了报一点", "notice#5.4"),
+    ("申报书里的数据先“包装”一下，有问题吗", "notice#5.4"),
     ("创建期间要不要建个展馆、办个仪式？", "notice#5.5"),
     ("迎检是不是要准备很多台账", "notice#5.2"),
     ("市里让我们把统计局有的数据再填一遍表，合理吗", "notice#5.2"),  # filling in again is reporting again
