@@ -1505,6 +1505,8 @@ def test_whether_the_notice_is_out_yet_is_answered_by_its_date(assistant: Assist
     assert "2025年9月12日" in before.answer and "尚未印发" in before.answer
     assert "尚未印发" not in assistant.ask("强国建设示范创建的文件下来了吗？", as_of=DAY).answer
     assert not assistant.ask("地理标志保护示范区的通知出来了没有？", as_of=DAY).in_scope
+    for asked in ("这届示范创建的通知出来没？", "示范创建的文件下来没有"):
+        assert "尚未印发" in assistant.ask(asked, as_of=date(2025, 9, 3)).answer
 
 
 def test_whether_a_title_lasts_whatever_happens_is_the_revocation(assistant: Assistant) -> None:
