@@ -2601,6 +2601,11 @@ def test_the_stage_now_is_asked_apart_from_the_step_told_before_it(assistant: As
     assert "推动创建阶段" in answer.answer and answer.citations[0].id == "notice#4.2"
 
 
+def test_who_goes_down_as_the_applicant_is_the_government_the_question_names(assistant: Assistant) -> None:
+    answer = assistant.ask("申报主体填县科技局还是填县人民政府？", as_of=DAY)
+    assert answer.in_scope and answer.citations[0].id == "notice#2.2"
+
+
 def test_sending_the_materials_straight_to_the_national_office_asks_how_to_apply(assistant: Assistant) -> None:
     answer = assistant.ask("申报书能不能直接发到国家知识产权局的邮箱？", as_of=DAY)
     assert answer.in_scope and answer.citations[0].id == "notice#4.1" and "省级知识产权局" in answer.answer

@@ -493,7 +493,7 @@ def decide(text: str, *, turn: Profile, profile: Profile | None, search: Callabl
         return Decision([Part(Intent.drafting, text)])
     request = requested(text)
     asked = request or addressed(text)  # 【诉求】…, @智能助手 …: what the text asks of the assistant
-    types = mentioned_types(text) or type_asked_about(asked or text)  # the fields around a request name them too
+    types = mentioned_types(text) or type_asked_about(asked or text) or types_of_applying_government(asked or text)
     text = without_courtesies(asked or without_letter_frame(text))
     if held := [(piece, subject) for piece in pieces(text) if (subject := held_title_subject(piece))]:
         applying = any(pattern("asks_eligibility").search(piece) or REAPPLY.search(piece) for piece in pieces(text))
@@ -605,6 +605,18 @@ def type_asked_about(text: str) -> list[ProjectKey]:
     thing = match.group("applied") or match.group("thing")
     found = {key for name, key in project_names().items() if in_order(thing, name)}
     return list(found) if len(found) == 1 else []
+
+
+# Which unit goes down as the applicant (申报单位写市场监管局还是写县政府): the types that government applies for.
+APPLYING_UNIT_ASKED = re.compile(r"申报(?:单位|主体)|落款|以谁的?名义|谁(?:来|去)?(?:申报|报)")
+GOVERNMENT_OF = {"county": re.compile(r"县(?:人民)?政府"), "city": re.compile(r"(?<![县区])市(?:人民)?政府")}
+
+
+def types_of_applying_government(text: str) -> list[ProjectKey]:
+    """The type a question about who is written down as the applicant implies by the government it names."""
+    if not APPLYING_UNIT_ASKED.search(text):
+        return []
+    return [key for key, government in GOVERNMENT_OF.items() if government.search(text)][:1]
 
 
 def in_order(short: str, name: str) -> bool:
