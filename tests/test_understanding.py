@@ -2801,3 +2801,9 @@ def test_a_programme_inside_a_university_is_screened_as_a_part_and_the_universit
 def test_a_kind_noun_naming_back_a_unit_of_two_kinds_keeps_both(assistant: Assistant) -> None:
     text = "一家民营集团出资设立了“合肥智芯微电子研究院有限公司”，独立法人。研究院准备报示范科研机构，另外问下能否同时算示范企业。"
     assert statuses(assistant, text)["enterprise"] == "eligible"
+
+
+def test_a_unit_named_as_a_branch_is_one_whatever_is_said_of_its_head_office(assistant: Assistant) -> None:
+    text = "执照名称：“宁波某某电器有限公司余姚分公司”，总公司在宁波，今年总公司不报，分公司可以单独报示范企业吗"
+    assert extract_profile(text).company.branch is True
+    assert statuses(assistant, text)["enterprise"] == "ineligible"

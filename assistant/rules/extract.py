@@ -207,6 +207,9 @@ SET_UP = Fact("set_up", {NOT_SET_UP: False,  # 正在筹建 is what it says; 执
                              True},
               pending={NOT_SET_UP: False})
 STATE_OWNED, PRIVATE = r"国有|国企|央企|国资", r"民营|民企|私营"
+BRANCH = Fact("branch", {r"分公司|分支机构|办事处|代表处": True, r"子公司|总公司|母公司|集团总部|总部|集团本部": False},
+              negated={r"分公司|分支机构|办事处|代表处": False},
+              skip_before=re.compile(r"(?:有|设|下设|拥有|旗下|下属|管理)[^，,。；;的]{0,4}$"))  # 在深圳有分公司
 COMPANY_FACTS = [
     SET_UP,
     Fact("state_owned", {STATE_OWNED: True, PRIVATE: False}, negated={STATE_OWNED: False, PRIVATE: True}),
@@ -219,9 +222,7 @@ COMPANY_FACTS = [
         r"个体工商户|个体户": LegalForm.individual_business,
         r"全民所有制|集体所有制|集体企业": LegalForm.non_company_enterprise,
     }),
-    Fact("branch", {r"分公司|分支机构|办事处|代表处": True, r"子公司|总公司|母公司|集团总部|总部|集团本部": False},
-         negated={r"分公司|分支机构|办事处|代表处": False},
-         skip_before=re.compile(r"(?:有|设|下设|拥有|旗下|下属|管理)[^，,。；;的]{0,4}$")),
+    BRANCH,
     LEGAL_PERSON,
     Fact("established_in_china", {IN_CHINA: True, ABROAD: False}, negated={IN_CHINA: False, ABROAD: True}),
     Fact("under_company_law", {COMPANY_LAW: True, FOREIGN_LAW: False}, negated={COMPANY_LAW: False}),
@@ -817,6 +818,13 @@ PART_NAMED_AFTER = re.compile(r"[（(]|[\u4e00-\u9fff]{0,6}?"
                               r"(?:分校|校区|分院|学院|研究院|研究生院|医院|附属|科技园|实验室)")
 
 
+def named_branch(text: str, head: kinds.Marker | None) -> bool:
+    """The applicant's own noun is 分公司 (not one it has: 在深圳有分公司)."""
+    if head is None or text[head.start:head.end] != "分公司":
+        return False
+    return not BRANCH.skip_before.search(text[segment_bounds(text, head.start)[0]:head.start])
+
+
 def university_facts(text: str, head: kinds.Marker | None) -> UniversityFacts:
     facts = {"independent_legal_person": False if secondary_college(text, head) else None,
              **read_facts(text, UNIVERSITY_FACTS)}
@@ -1089,6 +1097,8 @@ def extract_profile(text: str, previous: Profile | None = None) -> Profile:
                                   **read_facts(masked, COMPANY_FACTS)})
         if BECAME_COMPANY.search(masked):  # 原来是分公司，已变更登记为…有限责任公司: a branch no longer
             company = company.model_copy(update={"branch": False})
+        elif company.branch is None and company.independent_legal_person is not True and named_branch(masked, head):
+            company = company.model_copy(update={"branch": True})  # “某某有限公司东莞分公司”…总公司在深圳
     if kind is None and (previous is None or previous.kind is None) and company.legal_form is not None:
         kind = K.company  # 一家小巨人企业，股份制: a legal form says what the unit is
     unsure_titles += [key for key in titles_of_kind(kind or (previous.kind if previous else None))
