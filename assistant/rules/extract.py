@@ -822,7 +822,8 @@ def named_branch(text: str, head: kinds.Marker | None) -> bool:
     """The applicant's own noun is 分公司 (not one it has: 在深圳有分公司)."""
     if head is None or text[head.start:head.end] != "分公司":
         return False
-    return not BRANCH.skip_before.search(text[segment_bounds(text, head.start)[0]:head.start])
+    has_it = BRANCH.skip_before
+    return has_it is None or not has_it.search(text[segment_bounds(text, head.start)[0]:head.start])
 
 
 def university_facts(text: str, head: kinds.Marker | None) -> UniversityFacts:
