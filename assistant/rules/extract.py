@@ -818,12 +818,13 @@ PART_NAMED_AFTER = re.compile(r"[（(]|[\u4e00-\u9fff]{0,6}?"
                               r"(?:分校|校区|分院|学院|研究院|研究生院|医院|附属|科技园|实验室)")
 
 
+HAS_UNIT = re.compile(r"(?:有|设|下设|拥有)[^，,。；;的]{0,4}$")
+
+
 def named_branch(text: str, head: kinds.Marker | None) -> bool:
-    """The applicant's own noun is 分公司 (not one it has: 在深圳有分公司)."""
-    if head is None or text[head.start:head.end] != "分公司":
-        return False
-    has_it = BRANCH.skip_before
-    return has_it is None or not has_it.search(text[segment_bounds(text, head.start)[0]:head.start])
+    """The applicant's own noun is 分公司: the one asked about, or one not said to be had (在深圳有分公司)."""
+    return head is not None and text[head.start:head.end] == "分公司" \
+        and (head.by != "first" or not HAS_UNIT.search(text[segment_bounds(text, head.start)[0]:head.start]))
 
 
 def university_facts(text: str, head: kinds.Marker | None) -> UniversityFacts:
