@@ -2764,6 +2764,8 @@ def test_the_level_of_a_zone_the_applicant_manages_is_that_zones() -> None:
 
 @pytest.mark.parametrize(("text", "founders"), [
     ("我在一所市属本科院校当老师，我带的团队办了个研究中心，能报示范科研机构吗", []),
+    ("研究院由东江大学独资举办。学校是市属的。", [Founder.university]),
+    ("南岭农业大学（农业农村部直属）出资设立了这家研究所", [Founder.university]),
     ("研究院由区属国企出资设立", [Founder.state_owned_enterprise]),
     ("研究所是县属事业单位", [Founder.local_government]),
 ])

@@ -402,6 +402,7 @@ def founded_by_speaker(text: str) -> list[Founder]:
 # An owner said of another unit (省属本科高校, 市属国企): that unit's owner, not the institute's founder.
 OWNER_OF_UNIT = re.compile(r"(?<=属)(?:公办|重点|骨干|大型)?(?:本科|普通)*"
                            r"(?:高校|大学|学院|学校|医院|企业|国企|集团|公司)")
+UNIVERSITY_OWNED = re.compile(r"(?:学校|大学|高校|学院)(?:是|为|系|属于)?[（(]?$")
 # A founder asked about, not stated: 是政府设立的吗, 政府设立还是企业设立.
 ASKED_AFTER = re.compile(r"[^，,。；;！!？?\n]{0,5}?(?:吗|么|[？?])|[^，,。；;！!？?\n]{0,4}?还是")
 ALTERNATIVE_BEFORE = re.compile(r"(?:设立|举办|出资|创办|成立)的?还是[^，,。；;！!？?\n]{0,2}$")  # not 目前还是…主管
@@ -420,8 +421,10 @@ def founders_in(text: str, windows: list[tuple[int, int]]) -> list[Founder]:
         for term in FOUNDER.finditer(text, window_start, window_end):
             if NOT_FOUNDING.match(text, term.end(), window_end) or any(a < term.start() < b for a, b in denied):
                 continue  # 省科技厅备案的研发机构: who filed or recognised it did not set it up
-            if OWNER_OF_UNIT.match(text, term.end()):
-                continue  # 省属高校的研究院, 市属国企设立的: whose that unit is; the unit itself may be the founder
+            if OWNER_OF_UNIT.match(text, term.end()) or (UNIVERSITY_OWNED.search(text, window_start, term.start())
+                                                         and FOUNDERS.get(term.group()) != F.university):
+                continue  # 省属高校的研究院, 学校是省属的, 某大学（教育部直属）: whose that unit is, not who set the
+                # institute up; the unit itself may be the founder
             if ASKED_AFTER.match(text, term.end()) or ALTERNATIVE_BEFORE.search(text, 0, term.start()):
                 continue  # 是政府设立的吗, 算政府设立还是企业设立: what is asked is not said
             if not qualifiers(text, term.start(), term.end()) - {Qualifier.partial, Qualifier.other}:  # co-founders
