@@ -2809,3 +2809,11 @@ def test_a_unit_named_as_a_branch_is_one_whatever_is_said_of_its_head_office(ass
     text = "执照名称：“宁波某某电器有限公司余姚分公司”，总公司在宁波，今年总公司不报，分公司可以单独报示范企业吗"
     assert extract_profile(text).company.branch is True
     assert statuses(assistant, text)["enterprise"] == "ineligible"
+
+
+def test_a_follow_up_taking_back_the_founder_read_before_replaces_it(assistant: Assistant) -> None:
+    conversation = Conversation()
+    assistant.ask("我们研究所是事业单位，举办单位一栏是市科技局，能报示范科研机构吗", conversation, as_of=DAY)
+    answer = assistant.ask("不对不对，举办单位那格填的是“滨江理工大学”，市科技局那格是业务指导单位。", conversation, as_of=DAY)
+    assert answer.in_scope and answer.check.profile.institute.founders == [Founder.university]
+    assert answer.check.verdicts["institute"].status != "eligible"

@@ -1135,7 +1135,7 @@ def extract_profile(text: str, previous: Profile | None = None) -> Profile:
     if previous is None:
         return owner_known(update)
     merged = merge(previous, update)
-    if update.institute.founders and pattern("corrects_earlier").search(clean):  # 看错了，举办者实际上是…
+    if update.institute.founders and pattern("corrects_earlier").search(text):  # 看错了，举办者实际上是…
         merged = merged.model_copy(update={"institute": merged.institute.model_copy(
             update={"founders": update.institute.founders})})
     if denied:
