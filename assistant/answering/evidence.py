@@ -91,9 +91,6 @@ def programmes() -> tuple[Programme, ...]:
     return tuple(Programme(tuple(r["names"]), r["note"]) for r in records("other_programmes"))
 
 
-YEAR = re.compile(r"(?<!\d)(20\d{2})(?:年|届)")
-
-
 # Kinds of intellectual property listed together (商标、版权的登记量): the property, not a programme about one of them.
 IP_KINDS = r"专利|商标|版权|著作权|地理标志|植物新品种|集成电路布图设计|商业秘密"
 LISTED_IP = re.compile(rf"(?:{IP_KINDS})(?:[、和与及或]|以及)(?:{IP_KINDS})(?:(?:[、和与及或]|以及)(?:{IP_KINDS}))*")
@@ -120,10 +117,16 @@ def without_programmes(text: str) -> str:
     return _programme_mention().sub("，", text)
 
 
+# A year the text gives to a round, a title or a step of one (2022年那批, 2021年认定的示范县), not to something
+# else (2006年省政府批的开发区).
+ROUND_YEAR = re.compile(r"(?<!\d)(20\d{2})(?:届|年[^，,。；;！!？?\n]{0,8}?"
+                        r"(?:那批|那届|那轮|那次|届|轮|批次|示范|认定|评|申报|创建|试点|推荐|通知|文件))")
+
+
 def earlier_round(text: str) -> Programme | None:
     """A year before this round's first year: the question is about an earlier round — unless it names this
     round too (2022年那批是省局推荐的，这一届也是吗: asked of this round)."""
     first_year = timetable().round.first_year
-    if any(int(year) < first_year for year in YEAR.findall(text)) and not pattern("this_round").search(text):
+    if any(int(year) < first_year for year in ROUND_YEAR.findall(text)) and not pattern("this_round").search(text):
         return Programme((), f"{first_year}年以前的示范创建（本通知只涉及本届）")
     return None
