@@ -2819,3 +2819,8 @@ def test_a_follow_up_taking_back_the_founder_read_before_replaces_it(assistant: 
     answer = assistant.ask("不对不对，举办单位那格填的是“滨江理工大学”，市科技局那格是业务指导单位。", conversation, as_of=DAY)
     assert answer.in_scope and answer.check.profile.institute.founders == [Founder.university]
     assert answer.check.verdicts["institute"].status != "eligible"
+
+
+def test_a_government_leading_a_joint_founding_is_a_founder_not_the_applicant() -> None:
+    profile = extract_profile("我们是嘉兴市政府牵头、和两家企业共建的研究中心，事业单位，想报示范科研机构")
+    assert profile.kind == ApplicantKind.institute and Founder.local_government in profile.institute.founders
