@@ -2822,5 +2822,5 @@ def test_a_follow_up_taking_back_the_founder_read_before_replaces_it(assistant: 
 
 
 def test_a_government_leading_a_joint_founding_is_a_founder_not_the_applicant() -> None:
-    profile = extract_profile("我们是嘉兴市政府牵头、和两家企业共建的研究中心，事业单位，想报示范科研机构")
+    profile = extract_profile("我们是台州市政府牵头、和一所211大学共建的研究院，能报示范科研机构吗？")
     assert profile.kind == ApplicantKind.institute and Founder.local_government in profile.institute.founders
