@@ -2238,8 +2238,9 @@ def test_where_a_company_is_from_is_not_its_government() -> None:
 
 
 @pytest.mark.parametrize("text", ["我们是台州路桥区峰江街道一家做汽摩配的，车间里八十个工人，想问示范企业",
+                                  "我们是江西赣州的一所省属本科院校（省政府举办），示范高校能报吗",
                                   "我们是江门新会的一家不锈钢制品厂，能报示范企业吗"])
-def test_a_works_described_by_its_trade_is_no_government(text: str) -> None:
+def test_a_business_or_school_of_a_place_is_not_its_government(text: str) -> None:
     assert extract_profile(text).kind != ApplicantKind.government
 
 
