@@ -2825,3 +2825,8 @@ def test_a_follow_up_taking_back_the_founder_read_before_replaces_it(assistant: 
 def test_a_government_leading_a_joint_founding_is_a_founder_not_the_applicant() -> None:
     profile = extract_profile("我们是台州市政府牵头、和一所211大学共建的研究院，能报示范科研机构吗？")
     assert profile.kind == ApplicantKind.institute and Founder.local_government in profile.institute.founders
+
+
+def test_a_word_naming_no_title_counts_only_right_after_the_title(assistant: Assistant) -> None:
+    text = "咱们 是 地级市 以前 好像 获评过 示范市 或者 是 试点城市 时间 太久 说不清 这次 示范市 要报吗"
+    assert statuses(assistant, text)["city"] == "needs_info"
