@@ -2830,3 +2830,15 @@ def test_a_government_leading_a_joint_founding_is_a_founder_not_the_applicant() 
 def test_a_word_naming_no_title_counts_only_right_after_the_title(assistant: Assistant) -> None:
     text = "咱们 是 地级市 以前 好像 获评过 示范市 或者 是 试点城市 时间 太久 说不清 这次 示范市 要报吗"
     assert statuses(assistant, text)["city"] == "needs_info"
+
+
+@pytest.mark.parametrize(("first", "follow_up"), [
+    ("我们是某集团在无锡的分公司，能报示范企业吗", "那让南京的总公司出面申报呢？"),
+    ("我们集团想报示范企业，集团是股份有限公司", "扬州那边的是控股子公司，具有独立法人资格，它能报吗"),
+])
+def test_a_head_office_or_a_subsidiary_that_is_a_legal_person_is_a_company(assistant: Assistant, first: str,
+                                                                           follow_up: str) -> None:
+    conversation = Conversation()
+    assistant.ask(first, conversation, as_of=DAY)
+    answer = assistant.ask(follow_up, conversation, as_of=DAY)
+    assert answer.check.verdicts["enterprise"].status == "eligible"

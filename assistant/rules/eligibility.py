@@ -14,6 +14,7 @@ from assistant.rules.params import PROJECT_KEYS, ProjectKey, constraints, projec
 from assistant.rules.places import CITY_GOVERNMENTS, COUNTY_GOVERNMENTS
 from assistant.rules.profile import (
     CATEGORY_LABELS,
+    COMPANY_FORMS,
     FOUNDER_LABELS,
     KIND_LABELS,
     LEGAL_FORM_LABELS,
@@ -21,7 +22,6 @@ from assistant.rules.profile import (
     UNIVERSITY_LEVEL_LABELS,
     ApplicantKind,
     Founder,
-    LegalForm,
     ParkLevel,
     ParkType,
     PlaceCategory,
@@ -259,7 +259,7 @@ def company_problem(profile: Profile) -> str | None:
     facts = profile.company
     if facts.set_up is False:
         return "公司尚在筹建、还未依法设立（领取营业执照）"
-    if facts.legal_form not in (None, LegalForm.llc, LegalForm.joint_stock):
+    if facts.legal_form not in (None, *COMPANY_FORMS):
         return f"{LEGAL_FORM_LABELS[facts.legal_form]}不是《公司法》规定的有限责任公司或股份有限公司"
     if facts.branch:
         return "分公司（分支机构）不具有独立法人资格"
@@ -282,7 +282,7 @@ def in_china(profile: Profile) -> bool | None:
         return None
     if place and (place.adcode or place.candidates):
         return True
-    return True if profile.company.legal_form in (LegalForm.llc, LegalForm.joint_stock) else None
+    return True if profile.company.legal_form in COMPANY_FORMS else None
 
 
 @rule("enterprise")

@@ -821,6 +821,9 @@ PART_NAMED_AFTER = re.compile(r"[（(]|[\u4e00-\u9fff]{0,6}?"
                               r"(?:分校|校区|分院|学院|研究院|研究生院|医院|附属|科技园|实验室)")
 
 
+# A head office of branches (总公司), or a subsidiary said to be a legal person: a company of one of the two forms
+# (《公司法》's own terms)
+HEAD_OFFICE_NOUN = re.compile(r"总公司$")
 HAS_UNIT = re.compile(r"(?:有|设|下设|拥有)[^，,。；;的]{0,4}$")
 
 
@@ -1104,6 +1107,9 @@ def extract_profile(text: str, previous: Profile | None = None) -> Profile:
             company = company.model_copy(update={"branch": False})
         elif company.branch is None and company.independent_legal_person is not True and named_branch(masked, head):
             company = company.model_copy(update={"branch": True})  # “某某有限公司东莞分公司”…总公司在深圳
+        if company.legal_form is None and head is not None and (HEAD_OFFICE_NOUN.search(masked, 0, head.end) or (
+                masked[head.start:head.end] == "子公司" and company.independent_legal_person)):
+            company = company.model_copy(update={"legal_form": LegalForm.company})
     if kind is None and (previous is None or previous.kind is None) and company.legal_form is not None:
         kind = K.company  # 一家小巨人企业，股份制: a legal form says what the unit is
     unsure_titles += [key for key in titles_of_kind(kind or (previous.kind if previous else None))

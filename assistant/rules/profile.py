@@ -123,6 +123,7 @@ class LegalForm(StrEnum):
     sole_proprietorship = "sole_proprietorship"  # 个人独资企业
     individual_business = "individual_business"  # 个体工商户
     non_company_enterprise = "non_company_enterprise"  # 全民所有制、集体所有制企业
+    company = "company"  # a 公司 the text does not say which of the two (总公司, 子公司: 《公司法》's terms)
 
 
 LEGAL_FORM_LABELS: dict[LegalForm, str] = {
@@ -132,7 +133,9 @@ LEGAL_FORM_LABELS: dict[LegalForm, str] = {
     LegalForm.sole_proprietorship: "个人独资企业",
     LegalForm.individual_business: "个体工商户",
     LegalForm.non_company_enterprise: "非公司制企业（全民所有制或集体所有制企业）",
+    LegalForm.company: "公司（有限责任公司或股份有限公司）",
 }
+COMPANY_FORMS = (LegalForm.llc, LegalForm.joint_stock, LegalForm.company)  # the forms of 《公司法》
 
 
 class CompanyFacts(BaseModel):
