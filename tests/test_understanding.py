@@ -2842,3 +2842,8 @@ def test_a_head_office_or_a_subsidiary_that_is_a_legal_person_is_a_company(assis
     assistant.ask(first, conversation, as_of=DAY)
     answer = assistant.ask(follow_up, conversation, as_of=DAY)
     assert answer.check.verdicts["enterprise"].status == "eligible"
+
+
+def test_a_bureau_describing_its_place_by_level_speaks_for_its_government(assistant: Assistant) -> None:
+    text = "您好，我是张家港市科技局的。张家港是苏州代管的县级市，示范市和示范县哪个能报？"
+    assert statuses(assistant, text)["county"] == "eligible"

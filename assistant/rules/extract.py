@@ -733,7 +733,13 @@ def place_introduced(text: str) -> int | None:
         if PLACE_INTRO.search(text[seg_start:chain.start]) and not UNIT_NAME_AFTER.match(text, end) \
                 and not text.startswith(MASK, end):
             return end
+        if chain.start == seg_start and IS_OF_LEVEL.match(text, end):
+            return end  # 我是某市市场监管局的。某市是某某代管的县级市: the place it speaks of
     return None
+
+
+IS_OF_LEVEL = re.compile(r"(?:是|属于|系)[^，,。；;！!？?\n]{0,10}?"
+                         r"(?:县级市|省直管县|地级市|副省级城市|市辖区|自治县|县)")
 
 
 def level_as_applicant(text: str) -> int | None:
