@@ -2847,3 +2847,9 @@ def test_a_head_office_or_a_subsidiary_that_is_a_legal_person_is_a_company(assis
 def test_a_bureau_describing_its_place_by_level_speaks_for_its_government(assistant: Assistant) -> None:
     text = "您好，我是张家港市科技局的。张家港是苏州代管的县级市，示范市和示范县哪个能报？"
     assert statuses(assistant, text)["county"] == "eligible"
+
+
+@pytest.mark.parametrize(("text", "asking"), [("听说申报要交评审费，真的假的", True), ("示范县是不是三年一届", True),
+                                              ("不对不对，我们园区是省级的。", False)])
+def test_a_not_a_question_asks_but_taking_back_what_was_said_does_not(text: str, asking: bool) -> None:
+    assert bool(pattern("asks_something").search(text)) is asking
