@@ -810,7 +810,7 @@ def test_whether_a_title_lasts_is_answered_by_the_evaluation_that_may_revoke_it(
     ("我们集团是国家知识产权示范企业，这次还要报吗", "already_recognized"),
     ("本公司（有限责任公司）以前是国家知识产权示范企业，这届还用报吗", "already_recognized"),  # an earlier year's
     ("我们是股份有限公司，市局已把本公司作为示范企业推荐到省里", "eligible"),  # put forward, not recognised
-    ("我们是股份有限公司，几个老职工说公司以前是国家知识产权示范企业，这届还用报吗", "needs_info"),
+    ("我们是股份有限公司，有个老同志讲本公司以前是国家知识产权示范企业，这届还用报吗", "needs_info"),
 ])
 def test_a_title_counts_for_the_unit_holding_it_while_it_is_held(assistant: Assistant, text: str, status: str) -> None:
     assert statuses(assistant, text)["enterprise"] == status
@@ -954,7 +954,7 @@ def test_a_division_or_a_unit_without_a_licence_of_its_own_is_no_legal_person(te
 def test_a_campus_turning_to_its_university_screens_the_university(assistant: Assistant) -> None:
     conversation = Conversation()
     assistant.ask("我是某某大学苏州校区的，校区不是独立法人，能单独报示范高校吗", conversation, as_of=DAY)
-    answer = assistant.ask("那改用学校本部的名义去报呢？学校是普通本科", conversation, as_of=DAY)
+    answer = assistant.ask("那换成以校本部的名义报呢？学校是普通本科", conversation, as_of=DAY)
     assert answer.check.verdicts["university"].status == "eligible"
 
 
@@ -2238,7 +2238,7 @@ def test_where_a_company_is_from_is_not_its_government() -> None:
 
 
 @pytest.mark.parametrize("text", ["我们是台州路桥区峰江街道一家做汽摩配的，车间里八十个工人，想问示范企业",
-                                  "我们是江西赣州的一所省属本科院校（省政府举办），示范高校能报吗",
+                                  "我们是湖南衡阳的一所省属本科院校（省政府举办），示范高校能报吗",
                                   "我们是江门新会的一家不锈钢制品厂，能报示范企业吗"])
 def test_a_business_or_school_of_a_place_is_not_its_government(text: str) -> None:
     assert extract_profile(text).kind != ApplicantKind.government
@@ -2779,7 +2779,7 @@ def test_an_owner_said_of_another_unit_is_not_the_institutes_founder(text: str, 
 @pytest.mark.parametrize(("text", "level"), [
     ("兰州交通大学科技处：想了解示范高校的申报", UniversityLevel.undergraduate),
     ("我们是昆明冶金职业技术大学，能报示范高校吗", UniversityLevel.vocational_undergraduate),
-    ("我们是江苏开放大学，能报示范高校吗", UniversityLevel.adult),
+    ("我们是四川开放大学，能报示范高校吗", UniversityLevel.adult),
     ("我们是长江大学荆州校区，想单独报示范高校", None),
     ("我们是一所大学，想报示范高校", None),
 ])
@@ -2804,7 +2804,7 @@ def test_a_programme_inside_a_university_is_screened_as_a_part_and_the_universit
 
 
 def test_a_kind_noun_naming_back_a_unit_of_two_kinds_keeps_both(assistant: Assistant) -> None:
-    text = "一家民营集团出资设立了“合肥智芯微电子研究院有限公司”，独立法人。研究院准备报示范科研机构，另外问下能否同时算示范企业。"
+    text = "一家民营集团出资设立了“合肥芯途微电子研究院有限公司”，独立法人。研究院准备报示范科研机构，另外问下能否同时算示范企业。"
     assert statuses(assistant, text)["enterprise"] == "eligible"
 
 
@@ -2845,7 +2845,7 @@ def test_a_head_office_or_a_subsidiary_that_is_a_legal_person_is_a_company(assis
 
 
 def test_a_bureau_describing_its_place_by_level_speaks_for_its_government(assistant: Assistant) -> None:
-    text = "您好，我是张家港市科技局的。张家港是苏州代管的县级市，示范市和示范县哪个能报？"
+    text = "您好，我在张家港市科技局工作。张家港是县级市，由苏州代管，示范市和示范县哪个能报？"
     assert statuses(assistant, text)["county"] == "eligible"
 
 

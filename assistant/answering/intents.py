@@ -607,7 +607,7 @@ def type_asked_about(text: str) -> list[ProjectKey]:
     return list(found) if len(found) == 1 else []
 
 
-# Which unit goes down as the applicant (申报单位写市场监管局还是写县政府): the types that government applies for.
+# Which unit goes down as the applicant (申报主体填科技局还是填县政府): the types that government applies for.
 APPLYING_UNIT_ASKED = re.compile(r"申报(?:单位|主体)|落款|以谁的?名义|谁(?:来|去)?(?:申报|报)")
 GOVERNMENT_OF = {"county": re.compile(r"县(?:人民)?政府"), "city": re.compile(r"(?<![县区])市(?:人民)?政府")}
 

@@ -734,7 +734,7 @@ def place_introduced(text: str) -> int | None:
                 and not text.startswith(MASK, end):
             return end
         if chain.start == seg_start and IS_OF_LEVEL.match(text, end):
-            return end  # 我是某市市场监管局的。某市是某某代管的县级市: the place it speaks of
+            return end  # 我在某市科技局工作。某市是县级市: the place it speaks of
     return None
 
 
@@ -819,7 +819,7 @@ def secondary_college(text: str, head: kinds.Marker | None) -> bool:
         for college in re.finditer("学院", text))
 
 
-# A school named a 大学 (贵州大学, 宁波诺丁汉大学): only undergraduate schools may take that name, save those whose
+# A school named a 大学 (兰州交通大学, 上海纽约大学): only undergraduate schools may take that name, save those whose
 # names say vocational, open or adult education (the level phrases read those).
 NAMED_UNIVERSITY = re.compile(r"[\u4e00-\u9fff]{2}(?<![们所个家该本这那是的属某一])大学$")
 NOT_UNDERGRADUATE_NAME = re.compile(r"(?:职业技术|职业|开放|广播电视|老年|社区|业余|职工|函授)大学$")
@@ -845,7 +845,7 @@ def university_facts(text: str, head: kinds.Marker | None) -> UniversityFacts:
     if "level" not in facts and head is not None and text[head.start:head.end] == "大学" \
             and NAMED_UNIVERSITY.search(text, 0, head.end) \
             and not NOT_UNDERGRADUATE_NAME.search(text, 0, head.end) \
-            and not PART_NAMED_AFTER.match(text, head.end):  # 某某大学葫芦岛分校, 某某大学（威海）: a part of it
+            and not PART_NAMED_AFTER.match(text, head.end):  # 某某大学威海分校, 某某大学（深圳）: a part of it
         facts["level"] = U.undergraduate
     return UniversityFacts(**facts)
 
@@ -1112,7 +1112,7 @@ def extract_profile(text: str, previous: Profile | None = None) -> Profile:
         if BECAME_COMPANY.search(masked):  # 原来是分公司，已变更登记为…有限责任公司: a branch no longer
             company = company.model_copy(update={"branch": False})
         elif company.branch is None and company.independent_legal_person is not True and named_branch(masked, head):
-            company = company.model_copy(update={"branch": True})  # “某某有限公司东莞分公司”…总公司在深圳
+            company = company.model_copy(update={"branch": True})  # “某某有限公司余姚分公司”…总公司在宁波
         if company.legal_form is None and head is not None and (HEAD_OFFICE_NOUN.search(masked, 0, head.end) or (
                 masked[head.start:head.end] == "子公司" and company.independent_legal_person)):
             company = company.model_copy(update={"legal_form": LegalForm.company})
