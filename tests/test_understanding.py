@@ -2853,3 +2853,8 @@ def test_a_bureau_describing_its_place_by_level_speaks_for_its_government(assist
                                               ("不对不对，我们园区是省级的。", False)])
 def test_a_not_a_question_asks_but_taking_back_what_was_said_does_not(text: str, asking: bool) -> None:
     assert bool(pattern("asks_something").search(text)) is asking
+
+
+def test_the_span_of_this_cycle_and_what_happens_in_it_are_both_answered(assistant: Assistant) -> None:
+    answer = assistant.ask("这个周期一直到哪年结束？期间国家局都干嘛？", as_of=DAY)
+    assert "2027" in answer.answer and "notice#4.2" in {c.id for c in answer.citations}
