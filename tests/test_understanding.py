@@ -2858,3 +2858,9 @@ def test_a_not_a_question_asks_but_taking_back_what_was_said_does_not(text: str,
 def test_the_span_of_this_cycle_and_what_happens_in_it_are_both_answered(assistant: Assistant) -> None:
     answer = assistant.ask("这个周期一直到哪年结束？期间国家局都干嘛？", as_of=DAY)
     assert "2027" in answer.answer and "notice#4.2" in {c.id for c in answer.citations}
+
+
+@pytest.mark.parametrize("question", ["一个省能推荐多少家有上限吗", "是不是多报多得？"])
+def test_how_many_a_province_may_put_forward_is_the_quota(assistant: Assistant, question: str) -> None:
+    answer = assistant.ask(question, as_of=DAY)
+    assert "分配名额" in answer.answer and "弄虚作假" not in answer.answer
