@@ -1479,7 +1479,8 @@ def test_a_count_with_some_is_no_question_and_asking_ones_standing_asks_eligibil
 
 
 @pytest.mark.parametrize(("question", "clause"), [("县里的材料上周已经报送省局推荐了，下一步是什么？", "notice#4.2"),
-                                              ("我们刚被认定为示范县，之后还有什么流程？", "notice#4.4")])
+                                              ("我们刚被认定为示范县，之后还有什么流程？", "notice#4.4"),
+                                              ("省局上个月把我们学校的材料报上去了，后面是怎么定的？", "notice#4.2")])
 def test_what_comes_after_a_step_told_is_the_next_step(assistant: Assistant, question: str, clause: str) -> None:
     assert assistant.ask(question, as_of=DAY).citations[0].id == clause
 
