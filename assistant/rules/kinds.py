@@ -472,17 +472,21 @@ def turns_to_another_unit(text: str, kind: ApplicantKind | None) -> str | None:
         if named_before := APPOSED_BEFORE.search(text, 0, match.start(1)):
             thing = f"{named_before.group(1)}，{thing}"  # 那我们上级单位，某某有限公司呢: the unit, then its name
         elif POINTS_BACK.fullmatch(thing):  # 新设了一家子公司，…，它能报吗: a unit below it, described before
-            described = text[sentence_start(text, match.start(1)):match.start(1)]
-            if pattern("subordinate_unit").search(described) and {m.kind for m in markers(described)} <= {kind}:
+            if below_of_kind(text[sentence_start(text, match.start(1)):match.start(1)], kind):
                 return "below"
             continue
         if pattern("parent_unit").search(thing.replace("的名义", "名义").rsplit("的", 1)[-1]):  # not 我们集团的研究总院
             return "above"
         if pattern("neighbour_unit").search(thing):
             return "beside"
-        if pattern("subordinate_unit").search(thing) and {m.kind for m in markers(thing)} <= {kind}:
+        if below_of_kind(thing, kind):
             return "below"
     return None
+
+
+def below_of_kind(words: str, kind: ApplicantKind | None) -> bool:
+    """``words`` name a unit below the one described, and no unit of another kind."""
+    return bool(pattern("subordinate_unit").search(words)) and {m.kind for m in markers(words)} <= {kind}
 
 
 def one_body(text: str) -> list[ApplicantKind]:
