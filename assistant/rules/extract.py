@@ -207,9 +207,10 @@ SET_UP = Fact("set_up", {NOT_SET_UP: False,  # 正在筹建 is what it says; 执
                              True},
               pending={NOT_SET_UP: False})
 STATE_OWNED, PRIVATE = r"国有|国企|央企|国资", r"民营|民企|私营"
+HAS = r"有|设|下设|拥有"  # 在深圳有分公司: a unit the applicant has
 BRANCH = Fact("branch", {r"分公司|分支机构|办事处|代表处": True, r"子公司|总公司|母公司|集团总部|总部|集团本部": False},
               negated={r"分公司|分支机构|办事处|代表处": False},
-              skip_before=re.compile(r"(?:有|设|下设|拥有|旗下|下属|管理)[^，,。；;的]{0,4}$"))  # 在深圳有分公司
+              skip_before=re.compile(rf"(?:{HAS}|旗下|下属|管理)[^，,。；;的]{{0,4}}$"))
 COMPANY_FACTS = [
     SET_UP,
     Fact("state_owned", {STATE_OWNED: True, PRIVATE: False}, negated={STATE_OWNED: False, PRIVATE: True}),
@@ -733,13 +734,13 @@ def place_introduced(text: str) -> int | None:
         if PLACE_INTRO.search(text[seg_start:chain.start]) and not UNIT_NAME_AFTER.match(text, end) \
                 and not text.startswith(MASK, end):
             return end
-        if chain.start == seg_start and IS_OF_LEVEL.match(text, end):
+        if chain.start == seg_start and (said := LEVEL_SAID_AFTER.match(text, end)) \
+                and any(said.start() < start <= said.end() for start, _ in places.level_mentions(text)):
             return end  # 我在某市科技局工作。某市是县级市: the place it speaks of
     return None
 
 
-IS_OF_LEVEL = re.compile(r"(?:是|属于|系)[^，,。；;！!？?\n]{0,10}?"
-                         r"(?:县级市|省直管县|地级市|副省级城市|市辖区|自治县|县)")
+LEVEL_SAID_AFTER = re.compile(r"(?:是|属于|系)[^，,。；;！!？?\n]{0,10}")  # where a level said of the place starts
 
 
 def level_as_applicant(text: str) -> int | None:
@@ -830,7 +831,7 @@ PART_NAMED_AFTER = re.compile(r"[（(]|[\u4e00-\u9fff]{0,6}?"
 # A head office of branches (总公司), or a subsidiary said to be a legal person: a company of one of the two forms
 # (《公司法》's own terms)
 HEAD_OFFICE_NOUN = re.compile(r"总公司$")
-HAS_UNIT = re.compile(r"(?:有|设|下设|拥有)[^，,。；;的]{0,4}$")
+HAS_UNIT = re.compile(rf"(?:{HAS})[^，,。；;的]{{0,4}}$")
 
 
 def named_branch(text: str, head: kinds.Marker | None) -> bool:
