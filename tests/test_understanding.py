@@ -2861,7 +2861,7 @@ def test_the_span_of_this_cycle_and_what_happens_in_it_are_both_answered(assista
     assert "2027" in answer.answer and "notice#4.2" in {c.id for c in answer.citations}
 
 
-@pytest.mark.parametrize("question", ["一个省能推荐多少家有上限吗", "是不是多报多得？"])
+@pytest.mark.parametrize("question", ["一个省能推荐多少家有上限吗", "是不是多推就多给？"])
 def test_how_many_a_province_may_put_forward_is_the_quota(assistant: Assistant, question: str) -> None:
     answer = assistant.ask(question, as_of=DAY)
     assert "分配名额" in answer.answer and "弄虚作假" not in answer.answer
