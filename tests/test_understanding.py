@@ -2703,6 +2703,14 @@ def test_who_relays_a_message_before_a_colon_is_not_the_applicant(assistant: Ass
     assert statuses(assistant, "兰考县人民政府：我县为省直管县，拟申报示范县。")["county"] == "eligible"
 
 
+@pytest.mark.parametrize(("text", "kind"), [
+    ("江南理工大学成果转化办：我们想报示范高校，材料直接交给省知识产权局可以吗", ApplicantKind.university),
+    ("东海研究所科研处：请问材料是报到市市场监管局吗？我们想申报示范科研机构", ApplicantKind.institute),
+    ("某某电子股份有限公司法务部：向区知识产权局报送材料的时间是哪天？我们拟报示范企业", ApplicantKind.company)])
+def test_the_office_the_materials_go_to_is_not_the_applicant(text: str, kind: ApplicantKind) -> None:
+    assert extract_profile(text).kind == kind
+
+
 def test_a_unit_said_to_be_inside_a_zone_is_the_applicant_not_the_zone() -> None:
     assert extract_profile("我们开发区里一家有限公司想报示范企业").kind == ApplicantKind.company
 

@@ -189,6 +189,9 @@ def designated(text: str) -> list[tuple[int, int]]:
 THROUGH = r"(?<!已)经(?!济|开区|营|理|销|贸|纪|费|验|历|常|典|信|发)"
 AGENT_BEFORE = re.compile(rf"(?:(?:{THROUGH}|由|被)[^，,。；;！!？?\n]{{0,2}}|"
                           rf"{FOUNDER_ROLE}(?:是|为)[^，,。；;！!？?\n]{{0,6}})$")
+# "直接报省知识产权局", "交给区市场监管局", "向市局报送": the office the materials go to, not a unit applying.
+RECIPIENT_BEFORE = re.compile(rf"(?:(?:{alternation('submit')}|报|发)(?:给|到|至)?|向)"
+                              r"(?:国家|省级?|市级?|县级?|区级?|所在地|当地|属地)?的?$")
 REACH = 16  # more than OWN, COUNTED or AGENT_BEFORE ever match (主管单位为 + 6 = 11)
 ON_BEHALF = re.compile(alternation("on_behalf"))
 COMPANY_FORM = re.compile(r"股份有限公司|有限责任公司|有限公司|股份公司")
@@ -230,7 +233,8 @@ SENDER = re.compile(r"^[^，,。；;！!？?\n：:]{2,16}[：:]")
 @lru_cache(maxsize=8)  # head, asked_about, proposals … each read the markers of one text
 def markers(text: str) -> tuple[Marker, ...]:
     """The markers that can be the head noun (see the module docstring)."""
-    found = [Marker(m.start(), m.end(), MARKERS[m.group()]) for m in MARKER.finditer(text)]
+    found = [Marker(m.start(), m.end(), MARKERS[m.group()]) for m in MARKER.finditer(text)
+             if not (MARKERS[m.group()] == K.department and just_before(RECIPIENT_BEFORE, text, m.start()))]
     if (sender := SENDER.match(text)) and "政府" not in sender.group() and any(m.start >= sender.end() for m in found):
         found = [m for m in found if m.start >= sender.end()]  # who relays it (not a government writing for
         # itself, 某县人民政府：…): the unit it speaks of applies
