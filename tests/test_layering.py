@@ -88,3 +88,21 @@ def test_reference_documents_never_answer_for_the_current_round(layered: Assista
     assert "county-2023" not in cited(answer) and cited(answer)[0] == "notice"
     earlier = ask(layered, "2023年那届强县试点示范的申报条件是什么？", "2025-10-01")
     assert "county-2023" in cited(earlier) and "（参考）" in earlier.answer
+
+
+@pytest.fixture(scope="module")
+def sichuan(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    """The second dev layering corpus: a 四川 notice (.docx) that sets its own 回执 date, a 武汉 forwarding."""
+    settings = Settings(data_dir=tmp_path_factory.mktemp("sichuan"), retrieval="lexical")
+    assistant, detected = layered_assistant(settings, ROOT / "eval" / "dev" / "layering_2.jsonl")
+    assert detected["sichuan-2025"] == "provincial_notice"
+    return assistant
+
+
+def test_a_provinces_own_receipt_date_comes_before_the_national_one(sichuan: Assistant) -> None:
+    answer = ask(sichuan, "我们是泸州市知识产权局，申报工作回执最晚哪天要交？", "2025-09-16")
+    first = answer.answer.split("\n")[0]
+    assert first.startswith("按《四川省转发通知》，回执须于2025年9月18日前报送") and "还剩2天" in first
+    assert "2025年9月19日" in first and cited(answer)[0] == "sichuan-2025"
+    elsewhere = ask(sichuan, "我们是南昌市知识产权局，工作联络员回执哪天前报？", "2025-09-16")
+    assert "2025年9月19日" in elsewhere.answer and "sichuan-2025" not in cited(elsewhere)

@@ -153,6 +153,8 @@ def timeline_lead(timeline: Timeline, event: str, applicant: bool = False, asked
     lead = national_timeline_lead(timeline, event, asked)
     national = next(d for d in timeline.deadlines if d.key == "recommendation")
     national_quote = (national.citation.id, national.citation.quote)
+    if event == "receipt" and (receipt := timeline.provincial_receipt):
+        return provincial_receipt_lead(timeline, receipt, lead)
     if event not in (*APPLICANT_EVENTS, "recommendation") or not timeline.province:
         return lead
     if timeline.provincial is None:
@@ -168,6 +170,14 @@ def timeline_lead(timeline: Timeline, event: str, applicant: bool = False, asked
         return Lead(f"{lead.sentence}{provincial}。", [*lead.quotes, mine_quote], lead.in_scope)
     return Lead(f"{provincial}；通知规定的{cn_date(national.date)}是省级知识产权局向国家知识产权局报送推荐材料的"
                 "截止时间，不是申报单位的截止时间。", [mine_quote, national_quote])
+
+
+def provincial_receipt_lead(timeline: Timeline, receipt: Deadline, national_lead: Lead) -> Lead:
+    """The 回执 date the province's loaded notice sets, before the national one (the province's own to CNIPA)."""
+    national = next(d for d in timeline.deadlines if d.key == "receipt")
+    return Lead(f"按{timeline.provincial_source}，回执须于{receipt.display}报送，{deadline_state(timeline, receipt)}；"
+                f"通知规定的{cn_date(national.date)}是省级知识产权局向国家知识产权局报送回执的时限。",
+                [(receipt.citation.id, receipt.citation.quote), *national_lead.quotes], national_lead.in_scope)
 
 
 def deadline_state(timeline: Timeline, deadline: Deadline) -> str:

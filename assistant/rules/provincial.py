@@ -72,6 +72,11 @@ class ProvincialNotice(BaseModel):
         return min(pool, key=lambda d: d.date) if pool else None
 
     @property
+    def receipt_deadline(self) -> ProvincialDeadline | None:
+        """When the notice wants its 回执 (from cities' offices and direct applicants): the earliest it sets."""
+        return min((d for d in self.deadlines if d.receipt), key=lambda d: d.date, default=None)
+
+    @property
     def cnipa_deadline(self) -> ProvincialDeadline | None:
         return next((d for d in self.deadlines if d.to_cnipa), None)
 

@@ -13,7 +13,7 @@ from assistant.corpus.model import Citation
 from assistant.language.dates import cn_date
 from assistant.language.provinces import province_of
 from assistant.rules.params import timetable
-from assistant.rules.provincial import ProvincialNotice, provincial_notice
+from assistant.rules.provincial import ProvincialDeadline, ProvincialNotice, provincial_notice
 
 Phase = Literal["before_application", "application", "creation", "ended"]
 
@@ -56,6 +56,7 @@ class Timeline(BaseModel):
     citations: list[Citation]  # issue date and the 3-year rhythm
     province: str = ""  # the applicant's province, when known
     provincial: Deadline | None = None  # the applicants' deadline set by that province's loaded notice
+    provincial_receipt: Deadline | None = None  # the 回执 deadline that notice sets
     provincial_source: str = ""  # that notice, as citations name it: 《湖南省转发通知》
 
 
@@ -105,11 +106,20 @@ def summary_of(phase: Phase, as_of: date, periods: dict[str, Period], deadlines:
 def provincial_deadline(as_of: date, notice: ProvincialNotice, types: Collection[str] = ()) -> Deadline | None:
     """The deadline a province's notice sets applicants for ``types``, as a deadline of the timeline."""
     found = notice.applicant_deadline(types)
-    if found is None:
-        return None
-    return Deadline(key="provincial", label=f"{notice.province}申报材料报送", date=found.date,
-                    display=f"{cn_date(found.date)}前", duty=f"申报单位（按{notice.label}）", applicant_duty=True,
-                    status="open" if as_of <= found.date else "passed",
+    return as_deadline(as_of, found, "provincial", f"{notice.province}申报材料报送", f"申报单位（按{notice.label}）") \
+        if found else None
+
+
+def provincial_receipt(as_of: date, notice: ProvincialNotice) -> Deadline | None:
+    """The deadline a province's notice sets for its 回执, as a deadline of the timeline."""
+    found = notice.receipt_deadline
+    return as_deadline(as_of, found, "provincial_receipt", f"{notice.province}报送回执", f"按{notice.label}") \
+        if found else None
+
+
+def as_deadline(as_of: date, found: ProvincialDeadline, key: str, label: str, duty: str) -> Deadline:
+    return Deadline(key=key, label=label, date=found.date, display=f"{cn_date(found.date)}前", duty=duty,
+                    applicant_duty=True, status="open" if as_of <= found.date else "passed",
                     days_remaining=(found.date - as_of).days if as_of <= found.date else None,
                     citation=found.citation)
 
@@ -139,4 +149,5 @@ def timeline(as_of: date, library: Library, province: str | None = None, city: s
                     citations=[table.issued.reference.cite(library), table.round.reference.cite(library)],
                     province=province_of(province) or "" if province else "",
                     provincial=provincial_deadline(as_of, notice, types) if notice else None,
+                    provincial_receipt=provincial_receipt(as_of, notice) if notice else None,
                     provincial_source=notice.label if notice else "")
