@@ -2873,3 +2873,21 @@ def test_the_span_of_this_cycle_and_what_happens_in_it_are_both_answered(assista
 def test_how_many_a_province_may_put_forward_is_the_quota(assistant: Assistant, question: str) -> None:
     answer = assistant.ask(question, as_of=DAY)
     assert "分配名额" in answer.answer and "弄虚作假" not in answer.answer
+
+
+def test_a_writers_label_before_a_colon_holds_no_title(assistant: Assistant) -> None:
+    text = "华东重工集团（华重）下属子公司综合办：我们公司2020年被国家知识产权局认定为国家知识产权示范企业，是股份有限公司，这次要重新报吗？"
+    assert statuses(assistant, text)["enterprise"] == "already_recognized"
+
+
+def test_an_e_mail_with_a_subject_line_is_about_the_unit_its_body_describes() -> None:
+    text = ("主题：我所申报示范科研机构的请教\n\n市市场监管局知识产权科：\n"
+            "东江水产研究所是市政府设立的公益一类事业单位，始建于1958年，2003年迁入新址，现有职工120人。"
+            "我所拟申报国家知识产权示范科研机构，请予指导。\n东江水产研究所办公室 2025年9月22日")
+    profile = extract_profile(text)
+    assert profile.kind == ApplicantKind.institute and profile.institute.founders == [Founder.local_government]
+
+
+def test_an_office_of_a_named_place_that_acted_is_not_the_applicant() -> None:
+    text = "我院2021年被广西壮族自治区知识产权局评为区级知识产权示范单位，是自治区政府设立的林业科学研究院"
+    assert extract_profile(text).kind == ApplicantKind.institute

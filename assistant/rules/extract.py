@@ -510,6 +510,7 @@ def held_by_another(text: str, before: str, title_at: int, head: kinds.Marker | 
 
 
 HEAD_OFFICE = re.compile(r"总公司|总部")
+AFTER_COLON = re.compile(r"[^：:]*$")
 # A title said not awarded (示范县没评上).
 NOT_AWARDED_AFTER = re.compile(r"[^，,。；;！!？?\n]{0,2}?(?:没|没有|未|并未)(?:评上|评过|获批|认定|入选|通过)")
 
@@ -535,11 +536,13 @@ def title_claims(text: str, head: kinds.Marker | None = None, *, branch: bool = 
         before, after = text[seg_start:match.start()], text[match.end():seg_end]
         if pattern("local_title").search(before) or pattern("not_the_title").search(after):
             continue
-        another = pattern("another_unit").search(HEAD_OFFICE.sub("", before) if branch else before)
-        if parent_holds(text, before, seg_end):
+        claimant = AFTER_COLON.search(before).group()  # 某集团子公司办公室：我们公司已被认定为…: the writer's
+        # label before a colon names no holder
+        another = pattern("another_unit").search(HEAD_OFFICE.sub("", claimant) if branch else claimant)
+        if parent_holds(text, claimant, seg_end):
             parents.append(names[match.group()])  # 母集团是示范企业（问的是旗下子公司）
             continue
-        if another or held_by_another(text, before, match.start(), head):
+        if another or held_by_another(text, claimant, match.start(), head):
             continue  # 隔壁长兴县被评为…: a claim about someone else
         if revoked_later(text, match.end()):
             continue  # 前年获评示范企业，去年被撤销

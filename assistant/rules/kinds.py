@@ -192,6 +192,8 @@ AGENT_BEFORE = re.compile(rf"(?:(?:{THROUGH}|由|被)[^，,。；;！!？?\n]{{0
 # "直接报省知识产权局", "交给区市场监管局", "向市局报送": the office the materials go to, not a unit applying.
 RECIPIENT_BEFORE = re.compile(rf"(?:(?:{alternation('submit')}|报|发)(?:给|到|至)?|向)"
                               r"(?:国家|省级?|市级?|县级?|区级?|所在地|当地|属地)?的?$")
+# "被江苏省知识产权局确定为…": an office of a named place, acting.
+OFFICE_AGENT_BEFORE = re.compile(rf"(?:{THROUGH}|由|被)[\u4e00-\u9fff]{{1,6}}[省市县区州旗盟]$")
 REACH = 16  # more than OWN, COUNTED or AGENT_BEFORE ever match (主管单位为 + 6 = 11)
 ON_BEHALF = re.compile(alternation("on_behalf"))
 COMPANY_FORM = re.compile(r"股份有限公司|有限责任公司|有限公司|股份公司")
@@ -277,6 +279,8 @@ def markers(text: str) -> tuple[Marker, ...]:
         if text[marker.end - 1] == "区" and OWN_PLACE.fullmatch(text, marker.start, marker.end) \
                 and any(m.kind == K.park_committee for m in kept):
             continue  # 我们是XX开发区管委会，本区…: 本区 is the zone itself
+        if marker.kind == K.department and just_before(OFFICE_AGENT_BEFORE, text, marker.start):
+            continue
         if FOUNDER_OR_AGENT.match(text, marker.end) or (just_before(AGENT_BEFORE, text, marker.start)
                                                          and not applies(text, marker)
                                                          and not ROLE_OF_APPLICANT.match(text, marker.end)):

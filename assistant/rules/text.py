@@ -83,9 +83,10 @@ def drop_instructions(text: str) -> str:
 # that signs it, with its date and contacts (妥否，请批示。XX市发展和改革委员会 2025年9月24日): who writes to whom, not
 # the unit the letter is about, nor what it asks.
 LETTER_TITLE = re.compile(r"关于[^。\n]{0,60}?(?:请示|报告|函)[。\n]")
-ADDRESSEE = re.compile(rf"^(?:{LETTER_TITLE.pattern}\s*)?"
+SUBJECT_LINE = r"(?:主题|事由|标题)[：:][^\n]{0,60}\n"  # an e-mail's subject line before its salutation
+ADDRESSEE = re.compile(rf"^(?:(?:{LETTER_TITLE.pattern}|{SUBJECT_LINE})\s*)?"
                        r"([^，,。；;！!？?\n：:我本]{2,24}?(?:局|厅|委|委员会|办|办公室|政府|管委会|处|科))[：:]")
-DATE_OR_CONTACT_LINE = r"\n[^\n]*(?:\d{4}\s*年|联系人|电话|\d{3,4}-)[^\n]*"  # 2025年9月27日, 联系人：潘××
+DATE_OR_CONTACT_LINE = r"\n[^\n]{0,30}?(?:\d{4}\s*年|联系人|电话|\d{3,4}-)[^\n]{0,30}"  # 2025年9月27日, 联系人：潘××
 SIGNATURE = rf"([^，,。；;！!？?\n]{{2,40}}?[。.\s]*(?:{DATE_OR_CONTACT_LINE})*)\s*$"
 SIGNED = re.compile(rf"(?:{alternation('closing_formula')})[。.！!\s]*{SIGNATURE}")
 DATED = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:\n|$)|联系人|电话")  # a full date ends a line
