@@ -225,6 +225,44 @@ def test_a_city_bureaus_forwarding_notice_in_markdown_is_that_citys(settings: Se
         {"enterprise": "2025-09-26", "university": "2025-10-09", "unknown": "2025-09-26"}  # never the 回执's
 
 
+PROVINCE_TABLE_NOTICE = """# 贵州省知识产权局文件
+
+黔知发〔2025〕12号
+
+## 贵州省知识产权局关于做好示范创建推荐工作的通知
+
+各市（州）市场监督管理局：
+
+## 一、补充条件
+
+申报示范企业的，应为截至2025年8月31日已获评贵州省知识产权优势企业的企业。
+
+## 二、报送时间
+
+| 项目 | 渠道 | 截止时间 |
+|---|---|---|
+| 示范企业 | 向所在市（州）局申报；市（州）局审核后汇总报送 | 2025年10月9日前 |
+| 示范高校、示范科研机构 | 直接向省局报送 | 2025年10月14日前 |
+
+贵州省知识产权局
+2025年9月12日
+"""
+
+
+def test_each_row_of_a_deadline_table_is_one_record_and_an_as_of_date_is_no_deadline(
+        settings: Settings, tmp_path: Path) -> None:
+    """A row whose cell holds its own ； stays one record (its project type decides whose date it is); 截至…已获评
+    dates a condition, not a hand-in."""
+    from assistant.rules.provincial import provincial_notice
+
+    ingest_file(settings, write(tmp_path / "guizhou.md", PROVINCE_TABLE_NOTICE))
+    notice = provincial_notice(Library.from_settings(settings), "贵州")
+    assert notice is not None
+    assert {key: found.date.isoformat() for key in ("enterprise", "university")
+            if (found := notice.applicant_deadline([key]))} == {"enterprise": "2025-10-09", "university": "2025-10-14"}
+    assert [d.date.isoformat() for d in notice.deadlines] == ["2025-10-09", "2025-10-14"]
+
+
 def test_a_news_item_naming_titles_is_no_list(settings: Settings, tmp_path: Path) -> None:
     assert ingest_file(settings, write(tmp_path / "news.md", NEWS)).kind == "reference"
 
