@@ -237,6 +237,8 @@ PROVINCE_TABLE_NOTICE = """# 贵州省知识产权局文件
 
 申报示范企业的，应为截至2025年8月31日已获评贵州省知识产权优势企业的企业。
 
+申报单位近三年发生重大安全生产事故或被列入严重违法失信名单的，不予推荐。
+
 ## 二、报送时间
 
 | 项目 | 渠道 | 截止时间 |
@@ -261,6 +263,24 @@ def test_each_row_of_a_deadline_table_is_one_record_and_an_as_of_date_is_no_dead
     assert {key: found.date.isoformat() for key in ("enterprise", "university")
             if (found := notice.applicant_deadline([key]))} == {"enterprise": "2025-10-09", "university": "2025-10-14"}
     assert [d.date.isoformat() for d in notice.deadlines] == ["2025-10-09", "2025-10-14"]
+
+
+@pytest.mark.parametrize(("said", "status"), [
+    ("2023年获评贵州省知识产权优势企业，近年无违法失信记录", "eligible"),
+    ("2021年是国家知识产权优势企业，省级知识产权优势企业还没评上", "ineligible"),  # a title of another level, and none held
+    ("申报了贵州省知识产权优势企业，名单还在公示", "ineligible"),  # not yet held
+    ("2023年获评贵州省知识产权优势企业，去年被列入严重违法失信名单", "ineligible"),  # what the notice rules out
+])
+def test_a_provincial_condition_is_met_only_by_the_title_it_names_as_held(
+        settings: Settings, tmp_path: Path, said: str, status: str) -> None:
+    from datetime import date
+
+    from assistant.rules import check
+
+    ingest_file(settings, write(tmp_path / "guizhou.md", PROVINCE_TABLE_NOTICE))
+    verdict = check(f"遵义一家有限责任公司，{said}，想报示范企业", Library.from_settings(settings),
+                    as_of=date(2025, 9, 20)).verdicts["enterprise"]
+    assert verdict.status == status and "guizhou-2025" in [c.doc for c in verdict.citations]
 
 
 def test_a_news_item_naming_titles_is_no_list(settings: Settings, tmp_path: Path) -> None:

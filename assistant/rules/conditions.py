@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.language.lexicon import pattern
 from assistant.language.normalize import bigrams
 from assistant.rules.extract import mentioned_types
 from assistant.rules.params import ProjectKey
@@ -29,7 +30,8 @@ GENERIC = bigrams("申报示范企业示范县示范园区服务业高质量集�
                   "具有有效期内以来")
 MIN_SHARED = 3  # distinctive bigrams the text must share with a condition to speak of it
 CODE = re.compile(r"[A-Za-z]*\d{4,}")  # a standard's or a document's number (29490)
-UNSAID = re.compile(r"没有|尚未|还没|暂未|未能|不清楚|不确定")
+UNKNOWN = re.compile(r"不清楚|不确定|不知道|说不准")
+NOT_HELD = re.compile(r"没有?|尚未|还没|暂未|未能|未曾|从未|并未")  # 省级优势企业我们都没申请过: not met
 # a clean record (未发生…违法失信行为, 未被列入…名单) is presumed, as a staffer would, unless the text tells of a breach
 CLEAN_RECORD = re.compile(r"^[^应须需]*(?:未发生|未被|未曾|无[^，。；]{0,8}(?:记录|行为)|不存在)[^应须需]*$")
 BREACH = re.compile(r"(?<![无未没])(?:违法|失信|处罚|被列入)")
@@ -44,15 +46,42 @@ def condition_met(condition: ProvincialCondition, text: str) -> bool | None:
         return False
     if figures:
         return True if all(results) else None
+    if condition.excludes:  # …被列入严重违法失信名单的，不予推荐: met unless the text tells of what it names
+        return not any(len(shared(condition.text, part)) >= MIN_SHARED and not NEGATED.search(part)
+                       for part in parts_of(text))
     if CLEAN_RECORD.match(condition.text):
         return None if BREACH.search(text) and not shared_negated(condition.text, text) else True
+    parts = parts_of(text)
+    best = max((number for number, part in enumerate(parts) if not of_another_level(condition.text, part)),
+               key=lambda number: len(shared(condition.text, parts[number])), default=0)
     codes = set(CODE.findall(condition.text))
-    if codes & set(CODE.findall(text)):
-        return True
-    segment = max(parts_of(text), key=lambda part: len(shared(condition.text, part)))
-    if len(shared(condition.text, segment)) < MIN_SHARED:
+    if not codes & set(CODE.findall(text)) and len(shared(condition.text, parts[best])) < MIN_SHARED:
         return None
-    return None if UNSAID.search(segment) and not UNSAID.search(condition.text) else True
+    return stated_as_held(parts[best], parts[best + 1:best + 2], condition.text)
+
+
+NEGATED = re.compile(r"[无未没]|不存在")
+REQUIREMENT = re.compile(r"(?:应|须|需|必须).*")  # …的，应为截至…已被认定为河北省知识产权优势企业: what is required
+LEVEL = re.compile(r"(国家|省|市|县)(?:级|里|内)?的?知识产权")  # 河北省知识产权优势企业, 国家知识产权优势企业
+
+
+def of_another_level(condition: str, part: str) -> bool:
+    """The part speaks of a title of another level than the one the condition requires (a national 优势企业 for
+    a provincial one)."""
+    required = REQUIREMENT.search(condition)
+    wanted = set(LEVEL.findall(required.group())) if required else set()
+    said = set(LEVEL.findall(part))
+    return bool(wanted and said and not wanted & said)
+
+
+def stated_as_held(segment: str, following: list[str], condition: str) -> bool | None:
+    """What the segment that speaks of a condition says of it: held, not held or not yet (没申请过, 还在公示期 —
+    in it or in the next segment), or unknown (不清楚)."""
+    if UNKNOWN.search(segment):
+        return None
+    if NOT_HELD.search(segment) and not NOT_HELD.search(condition):
+        return False
+    return not any(pattern("pending").search(part) for part in [segment, *following])
 
 
 def shared_negated(condition: str, text: str) -> bool:

@@ -49,6 +49,7 @@ class ProvincialCondition(BaseModel):
     text: str
     types: list[ProjectKey] = []  # the project types it is set for (none named: every type)
     citation: Citation
+    excludes: bool = False  # it names what rules an applicant out (…被列入严重违法失信名单的，不予推荐)
 
 
 class ProvincialNotice(BaseModel):
@@ -121,6 +122,8 @@ def _read(library: Library, province: str, city: str | None) -> ProvincialNotice
 # or restates that earlier titles stay valid.
 CONDITION_SECTION = re.compile(r"条件|要求")
 REQUIRES = re.compile(r"应|须|需|必须|不低于|不少于|不得低于|达到|以上|未发生|未被|无[^，。；]{0,6}(?:记录|行为)")
+# …发生重大安全生产事故的，不予推荐: what it names rules an applicant out
+EXCLUDES = re.compile(r"的[，,]\s*(?:一律)?(?:不予|不得|不能|不再)(?:推荐|受理|申报)|一票否决")
 APPLICANTS = re.compile(r"申报(?:单位|主体|企业)|推荐对象|所有申报|各申报")  # a condition for every type says whom
 NOT_A_CONDITION = re.compile(r"《通知》|国家知识产权局|提交|提供|报送|附件|重复申报|可按程序申报|不需|不再")
 CONDITION_HEADING = re.compile(r"条件|附加要求|资格")  # a section of conditions: each sentence is one
@@ -134,11 +137,12 @@ def conditions_in(document: Document, library: Library) -> list[ProvincialCondit
             continue
         for sentence in sentences(clause.text):
             body = ITEM_NUMBER.sub("", sentence)
-            if len(body) < 8 or not REQUIRES.search(body) or NOT_A_CONDITION.search(body):
+            excludes = bool(EXCLUDES.search(body))
+            if len(body) < 8 or not (excludes or REQUIRES.search(body)) or NOT_A_CONDITION.search(body):
                 continue
             types = mentioned_types(body)
             if types or APPLICANTS.search(body) or CONDITION_HEADING.search(clause.heading):
-                found.append(ProvincialCondition(text=body.rstrip("。；;"), types=types,
+                found.append(ProvincialCondition(text=body.rstrip("。；;"), types=types, excludes=excludes,
                                                  citation=library.cite(clause.id, sentence)))
     return found
 
