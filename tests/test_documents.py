@@ -283,6 +283,24 @@ def test_a_provincial_condition_is_met_only_by_the_title_it_names_as_held(
     assert verdict.status == status and "guizhou-2025" in [c.doc for c in verdict.citations]
 
 
+def test_an_eligible_types_provincial_deadline_is_said_in_the_screening(settings: Settings, tmp_path: Path) -> None:
+    from datetime import date
+
+    from assistant.rules import check
+
+    ingest_file(settings, write(tmp_path / "guizhou.md", PROVINCE_TABLE_NOTICE))
+    text = "遵义一家有限责任公司，2023年获评贵州省知识产权优势企业，想报示范企业"
+    verdict = check(text, Library.from_settings(settings), as_of=date(2025, 9, 20)).verdicts["enterprise"]
+    assert verdict.status == "eligible" and "材料须于2025年10月9日前报送，截至2025年9月20日尚未截止，还剩19天" in verdict.reason
+    assert "不属于《贵州省转发通知》所列不予推荐的情形" in verdict.reason
+    late = check(text, Library.from_settings(settings), as_of=date(2025, 10, 10)).verdicts["enterprise"]
+    assert "已过期" in late.reason
+    from assistant.answering import Assistant
+
+    asked = Assistant(settings).ask(f"{text}，能报吗？最晚哪天交？", as_of=date(2025, 9, 20)).answer.split("依据")[0]
+    assert asked.count("2025年10月9日") == 1  # said once, by the answer about dates
+
+
 def test_a_news_item_naming_titles_is_no_list(settings: Settings, tmp_path: Path) -> None:
     assert ingest_file(settings, write(tmp_path / "news.md", NEWS)).kind == "reference"
 

@@ -69,8 +69,9 @@ def definition_lead(term: str, clause: Clause, label: str) -> Lead:
     return Lead(f"通知没有对“{term}”作出专门界定；该词见于{label}，原文如下。", [(clause.id, sentence)])
 
 
-def eligibility_lead(verdicts: dict[str, Any], focus: list[str], names: dict[str, str]) -> Lead:
-    """Answer for the types in focus, or a summary over all seven when none is named."""
+def eligibility_lead(verdicts: dict[str, Any], focus: list[str], names: dict[str, str], dated: bool = False) -> Lead:
+    """Answer for the types in focus, or a summary over all seven when none is named (``dated``: the answer says
+    the dates itself, so a verdict's provincial deadline is left to it)."""
     if focus:
         grouped: dict[tuple[str, str], list[str]] = {}  # the same status and detail said once for several types
         quotes = []
@@ -78,6 +79,8 @@ def eligibility_lead(verdicts: dict[str, Any], focus: list[str], names: dict[str
             verdict = verdicts[key]
             detail = "".join([verdict.ask[0], *verdict.notes]) if verdict.status == "needs_info" and verdict.ask \
                 else verdict.reason
+            if dated and verdict.deadline_note:
+                detail = detail.replace(verdict.deadline_note, "")
             grouped.setdefault((verdict.status, detail), []).append(names[key])
             quotes += [(c.id, c.quote) for c in verdict.citations[:1]]  # the rule's own clause
             # and a loaded list's row or a provincial notice's condition, which the reason speaks of

@@ -156,13 +156,13 @@ class Assistant:
         switched = self.types_turned_to(turn.kind, result) \
             if turn.kind not in (None, before) and pattern("follow_up").search(text) else []
         focus = decision.types or switched or conversation.focus_types  # follow-ups keep the earlier types
+        timed = any(part.intent == Intent.when for part in decision.parts)
         lead = compose.combine([self._layered(part, result, focus if part.intent == Intent.eligibility
-                                              else decision.types, layers) for part in decision.parts])
+                                              else decision.types, layers, timed) for part in decision.parts])
         conversation.focus_types = focus
         annex = any(clause_id.startswith("notice#annex") for clause_id, _ in lead.quotes)
         citations = compose.cite_all(self.library, lead.quotes)
         screened = decision.about_applicant or (result.profile.kind is not None and decision.route != Intent.listed)
-        timed = any(part.intent == Intent.when for part in decision.parts)
         return Answer(question=text, answer=compose.render(lead.sentence, citations), in_scope=lead.in_scope,
                       route=ROUTES[decision.route] if lead.in_scope or annex else "out_of_scope",
                       citations=citations, check=result if screened else None,
@@ -170,17 +170,18 @@ class Assistant:
                       trace={"retrieved": list(dict.fromkeys(h.clause.id for found in hits.values() for h in found)),
                              "parts": [f"{part.intent}:{part.slot}" for part in decision.parts]})
 
-    def _layered(self, part: Part, result: CheckResult, focus: list[str], layers: Layers) -> Lead:
-        """The part's answer, after what the province's notice says on it when that is what it asks."""
-        lead = self._lead(part, result, focus)
+    def _layered(self, part: Part, result: CheckResult, focus: list[str], layers: Layers, timed: bool) -> Lead:
+        """The part's answer, after what the province's notice says on it when that is what it asks (``timed``:
+        another part answers when)."""
+        lead = self._lead(part, result, focus, timed)
         if part.intent in (Intent.smalltalk, Intent.drafting, Intent.listed, Intent.eligibility):
             return lead
         provincial = layers.provincial_lead(part.text, closest=part.intent != Intent.when)
         return compose.combine([provincial, lead]) if provincial else lead
 
-    def _lead(self, part: Part, result: CheckResult, focus: list[str]) -> Lead:
+    def _lead(self, part: Part, result: CheckResult, focus: list[str], timed: bool) -> Lead:
         """The sentence and quotes that answer one part of the question (``focus``: the project types it is
-        about — for eligibility also those of earlier turns)."""
+        about — for eligibility also those of earlier turns; ``timed``: another part answers when)."""
         if part.intent == Intent.smalltalk:
             return Lead(SMALLTALK[part.slot], [])
         if part.intent == Intent.drafting:
@@ -189,7 +190,7 @@ class Assistant:
             return compose.listed_lead(result, part.slot)
         if part.intent == Intent.eligibility:
             keys = focus or result.profile.piloted or self.held_by(result.profile.kind)  # 是试点城市，用不用报: 示范市
-            return compose.eligibility_lead(result.verdicts, keys, self.short_names)
+            return compose.eligibility_lead(result.verdicts, keys, self.short_names, timed)
         if part.intent == Intent.when:
             return compose.timeline_lead(result.timeline, part.slot, answers_to_province(result.profile), part.text)
         if part.intent == Intent.topic and part.topic is not None:

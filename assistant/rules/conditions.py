@@ -11,7 +11,9 @@ not met makes it ineligible. Either way the provincial notice is cited.
 from __future__ import annotations
 
 import re
+from datetime import date
 
+from assistant.language.dates import cn_date
 from assistant.language.lexicon import pattern
 from assistant.language.normalize import bigrams
 from assistant.rules.extract import mentioned_types
@@ -109,16 +111,31 @@ def figure_met(figure: re.Match[str], text: str) -> bool | None:
     return None
 
 
-def with_conditions(verdicts: dict[ProjectKey, Verdict], text: str, notice: ProvincialNotice | None
-                    ) -> dict[ProjectKey, Verdict]:
-    """The verdicts with the conditions of the applicant's provincial notice applied to the eligible ones."""
+def with_conditions(verdicts: dict[ProjectKey, Verdict], text: str, notice: ProvincialNotice | None,
+                    as_of: date) -> dict[ProjectKey, Verdict]:
+    """The verdicts with the conditions of the applicant's provincial notice applied to the eligible ones, and
+    the deadline it sets said beside each eligible type the text asks about (each eligible one if it names none)."""
     if notice is None:
         return verdicts
     checked = {key: applied(verdict, notice.conditions_for(key), text, notice.label)
                if verdict.status == "eligible" else verdict for key, verdict in verdicts.items()}
     asked = mentioned_types(text)
-    return {key: with_who_applies(verdict, notice.who_applies_for(key), notice.label) if key in asked else verdict
+    checked = {key: with_who_applies(verdict, notice.who_applies_for(key), notice.label) if key in asked else verdict
+               for key, verdict in checked.items()}
+    return {key: with_deadline(verdict, notice, key, as_of)
+            if verdict.status == "eligible" and (key in asked or not asked) else verdict
             for key, verdict in checked.items()}
+
+
+def with_deadline(verdict: Verdict, notice: ProvincialNotice, key: ProjectKey, as_of: date) -> Verdict:
+    """The verdict with the date by which the notice wants the type's materials, and whether it has passed."""
+    found = notice.applicant_deadline([key])
+    if found is None:
+        return verdict
+    state = "已过期" if as_of > found.date else "当天仍在期限内" if as_of == found.date else \
+        f"尚未截止，还剩{(found.date - as_of).days}天"
+    return verdict.noted(f"按{notice.label}，材料须于{cn_date(found.date)}前报送，截至{cn_date(as_of)}{state}。",
+                         [found.citation], deadline=True)
 
 
 def with_who_applies(verdict: Verdict, rules: list[ProvincialCondition], label: str) -> Verdict:
@@ -142,6 +159,9 @@ def applied(verdict: Verdict, conditions: list[ProvincialCondition], text: str, 
         return Verdict(status="needs_info", citations=cited,
                        reason=f"{verdict.reason.rstrip('。')}；但按{label}，还须满足：{open_[0].text}。",
                        ask=[f"是否满足{label}的要求：{condition.text}？" for condition in open_])
-    said = "；".join(condition.text for condition, _ in met)
-    reason = f"{verdict.reason.rstrip('。')}；所述情况也满足{label}的要求（{said}）。"
+    required = "；".join(condition.text for condition in conditions if not condition.excludes)
+    excluded = "；".join(condition.text for condition in conditions if condition.excludes)
+    said = [f"满足{label}的要求（{required}）" if required else "",
+            f"不属于{label}所列不予推荐的情形（{excluded}）" if excluded else ""]
+    reason = f"{verdict.reason.rstrip('。')}；所述情况{'，也'.join(part for part in said if part)}。"
     return verdict.model_copy(update={"reason": reason, "citations": cited})

@@ -40,11 +40,14 @@ class Verdict(BaseModel):
     citations: list[Citation]
     ask: list[str] = []
     notes: list[str] = Field([], exclude=True)  # already in the reason; said after a needs_info verdict's question
+    deadline_note: str = Field("", exclude=True)  # already in the reason: the date a provincial notice sets
 
-    def noted(self, note: str, citations: list[Citation]) -> Verdict:
-        """The same verdict with a note said after its reason and the citations that back the note."""
+    def noted(self, note: str, citations: list[Citation], *, deadline: bool = False) -> Verdict:
+        """The same verdict with a note said after its reason and the citations that back the note (``deadline``:
+        the note is the date by which to apply, which an answer about dates says itself)."""
         return self.model_copy(update={"reason": f"{self.reason.rstrip('。')}。{note}", "notes": [*self.notes, note],
-                                       "citations": [*self.citations, *citations]})
+                                       "citations": [*self.citations, *citations],
+                                       "deadline_note": note if deadline else self.deadline_note})
 
 
 class Judge:
