@@ -301,6 +301,44 @@ def test_an_eligible_types_provincial_deadline_is_said_in_the_screening(settings
     assert asked.count("2025年10月9日") == 1  # said once, by the answer about dates
 
 
+ZONE_CITY_NOTICE = """# 六盘水市市场监督管理局文件
+
+六盘水市监〔2025〕21号
+
+## 市市场监督管理局关于转发《贵州省知识产权局关于做好示范创建推荐工作的通知》的通知
+
+各区、县人民政府，钟山经济开发区管委会：
+
+## 一、时间安排
+
+申报单位于2025年9月28日前向市局报送申报材料。
+
+## 二、申报安排
+
+（一）服务业高质量集聚发展示范区。全市由钟山经济开发区管委会统一申报，各区、县人民政府不单独申报。
+
+（二）示范县。各区、县人民政府自愿申报。
+
+六盘水市市场监督管理局
+2025年9月16日
+"""
+
+
+def test_a_citys_rule_that_its_districts_do_not_apply_on_their_own_decides_for_them(
+        settings: Settings, tmp_path: Path) -> None:
+    from datetime import date
+
+    from assistant.rules import check
+
+    ingest_file(settings, write(tmp_path / "liupanshui.md", ZONE_CITY_NOTICE))
+    library = Library.from_settings(settings)
+    text = "六盘水市钟山区人民政府，区里知识产权服务机构集聚，想报服务业集聚示范区和示范县"
+    verdicts = check(text, library, as_of=date(2025, 9, 20)).verdicts
+    assert verdicts["service_zone"].status == "ineligible" and "不单独申报" in verdicts["service_zone"].reason
+    assert "liupanshui-2025" in [c.doc for c in verdicts["service_zone"].citations]
+    assert verdicts["county"].status == "eligible"
+
+
 def test_a_news_item_naming_titles_is_no_list(settings: Settings, tmp_path: Path) -> None:
     assert ingest_file(settings, write(tmp_path / "news.md", NEWS)).kind == "reference"
 

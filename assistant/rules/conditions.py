@@ -18,6 +18,7 @@ from assistant.language.lexicon import pattern
 from assistant.language.normalize import bigrams
 from assistant.rules.extract import mentioned_types
 from assistant.rules.params import ProjectKey
+from assistant.rules.profile import ApplicantKind, PlaceCategory, Profile
 from assistant.rules.provincial import ProvincialCondition, ProvincialNotice
 from assistant.rules.text import segments
 from assistant.rules.verdict import Verdict
@@ -111,8 +112,8 @@ def figure_met(figure: re.Match[str], text: str) -> bool | None:
     return None
 
 
-def with_conditions(verdicts: dict[ProjectKey, Verdict], text: str, notice: ProvincialNotice | None,
-                    as_of: date) -> dict[ProjectKey, Verdict]:
+def with_conditions(verdicts: dict[ProjectKey, Verdict], text: str, profile: Profile,
+                    notice: ProvincialNotice | None, as_of: date) -> dict[ProjectKey, Verdict]:
     """The verdicts with the conditions of the applicant's provincial notice applied to the eligible ones, and
     the deadline it sets said beside each eligible type the text asks about (each eligible one if it names none)."""
     if notice is None:
@@ -120,8 +121,8 @@ def with_conditions(verdicts: dict[ProjectKey, Verdict], text: str, notice: Prov
     checked = {key: applied(verdict, notice.conditions_for(key), text, notice.label)
                if verdict.status == "eligible" else verdict for key, verdict in verdicts.items()}
     asked = mentioned_types(text)
-    checked = {key: with_who_applies(verdict, notice.who_applies_for(key), notice.label) if key in asked else verdict
-               for key, verdict in checked.items()}
+    checked = {key: with_who_applies(verdict, notice.who_applies_for(key), notice.label, below_city(profile))
+               if key in asked else verdict for key, verdict in checked.items()}
     return {key: with_deadline(verdict, notice, key, as_of)
             if verdict.status == "eligible" and (key in asked or not asked) else verdict
             for key, verdict in checked.items()}
@@ -138,11 +139,30 @@ def with_deadline(verdict: Verdict, notice: ProvincialNotice, key: ProjectKey, a
                          [found.citation], deadline=True)
 
 
-def with_who_applies(verdict: Verdict, rules: list[ProvincialCondition], label: str) -> Verdict:
+# 各县（市）区人民政府不单独申报, 各区不单独申报: the places below the city that do not apply on their own
+NOT_ON_ITS_OWN = re.compile(r"([^，,。；;]{0,16}?)(?:均|一律|都)?不(?:得|再)?单独(?:申报|推荐)")
+JOINTLY = re.compile(r"(?:联合|共同|合并|一起)申报")  # 市辖城区联合申报、不单独申报: they apply, together
+BELOW_CITY = {PlaceCategory.municipal_district, PlaceCategory.municipal_county, PlaceCategory.county_level}
+
+
+def below_city(profile: Profile) -> bool:
+    """The applicant is the government of a district or county that a city administers."""
+    return profile.kind == ApplicantKind.government and profile.place is not None \
+        and profile.place.category in BELOW_CITY
+
+
+def with_who_applies(verdict: Verdict, rules: list[ProvincialCondition], label: str, below: bool) -> Verdict:
     """The verdict with what the provincial notice says of who applies for the type (示范市以市人民政府名义申报，
-    各区不单独申报) added beside it: the national rules decide, the local arrangement is said."""
+    各区不单独申报) added beside it: the national rules decide and the local arrangement is said — unless it says
+    the districts or counties do not apply on their own and the applicant (``below``: a government below a city)
+    is one."""
     if not rules:
         return verdict
+    if verdict.status == "eligible" and below and (rule := next(
+            (rule for rule in rules if (alone := NOT_ON_ITS_OWN.search(rule.text)) and re.search(r"[区县]", alone[1])
+             and not JOINTLY.search(rule.text)), None)):
+        return Verdict(status="ineligible", citations=[*verdict.citations, rule.citation],
+                       reason=f"按{label}，{rule.text}：辖区内的区、县人民政府不单独申报这一类。")
     said = "；".join(rule.text for rule in rules)
     return verdict.noted(f"另按{label}：{said}。", [rule.citation for rule in rules])
 

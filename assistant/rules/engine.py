@@ -53,7 +53,7 @@ def check(text: str, library: Library, *, as_of: date | None = None, previous: P
     units = list(dict.fromkeys([*profile.listed_units, *(row.unit for row in listed)]))
     profile = profile.model_copy(update={"as_of": when, "listed_units": units})
     place = profile.place or Place()
-    verdicts = with_conditions(evaluate(profile, library, listed), text,
+    verdicts = with_conditions(evaluate(profile, library, listed), text, profile,
                                provincial_notice(library, place.province, place.city), when)
     verdicts |= verdicts_per_item(text, library, when)
     return CheckResult(profile=profile, verdicts=verdicts, listed=listed, lists=lists_loaded(library),

@@ -147,9 +147,10 @@ def conditions_in(document: Document, library: Library) -> list[ProvincialCondit
     return found
 
 
-# Who applies: in a section on the scope of applying (申报范围, 申报主体), a sentence that names a type and who
-# applies for it (示范市…以市人民政府名义申报，各区不单独申报).
-SCOPE_SECTION = re.compile(r"申报范围|申报主体|申报单位|申报对象|推荐范围")
+# Who applies: in a section on the scope of applying (申报范围, 申报主体, 申报安排), a sentence that names a type —
+# or whose item's own heading does (（四）服务业高质量集聚发展示范区。…) — and who applies for it (示范市…以市人民政府
+# 名义申报，各区不单独申报).
+SCOPE_SECTION = re.compile(r"申报范围|申报主体|申报单位|申报对象|推荐范围|申报安排|申报渠道|组织申报|申报方式")
 WHO_APPLIES = re.compile(r"由[^，。；]{1,30}?(?:申报|推荐)|名义申报|不单独申报|不得单独申报|统一申报")
 
 
@@ -158,7 +159,8 @@ def who_applies_in(document: Document, library: Library) -> list[ProvincialCondi
                                 citation=library.cite(clause.id, sentence))
             for clause in document.clauses if SCOPE_SECTION.search(clause.heading)
             for sentence in sentences(clause.text)
-            if WHO_APPLIES.search(sentence) and (types := mentioned_types(sentence))]
+            if WHO_APPLIES.search(sentence)
+            and (types := mentioned_types(sentence) or mentioned_types(clause.heading.rsplit("›", 1)[-1]))]
 
 
 def same_city(name: str, other: str | None) -> bool:
