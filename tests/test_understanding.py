@@ -2891,3 +2891,10 @@ def test_an_e_mail_with_a_subject_line_is_about_the_unit_its_body_describes() ->
 def test_an_office_of_a_named_place_that_acted_is_not_the_applicant() -> None:
     text = "我院2021年被广西壮族自治区知识产权局评为区级知识产权示范单位，是自治区政府设立的林业科学研究院"
     assert extract_profile(text).kind == ApplicantKind.institute
+
+
+@pytest.mark.parametrize("question", ["市局这边准备报5家示范企业，省里会不会嫌多？", "我们县里打算推荐两个示范园区上去，行不行"])
+def test_putting_forward_a_number_of_units_asks_how_many_not_whether_the_asker_may(
+        assistant: Assistant, question: str) -> None:
+    answer = assistant.ask(question, as_of=DAY)
+    assert answer.trace["parts"][0] == "topic:quota" and "申报示范" not in answer.answer.split("依据")[0]
