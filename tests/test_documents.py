@@ -339,6 +339,17 @@ def test_a_citys_rule_that_its_districts_do_not_apply_on_their_own_decides_for_t
     assert verdicts["county"].status == "eligible"
 
 
+def test_who_is_in_charge_at_a_loaded_notices_office_is_its_contact_without_the_section_heading(
+        settings: Settings, tmp_path: Path) -> None:
+    from datetime import date
+
+    from assistant.answering import Assistant
+
+    ingest_file(settings, write(tmp_path / "liuzhou.md", CITY_NOTICE))
+    answer = Assistant(settings).ask("柳州市局示范企业这块谁负责？", as_of=date(2025, 9, 20))
+    assert answer.in_scope and "0772-8888888" in answer.answer and "四、联系方式" not in answer.answer
+
+
 def test_a_news_item_naming_titles_is_no_list(settings: Settings, tmp_path: Path) -> None:
     assert ingest_file(settings, write(tmp_path / "news.md", NEWS)).kind == "reference"
 

@@ -95,12 +95,18 @@ class Layers:
         return Lead(f"按{notice.label}：{said}。", quotes)
 
 
+def said_in(clause: Clause) -> list[str]:
+    """The sentences of a clause, without the heading line it opens with (五、联系人)."""
+    own_heading = clause.heading.rsplit("›", 1)[-1].strip()
+    return [sentence for sentence in sentences(clause.text) if sentence.strip() != own_heading]
+
+
 def closest_sentences(piece: str, clauses: list[Clause]) -> list[tuple[str, str]]:
     """The sentences sharing most content with the piece (the province's name and the programme's own words
     aside), when they share enough to be about it."""
     asked = bigrams(piece) - bigrams(PROGRAMME_WORDS)
     scored = [(len(asked & bigrams(sentence)), clause.id, sentence.strip())
-              for clause in clauses for sentence in sentences(clause.text) if len(sentence) > 4]
+              for clause in clauses for sentence in said_in(clause) if len(sentence) > 4]
     best = sorted((s for s in scored if s[0] >= MIN_SHARED), key=lambda s: -s[0])[:MAX_SENTENCES - 1]
     return [(clause_id, sentence) for _, clause_id, sentence in best]
 
@@ -108,7 +114,7 @@ def closest_sentences(piece: str, clauses: list[Clause]) -> list[tuple[str, str]
 def best_sentences(piece: str, clauses: list[Clause], aspect: str) -> list[tuple[str, str]]:
     """The sentences of a provincial notice that say ``aspect``, those sharing most words with the piece first."""
     says = pattern(f"provincial_{aspect}_says")
-    found = [(clause.id, sentence) for clause in clauses for sentence in sentences(clause.text)
+    found = [(clause.id, sentence) for clause in clauses for sentence in said_in(clause)
              if says.search(sentence) and len(sentence.strip()) > 4]
     asked = bigrams(piece)
     ranked = sorted(found, key=lambda pair: -len(asked & bigrams(pair[1])))
