@@ -354,6 +354,36 @@ def test_who_is_in_charge_at_a_loaded_notices_office_is_its_contact_without_the_
     assert answer.in_scope and "0858-8222333" in answer.answer and "三、联系人" not in answer.answer
 
 
+OLDER_ROUND = """国家知识产权局办公室关于组织开展2022年度国家知识产权优势企业和示范企业申报工作的通知
+
+国知办函运字〔2022〕480号
+
+各省、自治区、直辖市知识产权局：
+
+现组织开展2022年度国家知识产权优势企业和示范企业申报工作，有关事项通知如下。
+
+一、工作安排
+
+（一）企业申报。申报企业于2022年8月20日前登录申报系统在线填报，提交至所在地省级知识产权局。
+
+（二）省级推荐。各省级知识产权局于2022年9月20日前将推荐名单报送国家知识产权局。
+
+国家知识产权局办公室
+2022年7月15日
+"""
+
+
+def test_an_earlier_round_that_ran_another_programme_too_is_answered_from_its_loaded_notice(
+        settings: Settings, tmp_path: Path) -> None:
+    from datetime import date
+
+    from assistant.answering import Assistant
+
+    assert ingest_file(settings, write(tmp_path / "older.txt", OLDER_ROUND)).kind == "reference"
+    answer = Assistant(settings).ask("2022年度那批优势企业和示范企业申报，企业要在几号前在线填报？", as_of=date(2025, 10, 1))
+    assert answer.in_scope and "2022年8月20日" in answer.answer and "（参考）" in answer.answer
+
+
 def test_a_news_item_naming_titles_is_no_list(settings: Settings, tmp_path: Path) -> None:
     assert ingest_file(settings, write(tmp_path / "news.md", NEWS)).kind == "reference"
 

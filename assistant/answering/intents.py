@@ -717,6 +717,10 @@ def decide_piece(piece: str, *, about_programme: bool, names_type: bool, describ
             return parts
         return [Part(Intent.topic, piece, slot=topic.name, topic=topic, hits=tuple(hits))]
     programme = evidence.other_programme(piece)
+    earlier = evidence.earlier_round(piece)
+    if earlier and hits and evidence.answered(piece, [h.clause for h in hits[:3]]):
+        return [Part(Intent.factual, piece, hits=tuple(best_covering(piece, hits)))]  # a loaded document of that
+        # round answers, whatever other programme it also ran (2023年度优势企业和示范企业申报)
     topic = chosen_topic(piece, hits)
     if programme is not None and not (topic and topic.annex):  # 指标里高企占比算几分: the annex's content
         return [Part(Intent.out_of_scope, piece, slot=programme.note, hits=tuple(hits))]
@@ -727,9 +731,7 @@ def decide_piece(piece: str, *, about_programme: bool, names_type: bool, describ
         return [Part(Intent.topic, piece, slot=topic.name, topic=topic, hits=tuple(hits))]
     if term := used_term(piece, [hit.clause for hit in hits]):
         return [Part(Intent.definition, piece, slot=term[0], hits=(next(h for h in hits if h.clause is term[1]),))]
-    if earlier := evidence.earlier_round(piece):  # answered only by a loaded document of that round
-        if hits and evidence.answered(piece, [h.clause for h in hits[:3]]):
-            return [Part(Intent.factual, piece, hits=tuple(best_covering(piece, hits)))]
+    if earlier:  # answered only by a loaded document of that round
         return [Part(Intent.out_of_scope, piece, slot=earlier.note, hits=tuple(hits))]
     clauses = [h.clause for h in hits[:3]]
     only_names = names_type and evidence.coverage(piece, clauses) is None  # "哪些单位可以申报示范县"
