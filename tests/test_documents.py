@@ -283,6 +283,19 @@ def test_a_provincial_condition_is_met_only_by_the_title_it_names_as_held(
     assert verdict.status == status and "guizhou-2025" in [c.doc for c in verdict.citations]
 
 
+def test_a_verdict_still_open_says_what_the_provincial_notice_requires_beside_it(
+        settings: Settings, tmp_path: Path) -> None:
+    from datetime import date
+
+    from assistant.rules import check
+
+    ingest_file(settings, write(tmp_path / "guizhou.md", PROVINCE_TABLE_NOTICE))
+    verdict = check("遵义的一家企业想报示范企业", Library.from_settings(settings),
+                    as_of=date(2025, 9, 20)).verdicts["enterprise"]
+    assert verdict.status == "needs_info" and "已获评贵州省知识产权优势企业" in verdict.reason
+    assert "guizhou-2025" in [c.doc for c in verdict.citations]
+
+
 def test_an_eligible_types_provincial_deadline_is_said_in_the_screening(settings: Settings, tmp_path: Path) -> None:
     from datetime import date
 

@@ -118,14 +118,25 @@ def with_conditions(verdicts: dict[ProjectKey, Verdict], text: str, profile: Pro
     the deadline it sets said beside each eligible type the text asks about (each eligible one if it names none)."""
     if notice is None:
         return verdicts
-    checked = {key: applied(verdict, notice.conditions_for(key), text, notice.label)
-               if verdict.status == "eligible" else verdict for key, verdict in verdicts.items()}
     asked = mentioned_types(text)
+    checked = {key: applied(verdict, notice.conditions_for(key), text, notice.label)
+               if verdict.status == "eligible" else
+               with_conditions_said(verdict, notice.conditions_for(key), notice.label)
+               if verdict.status == "needs_info" and key in asked else verdict for key, verdict in verdicts.items()}
     checked = {key: with_who_applies(verdict, notice.who_applies_for(key), notice.label, below_city(profile))
                if key in asked else verdict for key, verdict in checked.items()}
     return {key: with_deadline(verdict, notice, key, as_of)
             if verdict.status == "eligible" and (key in asked or not asked) else verdict
             for key, verdict in checked.items()}
+
+
+def with_conditions_said(verdict: Verdict, conditions: list[ProvincialCondition], label: str) -> Verdict:
+    """A verdict still open, with what the notice requires beyond the national rules said beside it."""
+    required = [condition for condition in conditions if not condition.excludes]
+    if not required:
+        return verdict
+    said = "；".join(condition.text for condition in required)
+    return verdict.noted(f"另按{label}，还须满足：{said}。", [condition.citation for condition in required])
 
 
 def with_deadline(verdict: Verdict, notice: ProvincialNotice, key: ProjectKey, as_of: date) -> Verdict:
