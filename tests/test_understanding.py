@@ -2898,3 +2898,24 @@ def test_putting_forward_a_number_of_units_asks_how_many_not_whether_the_asker_m
         assistant: Assistant, question: str) -> None:
     answer = assistant.ask(question, as_of=DAY)
     assert answer.trace["parts"][0] == "topic:quota" and "申报示范" not in answer.answer.split("依据")[0]
+
+
+def test_the_places_a_government_lists_as_governed_are_not_where_it_is(assistant: Assistant) -> None:
+    text = "黔东南苗族侗族自治州人民政府：我州下辖凯里市、黄平县等16个县市，州政府打算申报示范市，可以吗"
+    assert extract_profile(text).place.county is None
+    assert statuses(assistant, text)["city"] == "eligible"
+
+
+def test_what_a_document_is_said_to_name_is_no_title_held() -> None:
+    assert extract_profile("我们是个旗，文件上写的是“强县建设示范县”，旗能报吗").recognized == []
+
+
+def test_cantonese_function_words_are_read_as_mandarin(assistant: Assistant) -> None:
+    text = "我哋係一間喺澳門註冊嘅公司，冇喺內地設立公司，可唔可以報示範企業？"
+    assert statuses(assistant, text)["enterprise"] == "ineligible"
+
+
+@pytest.mark.parametrize("text", ["六盘水市六枝特区人民政府想报示范县", "我们是神农架林区，能报示范县吗"])
+def test_a_county_level_unit_the_clause_does_not_name_is_asked_about(assistant: Assistant, text: str) -> None:
+    verdict = assistant.check(text, as_of=DAY).verdicts["county"]
+    assert verdict.status == "needs_info" and "没有写明" in verdict.reason and verdict.ask

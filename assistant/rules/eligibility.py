@@ -48,7 +48,10 @@ ASK = {
     "founder": "科研机构是由谁设立的：中央或地方政府、国有企业、民营企业，还是其他单位？",
     "enterprise_owner": "设立科研机构的企业是国有企业、民营企业，还是外资企业？",
     "founded_by_university": "该科研机构是否由政府或企业设立（或与政府、企业共同设立）？",
+    "unlisted_unit": "所在省级知识产权局是否已明确{unit}可按县级单位申报？",
 }
+# County-level units 第（二）、（四）项 do not name (they list 县, 市辖区（市、县、旗）): whether they count is open.
+UNLISTED_COUNTY_UNITS = ("林区", "特区")
 PROVINCE_LEVEL = {C.province, C.municipality}
 ALLOWED_FOUNDERS = {Founder.central_government, Founder.local_government, Founder.government,
                     Founder.state_owned_enterprise, Founder.private_enterprise}
@@ -149,6 +152,10 @@ def government_place(profile: Profile, judge: Judge) -> Verdict | None:
         return judge.needs(f"{place.description}，本通知由各省、自治区、直辖市和新疆生产建设兵团知识产权局组织申报。",
                            [ASK["outside"]], constraints()["addressee"].reference)
     accepted = [c for c in place.categories if c.value in judge.type.government_places]
+    unit = next((unit for unit in UNLISTED_COUNTY_UNITS if (place.county or "").endswith(unit)), None)
+    if unit and accepted and judge.key in ("county", "service_zone"):
+        return judge.needs(f"{place.description}：{judge.type.short}所列的县级申报单位（县、市辖区（市、县、旗）等）"
+                           f"中没有写明{unit}。", [ASK["unlisted_unit"].format(unit=unit)])
     if len(accepted) == len(place.categories):
         return None
     if accepted:

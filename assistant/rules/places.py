@@ -102,6 +102,10 @@ def scan(text: str) -> list[Mention]:
     return mentions
 
 
+# 我州下辖延吉、图们: places it governs, listed (not 鄂尔多斯市下辖的准格尔旗: which county, named by its city)
+GOVERNING = re.compile(r"(?:下辖|管辖|代管|托管)(?![的之])")
+
+
 def chains(text: str) -> list[Chain]:
     """Group the mentions of ``text`` into chains of narrowing names, dropping negated ones."""
     found: list[Chain] = []
@@ -110,7 +114,7 @@ def chains(text: str) -> list[Chain]:
             continue
         last = found[-1].mentions[-1] if found else None
         inside = [d for d in mention.divisions if last and any(p.contains(d) for p in last.divisions)]
-        if inside:
+        if inside and not GOVERNING.search(text, last.end, mention.start):
             found[-1].mentions.append(Mention(mention.start, mention.end, mention.text, inside))
             continue
         within = [p for p in last.divisions if any(d.contains(p) for d in mention.divisions)] if last else []
