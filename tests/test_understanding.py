@@ -2919,3 +2919,23 @@ def test_cantonese_function_words_are_read_as_mandarin(assistant: Assistant) -> 
 def test_a_county_level_unit_the_clause_does_not_name_is_asked_about(assistant: Assistant, text: str) -> None:
     verdict = assistant.check(text, as_of=DAY).verdicts["county"]
     assert verdict.status == "needs_info" and "没有写明" in verdict.reason and verdict.ask
+
+
+@pytest.mark.parametrize("text", [
+    "来电人：江津区市场监管局小李。内容：局长让问区里到底该报示范市还是示范县。",
+    "我是南京市江宁区科技局的，我们作为南京下面的区，能报示范县吗",
+    "我在黔江区知识产权局上班，区里领导开会讨论了很久，最后想报示范县",
+])
+def test_a_department_relaying_its_places_question_speaks_for_its_government(text: str) -> None:
+    assert extract_profile(text).kind == ApplicantKind.government
+
+
+def test_what_a_named_company_says_it_is_keeps_it_a_company(assistant: Assistant) -> None:
+    text = "苏州微纳传感研究院有限公司，由市属国有平台公司全资设立，是江苏省备案的新型研发机构。想报示范企业和示范科研机构。——研究院办公室"
+    verdicts = statuses(assistant, text)
+    assert verdicts["enterprise"] == "eligible" and verdicts["institute"] == "eligible"
+
+
+def test_the_body_an_institute_belongs_to_stands_for_its_founder() -> None:
+    assert extract_profile("我们是一家水产研究所，隶属于县农业农村局，公益一类事业单位").institute.founders \
+        == [Founder.local_government]

@@ -322,7 +322,7 @@ FOUNDING = re.compile(r"设立|举办|开办|创办|创建|组建|兴办|成立|
 INSTITUTE_NOUN = re.compile(r"研究院|研究所|研究中心|实验室|研发机构|研发中心")
 NOT_FOUNDING = re.compile(r"[^，,。；;！!？?\n]{0,4}?(?:备案|认定|授牌|挂牌|评为|命名|考核|认证)(?!设立|成立)")
 # "投资方是省属国有企业", "股东是省能源集团": the founder comes after its role.
-FOUNDER_ROLE = re.compile(kinds.FOUNDER_ROLE)
+FOUNDER_ROLE = re.compile(kinds.FOUNDER_ROLE + "|隶属于?|归属于?")  # 隶属市林业局: the body above it, after the word
 PLACE_INTRO = re.compile(r"(?:我们是|我是|我单位是|本单位是|我们单位是|申报单位是|申报主体是|请问|想问|我们)"
                          r"(?:某|某个|一个)?$")  # 我们是某省直管县: a place left unnamed
 PLACE_ASKS = re.compile(r"[^，,。；;！!？?\n]{0,8}?(?:" + kinds.ASKS.pattern + ")")
@@ -377,7 +377,7 @@ def founded_by_persons(text: str) -> list[Founder]:
 
 
 # Who supervises the unit (业务主管单位为区科技局, 省科技厅主管): its founder only when no founder is said.
-SUPERVISES = re.compile(r"主管|监管|归[^，,。；;！!？?\n]{1,12}?管")
+SUPERVISES = re.compile(r"主管|监管|隶属|归属|归[^，,。；;！!？?\n]{1,12}?管")
 
 
 def label_end(text: str, pos: int) -> int:
@@ -720,12 +720,14 @@ ZONE_OF_BUREAU = re.compile(r"(?:管委会|管理委员会)的?$")  # a bureau o
 WE_WANT_TO_APPLY = re.compile(rf"(?:我们|咱们|我局)(?:这次|这一届|这届|今年|也)?(?:{kinds.WANTS_TO_APPLY.pattern})"
                               # its government or place wanting to apply (县里想报, 州政府有意申报, 区政府研究后报)
                               rf"|(?:(?<![\u4e00-\u9fff])|(?<=[是的])|我们|咱们|[我本])(?:[县区市州旗盟]|地区)(?:里面?|政府|人民政府)?"
-                              rf"[^。？?！!，,]{{0,8}}?(?:{kinds.WANTS_TO_APPLY.pattern})"
+                              rf"[^。？?！!]{{0,24}}?(?:{kinds.WANTS_TO_APPLY.pattern})"
                               r"|[县区市州旗盟](?:人民)?政府[^。？?！!]{0,8}?(?:研究|决定|同意)[^。？?！!]{0,6}?(?:报|申报)"
                               r"|申报单位(?:写|填|为|是)[“\"]?[^，,。；;！!？?\n]{0,12}?(?:人民政府|行政公署)"
                               # its place asking what it may apply for (我们区里想问…我们能报吗, 我区该报哪个)
-                              rf"|(?:(?:我们|咱们|[我本])[县市区旗州盟]里?|(?<![\u4e00-\u9fff])[县区旗州盟]里)"
-                              rf"[^。？?！!]{{0,30}}?(?:{kinds.MODAL.pattern}|该报|报哪)")
+                              rf"|(?:(?:我们|咱们|[我本])[县市区旗州盟]里?|(?:(?<![\u4e00-\u9fff])|(?<=[问说替帮]))[县区旗州盟]里)"
+                              rf"[^。？?！!]{{0,30}}?(?:{kinds.MODAL.pattern}|该报|报哪)"
+                              # the speaker saying it is the place (我们作为成都下面的区)
+                              r"|(?:我们|咱们)作为[^，,。；;！!？?\n]{0,10}?[县区旗](?![\u4e00-\u9fff])")
 
 
 def place_introduced(text: str) -> int | None:

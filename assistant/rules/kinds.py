@@ -536,7 +536,7 @@ def head(text: str) -> Marker | None:
     """The marker that names the applicant, or None when the text names no kind of unit. One that refers back
     (该公司, 上述单位) is the unit named before it, with the kinds that name carried (…研究院有限公司…该公司)."""
     chosen = head_noun(text)
-    if chosen is not None and just_before(OWN, text, chosen.start):
+    if chosen is not None and (just_before(OWN, text, chosen.start) or chosen.by == "intro"):
         return with_opening_kinds(text, chosen)
     if chosen is None:
         return None
@@ -551,8 +551,8 @@ def head(text: str) -> Marker | None:
 
 
 def with_opening_kinds(text: str, own: Marker) -> Marker:
-    """The speaker's own unit (我们研究院) with the kinds of the unit the text opens by naming, when that is one of
-    its kind (XX研究院有限公司简介…我们研究院: a company too)."""
+    """The speaker's own unit (我们研究院, or what it says it is: …，是新型研发机构) with the kinds of the unit the text
+    opens by naming, when that is one of its kind (XX研究院有限公司简介…我们研究院: a company too)."""
     opening = markers(text)[0]
     if opening.start >= own.start or own.kind not in opening.also:
         return own
