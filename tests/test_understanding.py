@@ -2939,3 +2939,13 @@ def test_what_a_named_company_says_it_is_keeps_it_a_company(assistant: Assistant
 def test_the_body_an_institute_belongs_to_stands_for_its_founder() -> None:
     assert extract_profile("我们是一家水产研究所，隶属于县农业农村局，公益一类事业单位").institute.founders \
         == [Founder.local_government]
+
+
+@pytest.mark.parametrize(("follow_up", "key"), [("那园区所在的滨湖区呢？能报示范县吗", "county"),
+                                                ("无锡市自己报示范市总可以吧", "city")])
+def test_a_follow_up_naming_a_place_as_its_subject_screens_that_places_government(
+        assistant: Assistant, follow_up: str, key: str) -> None:
+    conversation = Conversation()
+    assistant.ask("我们是无锡一个省级经开区的管委会，能报示范园区吗", conversation, as_of=DAY)
+    answer = assistant.ask(follow_up, conversation, as_of=DAY)
+    assert answer.verdicts[key].status == "eligible"

@@ -688,6 +688,29 @@ def governed_or_governing(text: str, chain: places.Chain) -> bool:
         or (text[chain.start - 1:chain.start] in ("由", "归") and bool(GOVERNED_BY.match(text, end)))
 
 
+PLACE_WORD = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[的个那这们]))(?:县|区|市|旗)(?:里|政府|人民政府)?$")
+# What may follow a place that is the subject turned to (洛阳市自己报…, 吴中区呢, 于都县政府能报吗).
+AFTER_PLACE_TURNED_TO = re.compile(rf"(?:的?(?:人民)?政府)?(?:自己|本身|单独|这边)?(?:还|也)?"
+                                   rf"(?:(?P<applies>(?:{alternation('modal')})?够?(?:{alternation('apply')}))|呢|$)")
+
+
+def place_turned_to(text: str) -> int | None:
+    """Where a follow-up naming a place as its subject (那园区所在的吴中区呢, 洛阳市自己报示范市呢, 那我们那个县呢)
+    names it: no unit is named there, and the place is the whole subject."""
+    for chain in places.chains(text):
+        end = chain.mentions[-1].end
+        segment_start, segment_end = segment_bounds(text, chain.start)
+        after = AFTER_PLACE_TURNED_TO.match(text, end)
+        if after and not kinds.markers(text[segment_start:end]) \
+                and (after.group("applies") or pattern("follow_up").search(text[segment_start:segment_end])):
+            return end
+    for follow_up in kinds.WHAT_ABOUT.finditer(text):
+        start, end = follow_up.span(1)
+        if not kinds.markers(text[start:end]) and (word := PLACE_WORD.search(text, start, end)):
+            return word.end()
+    return None
+
+
 def place_as_applicant(text: str) -> int | None:
     """Where a place named as the applicant ends (我们是江宁区 / 江宁区能否申报… / a text opening with the
     place it speaks for): its government applies. A place whose own arrangements are asked about (广东示范县能推
@@ -1094,6 +1117,8 @@ def extract_profile(text: str, previous: Profile | None = None) -> Profile:
         head_at = place_as_applicant(masked) or place_asking_for_its_government(masked, clean) \
             or level_as_applicant(masked)
         kind = K.government if head_at is not None else None
+    elif kind is None and previous.kind != K.government and (place_at := place_turned_to(masked)) is not None:
+        kind, head_at = K.government, place_at  # …园区；那园区所在的县呢, 洛阳市自己报示范市呢: that place's government
     also = list(head.also) if head else []
     if kind == K.institute and K.company not in also and kinds.registered_as_company(masked):
         also.append(K.company)  # 我们研究院……营业执照是有限责任公司

@@ -146,6 +146,7 @@ APPOSED_BEFORE = re.compile(r"(?:^|[。！!？?\n])(?:那|那么)([^，,。；;�
 # A sentence saying that two names are one body: each name is a kind of the applicant.
 ONE_BODY = re.compile(rf"[^。！!？?\n]*(?:{alternation('one_body')})[^。！!？?\n]*")
 SUBORDINATE = re.compile(r"(?:下属|所属|内设|直属|下设)的?")
+LOCATED_IN = re.compile(r"所在(?:的|地的?)")
 # "X设立的…", "经X批准": X founded or approved something; it is not the applicant.
 FOUNDER_ROLE = (r"(?:(?:设立|举办|开办|创办|投资|出资|主办|发起|共建)(?:方|人|者|单位)|(?:第一)?理事长?单位|股东|"
                 r"主管(?:单位|部门))")
@@ -272,6 +273,8 @@ def markers(text: str) -> tuple[Marker, ...]:
             continue  # 地方政府没参与, 在产业园旁边建了…: a party said to take no part, a place beside
         if SUBORDINATE.match(text, marker.end):
             continue  # 管委会下属的科技创新局: a unit inside this one, even one no marker names
+        if LOCATED_IN.match(text, marker.end):
+            continue  # 园区所在的吴中区: the place it is in
         named_in = marker.kind == later.kind or (marker.kind in (K.park_committee, K.university)) if later else False
         if later_in_segment and named_in and NAME_INFIX.fullmatch(text, marker.end, later.start):
             continue  # a zone or a school in a unit's name (XX高新区开发建设有限公司, XX大学科技发展有限公司) is whose
