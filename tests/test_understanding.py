@@ -1880,7 +1880,7 @@ ONE_VERDICT = [
     pytest.param("张三：听说我们县是示范县了\n李四：那是试点县，不是示范县\n@助手 我们县是地级市下辖的县，这届能报示范县吗？",
                  "county", "eligible", id="a_title_heard_of_and_denied_in_the_same_chat_is_not_held"),
     pytest.param("甲：我们研究院是市政府设立的\n乙：不是，是几个教授自己出资办的民非\n@助手 能报示范科研机构吗", "institute",
-                 "needs_info", id="a_chat_line_the_next_speaker_denies_is_taken_back"),
+                 "ineligible", id="a_chat_line_the_next_speaker_denies_is_taken_back"),  # set up by people
     pytest.param("【行政-小张】09:30 咱们是合伙企业吧？\n【法务-老王】09:32 不对，你记错了，咱们是有限责任公司\n"
                  "【行政-小张】09:33 @助手 能报示范企业吗", "enterprise", "eligible",
                  id="a_chat_line_the_next_speaker_denies_is_taken_back-timed"),
@@ -2949,3 +2949,14 @@ def test_a_follow_up_naming_a_place_as_its_subject_screens_that_places_governmen
     assistant.ask("我们是无锡一个省级经开区的管委会，能报示范园区吗", conversation, as_of=DAY)
     answer = assistant.ask(follow_up, conversation, as_of=DAY)
     assert answer.verdicts[key].status == "eligible"
+
+
+@pytest.mark.parametrize(("text", "asked"), [("我们是几位研究员合伙出资办的，登记成民非了。", False),
+                                             ("请问分给我市的示范企业名额为几个，特此请示。", True),
+                                             ("市里有几家园区想报？", True)])
+def test_a_few_in_a_statement_asks_nothing(text: str, asked: bool) -> None:
+    assert bool(pattern("asks_something").search(text)) == asked
+
+
+def test_people_named_by_their_trade_alone_are_persons() -> None:
+    assert extract_profile("我们研究院是三位院士自己出资办的民非").institute.founders == [Founder.individual]

@@ -299,7 +299,8 @@ FOUNDERS: dict[str, Founder] = {
     **dict.fromkeys(["企业", "公司", "集团"], F.enterprise),
     **dict.fromkeys(["高校", "大学", "学校"], F.university),
     **dict.fromkeys(["协会", "学会", "社会组织", "社会团体", "联合会", "商会", "促进会", "基金会"], F.association),
-    **dict.fromkeys(["个人", "自然人", "私人", "我们俩", "我们两个人", "夫妻", "两口子"], F.individual),
+    **dict.fromkeys(["个人", "自然人", "私人", "我们俩", "我们两个人", "夫妻", "两口子",
+                     "教授", "院士", "科学家", "专家"], F.individual),  # 几个教授自己出资办的: people, whatever they do
 }
 FOREIGN_FIRM = rf"{FOREIGN}(?:的)?(?:一家|一个)?(?:[^，,。；;！!？?\n]{{0,6}}?)(?:公司|企业|集团|会社|财团)"
 # A department or an academy of a local government (市农业农村局, 省科技厅, 市编办, 省科学院, 市农科院): the
