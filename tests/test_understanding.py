@@ -2960,3 +2960,10 @@ def test_a_few_in_a_statement_asks_nothing(text: str, asked: bool) -> None:
 
 def test_people_named_by_their_trade_alone_are_persons() -> None:
     assert extract_profile("我们研究院是三位院士自己出资办的民非").institute.founders == [Founder.individual]
+
+
+def test_a_local_title_held_asked_about_gets_the_verdict_and_the_note(assistant: Assistant) -> None:
+    conversation = Conversation()
+    assistant.ask("我们是宁夏农林科学院，自治区人民政府设立的事业单位，能报示范科研机构吗", conversation, as_of=DAY)
+    answer = assistant.ask("院里前年被评为自治区知识产权示范单位，这算不算认定过了，还用报吗", conversation, as_of=DAY)
+    assert answer.in_scope and answer.verdicts["institute"].status == "eligible" and "不是已认定的" in answer.answer

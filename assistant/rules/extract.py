@@ -1062,9 +1062,20 @@ HELD_BEFORE = re.compile(r"(?:是|为|系|获评|评为|评上了?|评上过|认
 NEIGHBOURING_TITLES = {"enterprise": re.compile(rf"{HELD_BEFORE.pattern.removesuffix('$')}优势企业")}
 
 
-def neighbouring_titles(text: str) -> list[ProjectKey]:
-    return [key for key, held in NEIGHBOURING_TITLES.items()
-            if any(not negated(text, m.start()) for m in held.finditer(text))]
+# A local title the unit holds (被评为吉林省知识产权示范单位, 是市级知识产权示范企业): no title of this notice.
+LOCAL_TITLE_HELD = re.compile(rf"{HELD_BEFORE.pattern.removesuffix('$')}(?<![\u4e00-\u9fff]国家)(?:省|市|县|区)级?的?"
+                              r"知识产权(?:示范|强县|强市|优势)[\u4e00-\u9fff]{0,6}")
+
+
+def neighbouring_titles(text: str, kind: ApplicantKind | None) -> list[ProjectKey]:
+    """The types whose title a neighbouring programme's title the unit holds is easily taken for: 优势企业 for
+    示范企业, a local title for the type it names, else the applicant's own."""
+    held = [key for key, title in NEIGHBOURING_TITLES.items()
+            if any(not negated(text, m.start()) for m in title.finditer(text))]
+    for local in LOCAL_TITLE_HELD.finditer(text):
+        if not negated(text, local.start()):
+            held += mentioned_types(local.group()) or titles_of_kind(kind)
+    return list(dict.fromkeys(held))
 
 
 @cache
@@ -1155,6 +1166,7 @@ def extract_profile(text: str, previous: Profile | None = None) -> Profile:
     if company.branch is not None or (previous is not None and previous.company.branch is not None):
         titles, unsure_titles, parent_titles = title_claims(clean, head, branch=True)  # 分公司…总公司已是示范企业
         unsure_titles = [key for key in unsure_titles if key not in denied]
+    previous_kind = previous.kind if previous else None
     update = Profile(
         kind=kind,
         also=also,
@@ -1172,8 +1184,8 @@ def extract_profile(text: str, previous: Profile | None = None) -> Profile:
         recognized=titles,
         unsure_recognized=unsure_titles,
         parent_recognized=parent_titles,
-        piloted=[key for key in [*pilot_titles(clean), *neighbouring_titles(clean)] if key not in denied],  # 是试点，
-        # 不是示范: nothing to clear up
+        piloted=[key for key in [*pilot_titles(clean), *neighbouring_titles(clean, kind or previous_kind)]
+                 if key not in denied],  # 是试点，不是示范: nothing to clear up
         as_of=as_of(clean),
     )
     if previous is None:
