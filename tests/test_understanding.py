@@ -2967,3 +2967,10 @@ def test_a_local_title_held_asked_about_gets_the_verdict_and_the_note(assistant:
     assistant.ask("我们是宁夏农林科学院，自治区人民政府设立的事业单位，能报示范科研机构吗", conversation, as_of=DAY)
     answer = assistant.ask("院里前年被评为自治区知识产权示范单位，这算不算认定过了，还用报吗", conversation, as_of=DAY)
     assert answer.in_scope and answer.verdicts["institute"].status == "eligible" and "不是已认定的" in answer.answer
+
+
+def test_a_statement_naming_a_type_once_the_applicant_is_known_is_screened_again(assistant: Assistant) -> None:
+    conversation = Conversation()
+    assistant.ask("我们是安徽宁国市，宣城代管的县级市，听说前些年评过示范县，这次是不是不用报了", conversation, as_of=DAY)
+    answer = assistant.ask("翻到文件了，当年是强县工程试点县，不是示范县。", conversation, as_of=DAY)
+    assert answer.in_scope and answer.verdicts["county"].status == "eligible"

@@ -500,7 +500,8 @@ def decide(text: str, *, turn: Profile, profile: Profile | None, search: Callabl
         parts = [Part(Intent.listed, held[0][0], slot=held[0][1])]
         return Decision(parts + [Part(Intent.eligibility, text)] * applying, types=types, about_applicant=applying)
     applicant = describes(turn) or describes(profile)
-    if applicant and describes(turn) and not request and not asks(text):  # a self-description: what may it apply for
+    if applicant and (describes(turn) or types) and not request and not asks(text):  # a self-description, or a
+        # statement naming a type once the applicant is known (查到了，是试点县，不是示范县): what may it apply for
         return Decision([Part(Intent.eligibility, text)], types=types, about_applicant=True)
     about_programme = bool(types) or applicant or bool(re.search(alternation("programme_words"), text))
     holds_title = any(p is not None and (p.recognized or p.unsure_recognized or p.listed_units or p.piloted)
