@@ -2974,3 +2974,9 @@ def test_a_statement_naming_a_type_once_the_applicant_is_known_is_screened_again
     assistant.ask("我们是安徽宁国市，宣城代管的县级市，听说前些年评过示范县，这次是不是不用报了", conversation, as_of=DAY)
     answer = assistant.ask("翻到文件了，当年是强县工程试点县，不是示范县。", conversation, as_of=DAY)
     assert answer.in_scope and answer.verdicts["county"].status == "eligible"
+
+
+def test_whether_a_unit_said_to_hold_a_title_need_not_apply_again_is_answered_by_its_verdict(
+        assistant: Assistant) -> None:
+    answer = assistant.ask("听老职工讲我们厂早年拿过国家知识产权示范企业，这届就不用报了吧？", as_of=DAY)
+    assert answer.trace["parts"] == ["eligibility:"] and answer.verdicts["enterprise"].status == "needs_info"

@@ -76,7 +76,7 @@ ANAPHOR = re.compile(r"这|那|此|该")
 # X都有谁 asks who X are; X还是谁 ("X, or who") does not
 WHO_IS = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:都|分别|具体)?(?<!还)(?:是|有)(?:谁|哪些人|哪几位|哪位)"
                     r"(?=$|[^\u4e00-\u9fff]|[呢啊呀吗])")  # not 是谁审的: who does it asks a clause's subject
-REAPPLY = re.compile(rf"(?:还(?!是)|再|重新|重复|需要|需不需要|要不要|用不用|还用|还要|能不能|可以|能|"
+REAPPLY = re.compile(rf"(?:还(?!是)|再|重新|重复|需要|需不需要|要不要|用不用|还用|还要|不用|不需要|不必|能不能|可以|能|"
                      rf"(?:这次|这届|这一届|今年|本届)要)[^，,。？?]{{0,4}}?"
                      rf"(?:{alternation('apply')}|{alternation('submit')})")  # 已认定过，还得重新提交吗 (还是: "or")
 CONDITION = re.compile(rf"^(?:{alternation('hypothetical')})|的话$")
