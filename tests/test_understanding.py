@@ -2980,3 +2980,8 @@ def test_whether_a_unit_said_to_hold_a_title_need_not_apply_again_is_answered_by
         assistant: Assistant) -> None:
     answer = assistant.ask("听老职工讲我们厂早年拿过国家知识产权示范企业，这届就不用报了吧？", as_of=DAY)
     assert answer.trace["parts"] == ["eligibility:"] and answer.verdicts["enterprise"].status == "needs_info"
+
+
+def test_a_recognition_naming_the_place_as_its_object_is_a_title_held() -> None:
+    text = "我们是福建石狮市。2022年国家知识产权局发文确定石狮市为国家知识产权强县建设示范县，这次还要报吗"
+    assert extract_profile(text).recognized == ["county"]
