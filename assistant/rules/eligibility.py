@@ -48,6 +48,7 @@ ASK = {
     "founder": "科研机构是由谁设立的：中央或地方政府、国有企业、民营企业，还是其他单位？",
     "enterprise_owner": "设立科研机构的企业是国有企业、民营企业，还是外资企业？",
     "founded_by_university": "该科研机构是否由政府或企业设立（或与政府、企业共同设立）？",
+    "set_up": "所在省级知识产权局是否已明确筹建中的科研机构可以申报（或是否等完成设立登记后再申报）？",
     "unlisted_unit": "所在省级知识产权局是否已明确{unit}可按县级单位申报？",
 }
 # County-level units 第（二）、（四）项 do not name (they list 县, 市辖区（市、县、旗）): whether they count is open.
@@ -345,7 +346,8 @@ def institute(profile: Profile, judge: Judge) -> Verdict:
         return mismatch
     founders = profile.institute.founders
     if profile.institute.set_up is False:
-        return judge.ineligible("科研机构尚在筹建、还未设立，设立后方可申报示范科研机构。")
+        return judge.needs("科研机构尚在筹建：第（七）项说的是“设立的科研机构”，没有明确筹建中的机构能否申报。",
+                           [ASK["set_up"]])
     if profile.institute.independent_legal_person is False and profile.kind == K.institute:  # not its parent's
         return judge.needs("所说的是企业、高校等单位内设、不具有独立法人资格的研发机构：第（七）项只列设立方，没有明确"
                            "内设机构能否以自己的名义申报。", [ASK["internal_institute"]])
