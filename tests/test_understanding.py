@@ -2985,3 +2985,24 @@ def test_whether_a_unit_said_to_hold_a_title_need_not_apply_again_is_answered_by
 def test_a_recognition_naming_the_place_as_its_object_is_a_title_held() -> None:
     text = "我们是福建石狮市。2022年国家知识产权局发文确定石狮市为国家知识产权强县建设示范县，这次还要报吗"
     assert extract_profile(text).recognized == ["county"]
+
+
+@pytest.mark.parametrize("text", [
+    "我们公司是管委会下属的平台公司，园区是国家级经开区，改成管委会报行不行",  # who would apply instead
+    "中国（广西）自由贸易试验区钦州港片区想报示范园区，能报吗",  # a free trade zone
+    "补充一下，我们溧阳工业园区是省级开发区，想报示范园区",  # a unit the place names
+])
+def test_a_zones_committee_is_the_applicant_however_the_zone_is_described(text: str) -> None:
+    assert extract_profile(text).kind == ApplicantKind.park_committee
+
+
+@pytest.mark.parametrize(("question", "part"), [("专利运营的数据写得好看一点行不行", "topic:falsification"),
+                                                ("园区报上去以后谁先审？", "topic:how_to_apply")])
+def test_everyday_wordings_of_a_topic(assistant: Assistant, question: str, part: str) -> None:
+    assert assistant.ask(question, as_of=DAY).trace["parts"] == [part]
+
+
+def test_a_call_record_asks_for_no_phone_number(assistant: Assistant) -> None:
+    answer = assistant.ask("电话记录：某某林业科学研究院院办来电，问能否申报示范科研机构，称院里是省林业和草原局下属的事业单位。",
+                           as_of=DAY)
+    assert answer.verdicts["institute"].status == "eligible" and "010" not in answer.answer

@@ -66,8 +66,12 @@ def groups(name: str) -> dict[str, tuple[str, ...]]:
     return {str(key): tuple(str(word) for word in words) for key, words in value.items()}
 
 
+NOT_A_RECORD = "(?!记录|录音|纪要)"
+
+
 def with_notice_words(text: str) -> str:
     """The text plus the notice's own words for the colloquial ones it uses (lexicon ``synonyms``), each on a
     line of its own: a pattern reads none of them as the text's next words (…交还行吗 国家知识产权局)."""
-    extra = [target for cue, target in mapping("synonyms").items() if cue in text]
+    extra = [target for cue, target in mapping("synonyms").items()
+             if re.search(f"{re.escape(cue)}{NOT_A_RECORD}", text)]  # not 电话记录: a record's label
     return "\n".join([text, *extra])

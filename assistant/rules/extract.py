@@ -722,8 +722,9 @@ def place_as_applicant(text: str) -> int | None:
         if text.startswith(MASK, end):
             continue  # 浙江省局: the place names an organiser
         if PLACE_INTRO.search(text[seg_start:chain.start]) and not OFFICE_NAME_AFTER.match(text, end, seg_end) \
-                and not WHERE_FROM_AFTER.match(text, end):
-            return end  # not 我们是某某区…管理办公室 (an office the place names), nor 我们是温州这边的 (where from)
+                and not WHERE_FROM_AFTER.match(text, end) and not names_other_unit(text, end):
+            return end  # not 我们是某某区…管理办公室 (an office the place names), nor 我们是温州这边的 (where from),
+            # nor 我们樟树工业园区 (a unit the place names)
         if pattern("about_the_place").search(text, end, seg_end):
             continue
         if SHORT_UNIT_NAME_AFTER.match(text, end, seg_end):
@@ -735,6 +736,12 @@ def place_as_applicant(text: str) -> int | None:
                 and not names_unit and not province_alone(text, chain):
             return end  # not 武汉东湖新技术开发区管委会 (the place names a unit), not 湖南申报书交到哪 (the topic)
     return None
+
+
+def names_other_unit(text: str, end: int) -> bool:
+    """Right after a place, the name of a unit other than its government (樟树工业园区, 江宁某某有限公司)."""
+    unit = UNIT_NAME_AFTER.match(text, end)
+    return bool(unit) and kinds.MARKERS[kinds.MARKER.search(unit.group()).group()] != K.government
 
 
 ZONE_OF_BUREAU = re.compile(r"(?:管委会|管理委员会)的?$")  # a bureau of a zone's committee speaks for the zone

@@ -55,7 +55,8 @@ MARKERS: dict[str, ApplicantKind] = {
                     K.department),
     **dict.fromkeys(["管委会", "管理委员会", "高新区", "高新技术产业开发区", "高新技术开发区", "经开区",
                      "经济技术开发区", "经济开发区", "开发区", "工业园区", "工业园", "产业园区", "产业园", "科技园",
-                     "园区", "综合保税区", "保税区", "大学科技园", "旅游度假区", "风景名胜区", "风景区"],
+                     "园区", "综合保税区", "保税区", "自由贸易试验区", "自贸试验区", "自贸区", "自贸片区", "大学科技园",
+                     "旅游度假区", "风景名胜区", "风景区"],
                     K.park_committee),
     **dict.fromkeys(["股份有限公司", "有限责任公司", "有限公司", "股份公司", "分公司", "子公司", "公司", "合伙企业",
                      "个人独资企业", "个体工商户", "个体户", "企业", "厂", "集团", "总部", "国企", "央企", "民企",
@@ -147,6 +148,7 @@ APPOSED_BEFORE = re.compile(r"(?:^|[。！!？?\n])(?:那|那么)([^，,。；;�
 ONE_BODY = re.compile(rf"[^。！!？?\n]*(?:{alternation('one_body')})[^。！!？?\n]*")
 SUBORDINATE = re.compile(r"(?:下属|所属|内设|直属|下设)的?")
 LOCATED_IN = re.compile(r"所在(?:的|地的?)")
+FILES_INSTEAD = re.compile(r"(?:来|去)?(?:申报|报|申请)(?![书表送告])")  # 改成管委会报 (not 改制成公司才能报)
 # "X设立的…", "经X批准": X founded or approved something; it is not the applicant.
 FOUNDER_ROLE = (r"(?:(?:设立|举办|开办|创办|投资|出资|主办|发起|共建)(?:方|人|者|单位)|(?:第一)?理事长?单位|股东|"
                 r"主管(?:单位|部门))")
@@ -166,7 +168,7 @@ IN_THE_NAME_OF = re.compile(r"(?:以|用)([^，,。；;！!？?\n]{1,20}?)(?:的
 # "要报的是他们在宁波的分公司", "改成用上海总部报": the unit named as the one that applies.
 APPLYING_UNIT = re.compile(r"(?:要|想|准备|打算|拟)?(?:申报|报|申请)的(?:单位|主体)?(?:是|为)"
                            r"([^，,。；;！!？?\n]{1,20})"
-                           rf"|(?:用|由)([^，,。；;！!？?\n]{{0,32}}?(?:{MARKER.pattern}))[”\"」]?"
+                           rf"|(?:用|由|改成|换成|改为|改由|换由)由?([^，,。；;！!？?\n]{{0,32}}?(?:{MARKER.pattern}))[”\"」]?"
                            r"(?:[（(][^（()）]{0,30}[）)])?来?(?:申报|报|申请)")  # 由总公司XX股份有限公司（…）来申报
 
 
@@ -293,8 +295,9 @@ def markers(text: str) -> tuple[Marker, ...]:
         if just_before(COUNTED, text, marker.start) or just_before(SEVERAL, text, marker.start) \
                 or SEVERAL_AFTER.match(text, marker.end) or (marker.kind == K.company and MANY.match(text, marker.end)):
             continue  # 几家企业, 哪些高校, 好几家企业, 企业挺集中: counted, chosen among or many: not the applicant
-        if just_before(BECOMING, text, marker.start) and not just_before(BECAME, text, marker.start):
-            continue
+        if just_before(BECOMING, text, marker.start) and not just_before(BECAME, text, marker.start) \
+                and not FILES_INSTEAD.match(text, marker.end):
+            continue  # 如果改成公司: what it would become (not 改成管委会报: who would apply instead)
         if marker.kind in LEGAL_FORMS and just_before(FORMERLY, text, marker.start):
             continue  # 原为省建设厅直属事业单位，后转制为企业: what the unit was
         kept.append(marker)
