@@ -3006,3 +3006,8 @@ def test_a_call_record_asks_for_no_phone_number(assistant: Assistant) -> None:
     answer = assistant.ask("电话记录：某某林业科学研究院院办来电，问能否申报示范科研机构，称院里是省林业和草原局下属的事业单位。",
                            as_of=DAY)
     assert answer.verdicts["institute"].status == "eligible" and "010" not in answer.answer
+
+
+def test_a_wish_to_apply_for_the_other_programme_a_question_names_is_not_screened(assistant: Assistant) -> None:
+    answer = assistant.ask("国家知识产权保护示范区怎么申报，我们区的园区想报", as_of=DAY)
+    assert not answer.in_scope and answer.trace["parts"][0].startswith("out_of_scope")

@@ -673,7 +673,9 @@ def about_this_applicant(piece: str, names_someone: bool, described: bool, holds
         return False  # the next chance is (新一届 may be this one); 浙江示范县能推几个: how many a place may recommend;
         # 报哪类胜算大些: a prediction
     asking = [piece[a:b] for a, b in segments(piece) if asks(piece[a:b])] or [piece]
-    if any(applies_to_this_programme(clause) for clause in asking) or (
+    elsewhere = evidence.other_programme(piece) is not None and not mentioned_types(piece)  # 地理标志产品保护示范区
+    # 怎么申报，我们县的茶叶想报: the wish is for the programme the piece names
+    if (not elsewhere and any(applies_to_this_programme(clause) for clause in asking)) or (
             pattern("follow_up").search(piece) and names_someone and not matching_topics(piece)):
         return True  # asked in a clause that asks, not in a statement ("有人说能保证申报通过，…"); a follow-up
         # asking a topic of its own (要是…，示范县的称号会被取消吗) is that topic
