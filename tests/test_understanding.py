@@ -3011,3 +3011,12 @@ def test_a_call_record_asks_for_no_phone_number(assistant: Assistant) -> None:
 def test_a_wish_to_apply_for_the_other_programme_a_question_names_is_not_screened(assistant: Assistant) -> None:
     answer = assistant.ask("国家知识产权保护示范区怎么申报，我们区的园区想报", as_of=DAY)
     assert not answer.in_scope and answer.trace["parts"][0].startswith("out_of_scope")
+
+
+@pytest.mark.parametrize(("question", "part"), [
+    ("牌子挂上以后，评得不好会被怎么样？", "topic:revocation"),
+    ("有个咨询公司打电话说能代办申报，辅导费5万，还说省里要收评审费，是真的吗？", "topic:fees"),  # a call told of
+    ("上面分了指标，是不是每个县都必需报？", "topic:voluntary"),  # 必需 written for 必须
+])
+def test_everyday_wordings_of_the_work_rules(assistant: Assistant, question: str, part: str) -> None:
+    assert assistant.ask(question, as_of=DAY).trace["parts"] == [part]

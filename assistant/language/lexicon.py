@@ -66,12 +66,13 @@ def groups(name: str) -> dict[str, tuple[str, ...]]:
     return {str(key): tuple(str(word) for word in words) for key, words in value.items()}
 
 
-NOT_A_RECORD = "(?!记录|录音|纪要)"
+# 电话记录 names a record; 来电话, 打电话说… tell of a call: neither asks for a number
+NOT_A_RECORD_OR_CALL = "(?<![来接])(?<!打(?={cue}说)){cue}(?!记录|录音|纪要)"
 
 
 def with_notice_words(text: str) -> str:
     """The text plus the notice's own words for the colloquial ones it uses (lexicon ``synonyms``), each on a
     line of its own: a pattern reads none of them as the text's next words (…交还行吗 国家知识产权局)."""
     extra = [target for cue, target in mapping("synonyms").items()
-             if re.search(f"{re.escape(cue)}{NOT_A_RECORD}", text)]  # not 电话记录: a record's label
+             if re.search(NOT_A_RECORD_OR_CALL.format(cue=re.escape(cue)), text)]
     return "\n".join([text, *extra])
