@@ -246,6 +246,10 @@ PROVINCE_TABLE_NOTICE = """# 贵州省知识产权局文件
 | 示范企业 | 向所在市（州）局申报；市（州）局审核后汇总报送 | 2025年10月9日前 |
 | 示范高校、示范科研机构 | 直接向省局报送 | 2025年10月14日前 |
 
+## 三、报送方式
+
+申报材料须同时报送电子版和纸质版。纸质材料一式3份，加盖单位公章。报送地址：贵阳市观山湖区长岭北路66号1206室。电子版发送至gzsfcj@example.org。
+
 贵州省知识产权局
 2025年9月12日
 """
@@ -395,6 +399,16 @@ def test_an_earlier_round_that_ran_another_programme_too_is_answered_from_its_lo
     assert ingest_file(settings, write(tmp_path / "older.txt", OLDER_ROUND)).kind == "reference"
     answer = Assistant(settings).ask("2022年度那批优势企业和示范企业申报，企业要在几号前在线填报？", as_of=date(2025, 10, 1))
     assert answer.in_scope and "2022年8月20日" in answer.answer and "（参考）" in answer.answer
+
+
+def test_each_detail_asked_of_a_provinces_arrangements_is_answered(settings: Settings, tmp_path: Path) -> None:
+    from datetime import date
+
+    from assistant.answering import Assistant
+
+    ingest_file(settings, write(tmp_path / "guizhou.md", PROVINCE_TABLE_NOTICE))
+    answer = Assistant(settings).ask("遵义的企业，申报材料纸质版要几份？寄到哪？", as_of=date(2025, 9, 20)).answer
+    assert "一式3份" in answer and "长岭北路66号" in answer
 
 
 def test_a_news_item_naming_titles_is_no_list(settings: Settings, tmp_path: Path) -> None:

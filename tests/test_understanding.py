@@ -3020,3 +3020,10 @@ def test_a_wish_to_apply_for_the_other_programme_a_question_names_is_not_screene
 ])
 def test_everyday_wordings_of_the_work_rules(assistant: Assistant, question: str, part: str) -> None:
     assert assistant.ask(question, as_of=DAY).trace["parts"] == [part]
+
+
+def test_two_pieces_asking_the_same_thing_are_answered_in_the_words_of_both() -> None:
+    from assistant.answering.intents import Intent, Part, dedupe
+
+    merged = dedupe([Part(Intent.topic, "纸质版要几份", slot="copies"), Part(Intent.topic, "寄到哪", slot="copies")])
+    assert [part.text for part in merged] == ["纸质版要几份，寄到哪"]

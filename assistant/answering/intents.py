@@ -801,12 +801,10 @@ def timed_topics(piece: str) -> list[Topic]:
 
 
 def dedupe(parts: list[Part]) -> list[Part]:
-    """One part per (intent, slot): two pieces asking the same thing get one answer."""
-    seen: set[tuple[Intent, str]] = set()
-    kept = []
+    """One part per (intent, slot): two pieces asking the same thing get one answer, asked in the words of both
+    (几份？寄到哪？: each detail is looked for)."""
+    kept: dict[tuple[Intent, str], Part] = {}
     for part in parts:
         key = (part.intent, part.slot if part.intent not in (Intent.factual, Intent.definition) else part.text)
-        if key not in seen:
-            seen.add(key)
-            kept.append(part)
-    return kept
+        kept[key] = replace(kept[key], text=f"{kept[key].text}，{part.text}") if key in kept else part
+    return list(kept.values())

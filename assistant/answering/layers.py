@@ -9,6 +9,7 @@ the lookups of ``compose.listed_lead``. A province named in the piece whose noti
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -16,7 +17,7 @@ from assistant.answering.compose import combine
 from assistant.answering.evidence import earlier_round
 from assistant.answering.topics import Lead
 from assistant.corpus.library import Library
-from assistant.language.lexicon import pattern
+from assistant.language.lexicon import pattern, records
 from assistant.language.normalize import bigrams
 from assistant.rules import places
 from assistant.rules.provincial import provincial_notice, sentences
@@ -112,10 +113,14 @@ def closest_sentences(piece: str, clauses: list[Clause]) -> list[tuple[str, str]
 
 
 def best_sentences(piece: str, clauses: list[Clause], aspect: str) -> list[tuple[str, str]]:
-    """The sentences of a provincial notice that say ``aspect``, those sharing most words with the piece first."""
+    """The sentences of a provincial notice that say ``aspect``: first the one answering each detail the piece asks
+    (``provincial_details``: 几份 → 一式2份), then those sharing most words with the piece."""
     says = pattern(f"provincial_{aspect}_says")
     found = [(clause.id, sentence) for clause in clauses for sentence in said_in(clause)
              if says.search(sentence) and len(sentence.strip()) > 4]
     asked = bigrams(piece)
     ranked = sorted(found, key=lambda pair: -len(asked & bigrams(pair[1])))
-    return ranked[:MAX_SENTENCES]
+    details = [next(pair for pair in ranked if re.search(detail["says"], pair[1]))
+               for detail in records("provincial_details")
+               if re.search(detail["asks"], piece) and any(re.search(detail["says"], pair[1]) for pair in ranked)]
+    return list(dict.fromkeys([*details, *ranked]))[:max(MAX_SENTENCES, len(details))]
