@@ -3027,3 +3027,14 @@ def test_two_pieces_asking_the_same_thing_are_answered_in_the_words_of_both() ->
 
     merged = dedupe([Part(Intent.topic, "纸质版要几份", slot="copies"), Part(Intent.topic, "寄到哪", slot="copies")])
     assert [part.text for part in merged] == ["纸质版要几份，寄到哪"]
+
+
+@pytest.mark.parametrize("text", ["补充：我们是湖北省直管的县级市，跟仙桃、潜江一样", "我们县跟浙江的义乌差不多，也是小商品集散地"])
+def test_a_place_the_applicant_is_likened_to_is_not_its_own(text: str) -> None:
+    place = extract_profile(text).place
+    assert place is None or place.county not in ("仙桃市", "义乌市")
+
+
+def test_what_a_unit_was_before_its_conversion_is_not_what_it_is() -> None:
+    first = extract_profile("我们是某某检测认证有限公司，有限责任公司")
+    assert extract_profile("能报示范科研机构吗？我们原本就是研究所转制来的", first).kind == ApplicantKind.company

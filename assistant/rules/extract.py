@@ -661,7 +661,7 @@ def find_place(text: str, head_at: int | None, kind: ApplicantKind | None, earli
     head noun, else the place ``earlier`` turns named; for a government, narrowed by a level said in words
     (深圳市的一个区政府, 那市下面的区呢)."""
     found = places.chains(text)
-    found = [c for c in found if not governed_or_governing(text, c)]
+    found = [c for c in found if not governed_or_governing(text, c) and not compared_with(text, c)]
     set_up = [c for c in found if SET_UP_THERE.match(text, c.mentions[-1].end)]
     if set_up:  # where the unit was set up (香港公司在深圳设立的子公司) outranks where its owners are
         found = set_up
@@ -679,6 +679,18 @@ def find_place(text: str, head_at: int | None, kind: ApplicantKind | None, earli
 # A place the applicant governs (下辖魏都区、禹州市, 所辖某县) or is governed by (由泉州市代管): not its own.
 GOVERNS_BEFORE = re.compile(r"(?:下辖|所辖|辖区内的?|下属的?)(?:[^，,。；;！!？?\n]{0,30}?[、和及])?$")
 GOVERNED_BY = re.compile(r"(?:代管|托管|管辖|领导)")
+
+
+# 跟仙桃、潜江一样是省直管: places the applicant is likened to
+LIKENED_BEFORE = re.compile(r"(?:跟|和|与|同|像)(?:[^，,。；;！!？?\n]{0,20}?[、和及])?$")
+LIKENED_AFTER = re.compile(r"[^，,。；;！!？?\n]{0,20}?(?:一样|相同|类似|同样|差不多)")
+
+
+def compared_with(text: str, chain: places.Chain) -> bool:
+    """The chain names a place the applicant is likened to (跟仙桃、潜江一样), not its own."""
+    seg_start, _ = segment_bounds(text, chain.start)
+    return bool(LIKENED_BEFORE.search(text, seg_start, chain.start)) \
+        and bool(LIKENED_AFTER.match(text, chain.mentions[-1].end))
 
 
 def governed_or_governing(text: str, chain: places.Chain) -> bool:

@@ -131,6 +131,7 @@ MASKED_NAME = re.compile(f"{MASK}+")
 ADJACENT = re.compile(r"[）)]?")  # a level in brackets after a place's name (某某市（地级市）) ends the name
 NOT_INVOLVED = re.compile(r"(?:也|都|并|从来)?(?:没有?|未|不|没怎么)(?:参与|出资|参股|投资|介入|插手)")
 CHAT_GROUP = re.compile(r"[\u4e00-\u9fff]{0,4}?群(?![众体岛])")
+WAS_BEFORE_CONVERSION = re.compile(r"(?:转制|改制|转企)(?:而)?来")
 REFORM_AFTER = re.compile(r"(?:体制)?改革")  # 科研院所改革, 高校改革: a policy named after a kind of unit
 ONE_BUSINESS_OF = re.compile(r"的?(?:一家|一间|一所)")  # 某街道一家做模具的: where a business is
 BUILDING = re.compile(r"房|区(?!内|里)")  # 厂房, 厂区: a factory's buildings and grounds, not a unit
@@ -271,6 +272,8 @@ def markers(text: str) -> tuple[Marker, ...]:
             continue  # 高新区的公司, 高新区管委会, 某某市（地级市）市场监管局: the later noun is the unit
         if CHAT_GROUP.match(text, marker.end):
             continue  # 企业服务群：…: a chat group's name, not the unit
+        if WAS_BEFORE_CONVERSION.match(text, marker.end):
+            continue  # 我们是研究院转制来的: what the unit was
         if NOT_INVOLVED.match(text, marker.end) or NEAR_AFTER.match(text, marker.end):
             continue  # 地方政府没参与, 在产业园旁边建了…: a party said to take no part, a place beside
         if SUBORDINATE.match(text, marker.end):
