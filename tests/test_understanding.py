@@ -3038,3 +3038,15 @@ def test_a_place_the_applicant_is_likened_to_is_not_its_own(text: str) -> None:
 def test_what_a_unit_was_before_its_conversion_is_not_what_it_is() -> None:
     first = extract_profile("我们是某某检测认证有限公司，有限责任公司")
     assert extract_profile("能报示范科研机构吗？我们原本就是研究所转制来的", first).kind == ApplicantKind.company
+
+
+def test_a_zone_a_municipalitys_government_approved_is_provincial() -> None:
+    text = "我们是上海漕河泾的一个园区，是上海市政府批准设立的，有管委会，想报示范园区"
+    assert extract_profile(text).park.level == ParkLevel.provincial
+
+
+def test_it_with_no_unit_named_before_is_the_unit_an_earlier_turn_described(assistant: Assistant) -> None:
+    conversation = Conversation()
+    assistant.ask("我们是浙江余姚市，县级市，想了解示范县", conversation, as_of=DAY)
+    answer = assistant.ask("那它能报服务业集聚示范区吗？市里有个知识产权服务产业园，入驻机构三十多家", conversation, as_of=DAY)
+    assert answer.verdicts["service_zone"].status == "eligible"

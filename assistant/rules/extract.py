@@ -1020,7 +1020,7 @@ def park_facts(text: str, place: Place | None) -> ParkFacts:
     facts = ParkFacts(**read_facts(text, PARK_FACTS))
     if any(PART_AFTER.match(text, m.end()) for m in HIGH_LEVEL.finditer(text)):
         facts = facts.model_copy(update={"part_of_zone": True})
-    if place is not None and places.in_municipality(place.adcode) and facts.level == L.below_provincial \
+    if place is not None and places.in_municipality(place.adcode) and facts.level in (L.below_provincial, None) \
             and MUNICIPAL_LEVEL.search(text):
         return facts.model_copy(update={"level": L.provincial})
     return facts
