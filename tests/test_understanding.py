@@ -3050,3 +3050,10 @@ def test_it_with_no_unit_named_before_is_the_unit_an_earlier_turn_described(assi
     assistant.ask("我们是浙江余姚市，县级市，想了解示范县", conversation, as_of=DAY)
     answer = assistant.ask("那它能报服务业集聚示范区吗？市里有个知识产权服务产业园，入驻机构三十多家", conversation, as_of=DAY)
     assert answer.verdicts["service_zone"].status == "eligible"
+
+
+def test_asking_which_types_in_a_follow_up_is_answered_for_all_seven(assistant: Assistant) -> None:
+    conversation = Conversation()
+    assistant.ask("我们是苏州市吴江区，能报示范市吗？", conversation, as_of=DAY)
+    answer = assistant.ask("区里的汾湖高新区是省级高新区，管委会能报什么？", conversation, as_of=DAY)
+    assert answer.answer.startswith("按您提供的情况，可以申报：示范园区、服务业集聚示范区")
