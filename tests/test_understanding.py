@@ -3057,3 +3057,9 @@ def test_asking_which_types_in_a_follow_up_is_answered_for_all_seven(assistant: 
     assistant.ask("我们是苏州市吴江区，能报示范市吗？", conversation, as_of=DAY)
     answer = assistant.ask("区里的汾湖高新区是省级高新区，管委会能报什么？", conversation, as_of=DAY)
     assert answer.answer.startswith("按您提供的情况，可以申报：示范园区、服务业集聚示范区")
+
+
+@pytest.mark.parametrize("text", ["我们是天津港综合保税区管委会，国务院批的，想报示范园区", "我们是自贸试验区某某片区管委会，想报示范园区"])
+def test_a_bonded_or_free_trade_zone_is_asked_about(assistant: Assistant, text: str) -> None:
+    verdict = assistant.check(text, as_of=DAY).verdicts["park"]
+    assert verdict.status == "needs_info" and "没有写明" in verdict.reason

@@ -48,6 +48,7 @@ ASK = {
     "founder": "科研机构是由谁设立的：中央或地方政府、国有企业、民营企业，还是其他单位？",
     "enterprise_owner": "设立科研机构的企业是国有企业、民营企业，还是外资企业？",
     "founded_by_university": "该科研机构是否由政府或企业设立（或与政府、企业共同设立）？",
+    "bonded_zone": "所在省级知识产权局是否已明确综合保税区、自贸片区的管理机构可按产业园区申报？",
     "set_up": "所在省级知识产权局是否已明确筹建中的科研机构可以申报（或是否等完成设立登记后再申报）？",
     "unlisted_unit": "所在省级知识产权局是否已明确{unit}可按县级单位申报？",
 }
@@ -208,6 +209,9 @@ def park_committee(profile: Profile, judge: Judge) -> Verdict:
     if profile.park.committee is False:
         return judge.ineligible(f"{judge.type.short}的申报单位是园区管委会；园区没有自己的管委会，"
                                 "不能以园区的名义申报。")
+    if kind_of_park == ParkType.bonded and level != ParkLevel.below_provincial:
+        return judge.needs("综合保税区、自贸片区等是海关特殊监管区域或改革试验区域，通知只列“省级以上高新区、经开区等"
+                           "产业园区管委会”，没有写明它们是否属于其中的产业园区。", [ASK["bonded_zone"]])
     if kind_of_park == ParkType.non_industrial:
         return judge.ineligible("旅游度假区、风景名胜区等不属于高新区、经开区等产业园区，其管委会不在"
                                 f"{judge.type.short}的申报单位之列。")

@@ -166,8 +166,9 @@ PARK_FACTS = [
         r"高新技术产业开发区|高新技术开发区|高新区|高新园区|高新技术园区|农业高新技术产业示范区": T.high_tech,
         r"经济技术开发区|经济开发区|经开区": T.economic,
         r"旅游度假区|风景名胜区|风景区|景区|度假区": T.non_industrial,
-        r"工业园区|产业园区|产业园|科技园区|科技园|综合保税区|保税区|开发区|工业区|工业集中区": T.industrial,
-    }, prefer=(T.high_tech, T.economic, T.industrial)),
+        r"综合保税区|保税区|保税港区|自由贸易试验区|自贸试验区|自贸区|自贸片区": T.bonded,
+        r"工业园区|产业园区|产业园|科技园区|科技园|开发区|工业区|工业集中区": T.industrial,
+    }, prefer=(T.high_tech, T.economic, T.industrial, T.bonded)),
 ]
 HOME = r"(?:中国|我国|国内|境内|大陆|内地|(?<=在)华)"  # 在华设立
 FOREIGN = f"(?:{alternation('foreign')})"

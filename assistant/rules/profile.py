@@ -105,7 +105,8 @@ class ParkLevel(StrEnum):
 class ParkType(StrEnum):
     high_tech = "high_tech"  # 高新区
     economic = "economic"  # 经开区、经济开发区
-    industrial = "industrial"  # 其他产业园区：工业园区、产业园、综合保税区 …
+    industrial = "industrial"  # 其他产业园区：工业园区、产业园 …
+    bonded = "bonded"  # 综合保税区、自贸片区: special zones the notice neither names nor excludes
     non_industrial = "non_industrial"  # 旅游度假区、风景名胜区 …
 
 
