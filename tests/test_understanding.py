@@ -2876,7 +2876,7 @@ def test_how_many_a_province_may_put_forward_is_the_quota(assistant: Assistant, 
 
 
 def test_a_writers_label_before_a_colon_holds_no_title(assistant: Assistant) -> None:
-    text = "华东重工集团（华重）下属子公司综合办：我们公司2020年被国家知识产权局认定为国家知识产权示范企业，是股份有限公司，这次要重新报吗？"
+    text = "华重集团某子公司综合办：我们公司2020年由国家知识产权局认定为国家知识产权示范企业，是股份有限公司，这届还用报吗？"
     assert statuses(assistant, text)["enterprise"] == "already_recognized"
 
 
@@ -2889,7 +2889,7 @@ def test_an_e_mail_with_a_subject_line_is_about_the_unit_its_body_describes() ->
 
 
 def test_an_office_of_a_named_place_that_acted_is_not_the_applicant() -> None:
-    text = "我院2021年被广西壮族自治区知识产权局评为区级知识产权示范单位，是自治区政府设立的林业科学研究院"
+    text = "本院曾被广西壮族自治区知识产权局评为区级知识产权示范单位，是自治区政府设立的林业科学研究院"
     assert extract_profile(text).kind == ApplicantKind.institute
 
 
@@ -2901,13 +2901,13 @@ def test_putting_forward_a_number_of_units_asks_how_many_not_whether_the_asker_m
 
 
 def test_the_places_a_government_lists_as_governed_are_not_where_it_is(assistant: Assistant) -> None:
-    text = "黔东南苗族侗族自治州人民政府：我州下辖凯里市、黄平县等16个县市，州政府打算申报示范市，可以吗"
+    text = "黔东南苗族侗族自治州人民政府：我州下辖凯里市、黄平县等十几个县市，州政府打算申报示范市，行吗"
     assert extract_profile(text).place.county is None
     assert statuses(assistant, text)["city"] == "eligible"
 
 
 def test_what_a_document_is_said_to_name_is_no_title_held() -> None:
-    assert extract_profile("我们是个旗，文件上写的是“强县建设示范县”，旗能报吗").recognized == []
+    assert extract_profile("文件里说的是“强县建设示范县”，我们这儿叫旗，不叫县，能不能报").recognized == []
 
 
 def test_cantonese_function_words_are_read_as_mandarin(assistant: Assistant) -> None:
@@ -2922,7 +2922,7 @@ def test_a_county_level_unit_the_clause_does_not_name_is_asked_about(assistant: 
 
 
 @pytest.mark.parametrize("text", [
-    "来电人：江津区市场监管局小李。内容：局长让问区里到底该报示范市还是示范县。",
+    "江津区市场监管局小李说局长想问区里该报示范市还是示范县",
     "我是南京市江宁区科技局的，我们作为南京下面的区，能报示范县吗",
     "我在黔江区知识产权局上班，区里领导开会讨论了很久，最后想报示范县",
 ])
@@ -2931,18 +2931,18 @@ def test_a_department_relaying_its_places_question_speaks_for_its_government(tex
 
 
 def test_what_a_named_company_says_it_is_keeps_it_a_company(assistant: Assistant) -> None:
-    text = "苏州微纳传感研究院有限公司，由市属国有平台公司全资设立，是江苏省备案的新型研发机构。想报示范企业和示范科研机构。——研究院办公室"
+    text = "苏州微纳传感研究院有限公司，市属国有平台公司全资设立，是省科技厅备案的新型研发机构。想报示范企业和示范科研机构。——研究院办公室"
     verdicts = statuses(assistant, text)
     assert verdicts["enterprise"] == "eligible" and verdicts["institute"] == "eligible"
 
 
 def test_the_body_an_institute_belongs_to_stands_for_its_founder() -> None:
-    assert extract_profile("我们是一家水产研究所，隶属于县农业农村局，公益一类事业单位").institute.founders \
+    assert extract_profile("本所是一家水产研究所，隶属于市海洋与渔业局").institute.founders \
         == [Founder.local_government]
 
 
-@pytest.mark.parametrize(("follow_up", "key"), [("那园区所在的滨湖区呢？能报示范县吗", "county"),
-                                                ("无锡市自己报示范市总可以吧", "city")])
+@pytest.mark.parametrize(("follow_up", "key"), [("管委会不行的话，园区所在的滨湖区能不能报示范县？", "county"),
+                                                ("无锡市自己申报示范市总该行吧", "city")])
 def test_a_follow_up_naming_a_place_as_its_subject_screens_that_places_government(
         assistant: Assistant, follow_up: str, key: str) -> None:
     conversation = Conversation()
@@ -2952,7 +2952,7 @@ def test_a_follow_up_naming_a_place_as_its_subject_screens_that_places_governmen
 
 
 @pytest.mark.parametrize(("text", "asked"), [("我们是几位研究员合伙出资办的，登记成民非了。", False),
-                                             ("请问分给我市的示范企业名额为几个，特此请示。", True),
+                                             ("请问分给我市的示范企业名额有几个，请批示。", True),
                                              ("市里有几家园区想报？", True)])
 def test_a_few_in_a_statement_asks_nothing(text: str, asked: bool) -> None:
     assert bool(pattern("asks_something").search(text)) == asked
@@ -2965,14 +2965,14 @@ def test_people_named_by_their_trade_alone_are_persons() -> None:
 def test_a_local_title_held_asked_about_gets_the_verdict_and_the_note(assistant: Assistant) -> None:
     conversation = Conversation()
     assistant.ask("我们是宁夏农林科学院，自治区人民政府设立的事业单位，能报示范科研机构吗", conversation, as_of=DAY)
-    answer = assistant.ask("院里前年被评为自治区知识产权示范单位，这算不算认定过了，还用报吗", conversation, as_of=DAY)
+    answer = assistant.ask("我们前些年被评为自治区知识产权示范单位，这届还要不要申报？", conversation, as_of=DAY)
     assert answer.in_scope and answer.verdicts["institute"].status == "eligible" and "不是已认定的" in answer.answer
 
 
 def test_a_statement_naming_a_type_once_the_applicant_is_known_is_screened_again(assistant: Assistant) -> None:
     conversation = Conversation()
-    assistant.ask("我们是安徽宁国市，宣城代管的县级市，听说前些年评过示范县，这次是不是不用报了", conversation, as_of=DAY)
-    answer = assistant.ask("翻到文件了，当年是强县工程试点县，不是示范县。", conversation, as_of=DAY)
+    assistant.ask("我们是安徽宁国市（县级市），有人说早些年评过示范县，这届还要报吗", conversation, as_of=DAY)
+    answer = assistant.ask("刚问了档案室，我们拿的是强县工程试点县，并不是示范县。", conversation, as_of=DAY)
     assert answer.in_scope and answer.verdicts["county"].status == "eligible"
 
 
@@ -2983,27 +2983,27 @@ def test_whether_a_unit_said_to_hold_a_title_need_not_apply_again_is_answered_by
 
 
 def test_a_recognition_naming_the_place_as_its_object_is_a_title_held() -> None:
-    text = "我们是福建石狮市。2022年国家知识产权局发文确定石狮市为国家知识产权强县建设示范县，这次还要报吗"
+    text = "我们是福建石狮市。2021年国知局印发文件，确定石狮市为国家知识产权强县建设示范县，我们还需要报吗"
     assert extract_profile(text).recognized == ["county"]
 
 
 @pytest.mark.parametrize("text", [
-    "我们公司是管委会下属的平台公司，园区是国家级经开区，改成管委会报行不行",  # who would apply instead
-    "中国（广西）自由贸易试验区钦州港片区想报示范园区，能报吗",  # a free trade zone
-    "补充一下，我们溧阳工业园区是省级开发区，想报示范园区",  # a unit the place names
+    "平台公司报不合适的话，改成管委会报可以吗？园区是国家级经开区",  # who would apply instead
+    "我们钦州港自贸片区打算申报示范园区",  # a free trade zone
+    "我们溧阳工业园区属于省级开发区，打算申报示范园区",  # a unit the place names
 ])
 def test_a_zones_committee_is_the_applicant_however_the_zone_is_described(text: str) -> None:
     assert extract_profile(text).kind == ApplicantKind.park_committee
 
 
-@pytest.mark.parametrize(("question", "part"), [("专利运营的数据写得好看一点行不行", "topic:falsification"),
-                                                ("园区报上去以后谁先审？", "topic:how_to_apply")])
+@pytest.mark.parametrize(("question", "part"), [("把专利转化金额写得漂亮些可以吗", "topic:falsification"),
+                                                ("材料交上去，哪一级先审？", "topic:how_to_apply")])
 def test_everyday_wordings_of_a_topic(assistant: Assistant, question: str, part: str) -> None:
     assert assistant.ask(question, as_of=DAY).trace["parts"] == [part]
 
 
 def test_a_call_record_asks_for_no_phone_number(assistant: Assistant) -> None:
-    answer = assistant.ask("电话记录：某某林业科学研究院院办来电，问能否申报示范科研机构，称院里是省林业和草原局下属的事业单位。",
+    answer = assistant.ask("电话记录：某市农业科学研究所办公室来电，问能不能报示范科研机构，说所里是市农业农村局主管的事业单位。",
                            as_of=DAY)
     assert answer.verdicts["institute"].status == "eligible" and "010" not in answer.answer
 
@@ -3014,9 +3014,9 @@ def test_a_wish_to_apply_for_the_other_programme_a_question_names_is_not_screene
 
 
 @pytest.mark.parametrize(("question", "part"), [
-    ("牌子挂上以后，评得不好会被怎么样？", "topic:revocation"),
-    ("有个咨询公司打电话说能代办申报，辅导费5万，还说省里要收评审费，是真的吗？", "topic:fees"),  # a call told of
-    ("上面分了指标，是不是每个县都必需报？", "topic:voluntary"),  # 必需 written for 必须
+    ("挂牌以后要是考核得不好，后果是什么？", "topic:revocation"),
+    ("有家咨询公司打电话说能帮忙代办申报，服务费3万，还说省局那边要收审核费，真有这事吗？", "topic:fees"),  # a call told of
+    ("是不是每个区都必需参加这次申报？", "topic:voluntary"),  # 必需 written for 必须
 ])
 def test_everyday_wordings_of_the_work_rules(assistant: Assistant, question: str, part: str) -> None:
     assert assistant.ask(question, as_of=DAY).trace["parts"] == [part]
@@ -3048,18 +3048,18 @@ def test_a_zone_a_municipalitys_government_approved_is_provincial() -> None:
 def test_it_with_no_unit_named_before_is_the_unit_an_earlier_turn_described(assistant: Assistant) -> None:
     conversation = Conversation()
     assistant.ask("我们是浙江余姚市，县级市，想了解示范县", conversation, as_of=DAY)
-    answer = assistant.ask("那它能报服务业集聚示范区吗？市里有个知识产权服务产业园，入驻机构三十多家", conversation, as_of=DAY)
+    answer = assistant.ask("那它能报服务业集聚示范区吗？城区有座知识产权服务大厦，入驻了三十来家代理机构", conversation, as_of=DAY)
     assert answer.verdicts["service_zone"].status == "eligible"
 
 
 def test_asking_which_types_in_a_follow_up_is_answered_for_all_seven(assistant: Assistant) -> None:
     conversation = Conversation()
     assistant.ask("我们是苏州市吴江区，能报示范市吗？", conversation, as_of=DAY)
-    answer = assistant.ask("区里的汾湖高新区是省级高新区，管委会能报什么？", conversation, as_of=DAY)
+    answer = assistant.ask("区里的汾湖高新区是省级高新区，管委会可以申报哪些？", conversation, as_of=DAY)
     assert answer.answer.startswith("按您提供的情况，可以申报：示范园区、服务业集聚示范区")
 
 
-@pytest.mark.parametrize("text", ["我们是天津港综合保税区管委会，国务院批的，想报示范园区", "我们是自贸试验区某某片区管委会，想报示范园区"])
+@pytest.mark.parametrize("text", ["天津港综合保税区管委会拟申报示范园区", "我们是自贸试验区某某片区管委会，想报示范园区"])
 def test_a_bonded_or_free_trade_zone_is_asked_about(assistant: Assistant, text: str) -> None:
     verdict = assistant.check(text, as_of=DAY).verdicts["park"]
     assert verdict.status == "needs_info" and "没有写明" in verdict.reason

@@ -673,8 +673,8 @@ def about_this_applicant(piece: str, names_someone: bool, described: bool, holds
         return False  # the next chance is (新一届 may be this one); 浙江示范县能推几个: how many a place may recommend;
         # 报哪类胜算大些: a prediction
     asking = [piece[a:b] for a, b in segments(piece) if asks(piece[a:b])] or [piece]
-    elsewhere = evidence.other_programme(piece) is not None and not mentioned_types(piece)  # 地理标志产品保护示范区
-    # 怎么申报，我们县的茶叶想报: the wish is for the programme the piece names
+    elsewhere = evidence.other_programme(piece) is not None and not mentioned_types(piece)  # 保护示范区怎么申报，
+    # 我们区的园区想报: the wish is for the programme the piece names
     if (not elsewhere and any(applies_to_this_programme(clause) for clause in asking)) or (
             pattern("follow_up").search(piece) and names_someone and not matching_topics(piece)):
         return True  # asked in a clause that asks, not in a statement ("有人说能保证申报通过，…"); a follow-up
@@ -723,7 +723,7 @@ def decide_piece(piece: str, *, about_programme: bool, names_type: bool, describ
     earlier = evidence.earlier_round(piece)
     if earlier and hits and evidence.answered(piece, [h.clause for h in hits[:3]]):
         return [Part(Intent.factual, piece, hits=tuple(best_covering(piece, hits)))]  # a loaded document of that
-        # round answers, whatever other programme it also ran (2023年度优势企业和示范企业申报)
+        # round answers, whatever other programme it also ran (2022年度优势企业和示范企业申报)
     topic = chosen_topic(piece, hits)
     if programme is not None and not (topic and topic.annex):  # 指标里高企占比算几分: the annex's content
         return [Part(Intent.out_of_scope, piece, slot=programme.note, hits=tuple(hits))]

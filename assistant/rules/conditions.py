@@ -34,7 +34,7 @@ GENERIC = bigrams("申报示范企业示范县示范园区服务业高质量集�
 MIN_SHARED = 3  # distinctive bigrams the text must share with a condition to speak of it
 CODE = re.compile(r"[A-Za-z]*\d{4,}")  # a standard's or a document's number (29490)
 UNKNOWN = re.compile(r"不清楚|不确定|不知道|说不准")
-NOT_HELD = re.compile(r"没有?|尚未|还没|暂未|未能|未曾|从未|并未")  # 省级优势企业我们都没申请过: not met
+NOT_HELD = re.compile(r"没有?|尚未|还没|暂未|未能|未曾|从未|并未")  # 省级优势企业还没评上: not met
 # a clean record (未发生…违法失信行为, 未被列入…名单) is presumed, as a staffer would, unless the text tells of a breach
 CLEAN_RECORD = re.compile(r"^[^应须需]*(?:未发生|未被|未曾|无[^，。；]{0,8}(?:记录|行为)|不存在)[^应须需]*$")
 BREACH = re.compile(r"(?<![无未没])(?:违法|失信|处罚|被列入)")
@@ -64,8 +64,8 @@ def condition_met(condition: ProvincialCondition, text: str) -> bool | None:
 
 
 NEGATED = re.compile(r"[无未没]|不存在")
-REQUIREMENT = re.compile(r"(?:应|须|需|必须).*")  # …的，应为截至…已被认定为河北省知识产权优势企业: what is required
-LEVEL = re.compile(r"(国家|省|市|县)(?:级|里|内)?的?知识产权")  # 河北省知识产权优势企业, 国家知识产权优势企业
+REQUIREMENT = re.compile(r"(?:应|须|需|必须).*")  # …的，应为截至…已获评贵州省知识产权优势企业: what is required
+LEVEL = re.compile(r"(国家|省|市|县)(?:级|里|内)?的?知识产权")  # 贵州省知识产权优势企业, 国家知识产权优势企业
 
 
 def of_another_level(condition: str, part: str) -> bool:
@@ -78,7 +78,7 @@ def of_another_level(condition: str, part: str) -> bool:
 
 
 def stated_as_held(segment: str, following: list[str], condition: str) -> bool | None:
-    """What the segment that speaks of a condition says of it: held, not held or not yet (没申请过, 还在公示期 —
+    """What the segment that speaks of a condition says of it: held, not held or not yet (没评上, 名单还在公示 —
     in it or in the next segment), or unknown (不清楚)."""
     if UNKNOWN.search(segment):
         return None
@@ -150,7 +150,7 @@ def with_deadline(verdict: Verdict, notice: ProvincialNotice, key: ProjectKey, a
                          [found.citation], deadline=True)
 
 
-# 各县（市）区人民政府不单独申报, 各区不单独申报: the places below the city that do not apply on their own
+# 各区县人民政府不单独申报, 各区不单独申报: the places below the city that do not apply on their own
 NOT_ON_ITS_OWN = re.compile(r"([^，,。；;]{0,16}?)(?:均|一律|都)?不(?:得|再)?单独(?:申报|推荐)")
 JOINTLY = re.compile(r"(?:联合|共同|合并|一起)申报")  # 市辖城区联合申报、不单独申报: they apply, together
 BELOW_CITY = {PlaceCategory.municipal_district, PlaceCategory.municipal_county, PlaceCategory.county_level}

@@ -254,9 +254,9 @@ MANY_UNITS = r"(?:企业|机构|公司|平台|服务业|产业)"
 DOZENS = r"(?:[一二两三四五六七八九]?十|[一二两三四五六七八九]百|上百|上千|数百|数十|几十|几百|\d{2,})"
 CLUSTERED = r"产业集聚|产业聚集|产业集群|集聚发展|形成了?集聚|集聚效应|集聚区|聚集区|集聚|聚集" \
     rf"|{MANY_UNITS}[^，,。；;！!？?\n不没]{{0,4}}?(?:集中|扎堆|云集|密集)" \
-    rf"|{MANY_UNITS}[^，,。；;！!？?\n不没]{{0,3}}?{DOZENS}多?家" \
-    rf"|(?:集中|汇聚|云集|入驻)了?[^，,。；;！!？?\n不没]{{0,4}}?{DOZENS}多?家"  # 软件企业相当集中, 服务机构有两百多家,
-# 集中了三十多家服务机构
+    rf"|{MANY_UNITS}[^，,。；;！!？?\n不没]{{0,3}}?{DOZENS}[多来余]?家" \
+    rf"|(?:集中|汇聚|云集|入驻)了?[^，,。；;！!？?\n不没]{{0,4}}?{DOZENS}[多来余]?家"
+# 软件企业相当集中, 服务机构有两百多家, 集中了三十多家服务机构, 入驻了二十来家
 # "报服务业集聚区", "那服务业集聚区呢": the service zone asked for by a short name of its own, no statement that
 # industry clusters (区里有个服务业集聚区 is one).
 ZONE_STEM = r"(?:知识产权)?服务业(?:高质量)?集聚(?:发展)?"
@@ -301,7 +301,7 @@ FOUNDERS: dict[str, Founder] = {
     **dict.fromkeys(["高校", "大学", "学校"], F.university),
     **dict.fromkeys(["协会", "学会", "社会组织", "社会团体", "联合会", "商会", "促进会", "基金会"], F.association),
     **dict.fromkeys(["个人", "自然人", "私人", "我们俩", "我们两个人", "夫妻", "两口子",
-                     "教授", "院士", "科学家", "专家"], F.individual),  # 几个教授自己出资办的: people, whatever they do
+                     "教授", "院士", "科学家", "专家"], F.individual),  # 三位院士自己出资办的: people
 }
 FOREIGN_FIRM = rf"{FOREIGN}(?:的)?(?:一家|一个)?(?:[^，,。；;！!？?\n]{{0,6}}?)(?:公司|企业|集团|会社|财团)"
 # A department or an academy of a local government (市农业农村局, 省科技厅, 市编办, 省科学院, 市农科院): the
@@ -682,13 +682,13 @@ GOVERNS_BEFORE = re.compile(r"(?:下辖|所辖|辖区内的?|下属的?)(?:[^，
 GOVERNED_BY = re.compile(r"(?:代管|托管|管辖|领导)")
 
 
-# 跟仙桃、潜江一样是省直管: places the applicant is likened to
+# 跟义乌、昆山一样是县级市: places the applicant is likened to
 LIKENED_BEFORE = re.compile(r"(?:跟|和|与|同|像)(?:[^，,。；;！!？?\n]{0,20}?[、和及])?$")
 LIKENED_AFTER = re.compile(r"[^，,。；;！!？?\n]{0,20}?(?:一样|相同|类似|同样|差不多)")
 
 
 def compared_with(text: str, chain: places.Chain) -> bool:
-    """The chain names a place the applicant is likened to (跟仙桃、潜江一样), not its own."""
+    """The chain names a place the applicant is likened to (跟义乌、昆山一样), not its own."""
     seg_start, _ = segment_bounds(text, chain.start)
     return bool(LIKENED_BEFORE.search(text, seg_start, chain.start)) \
         and bool(LIKENED_AFTER.match(text, chain.mentions[-1].end))
@@ -703,13 +703,13 @@ def governed_or_governing(text: str, chain: places.Chain) -> bool:
 
 
 PLACE_WORD = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[的个那这们]))(?:县|区|市|旗)(?:里|政府|人民政府)?$")
-# What may follow a place that is the subject turned to (洛阳市自己报…, 吴中区呢, 于都县政府能报吗).
+# What may follow a place that is the subject turned to (无锡市自己报…, 滨湖区呢, 某县政府能报吗).
 AFTER_PLACE_TURNED_TO = re.compile(rf"(?:的?(?:人民)?政府)?(?:自己|本身|单独|这边)?(?:还|也)?"
                                    rf"(?:(?P<applies>(?:{alternation('modal')})?够?(?:{alternation('apply')}))|呢|$)")
 
 
 def place_turned_to(text: str) -> int | None:
-    """Where a follow-up naming a place as its subject (那园区所在的吴中区呢, 洛阳市自己报示范市呢, 那我们那个县呢)
+    """Where a follow-up naming a place as its subject (那园区所在的滨湖区呢, 无锡市自己报示范市呢, 那我们那个县呢)
     names it: no unit is named there, and the place is the whole subject."""
     for chain in places.chains(text):
         end = chain.mentions[-1].end
@@ -737,7 +737,7 @@ def place_as_applicant(text: str) -> int | None:
         if PLACE_INTRO.search(text[seg_start:chain.start]) and not OFFICE_NAME_AFTER.match(text, end, seg_end) \
                 and not WHERE_FROM_AFTER.match(text, end) and not names_other_unit(text, end):
             return end  # not 我们是某某区…管理办公室 (an office the place names), nor 我们是温州这边的 (where from),
-            # nor 我们樟树工业园区 (a unit the place names)
+            # nor 我们溧阳工业园区 (a unit the place names)
         if pattern("about_the_place").search(text, end, seg_end):
             continue
         if SHORT_UNIT_NAME_AFTER.match(text, end, seg_end):
@@ -752,7 +752,7 @@ def place_as_applicant(text: str) -> int | None:
 
 
 def names_other_unit(text: str, end: int) -> bool:
-    """Right after a place, the name of a unit other than its government (樟树工业园区, 江宁某某有限公司)."""
+    """Right after a place, the name of a unit other than its government (溧阳工业园区, 江宁某某有限公司)."""
     unit = UNIT_NAME_AFTER.match(text, end)
     return bool(unit) and kinds.MARKERS[kinds.MARKER.search(unit.group()).group()] != K.government
 
@@ -770,7 +770,7 @@ WE_WANT_TO_APPLY = re.compile(rf"(?:我们|咱们|我局)(?:这次|这一届|这
                               # its place asking what it may apply for (我们区里想问…我们能报吗, 我区该报哪个)
                               rf"|(?:(?:我们|咱们|[我本])[县市区旗州盟]里?|(?:(?<![\u4e00-\u9fff])|(?<=[问说替帮]))[县区旗州盟]里)"
                               rf"[^。？?！!]{{0,30}}?(?:{kinds.MODAL.pattern}|该报|报哪)"
-                              # the speaker saying it is the place (我们作为成都下面的区)
+                              # the speaker saying it is the place (我们作为南京下面的区)
                               r"|(?:我们|咱们)作为[^，,。；;！!？?\n]{0,10}?[县区旗](?![\u4e00-\u9fff])")
 
 
@@ -1082,7 +1082,7 @@ HELD_BEFORE = re.compile(r"(?:是|为|系|获评|评为|评上了?|评上过|认
 NEIGHBOURING_TITLES = {"enterprise": re.compile(rf"{HELD_BEFORE.pattern.removesuffix('$')}优势企业")}
 
 
-# A local title the unit holds (被评为吉林省知识产权示范单位, 是市级知识产权示范企业): no title of this notice.
+# A local title the unit holds (被评为自治区知识产权示范单位, 是市级知识产权示范企业): no title of this notice.
 LOCAL_TITLE_HELD = re.compile(rf"{HELD_BEFORE.pattern.removesuffix('$')}(?<![\u4e00-\u9fff]国家)(?:省|市|县|区)级?的?"
                               r"知识产权(?:示范|强县|强市|优势)[\u4e00-\u9fff]{0,6}")
 
@@ -1150,7 +1150,7 @@ def extract_profile(text: str, previous: Profile | None = None) -> Profile:
             or level_as_applicant(masked)
         kind = K.government if head_at is not None else None
     elif kind is None and previous.kind != K.government and (place_at := place_turned_to(masked)) is not None:
-        kind, head_at = K.government, place_at  # …园区；那园区所在的县呢, 洛阳市自己报示范市呢: that place's government
+        kind, head_at = K.government, place_at  # …园区；那园区所在的县呢, 无锡市自己报示范市呢: that place's government
     also = list(head.also) if head else []
     if kind == K.institute and K.company not in also and kinds.registered_as_company(masked):
         also.append(K.company)  # 我们研究院……营业执照是有限责任公司

@@ -193,10 +193,10 @@ def designated(text: str) -> list[tuple[int, int]]:
 THROUGH = r"(?<!已)经(?!济|开区|营|理|销|贸|纪|费|验|历|常|典|信|发)"
 AGENT_BEFORE = re.compile(rf"(?:(?:{THROUGH}|由|被)[^，,。；;！!？?\n]{{0,2}}|"
                           rf"{FOUNDER_ROLE}(?:是|为)[^，,。；;！!？?\n]{{0,6}})$")
-# "直接报省知识产权局", "交给区市场监管局", "向市局报送": the office the materials go to, not a unit applying.
+# "直接交给省知识产权局", "报到市市场监管局", "向区局报送": the office the materials go to, not a unit applying.
 RECIPIENT_BEFORE = re.compile(rf"(?:(?:{alternation('submit')}|报|发)(?:给|到|至)?|向)"
                               r"(?:国家|省级?|市级?|县级?|区级?|所在地|当地|属地)?的?$")
-# "被江苏省知识产权局确定为…": an office of a named place, acting.
+# "被广西壮族自治区知识产权局评为…": an office of a named place, acting.
 OFFICE_AGENT_BEFORE = re.compile(rf"(?:{THROUGH}|由|被)[\u4e00-\u9fff]{{1,6}}[省市县区州旗盟]$")
 REACH = 16  # more than OWN, COUNTED or AGENT_BEFORE ever match (主管单位为 + 6 = 11)
 ON_BEHALF = re.compile(alternation("on_behalf"))
@@ -273,13 +273,13 @@ def markers(text: str) -> tuple[Marker, ...]:
         if CHAT_GROUP.match(text, marker.end):
             continue  # 企业服务群：…: a chat group's name, not the unit
         if WAS_BEFORE_CONVERSION.match(text, marker.end):
-            continue  # 我们是研究院转制来的: what the unit was
+            continue  # 我们原是研究所转制来的: what the unit was
         if NOT_INVOLVED.match(text, marker.end) or NEAR_AFTER.match(text, marker.end):
             continue  # 地方政府没参与, 在产业园旁边建了…: a party said to take no part, a place beside
         if SUBORDINATE.match(text, marker.end):
             continue  # 管委会下属的科技创新局: a unit inside this one, even one no marker names
         if LOCATED_IN.match(text, marker.end):
-            continue  # 园区所在的吴中区: the place it is in
+            continue  # 园区所在的滨湖区: the place it is in
         named_in = marker.kind == later.kind or (marker.kind in (K.park_committee, K.university)) if later else False
         if later_in_segment and named_in and NAME_INFIX.fullmatch(text, marker.end, later.start):
             continue  # a zone or a school in a unit's name (XX高新区开发建设有限公司, XX大学科技发展有限公司) is whose

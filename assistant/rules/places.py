@@ -102,7 +102,7 @@ def scan(text: str) -> list[Mention]:
     return mentions
 
 
-# 我州下辖延吉、图们: places it governs, listed (not 鄂尔多斯市下辖的准格尔旗: which county, named by its city)
+# 我州下辖凯里、黄平: places it governs, listed (not 宜昌市下辖的枝江市: which county, named by its city)
 GOVERNING = re.compile(r"(?:下辖|管辖|代管|托管)(?![的之])")
 
 

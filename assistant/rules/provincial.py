@@ -28,7 +28,7 @@ DATE = re.compile(r"(?:(20\d{2})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 DEADLINE_WORDS = re.compile(r"前|截止|之前|以前|为止|截至")
 # 10月16日（星期四）前, 10月13日17:00前
 DEADLINE_AFTER = re.compile(r"\s*(?:\d{1,2}[:：]\d{2})?\s*(?:（[^）]{0,8}）)?\s*(?:前|之前|以前|为止)")
-# 截止时间为2025年10月13日 (截至 alone says "as of": 截至2025年9月30日已被认定为…, 数据截至…)
+# 截止时间为2025年10月9日 (截至 alone says "as of": 截至2025年8月31日已获评…, 数据截至…)
 DEADLINE_BEFORE = re.compile(r"(?:截止|截至时间|截至日期)[^。；]{0,8}$")
 SUBMITTING = re.compile(r"报送|提交|上报|报至|推荐|申报|填报|寄送|寄出|报省|交")
 RECEIPT = "回执"
