@@ -3063,3 +3063,9 @@ def test_asking_which_types_in_a_follow_up_is_answered_for_all_seven(assistant: 
 def test_a_bonded_or_free_trade_zone_is_asked_about(assistant: Assistant, text: str) -> None:
     verdict = assistant.check(text, as_of=DAY).verdicts["park"]
     assert verdict.status == "needs_info" and "没有写明" in verdict.reason
+
+
+@pytest.mark.parametrize(("said", "clustered"), [("入驻了二十来家代理机构", True), ("服务机构也就十来家", False)])
+def test_scores_of_units_said_roughly_are_a_cluster_and_about_ten_is_not(said: str, clustered: bool) -> None:
+    read = extract_profile(f"我们是宁波市鄞州区人民政府，{said}，想报服务业集聚示范区").industrial_agglomeration
+    assert (read is True) == clustered
