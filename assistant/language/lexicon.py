@@ -74,5 +74,5 @@ def with_notice_words(text: str) -> str:
     """The text plus the notice's own words for the colloquial ones it uses (lexicon ``synonyms``), each on a
     line of its own: a pattern reads none of them as the text's next words (…交还行吗 国家知识产权局)."""
     extra = [target for cue, target in mapping("synonyms").items()
-             if re.search(NOT_A_RECORD_OR_CALL.format(cue=re.escape(cue)), text)]
+             if cue in text and re.search(NOT_A_RECORD_OR_CALL.format(cue=re.escape(cue)), text)]
     return "\n".join([text, *extra])
