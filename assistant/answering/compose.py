@@ -13,6 +13,7 @@ from assistant.language.dates import cn_date, said_date
 from assistant.language.normalize import CJK, bigrams
 from assistant.rules import STATUS, STATUS_ORDER, CheckResult, Deadline, Timeline, project_types
 from assistant.rules.params import constraints
+from assistant.rules.timeline import deadline_state
 
 SENTENCE = re.compile(r"[^。；！？\n]+[。；！？]?")
 TITLE_LINE = re.compile(r"[（(][一二三四五六七八九十]+[）)][^，,。；！？]{2,16}[。]?")  # （四）严肃工作纪律。
@@ -167,7 +168,7 @@ def timeline_lead(timeline: Timeline, event: str, applicant: bool = False, asked
         return Lead(f"{lead.sentence}{note}", [*lead.quotes, national_quote], lead.in_scope)
     mine = timeline.provincial
     provincial = (f"按{timeline.provincial_source}，{timeline.province}申报单位的材料须于{mine.display}报送，"
-                  f"{deadline_state(timeline, mine)}")
+                  f"{deadline_state(timeline.as_of, mine)}")
     mine_quote = (mine.citation.id, mine.citation.quote)
     if event == "recommendation" and not applicant:  # a provincial office asks: its deadline, then its applicants'
         return Lead(f"{lead.sentence}{provincial}。", [*lead.quotes, mine_quote], lead.in_scope)
@@ -178,19 +179,10 @@ def timeline_lead(timeline: Timeline, event: str, applicant: bool = False, asked
 def provincial_receipt_lead(timeline: Timeline, receipt: Deadline, national_lead: Lead) -> Lead:
     """The 回执 date the province's loaded notice sets, before the national one (the province's own to CNIPA)."""
     national = next(d for d in timeline.deadlines if d.key == "receipt")
-    return Lead(f"按{timeline.provincial_source}，回执须于{receipt.display}报送，{deadline_state(timeline, receipt)}；"
+    state = deadline_state(timeline.as_of, receipt)
+    return Lead(f"按{timeline.provincial_source}，回执须于{receipt.display}报送，{state}；"
                 f"通知规定的{cn_date(national.date)}是省级知识产权局向国家知识产权局报送回执的时限。",
                 [(receipt.citation.id, receipt.citation.quote), *national_lead.quotes], national_lead.in_scope)
-
-
-def deadline_state(timeline: Timeline, deadline: Deadline) -> str:
-    """Passed, the last day, or open with the days left, on ``timeline.as_of``."""
-    today = cn_date(timeline.as_of)
-    if deadline.status == "passed":
-        return f"截至{today}已过期"
-    if deadline.days_remaining == 0:
-        return f"{today}是最后一天，当天仍在期限内"
-    return f"截至{today}尚未截止，还剩{deadline.days_remaining}天"
 
 
 def national_timeline_lead(timeline: Timeline, event: str, asked: str = "") -> Lead:
@@ -221,7 +213,7 @@ def national_timeline_lead(timeline: Timeline, event: str, asked: str = "") -> L
                     "组织评审、择优确定创建对象，经公示无异议后发文确定名单。",
                     [(creation.citation.id, creation.citation.quote), (SELECTION[0], SELECTION[1])])
     if deadline := deadlines.get(event):
-        state = deadline_state(timeline, deadline)
+        state = deadline_state(timeline.as_of, deadline)
         whose = (f"（由{deadline.duty}负责）" if deadline.key == "acceptance" else
                  f"（这是{deadline.duty}的工作，不是申报单位的；申报单位向省局提交材料的时间以本省通知为准）")
         sentence = f"{deadline.label}的时限是{deadline.display}，{state}{whose}。"

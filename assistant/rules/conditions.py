@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from assistant.language.dates import cn_date
 from assistant.language.lexicon import pattern
 from assistant.language.normalize import bigrams
 from assistant.rules.extract import mentioned_types
@@ -21,6 +20,7 @@ from assistant.rules.params import ProjectKey
 from assistant.rules.profile import ApplicantKind, PlaceCategory, Profile
 from assistant.rules.provincial import ProvincialCondition, ProvincialNotice
 from assistant.rules.text import segments
+from assistant.rules.timeline import deadline_state, provincial_deadline
 from assistant.rules.verdict import Verdict
 
 # 研发投入占比应不低于4%, 有效发明专利拥有量不少于15件
@@ -141,13 +141,11 @@ def with_conditions_said(verdict: Verdict, conditions: list[ProvincialCondition]
 
 def with_deadline(verdict: Verdict, notice: ProvincialNotice, key: ProjectKey, as_of: date) -> Verdict:
     """The verdict with the date by which the notice wants the type's materials, and whether it has passed."""
-    found = notice.applicant_deadline([key])
-    if found is None:
+    deadline = provincial_deadline(as_of, notice, [key])
+    if deadline is None:
         return verdict
-    state = "已过期" if as_of > found.date else "当天仍在期限内" if as_of == found.date else \
-        f"尚未截止，还剩{(found.date - as_of).days}天"
-    return verdict.noted(f"按{notice.label}，材料须于{cn_date(found.date)}前报送，截至{cn_date(as_of)}{state}。",
-                         [found.citation], deadline=True)
+    return verdict.noted(f"按{notice.label}，材料须于{deadline.display}报送，{deadline_state(as_of, deadline)}。",
+                         [deadline.citation], deadline=True)
 
 
 # 各区县人民政府不单独申报, 各区不单独申报: the places below the city that do not apply on their own

@@ -149,7 +149,7 @@ APPOSED_BEFORE = re.compile(r"(?:^|[。！!？?\n])(?:那|那么)([^，,。；;�
 ONE_BODY = re.compile(rf"[^。！!？?\n]*(?:{alternation('one_body')})[^。！!？?\n]*")
 SUBORDINATE = re.compile(r"(?:下属|所属|内设|直属|下设)的?")
 LOCATED_IN = re.compile(r"所在(?:的|地的?)")
-FILES_INSTEAD = re.compile(r"(?:来|去)?(?:申报|报|申请)(?![书表送告])")  # 改成管委会报 (not 改制成公司才能报)
+FILES_INSTEAD = re.compile(r"(?:去|来)?(?:申报|报|申请)(?![书表送告])")  # 改成管委会报 (not 改制成公司才能报)
 # "X设立的…", "经X批准": X founded or approved something; it is not the applicant.
 FOUNDER_ROLE = (r"(?:(?:设立|举办|开办|创办|投资|出资|主办|发起|共建)(?:方|人|者|单位)|(?:第一)?理事长?单位|股东|"
                 r"主管(?:单位|部门))")
@@ -570,7 +570,7 @@ def with_opening_kinds(text: str, own: Marker) -> Marker:
 
 
 # A unit applying in another's stead (让我们公司代表新区去报): the one that would file is the applicant asked about.
-FILES_FOR = re.compile(r"[^，,。；;！!？?\n]{0,3}?(?:去|来)?(?:申报|报|申请)(?![书表送告])")
+FILES_FOR = re.compile(rf"[^，,。；;！!？?\n]{{0,3}}?{FILES_INSTEAD.pattern}")
 SEPARATE_UNITS = (K.company, K.university, K.institute)
 
 

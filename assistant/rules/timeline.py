@@ -117,6 +117,16 @@ def provincial_receipt(as_of: date, notice: ProvincialNotice) -> Deadline | None
         if found else None
 
 
+def deadline_state(as_of: date, deadline: Deadline) -> str:
+    """Passed, the last day, or open with the days left, on ``as_of``."""
+    today = cn_date(as_of)
+    if deadline.status == "passed":
+        return f"截至{today}已过期"
+    if deadline.days_remaining == 0:
+        return f"{today}是最后一天，当天仍在期限内"
+    return f"截至{today}尚未截止，还剩{deadline.days_remaining}天"
+
+
 def as_deadline(as_of: date, found: ProvincialDeadline, key: str, label: str, duty: str) -> Deadline:
     return Deadline(key=key, label=label, date=found.date, display=f"{cn_date(found.date)}前", duty=duty,
                     applicant_duty=True, status="open" if as_of <= found.date else "passed",
