@@ -269,6 +269,48 @@ def test_each_row_of_a_deadline_table_is_one_record_and_an_as_of_date_is_no_dead
     assert [d.date.isoformat() for d in notice.deadlines] == ["2025-10-09", "2025-10-14"]
 
 
+SUPPLEMENT = """贵州省知识产权局关于示范创建推荐工作有关事项的补充通知
+
+各市（州）市场监督管理局：
+
+因部分企业反映材料准备时间较紧，经研究，示范企业申报材料报送截止时间由2025年10月9日调整为2025年10月16日。
+其他事项仍按原通知执行。
+
+贵州省知识产权局
+2025年9月25日
+"""
+
+
+def test_a_supplementary_notice_moves_the_deadline_it_names_and_leaves_the_rest(
+        settings: Settings, tmp_path: Path) -> None:
+    """A province's later notice amending its forwarding notice: the date it moves a deadline to replaces that
+    type's (the date moved from is no deadline), the other types keep theirs, the conditions stay in force, and
+    each is cited from the notice that sets it."""
+    from datetime import date
+
+    from assistant.answering import Assistant
+    from assistant.rules import check
+    from assistant.rules.provincial import provincial_notice
+
+    ingest_file(settings, write(tmp_path / "guizhou.md", PROVINCE_TABLE_NOTICE))
+    supplement = ingest_file(settings, write(tmp_path / "guizhou-supplement.txt", SUPPLEMENT))
+    library = Library.from_settings(settings)
+    assert library.document(supplement.doc_id).info.label == "《贵州省补充通知》"
+    notice = provincial_notice(library, "贵州")
+    assert notice is not None
+    assert {key: (found.date.isoformat(), found.citation.doc) for key in ("enterprise", "university")
+            if (found := notice.applicant_deadline([key]))} == \
+        {"enterprise": ("2025-10-16", supplement.doc_id), "university": ("2025-10-14", "guizhou-2025")}
+    verdict = check("遵义一家有限责任公司，2023年获评贵州省知识产权优势企业，想报示范企业", library,
+                    as_of=date(2025, 10, 12)).verdicts["enterprise"]
+    assert verdict.status == "eligible" and "按《贵州省补充通知》，材料须于2025年10月16日前报送" in verdict.reason
+    assert "不属于《贵州省转发通知》所列不予推荐的情形" in verdict.reason
+    answer = Assistant(settings).ask("遵义的企业报示范企业，材料最晚什么时候交？", as_of=date(2025, 10, 12))
+    said = answer.answer.split("依据")[0]
+    assert "2025年10月16日" in said and "2025年10月9日" not in said
+    assert [c.doc for c in answer.citations][:1] == [supplement.doc_id]
+
+
 @pytest.mark.parametrize(("said", "status"), [
     ("2023年获评贵州省知识产权优势企业，近年无违法失信记录", "eligible"),
     ("2021年是国家知识产权优势企业，省级知识产权优势企业还没评上", "ineligible"),  # a title of another level, and none held

@@ -167,7 +167,7 @@ def timeline_lead(timeline: Timeline, event: str, applicant: bool = False, asked
                 f"申报单位向省局提交材料的截止时间会更早，以{province}的通知为准。")
         return Lead(f"{lead.sentence}{note}", [*lead.quotes, national_quote], lead.in_scope)
     mine = timeline.provincial
-    provincial = (f"按{timeline.provincial_source}，{timeline.province}申报单位的材料须于{mine.display}报送，"
+    provincial = (f"按{mine.source}，{timeline.province}申报单位的材料须于{mine.display}报送，"
                   f"{deadline_state(timeline.as_of, mine)}")
     mine_quote = (mine.citation.id, mine.citation.quote)
     if event == "recommendation" and not applicant:  # a provincial office asks: its deadline, then its applicants'
@@ -180,7 +180,7 @@ def provincial_receipt_lead(timeline: Timeline, receipt: Deadline, national_lead
     """The 回执 date the province's loaded notice sets, before the national one (the province's own to CNIPA)."""
     national = next(d for d in timeline.deadlines if d.key == "receipt")
     state = deadline_state(timeline.as_of, receipt)
-    return Lead(f"按{timeline.provincial_source}，回执须于{receipt.display}报送，{state}；"
+    return Lead(f"按{receipt.source}，回执须于{receipt.display}报送，{state}；"
                 f"通知规定的{cn_date(national.date)}是省级知识产权局向国家知识产权局报送回执的时限。",
                 [(receipt.citation.id, receipt.citation.quote), *national_lead.quotes], national_lead.in_scope)
 

@@ -86,14 +86,17 @@ class Layers:
                 return None
             return Lead(f"{province}的转发通知未载入，{province}的具体安排（报送方式、联系人、推荐限额等）"
                         f"以{province}的通知为准。", [], in_scope=False)
-        clauses = [c for c in self.library.documents[notice.doc].clauses if c.kind not in SKIPPED]
+        clauses = [c for doc in notice.docs for c in self.library.documents[doc].clauses if c.kind not in SKIPPED]
         chosen = [q for aspect in aspects for q in best_sentences(piece, clauses, aspect)] if aspects \
             else closest_sentences(piece, clauses)
         quotes = list(dict.fromkeys(chosen))
         if not quotes:
             return None
-        said = "；".join(sentence.rstrip("。；") for _, sentence in quotes)
-        return Lead(f"按{notice.label}：{said}。", quotes)
+        by_notice = {doc: found for doc in notice.docs
+                     if (found := [quote for quote in quotes if quote[0].startswith(f"{doc}#")])}
+        said = "".join(f"按{notice.labels[doc]}：{'；'.join(s.rstrip('。；') for _, s in found)}。"
+                       for doc, found in by_notice.items())
+        return Lead(said, [quote for found in by_notice.values() for quote in found])
 
 
 def said_in(clause: Clause) -> list[str]:

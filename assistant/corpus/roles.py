@@ -164,7 +164,7 @@ def short_title(role: Role) -> str:
     if info.kind == "annex" and role.annex:
         return f"附件{role.annex}"
     if info.kind == "provincial_notice" and (info.locality or info.province):
-        return f"{info.locality or info.province}转发通知"
+        return f"{info.locality or info.province}{'补充通知' if '补充通知' in info.title else '转发通知'}"
     if info.kind == "recognised_list" and role.years:
         first, last = role.years
         return f"{first}年已认定名单" if first == last else f"{first}—{last}年已认定名单"

@@ -119,15 +119,21 @@ def with_conditions(verdicts: dict[ProjectKey, Verdict], text: str, profile: Pro
     if notice is None:
         return verdicts
     asked = mentioned_types(text)
-    checked = {key: applied(verdict, notice.conditions_for(key), text, notice.label)
+    checked = {key: applied(verdict, conditions, text, label_of(notice, conditions))
                if verdict.status == "eligible" else
-               with_conditions_said(verdict, notice.conditions_for(key), notice.label)
-               if verdict.status == "needs_info" and key in asked else verdict for key, verdict in verdicts.items()}
-    checked = {key: with_who_applies(verdict, notice.who_applies_for(key), notice.label, below_city(profile))
-               if key in asked else verdict for key, verdict in checked.items()}
+               with_conditions_said(verdict, conditions, label_of(notice, conditions))
+               if verdict.status == "needs_info" and key in asked else verdict
+               for key, verdict in verdicts.items() for conditions in [notice.conditions_for(key)]}
+    checked = {key: with_who_applies(verdict, rules, label_of(notice, rules), below_city(profile))
+               if key in asked else verdict
+               for key, verdict in checked.items() for rules in [notice.who_applies_for(key)]}
     return {key: with_deadline(verdict, notice, key, as_of)
             if verdict.status == "eligible" and (key in asked or not asked) else verdict
             for key, verdict in checked.items()}
+
+
+def label_of(notice: ProvincialNotice, conditions: list[ProvincialCondition]) -> str:
+    return notice.label_of(condition.citation for condition in conditions)
 
 
 def with_conditions_said(verdict: Verdict, conditions: list[ProvincialCondition], label: str) -> Verdict:
@@ -144,7 +150,7 @@ def with_deadline(verdict: Verdict, notice: ProvincialNotice, key: ProjectKey, a
     deadline = provincial_deadline(as_of, notice, [key])
     if deadline is None:
         return verdict
-    return verdict.noted(f"按{notice.label}，材料须于{deadline.display}报送，{deadline_state(as_of, deadline)}。",
+    return verdict.noted(f"按{deadline.source}，材料须于{deadline.display}报送，{deadline_state(as_of, deadline)}。",
                          [deadline.citation], deadline=True)
 
 

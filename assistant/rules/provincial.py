@@ -10,7 +10,7 @@ sentence that sends to 国家知识产权局 is the province's own deadline to C
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from datetime import date
 
 from pydantic import BaseModel
@@ -25,7 +25,11 @@ SENTENCE = re.compile(r"[^。；\n]+[。；]?")
 # 项目：示范企业；上限：3家。 — a table's row as the loaders write it (a cell's own ；, 。 kept inside the row)
 TABLE_ROW = re.compile(r"^[^：；。\n]{1,16}：[^\n]*；[^：；。\n]{1,16}：[^\n]*$")
 DATE = re.compile(r"(?:(20\d{2})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-DEADLINE_WORDS = re.compile(r"前|截止|之前|以前|为止|截至")
+DEADLINE_WORDS = re.compile(r"前|截止|之前|以前|为止|截至|延长|延期|推迟|顺延|调整")
+# 截止时间调整为2025年10月17日, 延期至10月20日: a date a deadline was moved to; 由10月10日前调整为…, 原定10月10日…:
+# the date it was moved from
+MOVED_TO = re.compile(r"(?:调整|延长|延期|推迟|顺延|延|改|变更)(?:为|至|到)\s*$")
+MOVED_FROM = re.compile(r"(?:由|从|原定?于?|原为)\s*$")
 # 10月16日（星期四）前, 10月13日17:00前
 DEADLINE_AFTER = re.compile(r"\s*(?:\d{1,2}[:：]\d{2})?\s*(?:（[^）]{0,8}）)?\s*(?:前|之前|以前|为止)")
 # 截止时间为2025年10月9日 (截至 alone says "as of": 截至2025年8月31日已获评…, 数据截至…)
@@ -53,12 +57,28 @@ class ProvincialCondition(BaseModel):
 
 
 class ProvincialNotice(BaseModel):
-    doc: str
+    """What the notices loaded for an applicant's place say together: a city's own and its province's, a
+    supplementary notice (补充通知) with the one it amends; a later notice's deadline replaces an earlier one's."""
+
+    docs: list[str]  # the notices read, the leading one first (a city's own, then the latest)
+    labels: dict[str, str]  # each notice's label (《湖南省转发通知》)
     province: str
-    label: str  # 《湖南省转发通知》
     deadlines: list[ProvincialDeadline]
     conditions: list[ProvincialCondition] = []
     who_applies: list[ProvincialCondition] = []  # who applies for a type there (各区不单独申报)
+
+    @property
+    def doc(self) -> str:
+        return self.docs[0]
+
+    @property
+    def label(self) -> str:
+        return self.labels[self.doc]
+
+    def label_of(self, citations: Iterable[Citation]) -> str:
+        """The labels of the notices the citations come from (the leading notice's when none is)."""
+        docs = [doc for doc in dict.fromkeys(c.doc for c in citations) if doc in self.labels] or [self.doc]
+        return "和".join(self.labels[doc] for doc in docs)
 
     def conditions_for(self, key: str) -> list[ProvincialCondition]:
         return [c for c in self.conditions if not c.types or key in c.types]
@@ -110,11 +130,28 @@ def _read(library: Library, province: str, city: str | None) -> ProvincialNotice
                  and d.clauses]
     if not documents:
         return None
-    # the city's own first, then the latest, if several were loaded
-    document = max(documents, key=lambda d: (bool(d.info.locality), d.info.issued or date.min))
-    return ProvincialNotice(doc=document.info.id, province=province, label=document.info.label,
-                            deadlines=deadlines_in(document, library), conditions=conditions_in(document, library),
-                            who_applies=who_applies_in(document, library))
+    # the city's own first, then the latest
+    documents.sort(key=lambda d: (bool(d.info.locality), d.info.issued or date.min), reverse=True)
+    return ProvincialNotice(docs=[d.info.id for d in documents], labels={d.info.id: d.info.label for d in documents},
+                            province=province,
+                            deadlines=in_force([deadlines_in(document, library) for document in documents]),
+                            conditions=[c for document in documents for c in conditions_in(document, library)],
+                            who_applies=[rule for document in documents for rule in who_applies_in(document, library)])
+
+
+def in_force(by_notice: list[list[ProvincialDeadline]]) -> list[ProvincialDeadline]:
+    """The deadlines of several notices, the leading notice's first: one is replaced by a deadline a notice before
+    it sets for the same step and for every type it is set for (a deadline set for no type covers every type)."""
+    kept: list[ProvincialDeadline] = []
+    for found in by_notice:
+        kept += [d for d in found if not any(replaces(earlier, d) for earlier in kept)]
+    return kept
+
+
+def replaces(newer: ProvincialDeadline, older: ProvincialDeadline) -> bool:
+    same_step = (newer.to_cnipa, newer.receipt) == (older.to_cnipa, older.receipt)
+    return same_step and newer.citation.doc != older.citation.doc \
+        and (not newer.types or (bool(older.types) and set(older.types) <= set(newer.types)))
 
 
 # A condition: in a section on conditions (申报条件, 附加要求), a sentence that requires (应, 须, 不低于 …) of the
@@ -177,9 +214,10 @@ def deadlines_in(document: Document, library: Library) -> list[ProvincialDeadlin
                 continue
             types = mentioned_types(sentence) or mentioned_types(clause.text)
             for match in DATE.finditer(sentence):
-                when = _date(match, year)
-                after = DEADLINE_AFTER.match(sentence, match.end())
-                if when is None or not (after or DEADLINE_BEFORE.search(sentence[:match.start()])):
+                when, before = _date(match, year), sentence[:match.start()]
+                if when is None or MOVED_FROM.search(before) or not (
+                        DEADLINE_AFTER.match(sentence, match.end()) or DEADLINE_BEFORE.search(before)
+                        or MOVED_TO.search(before)):
                     continue
                 found.append(ProvincialDeadline(date=when, to_cnipa=bool(TO_CNIPA.search(sentence, match.end())),
                                                 receipt=RECEIPT in sentence, types=types,

@@ -40,6 +40,7 @@ class Deadline(BaseModel):
     status: Literal["open", "passed"]  # the deadline day itself is still open
     days_remaining: int | None  # 0 on the day itself; None once passed
     citation: Citation
+    source: str = ""  # a provincial deadline's notice, as citations name it: 《湖南省转发通知》
 
 
 class Timeline(BaseModel):
@@ -57,7 +58,6 @@ class Timeline(BaseModel):
     province: str = ""  # the applicant's province, when known
     provincial: Deadline | None = None  # the applicants' deadline set by that province's loaded notice
     provincial_receipt: Deadline | None = None  # the 回执 deadline that notice sets
-    provincial_source: str = ""  # that notice, as citations name it: 《湖南省转发通知》
 
 
 def period_status(start: date, end: date, as_of: date) -> Literal["upcoming", "current", "finished"]:
@@ -106,14 +106,14 @@ def summary_of(phase: Phase, as_of: date, periods: dict[str, Period], deadlines:
 def provincial_deadline(as_of: date, notice: ProvincialNotice, types: Collection[str] = ()) -> Deadline | None:
     """The deadline a province's notice sets applicants for ``types``, as a deadline of the timeline."""
     found = notice.applicant_deadline(types)
-    return as_deadline(as_of, found, "provincial", f"{notice.province}申报材料报送", f"申报单位（按{notice.label}）") \
+    return as_deadline(as_of, found, notice, "provincial", f"{notice.province}申报材料报送", "申报单位") \
         if found else None
 
 
 def provincial_receipt(as_of: date, notice: ProvincialNotice) -> Deadline | None:
     """The deadline a province's notice sets for its 回执, as a deadline of the timeline."""
     found = notice.receipt_deadline
-    return as_deadline(as_of, found, "provincial_receipt", f"{notice.province}报送回执", f"按{notice.label}") \
+    return as_deadline(as_of, found, notice, "provincial_receipt", f"{notice.province}报送回执", "") \
         if found else None
 
 
@@ -127,11 +127,14 @@ def deadline_state(as_of: date, deadline: Deadline) -> str:
     return f"截至{today}尚未截止，还剩{deadline.days_remaining}天"
 
 
-def as_deadline(as_of: date, found: ProvincialDeadline, key: str, label: str, duty: str) -> Deadline:
-    return Deadline(key=key, label=label, date=found.date, display=f"{cn_date(found.date)}前", duty=duty,
-                    applicant_duty=True, status="open" if as_of <= found.date else "passed",
+def as_deadline(as_of: date, found: ProvincialDeadline, notice: ProvincialNotice, key: str, label: str,
+                duty: str) -> Deadline:
+    source = notice.label_of([found.citation])
+    return Deadline(key=key, label=label, date=found.date, display=f"{cn_date(found.date)}前",
+                    duty=f"{duty}（按{source}）" if duty else f"按{source}", applicant_duty=True,
+                    status="open" if as_of <= found.date else "passed",
                     days_remaining=(found.date - as_of).days if as_of <= found.date else None,
-                    citation=found.citation)
+                    citation=found.citation, source=source)
 
 
 def timeline(as_of: date, library: Library, province: str | None = None, city: str | None = None,
@@ -159,5 +162,4 @@ def timeline(as_of: date, library: Library, province: str | None = None, city: s
                     citations=[table.issued.reference.cite(library), table.round.reference.cite(library)],
                     province=province_of(province) or "" if province else "",
                     provincial=provincial_deadline(as_of, notice, types) if notice else None,
-                    provincial_receipt=provincial_receipt(as_of, notice) if notice else None,
-                    provincial_source=notice.label if notice else "")
+                    provincial_receipt=provincial_receipt(as_of, notice) if notice else None)
