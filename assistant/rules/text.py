@@ -16,8 +16,10 @@ from assistant.language.lexicon import alternation, pattern
 
 MASK = "▢"
 SEGMENT_BREAK = re.compile(r"[，,。；;！!？?\n]|\.(?=\s|$)")
-# A negation cue right before a fact, with at most a few words between (none of which turns it around).
-NEGATION = re.compile(rf"(?:{alternation('negation')})(?P<gap>[^，,。；;！!？?\n]{{0,6}})$")
+# The negation cue nearest before a fact, with at most a few words between (none of which turns it around): in
+# 不是高新区也不是经开区 each is denied by its own 不是.
+NEGATION = re.compile(rf"(?:{alternation('negation')})"
+                      rf"(?P<gap>(?:(?!{alternation('negation')})[^，,。；;！!？?\n]){{0,6}})$")
 SEGMENT_REACH = 200  # no sentence anyone writes runs longer between two punctuation marks
 GAP_TURNS = re.compile(r"[而但却是、]")
 # Words that may stand between a cue and a kind of unit ("不是一家企业"); anything else ("不是省级的园区")

@@ -28,6 +28,7 @@ def test_unknown_facts_stay_none() -> None:
     ("园区是国家级的，不是省级的", ("park", "level"), ParkLevel.national),
     ("园区不是国家级的", ("park", "level"), None),
     ("园区不属于高新区", ("park", "type"), None),
+    ("我们的保税港区既不是高新区也不是经开区", ("park", "type"), ParkType.bonded),  # each denied by its own cue
     ("我们是有限公司，还不是独立法人", ("company", "independent_legal_person"), False),
     ("我们不是分公司", ("company", "branch"), False),
     ("我们在深圳有分公司", ("company", "branch"), None),
