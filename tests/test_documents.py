@@ -225,6 +225,39 @@ def test_a_city_bureaus_forwarding_notice_in_markdown_is_that_citys(settings: Se
         {"enterprise": "2025-09-26", "university": "2025-10-09", "unknown": "2025-09-26"}  # never the 回执's
 
 
+PREFECTURE_NOTICE = """海南州市场监督管理局（海南州知识产权局）
+
+海州市监〔2025〕9号
+
+海南州市场监督管理局（海南州知识产权局）关于转发《青海省知识产权局关于做好示范创建推荐工作的通知》的通知
+
+各县市场监督管理局：
+
+一、报送时间
+
+各县人民政府申报示范县的，于2025年9月29日前将申报材料报州局。
+
+海南州市场监督管理局
+2025年9月15日
+"""
+
+
+def test_a_prefecture_whose_name_begins_like_another_province_forwards_its_own_provinces_notice(
+        settings: Settings, tmp_path: Path) -> None:
+    """A letterhead naming the office alone, without 文件, heads the notice; 海南州 is a prefecture of 青海, the
+    province whose notice it forwards, not 海南省."""
+    from assistant.rules.provincial import provincial_notice
+
+    result = ingest_file(settings, write(tmp_path / "hainanzhou.txt", PREFECTURE_NOTICE))
+    library = Library.from_settings(settings)
+    info = library.document(result.doc_id).info
+    assert (result.kind, info.province, info.locality, info.docno) == \
+        ("provincial_notice", "青海省", "海南州", "海州市监〔2025〕9号")
+    assert provincial_notice(library, "海南") is None
+    own = provincial_notice(library, "青海", "海南藏族自治州")
+    assert own is not None and own.applicant_deadline(["county"]).date.isoformat() == "2025-09-29"
+
+
 PROVINCE_TABLE_NOTICE = """# 贵州省知识产权局文件
 
 黔知发〔2025〕12号

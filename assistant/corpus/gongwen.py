@@ -41,7 +41,8 @@ ITEM = re.compile(rf"^（([{CN_NUM}]+)）")
 SUBITEM = re.compile(r"^(\d{1,2})[．.](?!\d)")
 DOCNO = re.compile(r"^\S{1,20}〔\d{4}〕\d+号$")
 TABLE_ROW = re.compile(r"\S(?: {2,}|\u3000+|\t+)\S")  # columns set apart by runs of spaces: one row per line
-MASTHEAD = re.compile(r"^\S{2,40}文件$")  # 版头: 浙江省市场监督管理局文件, above the 文号
+# 版头 above the 文号: 浙江省市场监督管理局文件, or the office's name alone (某市市场监督管理局（某市知识产权局）)
+MASTHEAD = re.compile(r"^\S{2,40}(?:文件|局|厅|委员会|办公室)(?:（[^（）]{2,20}）)?$")
 DATE_ONLY = re.compile(r"^\d{4}年\s*\d{1,2}月\s*\d{1,2}日$")
 ANNEX_LIST = re.compile(r"^附\s*件[：:]")
 DOC_GENRE = re.compile(r"(通知|决定|意见|办法|通告|公告|函|批复|方案|规定|细则|通报|报告|指引)$")

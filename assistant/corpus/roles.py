@@ -35,6 +35,7 @@ MAX_SHORT_TITLE = 24
 LOCAL_ISSUER = re.compile(r"^([\u4e00-\u9fff]{2,12}(?:市|州|盟|地区))(?:市场监督管理局|市场监管局|知识产权局|"
                           r"知识产权事务中心|科学技术局|科技局|人民政府(?:办公室|办公厅)?)$")
 ASIDE = re.compile(r"（[^）]*）|\([^)]*\)")
+PROVINCE_BEFORE = re.compile(r"^[\u4e00-\u9fff]{2,8}?(?:省|自治区)")
 MASTHEAD_END = re.compile(r"文件$")
 
 
@@ -74,8 +75,9 @@ def detect_role(source: str, clauses: list[Clause], annex_titles: dict[int, str]
     units = units_in(clauses)
     locality = next((found for body in issuing_bodies(issuer, clauses) if (found := locality_of(body))), "")
     forwarded = next((issuer_of(inner) for inner in BOOK_TITLE.findall(found_title)), "") if locality else ""
+    # a city forwards its province's notice: the province is the forwarded notice's (海南州 is 青海省's)
     place = (province_of(province) or province) if province else \
-        province_in(issuer, docno) or province_in(forwarded, "")  # a city forwards its province's notice
+        (locality and province_in(forwarded, "")) or province_in(issuer, docno) or province_in(forwarded, "")
     issued = issued_on(source, clauses)
     year = issued.year if issued else (int(m.group(2)) if (m := DOCNO.match(docno)) else None)
     this_round = (year or CURRENT_ROUND) >= CURRENT_ROUND and ABOUT_THE_NOTICE.search(found_title + source[:600])
@@ -121,9 +123,9 @@ def issuing_bodies(issuer: str, clauses: list[Clause]) -> list[str]:
 def locality_of(body: str) -> str:
     """The city an issuing body belongs to (柳州市市场监督管理局 → 柳州市); "" for a province's or the state's."""
     match = LOCAL_ISSUER.match(ASIDE.sub("", body).strip())
-    if not match or "国家" in body[:4] or province_of(match.group(1)) or first_province(body[:len(match.group(1))]):
+    if not match or "国家" in body[:4] or province_of(match.group(1)):  # 北京市: a province
         return ""
-    return match.group(1)
+    return PROVINCE_BEFORE.sub("", match.group(1))  # 湖南省长沙市 → 长沙市; 吉林市 is 吉林省's city
 
 
 def province_in(issuer: str, docno: str) -> str | None:
