@@ -225,6 +225,53 @@ def test_a_city_bureaus_forwarding_notice_in_markdown_is_that_citys(settings: Se
         {"enterprise": "2025-09-26", "university": "2025-10-09", "unknown": "2025-09-26"}  # never the 回执's
 
 
+PRIORITY_NOTICE = """宁夏回族自治区知识产权局关于做好示范创建推荐工作的通知
+
+宁知发〔2025〕8号
+
+一、推荐条件
+
+申报示范企业的，应为宁夏回族自治区知识产权优势企业。
+
+申报示范企业的，自2023年1月1日以来未因侵犯他人知识产权受到行政处罚。
+
+同等条件下，优先推荐以下单位：参与制定国家标准的企业；在枸杞、葡萄酒出口中积极应对海外知识产权纠纷的单位。
+
+二、报送时间
+
+申报单位于2025年10月10日前报送申报材料。
+"""
+
+
+@pytest.mark.parametrize(("told", "status"), [
+    ("2024年3月因仿冒他人商标被市场监管局罚款5万元", "ineligible"),  # a breach of the kind, in the years counted
+    ("2021年曾因专利侵权受过一次行政处罚，此后再没有受过处罚", "eligible"),  # before the year counted from
+    ("2024年因消防检查不合格被罚款", "needs_info"),  # a breach of another kind: asked, not assumed
+    ("近几年无知识产权违法失信记录", "eligible"),
+])
+def test_a_clean_record_since_a_date_counts_the_breaches_told_in_those_years(
+        settings: Settings, tmp_path: Path, told: str, status: str) -> None:
+    from datetime import date
+
+    from assistant.rules import check
+
+    ingest_file(settings, write(tmp_path / "ningxia.txt", PRIORITY_NOTICE))
+    text = f"银川一家股份有限公司，2024年被评为宁夏回族自治区知识产权优势企业，{told}，想报示范企业"
+    verdict = check(text, Library.from_settings(settings), as_of=date(2025, 9, 20)).verdicts["enterprise"]
+    assert verdict.status == status
+
+
+def test_a_provinces_priorities_are_no_conditions(settings: Settings, tmp_path: Path) -> None:
+    from datetime import date
+
+    from assistant.rules import check
+
+    ingest_file(settings, write(tmp_path / "ningxia.txt", PRIORITY_NOTICE))
+    verdict = check("银川一家股份有限公司，2024年被评为宁夏回族自治区知识产权优势企业，想报示范企业",
+                    Library.from_settings(settings), as_of=date(2025, 9, 20)).verdicts["enterprise"]
+    assert verdict.status == "eligible" and "优势企业" in verdict.reason and "葡萄酒" not in verdict.reason
+
+
 PREFECTURE_NOTICE = """海南州市场监督管理局（海南州知识产权局）
 
 海州市监〔2025〕9号
@@ -307,7 +354,7 @@ SUPPLEMENT = """贵州省知识产权局关于示范创建推荐工作有关事�
 各市（州）市场监督管理局：
 
 因部分企业反映材料准备时间较紧，经研究，示范企业申报材料报送截止时间由2025年10月9日调整为2025年10月16日。
-其他事项仍按原通知执行。
+示范企业在申报系统完成账号注册的时间（2025年9月26日前）不变。其他事项仍按原通知执行。
 
 贵州省知识产权局
 2025年9月25日
@@ -317,8 +364,9 @@ SUPPLEMENT = """贵州省知识产权局关于示范创建推荐工作有关事�
 def test_a_supplementary_notice_moves_the_deadline_it_names_and_leaves_the_rest(
         settings: Settings, tmp_path: Path) -> None:
     """A province's later notice amending its forwarding notice: the date it moves a deadline to replaces that
-    type's (the date moved from is no deadline), the other types keep theirs, the conditions stay in force, and
-    each is cited from the notice that sets it."""
+    type's (the date moved from, and a registration date restated as unchanged, are no deadline for the
+    materials), the other types keep theirs, the conditions stay in force, and each is cited from the notice that
+    sets it."""
     from datetime import date
 
     from assistant.answering import Assistant

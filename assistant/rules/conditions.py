@@ -36,8 +36,13 @@ CODE = re.compile(r"[A-Za-z]*\d{4,}")  # a standard's or a document's number (29
 UNKNOWN = re.compile(r"不清楚|不确定|不知道|说不准")
 NOT_HELD = re.compile(r"没有?|尚未|还没|暂未|未能|未曾|从未|并未")  # 省级优势企业还没评上: not met
 # a clean record (未发生…违法失信行为, 未被列入…名单) is presumed, as a staffer would, unless the text tells of a breach
-CLEAN_RECORD = re.compile(r"^[^应须需]*(?:未发生|未被|未曾|无[^，。；]{0,8}(?:记录|行为)|不存在)[^应须需]*$")
-BREACH = re.compile(r"(?<![无未没])(?:违法|失信|处罚|被列入)")
+CLEAN_RECORD = re.compile(r"^[^应须需]*(?:未发生|未被|未曾|未因|未受|无[^，。；]{0,8}(?:记录|行为)|不存在)[^应须需]*$")
+BREACH = re.compile(r"(?<![无未没])(?:违法|失信|处罚|罚款|被列入)")
+SINCE = re.compile(r"(20\d{2})\s*年[^，。；]{0,8}?(?:以来|至今|起)")  # 自2022年1月1日以来: the years a record covers
+YEAR = re.compile(r"(20\d{2})\s*年")  # the year a breach is told in: the last said before it
+# an infringement, however told (仿冒他人商标): the breach a condition on infringing (未因侵犯他人知识产权…) names
+INFRINGING = re.compile(r"侵权|侵犯|假冒|仿冒|盗版")
+SENTENCES = re.compile(r"[^。；;！!？?\n]+")
 
 
 def condition_met(condition: ProvincialCondition, text: str) -> bool | None:
@@ -53,7 +58,7 @@ def condition_met(condition: ProvincialCondition, text: str) -> bool | None:
         return not any(len(shared(condition.text, part)) >= MIN_SHARED and not NEGATED.search(part)
                        for part in parts_of(text))
     if CLEAN_RECORD.match(condition.text):
-        return None if BREACH.search(text) and not shared_negated(condition.text, text) else True
+        return clean_record_met(condition.text, text)
     parts = parts_of(text)
     best = max((number for number, part in enumerate(parts) if not of_another_level(condition.text, part)),
                key=lambda number: len(shared(condition.text, parts[number])), default=0)
@@ -87,9 +92,20 @@ def stated_as_held(segment: str, following: list[str], condition: str) -> bool |
     return not any(pattern("pending").search(part) for part in [segment, *following])
 
 
-def shared_negated(condition: str, text: str) -> bool:
-    """The text says of the condition's subject that there was none (无…违法失信记录, 未受过…处罚)."""
-    return any(len(shared(condition, part)) >= 2 and re.search(r"[无未没]", part) for part in parts_of(text))
+def clean_record_met(condition: str, text: str) -> bool | None:
+    """A clean record (自2022年1月1日以来未因侵犯他人知识产权受到行政处罚) against what the text tells: a breach of
+    the kind the condition names, in the years it covers, fails it; a breach of another kind leaves it open; none,
+    or only before the year it counts from, meets it."""
+    since = SINCE.search(condition)
+    told = [sentence for sentence in SENTENCES.findall(text) for start, end in segments(sentence)
+            if BREACH.search(part := sentence[start:end])
+            and not (NEGATED.search(part) or pattern("negation").search(part))
+            and not (since and (years := YEAR.findall(sentence[:end])) and int(years[-1]) < int(since[1]))]
+    if not told:
+        return True
+    of_the_kind = any(len(shared(condition, sentence)) >= 2
+                      or (INFRINGING.search(condition) and INFRINGING.search(sentence)) for sentence in told)
+    return False if of_the_kind else None
 
 
 def parts_of(text: str) -> list[str]:

@@ -36,6 +36,8 @@ DEADLINE_AFTER = re.compile(r"\s*(?:\d{1,2}[:：]\d{2})?\s*(?:（[^）]{0,8}）)
 DEADLINE_BEFORE = re.compile(r"(?:截止|截至时间|截至日期)[^。；]{0,8}$")
 SUBMITTING = re.compile(r"报送|提交|上报|报至|推荐|申报|填报|寄送|寄出|报省|交")
 RECEIPT = "回执"
+REGISTRATION = re.compile(r"(?:账号|帐号|用户|系统中?|平台)注册|注册(?:账号|帐号)|完成注册")  # not 注册地
+UNCHANGED = re.compile(r"不变|仍按|不作调整|不调整")  # …注册的时间（2025年9月30日前）不变: restated, not set
 TO_CNIPA = re.compile(r"(?:报送|报|上报|提交)[^。；]{0,6}国家知识产权局")
 
 
@@ -43,6 +45,7 @@ class ProvincialDeadline(BaseModel):
     date: date
     to_cnipa: bool  # the province's own deadline to 国家知识产权局, not the applicants'
     receipt: bool = False  # for the 回执, not the application
+    registration: bool = False  # for registering in an online system (完成账号注册), not for the materials
     types: list[ProjectKey] = []  # the project types it is set for (none named: every type)
     citation: Citation
 
@@ -89,7 +92,7 @@ class ProvincialNotice(BaseModel):
     def applicant_deadline(self, types: Collection[str] = ()) -> ProvincialDeadline | None:
         """What an applicant for ``types`` must meet: the earliest deadline set for one of them, else the earliest
         set for no type in particular — never the province's own to CNIPA, nor the 回执's."""
-        own = [d for d in self.deadlines if not d.to_cnipa and not d.receipt]
+        own = [d for d in self.deadlines if not (d.to_cnipa or d.receipt or d.registration)]
         pool = [d for d in own if set(d.types) & set(types)] or [d for d in own if not d.types] or own
         return min(pool, key=lambda d: d.date) if pool else None
 
@@ -149,7 +152,8 @@ def in_force(by_notice: list[list[ProvincialDeadline]]) -> list[ProvincialDeadli
 
 
 def replaces(newer: ProvincialDeadline, older: ProvincialDeadline) -> bool:
-    same_step = (newer.to_cnipa, newer.receipt) == (older.to_cnipa, older.receipt)
+    same_step = (newer.to_cnipa, newer.receipt, newer.registration) == \
+        (older.to_cnipa, older.receipt, older.registration)
     return same_step and newer.citation.doc != older.citation.doc \
         and (not newer.types or (bool(older.types) and set(older.types) <= set(newer.types)))
 
@@ -158,11 +162,13 @@ def replaces(newer: ProvincialDeadline, older: ProvincialDeadline) -> bool:
 # applicant — not one that refers back to the national notice (须符合《通知》规定的…), sends materials (提交…报告)
 # or restates that earlier titles stay valid.
 CONDITION_SECTION = re.compile(r"条件|要求")
-REQUIRES = re.compile(r"应|须|需|必须|不低于|不少于|不得低于|达到|以上|未发生|未被|无[^，。；]{0,6}(?:记录|行为)")
+REQUIRES = re.compile(r"应(?!对|用|急)|须|需|必须|不低于|不少于|不得低于|达到|以上|未发生|未被|未因|未受"
+                      r"|无[^，。；]{0,6}(?:记录|行为)")
 # …发生重大安全生产事故的，不予推荐: what it names rules an applicant out
 EXCLUDES = re.compile(r"的[，,]\s*(?:一律)?(?:不予|不得|不能|不再)(?:推荐|受理|申报)|一票否决")
 APPLICANTS = re.compile(r"申报(?:单位|主体|企业)|推荐对象|所有申报|各申报")  # a condition for every type says whom
 NOT_A_CONDITION = re.compile(r"《通知》|国家知识产权局|提交|提供|报送|附件|重复申报|可按程序申报|不需|不再")
+PRIORITY = re.compile(r"优先(?:推荐|支持|考虑|申报|安排)")  # 同等条件下，优先推荐以下申报单位：…: no condition
 CONDITION_HEADING = re.compile(r"条件|附加要求|资格")  # a section of conditions: each sentence is one
 ITEM_NUMBER = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.．、])\s*")
 
@@ -172,7 +178,7 @@ def conditions_in(document: Document, library: Library) -> list[ProvincialCondit
     for clause in document.clauses:
         if not CONDITION_SECTION.search(clause.heading):
             continue
-        for sentence in sentences(clause.text):
+        for sentence in sentences("\n".join(line for line in clause.text.splitlines() if not PRIORITY.search(line))):
             body = ITEM_NUMBER.sub("", sentence)
             excludes = bool(EXCLUDES.search(body))
             if len(body) < 8 or not (excludes or REQUIRES.search(body)) or NOT_A_CONDITION.search(body):
@@ -210,7 +216,8 @@ def deadlines_in(document: Document, library: Library) -> list[ProvincialDeadlin
     found = []
     for clause in document.clauses:
         for sentence in sentences(clause.text):
-            if not (DEADLINE_WORDS.search(sentence) and SUBMITTING.search(clause.heading + clause.text)):
+            if not (DEADLINE_WORDS.search(sentence) and SUBMITTING.search(clause.heading + clause.text)) \
+                    or UNCHANGED.search(sentence):
                 continue
             types = mentioned_types(sentence) or mentioned_types(clause.text)
             for match in DATE.finditer(sentence):
@@ -220,7 +227,8 @@ def deadlines_in(document: Document, library: Library) -> list[ProvincialDeadlin
                         or MOVED_TO.search(before)):
                     continue
                 found.append(ProvincialDeadline(date=when, to_cnipa=bool(TO_CNIPA.search(sentence, match.end())),
-                                                receipt=RECEIPT in sentence, types=types,
+                                                receipt=RECEIPT in sentence,
+                                                registration=bool(REGISTRATION.search(sentence)), types=types,
                                                 citation=library.cite(clause.id, sentence)))
     return found
 
