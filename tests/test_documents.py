@@ -272,6 +272,56 @@ def test_a_provinces_priorities_are_no_conditions(settings: Settings, tmp_path: 
     assert verdict.status == "eligible" and "优势企业" in verdict.reason and "葡萄酒" not in verdict.reason
 
 
+CONTACTS_NOTICE = """青海省知识产权局文件
+
+青知发〔2025〕6号
+
+青海省知识产权局关于做好示范创建推荐工作的通知
+
+各市（州）市场监督管理局：
+
+一、推荐要求
+
+同等条件下，优先推荐以下单位：盐湖化工产业链企业；在生态保护知识产权工作中成效突出的县；参与对口援青合作的园区。
+
+二、联系方式
+
+工作事项：示范企业；联系人：马建国；联系电话：0971-6100001。
+工作事项：示范高校、示范科研机构；联系人：韩雪；联系电话：0971-6100002。
+
+青海省知识产权局
+2025年9月12日
+"""
+CONTACTS_SUPPLEMENT = """青海省知识产权局关于示范创建推荐工作的补充通知
+
+各市（州）市场监督管理局：
+
+因人员调整，示范企业联系人由马建国同志调整为李响同志，联系电话：0971-6100009。
+
+青海省知识产权局
+2025年9月22日
+"""
+
+
+@pytest.mark.parametrize(("question", "said", "unsaid"), [
+    ("西宁一家企业，示范企业申报有几个问题想请教省局，找哪位？", ["李响", "0971-6100009"], ["0971-6100001"]),
+    ("青海大学想报示范高校，省局联系人是谁？", ["韩雪"], ["李响"]),  # another type's contact is no answer
+    ("青海这次有没有优先推荐的？我们是搞盐湖提锂的公司", ["同等条件下", "对口援青"], []),  # the list said whole
+])
+def test_a_provinces_arrangements_are_answered_as_in_force(
+        settings: Settings, tmp_path: Path, question: str, said: list[str], unsaid: list[str]) -> None:
+    """What a later notice replaces (由马建国同志调整为李响同志) is no answer from the earlier one; a contact of another
+    type than asked is none; the items of a list after one lead-in are quoted together."""
+    from datetime import date
+
+    from assistant.answering import Assistant
+
+    ingest_file(settings, write(tmp_path / "qinghai.txt", CONTACTS_NOTICE))
+    ingest_file(settings, write(tmp_path / "qinghai-supplement.txt", CONTACTS_SUPPLEMENT))
+    answer = Assistant(settings).ask(question, as_of=date(2025, 9, 25)).answer.split("依据")[0]
+    assert all(word in answer for word in said) and not any(word in answer for word in unsaid)
+
+
 PREFECTURE_NOTICE = """海南州市场监督管理局（海南州知识产权局）
 
 海州市监〔2025〕9号

@@ -1983,6 +1983,7 @@ def test_an_earlier_year_beside_this_round_asks_of_this_round() -> None:
     assert earlier_round("2022年那次是省局统一推荐的，这一届也是省局推荐吗") is None
     assert earlier_round("我们是2012年市政府批复设立的工业园区，被确定为创建对象后有哪些支持") is None  # the zone's year
     assert earlier_round("我县2019届的示范县申报材料还能参考吗") is not None
+    assert earlier_round("2021年国家知识产权强市建设试点那次，名单是哪天公布的") is not None  # the round's full name
 
 
 def test_when_an_earlier_round_was_due_is_no_date_of_this_round(assistant: Assistant) -> None:

@@ -119,7 +119,7 @@ def without_programmes(text: str) -> str:
 
 # A year the text gives to a round, a title or a step of one (2022年那批, 2021年认定的示范县), not to something
 # else (2012年市政府批复设立的园区).
-ROUND_YEAR = re.compile(r"(?<!\d)(20\d{2})(?:届|年[^，,。；;！!？?\n]{0,8}?"
+ROUND_YEAR = re.compile(r"(?<!\d)(20\d{2})(?:届|年[^，,。；;！!？?\n]{0,14}?"
                         r"(?:那批|那届|那轮|那次|届|轮|批次|示范|认定|评|申报|创建|试点|推荐|通知|文件))")
 
 

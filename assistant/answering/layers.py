@@ -20,7 +20,8 @@ from assistant.corpus.library import Library
 from assistant.language.lexicon import pattern, records
 from assistant.language.normalize import bigrams
 from assistant.rules import places
-from assistant.rules.provincial import provincial_notice, sentences
+from assistant.rules.extract import mentioned_types
+from assistant.rules.provincial import UNCHANGED, provincial_notice, sentences
 
 if TYPE_CHECKING:
     from assistant.corpus.model import Clause
@@ -32,6 +33,7 @@ SKIPPED = ("heading", "masthead", "docno", "title", "addressee", "signature")  #
 PROGRAMME_WORDS = "知识产权强国建设示范创建申报国家通知省市县"  # words every sentence of such a notice shares
 MIN_SHARED = 3  # content bigrams a sentence must share with the question to answer it
 MAX_SENTENCES = 3
+SHORT_LIST = 100  # characters of a line of items said as one
 
 
 Area = tuple[str, str | None]  # a province and, when known, the city within it
@@ -89,20 +91,24 @@ class Layers:
         clauses = [c for doc in notice.docs for c in self.library.documents[doc].clauses if c.kind not in SKIPPED]
         chosen = [q for aspect in aspects for q in best_sentences(piece, clauses, aspect)] if aspects \
             else closest_sentences(piece, clauses)
-        quotes = list(dict.fromkeys(chosen))
+        quotes = [(clause_id, sentence) for clause_id, sentence in dict.fromkeys(chosen)
+                  if notice.in_force(clause_id.split("#")[0], sentence)]
         if not quotes:
             return None
-        by_notice = {doc: found for doc in notice.docs
-                     if (found := [quote for quote in quotes if quote[0].startswith(f"{doc}#")])}
+        ranked_docs = dict.fromkeys(clause_id.split("#")[0] for clause_id, _ in quotes)  # the best answer's first
+        by_notice = {doc: [quote for quote in quotes if quote[0].startswith(f"{doc}#")] for doc in ranked_docs}
         said = "".join(f"按{notice.labels[doc]}：{'；'.join(s.rstrip('。；') for _, s in found)}。"
                        for doc, found in by_notice.items())
         return Lead(said, [quote for found in by_notice.values() for quote in found])
 
 
 def said_in(clause: Clause) -> list[str]:
-    """The sentences of a clause, without the heading line it opens with (五、联系人)."""
+    """The sentences of a clause, without the heading line it opens with (五、联系人); a short line listing items
+    after one lead-in (同等条件下，优先推荐以下单位：…；…。) is one: its items are said together."""
     own_heading = clause.heading.rsplit("›", 1)[-1].strip()
-    return [sentence for sentence in sentences(clause.text) if sentence.strip() != own_heading]
+    return [sentence for line in clause.text.splitlines()
+            for sentence in ([line.strip()] if len(line.strip()) <= SHORT_LIST and "；" in line else sentences(line))
+            if sentence.strip() and sentence.strip() != own_heading]
 
 
 def closest_sentences(piece: str, clauses: list[Clause]) -> list[tuple[str, str]]:
@@ -110,20 +116,38 @@ def closest_sentences(piece: str, clauses: list[Clause]) -> list[tuple[str, str]
     aside), when they share enough to be about it."""
     asked = bigrams(piece) - bigrams(PROGRAMME_WORDS)
     scored = [(len(asked & bigrams(sentence)), clause.id, sentence.strip())
-              for clause in clauses for sentence in said_in(clause) if len(sentence) > 4]
-    best = sorted((s for s in scored if s[0] >= MIN_SHARED), key=lambda s: -s[0])[:MAX_SENTENCES - 1]
-    return [(clause_id, sentence) for _, clause_id, sentence in best]
+              for clause in clauses for sentence in said_in(clause)
+              if len(sentence) > 4 and of_types_asked(piece, sentence)]
+    best = sorted((s for s in scored if s[0] >= MIN_SHARED), key=lambda s: (restated(s[2]), -s[0]))
+    return [(clause_id, sentence) for _, clause_id, sentence in best[:MAX_SENTENCES - 1]]
 
 
 def best_sentences(piece: str, clauses: list[Clause], aspect: str) -> list[tuple[str, str]]:
     """The sentences of a provincial notice that say ``aspect``: first the one answering each detail the piece asks
-    (``provincial_details``: 几份 → 一式2份), then those sharing most words with the piece."""
+    (``provincial_details``: 几份 → 一式2份) and the best about each of the types it names, then those sharing most
+    words with the piece; none about only other types than it names."""
     says = pattern(f"provincial_{aspect}_says")
     found = [(clause.id, sentence) for clause in clauses for sentence in said_in(clause)
-             if says.search(sentence) and len(sentence.strip()) > 4]
+             if says.search(sentence) and len(sentence.strip()) > 4 and of_types_asked(piece, sentence)]
     asked = bigrams(piece)
-    ranked = sorted(found, key=lambda pair: -len(asked & bigrams(pair[1])))
+    ranked = sorted(found, key=lambda pair: (restated(pair[1]), -len(asked & bigrams(pair[1]))))
     details = [next(pair for pair in ranked if re.search(detail["says"], pair[1]))
                for detail in records("provincial_details")
                if re.search(detail["asks"], piece) and any(re.search(detail["says"], pair[1]) for pair in ranked)]
+    if len(types := mentioned_types(piece)) > 1:  # 推几家示范企业？示范县有没有限制: each type its own
+        details += [pair for key in types if (pair := next((p for p in ranked if key in mentioned_types(p[1])), None))]
+    details = list(dict.fromkeys(details))
     return list(dict.fromkeys([*details, *ranked]))[:max(MAX_SENTENCES, len(details))]
+
+
+def of_types_asked(piece: str, sentence: str) -> bool:
+    """The sentence names a project type the piece asks about, or none (a 示范企业 contact for a 示范高校 question
+    is no answer)."""
+    named, asked = set(mentioned_types(sentence)), set(mentioned_types(piece))
+    return not (named and asked) or bool(named & asked)
+
+
+def restated(sentence: str) -> bool:
+    """The sentence restates what stays as it was (…的时间（2025年9月30日前）不变): it answers after the one it
+    restates."""
+    return bool(UNCHANGED.search(sentence))

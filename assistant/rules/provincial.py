@@ -36,6 +36,8 @@ DEADLINE_AFTER = re.compile(r"\s*(?:\d{1,2}[:：]\d{2})?\s*(?:（[^）]{0,8}）)
 DEADLINE_BEFORE = re.compile(r"(?:截止|截至时间|截至日期)[^。；]{0,8}$")
 SUBMITTING = re.compile(r"报送|提交|上报|报至|推荐|申报|填报|寄送|寄出|报省|交")
 RECEIPT = "回执"
+# 联系人由韦丽娟同志调整为陆俊同志, 截止时间由2025年10月10日调整为…: the value a notice replaces
+REPLACED = re.compile(r"由([^，。；：、\s]{2,16}?)(?:同志)?(?:调整|变更|更改|更换|改)(?:为|成)")
 REGISTRATION = re.compile(r"(?:账号|帐号|用户|系统中?|平台)注册|注册(?:账号|帐号)|完成注册")  # not 注册地
 UNCHANGED = re.compile(r"不变|仍按|不作调整|不调整")  # …注册的时间（2025年9月30日前）不变: restated, not set
 TO_CNIPA = re.compile(r"(?:报送|报|上报|提交)[^。；]{0,6}国家知识产权局")
@@ -69,6 +71,7 @@ class ProvincialNotice(BaseModel):
     deadlines: list[ProvincialDeadline]
     conditions: list[ProvincialCondition] = []
     who_applies: list[ProvincialCondition] = []  # who applies for a type there (各区不单独申报)
+    replaced: dict[str, list[str]] = {}  # by notice: what it replaces in the others (由韦丽娟同志调整为… → 韦丽娟)
 
     @property
     def doc(self) -> str:
@@ -77,6 +80,11 @@ class ProvincialNotice(BaseModel):
     @property
     def label(self) -> str:
         return self.labels[self.doc]
+
+    def in_force(self, doc: str, sentence: str) -> bool:
+        """The sentence of notice ``doc`` says nothing another notice has since replaced."""
+        return not any(value in sentence for other, values in self.replaced.items() if other != doc
+                       for value in values)
 
     def label_of(self, citations: Iterable[Citation]) -> str:
         """The labels of the notices the citations come from (the leading notice's when none is)."""
@@ -139,7 +147,8 @@ def _read(library: Library, province: str, city: str | None) -> ProvincialNotice
                             province=province,
                             deadlines=in_force([deadlines_in(document, library) for document in documents]),
                             conditions=[c for document in documents for c in conditions_in(document, library)],
-                            who_applies=[rule for document in documents for rule in who_applies_in(document, library)])
+                            who_applies=[rule for document in documents for rule in who_applies_in(document, library)],
+                            replaced={d.info.id: REPLACED.findall(d.source) for d in documents})
 
 
 def in_force(by_notice: list[list[ProvincialDeadline]]) -> list[ProvincialDeadline]:
