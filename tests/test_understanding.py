@@ -1959,6 +1959,12 @@ def test_who_decides_a_thing_is_answered_by_the_clause_naming_the_decider_and_sa
     answer = assistant.ask("申报材料谁来审核？推荐对象又是谁定的？", as_of=DAY)
     assert answer.in_scope and [c.id for c in answer.citations] == ["notice#4.1"]
     assert answer.answer.count("根据《通知》四、（一）") == 1
+    from assistant.answering.compose import combine
+    from assistant.answering.topics import Lead
+
+    # a line one piece's answer repeats after a line of its own: said once
+    assert combine([Lead("某省的转发通知未载入。\n根据《通知》二、（四）：…", []), Lead("根据《通知》二、（四）：…", [])]).sentence \
+        == "某省的转发通知未载入。\n根据《通知》二、（四）：…"
 
 
 @pytest.mark.parametrize("question", [
@@ -3070,3 +3076,17 @@ def test_a_bonded_or_free_trade_zone_is_asked_about(assistant: Assistant, text: 
 def test_scores_of_units_said_roughly_are_a_cluster_and_about_ten_is_not(said: str, clustered: bool) -> None:
     read = extract_profile(f"我们是宁波市鄞州区人民政府，{said}，想报服务业集聚示范区").industrial_agglomeration
     assert (read is True) == clustered
+
+
+@pytest.mark.parametrize(("text", "key", "status"), [
+    # what a change planned in the sentence would make of the unit is not what it is
+    ("厂子营业执照上写的是集体所有制，主管局说明年要完成公司制改造，改成有限责任公司。能报示范企业吗", "enterprise", "ineligible"),
+    # the other answer a question offers (…吗，还是…) is no fact
+    ("公司在澳门注册的，横琴有个办事处 能报示范企业吗 还是要先到内地登记一家公司", "enterprise", "ineligible"),
+    ("绍兴市政府办公室转：想以绍兴市人民政府名义报示范市，可以吗？还是让下面的区报", "city", "eligible"),
+    # a unit inside the speaker's company (公司内部有个研发中心) leaves the company's own type open to it
+    ("我们公司内部有个研发中心 没单独登记 就是个科室 能不能以研发中心的名义报示范科研机构 公司本身是嘉兴的一家股份有限公司",
+     "enterprise", "eligible"),
+])
+def test_what_holds_of_the_unit_today_decides(assistant: Assistant, text: str, key: str, status: str) -> None:
+    assert assistant.ask(text, as_of=DAY).verdicts[key].status == status

@@ -282,5 +282,5 @@ def combine(leads: list[Lead]) -> Lead:
     quotes = list(dict.fromkeys(q for lead in leads for q in lead.quotes))
     quotes = [(id_, quote) for id_, quote in quotes  # one excerpt inside another of the same clause: quoted once
               if not any(other != quote and quote in other for other_id, other in quotes if other_id == id_)]
-    sentences = dict.fromkeys(lead.sentence for lead in leads)  # two pieces one sentence answers: said once
-    return Lead("\n".join(sentences), quotes, in_scope=any(lead.in_scope for lead in leads))
+    lines = dict.fromkeys(line for lead in leads for line in lead.sentence.split("\n"))  # two pieces one line answers
+    return Lead("\n".join(lines), quotes, in_scope=any(lead.in_scope for lead in leads))

@@ -95,7 +95,7 @@ MANY = re.compile(r"[^，,。；;！!？?\n]{0,3}?(?:集中|扎堆|云集|密集
 OWN = re.compile(r"(?:我们|我|本)$")  # 我们研究院, 本公司: the speaker's own unit
 # "X的Y", "X下属Y", "X下面有个Y": X is where Y belongs, not the applicant (a copula 是 or 系 in between ends it).
 MODIFIES = re.compile(r"[^，,。；;！!？?\n是系]{0,12}?"
-                      r"(?:的|下属|所属|直属|旗下|(?:下面|下边|底下|旗下)(?:还|也)?有|下设|内设|下辖|"
+                      r"(?:的|下属|所属|直属|旗下|(?:下面|下边|底下|旗下|内部|里面)(?:还|也)?有|下设|内设|下辖|"
                       r"里(?:有)?(?=[一某][家个所]))")  # 园区里一家公司: where the unit is
 BUREAU = re.compile(r"[局厅]$")
 # "X让我们局牵头准备…材料": X tasked the speaker with its application.
@@ -165,6 +165,7 @@ FOUNDER_OR_AGENT = re.compile(r"(?:牵头|主导|领衔)?(?:(?:和|与|、)[^，
                               r"|(?:直接|业务)?(?:主管|管理|管|指导|领导)的")  # 省卫健委管的: its supervisor
 # "以发改局名义申报": the unit named is the applicant the question is about.
 IN_THE_NAME_OF = re.compile(r"(?:以|用)([^，,。；;！!？?\n]{1,20}?)(?:的)?名义[^，,。；;！!？?\n]{0,4}(?:申报|报|申请)"
+                            r"(?:[，,](?=[^，,。；;！!\n]{1,6}(?:吗|呢|么|？|\?)))?"  # …名义报，行吗？
                             r"[^，,。；;！!\n]{0,12}?(?:示范|▢|吗|呢|么|？|\?|$)")  # ▢: a masked project name
 # "要报的是他们在宁波的分公司", "改成用上海总部报": the unit named as the one that applies.
 APPLYING_UNIT = re.compile(r"(?:要|想|准备|打算|拟)?(?:申报|报|申请)的(?:单位|主体)?(?:是|为)"

@@ -184,6 +184,9 @@ def doubted_alternative(text: str, start: int) -> bool:
 ASKED_BEFORE = re.compile(r"(?:是不是|算不算|是否|属不属于|是否属于|有没有)[^，,。；;！!？?\n]{0,6}$")
 COPULA_BEFORE = re.compile(r"(?:是|算|属于|为)[^，,。；;！!？?\n]{0,6}$")
 QUESTION_AFTER = re.compile(r"[^，,。；;！!？?\n报请]{0,6}?(?:(?:吗|吧|么|呢)[？?]?|[？?])\n?")  # …吧⏎: a line asks
+# 能报吗，还是得在内地注册个公司: the other answer a question offers, not a fact
+ALTERNATIVE_START = re.compile(r"\s*(?:还是|或者)")
+ALTERNATIVE_ASKED = re.compile(r"(?:(?:吗|呢)[，,]|[？?])\s*$")
 UNSURE_AFTER = re.compile(r"[^，,。；;！!？?\n]{0,2}?[（(](?:待确认|待核实|待查|不确定|存疑|未确认)[）)]")
 
 
@@ -194,7 +197,8 @@ def asked_itself(text: str, start: int, end: int) -> bool:
     before = text[seg_start:start]
     closed = QUESTION_AFTER.fullmatch(text, end, min(len(text), seg_end + 1))
     return bool(ASKED_BEFORE.search(before) or (COPULA_BEFORE.search(before) and closed)
-                or UNSURE_AFTER.match(text, end))
+                or UNSURE_AFTER.match(text, end) or (ALTERNATIVE_ASKED.search(text, 0, seg_start) and
+                ALTERNATIVE_START.match(before)))
 
 
 # An upgrade said with how long ago or that it is over (升格为省级才一年, 升格为省级高新区以来, 升级成国家级了).
@@ -202,6 +206,17 @@ UPGRADE_BEFORE = re.compile(r"(?:升格|升级|晋升)(?:为|成|到)?[^，,。�
 DONE_AFTER = re.compile(r"[^，,。；;！!？?\n]{0,8}?(?:才|以来|了)")
 # …unless it was only applied for (向省里申请升级省级高新区了).
 SOUGHT_BEFORE = re.compile(r"(?:申请|申报|报批|报请|争取)[^，,。；;！!？?\n]{0,6}$")
+
+
+# What a unit is to be changed into (改成有限责任公司, 转为企业): a change, done only when said so (改成了…)
+CHANGED_TO = re.compile(r"(?:改成|改为|转为|转成|变更为|改制为|改制成|转制为)$")
+SENTENCE_START = re.compile(r"[^。！!？?\n]*$")
+
+
+def changed_later(text: str, start: int, before: str) -> bool:
+    """The mention is what a change planned in its sentence is to make of the unit (明年要完成改制，改成有限公司)."""
+    sentence = SENTENCE_START.search(text, 0, start)
+    return bool(CHANGED_TO.search(before) and sentence and pattern("pending").search(sentence.group()))
 
 
 def qualifiers(text: str, start: int, end: int) -> set[Qualifier]:
@@ -217,8 +232,8 @@ def qualifiers(text: str, start: int, end: int) -> set[Qualifier]:
         found.add(Qualifier.hedged)
     if FORMER_AFTER.match(text, end):
         found.add(Qualifier.former)  # 由高职升格为…: 高职 is what it was
-    if PENDING_AFTER.match(text, end):
-        found.add(Qualifier.pending)  # 省级正在申报中
+    if PENDING_AFTER.match(text, end) or changed_later(text, start, before):
+        found.add(Qualifier.pending)  # 省级正在申报中; 明年要完成改制，改成有限责任公司
     if (upgrade := UPGRADE_BEFORE.search(before)) and DONE_AFTER.match(text, end) \
             and not PENDING_AFTER.match(text, end) and not pattern("pending").search(before, 0, upgrade.start()) \
             and not SOUGHT_BEFORE.search(before, 0, upgrade.start()):
