@@ -3090,3 +3090,18 @@ def test_scores_of_units_said_roughly_are_a_cluster_and_about_ten_is_not(said: s
 ])
 def test_what_holds_of_the_unit_today_decides(assistant: Assistant, text: str, key: str, status: str) -> None:
     assert assistant.ask(text, as_of=DAY).verdicts[key].status == status
+
+
+@pytest.mark.parametrize(("text", "key", "status"), [
+    # a name said (名字叫…) ends at a 、: 研究院、但登记是公司 names an institute registered as a company
+    ("我们单位叫某某智造研究院有限公司，是一家民营集团全资设立的。像我们这种名字叫研究院、但登记是有限公司的，两个都能报吗",
+     "institute", "eligible"),
+    # what the speaker says it actually is (我们其实是个研发机构) is a second kind of the same unit
+    ("我们登记的是有限责任公司，不过我们其实是个研发机构，由省属国有集团出资设立，能报示范科研机构吗", "institute", "eligible"),
+    # whom the speaker names as a founder (设立者是外国企业) says nothing of where the speaker was registered
+    ("我们是2015年在苏州工业园区注册的有限责任公司，想报示范企业；另外我们研发中心的设立者是外国企业，不知道算不算",
+     "enterprise", "eligible"),
+])
+def test_a_name_and_a_founder_said_in_passing_are_read_for_what_they_are(
+        assistant: Assistant, text: str, key: str, status: str) -> None:
+    assert assistant.ask(text, as_of=DAY).verdicts[key].status == status

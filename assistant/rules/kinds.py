@@ -212,7 +212,7 @@ FORMERLY = re.compile(rf"(?:{alternation('former')})[^，,。；;！!？?\n]{{0,
 # "全称是“XX机械研究院有限公司”": the unit's own name, whose last unit noun says what it is.
 FULL_NAME = re.compile(r"(?:全称|全名|注册名称|单位名称|名称|名字叫|名叫|现在叫|现名|现称|(?:更|改)名(?:为|成))"
                        r"(?:是|为|叫|[：:])?[“\"「（(]?"
-                       r"([^，,。；;！!？?\n”\"」|\t]{2,30})")
+                       r"([^，,、。；;！!？?\n”\"」|\t]{2,30})")
 # Characters inside one unit's name between a zone and the unit's own noun (XX高新区开发建设有限公司).
 NAME_INFIX = re.compile(r"[^\s，,。；;！!？?、：:“”\"的是在和与及或为属里内由经被向从给对把让跟同也都就还又要会已这那"
                         r"我你他]{1,8}")
