@@ -3105,3 +3105,13 @@ def test_what_holds_of_the_unit_today_decides(assistant: Assistant, text: str, k
 def test_a_name_and_a_founder_said_in_passing_are_read_for_what_they_are(
         assistant: Assistant, text: str, key: str, status: str) -> None:
     assert assistant.ask(text, as_of=DAY).verdicts[key].status == status
+
+
+def test_items_sought_after_a_lead_in_are_no_titles_and_a_unit_not_set_up_is_another() -> None:
+    """Items counted after a lead-in that seeks (拟申报两项：一是…，二是…) are sought, not held — after one that
+    tells what is held they are held; a unit the text says was not set up (没有设立管委会) is not the applicant."""
+    sought = extract_profile("石河子市拟同时申报两项：一是国家知识产权强县建设示范县，二是国家知识产权服务业高质量集聚发展示范区"
+                             "（市里已有服务机构十余家）")
+    held = extract_profile("我们公司先后获得两项称号：一是国家知识产权示范企业，二是省专利金奖")
+    assert (sought.recognized, held.recognized) == ([], ["enterprise"])
+    assert extract_profile("片区由一家区属国有的开发有限公司运营，没有设立管委会，这家公司想报示范企业").company.set_up is not False

@@ -195,11 +195,13 @@ LEGAL_PERSON = Fact("independent_legal_person", {IS_LEGAL_PERSON: True, NOT_LEGA
 # A company still being set up (还在筹建, 营业执照下个月才下来) is not yet one.
 # 法人登记尚未办结, 执照月底才能领: the registration is still to come (工商登记 is a company's conversion);
 # 营业执照还在办: the licence is (公司制登记还在办理中: a registration being changed, not a unit still to come);
-# 准备注册成有限公司: the unit is to take another form, not to come (拟注册成立一家公司, 拟与某大学共建: it is to come)
+# 准备注册成有限公司: the unit is to take another form, not to come (拟注册成立一家公司, 拟与某大学共建: it is to come);
+# 没有设立管委会: another unit was not set up
 NOT_SET_UP = (r"筹建|筹备|筹办|(?:营业执照|执照|(?<!工商)(?:法人)?登记(?:证)?|证书)[^，,。；;！!？?\n]{0,8}?"
               r"(?:(?:还没|没有|没|未|尚未)(?:下来|办|拿到|领)|才(?:能)?(?:注册|办)?(?:下来|拿到|办下来)|"
               r"(?:下周|下个?月|过几天|过两天|马上|即将|月底)[^，,。；;！!？?\n]{0,3}?(?:下来|拿到|办好|办下来))|"
-              r"(?:还没|尚未|没有)(?:正式)?(?:注册|成立|设立)|(?:拟|准备|打算|计划)(?:设立|成立|注册|组建)(?![成为](?!立))|"
+              r"(?:还没|尚未|没有)(?:正式)?(?:注册|成立|设立)(?!了?[^，,。；;！!？?\n]{0,4}?(?:管委会|管理委员会|分公司|子公司|"
+              r"办事处|部门|机构|账号|帐号))|(?:拟|准备|打算|计划)(?:设立|成立|注册|组建)(?![成为](?!立))|"
               r"(?:拟|准备|打算|计划)(?:与|和|同|联合)[^，,。；;！!？?\n]{1,12}?(?:共建|合建|共同(?:设立|组建|建设))|"
               r"(?:营业执照|执照)[^，,。；;！!？?\n]{0,4}?(?:还在办|(?:正在|还在)?办理中)")  # a licence
 SET_UP = Fact("set_up", {NOT_SET_UP: False,  # 正在筹建 is what it says; 执照下来了, 拿到法人证书 end it
@@ -521,6 +523,17 @@ NOT_AWARDED_AFTER = re.compile(r"[^，,。；;！!？?\n]{0,2}?(?:没|没有|未
 EARLIER_HOLDER = re.compile(r"(?:以前|之前|此前|早年|早先|曾经|曾|过去|原来|原先)(?:就|也|还)?(?:是|被|获评|评上)")
 
 
+ORDINAL_IS = re.compile(r"(?:^|[：:；;])\s*其?[一二三四五六七八九十]是$")  # 一是…，二是…: items counted
+SEEKS = re.compile(r"(?:拟|想|准备|打算|计划|争取)[^：:]{0,8}?(?:申报|报|申请|创建)")
+LEAD_IN = re.compile(r"([^，,。；;！!？?\n]*)[：:][^。！!？?\n]*$")  # the clause before the items' colon
+
+
+def sought_in_lead_in(text: str, item_start: int) -> bool:
+    """The items counted after a lead-in (拟同时申报两项：一是…，二是…) are what it seeks, not titles held."""
+    lead_in = LEAD_IN.search(text, 0, item_start)
+    return bool(lead_in and SEEKS.search(lead_in.group(1)))
+
+
 def title_claims(text: str, head: kinds.Marker | None = None, *, branch: bool = False
                  ) -> tuple[list[ProjectKey], list[ProjectKey], list[ProjectKey]]:
     """National titles the text says the applicant already holds (2021年经评审入选国家知识产权示范企业), and
@@ -554,7 +567,8 @@ def title_claims(text: str, head: kinds.Marker | None = None, *, branch: bool = 
         if not claim or (seeking and seeking[-1].start() > claim[-1].start()):
             continue
         predicate = claim[-1]
-        if re.search(rf"(?:{alternation('future')})(?:被)?$", before[:predicate.start()]):
+        if re.search(rf"(?:{alternation('future')})(?:被)?$", before[:predicate.start()]) \
+                or (ORDINAL_IS.search(before, 0, predicate.end()) and sought_in_lead_in(text, seg_start)):
             continue
         found = qualifiers(text, seg_start + predicate.start(), match.end()) | qualifiers(text, match.start(),
                                                                                            match.end())
