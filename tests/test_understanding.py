@@ -3115,3 +3115,24 @@ def test_items_sought_after_a_lead_in_are_no_titles_and_a_unit_not_set_up_is_ano
     held = extract_profile("我们公司先后获得两项称号：一是国家知识产权示范企业，二是省专利金奖")
     assert (sought.recognized, held.recognized) == ([], ["enterprise"])
     assert extract_profile("片区由一家区属国有的开发有限公司运营，没有设立管委会，这家公司想报示范企业").company.set_up is not False
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    # two clauses asking about topics of their own, a statement before them kept with the first
+    ("我们学校打算报示范高校，截止时间是几号，申报书模板找谁要", ["我们学校打算报示范高校，截止时间是几号", "申报书模板找谁要"]),
+    # one asking clause among statements and formalities is one question
+    ("我局辖区两个县拟申报，需与业务处室对接，请问示范县工作由谁联系，特此请示，妥否",
+     ["我局辖区两个县拟申报，需与业务处室对接，请问示范县工作由谁联系，特此请示，妥否"]),
+    # 还有几天 asks how long is left; it joins nothing
+    ("离回执截止还有几天", ["离回执截止还有几天"]),
+])
+def test_a_message_is_cut_where_each_clause_asks_a_topic_of_its_own(question: str, expected: list[str]) -> None:
+    assert pieces(question) == expected
+
+
+def test_a_messages_pauses_and_a_choice_between_types_are_read_as_written(assistant: Assistant) -> None:
+    """Phrases a message separates by spaces are its clauses (两问两答); 报哪个 asks which type to apply for."""
+    spaced = assistant.ask("我们公司想报示范企业 材料最晚哪天交 申报书在哪下载", as_of=DAY).trace["parts"]
+    assert any(part.startswith("when:") for part in spaced) and len(spaced) == 2
+    which = assistant.ask("内蒙古的一个旗 报哪个合适 示范县还是服务业集聚区", as_of=DAY).trace["parts"]
+    assert which == ["eligibility:"]

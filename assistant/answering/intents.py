@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import partial
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from assistant.answering import evidence
@@ -65,7 +66,8 @@ POINTS_BACK = re.compile(r"这样|这种|这么|此类|这类|如此|上述|以�
                          r"|^(?:这个|那个|这|那)(?=[\u4e00-\u9fff]{1,5}(?:吗|么|呢)?[？?]?$)")  # 这个严重吗
 # A comma before words that start a new question (还有, but not 还有多久).
 NEW_QUESTION = re.compile(r"[，,](?=另外|还有(?!多久|多少|多长|几)|以及|再问|顺便|同时|此外|还想问|另问)")
-CONJUNCTION = re.compile(r"和|(?<!来得)(?<![涉普危])及(?!时)|以及|还有|与|跟|同时")  # not 来得及, 涉及, 及时
+# not 来得及, 涉及, 及时, 还有几天
+CONJUNCTION = re.compile(r"和|(?<!来得)(?<![涉普危])及(?!时)|以及|还有(?!多久|多少|多长|几)|与|跟|同时")
 DEFINITION = re.compile(r"(?P<run>[\u4e00-\u9fff“”]{2,20}?)"
                         r"(?:是什么意思|什么意思|指什么|是指什么|怎么理解|如何理解|的含义|的定义|怎么界定)")
 EVENT_LIST = re.compile(r"和|及|以及|、|与|分别|各")
@@ -228,13 +230,28 @@ def split_commas(chunk: str) -> list[str]:
         if alternatives := split_alternatives(part):
             out += alternatives
             continue
-        clauses = [c for c in re.split(r"[，,]", part) if c]
-        kinds = [own_kind(c) if asks(c) else "" for c in clauses]
-        if len(clauses) > 1 and all(k and k != "ask" for k in kinds) and len(set(kinds)) == len(kinds):
-            out += clauses
-        else:
-            out += split_listed_asks(part)
+        groups = asking_groups([c for c in re.split(r"[，,]", part) if c])
+        out += ["，".join(group) for group in groups] if len(groups) > 1 else split_listed_asks(part)
     return out
+
+
+def asking_groups(clauses: list[str]) -> list[list[str]]:
+    """The clauses grouped by what they ask, when two or more ask by themselves about different known topics
+    (截止时间是哪天，要交什么材料): a group runs from a clause that asks to the next that asks about another topic,
+    the statements before the first kept with it; one group otherwise."""
+    asked = [(number, kind) for number, clause in enumerate(clauses) if (kind := asked_kind(clause))]
+    starts = [number for (number, kind), previous in zip(asked, [("", ""), *asked], strict=False)
+              if kind != previous[1]]
+    if len({kind for _, kind in asked}) < 2 or len(starts) != len({kind for _, kind in asked}):
+        return [clauses]
+    bounds = [0, *starts[1:], len(clauses)]
+    return [clauses[start:end] for start, end in pairwise(bounds)]
+
+
+def asked_kind(fragment: str) -> str:
+    """``own_kind`` of a fragment that asks, "" when it asks nothing or nothing known."""
+    kind = own_kind(fragment) if fragment and asks(fragment) else ""
+    return "" if kind == "ask" else kind
 
 
 # Two cases asked with one question (没通过验收，或者认定后被查出问题，各怎么办).

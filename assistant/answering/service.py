@@ -29,6 +29,7 @@ from assistant.inputs import clean_description, clean_question
 from assistant.language.lexicon import pattern
 from assistant.language.normalize import normalize
 from assistant.rules import PROJECT_TYPES, CheckResult, Profile, check, extract_profile, mentioned_types
+from assistant.rules.extract import spaces_as_commas
 from assistant.rules.profile import ApplicantKind, PlaceCategory
 from assistant.settings import Settings
 
@@ -147,9 +148,10 @@ class Assistant:
             return hits[piece]
 
         turn = extract_profile(text)
-        earlier = [normalize(question) for question, _ in conversation.turns]
-        read = normalize(text) if describes(turn) else \
-            with_things_carried(what_about(normalize(text), earlier[-1] if earlier else ""), things_before(earlier))
+        earlier = [read_as_written(question) for question, _ in conversation.turns]
+        read = read_as_written(text) if describes(turn) else \
+            with_things_carried(what_about(read_as_written(text), earlier[-1] if earlier else ""),
+                                things_before(earlier))
         decision = decide(read, turn=turn, profile=result.profile, search=search, corpus=self.library.clauses())
         if decision.route not in (Intent.smalltalk, Intent.drafting, Intent.listed) or decision.about_applicant:
             conversation.profile = result.profile  # a question about another unit (是示范县吗) is no self-description
@@ -226,6 +228,12 @@ class Assistant:
 
     def type_aliases(self) -> dict[str, list[str]]:
         return {key: t.names for key, t in self.types.items()}
+
+
+def read_as_written(question: str) -> str:
+    """The question normalised, a message's pauses between phrases kept as commas (截止是哪天 要交什么材料: two
+    questions)."""
+    return normalize(spaces_as_commas(question))
 
 
 def answers_to_province(profile: Profile) -> bool:
