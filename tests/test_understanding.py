@@ -3136,3 +3136,15 @@ def test_a_messages_pauses_and_a_choice_between_types_are_read_as_written(assist
     assert any(part.startswith("when:") for part in spaced) and len(spaced) == 2
     which = assistant.ask("内蒙古的一个旗 报哪个合适 示范县还是服务业集聚区", as_of=DAY).trace["parts"]
     assert which == ["eligibility:"]
+
+
+@pytest.mark.parametrize("question", [
+    "我们前年拿过国家知识产权优势企业，这届是不是就不用再报了？",  # another programme's title
+    "我们区以前评上过市级知识产权示范区，对这次有影响吗",  # a local title
+    "主任说我们2019年就获评过国家级示范，是不是不用再申报了",  # a title of an earlier year
+])
+def test_whether_a_title_held_spares_applying_is_answered_by_what_stays_valid(
+        assistant: Assistant, question: str) -> None:
+    answer = assistant.ask(question, as_of=DAY)
+    assert answer.in_scope and "notice#4.1" in [c.id for c in answer.citations]
+

@@ -18,7 +18,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from assistant.answering import evidence
-from assistant.answering.topics import Topic, matching_topics, step_after
+from assistant.answering.topics import Topic, load_topics, matching_topics, step_after
 from assistant.language.lexicon import alternation, pattern
 from assistant.language.normalize import CJK
 from assistant.rules import Profile, ProjectKey, kinds, mentioned_types, places, project_types
@@ -661,6 +661,16 @@ def held_title_subject(piece: str) -> str | None:
     return subject if names_unit else None
 
 
+def spares_applying(piece: str) -> bool:
+    """The piece tells of a title held (of another programme or level, or of an earlier year) and asks whether it
+    spares applying or matters (2020年就评过了，应该不用报了吧; 之前是省级强县，影响吗)."""
+    asked = REAPPLY.search(piece) or pattern("asks_whether_it_matters").search(piece)
+    if not (asked and pattern("recognition").search(piece)):
+        return False
+    start, end = segment_bounds(piece, asked.start())
+    return evidence.other_programme(piece[start:end]) is None  # 优势企业还要重新报吗: that programme's own
+
+
 def continues_programme(piece: str) -> bool:
     """Whether a piece names this programme itself (a project type or its own words) rather than going on
     about what the piece before it asked."""
@@ -741,6 +751,9 @@ def decide_piece(piece: str, *, about_programme: bool, names_type: bool, describ
     if earlier and hits and evidence.answered(piece, [h.clause for h in hits[:3]]):
         return [Part(Intent.factual, piece, hits=tuple(best_covering(piece, hits)))]  # a loaded document of that
         # round answers, whatever other programme it also ran (2022年度优势企业和示范企业申报)
+    if (programme or earlier) and spares_applying(piece):  # 已经是优势企业了，是不是不用报也算: what stays valid
+        recognized = next(t for t in load_topics() if t.name == "recognized")
+        return [Part(Intent.topic, piece, slot=recognized.name, topic=recognized, hits=tuple(hits))]
     topic = chosen_topic(piece, hits)
     if programme is not None and not (topic and topic.annex):  # 指标里高企占比算几分: the annex's content
         return [Part(Intent.out_of_scope, piece, slot=programme.note, hits=tuple(hits))]
