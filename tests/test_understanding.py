@@ -3148,3 +3148,18 @@ def test_whether_a_title_held_spares_applying_is_answered_by_what_stays_valid(
     answer = assistant.ask(question, as_of=DAY)
     assert answer.in_scope and "notice#4.1" in [c.id for c in answer.citations]
 
+
+
+def test_an_office_consulted_is_not_the_applicants_place(assistant: Assistant) -> None:
+    conversation = Conversation()
+    assistant.ask("我们是河北平山县人民政府，想报示范县，不过听人说县里以前评过示范县", conversation, as_of=DAY)
+    answer = assistant.ask("刚才咨询了石家庄市局，那次是试点县，不是示范县", conversation, as_of=DAY)
+    assert answer.verdicts["county"].status == "eligible" and "平山县" in answer.verdicts["county"].reason
+
+
+def test_the_unit_named_to_apply_is_asked_of_however_the_question_ends(assistant: Assistant) -> None:
+    """要报的是“…有限公司”，…，这个可以吧: the unit named is asked of; 另外一个股东 is no new question."""
+    answer = assistant.ask("之前发错了。要报的是“佛山某某陶瓷有限公司”，两个股东各占一半，另外一个股东是他弟弟，这个可以吧？",
+                           as_of=DAY)
+    assert answer.in_scope and answer.trace["parts"] == ["eligibility:"]
+    assert answer.verdicts["enterprise"].status == "eligible"

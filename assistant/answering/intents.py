@@ -64,8 +64,9 @@ STATEMENT_END = re.compile(r"[。！!]")
 POINTS_BACK = re.compile(r"这样|这种|这么|此类|这类|如此|上述|以上|对此|此事|此举|这件事|这个情况|这一情况|该做法|"
                          r"(?:相关|有关)(?:的)?(?:规定|要求|说法|条款)"  # 这方面有没有有关规定: of what was described
                          r"|^(?:这个|那个|这|那)(?=[\u4e00-\u9fff]{1,5}(?:吗|么|呢)?[？?]?$)")  # 这个严重吗
-# A comma before words that start a new question (还有, but not 还有多久).
-NEW_QUESTION = re.compile(r"[，,](?=另外|还有(?!多久|多少|多长|几)|以及|再问|顺便|同时|此外|还想问|另问)")
+# A comma before words that start a new question (还有, but not 还有多久; 另外, but not 另外一个合伙人).
+NEW_QUESTION = re.compile(r"[，,](?=另外(?![一两几的个位家名])|还有(?!多久|多少|多长|几)|以及|再问|顺便|同时|此外"
+                          r"|还想问|另问)")
 # not 来得及, 涉及, 及时, 还有几天
 CONJUNCTION = re.compile(r"和|(?<!来得)(?<![涉普危])及(?!时)|以及|还有(?!多久|多少|多长|几)|与|跟|同时")
 DEFINITION = re.compile(r"(?P<run>[\u4e00-\u9fff“”]{2,20}?)"

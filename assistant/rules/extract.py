@@ -677,7 +677,8 @@ def find_place(text: str, head_at: int | None, kind: ApplicantKind | None, earli
     head noun, else the place ``earlier`` turns named; for a government, narrowed by a level said in words
     (深圳市的一个区政府, 那市下面的区呢)."""
     found = places.chains(text)
-    found = [c for c in found if not governed_or_governing(text, c) and not compared_with(text, c)]
+    found = [c for c in found if not governed_or_governing(text, c) and not compared_with(text, c)
+             and not consulted(text, c)]
     set_up = [c for c in found if SET_UP_THERE.match(text, c.mentions[-1].end)]
     if set_up:  # where the unit was set up (香港公司在深圳设立的子公司) outranks where its owners are
         found = set_up
@@ -700,6 +701,16 @@ GOVERNED_BY = re.compile(r"(?:代管|托管|管辖|领导)")
 # 跟义乌、昆山一样是县级市: places the applicant is likened to
 LIKENED_BEFORE = re.compile(r"(?:跟|和|与|同|像)(?:[^，,。；;！!？?\n]{0,20}?[、和及])?$")
 LIKENED_AFTER = re.compile(r"[^，,。；;！!？?\n]{0,20}?(?:一样|相同|类似|同样|差不多)")
+
+
+# 刚问了石家庄市局, 咨询过省知识产权局: an office consulted, whose place is not the applicant's
+CONSULTED_BEFORE = re.compile(r"(?:问了|问过|咨询了|咨询过|打听了|请教了|核实了|确认了|打电话给|致电)(?:一下|下)?$")
+OFFICE_AFTER = re.compile(r"[市县区省州]?(?:知识产权局|市场监管局|市场监督管理局|局|厅)")
+
+
+def consulted(text: str, chain: places.Chain) -> bool:
+    return bool(CONSULTED_BEFORE.search(text, 0, chain.start)) \
+        and bool(OFFICE_AFTER.match(text, chain.mentions[-1].end))
 
 
 def compared_with(text: str, chain: places.Chain) -> bool:
