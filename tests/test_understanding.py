@@ -3163,3 +3163,21 @@ def test_the_unit_named_to_apply_is_asked_of_however_the_question_ends(assistant
                            as_of=DAY)
     assert answer.in_scope and answer.trace["parts"] == ["eligibility:"]
     assert answer.verdicts["enterprise"].status == "eligible"
+
+
+def test_a_place_itself_beside_a_place_below_it_is_screened_for_its_own_type() -> None:
+    profile = extract_profile("市局替下面的邵东市问：邵东想报示范县，行不行？另外邵阳市自己也想报示范市。")
+    assert profile.places_proposed["city"].mention.startswith("邵阳") and "邵东" in profile.place.mention
+
+
+def test_a_parents_title_told_before_the_asker_asks_of_itself_is_the_parents(assistant: Assistant) -> None:
+    """集团是示范企业，那我们还要报吗: the parent holds it, not the asker; a bare kind noun names nothing a list holds."""
+    profile = extract_profile("噢对了 集团前年是国家知识产权示范企业 那我们还要报吗")
+    assert (profile.recognized, profile.parent_recognized) == ([], ["enterprise"])
+    assert assistant.ask("噢对了，集团前年是国家知识产权示范企业，那我们还要报吗", as_of=DAY).trace["parts"][0] != "listed:"
+
+
+def test_a_follow_up_telling_an_institutes_founder_and_its_registration_keeps_both_kinds() -> None:
+    earlier = extract_profile("我们是一家新型研发机构，想报示范科研机构")
+    profile = extract_profile("是杭州一家民营企业出资成立的，注册的是有限公司", previous=earlier)
+    assert set(profile.kinds) == {ApplicantKind.institute, ApplicantKind.company}

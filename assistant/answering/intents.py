@@ -644,6 +644,7 @@ def in_order(short: str, name: str) -> bool:
 
 
 TIME_CLAUSE = re.compile(r"(?:以后|之后|以前|之前|的时候|后|时)$")
+NOT_A_NAME = re.compile(r"[哦噢嗯啊对]|(?:去|前|今|当)年|20\d{2}年|我们的?|咱们的?")  # fillers and times around a noun
 
 
 def held_title_subject(piece: str) -> str | None:
@@ -658,6 +659,8 @@ def held_title_subject(piece: str) -> str | None:
             or re.search(alternation("programme_words"), subject) or STATEMENT.search(subject) \
             or FOLLOW_UP_ASKED.search(subject) or TIME_CLAUSE.search(subject):  # 那学校呢，前年已是示范高校: said of
         return None  # the unit asked about; 入选以后是不是…: a time, no unit
+    if kinds.MARKER.fullmatch(NOT_A_NAME.sub("", subject)):
+        return None  # 哦对，集团去年是示范企业: a kind of unit without a name, nothing a list could hold
     names_unit = places.chains(subject) or kinds.markers(subject) or len(CJK.findall(subject)) >= MIN_NAME
     return subject if names_unit else None
 

@@ -597,11 +597,19 @@ def denied_titles(text: str) -> list[ProjectKey]:
 SUBSIDIARY = re.compile(r"(?:是|为|系)[^，,。；;！!？?\n]{0,24}?(?:全资|控股)?子公司")
 
 
+# the asker asking of itself right after a parent named (集团是示范企业，那我们还要报吗)
+SPEAKER_AFTER = re.compile(r"[，,。；;\s]*(?:那|那么)?(?:我们|咱们|我院|我所|我司|我校|本单位|我单位)(?:自己)?"
+                           r"(?:还要|还用|要不要|需不需要|还需要|用不用|能不能|可以|能)再?(?:报|申报)")
+
+
 def parent_holds(text: str, before: str, seg_end: int) -> bool:
     """The title's holder is a unit above the applicant: the claim names a parent (母集团是…, 集团已被认定为…) and
-    the text goes on to a unit below it (旗下一家控股子公司…能报吗) or says the applicant is its subsidiary."""
-    return bool(pattern("parent_unit").search(before)) \
-        and bool(pattern("subordinate_unit").search(text, seg_end) or SUBSIDIARY.search(text))
+    the text goes on to a unit below it (旗下一家控股子公司…能报吗), says the applicant is its subsidiary, or goes
+    on to the asker when the parent is not the asker's own (集团去年是示范企业，那我们还要报吗)."""
+    parent = pattern("parent_unit").search(before)
+    return bool(parent) and bool(pattern("subordinate_unit").search(text, seg_end) or SUBSIDIARY.search(text)
+                                 or (not kinds.OWN.search(before, 0, parent.start())
+                                     and SPEAKER_AFTER.match(text, seg_end)))  # 集团是…，那我们还要报吗
 
 
 def revoked_later(text: str, end: int) -> bool:
@@ -973,7 +981,7 @@ def places_named_for_types(masked: str, clean: str, applicant: Place | None) -> 
         if mention.end in starts:
             continue  # 徐州市沛县想报…: the place is named by the name right after
         end = mention.end
-        for after in (places.GOVERNMENT_AFTER, kinds.PARENTHESIS, SIDE):  # 延边州政府报…, 凯里市（县级市）报…
+        for after in (places.GOVERNMENT_AFTER, kinds.PARENTHESIS, SIDE, ITSELF):  # 延边州政府报…, 凯里市（县级市）报…
             end = match.end() if (match := after.match(masked, end)) else end
         if (key := type_proposed_at(masked, clean, end)) and (place := place_named_at(masked, mention)):
             found.setdefault(key, place)
@@ -996,6 +1004,7 @@ def places_named_for_types(masked: str, clean: str, applicant: Place | None) -> 
 
 
 SIDE = re.compile(r"那边|这边|方面")  # 市政府那边准备报…: the place's side of the matter
+ITSELF = re.compile(r"自己|本身|自身")  # 某市本身也想报示范市: the place itself, beside a place below it
 OWN_PLACE_AFTER = re.compile(r"里|(?:人民)?政府")  # the speaker's own place, by its level (我们区里, 我市政府)
 # A city-level place referred to by its level alone (盟里, 州政府, 地区行署), after its name was said.
 CITY_REFERENCE = re.compile(r"(?<![\u4e00-\u9fff])(?:盟|州|地区|市)(?:里|行署|行政公署|(?:人民)?政府)"
@@ -1166,7 +1175,8 @@ def extract_profile(text: str, previous: Profile | None = None) -> Profile:
     if previous is not None and previous.kind == K.institute and kind in (K.company, K.university, *LEGAL_FORMS) \
             and founders(masked) and not (head and K.institute in head.also) \
             and not pattern("follow_up").search(masked):  # 某某研究院有限公司: the institute; …控股的某公司呢: another
-        kind, head, head_at = None, None, None  # 是集团设立的，集团是民营企业: the institute's founder, told later
+        # 是集团设立的，集团是民营企业: the institute's founder, told later (登记的是有限公司: and its own form)
+        kind, head, head_at = K.institute if kinds.registered_as_company(masked) else None, None, None
     if kind in LEGAL_FORMS and previous is not None and previous.kind not in (None, *LEGAL_FORMS):
         kind = previous.kind  # 是事业单位，省科技厅主管的: the legal form of the unit already described
     elif kind in LEGAL_FORMS and mentioned_types(clean) == ["institute"]:
