@@ -261,6 +261,20 @@ def test_a_clean_record_since_a_date_counts_the_breaches_told_in_those_years(
     assert verdict.status == status
 
 
+def test_a_condition_is_matched_by_what_it_requires_not_by_whom_it_requires_it_of(
+        settings: Settings, tmp_path: Path) -> None:
+    """申报示范企业的，应为…优势企业: a text saying only that it applies for 示范企业 tells nothing of the title."""
+    from datetime import date
+
+    from assistant.rules import check
+
+    notice = PRIORITY_NOTICE.replace("申报示范企业的，应为", "申报国家知识产权示范企业创建的，应为")
+    ingest_file(settings, write(tmp_path / "ningxia.txt", notice))
+    verdict = check("银川一家有限责任公司，有发明专利30件，拟申报国家知识产权示范企业", Library.from_settings(settings),
+                    as_of=date(2025, 9, 20)).verdicts["enterprise"]
+    assert verdict.status == "needs_info" and "优势企业" in verdict.ask[0]
+
+
 def test_a_provinces_priorities_are_no_conditions(settings: Settings, tmp_path: Path) -> None:
     from datetime import date
 

@@ -60,10 +60,12 @@ def condition_met(condition: ProvincialCondition, text: str) -> bool | None:
     if CLEAN_RECORD.match(condition.text):
         return clean_record_met(condition.text, text)
     parts = parts_of(text)
+    # what is required (…的，应为自治区知识产权示范企业), not whom it is required of (申报示范企业创建的)
+    required = required_part.group() if (required_part := REQUIREMENT.search(condition.text)) else condition.text
     best = max((number for number, part in enumerate(parts) if not of_another_level(condition.text, part)),
-               key=lambda number: len(shared(condition.text, parts[number])), default=0)
+               key=lambda number: len(shared(required, parts[number])), default=0)
     codes = set(CODE.findall(condition.text))
-    if not codes & set(CODE.findall(text)) and len(shared(condition.text, parts[best])) < MIN_SHARED:
+    if not codes & set(CODE.findall(text)) and len(shared(required, parts[best])) < MIN_SHARED:
         return None
     return stated_as_held(parts[best], parts[best + 1:best + 2], condition.text)
 
