@@ -3181,3 +3181,13 @@ def test_a_follow_up_telling_an_institutes_founder_and_its_registration_keeps_bo
     earlier = extract_profile("我们是一家新型研发机构，想报示范科研机构")
     profile = extract_profile("是杭州一家民营企业出资成立的，注册的是有限公司", previous=earlier)
     assert set(profile.kinds) == {ApplicantKind.institute, ApplicantKind.company}
+
+
+@pytest.mark.parametrize(("question", "cited"), [
+    # a requirement the notice does not set, asked as one for applying: answered from its conditions
+    ("通知是不是规定专利授权量要连年增长才能报", "notice#3"),
+])
+def test_a_requirement_the_notice_does_not_set_is_answered_from_its_conditions(
+        assistant: Assistant, question: str, cited: str) -> None:
+    answer = assistant.ask(question, as_of=DAY)
+    assert answer.trace["parts"] == ["factual:not_stated"] and [c.id for c in answer.citations] == [cited]

@@ -23,7 +23,7 @@ from assistant.answering.intents import (
 from assistant.answering.keeper import RetrieverKeeper
 from assistant.answering.layers import Layers
 from assistant.answering.result import Answer, Route
-from assistant.answering.topics import Lead, annex_lead, listed_annex
+from assistant.answering.topics import Lead, annex_lead, listed_annex, load_topics
 from assistant.corpus.library import Library
 from assistant.inputs import clean_description, clean_question
 from assistant.language.lexicon import pattern
@@ -201,8 +201,11 @@ class Assistant:
         clauses = [hit.clause for hit in part.hits]
         if part.intent == Intent.definition:
             return compose.definition_lead(part.slot, clauses[0], self.library.label(clauses[0], titled=True))
-        if part.slot == "not_stated":  # the type's own clause is the nearest one when the question names a type
-            nearest = self.library.clause(self.types[focus[0]].applicants.clause) if focus else clauses[0]
+        if part.slot == "not_stated":  # the type's own clause is the nearest one when the question names a type,
+            # the conditions when it asks what applying requires (是不是要连续三年增长才能报), else the nearest body
+            nearest = self.library.clause(self.types[focus[0]].applicants.clause) if focus else \
+                self.library.clause(conditions_clause()) if pattern("asks_requirement").search(part.text) else \
+                next((c for c in clauses if c.kind not in NO_BODY), clauses[0])
             return compose.not_stated_lead(nearest or clauses[0])
         if part.intent == Intent.factual and clauses and (annex := listed_annex(clauses[0].id)) \
                 and evidence.coverage(part.text, clauses[:1]) != 1:  # more is asked than the annex's title says
@@ -228,6 +231,14 @@ class Assistant:
 
     def type_aliases(self) -> dict[str, list[str]]:
         return {key: t.names for key, t in self.types.items()}
+
+
+NO_BODY = ("title", "docno", "masthead", "heading", "signature", "publication", "imprint")  # quote no rule
+
+
+def conditions_clause() -> str:
+    """The clause of the notice's conditions for applying (三、申报条件)."""
+    return next(topic for topic in load_topics() if topic.special == "conditions").anchors[0]
 
 
 def read_as_written(question: str) -> str:
