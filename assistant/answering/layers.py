@@ -89,8 +89,8 @@ class Layers:
             return Lead(f"{province}的转发通知未载入，{province}的具体安排（报送方式、联系人、推荐限额等）"
                         f"以{province}的通知为准。", [], in_scope=False)
         clauses = [c for doc in notice.docs for c in self.library.documents[doc].clauses if c.kind not in SKIPPED]
-        chosen = [q for aspect in aspects for q in best_sentences(piece, clauses, aspect)] if aspects \
-            else closest_sentences(piece, clauses)
+        chosen = [q for aspect in aspects for q in best_sentences(piece, clauses, aspect)] \
+            or closest_sentences(piece, clauses)  # none says the aspect in its words: the closest answer
         quotes = [(clause_id, sentence) for clause_id, sentence in dict.fromkeys(chosen)
                   if notice.in_force(clause_id.split("#")[0], sentence)]
         if not quotes:
