@@ -704,3 +704,15 @@ def test_a_listed_advantage_enterprise_is_said_beside_the_enterprise_verdict(set
                     as_of=date(2025, 10, 1)).verdicts["enterprise"]
     assert verdict.status == "eligible" and "优势企业" in verdict.reason
     assert result.doc_id in [c.doc for c in verdict.citations]
+
+
+def test_an_arrangement_asked_is_answered_by_the_closest_sentence_when_none_says_it_in_the_aspects_words(
+        settings: Settings, tmp_path: Path) -> None:
+    from datetime import date
+
+    from assistant.answering import Assistant
+
+    notice = CONTACTS_NOTICE.replace("二、联系方式\n", "二、联系方式\n\n示范企业由所在市（州）局审核后报省局。\n")
+    ingest_file(settings, write(tmp_path / "qinghai.txt", notice))
+    answer = Assistant(settings).ask("海东的企业报示范企业，是交到市局还是直接交省局？", as_of=date(2025, 9, 25)).answer
+    assert "由所在市（州）局审核后报省局" in answer.split("依据")[0]
