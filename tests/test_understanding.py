@@ -3196,3 +3196,8 @@ def test_a_requirement_the_notice_does_not_set_is_answered_from_its_conditions(
 @pytest.mark.parametrize("question", ["报示范企业是交到区局还是哪里", "材料报市局还是直接报省局"])
 def test_a_choice_of_offices_asks_where_to_hand_in(question: str) -> None:
     assert pattern("provincial_channel_asks").search(question)
+
+
+def test_a_frame_of_wanting_to_make_sure_is_no_part_of_what_is_asked(assistant: Assistant) -> None:
+    answer = assistant.ask("我想核实一下示范高校到底看什么", as_of=DAY)
+    assert answer.in_scope and "notice#2.6" in [c.id for c in answer.citations]
