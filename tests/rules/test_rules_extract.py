@@ -154,3 +154,9 @@ def test_mentioned_types() -> None:
     assert mentioned_types("示范企业和国家知识产权强县建设示范县有什么区别") == ["county", "enterprise"]
     assert mentioned_types("服务业高质量集聚发展示范区怎么申报") == ["service_zone"]
     assert mentioned_types("截止时间是什么时候") == []
+
+
+def test_what_the_unit_was_before_is_not_its_level() -> None:
+    """原来我们是省级开发区，后来并入高新区成了一个片区: the level it had is no level it has."""
+    park = extract_profile("原来我们是省级经济开发区，前年整合时撤销了，并入隔壁高新区成了一个片区，现在片区能报示范园区吗").park
+    assert park.level != ParkLevel.provincial
