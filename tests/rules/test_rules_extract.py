@@ -160,3 +160,10 @@ def test_what_the_unit_was_before_is_not_its_level() -> None:
     """原来我们是省级开发区，后来并入高新区成了一个片区: the level it had is no level it has."""
     park = extract_profile("原来我们是省级经济开发区，前年整合时撤销了，并入隔壁高新区成了一个片区，现在片区能报示范园区吗").park
     assert park.level != ParkLevel.provincial
+
+
+def test_a_programme_of_a_level_is_not_the_schools_level() -> None:
+    """我们是高职…有个本科层次的联合培养项目: a programme of that level, not the school's."""
+    earlier = extract_profile("我们是专科层次的高职院校")
+    university = extract_profile("另外学校有个本科层次的联合培养项目，和省内一所大学合办", previous=earlier).university
+    assert university.level == UniversityLevel.junior
