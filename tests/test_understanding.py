@@ -3108,10 +3108,10 @@ def test_a_name_and_a_founder_said_in_passing_are_read_for_what_they_are(
 
 
 def test_items_sought_after_a_lead_in_are_no_titles_and_a_unit_not_set_up_is_another() -> None:
-    """Items counted after a lead-in that seeks (拟申报两项：一是…，二是…) are sought, not held — after one that
+    """Items counted after a lead-in that seeks (打算报两个项目：其一是…，其二是…) are sought, not held — after one that
     tells what is held they are held; a unit the text says was not set up (没有设立管委会) is not the applicant."""
-    sought = extract_profile("石河子市拟同时申报两项：一是国家知识产权强县建设示范县，二是国家知识产权服务业高质量集聚发展示范区"
-                             "（市里已有服务机构十余家）")
+    sought = extract_profile("石河子市今年打算报两个项目：其一是国家知识产权服务业高质量集聚发展示范区，"
+                             "其二是国家知识产权强县建设示范县（市里已有服务机构十余家）")
     held = extract_profile("我们公司先后获得两项称号：一是国家知识产权示范企业，二是省专利金奖")
     assert (sought.recognized, held.recognized) == ([], ["enterprise"])
     assert extract_profile("片区由一家区属国有的开发有限公司运营，没有设立管委会，这家公司想报示范企业").company.set_up is not False
@@ -3132,7 +3132,7 @@ def test_a_message_is_cut_where_each_clause_asks_a_topic_of_its_own(question: st
 
 def test_a_messages_pauses_and_a_choice_between_types_are_read_as_written(assistant: Assistant) -> None:
     """Phrases a message separates by spaces are its clauses (两问两答); 报哪个 asks which type to apply for."""
-    spaced = assistant.ask("我们公司想报示范企业 材料最晚哪天交 申报书在哪下载", as_of=DAY).trace["parts"]
+    spaced = assistant.ask("公司这边想报示范企业 材料最晚哪天交 申报书在哪下载", as_of=DAY).trace["parts"]
     assert any(part.startswith("when:") for part in spaced) and len(spaced) == 2
     which = assistant.ask("内蒙古的一个旗 报哪个合适 示范县还是服务业集聚区", as_of=DAY).trace["parts"]
     assert which == ["eligibility:"]

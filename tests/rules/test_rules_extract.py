@@ -28,7 +28,7 @@ def test_unknown_facts_stay_none() -> None:
     ("园区是国家级的，不是省级的", ("park", "level"), ParkLevel.national),
     ("园区不是国家级的", ("park", "level"), None),
     ("园区不属于高新区", ("park", "type"), None),
-    ("我们的保税港区既不是高新区也不是经开区", ("park", "type"), ParkType.bonded),  # each denied by its own cue
+    ("我们保税港区既不算高新区也不是经开区", ("park", "type"), ParkType.bonded),  # each denied by its own cue
     ("我们是有限公司，还不是独立法人", ("company", "independent_legal_person"), False),
     ("我们不是分公司", ("company", "branch"), False),
     ("我们在深圳有分公司", ("company", "branch"), None),
@@ -164,6 +164,6 @@ def test_what_the_unit_was_before_is_not_its_level() -> None:
 
 def test_a_programme_of_a_level_is_not_the_schools_level() -> None:
     """我们是高职…有个本科层次的联合培养项目: a programme of that level, not the school's."""
-    earlier = extract_profile("我们是专科层次的高职院校")
+    earlier = extract_profile("本校是专科层次的高职院校")
     university = extract_profile("另外学校有个本科层次的联合培养项目，和省内一所大学合办", previous=earlier).university
     assert university.level == UniversityLevel.junior
