@@ -17,7 +17,7 @@ from assistant.language.lexicon import alternation, pattern
 MASK = "▢"
 SEGMENT_BREAK = re.compile(r"[，,。；;！!？?\n]|\.(?=\s|$)")
 # The negation cue nearest before a fact, with at most a few words between (none of which turns it around): in
-# 不是高新区也不是经开区 each is denied by its own 不是.
+# 不是分公司也不是子公司 each is denied by its own 不是.
 NEGATION = re.compile(rf"(?:{alternation('negation')})"
                       rf"(?P<gap>(?:(?!{alternation('negation')})[^，,。；;！!？?\n]){{0,6}})$")
 SEGMENT_REACH = 200  # no sentence anyone writes runs longer between two punctuation marks
