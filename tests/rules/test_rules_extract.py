@@ -167,3 +167,11 @@ def test_a_programme_of_a_level_is_not_the_schools_level() -> None:
     earlier = extract_profile("本校是专科层次的高职院校")
     university = extract_profile("另外学校有个本科层次的联合培养项目，和省内一所大学合办", previous=earlier).university
     assert university.level == UniversityLevel.junior
+
+
+@pytest.mark.parametrize("text", [
+    "县领导问能不能报“服务业集聚区”，我们县只有一家代理机构的办事处",  # the type's short name quoted
+    "我们县里只有一家代理所，我觉得服务业集聚区可能不够格",  # the type spoken of
+])
+def test_the_service_zone_named_says_nothing_of_agglomeration(text: str) -> None:
+    assert extract_profile(text).industrial_agglomeration is not True
