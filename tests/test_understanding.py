@@ -3201,3 +3201,8 @@ def test_a_choice_of_offices_asks_where_to_hand_in(question: str) -> None:
 def test_a_frame_of_wanting_to_make_sure_is_no_part_of_what_is_asked(assistant: Assistant) -> None:
     answer = assistant.ask("我想核实一下示范高校到底看什么", as_of=DAY)
     assert answer.in_scope and "notice#2.6" in [c.id for c in answer.citations]
+
+
+def test_asking_to_have_a_deadline_put_off_asks_whether_it_is_still_time(assistant: Assistant) -> None:
+    answer = assistant.ask("几个区的材料还差一点，能不能请省里宽限到10月18号？", as_of=DAY)
+    assert any(part.startswith("when:") for part in answer.trace["parts"]) and answer.in_scope
