@@ -716,3 +716,17 @@ def test_an_arrangement_asked_is_answered_by_the_closest_sentence_when_none_says
     ingest_file(settings, write(tmp_path / "qinghai.txt", notice))
     answer = Assistant(settings).ask("海东的企业报示范企业，是交到市局还是直接交省局？", as_of=date(2025, 9, 25)).answer
     assert "由所在市（州）局审核后报省局" in answer.split("依据")[0]
+
+
+def test_a_piece_naming_no_type_is_answered_for_the_types_its_question_names(settings: Settings, tmp_path: Path) -> None:
+    """示范企业最晚哪天交？联系人是谁？: the 示范企业 contact, not every type's; a loaded notice that sets the
+    applicants no date is said to set none, not to be missing."""
+    from datetime import date
+
+    from assistant.answering import Assistant
+
+    ingest_file(settings, write(tmp_path / "qinghai.txt", CONTACTS_NOTICE))
+    answer = Assistant(settings).ask("海东的企业报示范企业，材料最晚哪天交？省局联系人是谁？",
+                                     as_of=date(2025, 9, 25)).answer.split("依据")[0]
+    assert "马建国" in answer and "韩雪" not in answer
+    assert "《青海省转发通知》未写明申报单位的报送时间" in answer and "未载入" not in answer

@@ -163,7 +163,9 @@ def timeline_lead(timeline: Timeline, event: str, applicant: bool = False, asked
         return lead
     if timeline.provincial is None:
         province = timeline.province
-        note = (f"{province}的转发通知未载入：省级知识产权局须于{cn_date(national.date)}前向国家知识产权局完成推荐，"
+        said = f"{timeline.provincial_loaded}未写明申报单位的报送时间" if timeline.provincial_loaded \
+            else f"{province}的转发通知未载入"
+        note = (f"{said}：省级知识产权局须于{cn_date(national.date)}前向国家知识产权局完成推荐，"
                 f"申报单位向省局提交材料的截止时间会更早，以{province}的通知为准。")
         return Lead(f"{lead.sentence}{note}", [*lead.quotes, national_quote], lead.in_scope)
     mine = timeline.provincial

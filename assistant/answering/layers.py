@@ -10,6 +10,7 @@ the lookups of ``compose.listed_lead``. A province named in the piece whose noti
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -69,18 +70,21 @@ class Layers:
         allowed = self.search_filter(piece)
         return [hit for hit in hits if hit.clause.doc in allowed]
 
-    def provincial_lead(self, piece: str, closest: bool = True) -> Lead | None:
+    def provincial_lead(self, piece: str, closest: bool = True, types: Sequence[str] = ()) -> Lead | None:
         """What the notices of the provinces the piece is about say on what it asks: the aspects it asks about
         (where to submit, whom to ask, limits, priorities), or, for a province it names, the sentences closest
         to it (unless not ``closest``: dates come from the timeline); that a named province's notice is not
-        loaded, when so."""
+        loaded, when so. ``types``: the project types the whole question names, for a piece that names none
+        (示范企业最晚哪天交，联系人是谁: the 示范企业 contact)."""
         aspects = [a for a in ASPECTS if pattern(f"provincial_{a}_asks").search(piece)]
         named = areas_named(piece) if aspects or closest else []
+        asked = mentioned_types(piece) or list(types)
         leads = [lead for area in (self.areas_for(piece) if aspects else named)
-                 if (lead := self.one_province(piece, area, aspects, area in named))]
+                 if (lead := self.one_province(piece, area, aspects, area in named, asked))]
         return combine(leads) if leads else None
 
-    def one_province(self, piece: str, area: Area, aspects: list[str], named: bool) -> Lead | None:
+    def one_province(self, piece: str, area: Area, aspects: list[str], named: bool,
+                     asked: Sequence[str]) -> Lead | None:
         province, city = area
         notice = provincial_notice(self.library, province, city)
         if notice is None:
@@ -89,8 +93,8 @@ class Layers:
             return Lead(f"{province}的转发通知未载入，{province}的具体安排（报送方式、联系人、推荐限额等）"
                         f"以{province}的通知为准。", [], in_scope=False)
         clauses = [c for doc in notice.docs for c in self.library.documents[doc].clauses if c.kind not in SKIPPED]
-        chosen = [q for aspect in aspects for q in best_sentences(piece, clauses, aspect)] \
-            or closest_sentences(piece, clauses)  # none says the aspect in its words: the closest answer
+        chosen = [q for aspect in aspects for q in best_sentences(piece, clauses, aspect, asked)] \
+            or closest_sentences(piece, clauses, asked)  # none says the aspect in its words: the closest answer
         quotes = [(clause_id, sentence) for clause_id, sentence in dict.fromkeys(chosen)
                   if notice.in_force(clause_id.split("#")[0], sentence)]
         if not quotes:
@@ -111,39 +115,41 @@ def said_in(clause: Clause) -> list[str]:
             if sentence.strip() and sentence.strip() != own_heading]
 
 
-def closest_sentences(piece: str, clauses: list[Clause]) -> list[tuple[str, str]]:
+def closest_sentences(piece: str, clauses: list[Clause], asked_types: Sequence[str]) -> list[tuple[str, str]]:
     """The sentences sharing most content with the piece (the province's name and the programme's own words
     aside), when they share enough to be about it."""
     asked = bigrams(piece) - bigrams(PROGRAMME_WORDS)
     scored = [(len(asked & bigrams(sentence)), clause.id, sentence.strip())
               for clause in clauses for sentence in said_in(clause)
-              if len(sentence) > 4 and of_types_asked(piece, sentence)]
+              if len(sentence) > 4 and of_types_asked(asked_types, sentence)]
     best = sorted((s for s in scored if s[0] >= MIN_SHARED), key=lambda s: (restated(s[2]), -s[0]))
     return [(clause_id, sentence) for _, clause_id, sentence in best[:MAX_SENTENCES - 1]]
 
 
-def best_sentences(piece: str, clauses: list[Clause], aspect: str) -> list[tuple[str, str]]:
+def best_sentences(piece: str, clauses: list[Clause], aspect: str, asked_types: Sequence[str]
+                   ) -> list[tuple[str, str]]:
     """The sentences of a provincial notice that say ``aspect``: first the one answering each detail the piece asks
     (``provincial_details``: 几份 → 一式2份) and the best about each of the types it names, then those sharing most
     words with the piece; none about only other types than it names."""
     says = pattern(f"provincial_{aspect}_says")
     found = [(clause.id, sentence) for clause in clauses for sentence in said_in(clause)
-             if says.search(sentence) and len(sentence.strip()) > 4 and of_types_asked(piece, sentence)]
+             if says.search(sentence) and len(sentence.strip()) > 4 and of_types_asked(asked_types, sentence)]
     asked = bigrams(piece)
     ranked = sorted(found, key=lambda pair: (restated(pair[1]), -len(asked & bigrams(pair[1]))))
     details = [next(pair for pair in ranked if re.search(detail["says"], pair[1]))
                for detail in records("provincial_details")
                if re.search(detail["asks"], piece) and any(re.search(detail["says"], pair[1]) for pair in ranked)]
-    if len(types := mentioned_types(piece)) > 1:  # 推几家示范企业？示范县有没有限制: each type its own
-        details += [pair for key in types if (pair := next((p for p in ranked if key in mentioned_types(p[1])), None))]
+    if len(asked_types) > 1:  # 推几家示范企业？示范县有没有限制: each type its own
+        details += [pair for key in asked_types
+                    if (pair := next((p for p in ranked if key in mentioned_types(p[1])), None))]
     details = list(dict.fromkeys(details))
     return list(dict.fromkeys([*details, *ranked]))[:max(MAX_SENTENCES, len(details))]
 
 
-def of_types_asked(piece: str, sentence: str) -> bool:
-    """The sentence names a project type the piece asks about, or none (a 示范企业 contact for a 示范高校 question
-    is no answer)."""
-    named, asked = set(mentioned_types(sentence)), set(mentioned_types(piece))
+def of_types_asked(asked_types: Sequence[str], sentence: str) -> bool:
+    """The sentence names a project type asked about, or none (a 示范企业 contact for a 示范高校 question is no
+    answer)."""
+    named, asked = set(mentioned_types(sentence)), set(asked_types)
     return not (named and asked) or bool(named & asked)
 
 

@@ -179,7 +179,7 @@ class Assistant:
         lead = self._lead(part, result, focus, timed)
         if part.intent in (Intent.smalltalk, Intent.drafting, Intent.listed, Intent.eligibility):
             return lead
-        provincial = layers.provincial_lead(part.text, closest=part.intent != Intent.when)
+        provincial = layers.provincial_lead(part.text, closest=part.intent != Intent.when, types=focus)
         return compose.combine([provincial, lead]) if provincial else lead
 
     def _lead(self, part: Part, result: CheckResult, focus: list[str], timed: bool) -> Lead:

@@ -58,6 +58,7 @@ class Timeline(BaseModel):
     province: str = ""  # the applicant's province, when known
     provincial: Deadline | None = None  # the applicants' deadline set by that province's loaded notice
     provincial_receipt: Deadline | None = None  # the 回执 deadline that notice sets
+    provincial_loaded: str = ""  # the loaded notice's label, whether or not it sets the applicants a date
 
 
 def period_status(start: date, end: date, as_of: date) -> Literal["upcoming", "current", "finished"]:
@@ -162,4 +163,5 @@ def timeline(as_of: date, library: Library, province: str | None = None, city: s
                     citations=[table.issued.reference.cite(library), table.round.reference.cite(library)],
                     province=province_of(province) or "" if province else "",
                     provincial=provincial_deadline(as_of, notice, types) if notice else None,
-                    provincial_receipt=provincial_receipt(as_of, notice) if notice else None)
+                    provincial_receipt=provincial_receipt(as_of, notice) if notice else None,
+                    provincial_loaded=notice.label if notice else "")
