@@ -3193,7 +3193,7 @@ def test_a_requirement_the_notice_does_not_set_is_answered_from_its_conditions(
     assert answer.trace["parts"] == ["factual:not_stated"] and [c.id for c in answer.citations] == [cited]
 
 
-@pytest.mark.parametrize("question", ["报示范企业是交到区局还是哪里", "材料报市局还是直接报省局"])
+@pytest.mark.parametrize("question", ["报示范企业是交到区局还是哪里", "材料报市局还是直接报省局", "园区能不能直接交给省里"])
 def test_a_choice_of_offices_asks_where_to_hand_in(question: str) -> None:
     assert pattern("provincial_channel_asks").search(question)
 
