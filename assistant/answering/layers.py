@@ -30,7 +30,6 @@ if TYPE_CHECKING:
     from assistant.rules.profile import Place
 
 ASPECTS = ("channel", "contacts", "limits", "priorities")
-SKIPPED = ("heading", "masthead", "docno", "title", "addressee", "signature")  # say nothing a question asks
 PROGRAMME_WORDS = "知识产权强国建设示范创建申报国家通知省市县"  # words every sentence of such a notice shares
 MIN_SHARED = 3  # content bigrams a sentence must share with the question to answer it
 MAX_SENTENCES = 3
@@ -92,7 +91,7 @@ class Layers:
                 return None
             return Lead(f"{province}的转发通知未载入，{province}的具体安排（报送方式、联系人、推荐限额等）"
                         f"以{province}的通知为准。", [], in_scope=False)
-        clauses = [c for doc in notice.docs for c in self.library.documents[doc].clauses if c.kind not in SKIPPED]
+        clauses = [c for doc in notice.docs for c in self.library.documents[doc].clauses if c.says_something]
         chosen = [q for aspect in aspects for q in best_sentences(piece, clauses, aspect, asked)] \
             or closest_sentences(piece, clauses, asked)  # none says the aspect in its words: the closest answer
         quotes = [(clause_id, sentence) for clause_id, sentence in dict.fromkeys(chosen)

@@ -205,7 +205,7 @@ class Assistant:
             # the conditions when it asks what applying requires (是不是要连续三年增长才能报), else the nearest body
             nearest = self.library.clause(self.types[focus[0]].applicants.clause) if focus else \
                 self.library.clause(conditions_clause()) if pattern("asks_requirement").search(part.text) else \
-                next((c for c in clauses if c.kind not in NO_BODY), clauses[0])
+                next((c for c in clauses if c.says_something), clauses[0])
             return compose.not_stated_lead(nearest or clauses[0])
         if part.intent == Intent.factual and clauses and (annex := listed_annex(clauses[0].id)) \
                 and evidence.coverage(part.text, clauses[:1]) != 1:  # more is asked than the annex's title says
@@ -231,9 +231,6 @@ class Assistant:
 
     def type_aliases(self) -> dict[str, list[str]]:
         return {key: t.names for key, t in self.types.items()}
-
-
-NO_BODY = ("title", "docno", "masthead", "heading", "signature", "publication", "imprint")  # quote no rule
 
 
 def conditions_clause() -> str:

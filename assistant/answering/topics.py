@@ -109,7 +109,7 @@ def annex_lead(library: Library, annex_id: str, what: str, question: str) -> Lea
     number = annex_id.removeprefix("annex")
     if document.info.available and document.clauses:
         asked = bigrams(question)
-        parts = [c for c in document.clauses if c.indexable and c.kind not in ("title", "docno")] or document.clauses
+        parts = [c for c in document.clauses if c.says_something] or document.clauses
         closest = sorted(parts, key=lambda c: -len(asked & bigrams(c.heading + c.text)))[:MAX_ANNEX_PARTS]
         return Lead(f"{what}见已载入的{document.info.label}（{document.info.title}），摘录如下。",
                     [(c.id, c.text) for c in sorted(closest, key=parts.index)])

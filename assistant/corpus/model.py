@@ -16,6 +16,8 @@ NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三�
 SPECIAL_PLACES = {"masthead": "版头", "title": "标题", "docno": "文号", "addressee": "主送", "preamble": "前言",
                   "closing": "结尾", "annexes": "附件", "annex": "附件", "signature": "落款",
                   "contacts": "联系人及联系方式", "publication": "公开方式", "imprint": "印发"}
+# What frames a document and says nothing a question asks: never quoted as an answer.
+FRAME_KINDS = ("heading", "masthead", "docno", "title", "addressee", "signature", "publication", "imprint")
 
 
 class Clause(BaseModel):
@@ -37,6 +39,11 @@ class Clause(BaseModel):
     def indexable(self) -> bool:
         """Heading-only clauses carry no content of their own."""
         return self.kind != "heading"
+
+    @property
+    def says_something(self) -> bool:
+        """Not a part that frames the document (its title, 文号, 落款 …): something a question may be answered by."""
+        return self.kind not in FRAME_KINDS
 
 
     @property

@@ -145,13 +145,13 @@ def _read(library: Library, province: str, city: str | None) -> ProvincialNotice
     documents.sort(key=lambda d: (bool(d.info.locality), d.info.issued or date.min), reverse=True)
     return ProvincialNotice(docs=[d.info.id for d in documents], labels={d.info.id: d.info.label for d in documents},
                             province=province,
-                            deadlines=in_force([deadlines_in(document, library) for document in documents]),
+                            deadlines=deadlines_in_force([deadlines_in(document, library) for document in documents]),
                             conditions=[c for document in documents for c in conditions_in(document, library)],
                             who_applies=[rule for document in documents for rule in who_applies_in(document, library)],
                             replaced={d.info.id: REPLACED.findall(d.source) for d in documents})
 
 
-def in_force(by_notice: list[list[ProvincialDeadline]]) -> list[ProvincialDeadline]:
+def deadlines_in_force(by_notice: list[list[ProvincialDeadline]]) -> list[ProvincialDeadline]:
     """The deadlines of several notices, the leading notice's first: one is replaced by a deadline a notice before
     it sets for the same step and for every type it is set for (a deadline set for no type covers every type)."""
     kept: list[ProvincialDeadline] = []
