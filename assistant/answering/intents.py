@@ -64,7 +64,7 @@ STATEMENT_END = re.compile(r"[。！!]")
 POINTS_BACK = re.compile(r"这样|这种|这么|此类|这类|如此|上述|以上|对此|此事|此举|这件事|这个情况|这一情况|该做法|"
                          r"(?:相关|有关)(?:的)?(?:规定|要求|说法|条款)"  # 这方面有没有有关规定: of what was described
                          r"|^(?:这个|那个|这|那)(?=[\u4e00-\u9fff]{1,5}(?:吗|么|呢)?[？?]?$)")  # 这个严重吗
-# A comma before words that start a new question (还有, but not 还有多久; 另外, but not 另外一个合伙人).
+# A comma before words that start a new question (还有, but not 还有多久; 另外, but not 另外两位股东).
 NEW_QUESTION = re.compile(r"[，,](?=另外(?![一两几的个位家名])|还有(?!多久|多少|多长|几)|以及|再问|顺便|同时|此外"
                           r"|还想问|另问)")
 # not 来得及, 涉及, 及时, 还有几天
@@ -238,7 +238,7 @@ def split_commas(chunk: str) -> list[str]:
 
 def asking_groups(clauses: list[str]) -> list[list[str]]:
     """The clauses grouped by what they ask, when two or more ask by themselves about different known topics
-    (截止时间是哪天，要交什么材料): a group runs from a clause that asks to the next that asks about another topic,
+    (几号截止，申报书模板找谁要): a group runs from a clause that asks to the next that asks about another topic,
     the statements before the first kept with it; one group otherwise."""
     asked = [(number, kind) for number, clause in enumerate(clauses) if (kind := asked_kind(clause))]
     starts = [number for (number, kind), previous in zip(asked, [("", ""), *asked], strict=False)
@@ -519,7 +519,7 @@ def decide(text: str, *, turn: Profile, profile: Profile | None, search: Callabl
         return Decision(parts + [Part(Intent.eligibility, text)] * applying, types=types, about_applicant=applying)
     applicant = describes(turn) or describes(profile)
     if applicant and (describes(turn) or types) and not request and not asks(text):  # a self-description, or a
-        # statement naming a type once the applicant is known (查到了，是试点县，不是示范县): what may it apply for
+        # statement naming a type once the applicant is known (核实过了，当年评的是试点县): what may it apply for
         return Decision([Part(Intent.eligibility, text)], types=types, about_applicant=True)
     about_programme = bool(types) or applicant or bool(re.search(alternation("programme_words"), text))
     holds_title = any(p is not None and (p.recognized or p.unsure_recognized or p.listed_units or p.piloted)
@@ -660,19 +660,19 @@ def held_title_subject(piece: str) -> str | None:
             or FOLLOW_UP_ASKED.search(subject) or TIME_CLAUSE.search(subject):  # 那学校呢，前年已是示范高校: said of
         return None  # the unit asked about; 入选以后是不是…: a time, no unit
     if kinds.MARKER.fullmatch(NOT_A_NAME.sub("", subject)):
-        return None  # 哦对，集团去年是示范企业: a kind of unit without a name, nothing a list could hold
+        return None  # 嗯，集团早些年是示范企业: a kind of unit without a name, nothing a list could hold
     names_unit = places.chains(subject) or kinds.markers(subject) or len(CJK.findall(subject)) >= MIN_NAME
     return subject if names_unit else None
 
 
 def spares_applying(piece: str) -> bool:
     """The piece tells of a title held (of another programme or level, or of an earlier year) and asks whether it
-    spares applying or matters (2020年就评过了，应该不用报了吧; 之前是省级强县，影响吗)."""
+    spares applying or matters (前年就拿过了，这次免了吧; 以前是市级示范区，有影响没有)."""
     asked = REAPPLY.search(piece) or pattern("asks_whether_it_matters").search(piece)
     if not (asked and pattern("recognition").search(piece)):
         return False
     start, end = segment_bounds(piece, asked.start())
-    return evidence.other_programme(piece[start:end]) is None  # 优势企业还要重新报吗: that programme's own
+    return evidence.other_programme(piece[start:end]) is None  # 优势企业明年得复评吗: that programme's own
 
 
 def continues_programme(piece: str) -> bool:
@@ -704,8 +704,8 @@ def about_this_applicant(piece: str, names_someone: bool, described: bool, holds
         return False  # the next chance is (新一届 may be this one); 浙江示范县能推几个: how many a place may recommend;
         # 报哪类胜算大些: a prediction
     asking = [piece[a:b] for a, b in segments(piece) if asks(piece[a:b])] or [piece]
-    elsewhere = evidence.other_programme(piece) is not None and not mentioned_types(piece)  # 保护示范区怎么申报，
-    # 我们区的园区想报: the wish is for the programme the piece names
+    elsewhere = evidence.other_programme(piece) is not None and not mentioned_types(piece)  # 另一个示范项目怎么
+    # 申请，园区想试试: the wish is for the programme the piece names
     if (not elsewhere and any(applies_to_this_programme(clause) for clause in asking)) or (
             pattern("follow_up").search(piece) and names_someone and not matching_topics(piece)):
         return True  # asked in a clause that asks, not in a statement ("有人说能保证申报通过，…"); a follow-up
@@ -754,8 +754,8 @@ def decide_piece(piece: str, *, about_programme: bool, names_type: bool, describ
     earlier = evidence.earlier_round(piece)
     if earlier and hits and evidence.answered(piece, [h.clause for h in hits[:3]]):
         return [Part(Intent.factual, piece, hits=tuple(best_covering(piece, hits)))]  # a loaded document of that
-        # round answers, whatever other programme it also ran (2022年度优势企业和示范企业申报)
-    if (programme or earlier) and spares_applying(piece):  # 已经是优势企业了，是不是不用报也算: what stays valid
+        # round answers, whatever other programme it also ran (an earlier year's notice for two programmes at once)
+    if (programme or earlier) and spares_applying(piece):  # 评过优势企业，能不能免报: what stays valid
         recognized = next(t for t in load_topics() if t.name == "recognized")
         return [Part(Intent.topic, piece, slot=recognized.name, topic=recognized, hits=tuple(hits))]
     topic = chosen_topic(piece, hits)

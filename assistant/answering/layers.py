@@ -74,7 +74,7 @@ class Layers:
         (where to submit, whom to ask, limits, priorities), or, for a province it names, the sentences closest
         to it (unless not ``closest``: dates come from the timeline); that a named province's notice is not
         loaded, when so. ``types``: the project types the whole question names, for a piece that names none
-        (示范企业最晚哪天交，联系人是谁: the 示范企业 contact)."""
+        (示范高校几号截止，找谁: the 示范高校 contact)."""
         aspects = [a for a in ASPECTS if pattern(f"provincial_{a}_asks").search(piece)]
         named = areas_named(piece) if aspects or closest else []
         asked = mentioned_types(piece) or list(types)
@@ -107,7 +107,7 @@ class Layers:
 
 def said_in(clause: Clause) -> list[str]:
     """The sentences of a clause, without the heading line it opens with (五、联系人); a short line listing items
-    after one lead-in (同等条件下，优先推荐以下单位：…；…。) is one: its items are said together."""
+    after one lead-in (重点支持以下方向：…；…。) is one: its items are said together."""
     own_heading = clause.heading.rsplit("›", 1)[-1].strip()
     return [sentence for line in clause.text.splitlines()
             for sentence in ([line.strip()] if len(line.strip()) <= SHORT_LIST and "；" in line else sentences(line))
@@ -138,7 +138,7 @@ def best_sentences(piece: str, clauses: list[Clause], aspect: str, asked_types: 
     details = [next(pair for pair in ranked if re.search(detail["says"], pair[1]))
                for detail in records("provincial_details")
                if re.search(detail["asks"], piece) and any(re.search(detail["says"], pair[1]) for pair in ranked)]
-    if len(asked_types) > 1:  # 推几家示范企业？示范县有没有限制: each type its own
+    if len(asked_types) > 1:  # 示范企业限几家，示范县呢: each type its own
         details += [pair for key in asked_types
                     if (pair := next((p for p in ranked if key in mentioned_types(p[1])), None))]
     details = list(dict.fromkeys(details))

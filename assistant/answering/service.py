@@ -202,7 +202,7 @@ class Assistant:
         if part.intent == Intent.definition:
             return compose.definition_lead(part.slot, clauses[0], self.library.label(clauses[0], titled=True))
         if part.slot == "not_stated":  # the type's own clause is the nearest one when the question names a type,
-            # the conditions when it asks what applying requires (是不是要连续三年增长才能报), else the nearest body
+            # the conditions when it asks what applying requires (非得有十件发明专利才行吗), else the nearest body
             nearest = self.library.clause(self.types[focus[0]].applicants.clause) if focus else \
                 self.library.clause(conditions_clause()) if pattern("asks_requirement").search(part.text) else \
                 next((c for c in clauses if c.says_something), clauses[0])
@@ -239,7 +239,7 @@ def conditions_clause() -> str:
 
 
 def read_as_written(question: str) -> str:
-    """The question normalised, a message's pauses between phrases kept as commas (截止是哪天 要交什么材料: two
+    """The question normalised, a message's pauses between phrases kept as commas (几号截止 申报书找谁要: two
     questions)."""
     return normalize(spaces_as_commas(question))
 

@@ -196,7 +196,7 @@ LEGAL_PERSON = Fact("independent_legal_person", {IS_LEGAL_PERSON: True, NOT_LEGA
 # 法人登记尚未办结, 执照月底才能领: the registration is still to come (工商登记 is a company's conversion);
 # 营业执照还在办: the licence is (公司制登记还在办理中: a registration being changed, not a unit still to come);
 # 准备注册成有限公司: the unit is to take another form, not to come (拟注册成立一家公司, 拟与某大学共建: it is to come);
-# 没有设立管委会: another unit was not set up
+# 片区没设管委会: another unit was not set up
 NOT_SET_UP = (r"筹建|筹备|筹办|(?:营业执照|执照|(?<!工商)(?:法人)?登记(?:证)?|证书)[^，,。；;！!？?\n]{0,8}?"
               r"(?:(?:还没|没有|没|未|尚未)(?:下来|办|拿到|领)|才(?:能)?(?:注册|办)?(?:下来|拿到|办下来)|"
               r"(?:下周|下个?月|过几天|过两天|马上|即将|月底)[^，,。；;！!？?\n]{0,3}?(?:下来|拿到|办好|办下来))|"
@@ -259,7 +259,7 @@ CLUSTERED = r"产业集聚|产业聚集|产业集群|集聚发展|形成了?集�
     rf"|{MANY_UNITS}[^，,。；;！!？?\n不没]{{0,4}}?(?:集中|扎堆|云集|密集)" \
     rf"|{MANY_UNITS}[^，,。；;！!？?\n不没]{{0,3}}?{SCORES}家" \
     rf"|(?:集中|汇聚|云集|入驻)了?[^，,。；;！!？?\n不没]{{0,4}}?{SCORES}家"
-# 软件企业相当集中, 服务机构有两百多家, 集中了三十多家服务机构, 入驻了二十来家 (not 十来家: about ten)
+# 软件企业相当集中, 服务机构有两百多家, 聚了四十多家代理所, 入驻了二十来家 (not 十来家: about ten)
 # "报服务业集聚区", "那服务业集聚区呢": the service zone asked for by a short name of its own, no statement that
 # industry clusters (区里有个服务业集聚区 is one).
 ZONE_STEM = r"(?:知识产权)?服务业(?:高质量)?集聚(?:发展)?"
@@ -267,7 +267,7 @@ ZONE_SHORT_NAME = rf"{ZONE_STEM}(?:示范)?区"
 ZONE_TYPE_NAME = re.compile(rf"(?<=报|请|建|那|冲|评|选|争){ZONE_SHORT_NAME}"
                             rf"|{ZONE_SHORT_NAME}(?=呢|吗|能|可以|行|怎么|如何|的?条件|的?要求|需要|要什么|有什么"
                             rf"|可能|够格|够不够|算不算)"
-                            rf"|(?<=[“\"「]){ZONE_SHORT_NAME}(?=[”\"」])"  # 能不能报“服务业集聚区”: a name quoted
+                            rf"|(?<=[“\"「]){ZONE_SHORT_NAME}(?=[”\"」])"  # 想问“服务业集聚区”这一类: a name quoted
                             rf"|{ZONE_STEM}示范区"  # a 示范区 is the type, anywhere
                             rf"|{ZONE_STEM}(?:示范)?区?(?=这块|这一块|那块|方面)")
 # 服务业集聚这块，…算不算集聚说不清: the type spoken of as a matter, no statement that industry clusters
@@ -531,7 +531,7 @@ LEAD_IN = re.compile(r"([^，,。；;！!？?\n]*)[：:][^。！!？?\n]*$")  # 
 
 
 def sought_in_lead_in(text: str, item_start: int) -> bool:
-    """The items counted after a lead-in (拟同时申报两项：一是…，二是…) are what it seeks, not titles held."""
+    """The items counted after a lead-in (打算报两个项目：其一是…，其二是…) are what it seeks, not titles held."""
     lead_in = LEAD_IN.search(text, 0, item_start)
     return bool(lead_in and SEEKS.search(lead_in.group(1)))
 
@@ -599,7 +599,7 @@ def denied_titles(text: str) -> list[ProjectKey]:
 SUBSIDIARY = re.compile(r"(?:是|为|系)[^，,。；;！!？?\n]{0,24}?(?:全资|控股)?子公司")
 
 
-# the asker asking of itself right after a parent named (集团是示范企业，那我们还要报吗)
+# the asker asking of itself right after a parent named (集团早是示范企业了，我们还用报吗)
 SPEAKER_AFTER = re.compile(r"[，,。；;\s]*(?:那|那么)?(?:我们|咱们|我院|我所|我司|我校|本单位|我单位)(?:自己)?"
                            r"(?:还要|还用|要不要|需不需要|还需要|用不用|能不能|可以|能)再?(?:报|申报)")
 
@@ -611,7 +611,7 @@ def parent_holds(text: str, before: str, seg_end: int) -> bool:
     parent = pattern("parent_unit").search(before)
     return bool(parent) and bool(pattern("subordinate_unit").search(text, seg_end) or SUBSIDIARY.search(text)
                                  or (not kinds.OWN.search(before, 0, parent.start())
-                                     and SPEAKER_AFTER.match(text, seg_end)))  # 集团是…，那我们还要报吗
+                                     and SPEAKER_AFTER.match(text, seg_end)))  # 集团是…，我们还用报吗
 
 
 def revoked_later(text: str, end: int) -> bool:
@@ -713,7 +713,7 @@ LIKENED_BEFORE = re.compile(r"(?:跟|和|与|同|像)(?:[^，,。；;！!？?\n]
 LIKENED_AFTER = re.compile(r"[^，,。；;！!？?\n]{0,20}?(?:一样|相同|类似|同样|差不多)")
 
 
-# 刚问了石家庄市局, 咨询过省知识产权局: an office consulted, whose place is not the applicant's
+# 刚问过某市局, 咨询过省知识产权局: an office consulted, whose place is not the applicant's
 CONSULTED_BEFORE = re.compile(r"(?:问了|问过|咨询了|咨询过|打听了|请教了|核实了|确认了|打电话给|致电)(?:一下|下)?$")
 OFFICE_AFTER = re.compile(r"[市县区省州]?(?:知识产权局|市场监管局|市场监督管理局|局|厅)")
 
@@ -1006,7 +1006,7 @@ def places_named_for_types(masked: str, clean: str, applicant: Place | None) -> 
 
 
 SIDE = re.compile(r"那边|这边|方面")  # 市政府那边准备报…: the place's side of the matter
-ITSELF = re.compile(r"自己|本身|自身")  # 某市本身也想报示范市: the place itself, beside a place below it
+ITSELF = re.compile(r"自己|本身|自身")  # 那个地级市自己也要报示范市: the place itself, beside a place below it
 OWN_PLACE_AFTER = re.compile(r"里|(?:人民)?政府")  # the speaker's own place, by its level (我们区里, 我市政府)
 # A city-level place referred to by its level alone (盟里, 州政府, 地区行署), after its name was said.
 CITY_REFERENCE = re.compile(r"(?<![\u4e00-\u9fff])(?:盟|州|地区|市)(?:里|行署|行政公署|(?:人民)?政府)"
@@ -1177,7 +1177,7 @@ def extract_profile(text: str, previous: Profile | None = None) -> Profile:
     if previous is not None and previous.kind == K.institute and kind in (K.company, K.university, *LEGAL_FORMS) \
             and founders(masked) and not (head and K.institute in head.also) \
             and not pattern("follow_up").search(masked):  # 某某研究院有限公司: the institute; …控股的某公司呢: another
-        # 是集团设立的，集团是民营企业: the institute's founder, told later (登记的是有限公司: and its own form)
+        # 由一家民营集团出资: the institute's founder, told later (注册成有限公司: and its own form)
         kind, head, head_at = K.institute if kinds.registered_as_company(masked) else None, None, None
     if kind in LEGAL_FORMS and previous is not None and previous.kind not in (None, *LEGAL_FORMS):
         kind = previous.kind  # 是事业单位，省科技厅主管的: the legal form of the unit already described

@@ -621,7 +621,7 @@ def head_noun(text: str) -> Marker | None:
             return replace(subject[0], by="asks")
         if THIS_ONE.match(text, start):
             earlier = [m for m in found if m.start < start and m.kind not in (*LEGAL_FORMS, K.person)]
-            # …参与了一个研究院，是…设立的，这个能报吗: the unit named last; 那它能报…吗 with none named before: the
+            # …加入了一家研究所，由…出资，那它能报吗: the unit named last; 那它能报…吗 with none named before: the
             # unit an earlier turn described (what the text goes on to name is not it)
             return replace(earlier[-1], by="asks") if earlier else None
     for follow_up in WHAT_ABOUT.finditer(text):  # …成立了一家有限公司，这个公司可以吧: the unit it turns to

@@ -184,7 +184,7 @@ def doubted_alternative(text: str, start: int) -> bool:
 ASKED_BEFORE = re.compile(r"(?:是不是|算不算|是否|属不属于|是否属于|有没有)[^，,。；;！!？?\n]{0,6}$")
 COPULA_BEFORE = re.compile(r"(?:是|算|属于|为)[^，,。；;！!？?\n]{0,6}$")
 QUESTION_AFTER = re.compile(r"[^，,。；;！!？?\n报请]{0,6}?(?:(?:吗|吧|么|呢)[？?]?|[？?])\n?")  # …吧⏎: a line asks
-# 能报吗，还是得在内地注册个公司: the other answer a question offers, not a fact
+# 能报吗，还是要先到内地登记一家公司: the other answer a question offers, not a fact
 ALTERNATIVE_START = re.compile(r"\s*(?:还是|或者)")
 ALTERNATIVE_ASKED = re.compile(r"(?:(?:吗|呢)[，,]|[？?])\s*$")
 UNSURE_AFTER = re.compile(r"[^，,。；;！!？?\n]{0,2}?[（(](?:待确认|待核实|待查|不确定|存疑|未确认)[）)]")
@@ -214,7 +214,7 @@ SENTENCE_START = re.compile(r"[^。！!？?\n]*$")
 
 
 def changed_later(text: str, start: int, before: str) -> bool:
-    """The mention is what a change planned in its sentence is to make of the unit (明年要完成改制，改成有限公司)."""
+    """The mention is what a change planned in its sentence is to make of the unit (年底前改制，改为股份有限公司)."""
     sentence = SENTENCE_START.search(text, 0, start)
     return bool(CHANGED_TO.search(before) and sentence and pattern("pending").search(sentence.group()))
 
@@ -233,7 +233,7 @@ def qualifiers(text: str, start: int, end: int) -> set[Qualifier]:
     if FORMER_AFTER.match(text, end):
         found.add(Qualifier.former)  # 由高职升格为…: 高职 is what it was
     if PENDING_AFTER.match(text, end) or changed_later(text, start, before):
-        found.add(Qualifier.pending)  # 省级正在申报中; 明年要完成改制，改成有限责任公司
+        found.add(Qualifier.pending)  # 省级正在申报中; 年底前改制，改为股份有限公司
     if (upgrade := UPGRADE_BEFORE.search(before)) and DONE_AFTER.match(text, end) \
             and not PENDING_AFTER.match(text, end) and not pattern("pending").search(before, 0, upgrade.start()) \
             and not SOUGHT_BEFORE.search(before, 0, upgrade.start()):
