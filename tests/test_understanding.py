@@ -3206,3 +3206,18 @@ def test_a_frame_of_wanting_to_make_sure_is_no_part_of_what_is_asked(assistant: 
 def test_asking_to_have_a_deadline_put_off_asks_whether_it_is_still_time(assistant: Assistant) -> None:
     answer = assistant.ask("几个区的材料还差一点，能不能请省里宽限到10月18号？", as_of=DAY)
     assert any(part.startswith("when:") for part in answer.trace["parts"]) and answer.in_scope
+
+
+def test_how_long_a_title_lasts_asked_with_losing_it_is_the_revocation(assistant: Assistant) -> None:
+    answer = assistant.ask("示范单位有效期几年 还会被摘牌吗", as_of=date(2028, 3, 1))
+    assert answer.citations[0].id == "notice#4.5" and "2025年9月—10月" not in answer.answer
+
+
+def test_paying_any_named_charge_asks_the_fees_rule(assistant: Assistant) -> None:
+    answer = assistant.ask("中介要我们付一笔陪跑辅导费才给报，合规吗", as_of=DAY)
+    assert answer.citations[0].id == "notice#5.4" and "收取费用" in answer.answer
+
+
+def test_the_standard_acceptance_is_judged_by_asks_the_acceptance(assistant: Assistant) -> None:
+    answer = assistant.ask("验收定在啥时候 按啥标准验", as_of=DAY)
+    assert "2027年底前" in answer.answer and "验收标准" in answer.answer

@@ -828,10 +828,11 @@ def used_term(piece: str, clauses: list[Clause]) -> tuple[str, Clause] | None:
 
 
 def timed_topics(piece: str) -> list[Topic]:
-    """Topics that need the piece's time words to match at all ("公示多久": how long the 公示 lasts), so they are
-    more specific than the "when" those words suggest."""
-    untimed = pattern("when").sub("", piece)
-    return [topic for topic in matching_topics(piece) if not topic.pattern.search(untimed)]
+    """Topics that need a clause's time words to match it ("公示多久": how long the 公示 lasts; "有效期多久，会摘牌
+    吗" as well), so they are more specific than the "when" those words suggest."""
+    clauses = [(clause, pattern("when").sub("", clause)) for clause in re.split(r"[，,；;]", piece)]
+    return [topic for topic in matching_topics(piece)
+            if any(topic.pattern.search(clause) and not topic.pattern.search(untimed) for clause, untimed in clauses)]
 
 
 def dedupe(parts: list[Part]) -> list[Part]:
