@@ -56,7 +56,7 @@ MARKERS: dict[str, ApplicantKind] = {
     **dict.fromkeys(["管委会", "管理委员会", "高新区", "高新技术产业开发区", "高新技术开发区", "经开区",
                      "经济技术开发区", "经济开发区", "开发区", "工业园区", "工业园", "产业园区", "产业园", "科技园",
                      "园区", "综合保税区", "保税区", "自由贸易试验区", "自贸试验区", "自贸区", "自贸片区", "大学科技园",
-                     "旅游度假区", "风景名胜区", "风景区"],
+                     "旅游度假区", "风景名胜区", "风景区", "新区"],  # 兰州新区: a 管委会's zone
                     K.park_committee),
     **dict.fromkeys(["股份有限公司", "有限责任公司", "有限公司", "股份公司", "分公司", "子公司", "公司", "合伙企业",
                      "个人独资企业", "个体工商户", "个体户", "企业", "厂", "集团", "总部", "国企", "央企", "民企",
@@ -135,6 +135,10 @@ WAS_BEFORE_CONVERSION = re.compile(r"(?:转制|改制|转企)(?:而)?来")
 REFORM_AFTER = re.compile(r"(?:体制)?改革")  # 科研院所改革, 高校改革: a policy named after a kind of unit
 ONE_BUSINESS_OF = re.compile(r"的?(?:一家|一间|一所)")  # 某街道一家做模具的: where a business is
 BUILDING = re.compile(r"房|区(?!内|里)")  # 厂房, 厂区: a factory's buildings and grounds, not a unit
+# A district named beside a 新区 in brackets (某新区（某区）, 某区（某新区）): one body, the district's government,
+# whatever the text calls it after.
+NEW_AREA_AS_DISTRICT = re.compile(r"新区[（(][\u4e00-\u9fff]{1,8}[区县市][）)]"
+                                  r"|[区县市][（(][\u4e00-\u9fff]{0,8}新区[）)]")
 QUOTE_CLOSE = re.compile(r"[”\"」』]")
 QUOTED = re.compile(r"[“\"「『][^”\"」』，,。；;]{0,16}")  # the opening of a quoted name, up to a marker in it
 PARENTHESIS = re.compile(r"[（(][^（()）]{0,40}[）)]")
@@ -262,9 +266,10 @@ def markers(text: str) -> tuple[Marker, ...]:
         if later_in_segment and QUOTED.fullmatch(text, marker.end, later.start) \
                 and (marker.kind in LEGAL_FORMS or marker.kind in quoted_kinds(text, found[i + 1:])):
             continue  # 事业单位“某某水产研究所”, 全资子公司“某某研究院有限公司”: the unit is the one its name says
-        if text[marker.start:marker.end] == "厂" \
-                and (BUILDING.match(text, marker.end) or in_place_name(text, marker.start)):
-            continue  # 标准厂房: a building; 大厂回族自治县: a place
+        if text[marker.start:marker.end] in ("厂", "新区") \
+                and (BUILDING.match(text, marker.end) or in_place_name(text, marker.start)
+                     or NEW_AREA_AS_DISTRICT.search(text)):
+            continue  # 标准厂房: a building; 大厂回族自治县, 浦东新区, 某新区（某区）…新区: a place
         if marker.kind == K.government and ONE_BUSINESS_OF.match(text, marker.end):
             continue
         if REFORM_AFTER.match(text, marker.end):

@@ -175,3 +175,14 @@ def test_a_programme_of_a_level_is_not_the_schools_level() -> None:
 ])
 def test_the_service_zone_named_says_nothing_of_agglomeration(text: str) -> None:
     assert extract_profile(text).industrial_agglomeration is not True
+
+
+def test_a_new_area_outside_the_division_list_is_no_city_government(library) -> None:
+    found = statuses("我们这边是哈尔滨新区，想了解能不能报示范市和示范县", library)
+    assert found["city"] != "eligible" and found["county"] != "eligible"
+    assert extract_profile("我们这边是哈尔滨新区").kind == ApplicantKind.park_committee
+
+
+@pytest.mark.parametrize("text", ["上海市浦东新区想报示范市", "南沙新区（南沙区）这边，新区有区政府，想报示范县"])
+def test_a_new_area_that_is_a_district_keeps_its_government(text: str) -> None:
+    assert extract_profile(text).kind == ApplicantKind.government
