@@ -3221,3 +3221,10 @@ def test_paying_any_named_charge_asks_the_fees_rule(assistant: Assistant) -> Non
 def test_the_standard_acceptance_is_judged_by_asks_the_acceptance(assistant: Assistant) -> None:
     answer = assistant.ask("验收定在啥时候 按啥标准验", as_of=DAY)
     assert "2027年底前" in answer.answer and "验收标准" in answer.answer
+
+
+def test_a_place_turned_to_with_an_aside_in_brackets_is_screened_for_its_government(assistant: Assistant) -> None:
+    conversation = Conversation()
+    assistant.ask("我们是赣州一个市级工业园区管委会，想报示范园区", conversation, as_of=DAY)
+    answer = assistant.ask("那园区所在的信丰县（赣州市下面的县）可以报示范县吧", conversation, as_of=DAY)
+    assert answer.verdicts["county"].status == "eligible"

@@ -740,7 +740,8 @@ def governed_or_governing(text: str, chain: places.Chain) -> bool:
 
 PLACE_WORD = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[的个那这们]))(?:县|区|市|旗)(?:里|政府|人民政府)?$")
 # What may follow a place that is the subject turned to (无锡市自己报…, 滨湖区呢, 某县政府能报吗).
-AFTER_PLACE_TURNED_TO = re.compile(rf"(?:的?(?:人民)?政府)?(?:自己|本身|单独|这边)?(?:还|也)?"
+AFTER_PLACE_TURNED_TO = re.compile(rf"(?:[（(][^（()）]{{0,16}}[）)])?"  # 某县（某市下面的县）: an aside on the place
+                                   rf"(?:的?(?:人民)?政府)?(?:自己|本身|单独|这边)?(?:还|也)?"
                                    rf"(?:(?P<applies>(?:{alternation('modal')})?够?(?:{alternation('apply')}))|呢|$)")
 
 
@@ -770,6 +771,11 @@ def place_as_applicant(text: str) -> int | None:
         end = chain.mentions[-1].end
         if text.startswith(MASK, end):
             continue  # 浙江省局: the place names an organiser
+        if number == 0 and OPENING_PLACE.match(text[:chain.start]) \
+                and (government := places.GOVERNMENT_AFTER.match(text, end)) \
+                and not kinds.MODIFIES.match(text, government.end()):
+            return end  # 某区人民政府这边咨询，…: the government the text opens with (not places named after it; not
+            # 某市人民政府举办的研究院: the institute's founder)
         if PLACE_INTRO.search(text[seg_start:chain.start]) and not OFFICE_NAME_AFTER.match(text, end, seg_end) \
                 and not WHERE_FROM_AFTER.match(text, end) and not names_other_unit(text, end):
             return end  # not 我们是某某区…管理办公室 (an office the place names), nor 我们是温州这边的 (where from),

@@ -94,7 +94,8 @@ SEVERAL_AFTER = re.compile(rf"(?:有|达|超过|近|约)?{NUMBER}[^，,。；;�
 MANY = re.compile(r"[^，,。；;！!？?\n]{0,3}?(?:集中|扎堆|云集|密集|集聚|聚集|众多|很多|较多|不少|林立)")
 OWN = re.compile(r"(?:我们|我|本)$")  # 我们研究院, 本公司: the speaker's own unit
 # "X的Y", "X下属Y", "X下面有个Y": X is where Y belongs, not the applicant (a copula 是 or 系 in between ends it).
-MODIFIES = re.compile(r"[^，,。；;！!？?\n是系]{0,12}?"
+# A bracketed aside counts as one character (某院（省政府设立的事业单位）想问: not 设立的).
+MODIFIES = re.compile(r"(?:[^，,。；;！!？?\n：:（(是系]|[（(][^（()）]{0,24}[）)]){0,12}?"
                       r"(?:的|下属|所属|直属|旗下|(?:下面|下边|底下|旗下|内部|里面)(?:还|也)?有|下设|内设|下辖|"
                       r"里(?:有)?(?=[一某][家个所]))")  # 园区里一家公司: where the unit is
 BUREAU = re.compile(r"[局厅]$")
@@ -158,7 +159,8 @@ FILES_INSTEAD = re.compile(r"(?:去|来)?(?:申报|报|申请)(?![书表送告])
 FOUNDER_ROLE = (r"(?:(?:设立|举办|开办|创办|投资|出资|主办|发起|共建)(?:方|人|者|单位)|(?:第一)?理事长?单位|股东|"
                 r"主管(?:单位|部门))")
 # 市政府牵头、和某校共建: the founders
-FOUNDER_OR_AGENT = re.compile(r"(?:牵头|主导|领衔)?(?:(?:和|与|、)[^，,。；;！!？?\n]{0,16}?)?"
+FOUNDER_OR_AGENT = re.compile(r"(?:[（(][^（()）]{0,24}[）)])?"  # 某大学（部属）出资设立: an aside between
+                              r"(?:牵头|主导|领衔)?(?:(?:和|与|、)[^，,。；;！!？?\n]{0,16}?)?"
                               r"(?:自己|自行|出资|独资|合资|共同|联合|一起|一同|合作)?"
                               r"(?:设立|举办|创办|组建|兴办|主办|发起|出资|投资|共建|共办|合办)"
                               r"|[^，,。；;！!？?\n是]{0,8}?(?:批准|批复|批文|同意|认定|授予|命名)(?:了)?"
@@ -618,6 +620,9 @@ def head_noun(text: str) -> Marker | None:
             continue  # 听说园区可以报…: what someone said of others, not the asker's own question
         start = subject_start(text, asking.start())
         subject = [m for m in found if start <= m.start < asking.start()]
+        if (itself := UNIT_ITSELF.search(text, start, asking.start())) and (named := [
+                m for m in found if m.start < itself.start() and text[m.end - 1] == itself.group("noun")]):
+            return replace(named[0], by="asks")  # 某科学院……，院里有一家公司，院本身能报吗: the academy
         if subject and subject[0].kind in LEGAL_FORMS:
             own = speaker(text, found)  # 我们研究院是事业单位……事业单位能报吗: the legal form of the institute
             if own.kind not in LEGAL_FORMS:
@@ -638,6 +643,9 @@ def head_noun(text: str) -> Marker | None:
     return own
 
 
+# A question whose subject is a unit by its bare noun and 本身 (院本身, 学校自己): the unit of that noun named before.
+UNIT_ITSELF = re.compile(r"(?:^|(?<=[，,\s]))(?:那|那么)?(?:我们)?(?P<noun>[院校所司])(?:本身|自身|自己)"
+                         r"(?:[^，,]{0,4})$")
 # A question whose subject only points back (这个能报吗, 它呢): the unit named last before it.
 THIS_ONE = re.compile(r"\s*(?:那|那么)?(?:这个|这家|这所|这一个|它)(?=能|可以|可不可以|是否|行|符合|算|报|呢|也)")
 # The place itself as the subject of a question (县里能不能报, 我们区可以报吗): its people's government (a 区 standing

@@ -186,3 +186,24 @@ def test_a_new_area_outside_the_division_list_is_no_city_government(library) -> 
 @pytest.mark.parametrize("text", ["上海市浦东新区想报示范市", "南沙新区（南沙区）这边，新区有区政府，想报示范县"])
 def test_a_new_area_that_is_a_district_keeps_its_government(text: str) -> None:
     assert extract_profile(text).kind == ApplicantKind.government
+
+
+def test_a_regiment_farm_of_the_corps_is_no_county_government(library) -> None:
+    assert statuses("兵团第三师四十一团（团场）想了解能否报示范县", library)["county"] == "ineligible"
+
+
+def test_the_government_a_text_opens_with_is_the_applicant_not_the_places_it_cites(library) -> None:
+    found = statuses("杭州市西湖区人民政府这边想问，天津重庆的区都可以报示范市，我们西湖区能报吗", library)
+    assert found["city"] == "ineligible" and found["county"] == "eligible"
+    assert extract_profile("苏州市人民政府举办的某某材料研究院（事业单位）想报示范科研机构").kind == ApplicantKind.institute
+
+
+def test_a_unit_asked_about_by_its_bare_noun_and_itself_is_the_unit_named_first(library) -> None:
+    text = "某某省林业科学院（省政府设立的事业单位）来电：院里控股一家某某苗木有限公司，院本身能不能报示范企业？"
+    assert extract_profile(text).kind == ApplicantKind.institute
+    assert statuses(text, library)["enterprise"] == "ineligible"
+
+
+def test_an_upgrade_whose_approval_is_about_to_come_is_not_yet_the_level() -> None:
+    assert extract_profile("我们是某县工业园区管委会，国家级的批复估计马上下来").park.level != ParkLevel.national
+    assert extract_profile("我们是某县工业园区管委会，省级还在走程序").park.level != ParkLevel.provincial
