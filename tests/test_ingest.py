@@ -413,3 +413,41 @@ def test_a_title_printed_above_its_docno_is_the_title(settings: Settings, tmp_pa
     assert clauses[f"{result.doc_id}#title"] == "江西省知识产权局关于做好示范企业推荐工作的通知"
     assert clauses[f"{result.doc_id}#1"] == "一、推荐名额\n每个设区市推荐示范企业不超过3家。"
     assert result.kind == "provincial_notice"
+
+
+def write_typeset_pdf(path: Path) -> Path:
+    """A notice typeset as offices print one: justified paragraphs that wrap at the margin, a bordered table whose
+    cells wrap under their columns, a signature set to the right."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    body = ParagraphStyle("body", fontName="STSong-Light", fontSize=12, leading=20, firstLineIndent=24,
+                          wordWrap="CJK")
+    right = ParagraphStyle("right", parent=body, firstLineIndent=0, alignment=2)
+    cell = ParagraphStyle("cell", fontName="STSong-Light", fontSize=11, leading=14, wordWrap="CJK")
+    paragraph = ("一、时间安排。请各设区市知识产权局认真组织本地区企业做好申报准备，按照下表所列渠道和时间"
+                 "报送材料，逾期不予受理，各地不得另行设置其他报送渠道。")
+    rows = [["项目", "报送渠道", "截止时间"],
+            ["示范企业", "向所在设区市知识产权局提交纸质材料和电子材料", "2025年9月28日"],
+            ["示范高校、示范科研机构", "直接报送省知识产权局", "2025年10月8日"]]
+    table = Table([[Paragraph(text, cell) for text in row] for row in rows], colWidths=[110, 190, 110])
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+    SimpleDocTemplate(str(path), pagesize=A4).build([
+        Paragraph("某省知识产权局关于示范创建申报工作的通知", body), Paragraph(paragraph, body),
+        Paragraph(paragraph.replace("一、时间安排", "二、材料要求"), body), Spacer(1, 12), table,
+        Paragraph("某省知识产权局", right), Paragraph("2025年9月16日", right)])
+    return path
+
+
+def test_a_typeset_pdf_reads_as_paragraphs_and_table_rows(settings: Settings, tmp_path: Path) -> None:
+    from assistant.corpus.loaders import load
+
+    text = load(write_typeset_pdf(tmp_path / "notice.pdf").read_bytes(), "notice.pdf", ".pdf", settings.ingest).text
+    lines = text.splitlines()
+    assert any(line.startswith("一、时间安排") and line.endswith("各地不得另行设置其他报送渠道。") for line in lines)
+    assert "项目：示范企业；报送渠道：向所在设区市知识产权局提交纸质材料和电子材料；截止时间：2025年9月28日。" in lines
+    assert "项目：示范高校、示范科研机构；报送渠道：直接报送省知识产权局；截止时间：2025年10月8日。" in lines
+    assert lines[-2:] == ["某省知识产权局", "2025年9月16日"]

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
+from assistant.corpus import pdf_layout
 from assistant.corpus.limits import MB, CharBudget, checked_archive
 from assistant.errors import DecodeError, EmptyDocumentError, LimitExceededError, UnsupportedFormatError
 from assistant.settings import IngestLimits
@@ -163,7 +164,8 @@ def _unique_cells(cells: Iterable[Any]) -> list[str]:
 
 
 def load_pdf(data: bytes, name: str, limits: IngestLimits) -> Extracted:
-    """The text layer, page after page; a PDF without one is refused (no OCR).
+    """The text layer, page after page, as laid out: a paragraph's wrapped lines joined, a table's rows rendered
+    as ``表头：值；表头：值。`` (``pdf_layout``); a PDF without a text layer is refused (no OCR).
 
     pypdf's own decompression limits are set to ``max_unzipped_mb``; characters are counted as
     pypdf extracts them, so a page that expands into millions of characters stops at the limit.
@@ -180,13 +182,16 @@ def load_pdf(data: bytes, name: str, limits: IngestLimits) -> Extracted:
             reader = PdfReader(io.BytesIO(data))
             if len(reader.pages) > limits.max_pages:
                 raise LimitExceededError(f"{name} 共 {len(reader.pages)} 页，超过 {limits.max_pages} 页上限，未导入")
-            pages = [page.extract_text(visitor_text=lambda text, *_: budget.spend(text)) for page in reader.pages]
+            for page in reader.pages:  # counted as plain text first: layout mode takes no visitor
+                page.extract_text(visitor_text=lambda text, *_: budget.spend(text))
+            pages = [page.extract_text(extraction_mode="layout") for page in reader.pages]
     except LimitReachedError as error:
         raise LimitExceededError(f"{name} 超出 PDF 解析上限（数据流解压后不得超过 {limits.max_unzipped_mb:g} MB，"
                                  "页面结构不得过于庞大），未导入") from error
     except (PdfReadError, ValueError, KeyError) as error:
         raise DecodeError(f"{name} 无法作为 PDF 读取（文件损坏或已加密）：{error}") from error
-    text = "\n".join((page or "").rstrip("\n") for page in pages)
+    text = "\n".join(line for block in pdf_layout.blocks(pages)
+                     for line in (_rows(block) if isinstance(block, list) else [block]))
     if not text.strip():
         raise EmptyDocumentError(f"{name} 没有文字层（可能是扫描件）；本系统不支持 OCR，"
                                  "请提供带文字层的 PDF、Word 或文本文件")
