@@ -106,3 +106,9 @@ def test_a_provinces_own_receipt_date_comes_before_the_national_one(sichuan: Ass
     assert "2025年9月19日" in first and cited(answer)[0] == "sichuan-2025"
     elsewhere = ask(sichuan, "我们是南昌市知识产权局，工作联络员回执哪天前报？", "2025-09-16")
     assert "2025年9月19日" in elsewhere.answer and "sichuan-2025" not in cited(elsewhere)
+
+
+def test_a_question_that_says_nowhere_is_answered_by_each_loaded_notice_named(layered: Assistant) -> None:
+    answer = ask(layered, "报材料的时候遇到问题应该联系谁，有电话吗？", "2025-10-10")
+    assert {"zhejiang-2025", "guangdong-2025"} <= set(cited(answer))
+    assert "《浙江省转发通知》" in answer.answer and "《广东省转发通知》" in answer.answer

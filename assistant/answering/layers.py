@@ -51,10 +51,15 @@ class Layers:
     applicant: Place | None = None
 
     def areas_for(self, piece: str) -> list[Area]:
-        """The places a piece is about: those it names, else the applicant's."""
+        """The places a piece is about: those it names, else the applicant's, else those of every loaded notice (a
+        question that says nowhere is asked where the office that loaded them serves; each notice is named)."""
         applicant = self.applicant
         return areas_named(piece) or ([(applicant.province, applicant.city)] if applicant and applicant.province
-                                      else [])
+                                      else self.loaded_areas())
+
+    def loaded_areas(self) -> list[Area]:
+        return list(dict.fromkeys((d.info.province, d.info.locality) for d in self.library.documents.values()
+                                  if d.info.kind == "provincial_notice" and d.info.province and d.clauses))
 
     def search_filter(self, piece: str) -> set[str]:
         """The documents whose clauses may answer ``piece`` on the national side: the notice and its annexes —
