@@ -730,3 +730,60 @@ def test_a_piece_naming_no_type_is_answered_for_the_types_its_question_names(set
                                      as_of=date(2025, 9, 25)).answer.split("依据")[0]
     assert "马建国" in answer and "韩雪" not in answer
     assert "《青海省转发通知》未写明申报单位的报送时间" in answer and "未载入" not in answer
+
+
+NAMED_DISTRICTS_NOTICE = """# 包头市市场监督管理局文件
+
+包市监发〔2025〕9号
+
+## 包头市市场监督管理局关于转发《内蒙古自治区知识产权局关于组织开展2025—2027年知识产权强国建设示范创建工作的通知》的通知
+
+各旗县区市场监督管理局：
+
+## 一、申报项目
+
+（一）示范市。以包头市人民政府名义申报。昆都仑区、青山区不单独申报国家知识产权强县建设示范县。
+
+## 二、本市申报条件
+
+申报示范企业的企业，应已被认定为包头市知识产权示范企业。
+
+## 三、联系人
+
+市局知识产权科 赵六 0472-5111222
+
+包头市市场监督管理局
+2025年9月18日
+"""
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("包头市青山区人民政府打算报示范县", "ineligible"),  # a district the arrangement names
+    ("包头市九原区人民政府打算报示范县", "eligible"),  # one it does not name
+])
+def test_districts_a_city_names_as_not_applying_on_their_own_are_those_alone(
+        settings: Settings, tmp_path: Path, text: str, status: str) -> None:
+    from datetime import date
+
+    from assistant.rules import check
+
+    ingest_file(settings, write(tmp_path / "baotou.md", NAMED_DISTRICTS_NOTICE))
+    verdict = check(text, Library.from_settings(settings), as_of=date(2025, 9, 20)).verdicts["county"]
+    assert verdict.status == status
+
+
+@pytest.mark.parametrize(("said", "status"), [
+    ("去年评上了包头市知识产权优势企业，市级的示范企业还没拿到", "ineligible"),  # another title of the level
+    ("2024年已被认定为包头市知识产权示范企业", "eligible"),
+    ("打算申报示范企业", "needs_info"),  # the application, not a title held
+])
+def test_a_required_local_title_is_held_only_as_its_own_kind(settings: Settings, tmp_path: Path, said: str,
+                                                              status: str) -> None:
+    from datetime import date
+
+    from assistant.rules import check
+
+    ingest_file(settings, write(tmp_path / "baotou.md", NAMED_DISTRICTS_NOTICE))
+    text = f"包头某某稀土材料有限公司，有限责任公司，独立法人，{said}。"
+    verdict = check(text, Library.from_settings(settings), as_of=date(2025, 9, 20)).verdicts["enterprise"]
+    assert verdict.status == status

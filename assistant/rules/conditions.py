@@ -15,6 +15,7 @@ from datetime import date
 
 from assistant.language.lexicon import pattern
 from assistant.language.normalize import bigrams
+from assistant.rules import places
 from assistant.rules.extract import mentioned_types
 from assistant.rules.params import ProjectKey
 from assistant.rules.profile import ApplicantKind, PlaceCategory, Profile
@@ -62,6 +63,13 @@ def condition_met(condition: ProvincialCondition, text: str) -> bool | None:
     parts = parts_of(text)
     # what is required (…的，应为自治区知识产权示范企业), not whom it is required of (申报示范企业创建的)
     required = required_part.group() if (required_part := REQUIREMENT.search(condition.text)) else condition.text
+    if wanted := titles(required):  # a title required: the part naming it says whether it is held
+        for number in (number for number, part in enumerate(parts) if names_title(part, wanted)
+                       and not applying_for_the_round(part)):
+            return stated_as_held(parts[number], parts[number + 1:number + 2], condition.text)
+        parts = [part for part in parts if not titles(part)]  # another title (市级优势企业 for a 示范企业) is none
+        if not parts:
+            return None
     best = max((number for number, part in enumerate(parts) if not of_another_level(condition.text, part)),
                key=lambda number: len(shared(required, parts[number])), default=0)
     codes = set(CODE.findall(condition.text))
@@ -73,6 +81,27 @@ def condition_met(condition: ProvincialCondition, text: str) -> bool | None:
 NEGATED = re.compile(r"[无未没]|不存在")
 REQUIREMENT = re.compile(r"(?:应|须|需|必须).*")  # …的，应为截至…已获评贵州省知识产权优势企业: what is required
 LEVEL = re.compile(r"(国家|省|市|县)(?:级|里|内)?的?知识产权")  # 贵州省知识产权优势企业, 国家知识产权优势企业
+# a title by its level, kind and unit (天津市知识产权示范企业, 市级示范企业, 省级优势企业)
+TITLE = re.compile(r"(?:(?P<level>国家|省|市|县)(?:级|里)?的?(?:知识产权)?)?(?P<kind>示范|优势|试点)"
+                   r"(?P<unit>企业|高校|县|市|园区)")
+
+
+def titles(text: str) -> set[tuple[str, str, str]]:
+    """The titles the text names, by level, kind and unit (市, 示范, 企业); the level is "" when none is said."""
+    return {(title["level"] or "", title["kind"], title["unit"]) for title in TITLE.finditer(text)}
+
+
+def applying_for_the_round(part: str) -> bool:
+    """The part seeks a type of this round (准备申报示范企业): the application, not a title held or sought before
+    (参评了省优势企业; 省示范企业没申请过)."""
+    return bool(pattern("seeking").search(part) and mentioned_types(part) and not NOT_HELD.search(part))
+
+
+def names_title(part: str, wanted: set[tuple[str, str, str]]) -> bool:
+    """The part names a required title, of its level or of none said."""
+    return any(
+        kind == other_kind and unit == other_unit and (level == other_level or not other_level)
+        for level, kind, unit in wanted for other_level, other_kind, other_unit in titles(part))
 
 
 def of_another_level(condition: str, part: str) -> bool:
@@ -178,22 +207,31 @@ JOINTLY = re.compile(r"(?:联合|共同|合并|一起)申报")  # 市辖城区�
 BELOW_CITY = {PlaceCategory.municipal_district, PlaceCategory.municipal_county, PlaceCategory.county_level}
 
 
-def below_city(profile: Profile) -> bool:
-    """The applicant is the government of a district or county that a city administers."""
-    return profile.kind == ApplicantKind.government and profile.place is not None \
-        and profile.place.category in BELOW_CITY
+def below_city(profile: Profile) -> str | None:
+    """The name of the district or county a city administers whose government applies ("" when unnamed), else
+    None."""
+    if profile.kind != ApplicantKind.government or profile.place is None or profile.place.category not in BELOW_CITY:
+        return None
+    return profile.place.county or ""
 
 
-def with_who_applies(verdict: Verdict, rules: list[ProvincialCondition], label: str, below: bool) -> Verdict:
+def not_on_its_own(rule: ProvincialCondition, below: str | None) -> bool:
+    """The rule says the districts or counties below the city do not apply on their own, and the applicant (``below``:
+    see ``below_city``) is one of them: any, or one it names (某区、某区不单独申报: those, not the counties)."""
+    alone = NOT_ON_ITS_OWN.search(rule.text)
+    if below is None or not alone or not re.search(r"[区县]", alone[1]) or JOINTLY.search(rule.text):
+        return False
+    named = [mention.text for mention in places.scan(alone[1])]
+    return not named or (bool(below) and any(below.startswith(name) or name.startswith(below) for name in named))
+
+
+def with_who_applies(verdict: Verdict, rules: list[ProvincialCondition], label: str, below: str | None) -> Verdict:
     """The verdict with what the provincial notice says of who applies for the type (示范市以市人民政府名义申报，
     各区不单独申报) added beside it: the national rules decide and the local arrangement is said — unless it says
-    the districts or counties do not apply on their own and the applicant (``below``: a government below a city)
-    is one."""
+    the districts or counties do not apply on their own and the applicant (``below``) is one."""
     if not rules:
         return verdict
-    if verdict.status == "eligible" and below and (rule := next(
-            (rule for rule in rules if (alone := NOT_ON_ITS_OWN.search(rule.text)) and re.search(r"[区县]", alone[1])
-             and not JOINTLY.search(rule.text)), None)):
+    if verdict.status == "eligible" and (rule := next((rule for rule in rules if not_on_its_own(rule, below)), None)):
         return Verdict(status="ineligible", citations=[*verdict.citations, rule.citation],
                        reason=f"按{label}，{rule.text}：辖区内的区、县人民政府不单独申报这一类。")
     said = "；".join(rule.text for rule in rules)

@@ -202,7 +202,8 @@ def conditions_in(document: Document, library: Library) -> list[ProvincialCondit
 # Who applies: in a section on the scope of applying (申报范围, 申报主体, 申报安排), a sentence that names a type —
 # or whose item's own heading does (（四）服务业高质量集聚发展示范区。…) — and who applies for it (示范市…以市人民政府
 # 名义申报，各区不单独申报).
-SCOPE_SECTION = re.compile(r"申报范围|申报主体|申报单位|申报对象|推荐范围|申报安排|申报渠道|组织申报|申报方式")
+SCOPE_SECTION = re.compile(r"申报范围|申报主体|申报单位|申报对象|推荐范围|申报安排|申报渠道|组织申报|申报方式|申报项目|"
+                           r"项目类型|申报类别|推荐项目")
 WHO_APPLIES = re.compile(r"由[^，。；]{1,30}?(?:申报|推荐)|名义申报|不单独申报|不得单独申报|统一申报")
 
 
