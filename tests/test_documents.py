@@ -787,3 +787,17 @@ def test_a_required_local_title_is_held_only_as_its_own_kind(settings: Settings,
     text = f"包头某某稀土材料有限公司，有限责任公司，独立法人，{said}。"
     verdict = check(text, Library.from_settings(settings), as_of=date(2025, 9, 20)).verdicts["enterprise"]
     assert verdict.status == status
+
+
+def test_a_listed_units_other_name_in_the_remarks_finds_it(settings: Settings, tmp_path: Path) -> None:
+    from datetime import date
+
+    from assistant.rules import check
+
+    rows = ("序号,单位名称,类别,认定年度,备注\n"
+            "1,中科院某某海洋所,国家知识产权示范科研机构,2023,中国科学院某某海洋研究所\n"
+            "2,某某研究所,国家知识产权示范科研机构,2022,2024年已撤销\n")
+    ingest_file(settings, write(tmp_path / "recognised-2023.csv", rows), kind="recognised_list")
+    text = "中国科学院某某海洋研究所想报示范科研机构"
+    verdict = check(text, Library.from_settings(settings), as_of=date(2025, 9, 20)).verdicts["institute"]
+    assert verdict.status == "already_recognized" and "2023" in verdict.reason

@@ -21,7 +21,7 @@ from pydantic import BaseModel
 
 from assistant.corpus.library import Library
 from assistant.corpus.model import Citation
-from assistant.corpus.recognised import units_in
+from assistant.corpus.recognised import PLAIN_UNIT, SEPARATORS, units_in
 from assistant.language.lexicon import pattern
 from assistant.language.normalize import normalize
 from assistant.rules import places
@@ -48,6 +48,7 @@ class ListedTitle(BaseModel):
     key: ProjectKey | None = None  # the type the title is (or, for a pilot, the type it is a pilot of)
     demonstration: bool = True  # False for 试点, 优势企业 …: no recognition under notice#4.1
     revoked: str = ""  # the row's 备注 when it says the title was revoked (已撤销): it no longer holds
+    aliases: list[str] = []  # the row's 备注 when it is the unit's other name (中科院某所 → 中国科学院某研究所)
     government: bool = False
     adcode: str = ""
     citation: Citation
@@ -93,9 +94,15 @@ def _read_lists(library: Library) -> list[ListedTitle]:
                                     key=keys[0] if keys else None,
                                     demonstration=not NOT_DEMONSTRATION.search(unit.title),
                                     revoked=unit.note if pattern("revoked").search(unit.note) else "",
+                                    aliases=[unit.note] if other_name(unit.note) else [],
                                     government=government, adcode=adcode,
                                     citation=library.cite(unit.clause, unit.unit), list_label=document.info.label))
     return rows
+
+
+def other_name(note: str) -> bool:
+    """A 备注 that is a unit's name (its full or former name), not a remark."""
+    return bool(PLAIN_UNIT.search(note)) and not pattern("revoked").search(note) and not SEPARATORS.search(note)
 
 
 def government_place(name: str) -> tuple[bool, str]:
@@ -130,11 +137,11 @@ UNIT_END = re.compile(r"[^，,。；;：:？?！!\s]{0,8}?(?:公司|集团|大�
 PART_AFTER = re.compile(r"[^，,。；;：:？?！!\s]{0,14}?(?:分公司|子公司|分院|分校|分厂|分中心|办事处|分部)")
 
 
-def names_in(text: str, row: ListedTitle) -> list[int]:
-    """Where ``text`` names the (non-government) unit of ``row``: its core name, or its region and the core's
-    start, and not another unit going on from there (某某理工学院 is not 某某理工大学) nor a part of the
-    unit (…股份有限公司某某分公司)."""
-    region, core = core_name(row.unit)
+def names_in(text: str, unit: str) -> list[int]:
+    """Where ``text`` names a (non-government) listed unit: its core name, or its region and the core's start, and
+    not another unit going on from there (某某理工学院 is not 某某理工大学) nor a part of the unit
+    (…股份有限公司某某分公司)."""
+    region, core = core_name(unit)
     if not core:
         return []
     found = [(m.start(), m.end()) for m in re.finditer(re.escape(core), text)] \
@@ -176,7 +183,8 @@ def find_listed(text: str, profile: Profile, library: Library) -> list[ListedTit
         elif row.government:
             if profile.kind in (K.government, None) and place and place.adcode and place.adcode == row.adcode:
                 found.append(row)
-        elif any(about_the_applicant(clean, at) for at in names_in(clean, row)):
+        elif any(about_the_applicant(clean, at)
+                 for name in [row.unit, *row.aliases] for at in names_in(clean, name)):
             found.append(row)
     return found
 
