@@ -127,7 +127,7 @@ ITEM_LABEL = re.compile(r"(?:^|(?<=[。；;！!？?\n：:\s]))(?:[①②③④�
 # A unit whose trade is serving clients (咨询公司, 代理机构, 律师事务所), in a message about a client: the agent.
 AGENT_TRADE = re.compile(r"(?:咨询|代理|顾问|律师|会计师?|财税|知产|知识产权服务)$")
 CLIENTS = re.compile(r"客户|委托人|当事人")
-AS_IF = re.compile(r"(?:按|按照|作为|当作|当成|算作)$")  # 按企业去报: what it would be treated as
+AS_IF = re.compile(r"(?:按|按照|作为|当作|当成|算作)[“\"「‘『]?$")  # 按企业去报, 按‘市辖区’报: treated as
 MASKED_NAME = re.compile(f"{MASK}+")
 ADJACENT = re.compile(r"[）)]?")  # a level in brackets after a place's name (某某市（地级市）) ends the name
 NOT_INVOLVED = re.compile(r"(?:也|都|并|从来)?(?:没有?|未|不|没怎么)(?:参与|出资|参股|投资|介入|插手)")
@@ -135,6 +135,8 @@ CHAT_GROUP = re.compile(r"[\u4e00-\u9fff]{0,4}?群(?![众体岛])")
 WAS_BEFORE_CONVERSION = re.compile(r"(?:转制|改制|转企)(?:而)?来")
 REFORM_AFTER = re.compile(r"(?:体制)?改革")  # 科研院所改革, 高校改革: a policy named after a kind of unit
 ONE_BUSINESS_OF = re.compile(r"的?(?:一家|一间|一所)")  # 某街道一家做模具的: where a business is
+BRACKET = re.compile(r"[（(]")
+DISPATCHED = re.compile(r"的?派出(?:机构|机关|单位)")
 BUILDING = re.compile(r"房|区(?!内|里)")  # 厂房, 厂区: a factory's buildings and grounds, not a unit
 # A district named beside a 新区 in brackets (某新区（某区）, 某区（某新区）): one body, the district's government,
 # whatever the text calls it after.
@@ -263,7 +265,7 @@ def markers(text: str) -> tuple[Marker, ...]:
             later.also = (K.institute,)  # an institute registered as a company (…研究院有限公司, 研究院也是…公司)
             continue
         if later_in_segment and marker.kind == K.government and OWN_PLACE.fullmatch(text, marker.start, marker.end) \
-                and not re.search(r"是", text[marker.end:later.start]):
+                and not re.search(r"是|为|系|属于", text[marker.end:later.start]):
             continue  # 我们县农业科学研究所: the county's institute
         if later_in_segment and QUOTED.fullmatch(text, marker.end, later.start) \
                 and (marker.kind in LEGAL_FORMS or marker.kind in quoted_kinds(text, found[i + 1:])):
@@ -272,8 +274,9 @@ def markers(text: str) -> tuple[Marker, ...]:
                 and (BUILDING.match(text, marker.end) or in_place_name(text, marker.start)
                      or NEW_AREA_AS_DISTRICT.search(text)):
             continue  # 标准厂房: a building; 大厂回族自治县, 浦东新区, 某新区（某区）…新区: a place
-        if marker.kind == K.government and ONE_BUSINESS_OF.match(text, marker.end):
-            continue
+        if marker.kind == K.government and (ONE_BUSINESS_OF.match(text, marker.end)
+                                            or DISPATCHED.match(text, marker.end)):
+            continue  # 市政府派出机构: whose agency the unit is
         if REFORM_AFTER.match(text, marker.end):
             continue  # 科研院所改革时转制成企业: a reform of that kind of unit
         if later_in_segment and (ADJACENT.fullmatch(text, marker.end, later.start) or MODIFIES.match(text, marker.end)):
@@ -288,7 +291,9 @@ def markers(text: str) -> tuple[Marker, ...]:
             continue  # 管委会下属的科技创新局: a unit inside this one, even one no marker names
         if LOCATED_IN.match(text, marker.end):
             continue  # 园区所在的滨湖区: the place it is in
-        named_in = marker.kind == later.kind or (marker.kind in (K.park_committee, K.university)) if later else False
+        named_in = (marker.kind == later.kind or (marker.kind in (K.park_committee, K.university)
+                                                  and not BRACKET.search(text, marker.end, later.start))) \
+            if later else False  # not 某开发区（省政府批准）: an aside, not a name going on
         if later_in_segment and named_in and NAME_INFIX.fullmatch(text, marker.end, later.start):
             continue  # a zone or a school in a unit's name (XX高新区开发建设有限公司, XX大学科技发展有限公司) is whose
             # it is; 民营企业XX公司: one unit

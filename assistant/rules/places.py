@@ -303,12 +303,20 @@ MANY_AFTER = re.compile(r"(?:很|挺|比较|特别|非常|也)?多(?![年少家�
 
 
 def said(text: str, mention: re.Match[str]) -> bool:
-    """The level is stated as a fact: not negated, not qualified (pending, hearsay…), not counted."""
+    """The level is stated as a fact: not negated, not qualified (pending, hearsay…), not counted, and a bare
+    乡镇 or 街道 not one the unit governs or is found in (代管…等街道, 分布在某某街道)."""
     ignored = REFERENCE_DOUBTS if SELF_REFERENCE.match(mention.group()) else {Qualifier.negated}
     return not negated(text, mention.start(), strict=True) \
         and not qualifiers(text, mention.start(), mention.end()) - ignored \
         and not COUNTED_BEFORE.search(text, max(0, mention.start() - 7), mention.start()) \
-        and not MANY_AFTER.match(text, mention.end())
+        and not MANY_AFTER.match(text, mention.end()) \
+        and not (mention.group() in ("乡镇", "街道")
+                 and TOWNSHIPS_ASIDE.search(text, max(0, mention.start() - ASIDE_REACH), mention.start()))
+
+
+# 代管中和、芳草等街道, 主要分布在粤海街道: townships the unit governs or where something is, not the unit's level
+TOWNSHIPS_ASIDE = re.compile(r"(?:辖|代管|托管|管理|负责|分布在|位于|落户|集中在|等)[^，,。；;！!？?\n]{0,20}$")
+ASIDE_REACH = 24
 
 
 def stated_levels(text: str) -> list[StatedLevel]:

@@ -207,3 +207,21 @@ def test_a_unit_asked_about_by_its_bare_noun_and_itself_is_the_unit_named_first(
 def test_an_upgrade_whose_approval_is_about_to_come_is_not_yet_the_level() -> None:
     assert extract_profile("我们是某县工业园区管委会，国家级的批复估计马上下来").park.level != ParkLevel.national
     assert extract_profile("我们是某县工业园区管委会，省级还在走程序").park.level != ParkLevel.provincial
+
+
+def test_a_zone_that_calls_itself_our_district_and_names_its_approver_in_brackets_is_the_zone(library) -> None:
+    text = "怀宁经济开发区管委会：我区为省级经济开发区（2018年省政府批准），以化工为主，示范园区能报吗？"
+    assert extract_profile(text).kind == ApplicantKind.park_committee
+    assert statuses(text, library)["park"] == "eligible"
+
+
+def test_townships_a_district_governs_or_hosts_are_not_its_level(library) -> None:
+    text = "杭州市西湖区科技局：西湖区是杭州市辖区，辖10个街道，科技企业主要分布在文新街道一带，区政府能报示范县吗"
+    assert statuses(text, library)["county"] == "eligible"
+
+
+def test_a_zone_committee_acting_as_a_city_agency_is_not_the_citys_government(library) -> None:
+    text = ("武汉东湖高新区管委会来函：东湖高新区为国家级高新区，作为武汉市政府派出机构，代管关东、佛祖岭等街道。"
+            "能否按‘市辖区’报示范县？示范园区呢？")
+    found = statuses(text, library)
+    assert found["city"] != "eligible" and found["county"] != "eligible" and found["park"] == "eligible"
