@@ -704,7 +704,8 @@ def find_place(text: str, head_at: int | None, kind: ApplicantKind | None, earli
 
 
 # A place the applicant governs (下辖魏都区、禹州市, 所辖某县) or is governed by (由泉州市代管): not its own.
-GOVERNS_BEFORE = re.compile(r"(?:下辖|所辖|辖区内的?|下属的?)(?:[^，,。；;！!？?\n]{0,30}?[、和及])?$")
+GOVERNS_BEFORE = re.compile(r"(?:下辖|所辖|(?<![直管统])辖(?!区)|辖区内的?|下属的?|(?:所在地|驻地|府)(?:为|是|在))"
+                            r"(?:[^，,。；;！!？?\n]{0,30}?[、和及])?$")  # 辖延吉、图们…, 州府所在地为某市: not its own
 GOVERNED_BY = re.compile(r"(?:代管|托管|管辖|领导)")
 
 

@@ -103,7 +103,7 @@ def scan(text: str) -> list[Mention]:
 
 
 # 我州下辖凯里、黄平: places it governs, listed (not 宜昌市下辖的枝江市: which county, named by its city)
-GOVERNING = re.compile(r"(?:下辖|管辖|代管|托管)(?![的之])")
+GOVERNING = re.compile(r"(?:下辖|管辖|代管|托管|(?<![直统下管所])辖)(?![的之区])")
 
 
 def chains(text: str) -> list[Chain]:

@@ -225,3 +225,13 @@ def test_a_zone_committee_acting_as_a_city_agency_is_not_the_citys_government(li
             "能否按‘市辖区’报示范县？示范园区呢？")
     found = statuses(text, library)
     assert found["city"] != "eligible" and found["county"] != "eligible" and found["park"] == "eligible"
+
+
+def test_the_places_a_prefecture_lists_as_governed_and_its_seat_are_not_its_own(library) -> None:
+    text = "恩施土家族苗族自治州，辖恩施、利川两个县级市和建始等6个县，州府所在地为恩施市。州政府想报示范市"
+    assert statuses(text, library)["city"] == "eligible"
+
+
+def test_a_partnership_whose_managing_partner_is_a_company_is_no_company(library) -> None:
+    text = "我们是一家有限合伙企业（执行事务合伙人为杭州某某投资管理有限公司），能报示范企业吗"
+    assert statuses(text, library)["enterprise"] == "ineligible"
