@@ -3228,3 +3228,9 @@ def test_a_place_turned_to_with_an_aside_in_brackets_is_screened_for_its_governm
     assistant.ask("我们是赣州一个市级工业园区管委会，想报示范园区", conversation, as_of=DAY)
     answer = assistant.ask("那园区所在的信丰县（赣州市下面的县）可以报示范县吧", conversation, as_of=DAY)
     assert answer.verdicts["county"].status == "eligible"
+
+
+def test_going_for_a_type_then_asking_if_that_works_asks_eligibility(assistant: Assistant) -> None:
+    answer = assistant.ask("我在张家港市市场监管局。张家港是苏州代管的县级市，市里的想法是直接冲国家知识产权强市建设示范市，"
+                           "您看行吗？", as_of=DAY)
+    assert answer.verdicts["city"].status == "ineligible" and "不需重复" not in answer.answer

@@ -703,7 +703,9 @@ def about_this_applicant(piece: str, names_someone: bool, described: bool, holds
             or any(m.group() != "新一届" for m in pattern("event_next_round").finditer(piece)):  # 那后年再申报呢: when
         return False  # the next chance is (新一届 may be this one); 浙江示范县能推几个: how many a place may recommend;
         # 报哪类胜算大些: a prediction
-    asking = [piece[a:b] for a, b in segments(piece) if asks(piece[a:b])] or [piece]
+    spans = segments(piece)
+    asking = [piece[spans[n - 1][0] if n and YES_OR_NO.fullmatch(piece, a, b) else a:b]  # 想冲示范市，您看可以吗:
+              for n, (a, b) in enumerate(spans) if asks(piece[a:b])] or [piece]  # asked of the clause before
     elsewhere = evidence.other_programme(piece) is not None and not mentioned_types(piece)  # 另一个示范项目怎么
     # 申请，园区想试试: the wish is for the programme the piece names
     if (not elsewhere and any(applies_to_this_programme(clause) for clause in asking)) or (
@@ -717,6 +719,9 @@ def about_this_applicant(piece: str, names_someone: bool, described: bool, holds
     if described and pattern("asks_whether_it_matters").search(piece) and not matching_topics(piece):
         return True  # 某某科技城管委会，级别说不清，这个有没有影响: whether what was told changes its verdict
     return described and not evidence.topic_words(piece) and not matching_topics(piece)
+
+
+YES_OR_NO = re.compile(r"\s*(?:您看|你看|请问)?(?:行吗|行不行|可以吗|可不可以|能行吗|成吗|有戏吗|行不|可以不)[？?]?\s*")
 
 
 def applies_to_this_programme(clause: str) -> bool:
