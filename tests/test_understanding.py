@@ -3234,3 +3234,8 @@ def test_going_for_a_type_then_asking_if_that_works_asks_eligibility(assistant: 
     answer = assistant.ask("我在张家港市市场监管局。张家港是苏州代管的县级市，市里的想法是直接冲国家知识产权强市建设示范市，"
                            "您看行吗？", as_of=DAY)
     assert answer.verdicts["city"].status == "ineligible" and "不需重复" not in answer.answer
+
+
+def test_who_carries_out_the_acceptance_is_the_acceptance(assistant: Assistant) -> None:
+    answer = assistant.ask("创建期满后由哪个部门来验？", as_of=DAY)
+    assert answer.citations[0].id == "notice#4.3" and "组织开展评估验收" in answer.answer
