@@ -3239,3 +3239,13 @@ def test_going_for_a_type_then_asking_if_that_works_asks_eligibility(assistant: 
 def test_who_carries_out_the_acceptance_is_the_acceptance(assistant: Assistant) -> None:
     answer = assistant.ask("创建期满后由哪个部门来验？", as_of=DAY)
     assert answer.citations[0].id == "notice#4.3" and "组织开展评估验收" in answer.answer
+
+
+def test_which_listed_places_fall_under_which_type_asks_who_may_apply(assistant: Assistant) -> None:
+    answer = assistant.ask("像天津河西区、上海崇明区、浙江义乌市这几个，分别算示范市还是示范县？", as_of=DAY)
+    assert answer.in_scope and {"notice#2.1", "notice#2.2"} & {c.id for c in answer.citations}
+
+
+def test_a_large_budget_for_a_showroom_asks_the_rule_on_realism(assistant: Assistant) -> None:
+    answer = assistant.ask("县里打算借创建的机会新建一座五千平方米的知识产权综合展示馆，预算两千万，文件允许吗？", as_of=DAY)
+    assert answer.citations[0].id == "notice#5.5" and "花架子" in answer.answer

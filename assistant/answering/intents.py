@@ -76,6 +76,7 @@ PHASE = re.compile(r"进度|阶段|进行到|(?:到|在)了?哪一?(?:步|个?�
 WHO_MAY = re.compile(r"(?:哪些|哪类|哪种|什么样的?|什么|哪个|哪一类)"
                      r"(?:单位|企业|公司|机构|科研机构|学校|高校|院校|园区|政府|主体|地方|城市)|谁|由谁")
 ANAPHOR = re.compile(r"这|那|此|该")
+SORTED_INTO = re.compile(r"(?:归|属于|算作?|划入|对应)(?:哪|[^，,。？?]{0,4}?(?:示范|▢))")  # units sorted into types
 # X都有谁 asks who X are; X还是谁 ("X, or who") does not
 WHO_IS = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:都|分别|具体)?(?<!还)(?:是|有)(?:谁|哪些人|哪几位|哪位)"
                     r"(?=$|[^\u4e00-\u9fff]|[呢啊呀吗])")  # not 是谁审的: who does it asks a clause's subject
@@ -783,9 +784,11 @@ def decide_piece(piece: str, *, about_programme: bool, names_type: bool, describ
     asks_the_notice = pattern("the_notice").search(piece) or requirement
     if hits and asks_the_notice:  # 通知里有没有…, 是不是必须先…: what it does not say, it does not require
         return [Part(Intent.factual, piece, slot="not_stated", hits=tuple(hits))]
-    if hits and names_type and re.search(alternation("apply"), piece) and (described or any(
-            kinds.MARKER.search(word) for word in evidence.topic_words(piece))):  # 中外合营企业报示范企业有何注意事项
-        return [Part(Intent.factual, piece, hits=tuple(applicants_first(piece, hits)))]
+    applying_named = re.search(alternation("apply"), piece) and (described or any(
+        kinds.MARKER.search(word) for word in evidence.topic_words(piece)))
+    if hits and names_type and (applying_named or SORTED_INTO.search(piece)):
+        return [Part(Intent.factual, piece, hits=tuple(applicants_first(piece, hits)))]  # 中外合营企业报示范企业有何
+        # 注意事项; 这些区县哪些归示范市、哪些归示范县: who may apply for each
     return [Part(Intent.out_of_scope, piece, hits=tuple(hits))]
 
 
