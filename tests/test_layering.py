@@ -112,3 +112,8 @@ def test_a_question_that_says_nowhere_is_answered_by_each_loaded_notice_named(la
     answer = ask(layered, "报材料的时候遇到问题应该联系谁，有电话吗？", "2025-10-10")
     assert {"zhejiang-2025", "guangdong-2025"} <= set(cited(answer))
     assert "《浙江省转发通知》" in answer.answer and "《广东省转发通知》" in answer.answer
+
+
+def test_of_several_notices_the_one_that_answers_a_question_saying_nowhere_comes_first(layered: Assistant) -> None:
+    answer = ask(layered, "网上申报模块的网址是什么？系统技术支持电话有吗？", "2025-10-10")
+    assert cited(answer)[0] == "zhejiang-2025" and answer.answer.startswith("按《浙江省转发通知》")

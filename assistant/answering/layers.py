@@ -83,8 +83,10 @@ class Layers:
         aspects = [a for a in ASPECTS if pattern(f"provincial_{a}_asks").search(piece)]
         named = areas_named(piece) if aspects or closest else []
         asked = mentioned_types(piece) or list(types)
-        leads = [lead for area in (self.areas_for(piece) if aspects else named)
-                 if (lead := self.one_province(piece, area, aspects, area in named, asked))]
+        areas = self.areas_for(piece) if aspects else named
+        leads = [lead for area in areas if (lead := self.one_province(piece, area, aspects, area in named, asked))]
+        if areas and not named and not self.applicant:  # said nowhere: the notice that answers best first
+            leads.sort(key=lambda lead: -len(bigrams(piece) & bigrams("".join(quote for _, quote in lead.quotes))))
         return combine(leads) if leads else None
 
     def one_province(self, piece: str, area: Area, aspects: list[str], named: bool,
