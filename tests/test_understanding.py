@@ -3249,3 +3249,8 @@ def test_which_listed_places_fall_under_which_type_asks_who_may_apply(assistant:
 def test_a_large_budget_for_a_showroom_asks_the_rule_on_realism(assistant: Assistant) -> None:
     answer = assistant.ask("县里打算借创建的机会新建一座五千平方米的知识产权综合展示馆，预算两千万，文件允许吗？", as_of=DAY)
     assert answer.citations[0].id == "notice#5.5" and "花架子" in answer.answer
+
+
+def test_whether_a_title_may_be_taken_back_some_day_asks_the_revocation(assistant: Assistant) -> None:
+    answer = assistant.ask("拿到示范企业的牌子以后，会不会哪天又被收回？", as_of=DAY)
+    assert answer.citations[0].id == "notice#4.5" and "2025年9月—10月" not in answer.answer

@@ -36,6 +36,7 @@ ASK = {
     "kind_legal_form": "贵单位是园区管委会、高校、科研机构，还是其他单位？",
     "place": "请问是哪个地方的人民政府（请写出省、市、区县的完整名称，如“江苏省苏州市昆山市”）？",
     "function_zone": "申报单位是该功能区的管委会，还是所在地的人民政府（如是人民政府，请写出其完整名称）？",
+    "xpcc_division": "该师是否与城市合一（师市合一）？如是，是哪个兵团下辖市？",
     "outside": "请问由哪个省级知识产权局组织本单位申报？",
     "park_level": "园区是国家级、省级，还是省级以下（市级、县级）？",
     "internal_institute": "研发机构是否经登记成为独立的事业单位、民办非企业单位或公司，还是由所属单位按其类型申报？",
@@ -164,6 +165,9 @@ def government_place(profile: Profile, judge: Judge) -> Verdict | None:
         labels = "、".join(CATEGORY_LABELS[c] for c in place.categories)
         return judge.needs(f"{place.description}，但可能是{labels}中的任一种，结论不同。", [ASK["place"]])
     category = place.categories[0]
+    if judge.key == "county" and category == C.xpcc_division:  # a 师 with a city (师市合一) applies as that city
+        return judge.needs(f"{place.description}：第（二）项列的是兵团下辖市，师本身不在其列；师市合一的，可由该市"
+                           "人民政府申报。", [ASK["xpcc_division"]])
     if judge.key == "service_zone" and category == C.xpcc_city:
         return judge.ineligible(f"{place.description}，第（四）项所列县级单位未含兵团下辖市（第（二）项则单列了"
                                 "兵团下辖市），按字面不属于服务业集聚示范区的申报单位。",

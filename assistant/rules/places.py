@@ -268,6 +268,7 @@ STATED_LEVELS = [StatedLevel(key, re.compile(pattern), rank, label) for key, pat
     ("xpcc", r"兵团(?:下辖|所属|管辖|下属|下面|下边|底下)?的?(?:一个|某个?)?(?:城市|师市|市)|师市合一|"
              r"兵团第[^，,。；;！!？?\n师]{1,3}师[^，,。；;！!？?\n]{0,6}?市", 2,  # 兵团第某师某某市
      "兵团下辖市"),
+    ("xpcc_division", r"兵团(?:第[一二三四五六七八九十\d]{1,3})?师(?![市范生傅资])", 2, "兵团的师（不是兵团下辖市）"),
     ("province_direct", r"省直管|省直辖县|省直接管理", 2, "省直管县（市）"),
     ("municipal_district", rf"直辖市{UNDER}(?:市辖区|区)", 2, "直辖市的市辖区"),
     ("municipal_county", rf"直辖市{UNDER}县", 2, "直辖市下辖县"),
@@ -346,7 +347,8 @@ def level_mentions(text: str) -> list[tuple[int, int]]:
                   if said(text, m))
 
 
-FIXED_LEVELS = {"township": [C.township], "xpcc": [C.xpcc_city], "province_direct": [C.province_direct_county],
+FIXED_LEVELS = {"township": [C.township], "xpcc": [C.xpcc_city], "xpcc_division": [C.xpcc_division],
+                "province_direct": [C.province_direct_county],
                 "municipal_district": [C.municipal_district], "municipal_county": [C.municipal_county],
                 "sub_provincial": [C.sub_provincial_city], "prefecture": [C.prefecture_city, C.prefecture_region],
                 "capital": [C.sub_provincial_city, C.prefecture_city], "municipality": [C.municipality]}
@@ -429,7 +431,7 @@ def refine(place: Place | None, text: str) -> Place | None:
 
 
 CATEGORY_RANKS = {**dict.fromkeys(CITY_LEVEL, 1), **dict.fromkeys(COUNTY_GOVERNMENTS, 2), C.municipal_district: 2,
-                  C.township: 3, C.municipality: 0, C.province: 0}
+                  C.township: 3, C.xpcc_division: 2, C.municipality: 0, C.province: 0}
 
 
 def wider(place: Place, text: str) -> Place | None:

@@ -57,6 +57,7 @@ class PlaceCategory(StrEnum):
     xpcc_city = "xpcc_city"
     county_level = "county_level"
     township = "township"
+    xpcc_division = "xpcc_division"
     function_zone = "function_zone"
     outside = "outside"
 
@@ -73,6 +74,7 @@ CATEGORY_LABELS: dict[PlaceCategory, str] = {
     PlaceCategory.xpcc_city: "兵团下辖市",
     PlaceCategory.county_level: "副省级城市或地级市（地区、州、盟）下辖的市辖区（县级市、县、旗）",
     PlaceCategory.township: "乡镇（街道）",
+    PlaceCategory.xpcc_division: "兵团的师（不是兵团下辖市）",
     PlaceCategory.function_zone: "功能区（由管委会管理，不是一级人民政府）",
     PlaceCategory.outside: "港澳台地区",
 }

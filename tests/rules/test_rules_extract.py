@@ -235,3 +235,9 @@ def test_the_places_a_prefecture_lists_as_governed_and_its_seat_are_not_its_own(
 def test_a_partnership_whose_managing_partner_is_a_company_is_no_company(library) -> None:
     text = "我们是一家有限合伙企业（执行事务合伙人为杭州某某投资管理有限公司），能报示范企业吗"
     assert statuses(text, library)["enterprise"] == "ineligible"
+
+
+def test_a_division_of_the_corps_is_no_city_and_is_asked_whether_it_has_one(library) -> None:
+    found = statuses("兵团第十四师这边，师里想报示范市或者示范县", library)
+    assert found["city"] == "ineligible" and found["county"] == "needs_info"
+    assert statuses("兵团第八师石河子市，想报示范县", library)["county"] == "eligible"
