@@ -3254,3 +3254,9 @@ def test_a_large_budget_for_a_showroom_asks_the_rule_on_realism(assistant: Assis
 def test_whether_a_title_may_be_taken_back_some_day_asks_the_revocation(assistant: Assistant) -> None:
     answer = assistant.ask("拿到示范企业的牌子以后，会不会哪天又被收回？", as_of=DAY)
     assert answer.citations[0].id == "notice#4.5" and "2025年9月—10月" not in answer.answer
+
+
+def test_when_another_programmes_round_closes_is_not_this_rounds_deadline(assistant: Assistant) -> None:
+    assert not assistant.ask("专精特新小巨人今年第二批哪天截止？我们想顺带一起弄", as_of=DAY).in_scope
+    answer = assistant.ask("专精特新和示范企业一起准备的话，示范企业哪天截止？", as_of=DAY)
+    assert answer.in_scope and "2025年10月24日" in answer.answer

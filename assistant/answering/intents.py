@@ -356,8 +356,10 @@ def when_events(piece: str, about_programme: bool) -> list[str]:
         return found  # "那下一届呢": the next round is a date of its own
     if not asks_when:
         return []
+    rest = evidence.without_programmes(piece)
     if (programme := evidence.other_programme(piece)) and (
-            events(evidence.without_programmes(piece)) in ([], ["application"]) or its_notice(piece, programme.names)):
+            (own_events(rest) in ([], ["application"]) and not type_timed(rest))
+            or its_notice(piece, programme.names)):
         return []  # "高企认定什么时候开始申报", "某某基地的通知出来没有": that programme's steps, not this round's
     if evidence.earlier_round(piece) and THAT_ROUND.search(piece):
         return []  # "2021年那次当时几号前报": that round's dates, which its own document may give
@@ -367,6 +369,17 @@ def when_events(piece: str, about_programme: bool) -> list[str]:
         return ["recommendation"]
     residual = evidence.topic_words(pattern("when").sub("", piece))
     return ["application"] if about_programme or not residual else []
+
+
+def type_timed(piece: str) -> bool:
+    """A clause of the piece asks when of a type of this round (…，示范企业什么时候截止)."""
+    return any(pattern("when").search(clause) and mentioned_types(clause) for clause in re.split(r"[，,；;]", piece))
+
+
+def own_events(piece: str) -> list[str]:
+    """The events a piece names in this round's own words: not the deadline or stage any programme has (截止)."""
+    return [event for event in EVENTS if pattern(f"event_{event}").search(piece)
+            if not (event == "next_round" and THIS_YEARS_ROUND.search(piece))]
 
 
 def its_notice(piece: str, names: tuple[str, ...]) -> bool:
