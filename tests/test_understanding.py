@@ -3260,3 +3260,15 @@ def test_when_another_programmes_round_closes_is_not_this_rounds_deadline(assist
     assert not assistant.ask("专精特新小巨人今年第二批哪天截止？我们想顺带一起弄", as_of=DAY).in_scope
     answer = assistant.ask("专精特新和示范企业一起准备的话，示范企业哪天截止？", as_of=DAY)
     assert answer.in_scope and "2025年10月24日" in answer.answer
+
+
+def test_figures_somewhat_off_and_what_if_found_out_asks_about_falsification(assistant: Assistant) -> None:
+    answer = assistant.ask("申报书里研发投入的数跟年报有一些出入，要是被核查出来后果是什么", as_of=DAY)
+    assert answer.citations[0].id == "notice#5.4" and "相应资格" in answer.answer
+
+
+def test_a_question_after_a_statement_is_read_with_that_statement() -> None:
+    from assistant.answering.intents import pieces_and_scenes
+
+    found = pieces_and_scenes("我们县的材料上周已经交到市局了。接下来市局会怎么处理？")
+    assert found == [("接下来市局会怎么处理", "我们县的材料上周已经交到市局了")]

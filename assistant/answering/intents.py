@@ -212,6 +212,9 @@ def pieces_and_scenes(text: str, request: bool = False) -> list[tuple[str, str]]
             out[-1][0] = f"{out[-1][0]}，{piece}"
         elif out and asking(out[-1][0]) and not asking(piece):
             out[-1][1] = f"{out[-1][1]}，{piece}".lstrip("，")
+        elif out and asking(piece) and not asking(out[-1][0]) and not before.get(piece) \
+                and evidence.other_programme(out[-1][0]) is None:
+            out.append([piece, out[-1][0]])  # 数据有点出入。万一被查出来会怎么样: the statement said before it
         else:
             out.append([piece, before.get(piece, "")])
     kept = [(piece, scene) for piece, scene in out if asking(piece)]
