@@ -3272,3 +3272,8 @@ def test_a_question_after_a_statement_is_read_with_that_statement() -> None:
 
     found = pieces_and_scenes("我们县的材料上周已经交到市局了。接下来市局会怎么处理？")
     assert found == [("接下来市局会怎么处理", "我们县的材料上周已经交到市局了")]
+
+
+def test_whether_a_place_is_filled_with_a_weak_unit_asks_the_rule_on_strictness(assistant: Assistant) -> None:
+    answer = assistant.ask("达标的企业只有一家，市局会不会硬凑一家一起推上去？", as_of=DAY)
+    assert answer.citations[0].id == "notice#5.3" and "宁缺毋滥" in answer.answer
