@@ -3277,3 +3277,9 @@ def test_a_question_after_a_statement_is_read_with_that_statement() -> None:
 def test_whether_a_place_is_filled_with_a_weak_unit_asks_the_rule_on_strictness(assistant: Assistant) -> None:
     answer = assistant.ask("达标的企业只有一家，市局会不会硬凑一家一起推上去？", as_of=DAY)
     assert answer.citations[0].id == "notice#5.3" and "宁缺毋滥" in answer.answer
+
+
+def test_proposing_to_switch_types_asks_eligibility_whatever_else_is_described(assistant: Assistant) -> None:
+    answer = assistant.ask("我们是某某省级高新区管委会，区里商标代理、专利代理机构很多，要不干脆报服务业高质量集聚发展示范区？",
+                           as_of=DAY)
+    assert answer.in_scope and answer.verdicts["service_zone"].status == "eligible"
