@@ -3283,3 +3283,9 @@ def test_proposing_to_switch_types_asks_eligibility_whatever_else_is_described(a
     answer = assistant.ask("我们是某某省级高新区管委会，区里商标代理、专利代理机构很多，要不干脆报服务业高质量集聚发展示范区？",
                            as_of=DAY)
     assert answer.in_scope and answer.verdicts["service_zone"].status == "eligible"
+
+
+def test_figures_of_another_programme_reported_again_ask_the_rule_on_burden(assistant: Assistant) -> None:
+    answer = assistant.ask("省里要各市把地理标志数量、质押融资的数据再报一次，这些省里平台上都查得到，合理吗", as_of=DAY)
+    assert answer.in_scope and answer.citations[0].id == "notice#5.2"
+    assert not assistant.ask("知识产权质押融资怎么申请贴息？", as_of=DAY).in_scope

@@ -96,13 +96,25 @@ IP_KINDS = r"专利|商标|版权|著作权|地理标志|植物新品种|集成�
 LISTED_IP = re.compile(rf"(?:{IP_KINDS})(?:[、和与及或]|以及)(?:{IP_KINDS})(?:(?:[、和与及或]|以及)(?:{IP_KINDS}))*")
 
 
+def blanked(match: re.Match[str]) -> str:
+    return "，" * len(match.group())
+
+
 def other_programme(text: str) -> Programme | None:
     """The programme or matter the notice does not cover that ``text`` names by its longest name (快速维权中心
-    before 维权)."""
-    lowered = LISTED_IP.sub(lambda m: "，" * len(m.group()), text.lower())
+    before 维权) — not as figures counted (商标数, 质押融资这些数据: what is reported)."""
+    lowered = _counted().sub(blanked, LISTED_IP.sub(blanked, text.lower()))
     named = [(len(name), -order, programme) for order, programme in enumerate(programmes())
              for name in programme.names if name.lower() in lowered]
     return max(named, key=lambda found: found[:2])[2] if named else None
+
+
+@cache
+def _counted() -> re.Pattern[str]:
+    """A programme's name, or a kind of property, followed by the figures counted of it (商标数, 质押融资这些数)."""
+    names = sorted((name.lower() for p in programmes() for name in p.names), key=len, reverse=True)
+    return re.compile(rf"(?:{'|'.join(map(re.escape, names))}|{IP_KINDS})(?:的)?(?:这些|等)?"
+                      r"(?:数据|数量|件数|授权量|申请量|登记量|数|量)")  # not 金额: 奖励金额 is the award
 
 
 @cache
