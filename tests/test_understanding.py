@@ -3289,3 +3289,8 @@ def test_figures_of_another_programme_reported_again_ask_the_rule_on_burden(assi
     answer = assistant.ask("省里要各市把地理标志数量、质押融资的数据再报一次，这些省里平台上都查得到，合理吗", as_of=DAY)
     assert answer.in_scope and answer.citations[0].id == "notice#5.2"
     assert not assistant.ask("知识产权质押融资怎么申请贴息？", as_of=DAY).in_scope
+
+
+def test_falling_short_during_the_creation_period_asks_what_creation_aims_at(assistant: Assistant) -> None:
+    answer = assistant.ask("创建期到哪一年？期间没达标怎么办？", as_of=DAY)
+    assert "2027" in answer.answer and "达到示范创建标准" in answer.answer
