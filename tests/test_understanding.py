@@ -3294,3 +3294,9 @@ def test_figures_of_another_programme_reported_again_ask_the_rule_on_burden(assi
 def test_falling_short_during_the_creation_period_asks_what_creation_aims_at(assistant: Assistant) -> None:
     answer = assistant.ask("创建期到哪一年？期间没达标怎么办？", as_of=DAY)
     assert "2027" in answer.answer and "达到示范创建标准" in answer.answer
+
+
+def test_a_when_asked_beside_a_clause_asking_its_own_topic_gets_both(assistant: Assistant) -> None:
+    answer = assistant.ask("评估验收在哪一年，由谁来验？", as_of=DAY)
+    assert "2027年底前" in answer.answer and "组织开展评估验收" in answer.answer
+    assert [c.id for c in assistant.ask("联络员回执截止了没有？", as_of=DAY).citations] == ["notice#closing"]

@@ -767,9 +767,10 @@ def decide_piece(piece: str, *, about_programme: bool, names_type: bool, describ
             parts = [Part(Intent.when, piece, slot=event) for event in found]
             held = [t for t in asked_topics(piece) if t.name == "recognized"] \
                 if holds_title and "next_round" in found else []
-            if held and (beside := chosen_topic(piece, hits := search(piece), held)):  # 已认定了，下一届还用报吗:
-                parts.append(Part(Intent.topic, piece, slot=beside.name, topic=beside, hits=tuple(hits)))  # when
-                # the next round starts, and that a title stays valid
+            beside = held or asked_apart_from_when(piece)
+            if beside and (topic := chosen_topic(piece, hits := search(piece), beside)):  # 已认定了，下一届还用报
+                parts.append(Part(Intent.topic, piece, slot=topic.name, topic=topic, hits=tuple(hits)))  # 吗: when
+                # the next round starts, and that a title stays valid; 验收啥时候，谁来验: when, and who
             return parts
         return [Part(Intent.topic, piece, slot=topic.name, topic=topic, hits=tuple(hits))]
     programme = evidence.other_programme(piece)
@@ -849,6 +850,14 @@ def used_term(piece: str, clauses: list[Clause]) -> tuple[str, Clause] | None:
         if clause := next((c for c in clauses if term in c.text), None):
             return term, clause
     return None
+
+
+def asked_apart_from_when(piece: str) -> list[Topic]:
+    """Topics a clause of the piece that asks nothing of time asks in its own words (验收啥时候，谁来验: who)."""
+    clauses = [clause for clause in re.split(r"[，,；;？?]", piece) if clause and not pattern("when").search(clause)
+               and asks(clause)]
+    return [topic for topic in matching_topics(piece) if topic.name != "recognized"  # only of a title held
+            and any(topic.pattern.search(clause) for clause in clauses)]
 
 
 def timed_topics(piece: str) -> list[Topic]:
