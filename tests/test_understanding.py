@@ -3300,3 +3300,8 @@ def test_a_when_asked_beside_a_clause_asking_its_own_topic_gets_both(assistant: 
     answer = assistant.ask("评估验收在哪一年，由谁来验？", as_of=DAY)
     assert "2027年底前" in answer.answer and "组织开展评估验收" in answer.answer
     assert [c.id for c in assistant.ask("联络员回执截止了没有？", as_of=DAY).citations] == ["notice#closing"]
+
+
+def test_how_long_creation_runs_once_chosen_is_the_creation_period(assistant: Assistant) -> None:
+    answer = assistant.ask("如果被选为创建对象，要一直创建到哪一年？", as_of=DAY)
+    assert answer.citations[0].id == "notice#4.2" and "2027" in answer.answer

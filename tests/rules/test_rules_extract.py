@@ -241,3 +241,7 @@ def test_a_division_of_the_corps_is_no_city_and_is_asked_whether_it_has_one(libr
     found = statuses("兵团第十四师这边，师里想报示范市或者示范县", library)
     assert found["city"] == "ineligible" and found["county"] == "needs_info"
     assert statuses("兵团第八师石河子市，想报示范县", library)["county"] == "eligible"
+
+
+def test_a_company_registered_in_another_country_is_not_set_up_in_china(library) -> None:
+    assert statuses("集团在马来西亚注册的子公司，独立法人，能报示范企业吗", library)["enterprise"] == "ineligible"
