@@ -76,6 +76,7 @@ PHASE = re.compile(r"进度|阶段|进行到|(?:到|在)了?哪一?(?:步|个?�
 WHO_MAY = re.compile(r"(?:哪些|哪类|哪种|什么样的?|什么|哪个|哪一类)"
                      r"(?:单位|企业|公司|机构|科研机构|学校|高校|院校|园区|政府|主体|地方|城市)|谁|由谁")
 ANAPHOR = re.compile(r"这|那|此|该")
+CLAUSE_BREAK = re.compile(r"[，,；;？?]")  # between the clauses of a piece
 SORTED_INTO = re.compile(r"(?:归|属于|算作?|划入|对应)(?:哪|[^，,。？?]{0,4}?(?:示范|▢))")  # units sorted into types
 # X都有谁 asks who X are; X还是谁 ("X, or who") does not
 WHO_IS = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:都|分别|具体)?(?<!还)(?:是|有)(?:谁|哪些人|哪几位|哪位)"
@@ -321,8 +322,7 @@ def events(piece: str) -> list[str]:
     if (phase := PHASE.search(piece)) and not any(pattern(f"event_{event}").search(piece, *segment_bounds(
             piece, phase.start())) for event in EVENTS):
         return ["phase"]  # 上个月已由省局推荐，目前在哪个阶段: the stage now, not the step told before
-    found = [event for event in EVENTS if pattern(f"event_{event}").search(piece)
-             if not (event == "next_round" and THIS_YEARS_ROUND.search(piece))]
+    found = own_events(piece)
     if pattern("this_round").search(piece) and UNTIL.search(piece) and "next_round" not in found:
         return ["round_span"]
     if "application" in found and len(found) > 1:
@@ -376,7 +376,7 @@ def when_events(piece: str, about_programme: bool) -> list[str]:
 
 def type_timed(piece: str) -> bool:
     """A clause of the piece asks when of a type of this round (…，示范企业什么时候截止)."""
-    return any(pattern("when").search(clause) and mentioned_types(clause) for clause in re.split(r"[，,；;]", piece))
+    return any(pattern("when").search(clause) and mentioned_types(clause) for clause in CLAUSE_BREAK.split(piece))
 
 
 def own_events(piece: str) -> list[str]:
@@ -854,7 +854,7 @@ def used_term(piece: str, clauses: list[Clause]) -> tuple[str, Clause] | None:
 
 def asked_apart_from_when(piece: str) -> list[Topic]:
     """Topics a clause of the piece that asks nothing of time asks in its own words (验收啥时候，谁来验: who)."""
-    clauses = [clause for clause in re.split(r"[，,；;？?]", piece) if clause and not pattern("when").search(clause)
+    clauses = [clause for clause in CLAUSE_BREAK.split(piece) if clause and not pattern("when").search(clause)
                and asks(clause)]
     return [topic for topic in matching_topics(piece) if topic.name != "recognized"  # only of a title held
             and any(topic.pattern.search(clause) for clause in clauses)]
@@ -863,7 +863,7 @@ def asked_apart_from_when(piece: str) -> list[Topic]:
 def timed_topics(piece: str) -> list[Topic]:
     """Topics that need a clause's time words to match it ("公示多久": how long the 公示 lasts; "有效期多久，会摘牌
     吗" as well), so they are more specific than the "when" those words suggest."""
-    clauses = [(clause, pattern("when").sub("", clause)) for clause in re.split(r"[，,；;]", piece)]
+    clauses = [(clause, pattern("when").sub("", clause)) for clause in CLAUSE_BREAK.split(piece)]
     return [topic for topic in matching_topics(piece)
             if any(topic.pattern.search(clause) and not topic.pattern.search(untimed) for clause, untimed in clauses)]
 
