@@ -741,7 +741,7 @@ def governed_or_governing(text: str, chain: places.Chain) -> bool:
 
 PLACE_WORD = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[的个那这们]))(?:县|区|市|旗)(?:里|政府|人民政府)?$")
 # What may follow a place that is the subject turned to (无锡市自己报…, 滨湖区呢, 某县政府能报吗).
-AFTER_PLACE_TURNED_TO = re.compile(rf"(?:[（(][^（()）]{{0,16}}[）)])?"  # 某县（某市下面的县）: an aside on the place
+AFTER_PLACE_TURNED_TO = re.compile(rf"(?:{kinds.ASIDE})?"  # 某县（某市下面的县）: an aside on the place
                                    rf"(?:的?(?:人民)?政府)?(?:自己|本身|单独|这边)?(?:还|也)?"
                                    rf"(?:(?P<applies>(?:{alternation('modal')})?够?(?:{alternation('apply')}))|呢|$)")
 

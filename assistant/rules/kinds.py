@@ -93,9 +93,10 @@ SEVERAL_AFTER = re.compile(rf"(?:有|达|超过|近|约)?{NUMBER}[^，,。；;�
 # "软件企业扎堆", "代理机构众多": many units of a kind, describing a place, not one applicant.
 MANY = re.compile(r"[^，,。；;！!？?\n]{0,3}?(?:集中|扎堆|云集|密集|集聚|聚集|众多|很多|较多|不少|林立)")
 OWN = re.compile(r"(?:我们|我|本)$")  # 我们研究院, 本公司: the speaker's own unit
+ASIDE = r"[（(][^（()）]{0,24}[）)]"  # a bracketed aside on what it follows (某县（某市下面的县）)
 # "X的Y", "X下属Y", "X下面有个Y": X is where Y belongs, not the applicant (a copula 是 or 系 in between ends it).
 # A bracketed aside counts as one character (某院（省政府设立的事业单位）想问: not 设立的).
-MODIFIES = re.compile(r"(?:[^，,。；;！!？?\n：:（(是系]|[（(][^（()）]{0,24}[）)]){0,12}?"
+MODIFIES = re.compile(rf"(?:[^，,。；;！!？?\n：:（(是系]|{ASIDE}){{0,12}}?"
                       r"(?:的|下属|所属|直属|旗下|(?:下面|下边|底下|旗下|内部|里面)(?:还|也)?有|下设|内设|下辖|"
                       r"里(?:有)?(?=[一某][家个所]))")  # 园区里一家公司: where the unit is
 BUREAU = re.compile(r"[局厅]$")
@@ -161,7 +162,7 @@ FILES_INSTEAD = re.compile(r"(?:去|来)?(?:申报|报|申请)(?![书表送告])
 FOUNDER_ROLE = (r"(?:(?:设立|举办|开办|创办|投资|出资|主办|发起|共建)(?:方|人|者|单位)|(?:第一)?理事长?单位|股东|"
                 r"主管(?:单位|部门))")
 # 市政府牵头、和某校共建: the founders
-FOUNDER_OR_AGENT = re.compile(r"(?:[（(][^（()）]{0,24}[）)])?"  # 某大学（部属）出资设立: an aside between
+FOUNDER_OR_AGENT = re.compile(rf"(?:{ASIDE})?"  # 某大学（部属）出资设立: an aside between
                               r"(?:牵头|主导|领衔)?(?:(?:和|与|、)[^，,。；;！!？?\n]{0,16}?)?"
                               r"(?:自己|自行|出资|独资|合资|共同|联合|一起|一同|合作)?"
                               r"(?:设立|举办|创办|组建|兴办|主办|发起|出资|投资|共建|共办|合办)"
