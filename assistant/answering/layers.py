@@ -22,7 +22,7 @@ from assistant.language.lexicon import pattern, records
 from assistant.language.normalize import bigrams
 from assistant.rules import places
 from assistant.rules.extract import mentioned_types
-from assistant.rules.provincial import UNCHANGED, provincial_notice, sentences
+from assistant.rules.provincial import UNCHANGED, loaded_areas, provincial_notice, sentences
 
 if TYPE_CHECKING:
     from assistant.corpus.model import Clause
@@ -55,11 +55,7 @@ class Layers:
         question that says nowhere is asked where the office that loaded them serves; each notice is named)."""
         applicant = self.applicant
         return areas_named(piece) or ([(applicant.province, applicant.city)] if applicant and applicant.province
-                                      else self.loaded_areas())
-
-    def loaded_areas(self) -> list[Area]:
-        return list(dict.fromkeys((d.info.province, d.info.locality) for d in self.library.documents.values()
-                                  if d.info.kind == "provincial_notice" and d.info.province and d.clauses))
+                                      else loaded_areas(self.library))
 
     def search_filter(self, piece: str) -> set[str]:
         """The documents whose clauses may answer ``piece`` on the national side: the notice and its annexes —

@@ -130,9 +130,10 @@ def provincial_notice(library: Library, province: str | None, city: str | None =
     return library.memo(f"provincial:{full}:{city or ''}", lambda: _read(library, full, city))
 
 
-def loaded_provinces(library: Library) -> list[str]:
-    return [d.info.province for d in library.documents.values()
-            if d.info.kind == "provincial_notice" and d.info.province and d.clauses]
+def loaded_areas(library: Library) -> list[tuple[str, str]]:
+    """The province and, for a city bureau's notice, the city of each loaded notice, once each."""
+    return list(dict.fromkeys((d.info.province, d.info.locality) for d in library.documents.values()
+                              if d.info.kind == "provincial_notice" and d.info.province and d.clauses))
 
 
 def _read(library: Library, province: str, city: str | None) -> ProvincialNotice | None:
