@@ -9,7 +9,7 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from assistant.answering import Assistant
+from assistant.answering import Answer, Assistant
 from assistant.answering.conversation import Conversation
 from assistant.answering.intents import pieces
 from assistant.drafting import draft_reply
@@ -29,6 +29,13 @@ DAY = date(2025, 9, 20)
 
 def statuses(assistant: Assistant, text: str) -> dict[str, str]:
     return {key: verdict.status for key, verdict in assistant.check(text, as_of=DAY).verdicts.items()}
+
+
+def asked_after(assistant: Assistant, first: str, question: str) -> Answer:
+    """The answer to ``question`` asked after ``first`` in one conversation."""
+    conversation = Conversation()
+    assistant.ask(first, conversation, as_of=DAY)
+    return assistant.ask(question, conversation, as_of=DAY)
 
 
 def cited_first(assistant: Assistant, question: str) -> str | None:
@@ -900,9 +907,7 @@ def test_whether_there_is_a_publicity_asked_without_a_final_particle_is_the_publ
 
 def test_many_companies_describe_the_place_and_a_shortened_type_name_in_a_follow_up_is_that_type(
         assistant: Assistant) -> None:
-    conversation = Conversation()
-    assistant.ask("我们是地级市下面的一个县，县政府能报示范县吗", conversation, as_of=DAY)
-    answer = assistant.ask("那服务业示范区呢？我们县里软件企业很多也很集中", conversation, as_of=DAY)
+    answer = asked_after(assistant, "我们是地级市下面的一个县，县政府能报示范县吗", "那服务业示范区呢？我们县里软件企业很多也很集中")
     assert answer.check.verdicts["service_zone"].status == "eligible"
     assert [c.id for c in answer.citations] == ["notice#2.4"]
 
@@ -928,9 +933,7 @@ def test_a_bureau_asking_what_its_place_may_apply_for_asks_for_its_government(as
 
 
 def test_we_few_is_no_how_many_question(assistant: Assistant) -> None:
-    conversation = Conversation()
-    assistant.ask("我们是一家研究院，想报示范科研机构", conversation, as_of=DAY)
-    answer = assistant.ask("研究院是我们几个自然人一起出资办的民办非企业单位。", conversation, as_of=DAY)
+    answer = asked_after(assistant, "我们是一家研究院，想报示范科研机构", "研究院是我们几个自然人一起出资办的民办非企业单位。")
     assert answer.in_scope and answer.citations[0].id == "notice#2.7"
 
 
@@ -940,9 +943,7 @@ def test_a_follow_up_turning_to_a_related_unit_of_the_same_kind_screens_that_uni
     assistant.ask("我们是某集团在杭州的分公司，没有独立法人资格，能报示范企业吗", conversation, as_of=DAY)
     answer = assistant.ask("那我们母公司呢？母公司是有限责任公司，在上海注册", conversation, as_of=DAY)
     assert answer.check.verdicts["enterprise"].status == "eligible"  # the branch's facts are not the parent's
-    conversation = Conversation()
-    assistant.ask("我们是一家合伙企业，能报示范企业吗", conversation, as_of=DAY)
-    answer = assistant.ask("那我们下面的子公司呢？子公司是股份有限公司", conversation, as_of=DAY)
+    answer = asked_after(assistant, "我们是一家合伙企业，能报示范企业吗", "那我们下面的子公司呢？子公司是股份有限公司")
     assert answer.check.verdicts["enterprise"].status == "eligible"  # a unit below, of the same kind: its own facts
 
 
@@ -952,9 +953,7 @@ def test_a_division_or_a_unit_without_a_licence_of_its_own_is_no_legal_person(te
 
 
 def test_a_campus_turning_to_its_university_screens_the_university(assistant: Assistant) -> None:
-    conversation = Conversation()
-    assistant.ask("我是某某大学苏州校区的，校区不是独立法人，能单独报示范高校吗", conversation, as_of=DAY)
-    answer = assistant.ask("那换成以校本部的名义报呢？学校是普通本科", conversation, as_of=DAY)
+    answer = asked_after(assistant, "我是某某大学苏州校区的，校区不是独立法人，能单独报示范高校吗", "那换成以校本部的名义报呢？学校是普通本科")
     assert answer.check.verdicts["university"].status == "eligible"
 
 
@@ -966,9 +965,7 @@ def test_a_campus_turning_to_its_university_screens_the_university(assistant: As
 ])
 def test_a_follow_up_about_a_unit_it_names_or_points_back_to_screens_that_unit(
         assistant: Assistant, first: str, follow_up: str, status: str) -> None:
-    conversation = Conversation()
-    assistant.ask(first, conversation, as_of=DAY)
-    answer = assistant.ask(follow_up, conversation, as_of=DAY)
+    answer = asked_after(assistant, first, follow_up)
     assert answer.check.verdicts["enterprise"].status == status
 
 
@@ -980,9 +977,7 @@ def test_an_institute_a_zone_committee_set_up_is_set_up_by_local_government(assi
 
 def test_the_owner_of_the_company_said_in_an_earlier_turn_is_the_owner_of_its_institute(
         assistant: Assistant) -> None:
-    conversation = Conversation()
-    assistant.ask("我们是一家国有控股的有限责任公司，能报示范企业吗", conversation, as_of=DAY)
-    answer = assistant.ask("那我们公司出资成立的研究所呢？", conversation, as_of=DAY)
+    answer = asked_after(assistant, "我们是一家国有控股的有限责任公司，能报示范企业吗", "那我们公司出资成立的研究所呢？")
     assert answer.check.profile.institute.founders == [Founder.state_owned_enterprise]
     assert answer.check.verdicts["institute"].status == "eligible"
 
@@ -1088,9 +1083,7 @@ def test_how_the_creation_objects_are_chosen_is_the_review_not_the_recommendatio
 
 
 def test_a_follow_up_about_a_unit_below_the_city_described_is_that_unit(assistant: Assistant) -> None:
-    conversation = Conversation()
-    assistant.ask("我们是一个地级市的市政府，能报示范市吗", conversation, as_of=DAY)
-    answer = assistant.ask("我们市下面的区呢，报示范县行不行", conversation, as_of=DAY)
+    answer = asked_after(assistant, "我们是一个地级市的市政府，能报示范市吗", "我们市下面的区呢，报示范县行不行")
     assert {key: answer.check.verdicts[key].status for key in ("city", "county")} == \
         {"city": "ineligible", "county": "eligible"}
 
@@ -1148,9 +1141,7 @@ def test_an_institute_is_set_up_once_its_registration_is_done(assistant: Assista
 
 
 def test_a_council_member_named_in_a_follow_up_founded_the_institute_described(assistant: Assistant) -> None:
-    conversation = Conversation()
-    assistant.ask("我们是一家新型研发机构，想报示范科研机构", conversation, as_of=DAY)
-    answer = assistant.ask("是市政府和一家国有企业共同组建的，市政府是理事长单位。", conversation, as_of=DAY)
+    answer = asked_after(assistant, "我们是一家新型研发机构，想报示范科研机构", "是市政府和一家国有企业共同组建的，市政府是理事长单位。")
     assert answer.check.profile.kind == ApplicantKind.institute
     assert answer.check.verdicts["institute"].status == "eligible"
 
@@ -1189,9 +1180,7 @@ def test_data_the_office_can_look_up_itself_asked_again_is_the_burden_rule(assis
 
 
 def test_a_unit_that_became_the_founder_is_no_applicant(assistant: Assistant) -> None:
-    conversation = Conversation()
-    assistant.ask("我们是一家研究所，想报示范科研机构", conversation, as_of=DAY)
-    answer = assistant.ask("补充：去年一家国有企业成为我们的举办单位，手续都办完了", conversation, as_of=DAY)
+    answer = asked_after(assistant, "我们是一家研究所，想报示范科研机构", "补充：去年一家国有企业成为我们的举办单位，手续都办完了")
     assert answer.check.profile.kind == ApplicantKind.institute
     assert answer.check.verdicts["institute"].status == "eligible"
 
@@ -1336,9 +1325,7 @@ def test_questions_listed_with_enumeration_commas_are_each_answered(assistant: A
 
 
 def test_the_service_zone_asked_for_by_a_short_name_is_no_sign_of_clustering(assistant: Assistant) -> None:
-    conversation = Conversation()
-    assistant.ask("我们是浙江省义乌市", conversation, as_of=DAY)
-    answer = assistant.ask("那服务业集聚区呢？", conversation, as_of=DAY)
+    answer = asked_after(assistant, "我们是浙江省义乌市", "那服务业集聚区呢？")
     assert answer.check.verdicts["service_zone"].status == "needs_info"
     assert extract_profile("区里有个知识产权服务业集聚区，入驻机构四十多家").industrial_agglomeration is True
 
@@ -1511,9 +1498,7 @@ def test_whether_the_notice_is_out_yet_is_answered_by_its_date(assistant: Assist
 
 
 def test_whether_a_title_lasts_whatever_happens_is_the_revocation(assistant: Assistant) -> None:
-    conversation = Conversation()
-    assistant.ask("验收一般在什么时候？", conversation, as_of=DAY)
-    answer = assistant.ask("要是以后成效下降了呢？", conversation, as_of=DAY)
+    answer = asked_after(assistant, "验收一般在什么时候？", "要是以后成效下降了呢？")
     assert "notice#4.5" in [c.id for c in answer.citations] and "予以摘牌" in answer.answer
 
 
@@ -1533,9 +1518,7 @@ def test_where_materials_go_and_whether_a_title_carries_over(assistant: Assistan
 
 
 def test_a_follow_up_applying_for_a_type_by_a_short_name_asks_about_that_type(assistant: Assistant) -> None:
-    conversation = Conversation()
-    assistant.ask("我们是慈溪市人民政府（宁波代管的县级市），想报示范市", conversation, as_of=DAY)
-    answer = assistant.ask("那申报强县呢？", conversation, as_of=DAY)
+    answer = asked_after(assistant, "我们是慈溪市人民政府（宁波代管的县级市），想报示范市", "那申报强县呢？")
     assert answer.answer.startswith("可以申报示范县")
 
 
@@ -1713,9 +1696,7 @@ def test_units_listed_for_a_type_each_are_screened_for_it(assistant: Assistant, 
 
 
 def test_the_level_of_the_place_above_is_not_the_places_own(assistant: Assistant) -> None:
-    conversation = Conversation()
-    assistant.ask("我们是个县", conversation, as_of=DAY)
-    answer = assistant.ask("归地级市管的", conversation, as_of=DAY)
+    answer = asked_after(assistant, "我们是个县", "归地级市管的")
     assert answer.check.verdicts["county"].status == "eligible"
     assert answer.check.profile.place.categories == [PlaceCategory.county_level]
 
@@ -2660,9 +2641,7 @@ def test_a_unit_holding_a_title_asking_about_the_next_round_hears_both(assistant
 
 
 def test_a_follow_up_asking_about_another_unit_with_a_fact_after_it_turns_to_that_unit(assistant: Assistant) -> None:
-    conversation = Conversation()
-    assistant.ask("我们是一家有限责任公司，想报示范企业", conversation, as_of=DAY)
-    answer = assistant.ask("公司出资办的研究所呢？公司是民营企业。", conversation, as_of=DAY)
+    answer = asked_after(assistant, "我们是一家有限责任公司，想报示范企业", "公司出资办的研究所呢？公司是民营企业。")
     assert answer.citations[0].id == "notice#2.7" and "民营企业" in answer.answer
 
 
@@ -2735,9 +2714,7 @@ def test_whether_a_neighbouring_title_counts_as_recognised_is_answered_with_its_
 
 
 def test_a_follow_up_asking_whether_a_neighbouring_title_counts_is_no_refusal(assistant: Assistant) -> None:
-    conversation = Conversation()
-    assistant.ask("我们是股份有限公司，想报示范企业", conversation, as_of=DAY)
-    answer = assistant.ask("补充一下：我们被认定为国家知识产权优势企业，是否属于此前已认定、此届不需申报？", conversation, as_of=DAY)
+    answer = asked_after(assistant, "我们是股份有限公司，想报示范企业", "补充一下：我们被认定为国家知识产权优势企业，是否属于此前已认定、此届不需申报？")
     assert answer.in_scope and "notice#4.1" in {c.id for c in answer.citations}
 
 
@@ -2831,9 +2808,7 @@ def test_a_unit_named_as_a_branch_is_one_whatever_is_said_of_its_head_office(ass
 
 
 def test_a_follow_up_taking_back_the_founder_read_before_replaces_it(assistant: Assistant) -> None:
-    conversation = Conversation()
-    assistant.ask("我们研究所是事业单位，举办单位一栏是市科技局，能报示范科研机构吗", conversation, as_of=DAY)
-    answer = assistant.ask("不对不对，举办单位那格填的是“滨江理工大学”，市科技局那格是业务指导单位。", conversation, as_of=DAY)
+    answer = asked_after(assistant, "我们研究所是事业单位，举办单位一栏是市科技局，能报示范科研机构吗", "不对不对，举办单位那格填的是“滨江理工大学”，市科技局那格是业务指导单位。")
     assert answer.in_scope and answer.check.profile.institute.founders == [Founder.university]
     assert answer.check.verdicts["institute"].status != "eligible"
 
@@ -2854,9 +2829,7 @@ def test_a_word_naming_no_title_counts_only_right_after_the_title(assistant: Ass
 ])
 def test_a_head_office_or_a_subsidiary_that_is_a_legal_person_is_a_company(assistant: Assistant, first: str,
                                                                            follow_up: str) -> None:
-    conversation = Conversation()
-    assistant.ask(first, conversation, as_of=DAY)
-    answer = assistant.ask(follow_up, conversation, as_of=DAY)
+    answer = asked_after(assistant, first, follow_up)
     assert answer.check.verdicts["enterprise"].status == "eligible"
 
 
@@ -2952,9 +2925,7 @@ def test_the_body_an_institute_belongs_to_stands_for_its_founder() -> None:
                                                 ("无锡市自己申报示范市总该行吧", "city")])
 def test_a_follow_up_naming_a_place_as_its_subject_screens_that_places_government(
         assistant: Assistant, follow_up: str, key: str) -> None:
-    conversation = Conversation()
-    assistant.ask("我们是无锡一个省级经开区的管委会，能报示范园区吗", conversation, as_of=DAY)
-    answer = assistant.ask(follow_up, conversation, as_of=DAY)
+    answer = asked_after(assistant, "我们是无锡一个省级经开区的管委会，能报示范园区吗", follow_up)
     assert answer.verdicts[key].status == "eligible"
 
 
@@ -2970,16 +2941,12 @@ def test_people_named_by_their_trade_alone_are_persons() -> None:
 
 
 def test_a_local_title_held_asked_about_gets_the_verdict_and_the_note(assistant: Assistant) -> None:
-    conversation = Conversation()
-    assistant.ask("我们是宁夏农林科学院，自治区人民政府设立的事业单位，能报示范科研机构吗", conversation, as_of=DAY)
-    answer = assistant.ask("我们前些年被评为自治区知识产权示范单位，这届还要不要申报？", conversation, as_of=DAY)
+    answer = asked_after(assistant, "我们是宁夏农林科学院，自治区人民政府设立的事业单位，能报示范科研机构吗", "我们前些年被评为自治区知识产权示范单位，这届还要不要申报？")
     assert answer.in_scope and answer.verdicts["institute"].status == "eligible" and "不是已认定的" in answer.answer
 
 
 def test_a_statement_naming_a_type_once_the_applicant_is_known_is_screened_again(assistant: Assistant) -> None:
-    conversation = Conversation()
-    assistant.ask("我们是安徽宁国市（县级市），有人说早些年评过示范县，这届还要报吗", conversation, as_of=DAY)
-    answer = assistant.ask("刚问了档案室，我们拿的是强县工程试点县，并不是示范县。", conversation, as_of=DAY)
+    answer = asked_after(assistant, "我们是安徽宁国市（县级市），有人说早些年评过示范县，这届还要报吗", "刚问了档案室，我们拿的是强县工程试点县，并不是示范县。")
     assert answer.in_scope and answer.verdicts["county"].status == "eligible"
 
 
@@ -3053,16 +3020,12 @@ def test_a_zone_a_municipalitys_government_approved_is_provincial() -> None:
 
 
 def test_it_with_no_unit_named_before_is_the_unit_an_earlier_turn_described(assistant: Assistant) -> None:
-    conversation = Conversation()
-    assistant.ask("我们是浙江余姚市，县级市，想了解示范县", conversation, as_of=DAY)
-    answer = assistant.ask("那它能报服务业集聚示范区吗？城区有座知识产权服务大厦，入驻了三十来家代理机构", conversation, as_of=DAY)
+    answer = asked_after(assistant, "我们是浙江余姚市，县级市，想了解示范县", "那它能报服务业集聚示范区吗？城区有座知识产权服务大厦，入驻了三十来家代理机构")
     assert answer.verdicts["service_zone"].status == "eligible"
 
 
 def test_asking_which_types_in_a_follow_up_is_answered_for_all_seven(assistant: Assistant) -> None:
-    conversation = Conversation()
-    assistant.ask("我们是苏州市吴江区，能报示范市吗？", conversation, as_of=DAY)
-    answer = assistant.ask("区里的汾湖高新区是省级高新区，管委会可以申报哪些？", conversation, as_of=DAY)
+    answer = asked_after(assistant, "我们是苏州市吴江区，能报示范市吗？", "区里的汾湖高新区是省级高新区，管委会可以申报哪些？")
     assert answer.answer.startswith("按您提供的情况，可以申报：示范园区、服务业集聚示范区")
 
 
@@ -3151,9 +3114,7 @@ def test_whether_a_title_held_spares_applying_is_answered_by_what_stays_valid(
 
 
 def test_an_office_consulted_is_not_the_applicants_place(assistant: Assistant) -> None:
-    conversation = Conversation()
-    assistant.ask("我们是河北平山县人民政府，想报示范县，不过听人说县里以前评过示范县", conversation, as_of=DAY)
-    answer = assistant.ask("刚才咨询了石家庄市局，那次是试点县，不是示范县", conversation, as_of=DAY)
+    answer = asked_after(assistant, "我们是河北平山县人民政府，想报示范县，不过听人说县里以前评过示范县", "刚才咨询了石家庄市局，那次是试点县，不是示范县")
     assert answer.verdicts["county"].status == "eligible" and "平山县" in answer.verdicts["county"].reason
 
 
@@ -3224,9 +3185,7 @@ def test_the_standard_acceptance_is_judged_by_asks_the_acceptance(assistant: Ass
 
 
 def test_a_place_turned_to_with_an_aside_in_brackets_is_screened_for_its_government(assistant: Assistant) -> None:
-    conversation = Conversation()
-    assistant.ask("我们是赣州一个市级工业园区管委会，想报示范园区", conversation, as_of=DAY)
-    answer = assistant.ask("那园区所在的信丰县（赣州市下面的县）可以报示范县吧", conversation, as_of=DAY)
+    answer = asked_after(assistant, "我们是赣州一个市级工业园区管委会，想报示范园区", "那园区所在的信丰县（赣州市下面的县）可以报示范县吧")
     assert answer.verdicts["county"].status == "eligible"
 
 
