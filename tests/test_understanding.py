@@ -3170,7 +3170,7 @@ def test_asking_to_have_a_deadline_put_off_asks_whether_it_is_still_time(assista
 
 
 def test_how_long_a_title_lasts_asked_with_losing_it_is_the_revocation(assistant: Assistant) -> None:
-    answer = assistant.ask("示范单位有效期几年 还会被摘牌吗", as_of=date(2028, 3, 1))
+    answer = assistant.ask("示范单位的有效期几年 还会被收回吗", as_of=date(2028, 3, 1))
     assert answer.citations[0].id == "notice#4.5" and "2025年9月—10月" not in answer.answer
 
 

@@ -102,7 +102,7 @@ def blanked(match: re.Match[str]) -> str:
 
 def other_programme(text: str) -> Programme | None:
     """The programme or matter the notice does not cover that ``text`` names by its longest name (快速维权中心
-    before 维权) — not as figures counted (商标数, 质押融资这些数据: what is reported)."""
+    before 维权) — not as figures counted (版权登记量, 地理标志的数据: what is reported)."""
     lowered = _counted().sub(blanked, LISTED_IP.sub(blanked, text.lower()))
     named = [(len(name), -order, programme) for order, programme in enumerate(programmes())
              for name in programme.names if name.lower() in lowered]
@@ -111,10 +111,10 @@ def other_programme(text: str) -> Programme | None:
 
 @cache
 def _counted() -> re.Pattern[str]:
-    """A programme's name, or a kind of property, followed by the figures counted of it (商标数, 质押融资这些数)."""
+    """A programme's name, or a kind of property, followed by the figures counted of it (商标的件数, 版权登记量)."""
     names = sorted((name.lower() for p in programmes() for name in p.names), key=len, reverse=True)
     return re.compile(rf"(?:{'|'.join(map(re.escape, names))}|{IP_KINDS})(?:的)?(?:这些|等)?"
-                      r"(?:数据|数量|件数|授权量|申请量|登记量|数|量)")  # not 金额: 奖励金额 is the award
+                      r"(?:数据|数量|件数|授权量|申请量|登记量|数|量)")  # not 金额: a sum of money is an award's
 
 
 @cache

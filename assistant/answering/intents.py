@@ -215,7 +215,7 @@ def pieces_and_scenes(text: str, request: bool = False) -> list[tuple[str, str]]
             out[-1][1] = f"{out[-1][1]}，{piece}".lstrip("，")
         elif out and asking(piece) and not asking(out[-1][0]) and not before.get(piece) \
                 and evidence.other_programme(out[-1][0]) is None:
-            out.append([piece, out[-1][0]])  # 数据有点出入。万一被查出来会怎么样: the statement said before it
+            out.append([piece, out[-1][0]])  # 几个数字是估的。核查发现了会怎样: the statement said before it
         else:
             out.append([piece, before.get(piece, "")])
     kept = [(piece, scene) for piece, scene in out if asking(piece)]
@@ -375,7 +375,7 @@ def when_events(piece: str, about_programme: bool) -> list[str]:
 
 
 def type_timed(piece: str) -> bool:
-    """A clause of the piece asks when of a type of this round (…，示范企业什么时候截止)."""
+    """A clause of the piece asks when of a type of this round (…，示范高校哪天前交)."""
     return any(pattern("when").search(clause) and mentioned_types(clause) for clause in CLAUSE_BREAK.split(piece))
 
 
@@ -536,7 +536,7 @@ def decide(text: str, *, turn: Profile, profile: Profile | None, search: Callabl
         return Decision(parts + [Part(Intent.eligibility, text)] * applying, types=types, about_applicant=applying)
     applicant = describes(turn) or describes(profile)
     if applicant and (describes(turn) or types) and not request and not asks(text):  # a self-description, or a
-        # statement naming a type once the applicant is known (核实过了，当年评的是试点县): what may it apply for
+        # statement naming a type once the applicant is known (查过了，那年拿的是试点称号): what may it apply for
         return Decision([Part(Intent.eligibility, text)], types=types, about_applicant=True)
     about_programme = bool(types) or applicant or bool(re.search(alternation("programme_words"), text))
     holds_title = any(p is not None and (p.recognized or p.unsure_recognized or p.listed_units or p.piloted)
@@ -684,7 +684,7 @@ def held_title_subject(piece: str) -> str | None:
 
 def spares_applying(piece: str) -> bool:
     """The piece tells of a title held (of another programme or level, or of an earlier year) and asks whether it
-    spares applying or matters (前年就拿过了，这次免了吧; 以前是市级示范区，有影响没有)."""
+    spares applying or matters (早几年拿过了，这回能省了吧; 之前是市里的示范，碍事吗)."""
     asked = REAPPLY.search(piece) or pattern("asks_whether_it_matters").search(piece)
     if not (asked and pattern("recognition").search(piece)):
         return False
@@ -721,10 +721,10 @@ def about_this_applicant(piece: str, names_someone: bool, described: bool, holds
         return False  # the next chance is (新一届 may be this one); 浙江示范县能推几个: how many a place may recommend;
         # 报哪类胜算大些: a prediction
     spans = segments(piece)
-    asking = [piece[spans[n - 1][0] if n and YES_OR_NO.fullmatch(piece, a, b) else a:b]  # 想冲示范市，您看可以吗:
+    asking = [piece[spans[n - 1][0] if n and YES_OR_NO.fullmatch(piece, a, b) else a:b]  # 打算冲示范县，你看行吗:
               for n, (a, b) in enumerate(spans) if asks(piece[a:b])] or [piece]  # asked of the clause before
     elsewhere = evidence.other_programme(piece) is not None and not mentioned_types(piece)  # 另一个示范项目怎么
-    # 申请，园区想试试: the wish is for the programme the piece names
+    # 申请，我们也想试一下: the wish is for the programme the piece names
     if (not elsewhere and any(applies_to_this_programme(clause) for clause in asking)) or (
             pattern("follow_up").search(piece) and names_someone and not matching_topics(piece)):
         return True  # asked in a clause that asks, not in a statement ("有人说能保证申报通过，…"); a follow-up
@@ -753,7 +753,7 @@ def applies_to_this_programme(clause: str) -> bool:
 def decide_piece(piece: str, *, about_programme: bool, names_type: bool, described: bool, holds_title: bool,
                  search: Callable[[str], list[Hit]], corpus: Sequence[Clause]) -> list[Part]:
     """The part(s) one piece asks for, by ``PRECEDENCE`` (eligibility is decided for the whole turn). A topic
-    whose own wording holds the time words ("公示多久") is more specific than the "when" they suggest."""
+    whose own wording holds the time words ("公示要几天") is more specific than the "when" they suggest."""
     if pattern("asks_prediction").search(piece):  # 评上的概率大不大: no notice says how it will turn out
         return [Part(Intent.out_of_scope, piece, slot=PREDICTION)]
     found = when_events(piece, about_programme)
@@ -778,7 +778,7 @@ def decide_piece(piece: str, *, about_programme: bool, names_type: bool, describ
     if earlier and hits and evidence.answered(piece, [h.clause for h in hits[:3]]):
         return [Part(Intent.factual, piece, hits=tuple(best_covering(piece, hits)))]  # a loaded document of that
         # round answers, whatever other programme it also ran (an earlier year's notice for two programmes at once)
-    if (programme or earlier) and spares_applying(piece):  # 评过优势企业，能不能免报: what stays valid
+    if (programme or earlier) and spares_applying(piece):  # 拿过优势企业称号，这次可以不报吗: what stays valid
         recognized = next(t for t in load_topics() if t.name == "recognized")
         return [Part(Intent.topic, piece, slot=recognized.name, topic=recognized, hits=tuple(hits))]
     topic = chosen_topic(piece, hits)
@@ -805,7 +805,7 @@ def decide_piece(piece: str, *, about_programme: bool, names_type: bool, describ
         kinds.MARKER.search(word) for word in evidence.topic_words(piece)))
     if hits and names_type and (applying_named or SORTED_INTO.search(piece)):
         return [Part(Intent.factual, piece, hits=tuple(applicants_first(piece, hits)))]  # 中外合营企业报示范企业有何
-        # 注意事项; 这些区县哪些归示范市、哪些归示范县: who may apply for each
+        # 注意事项; 这几个区县分别算示范市还是示范县: who may apply for each
     return [Part(Intent.out_of_scope, piece, hits=tuple(hits))]
 
 
@@ -861,8 +861,8 @@ def asked_apart_from_when(piece: str) -> list[Topic]:
 
 
 def timed_topics(piece: str) -> list[Topic]:
-    """Topics that need a clause's time words to match it ("公示多久": how long the 公示 lasts; "有效期多久，会摘牌
-    吗" as well), so they are more specific than the "when" those words suggest."""
+    """Topics that need a clause's time words to match it ("公示要几天": how long the 公示 lasts; "称号有效期几年，
+    会收回吗" as well), so they are more specific than the "when" those words suggest."""
     clauses = [(clause, pattern("when").sub("", clause)) for clause in CLAUSE_BREAK.split(piece)]
     return [topic for topic in matching_topics(piece)
             if any(topic.pattern.search(clause) and not topic.pattern.search(untimed) for clause, untimed in clauses)]
