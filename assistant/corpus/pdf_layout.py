@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 
 FRAGMENT = re.compile(r"\S+(?: \S+)*")  # text between runs of two or more spaces: one cell of a table row
-FULL_LINE = 0.85  # a line that reaches this share of the widest line broke at the margin, not where it ended
+FULL_LINE = 0.85  # a line that reaches this share of the right margin broke there, not where its sentence ended
 WRAPPED_LINES = 3  # how many lines must reach the right edge for it to be a margin lines break at
 INDENT = 4  # a paragraph's first line is indented by about two characters; a centred or signed line by more
 ASCII_END = re.compile(r"[A-Za-z0-9]$")
@@ -51,12 +51,11 @@ class Table:
         """The line belongs to the table: cells in columns, or the wrapped rest of cells right under others."""
         if len(found) >= 2:
             return True
-        starts = self.starts
-        for start, text in found:
-            column = self.column(start)
-            if blank_before or (column + 1 < len(starts) and start + len(text) > starts[column + 1] + 1):
-                return False
-        return True
+        if blank_before:
+            return False
+        (start, text), starts = found[0], self.starts
+        column = self.column(start)
+        return column + 1 == len(starts) or start + len(text) <= starts[column + 1] + 1
 
     def column(self, start: int) -> int:
         return min(range(len(self.starts)), key=lambda column: abs(self.starts[column] - start))
@@ -78,7 +77,7 @@ class Table:
                 waiting.insert(0, found)
             else:
                 rows[-1] = self.cells(found, after=rows[-1])
-        return rows, [" ".join(text for _, text in line) for line in reversed(waiting)]
+        return rows, [as_line(line) for line in reversed(waiting)]
 
     def cells(self, found: list[Fragment], *, before: list[str] | None = None, after: list[str] | None = None
               ) -> list[str]:
@@ -93,9 +92,13 @@ class Table:
     def blocks(self) -> list[Block]:
         """The rows and what follows them, or a line of text when the table is one line (two phrases set apart)."""
         if len(self.lines) == 1:
-            return [" ".join(text for _, text in self.lines[0][1])]
+            return [as_line(self.lines[0][1])]
         rows, after = self.rows()
         return [rows, *after]
+
+
+def as_line(found: list[Fragment]) -> str:
+    return " ".join(text for _, text in found)
 
 
 def joined(before: str, after: str) -> str:
