@@ -543,8 +543,9 @@ def test_a_citys_rule_that_its_districts_do_not_apply_on_their_own_decides_for_t
     text = "六盘水市钟山区人民政府，区里知识产权服务机构集聚，想报服务业集聚示范区和示范县"
     verdicts = check(text, library, as_of=date(2025, 9, 20)).verdicts
     assert verdicts["service_zone"].status == "ineligible" and "不单独申报" in verdicts["service_zone"].reason
-    assert "liupanshui-2025" in [c.doc for c in verdicts["service_zone"].citations]
+    assert verdicts["service_zone"].citations[0].doc == "liupanshui-2025"  # the rule that decides is cited first
     assert verdicts["county"].status == "eligible"
+    assert list(verdicts)[:2] == ["county", "service_zone"]  # the report leads with the types the text names
 
 
 def test_who_is_in_charge_at_a_loaded_notices_office_is_its_contact_without_the_section_heading(
@@ -648,6 +649,7 @@ def test_a_loaded_notices_conditions_decide_with_the_national_rules(
     library = Library.from_settings(settings)
     verdict = check(f"柳州市一家有限责任公司，{said}，想报示范企业", library, as_of=date(2025, 9, 20)).verdicts["enterprise"]
     assert verdict.status == status and "liuzhou-2025" in [c.doc for c in verdict.citations]
+    assert status != "ineligible" or verdict.citations[0].doc == "liuzhou-2025"  # the condition failed comes first
     assert status != "needs_info" or ("不少于15件" in verdict.ask[0]) == ("研发" in said)  # the condition unsaid
     elsewhere = check(f"桂林市一家有限责任公司，{said}，想报示范企业", library, as_of=date(2025, 9, 20))
     assert elsewhere.verdicts["enterprise"].status == "eligible"  # the city's conditions are its own

@@ -232,7 +232,7 @@ def with_who_applies(verdict: Verdict, rules: list[ProvincialCondition], label: 
     if not rules:
         return verdict
     if verdict.status == "eligible" and (rule := next((rule for rule in rules if not_on_its_own(rule, below)), None)):
-        return Verdict(status="ineligible", citations=[*verdict.citations, rule.citation],
+        return Verdict(status="ineligible", citations=[rule.citation, *verdict.citations],  # what decides first
                        reason=f"按{label}，{rule.text}：辖区内的区、县人民政府不单独申报这一类。")
     said = "；".join(rule.text for rule in rules)
     return verdict.noted(f"另按{label}：{said}。", [rule.citation for rule in rules])
@@ -243,8 +243,8 @@ def applied(verdict: Verdict, conditions: list[ProvincialCondition], text: str, 
         return verdict
     met = [(condition, condition_met(condition, text)) for condition in conditions]
     cited = [*verdict.citations, *(condition.citation for condition in conditions)]
-    if failed := [condition for condition, result in met if result is False]:
-        return Verdict(status="ineligible", citations=cited,
+    if failed := [condition for condition, result in met if result is False]:  # what decides is cited first
+        return Verdict(status="ineligible", citations=[failed[0].citation, *verdict.citations],
                        reason=f"按{label}，{failed[0].text}；所述情况达不到这一要求。")
     if open_ := [condition for condition, result in met if result is None]:
         return Verdict(status="needs_info", citations=cited,

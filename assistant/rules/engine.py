@@ -56,6 +56,7 @@ def check(text: str, library: Library, *, as_of: date | None = None, previous: P
     verdicts = with_conditions(evaluate(profile, library, listed), text, profile,
                                provincial_notice(library, place.province, place.city), when)
     verdicts |= verdicts_per_item(text, library, when)
+    verdicts = named_first(verdicts, mentioned_types(text))
     return CheckResult(profile=profile, verdicts=verdicts, listed=listed, lists=lists_loaded(library),
                        timeline=timeline(when, library, place.province, place.city, applying_for(text, verdicts)))
 
@@ -77,6 +78,11 @@ def verdicts_per_item(text: str, library: Library, when: date) -> dict[ProjectKe
             result = check(text[start:end], library, as_of=when, previous=where)
             verdicts |= {key: result.verdicts[key] for key in own}
     return verdicts
+
+
+def named_first(verdicts: dict[ProjectKey, Verdict], named: list[ProjectKey]) -> dict[ProjectKey, Verdict]:
+    """The verdicts of the types the text names first (a report leads with what was asked), the rest in order."""
+    return {key: verdicts[key] for key in dict.fromkeys([*named, *verdicts]) if key in verdicts}
 
 
 def applying_for(text: str, verdicts: dict[ProjectKey, Verdict]) -> list[ProjectKey]:
