@@ -664,6 +664,7 @@ def test_an_office_below_the_province_gets_the_loaded_notices_deadline_first(set
     ingest_file(settings, write(tmp_path / "liuzhou.md", CITY_NOTICE))
     answer = Assistant(settings).ask("我是柳州市柳江区市场监管局的，示范企业的申报材料最晚哪天交？", as_of=date(2025, 9, 20))
     assert [c.doc for c in answer.citations][:1] == ["liuzhou-2025"] and "2025年9月26日" in answer.answer
+    assert "柳州市申报单位的材料" in answer.answer  # a city bureau's notice binds that city's applicants
     relayed = Assistant(settings).ask("柳州一家企业来电咨询：示范企业的材料最晚哪天交？", as_of=date(2025, 9, 20))
     assert "2025年9月26日" in relayed.answer and "0772-8888888" not in relayed.answer  # 咨询 asks for no contacts
 

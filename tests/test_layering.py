@@ -114,6 +114,17 @@ def test_a_question_that_says_nowhere_is_answered_by_each_loaded_notice_named(la
     assert "《浙江省转发通知》" in answer.answer and "《广东省转发通知》" in answer.answer
 
 
+def test_a_deadline_asked_for_a_type_from_nowhere_is_each_loaded_notices_date_for_its_applicants(
+        layered: Assistant) -> None:
+    answer = ask(layered, "示范企业那边的申报书，截止日是哪一天？", "2025-10-14")
+    assert "2025年10月24日" in answer.answer  # the provincial offices' date, then each province's for applicants
+    assert "广东省申报单位的材料须于2025年10月13日前报送，截至2025年10月14日已过期" in answer.answer
+    assert "浙江省申报单位的材料须于2025年10月16日前报送" in answer.answer
+    assert {"zhejiang-2025", "guangdong-2025"} <= set(cited(answer))
+    untyped = ask(layered, "截止日是哪一天？", "2025-10-14")  # no type: each notice's dates differ by type
+    assert cited(untyped) == ["notice"]
+
+
 def test_of_several_notices_the_one_that_answers_a_question_saying_nowhere_comes_first(layered: Assistant) -> None:
     answer = ask(layered, "网上申报模块的网址是什么？系统技术支持电话有吗？", "2025-10-10")
     assert cited(answer)[0] == "zhejiang-2025" and answer.answer.startswith("按《浙江省转发通知》")

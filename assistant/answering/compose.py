@@ -147,6 +147,7 @@ def out_of_scope_lead(library: Library, type_keys: list[str], about: str = "") -
 
 
 APPLICANT_EVENTS = ("application", "still_open")  # the applicant's own stage: its date is the province's
+PROVINCE_EVENTS = (*APPLICANT_EVENTS, "recommendation")  # events a province's notice sets its applicants a date for
 
 
 def timeline_lead(timeline: Timeline, event: str, applicant: bool = False, asked: str = "") -> Lead:
@@ -159,7 +160,7 @@ def timeline_lead(timeline: Timeline, event: str, applicant: bool = False, asked
     national_quote = (national.citation.id, national.citation.quote)
     if event == "receipt" and (receipt := timeline.provincial_receipt):
         return provincial_receipt_lead(timeline, receipt, lead)
-    if event not in (*APPLICANT_EVENTS, "recommendation") or not timeline.province:
+    if event not in PROVINCE_EVENTS or not timeline.province:
         return lead
     if timeline.provincial is None:
         province = timeline.province
@@ -169,13 +170,27 @@ def timeline_lead(timeline: Timeline, event: str, applicant: bool = False, asked
                 f"申报单位向省局提交材料的截止时间会更早，以{province}的通知为准。")
         return Lead(f"{lead.sentence}{note}", [*lead.quotes, national_quote], lead.in_scope)
     mine = timeline.provincial
-    provincial = (f"按{mine.source}，{timeline.province}申报单位的材料须于{mine.display}报送，"
-                  f"{deadline_state(timeline.as_of, mine)}")
+    provincial = applicants_deadline(timeline.as_of, mine)
     mine_quote = (mine.citation.id, mine.citation.quote)
     if event == "recommendation" and not applicant:  # a provincial office asks: its deadline, then its applicants'
         return Lead(f"{lead.sentence}{provincial}。", [*lead.quotes, mine_quote], lead.in_scope)
     return Lead(f"{provincial}；通知规定的{cn_date(national.date)}是省级知识产权局向国家知识产权局报送推荐材料的"
                 "截止时间，不是申报单位的截止时间。", [mine_quote, national_quote])
+
+
+def applicants_deadline(as_of: date, deadline: Deadline) -> str:
+    """The date a loaded notice sets its applicants, and where it stands on ``as_of``."""
+    return (f"按{deadline.source}，{deadline.area}申报单位的材料须于{deadline.display}报送，"
+            f"{deadline_state(as_of, deadline)}")
+
+
+def loaded_deadlines_lead(timelines: list[Timeline]) -> Lead | None:
+    """For an asker whose place is unknown: the date each loaded notice sets its applicants, each named."""
+    found = [t.provincial for t in timelines if t.provincial]
+    if not found:
+        return None
+    said = "；".join(applicants_deadline(t.as_of, t.provincial) for t in timelines if t.provincial)
+    return Lead(f"已载入的转发通知对申报单位另有时间要求：{said}。", [(d.citation.id, d.citation.quote) for d in found])
 
 
 def provincial_receipt_lead(timeline: Timeline, receipt: Deadline, national_lead: Lead) -> Lead:

@@ -31,6 +31,8 @@ from assistant.language.normalize import normalize
 from assistant.rules import PROJECT_TYPES, CheckResult, Profile, check, extract_profile, mentioned_types
 from assistant.rules.extract import spaces_as_commas
 from assistant.rules.profile import ApplicantKind, PlaceCategory
+from assistant.rules.provincial import loaded_areas
+from assistant.rules.timeline import timeline
 from assistant.settings import Settings
 
 if TYPE_CHECKING:
@@ -195,7 +197,13 @@ class Assistant:
             keys = focus or result.profile.piloted or self.held_by(result.profile.kind)  # 是试点城市，用不用报: 示范市
             return compose.eligibility_lead(result.verdicts, keys, self.short_names, timed)
         if part.intent == Intent.when:
-            return compose.timeline_lead(result.timeline, part.slot, answers_to_province(result.profile), part.text)
+            lead = compose.timeline_lead(result.timeline, part.slot, answers_to_province(result.profile), part.text)
+            # said nowhere, for a type: each loaded notice's date for it (their dates for no type differ by type)
+            placeless = not result.timeline.province and part.slot in compose.PROVINCE_EVENTS and bool(focus)
+            loaded = compose.loaded_deadlines_lead([timeline(result.timeline.as_of, self.library, province, city, focus)
+                                                    for province, city in loaded_areas(self.library)]) \
+                if placeless else None
+            return compose.combine([lead, loaded]) if loaded else lead
         if part.intent == Intent.topic and part.topic is not None:
             return part.topic.build(self.library, part.text, focus, self.settings)
         clauses = [hit.clause for hit in part.hits]

@@ -68,6 +68,7 @@ class ProvincialNotice(BaseModel):
     docs: list[str]  # the notices read, the leading one first (a city's own, then the latest)
     labels: dict[str, str]  # each notice's label (《湖南省转发通知》)
     province: str
+    city: str = ""  # the city whose bureau's own notice leads, if one does
     deadlines: list[ProvincialDeadline]
     conditions: list[ProvincialCondition] = []
     who_applies: list[ProvincialCondition] = []  # who applies for a type there (各区不单独申报)
@@ -80,6 +81,11 @@ class ProvincialNotice(BaseModel):
     @property
     def label(self) -> str:
         return self.labels[self.doc]
+
+    @property
+    def area(self) -> str:
+        """Whose applicants the notices bind: the city's, when its bureau's own notice leads, else the province's."""
+        return self.city or self.province
 
     def in_force(self, doc: str, sentence: str) -> bool:
         """The sentence of notice ``doc`` says nothing another notice has since replaced."""
@@ -145,7 +151,7 @@ def _read(library: Library, province: str, city: str | None) -> ProvincialNotice
     # the city's own first, then the latest
     documents.sort(key=lambda d: (bool(d.info.locality), d.info.issued or date.min), reverse=True)
     return ProvincialNotice(docs=[d.info.id for d in documents], labels={d.info.id: d.info.label for d in documents},
-                            province=province,
+                            province=province, city=documents[0].info.locality or "",
                             deadlines=deadlines_in_force([deadlines_in(document, library) for document in documents]),
                             conditions=[c for document in documents for c in conditions_in(document, library)],
                             who_applies=[rule for document in documents for rule in who_applies_in(document, library)],

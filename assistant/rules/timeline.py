@@ -41,6 +41,7 @@ class Deadline(BaseModel):
     days_remaining: int | None  # 0 on the day itself; None once passed
     citation: Citation
     source: str = ""  # a provincial deadline's notice, as citations name it: 《湖南省转发通知》
+    area: str = ""  # whose applicants a provincial deadline binds: 湖南省, 柳州市
 
 
 class Timeline(BaseModel):
@@ -107,14 +108,14 @@ def summary_of(phase: Phase, as_of: date, periods: dict[str, Period], deadlines:
 def provincial_deadline(as_of: date, notice: ProvincialNotice, types: Collection[str] = ()) -> Deadline | None:
     """The deadline a province's notice sets applicants for ``types``, as a deadline of the timeline."""
     found = notice.applicant_deadline(types)
-    return as_deadline(as_of, found, notice, "provincial", f"{notice.province}申报材料报送", "申报单位") \
+    return as_deadline(as_of, found, notice, "provincial", f"{notice.area}申报材料报送", "申报单位") \
         if found else None
 
 
 def provincial_receipt(as_of: date, notice: ProvincialNotice) -> Deadline | None:
     """The deadline a province's notice sets for its 回执, as a deadline of the timeline."""
     found = notice.receipt_deadline
-    return as_deadline(as_of, found, notice, "provincial_receipt", f"{notice.province}报送回执", "") \
+    return as_deadline(as_of, found, notice, "provincial_receipt", f"{notice.area}报送回执", "") \
         if found else None
 
 
@@ -135,7 +136,7 @@ def as_deadline(as_of: date, found: ProvincialDeadline, notice: ProvincialNotice
                     duty=f"{duty}（按{source}）" if duty else f"按{source}", applicant_duty=True,
                     status="open" if as_of <= found.date else "passed",
                     days_remaining=(found.date - as_of).days if as_of <= found.date else None,
-                    citation=found.citation, source=source)
+                    citation=found.citation, source=source, area=notice.area)
 
 
 def timeline(as_of: date, library: Library, province: str | None = None, city: str | None = None,
