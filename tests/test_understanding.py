@@ -2091,6 +2091,9 @@ def test_a_department_asking_what_its_place_may_apply_for_speaks_for_its_governm
     not."""
     assert extract_profile("我在武清区科技局，我们区该报示范市还是示范县？").kind == ApplicantKind.government
     assert extract_profile("我们是苏州市知识产权局，能申报示范市吗？").kind == ApplicantKind.department
+    # 我们 as the subject: a bureau applies for no type, its place may; a zone committee's bureau speaks for the zone
+    assert extract_profile("这里是溧阳市科技局。想请教下，我们这回能不能报示范县？").kind == ApplicantKind.government
+    assert extract_profile("这里是某国家级经开区管委会经发局，我们能报示范园区吗").kind == ApplicantKind.park_committee
 
 
 def test_a_city_level_place_referred_to_by_its_level_is_the_one_named_before() -> None:

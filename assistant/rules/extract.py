@@ -800,8 +800,6 @@ def names_other_unit(text: str, end: int) -> bool:
     return bool(unit) and kinds.MARKERS[kinds.MARKER.search(unit.group()).group()] != K.government
 
 
-ZONE_OF_BUREAU = re.compile(r"(?:管委会|管理委员会)的?$")  # a bureau of a zone's committee speaks for the zone
-
 
 # A department saying its own side wants a type only governments apply for: it speaks for its government.
 WE_WANT_TO_APPLY = re.compile(rf"(?:我们|咱们|我局)(?:这次|这一届|这届|今年|也)?(?:{kinds.WANTS_TO_APPLY.pattern})"
@@ -1177,7 +1175,7 @@ def extract_profile(text: str, previous: Profile | None = None) -> Profile:
     elif head is not None and head.kind == K.department and WE_WANT_TO_APPLY.search(masked) \
             and K.government.value in {project_types()[key].holder_kind for key in mentioned_types(clean)}:
         head = kinds.Marker(head.start, head.end, K.government, by="place")  # 区市场监管局：我们想报示范县
-    elif head is not None and head.kind == K.department and kinds.just_before(ZONE_OF_BUREAU, masked, head.start):
+    elif head is not None and head.kind == K.department and kinds.just_before(kinds.ZONE_OF_BUREAU, masked, head.start):
         head = kinds.Marker(head.start, head.end, K.park_committee, by="zone")  # 高新区管委会经发局的: its committee
     head_at = head.start if head else None
     kind = head.kind if head else implied_kind(titles)

@@ -644,7 +644,8 @@ def head_noun(text: str) -> Marker | None:
         if named := [m for m in found if follow_up.start(1) <= m.start < follow_up.end(1)]:
             return replace(named[-1], by="asks")
     own = speaker(text, found)
-    if own.kind == K.department and (asked := place_asked_about(text)) is not None:
+    if own.kind == K.department and (asked := place_asked_about(text, just_before(ZONE_OF_BUREAU, text, own.start))
+                                     ) is not None:
         return Marker(asked, asked, K.government, by="asks")  # 我在县发改局工作……县里能不能报: its government
     return own
 
@@ -654,27 +655,32 @@ UNIT_ITSELF = re.compile(r"(?:^|(?<=[，,\s]))(?:那|那么)?(?:我们)?(?P<noun
                          r"(?:[^，,]{0,4})$")
 # A question whose subject only points back (这个能报吗, 它呢): the unit named last before it.
 THIS_ONE = re.compile(r"\s*(?:那|那么)?(?:这个|这家|这所|这一个|它)(?=能|可以|可不可以|是否|行|符合|算|报|呢|也)")
+THIS_TIME = r"(?:[这本此]一?[次回届]|今年|还|也|到底|究竟)"  # 这次, 这一届, 还, 到底: said before the verb
 # The place itself as the subject of a question (县里能不能报, 我们区可以报吗): its people's government (a 区 standing
 # alone, not the end of 集聚区, 园区, 开发区, 新区 …).
 PLACE_SUBJECT = re.compile(r"(?:我们|咱们|咱|本|该)?"
                            r"(?:(?<![聚园发新范税业景假片社城辖])区|(?:自治)?县|市|(?:自治)?旗|盟)"
                            r"(?:[（(][^）)]{1,12}[）)])?"  # 我们自治县（某市下辖）
-                           r"(?:里面?|这边|政府)?(?:这次|这届|今年|本次|还|也|到底|究竟)*$")  # 该县这次还能否申报
+                           rf"(?:里面?|这边|政府)?{THIS_TIME}*$")  # 该县这次还能否申报
+ZONE_OF_BUREAU = re.compile(r"(?:管委会|管理委员会)的?$")  # a bureau of a zone's committee speaks for the zone
+# A bureau's bare 我们 as the subject (我们可以报示范市吗): a bureau applies for no type, its place's government may.
+US = re.compile(rf"(?:我们|咱们){THIS_TIME}*$")
 # A question with no subject of its own (这回能不能报) after a clause saying what a place is (平阳是温州管辖的县).
-NO_SUBJECT = re.compile(r"\s*(?:那|那么|所以)?(?:[这本此]一?[次回届]|今年|还|也|到底|究竟)*")
+NO_SUBJECT = re.compile(rf"\s*(?:那|那么|所以)?{THIS_TIME}*")
 PLACE_STATED = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:是|系|属于)[^，,。；;！!？?\n]{0,12}?"
                           r"(?:县级市|地级市|区|县|市|旗|州|盟)[，,\s]*$")
 WANTS_TO_APPLY = re.compile(rf"(?:想|准备|打算|计划|拟|有意|倾向于)要?(?:{alternation('apply')})")  # 县里打算报
 
 
-def place_asked_about(text: str) -> int | None:
+def place_asked_about(text: str, in_park: bool = False) -> int | None:
     """Where a question or a wish whose subject is the speaker's place (局长让我问下县里能不能报, 县里打算报…)
-    names that place."""
+    names that place (``in_park``: the bureau is a park committee's, whose 我们 is the committee)."""
     for asking in [*ASKS.finditer(text), *WANTS_TO_APPLY.finditer(text)]:
         if qualifiers(text, asking.start(), asking.end()) & {Qualifier.hearsay, Qualifier.hypothetical}:
             continue
         start = subject_start(text, asking.start())
-        if subject := PLACE_SUBJECT.search(text, start, asking.start()):
+        if subject := PLACE_SUBJECT.search(text, start, asking.start()) or \
+                (None if in_park else US.search(text, start, asking.start())):
             return subject.start()
         if NO_SUBJECT.fullmatch(text, start, asking.start()) \
                 and (stated := PLACE_STATED.search(text, segment_bounds(text, max(0, start - 1))[0], start)):
