@@ -104,13 +104,17 @@ def test_a_programme_named_in_a_question_is_no_recognition_claim_anywhere(assist
     "我们公司2021年经国家知识产权局评审入选国家知识产权示范企业",
     "本公司于2019年被国家知识产权局确定为国家知识产权示范企业",
     "我司是2020年度国家知识产权示范企业",
+    "我们前年春天收到了国家知识产权示范企业的认定通知",  # the title's paper is the title
+    "本公司2018年晋升为国家知识产权示范企业",
+    "我们是2019年拿的国家知识产权示范企业，还用报吗",
 ])
 def test_recognition_stated_with_bodies_years_and_other_verbs(assistant: Assistant, text: str) -> None:
     assert statuses(assistant, text)["enterprise"] == "already_recognized"
 
 
 @pytest.mark.parametrize("text", ["我们想争创国家知识产权示范企业", "如果我们是国家知识产权示范企业，还要报吗",
-                                  "我们不是国家知识产权示范企业", "我们是省级知识产权示范企业"])
+                                  "我们不是国家知识产权示范企业", "我们是省级知识产权示范企业",
+                                  "我们想拿国家知识产权示范企业的牌子", "国家知识产权示范企业的认定标准是什么"])
 def test_wishes_conditions_negations_and_provincial_titles_are_not_recognition(text: str) -> None:
     assert extract_profile(text).recognized == []
 
@@ -516,6 +520,8 @@ def test_an_internal_unit_is_told_what_its_parent_may_apply_for(assistant: Assis
     ("我们学院前年经教育部批准升格为普通本科院校", "university", "eligible"),
     # a company still being set up is not yet one
     ("我们公司正在筹建，营业执照还没下来，能报示范企业吗", "enterprise", "ineligible"),
+    # asking whether a rule exists (有没有成立年限的门槛) says nothing of whether the unit was set up
+    ("本公司是今年春天注册的股份有限公司，有没有成立年限的门槛？能报示范企业不", "enterprise", "eligible"),
     # a 直辖市 itself is not among the governments 二（一） lists (its districts are)
     ("我是市政府研究室的，我们是直辖市，全市能不能作为一个单位报示范市", "city", "ineligible"),
     # the zone named before who approved it

@@ -196,11 +196,11 @@ LEGAL_PERSON = Fact("independent_legal_person", {IS_LEGAL_PERSON: True, NOT_LEGA
 # 法人登记尚未办结, 执照月底才能领: the registration is still to come (工商登记 is a company's conversion);
 # 营业执照还在办: the licence is (公司制登记还在办理中: a registration being changed, not a unit still to come);
 # 准备注册成有限公司: the unit is to take another form, not to come (拟注册成立一家公司, 拟与某大学共建: it is to come);
-# 片区没设管委会: another unit was not set up
+# 片区没设管委会: another unit was not set up; 有没有成立满… asks, it says nothing
 NOT_SET_UP = (r"筹建|筹备|筹办|(?:营业执照|执照|(?<!工商)(?:法人)?登记(?:证)?|证书)[^，,。；;！!？?\n]{0,8}?"
               r"(?:(?:还没|没有|没|未|尚未)(?:下来|办|拿到|领)|才(?:能)?(?:注册|办)?(?:下来|拿到|办下来)|"
               r"(?:下周|下个?月|过几天|过两天|马上|即将|月底)[^，,。；;！!？?\n]{0,3}?(?:下来|拿到|办好|办下来))|"
-              r"(?:还没|尚未|没有)(?:正式)?(?:注册|成立|设立)(?!了?[^，,。；;！!？?\n]{0,4}?(?:管委会|管理委员会|分公司|子公司|"
+              r"(?:还没|尚未|(?<!有)没有)(?:正式)?(?:注册|成立|设立)(?!了?[^，,。；;！!？?\n]{0,4}?(?:管委会|管理委员会|分公司|子公司|"
               r"办事处|部门|机构|账号|帐号))|(?:拟|准备|打算|计划)(?:设立|成立|注册|组建)(?![成为](?!立))|"
               r"(?:拟|准备|打算|计划)(?:与|和|同|联合)[^，,。；;！!？?\n]{1,12}?(?:共建|合建|共同(?:设立|组建|建设))|"
               r"(?:营业执照|执照)[^，,。；;！!？?\n]{0,4}?(?:还在办|(?:正在|还在)?办理中)")  # a licence
