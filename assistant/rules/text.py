@@ -29,6 +29,7 @@ PART_AFTER = re.compile(r"(?:高新区|经开区|开发区|园区)?"  # 国家�
                         r"(?:[“\"「][^”\"」]{0,8}[”\"」])?(?:里|内|中|下面|下属|所属)?"  # 国家高新区“一区多园”里的分园
                         rf"的?(?:一个|一家|某个|其中一个)?(?:{alternation('part_after')})")
 FORMER_AFTER = re.compile(rf"[^，,。；;！!？?\n]{{0,4}}?(?:{alternation('former_after')})")
+MERGED_AFTER = re.compile(rf"[^，,。；;！!？?\n]{{0,24}}?(?:{alternation('merged_after')})")
 FOUNDER_AFTER = re.compile(rf"[^，,。；;！!？?\n]{{0,4}}?(?:{alternation('founder_role_after')})")
 PENDING_AFTER = re.compile(rf"的?[^，,。；;！!？?\n]{{0,2}}?(?:{alternation('pending_after')})")
 PART_BEFORE_WINDOW = 8
@@ -230,7 +231,7 @@ def qualifiers(text: str, start: int, end: int) -> set[Qualifier]:
         found.discard(Qualifier.wished)  # 想以学院名义报（学院不是独立法人）: what an aside states is no wish
     if doubted_after(text, end) or doubted_alternative(text, start) or asked_itself(text, start, end):
         found.add(Qualifier.hedged)
-    if FORMER_AFTER.match(text, end):
+    if FORMER_AFTER.match(text, end) or MERGED_AFTER.match(text, end):
         found.add(Qualifier.former)  # 由高职升格为…: 高职 is what it was
     if PENDING_AFTER.match(text, end) or changed_later(text, start, before):
         found.add(Qualifier.pending)  # 省级正在申报中; 年底前改制，改为股份有限公司
