@@ -360,7 +360,7 @@ def test_an_annexs_title_answers_only_what_its_title_says(assistant: Assistant, 
 
 
 @pytest.mark.parametrize(("question", "as_of", "cited", "said"), [
-    ("创建周期是多长？从哪年到哪年", DAY, "notice#4.2", "创建周期"),
+    ("创建周期是多长？从哪年到哪年", DAY, "notice#4.2", "2025年—2027年"),
     ("回执的截止是不是已经过了？那推荐材料呢，还有多久", date(2025, 9, 23), "notice#closing", "2025年10月24日"),
     ("验收通过了是不是就直接算示范单位了？", DAY, "notice#4.3", "公示无异议"),
     ("附件一共有几个？", DAY, "notice#annexes", "工作联络员回执"),
@@ -1271,6 +1271,17 @@ def test_a_short_piece_after_another_programmes_question_goes_on_asking_about_it
 def test_a_piece_after_another_programmes_question_goes_on_asking_about_it(assistant: Assistant, question: str) -> None:
     answer = assistant.ask(question, as_of=DAY)
     assert not answer.in_scope and all(part.startswith("out_of_scope:") for part in answer.trace["parts"])
+
+
+@pytest.mark.parametrize(("question", "parts"), [
+    ("地方配套资金有没有比例要求？创建期满了验收不合格会怎样处理？", ["out_of_scope:资金奖补", "topic:acceptance_standard"]),
+    ("补助款哪天拨下来？创建期一共几年？", ["out_of_scope:资金奖补", "when:creation"]),
+    ("高企认定要具备哪些条件？评审结果什么时候出来？", ["out_of_scope:高新技术企业认定"]),  # any programme's review
+])
+def test_a_piece_asking_a_stage_only_this_programme_has_is_not_about_the_matter_before_it(
+        assistant: Assistant, question: str, parts: list[str]) -> None:
+    answer = assistant.ask(question, as_of=DAY)
+    assert answer.trace["parts"] == parts and answer.in_scope == (len(parts) > 1)
 
 
 def test_a_place_naming_a_unit_by_its_short_name_is_not_the_applicant(assistant: Assistant) -> None:

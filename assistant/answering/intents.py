@@ -693,10 +693,12 @@ def spares_applying(piece: str) -> bool:
 
 
 def continues_programme(piece: str) -> bool:
-    """Whether a piece names this programme itself (a project type or its own words) rather than going on
-    about what the piece before it asked."""
+    """Whether a piece names this programme itself (a project type or its own words, or a stage only its timetable
+    has: 验收没通过会怎样, 创建期多长) rather than going on about what the piece before it asked."""
     return bool(mentioned_types(piece) or pattern("this_programme").search(piece)
-                or pattern("this_round").search(piece))
+                or pattern("this_round").search(piece)
+                or any(set(topic.follows) & set(STEPS[2:]) for topic in matching_topics(piece))
+                or set(when_events(piece, True)) & set(STEPS[3:]))  # creating and accepting: the programme's own
 
 
 def asked_entity(piece: str) -> str | None:
