@@ -63,7 +63,9 @@ STATEMENT_END = re.compile(r"[。！!]")
 # A question that points back to what the sentence before it says (这么安排合适吗, 对此类要求有什么规定).
 POINTS_BACK = re.compile(r"这样|这种|这么|此类|这类|如此|上述|以上|对此|此事|此举|这件事|这个情况|这一情况|该做法|"
                          r"(?:相关|有关)(?:的)?(?:规定|要求|说法|条款)"  # 这方面有没有有关规定: of what was described
-                         r"|^(?:这个|那个|这|那)(?=[\u4e00-\u9fff]{1,5}(?:吗|么|呢)?[？?]?$)")  # 这个严重吗
+                         r"|^(?:这个|那个|这|那)(?=[\u4e00-\u9fff]{1,5}(?:吗|么|呢)?[？?]?$)"  # 这个严重吗
+                         r"|^(?:请问|想问下?)?(?:这|那)(?:个|样)?"  # 这符合…吗: a practice judged against the rules
+                         r"(?=(?:是否|是不是|算不算)?(?:符合|违反|违背|合规|合理|允许))")
 # A comma before words that start a new question (还有, but not 还有多久; 另外, but not 另外两位股东).
 NEW_QUESTION = re.compile(r"[，,](?=另外(?![一两几的个位家名])|还有(?!多久|多少|多长|几)|以及|再问|顺便|同时|此外"
                           r"|还想问|另问)")
