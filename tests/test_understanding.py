@@ -1189,7 +1189,7 @@ def test_the_publicity_of_creation_objects_is_the_second_stages(assistant: Assis
 def test_data_the_office_can_look_up_itself_asked_again_is_the_burden_rule(assistant: Assistant) -> None:
     assert cited_first(assistant, "市里要我们把税务系统里就能查到的数据再报一次，这样合规吗") == "notice#5.2"
     # the practice told in one sentence, then judged in the next by a bare 这
-    assert cited_first(assistant, "上级让区里把系统中已有的企业数据重新整理成表格再报一遍。请问这符合国家局这次通知的要求吗？") \
+    assert cited_first(assistant, "上级让区里把系统中已有的企业数据重新整理成表格再报一遍。想问下这是否符合国家局这一次发文的要求？") \
         == "notice#5.2"
 
 
