@@ -3292,3 +3292,14 @@ def test_a_when_asked_beside_a_clause_asking_its_own_topic_gets_both(assistant: 
 def test_how_long_creation_runs_once_chosen_is_the_creation_period(assistant: Assistant) -> None:
     answer = assistant.ask("如果被选为创建对象，要一直创建到哪一年？", as_of=DAY)
     assert answer.citations[0].id == "notice#4.2" and "2027" in answer.answer
+
+
+def test_another_type_asked_after_a_question_that_differs_by_type_is_that_question_of_it(assistant: Assistant) -> None:
+    """那示范市呢 after whom to ask about 示范园区: whom to ask about 示范市 (and the next follow-up reads that)."""
+    conversation = Conversation()
+    assistant.ask("示范园区这块国家局对接人是谁？", conversation, as_of=DAY)
+    turned = assistant.ask("那示范市呢，也是这位吗", conversation, as_of=DAY)
+    assert turned.question == "那示范市呢，也是这位吗" and "吕律" in turned.answer and "徐俊峰" not in turned.answer
+    assert "王海军" in assistant.ask("示范高校呢", conversation, as_of=DAY).answer
+    kept = asked_after(assistant, "我们是一家研究院，能申报示范科研机构吗", "那示范企业呢")
+    assert kept.trace["parts"] == ["eligibility:"]  # after whether it may apply: whether it may apply for that one

@@ -129,9 +129,18 @@ def things_before(questions: list[str]) -> str:
 WHAT_ABOUT_THING = re.compile(r"(?:那|那么)(?P<thing>[^，,。；;！!？?]{1,12}?)(?:呢|怎么样)[？?]*")
 
 
+BY_TYPE = ("contacts", "quota")  # topics whose answer differs by project type
+# "那示范县呢", "科研机构呢，也是他吗": another type, asked what was asked of one before (a short tail: the same?)
+WHAT_ABOUT_TYPE = re.compile(r"(?:那|那么)?(?P<thing>[^，,。；;！!？?]{2,12}?)(?:呢|怎么样)[？?]*"
+                             r"(?:[，,\s]*(?:也|一样|同样)[^，,。；;！!？?]{0,6}[？?]*)?")
+
+
 def what_about(text: str, previous: str) -> str:
-    """"那推荐材料呢？" after "回执什么时候截止？": the question before, asked of the thing this one names (not of
-    a project type: "那示范县呢" is an eligibility follow-up, kept as it is)."""
+    """"那推荐材料呢？" after "回执什么时候截止？": the question before, asked of the thing this one names; "那示范县
+    呢" after "示范高校的事找谁": asked of that type (after a question whether one may apply, or naming no type, it is
+    an eligibility follow-up, kept as it is)."""
+    if (asked := of_another_type(text, previous)) is not None:
+        return asked
     match = WHAT_ABOUT_THING.fullmatch(text.strip())
     named = list(pattern("things").finditer(previous))
     if not match or not named or not things_named(match["thing"]) or mentioned_types(match["thing"]):
@@ -141,6 +150,21 @@ def what_about(text: str, previous: str) -> str:
     for other in named[1:]:
         rest = rest.replace(other.group(), "", 1)
     return previous[:first.start()] + match["thing"] + rest
+
+
+def of_another_type(text: str, previous: str) -> str | None:
+    """The question before, asked of the one type a "那X呢" follow-up turns to, when it named one type and asked
+    what differs by type (whom to ask, how many, when), not whether the asker may apply."""
+    match = WHAT_ABOUT_TYPE.fullmatch(text.strip())
+    turned_to = (mentioned_types(match["thing"]) or type_asked_about(f"{match['thing']}呢")) if match else []
+    before = mentioned_types(previous)
+    if len(turned_to) != 1 or len(before) != 1 or turned_to == before or pattern("asks_eligibility").search(previous) \
+            or not (pattern("when").search(previous)
+                    or any(topic.special in BY_TYPE for topic in matching_topics(previous))):
+        return None
+    name = max((name for name, key in project_names().items() if key == before[0] and name in previous), key=len,
+               default="")  # none when named by a short name of its own (服务业集聚区)
+    return previous.replace(name, project_types()[turned_to[0]].short, 1) if name else None
 
 
 def with_things_carried(text: str, things: str) -> str:

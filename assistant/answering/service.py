@@ -16,6 +16,7 @@ from assistant.answering.intents import (
     Part,
     decide,
     describes,
+    of_another_type,
     things_before,
     what_about,
     with_things_carried,
@@ -122,10 +123,12 @@ class Assistant:
         text = clean_question(question)
         conversation = conversation if conversation is not None else Conversation()
         today = as_of or date.today()
-        answer = self._extractive(text, conversation, today)
+        # 那示范县呢 after 示范高校的事找谁: the question before, asked of that type (and remembered so)
+        asked = (of_another_type(text, conversation.turns[-1][0]) if conversation.turns else None) or text
+        answer = self._extractive(asked, conversation, today).model_copy(update={"question": text})
         if self.uses_llm and answer.route not in ("smalltalk", "out_of_scope"):
             answer = explained(answer, self.explainer, self.library, self.type_aliases(), today)
-        conversation.remember(text, answer.answer)
+        conversation.remember(asked, answer.answer)
         answer.trace["latency_ms"] = round((time.perf_counter() - started) * 1000, 2)
         return answer
 
