@@ -364,6 +364,9 @@ def test_an_annexs_title_answers_only_what_its_title_says(assistant: Assistant, 
     ("回执的截止是不是已经过了？那推荐材料呢，还有多久", date(2025, 9, 23), "notice#closing", "2025年10月24日"),
     ("验收通过了是不是就直接算示范单位了？", DAY, "notice#4.3", "公示无异议"),
     ("附件一共有几个？", DAY, "notice#annexes", "工作联络员回执"),
+    # a day named with 前 in a yes-or-no question: whether that is the deadline (and how many days are left)
+    ("所以省局要赶在本周五之前报给国家局是吧", date(2025, 10, 20), "notice#closing", "还剩4天"),
+    ("材料21号前送到就没问题吧", date(2025, 10, 17), "notice#closing", "2025年10月24日"),
 ])
 def test_how_long_what_remains_and_what_follows_are_read_as_asked(assistant: Assistant, question: str, as_of: date,
                                                                   cited: str, said: str) -> None:
