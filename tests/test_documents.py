@@ -804,3 +804,66 @@ def test_a_listed_units_other_name_in_the_remarks_finds_it(settings: Settings, t
     text = "中国科学院某某海洋研究所想报示范科研机构"
     verdict = check(text, Library.from_settings(settings), as_of=date(2025, 9, 20)).verdicts["institute"]
     assert verdict.status == "already_recognized" and "2023" in verdict.reason
+
+
+PAPER_NOTICE = """宁夏回族自治区知识产权局关于做好示范创建推荐工作的通知
+
+各市市场监督管理局：
+
+## 一、报送时间
+
+| 申报项目 | 截止时间 |
+|---|---|
+| 示范企业（电子材料） | 2025年10月10日 |
+| 示范高校（电子材料） | 2025年10月14日 |
+| 纸质材料（各类项目） | 2025年10月16日 |
+
+宁夏回族自治区知识产权局
+2025年9月18日
+"""
+PAPER_SUPPLEMENT = """宁夏回族自治区知识产权局关于示范创建推荐工作有关事项的补充通知
+
+各市市场监督管理局：
+
+示范高校电子材料报送截止时间由2025年10月14日延长至2025年10月21日，纸质材料可于2025年10月21日前一并寄送。
+其他事项仍按原通知执行。
+
+宁夏回族自治区知识产权局
+2025年9月30日
+"""
+
+
+def test_a_later_notice_replaces_a_deadline_set_for_every_type_only_for_the_types_it_speaks_of(
+        settings: Settings, tmp_path: Path) -> None:
+    """The paper deadline the first notice sets for every type stands for the types the supplement is silent on."""
+    from assistant.rules.provincial import provincial_notice
+
+    ingest_file(settings, write(tmp_path / "ningxia.md", PAPER_NOTICE))
+    ingest_file(settings, write(tmp_path / "ningxia-supplement.txt", PAPER_SUPPLEMENT))
+    notice = provincial_notice(Library.from_settings(settings), "宁夏")
+    assert notice is not None
+    assert {key: found.date.isoformat() for key in ("enterprise", "university")
+            if (found := notice.applicant_deadline([key]))} == {"enterprise": "2025-10-10", "university": "2025-10-21"}
+
+
+GUANGXI_NOTICE = """广西壮族自治区知识产权局关于做好示范创建推荐工作的通知
+
+各设区市市场监督管理局：
+
+一、示范园区申报材料于2025年10月11日前报送自治区局。
+
+广西壮族自治区知识产权局
+2025年9月5日
+"""
+
+
+def test_a_date_the_provinces_notice_sets_binds_the_provinces_applicants_though_a_citys_notice_leads(
+        settings: Settings, tmp_path: Path) -> None:
+    from datetime import date
+
+    from assistant.answering import Assistant
+
+    ingest_file(settings, write(tmp_path / "liuzhou.md", CITY_NOTICE))
+    ingest_file(settings, write(tmp_path / "guangxi.txt", GUANGXI_NOTICE))
+    answer = Assistant(settings).ask("柳州高新区管委会想报示范园区，材料哪天前要交？", as_of=date(2025, 9, 20))
+    assert "广西壮族自治区申报单位的材料须于2025年10月11日前报送" in answer.answer

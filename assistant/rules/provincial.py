@@ -68,7 +68,7 @@ class ProvincialNotice(BaseModel):
     docs: list[str]  # the notices read, the leading one first (a city's own, then the latest)
     labels: dict[str, str]  # each notice's label (《湖南省转发通知》)
     province: str
-    city: str = ""  # the city whose bureau's own notice leads, if one does
+    cities: dict[str, str] = {}  # the city a city bureau's notice is for, by notice
     deadlines: list[ProvincialDeadline]
     conditions: list[ProvincialCondition] = []
     who_applies: list[ProvincialCondition] = []  # who applies for a type there (各区不单独申报)
@@ -82,10 +82,9 @@ class ProvincialNotice(BaseModel):
     def label(self) -> str:
         return self.labels[self.doc]
 
-    @property
-    def area(self) -> str:
-        """Whose applicants the notices bind: the city's, when its bureau's own notice leads, else the province's."""
-        return self.city or self.province
+    def area_of(self, doc: str) -> str:
+        """Whose applicants notice ``doc`` binds: a city bureau's, that city's; a province's, the province's."""
+        return self.cities.get(doc) or self.province
 
     def in_force(self, doc: str, sentence: str) -> bool:
         """The sentence of notice ``doc`` says nothing another notice has since replaced."""
@@ -151,7 +150,8 @@ def _read(library: Library, province: str, city: str | None) -> ProvincialNotice
     # the city's own first, then the latest
     documents.sort(key=lambda d: (bool(d.info.locality), d.info.issued or date.min), reverse=True)
     return ProvincialNotice(docs=[d.info.id for d in documents], labels={d.info.id: d.info.label for d in documents},
-                            province=province, city=documents[0].info.locality or "",
+                            province=province,
+                            cities={d.info.id: d.info.locality for d in documents if d.info.locality},
                             deadlines=deadlines_in_force([deadlines_in(document, library) for document in documents]),
                             conditions=[c for document in documents for c in conditions_in(document, library)],
                             who_applies=[rule for document in documents for rule in who_applies_in(document, library)],
@@ -160,17 +160,28 @@ def _read(library: Library, province: str, city: str | None) -> ProvincialNotice
 
 def deadlines_in_force(by_notice: list[list[ProvincialDeadline]]) -> list[ProvincialDeadline]:
     """The deadlines of several notices, the leading notice's first: one is replaced by a deadline a notice before
-    it sets for the same step and for every type it is set for (a deadline set for no type covers every type)."""
+    it sets for the same step and for every type it is set for (a deadline set for no type covers every type); one
+    replaced for some of its types stands for the others (纸质材料各类项目10月17日, then 高校延长至10月20日)."""
     kept: list[ProvincialDeadline] = []
     for found in by_notice:
-        kept += [d for d in found if not any(replaces(earlier, d) for earlier in kept)]
+        for deadline in found:
+            if any(replaces(earlier, deadline) for earlier in kept):
+                continue
+            spoken_for = {key for earlier in kept if same_step(earlier, deadline)
+                          and earlier.citation.doc != deadline.citation.doc for key in earlier.types}
+            left = [key for key in deadline.types if key not in spoken_for]
+            if deadline.types and not left:
+                continue  # replaced type by type
+            kept.append(deadline.model_copy(update={"types": left}) if left != deadline.types else deadline)
     return kept
 
 
+def same_step(one: ProvincialDeadline, other: ProvincialDeadline) -> bool:
+    return (one.to_cnipa, one.receipt, one.registration) == (other.to_cnipa, other.receipt, other.registration)
+
+
 def replaces(newer: ProvincialDeadline, older: ProvincialDeadline) -> bool:
-    same_step = (newer.to_cnipa, newer.receipt, newer.registration) == \
-        (older.to_cnipa, older.receipt, older.registration)
-    return same_step and newer.citation.doc != older.citation.doc \
+    return same_step(newer, older) and newer.citation.doc != older.citation.doc \
         and (not newer.types or (bool(older.types) and set(older.types) <= set(newer.types)))
 
 

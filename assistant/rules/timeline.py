@@ -108,14 +108,14 @@ def summary_of(phase: Phase, as_of: date, periods: dict[str, Period], deadlines:
 def provincial_deadline(as_of: date, notice: ProvincialNotice, types: Collection[str] = ()) -> Deadline | None:
     """The deadline a province's notice sets applicants for ``types``, as a deadline of the timeline."""
     found = notice.applicant_deadline(types)
-    return as_deadline(as_of, found, notice, "provincial", f"{notice.area}申报材料报送", "申报单位") \
+    return as_deadline(as_of, found, notice, "provincial", "申报材料报送", "申报单位") \
         if found else None
 
 
 def provincial_receipt(as_of: date, notice: ProvincialNotice) -> Deadline | None:
     """The deadline a province's notice sets for its 回执, as a deadline of the timeline."""
     found = notice.receipt_deadline
-    return as_deadline(as_of, found, notice, "provincial_receipt", f"{notice.area}报送回执", "") \
+    return as_deadline(as_of, found, notice, "provincial_receipt", "报送回执", "") \
         if found else None
 
 
@@ -129,14 +129,15 @@ def deadline_state(as_of: date, deadline: Deadline) -> str:
     return f"截至{today}尚未截止，还剩{deadline.days_remaining}天"
 
 
-def as_deadline(as_of: date, found: ProvincialDeadline, notice: ProvincialNotice, key: str, label: str,
+def as_deadline(as_of: date, found: ProvincialDeadline, notice: ProvincialNotice, key: str, what: str,
                 duty: str) -> Deadline:
-    source = notice.label_of([found.citation])
-    return Deadline(key=key, label=label, date=found.date, display=f"{cn_date(found.date)}前",
+    """``what`` is due, for the applicants of the area whose notice sets ``found``."""
+    source, area = notice.label_of([found.citation]), notice.area_of(found.citation.doc)
+    return Deadline(key=key, label=f"{area}{what}", date=found.date, display=f"{cn_date(found.date)}前",
                     duty=f"{duty}（按{source}）" if duty else f"按{source}", applicant_duty=True,
                     status="open" if as_of <= found.date else "passed",
                     days_remaining=(found.date - as_of).days if as_of <= found.date else None,
-                    citation=found.citation, source=source, area=notice.area)
+                    citation=found.citation, source=source, area=area)
 
 
 def timeline(as_of: date, library: Library, province: str | None = None, city: str | None = None,
