@@ -867,3 +867,49 @@ def test_a_date_the_provinces_notice_sets_binds_the_provinces_applicants_though_
     ingest_file(settings, write(tmp_path / "guangxi.txt", GUANGXI_NOTICE))
     answer = Assistant(settings).ask("柳州高新区管委会想报示范园区，材料哪天前要交？", as_of=date(2025, 9, 20))
     assert "广西壮族自治区申报单位的材料须于2025年10月11日前报送" in answer.answer
+
+
+def test_a_remark_naming_a_kind_or_level_is_no_other_name_of_the_listed_unit(settings: Settings, tmp_path: Path) -> None:
+    from datetime import date
+
+    from assistant.rules import check
+
+    rows = ("序号,园区名称,类别,确定年份,备注\n"
+            "1,西宁经济技术开发区管理委员会,国家知识产权强国建设示范园区,2022,国家级经开区\n")
+    ingest_file(settings, write(tmp_path / "parks.csv", rows), kind="recognised_list")
+    text = "格尔木昆仑经济技术开发区管委会（国家级经开区），想报示范园区"
+    assert check(text, Library.from_settings(settings), as_of=date(2025, 9, 20)).verdicts["park"].status == "eligible"
+
+
+SCOPE_NOTICE = """青海省知识产权局关于做好示范创建推荐工作的通知
+
+各市（州）市场监督管理局：
+
+## 一、申报项目和申报主体
+
+（一）示范县由各县（市、区）人民政府申报。
+
+（二）申报示范企业的，应为已认定的国家知识产权优势企业或青海省知识产权示范企业。
+
+青海省知识产权局
+2025年9月16日
+"""
+
+
+@pytest.mark.parametrize(("said", "listed", "status"), [
+    ("2021年被评为国家知识产权优势企业。本届打算申报示范企业", "", "eligible"),  # the next clause is this round's
+    ("拟申报示范企业", "", "needs_info"),
+    ("拟申报示范企业", "西宁高原锂能有限公司,国家知识产权优势企业,2023\n", "eligible"),  # the list says it holds it
+])
+def test_a_condition_said_of_a_types_applicants_in_the_scope_section_decides_and_a_list_can_meet_it(
+        settings: Settings, tmp_path: Path, said: str, listed: str, status: str) -> None:
+    from datetime import date
+
+    from assistant.rules import check
+
+    ingest_file(settings, write(tmp_path / "qinghai.md", SCOPE_NOTICE))
+    if listed:
+        ingest_file(settings, write(tmp_path / "list.csv", f"单位名称,类别,认定年度\n{listed}"), kind="recognised_list")
+    text = f"西宁高原锂能有限公司，注册在西宁市城北区的有限责任公司，{said}。"
+    verdict = check(text, Library.from_settings(settings), as_of=date(2025, 9, 20)).verdicts["enterprise"]
+    assert verdict.status == status and "qinghai-2025" in [c.doc for c in verdict.citations]

@@ -119,7 +119,8 @@ def test_recognition_stated_with_bodies_years_and_other_verbs(assistant: Assista
 
 @pytest.mark.parametrize("text", ["我们想争创国家知识产权示范企业", "如果我们是国家知识产权示范企业，还要报吗",
                                   "我们不是国家知识产权示范企业", "我们是省级知识产权示范企业",
-                                  "我们想拿国家知识产权示范企业的牌子", "国家知识产权示范企业的认定标准是什么"])
+                                  "我们想拿国家知识产权示范企业的牌子", "国家知识产权示范企业的认定标准是什么",
+                                  "我们是某县人民政府，公示名单上有个同名的县是国家知识产权强县建设示范县"])
 def test_wishes_conditions_negations_and_provincial_titles_are_not_recognition(text: str) -> None:
     assert extract_profile(text).recognized == []
 

@@ -120,7 +120,8 @@ def stated_as_held(segment: str, following: list[str], condition: str) -> bool |
         return None
     if NOT_HELD.search(segment) and not NOT_HELD.search(condition):
         return False
-    return not any(pattern("pending").search(part) for part in [segment, *following])
+    return not any(pattern("pending").search(part) for part in [segment, *following]
+                   if part is segment or not applying_for_the_round(part))  # …优势企业。拟申报示范企业: this round's
 
 
 def clean_record_met(condition: str, text: str) -> bool | None:

@@ -53,12 +53,19 @@ def check(text: str, library: Library, *, as_of: date | None = None, previous: P
     units = list(dict.fromkeys([*profile.listed_units, *(row.unit for row in listed)]))
     profile = profile.model_copy(update={"as_of": when, "listed_units": units})
     place = profile.place or Place()
-    verdicts = with_conditions(evaluate(profile, library, listed), text, profile,
+    verdicts = with_conditions(evaluate(profile, library, listed), with_titles_listed(text, listed), profile,
                                provincial_notice(library, place.province, place.city), when)
     verdicts |= verdicts_per_item(text, library, when)
     verdicts = named_first(verdicts, mentioned_types(text))
     return CheckResult(profile=profile, verdicts=verdicts, listed=listed, lists=lists_loaded(library),
                        timeline=timeline(when, library, place.province, place.city, applying_for(text, verdicts)))
+
+
+def with_titles_listed(text: str, listed: list[ListedTitle]) -> str:
+    """The text and what the loaded lists say the applicant holds besides 示范 titles (优势企业, 试点): a provincial
+    condition that requires such a title is met by the list as by the text."""
+    return text + "".join(f"。{row.when}已被认定为{row.title}" for row in listed if not row.demonstration
+                          and not row.revoked)
 
 
 def verdicts_per_item(text: str, library: Library, when: date) -> dict[ProjectKey, Verdict]:

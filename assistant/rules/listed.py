@@ -100,9 +100,14 @@ def _read_lists(library: Library) -> list[ListedTitle]:
     return rows
 
 
+# A 备注 saying what kind or level of unit it is (国家级高新区, 直辖市市辖区, 哈尔滨市代管): no name of its own.
+CATEGORY_NOTE = re.compile(r"^(?:国家级|省级|市级|县级|地市级|直辖市|副省级|计划单列)|代管|下辖|所辖|托管")
+
+
 def other_name(note: str) -> bool:
     """A 备注 that is a unit's name (its full or former name), not a remark."""
-    return bool(PLAIN_UNIT.search(note)) and not pattern("revoked").search(note) and not SEPARATORS.search(note)
+    return bool(PLAIN_UNIT.search(note)) and not pattern("revoked").search(note) and not SEPARATORS.search(note) \
+        and not CATEGORY_NOTE.search(note)
 
 
 def government_place(name: str) -> tuple[bool, str]:

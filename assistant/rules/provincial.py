@@ -197,16 +197,20 @@ APPLICANTS = re.compile(r"申报(?:单位|主体|企业)|推荐对象|所有申�
 NOT_A_CONDITION = re.compile(r"《通知》|国家知识产权局|提交|提供|报送|附件|重复申报|可按程序申报|不需|不再")
 PRIORITY = re.compile(r"优先(?:推荐|支持|考虑|申报|安排)")  # 同等条件下，优先推荐以下申报单位：…: no condition
 CONDITION_HEADING = re.compile(r"条件|附加要求|资格")  # a section of conditions: each sentence is one
+OF_APPLICANTS_FOR = re.compile(r"(?:申报|推荐)[^，,。；;]{1,24}?的[，,]")  # 申报示范企业的，…: said of its applicants
 ITEM_NUMBER = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.．、])\s*")
 
 
 def conditions_in(document: Document, library: Library) -> list[ProvincialCondition]:
     found = []
     for clause in document.clauses:
-        if not CONDITION_SECTION.search(clause.heading):
+        in_scope = bool(SCOPE_SECTION.search(clause.heading))  # 申报项目和申报主体: 申报示范企业的，应为…
+        if not (CONDITION_SECTION.search(clause.heading) or in_scope):
             continue
         for sentence in sentences("\n".join(line for line in clause.text.splitlines() if not PRIORITY.search(line))):
             body = ITEM_NUMBER.sub("", sentence)
+            if in_scope and not CONDITION_SECTION.search(clause.heading) and not OF_APPLICANTS_FOR.match(body):
+                continue
             excludes = bool(EXCLUDES.search(body))
             if len(body) < 8 or not (excludes or REQUIRES.search(body)) or NOT_A_CONDITION.search(body):
                 continue
