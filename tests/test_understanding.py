@@ -125,6 +125,11 @@ def test_wishes_conditions_negations_and_provincial_titles_are_not_recognition(t
     assert extract_profile(text).recognized == []
 
 
+def test_a_title_of_a_unit_merged_into_the_applicant_is_unsure() -> None:
+    profile = extract_profile("我校由两校合并组建。原师范学院2020年被确定为国家知识产权示范高校，合并后学校能否再报？")
+    assert profile.recognized == [] and profile.unsure_recognized == ["university"]
+
+
 # --- 4. one applicant can be two kinds ------------------------------------------------------------------
 
 def test_an_institute_registered_as_a_company_is_both(assistant: Assistant) -> None:
