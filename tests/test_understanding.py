@@ -532,6 +532,7 @@ def test_an_internal_unit_is_told_what_its_parent_may_apply_for(assistant: Assis
     # what the unit would be treated as, or was before an approved upgrade, is not what it is
     ("我们是一所高职专科学校，能按本科报示范高校吗", "university", "ineligible"),
     ("我们学院前年经教育部批准升格为普通本科院校", "university", "eligible"),
+    ("学校前年经省教育厅批准转为普通本科，可以报示范高校吗", "university", "eligible"),  # approved, not the approver
     # a company still being set up is not yet one
     ("我们公司正在筹建，营业执照还没下来，能报示范企业吗", "enterprise", "ineligible"),
     # asking whether a rule exists (有没有成立年限的门槛) says nothing of whether the unit was set up

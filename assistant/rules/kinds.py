@@ -172,6 +172,7 @@ FOUNDER_OR_AGENT = re.compile(rf"(?:{ASIDE})?"  # 某大学（部属）出资设
                               r"|(?:自己|自行)?批(?=的|了)"  # 市政府批的: the approver
                               rf"|(?:也|还|已经|已)?(?:是|成了|成为|作为|变成)(?:我们|我单位|本单位|我院|我所)?的?{FOUNDER_ROLE}"
                               r"|(?:直接|业务)?(?:主管|管理|管|指导|领导)的")  # 省卫健委管的: its supervisor
+APPROVED_THROUGH = re.compile(r"[^，,。；;！!？?\n是经]{0,4}?经")  # 学校去年经教育部批准: the school approved
 # "以发改局名义申报": the unit named is the applicant the question is about.
 IN_THE_NAME_OF = re.compile(r"(?:以|用)([^，,。；;！!？?\n]{1,20}?)(?:的)?名义[^，,。；;！!？?\n]{0,4}(?:申报|报|申请)"
                             r"(?:[，,](?=[^，,。；;！!\n]{1,6}(?:吗|呢|么|？|\?)))?"  # …名义报，行吗？
@@ -303,9 +304,9 @@ def markers(text: str) -> tuple[Marker, ...]:
             continue  # 我们是XX开发区管委会，本区…: 本区 is the zone itself
         if marker.kind == K.department and just_before(OFFICE_AGENT_BEFORE, text, marker.start):
             continue
-        if FOUNDER_OR_AGENT.match(text, marker.end) or (just_before(AGENT_BEFORE, text, marker.start)
-                                                         and not applies(text, marker)
-                                                         and not ROLE_OF_APPLICANT.match(text, marker.end)):
+        if (FOUNDER_OR_AGENT.match(text, marker.end) and not approved_through(text, marker)) \
+                or (just_before(AGENT_BEFORE, text, marker.start) and not applies(text, marker)
+                    and not ROLE_OF_APPLICANT.match(text, marker.end)):
             continue  # 由省政府批准设立: the agent; not 由大学申报▢▢: the unit that applies
         if just_before(AGENT_TRADE, text, marker.start) and CLIENTS.search(text):
             continue  # 我们代理机构替客户问…: the agent, not its client
@@ -319,6 +320,11 @@ def markers(text: str) -> tuple[Marker, ...]:
             continue  # 原为省建设厅直属事业单位，后转制为企业: what the unit was
         kept.append(marker)
     return tuple(kept)
+
+
+def approved_through(text: str, marker: Marker) -> bool:
+    """A school said to be approved through a body (学校去年经教育部批准): the school approved, not the approver."""
+    return marker.kind == K.university and bool(APPROVED_THROUGH.match(text, marker.end))
 
 
 def in_place_name(text: str, pos: int) -> bool:
