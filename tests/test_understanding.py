@@ -2508,6 +2508,11 @@ def test_whether_a_fact_just_told_matters_is_asked_of_the_applicant(assistant: A
     assert answer.in_scope and "notice#2.3" in [c.id for c in answer.citations]
 
 
+def test_whether_a_fact_told_later_rules_the_applicant_out_is_its_eligibility(assistant: Assistant) -> None:
+    answer = asked_after(assistant, "本公司是注册在杭州的有限责任公司，想申报示范企业", "营业执照今年三月才领，是否因为年头太短不够格？")
+    assert answer.in_scope and answer.trace["parts"] == ["eligibility:"] and "notice#2.5" in [c.id for c in answer.citations]
+
+
 def test_how_a_zone_is_upgraded_is_another_matter(assistant: Assistant) -> None:
     answer = assistant.ask("我们省级经开区想升级为国家级经开区，升级程序是怎样的？", as_of=DAY)
     assert not answer.in_scope and "不属于" in answer.answer
