@@ -3318,3 +3318,13 @@ def test_another_type_asked_after_a_question_that_differs_by_type_is_that_questi
     assert "王海军" in assistant.ask("示范高校呢", conversation, as_of=DAY).answer
     kept = asked_after(assistant, "我们是一家研究院，能申报示范科研机构吗", "那示范企业呢")
     assert kept.trace["parts"] == ["eligibility:"]  # after whether it may apply: whether it may apply for that one
+
+
+@pytest.mark.parametrize(("question", "parts"), [
+    ("这是国家局的规定吗？省里说名额宁缺毋滥，不用凑满。", ["topic:strictness"]),  # 这 points to what follows
+    ("那个基地的申报几号截止？我们打算申请专利导航服务基地，据说跟示范园区同批评审。", ["out_of_scope:专利导航"]),
+    ("市里一般配套比例是多少？", ["out_of_scope:资金奖补"]),
+])
+def test_a_question_asked_before_what_it_is_about_is_read_with_it(assistant: Assistant, question: str,
+                                                                    parts: list[str]) -> None:
+    assert assistant.ask(question, as_of=DAY).trace["parts"] == parts

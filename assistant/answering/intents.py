@@ -66,6 +66,8 @@ POINTS_BACK = re.compile(r"这样|这种|这么|此类|这类|如此|上述|以�
                          r"|^(?:这个|那个|这|那)(?=[\u4e00-\u9fff]{1,5}(?:吗|么|呢)?[？?]?$)"  # 这个严重吗
                          r"|^(?:请问|想问下?)?(?:这|那)(?:个|样)?"  # 这符合…吗: a practice judged against the rules
                          r"(?=(?:是否|是不是|算不算)?(?:符合|违反|违背|合规|合理|允许))")
+# A question whose subject is a bare 这/那 (这是国家局的要求吗？…): about the scene told with it, before or after.
+ABOUT_THE_SCENE = re.compile(r"(?:请问|那|那么)?(?:这|那)(?:个|样|种)?(?:是|算|属于|符合|违反|合理|合规|可以|行)")
 # A comma before words that start a new question (还有, but not 还有多久; 另外, but not 另外两位股东).
 NEW_QUESTION = re.compile(r"[，,](?=另外(?![一两几的个位家名])|还有(?!多久|多少|多长|几)|以及|再问|顺便|同时|此外"
                           r"|还想问|另问)")
@@ -595,8 +597,8 @@ def decide(text: str, *, turn: Profile, profile: Profile | None, search: Callabl
             parts += [part for clause in asked_beside(piece) for part in parts_of(clause)
                       if part.intent == Intent.topic and part.topic is not None and part.topic.special != "conditions"]
             continue
-        decided = parts_of(piece)
-        if not types and scene and not continues_programme(piece) \
+        decided = parts_of(f"{scene}，{piece}" if scene and ABOUT_THE_SCENE.match(piece) else piece)
+        if not mentioned_types(piece) and scene and not continues_programme(piece) \
                 and (programme := evidence.other_programme(scene)) is not None:
             decided = [Part(Intent.out_of_scope, piece, slot=programme.note)]  # 要备什么材料？我们打算建导航基地。
         rules = [topic for topic in matching_topics(f"{piece}，{scene}") if topic.name in RULE_TOPICS] \
