@@ -147,6 +147,12 @@ def test_a_list_of_recognised_units_reads_in_every_format(settings: Settings, tm
     assert all(library.verify_quote(u.clause, u.unit) for u in units)
 
 
+def test_a_row_whose_columns_say_where_before_the_name_reads_the_name_as_the_unit() -> None:
+    row = read_row("序号：3；所在城市：曲靖市；企业名称：曲靖云岭装备制造有限公司；称号：国家知识产权示范企业；年度：2021")
+    assert row is not None and (row.unit, row.year) == ("曲靖云岭装备制造有限公司", 2021)
+    assert read_row("城市：玉溪市人民政府；称号：国家知识产权强市建设试点城市").unit == "玉溪市人民政府"
+
+
 def test_rows_that_are_not_units_are_not_read_as_units() -> None:
     assert read_row("示范市不超过2个；") is None
     assert read_row("本报讯，近日，省局在全省启动知识产权强国建设示范创建推荐工作") is None  # prose split at commas

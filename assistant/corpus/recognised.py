@@ -22,6 +22,7 @@ HEADERS = {  # header words → field, the first that matches wins
     "note": ("备注", "说明", "状态"),
     "unit": ("单位", "名称", "企业", "高校", "学校", "机构", "园区", "城市", "区县", "县"),
 }
+NAME_HEADERS = ("名称", "单位", "全称")
 TITLE_WORDS = re.compile(r"示范|试点|强市|强县|优势企业|称号")
 YEAR = re.compile(r"(?<!\d)(19[89]\d|20[0-4]\d)(?:年度?)?(?!\d)")
 BATCH = re.compile(r"第[一二三四五六七八九十\d]+批")
@@ -56,8 +57,10 @@ def read_row(text: str) -> RecognisedUnit | None:
 
 
 def from_labelled(fields: list[tuple[str, str]]) -> RecognisedUnit | None:
+    """The fields by their headers; of several columns that may hold the unit, one headed as a name (单位名称)
+    before one that only says where it is (州（市）, 县（市、区）, 所在城市)."""
     values: dict[str, str] = {}
-    for header, value in fields:
+    for header, value in sorted(fields, key=lambda field: not any(w in field[0] for w in NAME_HEADERS)):
         name = next((name for name, words in HEADERS.items() if any(w in header for w in words)), None)
         if name and name not in values and value.strip():
             values[name] = value.strip()
