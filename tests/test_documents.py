@@ -919,3 +919,57 @@ def test_a_condition_said_of_a_types_applicants_in_the_scope_section_decides_and
     text = f"西宁高原锂能有限公司，注册在西宁市城北区的有限责任公司，{said}。"
     verdict = check(text, Library.from_settings(settings), as_of=date(2025, 9, 20)).verdicts["enterprise"]
     assert verdict.status == status and "qinghai-2025" in [c.doc for c in verdict.citations]
+
+
+LIFTING_NOTICE = """甘肃省知识产权局关于做好示范创建推荐工作的通知
+
+各市（州）市场监督管理局：
+
+## 一、申报项目和申报主体
+
+（一）申报示范企业的，应为已认定的甘肃省知识产权示范企业。
+
+## 二、联系方式
+
+示范企业：马文 0931-8888001
+
+甘肃省知识产权局
+2025年9月15日
+"""
+LIFTING_SUPPLEMENT = """甘肃省知识产权局关于示范创建推荐工作有关事项的补充通知
+
+各市（州）市场监督管理局：
+
+## 一、取消示范企业前置条件
+
+原通知“申报示范企业的，应为已认定的甘肃省知识产权示范企业”的规定不再执行。
+
+## 二、调整联系人
+
+原通知中示范企业联系人马文同志因工作调整不再负责此项工作，改由杨青同志负责，电话0931-8888002。
+
+除上述调整外，其他事项仍按原通知执行。
+
+甘肃省知识产权局
+2025年9月28日
+"""
+
+
+def test_what_a_later_notice_lifts_is_out_of_force_and_what_it_changes_is_said_when_asked(
+        settings: Settings, tmp_path: Path) -> None:
+    from datetime import date
+
+    from assistant.answering import Assistant
+    from assistant.rules import check
+
+    ingest_file(settings, write(tmp_path / "gansu.md", LIFTING_NOTICE))
+    ingest_file(settings, write(tmp_path / "gansu-supplement.md", LIFTING_SUPPLEMENT))
+    verdict = check("兰州一家有限责任公司，想报示范企业", Library.from_settings(settings),
+                    as_of=date(2025, 10, 1)).verdicts["enterprise"]
+    assert verdict.status == "eligible"  # the condition the supplement lifted no longer decides
+    assistant = Assistant(settings)
+    contact = assistant.ask("甘肃的示范企业找谁联系？", as_of=date(2025, 10, 1))
+    assert "杨青" in contact.answer and "马文 0931-8888001" not in contact.answer
+    changes = assistant.ask("甘肃那个补充通知主要调整了哪些内容？", as_of=date(2025, 10, 1))
+    assert changes.in_scope and changes.answer.startswith("按《甘肃省补充通知》")
+    assert "杨青" in changes.answer and "其他事项仍按原通知执行" in changes.answer

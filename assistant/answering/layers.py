@@ -30,6 +30,9 @@ if TYPE_CHECKING:
     from assistant.rules.profile import Place
 
 ASPECTS = ("channel", "contacts", "limits", "priorities")
+LATER_NOTICE = re.compile(r"补充通知|延期通知|更正通知|变更通知|调整通知")  # a notice amending an earlier one
+CHANGES_ASKED = re.compile(r"改了|变了|调整了|改动|变动|变化|变更了|哪些(?:变|改|调整)|什么(?:变|改|调整)|"
+                           r"说了(?:啥|什么)|讲了(?:啥|什么)|(?:主要|具体)?内容|捋|梳理|归纳|总结")
 PROGRAMME_WORDS = "知识产权强国建设示范创建申报国家通知省市县"  # words every sentence of such a notice shares
 MIN_SHARED = 3  # content bigrams a sentence must share with the question to answer it
 MAX_SENTENCES = 3
@@ -76,6 +79,8 @@ class Layers:
         to it (unless not ``closest``: dates come from the timeline); that a named province's notice is not
         loaded, when so. ``types``: the project types the whole question names, for a piece that names none
         (示范高校几号截止，找谁: the 示范高校 contact)."""
+        if (summary := self.changes_lead(piece)) is not None:
+            return summary
         aspects = [a for a in ASPECTS if pattern(f"provincial_{a}_asks").search(piece)]
         named = areas_named(piece) if aspects or closest else []
         asked = mentioned_types(piece) or list(types)
@@ -84,6 +89,27 @@ class Layers:
         if areas and not named and not self.applicant:  # said nowhere: the notice that answers best first
             leads.sort(key=lambda lead: -len(bigrams(piece) & bigrams("".join(quote for _, quote in lead.quotes))))
         return combine(leads) if leads else None
+
+    def changes_lead(self, piece: str) -> Lead | None:
+        """What a later notice the piece names by its kind (补充通知, 延期通知) says, when the piece asks what it
+        changes: the first sentence of each of its sections, and what it leaves as it was."""
+        kind = LATER_NOTICE.search(piece)
+        if kind is None or not CHANGES_ASKED.search(piece):
+            return None
+        notices = [notice for province, city in self.areas_for(piece)
+                   if (notice := provincial_notice(self.library, province, city))]
+        documents = [self.library.documents[doc] for doc in dict.fromkeys(d for n in notices for d in n.docs)
+                     if kind.group() in self.library.documents[doc].info.label]
+        quotes = [(clause.id, said[0]) for d in documents for clause in d.clauses
+                  if clause.kind in ("section", "item") and (said := said_in(clause))]
+        quotes += [(clause.id, sentence) for d in documents for clause in d.clauses if clause.says_something
+                   for sentence in sentences(clause.text) if UNCHANGED.search(sentence)]
+        quotes = list(dict.fromkeys(quotes))
+        if not quotes:
+            return None
+        by_notice = {d.info.label: [quote.rstrip("。；") for clause_id, quote in quotes
+                                    if clause_id.startswith(f"{d.info.id}#")] for d in documents}
+        return Lead("".join(f"按{label}：{'；'.join(said)}。" for label, said in by_notice.items() if said), quotes)
 
     def one_province(self, piece: str, area: Area, aspects: list[str], named: bool,
                      asked: Sequence[str]) -> Lead | None:

@@ -185,6 +185,8 @@ class Assistant:
         if part.intent in (Intent.smalltalk, Intent.drafting, Intent.listed, Intent.eligibility):
             return lead
         provincial = layers.provincial_lead(part.text, closest=part.intent != Intent.when, types=focus)
+        if provincial and provincial.in_scope and part.intent == Intent.out_of_scope and not part.slot:
+            return provincial  # what only a loaded notice answers (其补充通知改了什么): no refusal beside it
         return compose.combine([provincial, lead]) if provincial else lead
 
     def _lead(self, part: Part, result: CheckResult, focus: list[str], timed: bool) -> Lead:

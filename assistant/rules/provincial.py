@@ -37,7 +37,12 @@ DEADLINE_BEFORE = re.compile(r"(?:截止|截至时间|截至日期)[^。；]{0,8
 SUBMITTING = re.compile(r"报送|提交|上报|报至|推荐|申报|填报|寄送|寄出|报省|交")
 RECEIPT = "回执"
 # 联系人由韦丽娟同志调整为陆俊同志, 截止时间由2025年10月10日调整为…: the value a notice replaces
-REPLACED = re.compile(r"由([^，。；：、\s]{2,16}?)(?:同志)?(?:调整|变更|更改|更换|改)(?:为|成)")
+# What a later notice takes out of force in the others: what it changes (由韦丽娟同志调整为…), a contact who no longer
+# answers (赵某同志因工作调整不再负责), a rule it quotes and lifts (原通知“…”的规定不再执行).
+REPLACED = re.compile(r"由([^，。；：、\s]{2,16}?)(?:同志)?(?:调整|变更|更改|更换|改)(?:为|成)"
+                      r"|(?:(?<=联系人)|(?<=负责人)|(?<=[中的：:，,、\s]))([\u4e00-\u9fff]{2,3})同志[^，。；]{0,10}?"
+                      r"不再(?:负责|担任|承担)"
+                      r"|[“\"]([^”\"]{6,80})[”\"](?:的)?(?:规定|要求)?(?:不再执行|停止执行|予以废止|废止|取消|不再适用)")
 REGISTRATION = re.compile(r"(?:账号|帐号|用户|系统中?|平台)注册|注册(?:账号|帐号)|完成注册")  # not 注册地
 UNCHANGED = re.compile(r"不变|仍按|不作调整|不调整")  # …注册的时间（2025年9月30日前）不变: restated, not set
 TO_CNIPA = re.compile(r"(?:报送|报|上报|提交)[^。；]{0,6}国家知识产权局")
@@ -149,13 +154,21 @@ def _read(library: Library, province: str, city: str | None) -> ProvincialNotice
         return None
     # the city's own first, then the latest
     documents.sort(key=lambda d: (bool(d.info.locality), d.info.issued or date.min), reverse=True)
-    return ProvincialNotice(docs=[d.info.id for d in documents], labels={d.info.id: d.info.label for d in documents},
-                            province=province,
-                            cities={d.info.id: d.info.locality for d in documents if d.info.locality},
-                            deadlines=deadlines_in_force([deadlines_in(document, library) for document in documents]),
-                            conditions=[c for document in documents for c in conditions_in(document, library)],
-                            who_applies=[rule for document in documents for rule in who_applies_in(document, library)],
-                            replaced={d.info.id: REPLACED.findall(d.source) for d in documents})
+    notice = ProvincialNotice(docs=[d.info.id for d in documents], labels={d.info.id: d.info.label for d in documents},
+                              province=province,
+                              cities={d.info.id: d.info.locality for d in documents if d.info.locality},
+                              deadlines=deadlines_in_force([deadlines_in(document, library) for document in documents]),
+                              replaced={d.info.id: replaced_in(d.source) for d in documents})
+    rules = [(document, rule) for document in documents for rule in conditions_in(document, library)]
+    applying = [(document, rule) for document in documents for rule in who_applies_in(document, library)]
+    return notice.model_copy(update={  # what a later notice lifted is out of force
+        "conditions": [rule for document, rule in rules if notice.in_force(document.info.id, rule.text)],
+        "who_applies": [rule for document, rule in applying if notice.in_force(document.info.id, rule.text)]})
+
+
+def replaced_in(source: str) -> list[str]:
+    """What a notice takes out of force in the others (see ``REPLACED``)."""
+    return [value for found in REPLACED.findall(source) for value in found if value]
 
 
 def deadlines_in_force(by_notice: list[list[ProvincialDeadline]]) -> list[ProvincialDeadline]:
