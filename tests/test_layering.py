@@ -128,3 +128,9 @@ def test_a_deadline_asked_for_a_type_from_nowhere_is_each_loaded_notices_date_fo
 def test_of_several_notices_the_one_that_answers_a_question_saying_nowhere_comes_first(layered: Assistant) -> None:
     answer = ask(layered, "网上申报模块的网址是什么？系统技术支持电话有吗？", "2025-10-10")
     assert cited(answer)[0] == "zhejiang-2025" and answer.answer.startswith("按《浙江省转发通知》")
+
+
+def test_a_company_that_says_nowhere_asking_its_deadline_gets_each_loaded_notices_date_for_companies(
+        layered: Assistant) -> None:
+    answer = ask(layered, "我们企业这边最晚几号交？", "2025-10-14")
+    assert "广东省申报单位的材料须于2025年10月13日前报送" in answer.answer
