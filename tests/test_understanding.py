@@ -125,6 +125,13 @@ def test_wishes_conditions_negations_and_provincial_titles_are_not_recognition(t
     assert extract_profile(text).recognized == []
 
 
+def test_a_title_said_to_be_of_this_very_year_is_unsure() -> None:
+    """四（一） keeps the titles of earlier years (此前年度); one of the year the notice is read in is asked about."""
+    profile = extract_profile("本公司上个月刚被认定为国家知识产权示范企业，这一届还报不报？")
+    assert profile.recognized == [] and profile.unsure_recognized == ["enterprise"]
+    assert extract_profile("本公司2021年被认定为国家知识产权示范企业").recognized == ["enterprise"]
+
+
 def test_a_title_of_a_unit_merged_into_the_applicant_is_unsure() -> None:
     profile = extract_profile("我校由两校合并组建。原师范学院2020年被确定为国家知识产权示范高校，合并后学校能否再报？")
     assert profile.recognized == [] and profile.unsure_recognized == ["university"]

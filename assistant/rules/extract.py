@@ -581,12 +581,16 @@ def title_claims(text: str, head: kinds.Marker | None = None, *, branch: bool = 
                     Qualifier.hypothetical}:
             continue
         merged = MERGED_UNIT.search(claimant)  # 原经开区2019年被认定为…（已并入我们）: whether it passes on, unsaid
-        (unsure if merged or found & {Qualifier.hedged, Qualifier.hearsay} else held).append(names[match.group()])
+        this_year = THIS_YEAR.search(claimant)  # 今年6月刚被认定为…: 四（一） keeps those of earlier years
+        (unsure if merged or this_year or found & {Qualifier.hedged, Qualifier.hearsay} else held).append(
+            names[match.group()])
     unsure += vague_titles(text)
     held = list(dict.fromkeys(held))
     return held, [key for key in dict.fromkeys(unsure) if key not in held], list(dict.fromkeys(parents))
 
 
+# A recognition said to be of this very year (今年6月, 上个月刚): not plainly one of "此前年度".
+THIS_YEAR = re.compile(r"今年|本年度?|这个月|本月|上个?月|前几天|前些天|最近刚")
 # A unit named as what it was (原经开区, 原某某学院): one merged into or replaced by the applicant.
 MERGED_UNIT = re.compile(r"(?<![\u4e00-\u9fff])原(?![来先本是为则因有定计])[\u4e00-\u9fff]{0,10}?"
                          r"(?:区|园|校|学院|大学|院|所|公司|厂|管委会)")
