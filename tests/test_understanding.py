@@ -132,6 +132,12 @@ def test_a_title_said_to_be_of_this_very_year_is_unsure() -> None:
     assert extract_profile("本公司2021年被认定为国家知识产权示范企业").recognized == ["enterprise"]
 
 
+def test_an_earlier_application_whose_outcome_is_not_known_leaves_the_title_unsure() -> None:
+    profile = extract_profile("我区前年报过国家知识产权强县建设示范县，后来一直没收到结果通知，这回还要报吗？")
+    assert profile.unsure_recognized == ["county"]
+    assert extract_profile("我区前年报过国家知识产权强县建设示范县，没评上").unsure_recognized == []
+
+
 def test_a_title_of_a_unit_merged_into_the_applicant_is_unsure() -> None:
     profile = extract_profile("我校由两校合并组建。原师范学院2020年被确定为国家知识产权示范高校，合并后学校能否再报？")
     assert profile.recognized == [] and profile.unsure_recognized == ["university"]

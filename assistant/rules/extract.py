@@ -584,7 +584,7 @@ def title_claims(text: str, head: kinds.Marker | None = None, *, branch: bool = 
         this_year = THIS_YEAR.search(claimant)  # 今年6月刚被认定为…: 四（一） keeps those of earlier years
         (unsure if merged or this_year or found & {Qualifier.hedged, Qualifier.hearsay} else held).append(
             names[match.group()])
-    unsure += vague_titles(text)
+    unsure += vague_titles(text) + outcome_unknown(text)
     held = list(dict.fromkeys(held))
     return held, [key for key in dict.fromkeys(unsure) if key not in held], list(dict.fromkeys(parents))
 
@@ -594,6 +594,21 @@ THIS_YEAR = re.compile(r"今年|本年度?|这个月|本月|上个?月|前几天
 # A unit named as what it was (原经开区, 原某某学院): one merged into or replaced by the applicant.
 MERGED_UNIT = re.compile(r"(?<![\u4e00-\u9fff])原(?![来先本是为则因有定计])[\u4e00-\u9fff]{0,10}?"
                          r"(?:区|园|校|学院|大学|院|所|公司|厂|管委会)")
+
+
+# An application made in an earlier year whose outcome the text says it does not know (报了…也不知道评没评上).
+APPLIED_BEFORE = re.compile(r"(?:申报|报|参评|推荐)(?:了|过|上去了?)[^。；;！!？?\n]{0,6}$")
+OUTCOME_UNKNOWN = re.compile(r"(?:不知道|不清楚|没看到|没见到|没收到|没有?消息)[^。；;！!？?\n]{0,10}"
+                             r"(?:结果|文件|消息|评上|选上|批下来|公布)|评没评上|有没有评上|没评上还是")
+
+
+def outcome_unknown(text: str) -> list[ProjectKey]:
+    """The titles an earlier application sought whose outcome the text says it does not know: perhaps held."""
+    if not OUTCOME_UNKNOWN.search(text):
+        return []
+    names = project_names()
+    return [names[m.group()] for m in title_names().finditer(text)
+            if APPLIED_BEFORE.search(text, segment_bounds(text, m.start())[0], m.start())]
 
 
 def denied_titles(text: str) -> list[ProjectKey]:
