@@ -120,7 +120,9 @@ class Layers:
                 return None
             return Lead(f"{province}的转发通知未载入，{province}的具体安排（报送方式、联系人、推荐限额等）"
                         f"以{province}的通知为准。", [], in_scope=False)
-        clauses = [c for doc in notice.docs for c in self.library.documents[doc].clauses if c.says_something]
+        docs = [doc for doc in notice.docs if of_the_office_asked(piece, doc in notice.cities)] \
+            if aspects and set(aspects) <= OFFICES_OWN else []  # 省局找谁: that office's contact, its priorities
+        clauses = [c for doc in docs or notice.docs for c in self.library.documents[doc].clauses if c.says_something]
         chosen = [q for aspect in aspects for q in best_sentences(piece, clauses, aspect, asked)] \
             or closest_sentences(piece, clauses, asked)  # none says the aspect in its words: the closest answer
         quotes = [(clause_id, sentence) for clause_id, sentence in dict.fromkeys(chosen)
@@ -134,13 +136,26 @@ class Layers:
         return Lead(said, [quote for found in by_notice.values() for quote in found])
 
 
+OFFICES_OWN = {"contacts", "priorities"}  # what each office's notice says of itself: whom to ask, what it favours
+PROVINCE_OFFICE = re.compile(r"省局|省里|省知识产权局|省厅|省市场监管局|自治区局")  # 省局找谁: the province's notice
+CITY_OFFICE = re.compile(r"市局|市里|市知识产权局|市市场监管局|州局|州里")  # 市局找谁: the city bureau's
+
+
+def of_the_office_asked(piece: str, city_notice: bool) -> bool:
+    """A notice is of the office the piece asks about: a city bureau's when it names the city's office, the
+    province's when it names the province's (both when it names neither or both)."""
+    province, city = bool(PROVINCE_OFFICE.search(piece)), bool(CITY_OFFICE.search(piece))
+    return province == city or (city if city_notice else province)
+
+
 def said_in(clause: Clause) -> list[str]:
     """The sentences of a clause, without the heading line it opens with (五、联系人); a short line listing items
     after one lead-in (重点支持以下方向：…；…。) is one: its items are said together."""
     own_heading = clause.heading.rsplit("›", 1)[-1].strip()
-    return [sentence for line in clause.text.splitlines()
+    lines = clause.text.splitlines()
+    return [sentence for line in lines
             for sentence in ([line.strip()] if len(line.strip()) <= SHORT_LIST and "；" in line else sentences(line))
-            if sentence.strip() and sentence.strip() != own_heading]
+            if sentence.strip() and (sentence.strip() != own_heading or len(lines) == 1)]  # a heading that says it all
 
 
 def closest_sentences(piece: str, clauses: list[Clause], asked_types: Sequence[str]) -> list[tuple[str, str]]:
