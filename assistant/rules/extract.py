@@ -825,7 +825,6 @@ def names_other_unit(text: str, end: int) -> bool:
     return bool(unit) and kinds.MARKERS[kinds.MARKER.search(unit.group()).group()] != K.government
 
 
-
 # A department saying its own side wants a type only governments apply for: it speaks for its government.
 WE_WANT_TO_APPLY = re.compile(rf"(?:我们|咱们|我局)(?:这次|这一届|这届|今年|也)?(?:{kinds.WANTS_TO_APPLY.pattern})"
                               # its government or place wanting to apply (县里想报, 州政府有意申报, 区政府研究后报)
