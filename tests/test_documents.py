@@ -999,3 +999,34 @@ def test_whom_to_ask_at_the_office_named_is_that_offices_contact(settings: Setti
     ingest_file(settings, write(tmp_path / "guangxi.txt", GUANGXI_CONTACTS))
     answer = Assistant(settings).ask(f"柳州一家企业报示范企业，有问题找{office}哪位？", as_of=date(2025, 9, 20))
     assert said in answer.answer and unsaid not in answer.answer
+
+
+AGE_NOTICE = """宁夏回族自治区知识产权局关于做好示范创建推荐工作的通知
+
+各市市场监督管理局：
+
+## 一、申报条件
+
+（一）申报示范科研机构的，应在本区登记注册满三年。
+
+（二）申报示范企业的，须持有有效的知识产权管理体系认证证书（GB/T 29490）。
+
+宁夏回族自治区知识产权局
+2025年9月18日
+"""
+
+
+@pytest.mark.parametrize(("text", "key", "status"), [
+    ("银川市一家农业科学研究所，自治区政府设立的事业单位，2018年登记，想报示范科研机构", "institute", "eligible"),
+    ("银川市一家农业科学研究所，自治区政府设立的事业单位，前年刚登记成立，想报示范科研机构", "institute", "ineligible"),
+    ("银川市一家农业科学研究所，自治区政府设立的事业单位，想报示范科研机构", "institute", "needs_info"),
+    ("银川一家有限责任公司，去年做了贯标，证书有效，想报示范企业", "enterprise", "eligible"),  # what applicants call it
+])
+def test_a_condition_on_a_units_age_is_counted_from_the_year_it_was_set_up(
+        settings: Settings, tmp_path: Path, text: str, key: str, status: str) -> None:
+    from datetime import date
+
+    from assistant.rules import check
+
+    ingest_file(settings, write(tmp_path / "ningxia.md", AGE_NOTICE))
+    assert check(text, Library.from_settings(settings), as_of=date(2025, 9, 25)).verdicts[key].status == status

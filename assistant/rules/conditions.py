@@ -44,11 +44,23 @@ YEAR = re.compile(r"(20\d{2})\s*年")  # the year a breach is told in: the last 
 # an infringement, however told (仿冒他人商标): the breach a condition on infringing (未因侵犯他人知识产权…) names
 INFRINGING = re.compile(r"侵权|侵犯|假冒|仿冒|盗版")
 SENTENCES = re.compile(r"[^。；;！!？?\n]+")
+# 登记注册满3年, 成立满两年: a condition on the unit's age (the number as digits)
+REQUIRED_YEARS = re.compile(r"(?:登记|注册|成立|设立)[^，。；]{0,6}?满\s*(\d+|[一两二三四五六七八九十])\s*年")
+NUMERALS = {n: i for i, n in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
+RELATIVE_YEARS = {"今年": 0, "去年": 1, "前年": 2}
+SET_UP_IN = re.compile(r"(?:(?P<year>(?:19|20)\d{2})\s*年|(?P<said>今年|去年|前年))[^，。；]{0,10}?"
+                       r"(?:登记|注册|成立|设立|组建|挂牌)")
+# What applicants call a condition's object (贯标 for the certification to GB/T 29490), said as notices do.
+SAME_AS = {"贯标认证": "知识产权管理体系认证（GB/T 29490）", "贯标": "知识产权管理体系认证（GB/T 29490）"}
+SAME_AS_WORDS = re.compile("|".join(sorted(SAME_AS, key=len, reverse=True)))
 
 
-def condition_met(condition: ProvincialCondition, text: str) -> bool | None:
+def condition_met(condition: ProvincialCondition, text: str, as_of: date) -> bool | None:
     """True when the text says the condition is met, False when a figure it states falls short, None when the
     text does not speak of it."""
+    text = SAME_AS_WORDS.sub(lambda word: SAME_AS[word.group()], text)  # 贯标: the standard's certification
+    if years := REQUIRED_YEARS.search(condition.text):
+        return years_met(NUMERALS.get(years.group(1)) or int(years.group(1)), text, as_of)
     figures = list(REQUIRED_FIGURE.finditer(condition.text))
     results = [figure_met(figure, text) for figure in figures]
     if False in results:
@@ -149,6 +161,17 @@ def shared(condition: str, text: str) -> set[str]:
     return (bigrams(condition) - GENERIC) & bigrams(text)
 
 
+def years_met(required: int, text: str, as_of: date) -> bool | None:
+    """Whether the unit was registered or set up at least ``required`` years before ``as_of``, by the year the
+    text says it was (2019年登记, 去年才成立); None when it says none, or the same number of years (the month
+    decides)."""
+    stated = SET_UP_IN.search(text)
+    if stated is None:
+        return None
+    year = int(stated.group("year")) if stated.group("year") else as_of.year - RELATIVE_YEARS[stated.group("said")]
+    return None if as_of.year - year == required else as_of.year - year > required
+
+
 def figure_met(figure: re.Match[str], text: str) -> bool | None:
     """Whether the text states the figure ``figure`` requires at or above it (None: it states none)."""
     unit = "%|％" if figure.group("unit") in "%％" else re.escape(figure.group("unit"))
@@ -167,7 +190,7 @@ def with_conditions(verdicts: dict[ProjectKey, Verdict], text: str, profile: Pro
     if notice is None:
         return verdicts
     asked = mentioned_types(text)
-    checked = {key: applied(verdict, conditions, text, label_of(notice, conditions))
+    checked = {key: applied(verdict, conditions, text, label_of(notice, conditions), as_of)
                if verdict.status == "eligible" else
                with_conditions_said(verdict, conditions, label_of(notice, conditions))
                if verdict.status == "needs_info" and key in asked else verdict
@@ -239,10 +262,10 @@ def with_who_applies(verdict: Verdict, rules: list[ProvincialCondition], label: 
     return verdict.noted(f"另按{label}：{said}。", [rule.citation for rule in rules])
 
 
-def applied(verdict: Verdict, conditions: list[ProvincialCondition], text: str, label: str) -> Verdict:
+def applied(verdict: Verdict, conditions: list[ProvincialCondition], text: str, label: str, as_of: date) -> Verdict:
     if not conditions:
         return verdict
-    met = [(condition, condition_met(condition, text)) for condition in conditions]
+    met = [(condition, condition_met(condition, text, as_of)) for condition in conditions]
     cited = [*verdict.citations, *(condition.citation for condition in conditions)]
     if failed := [condition for condition, result in met if result is False]:  # what decides is cited first
         return Verdict(status="ineligible", citations=[failed[0].citation, *verdict.citations],
