@@ -1030,3 +1030,28 @@ def test_a_condition_on_a_units_age_is_counted_from_the_year_it_was_set_up(
 
     ingest_file(settings, write(tmp_path / "ningxia.md", AGE_NOTICE))
     assert check(text, Library.from_settings(settings), as_of=date(2025, 9, 25)).verdicts[key].status == status
+
+
+ONE_OF_TWO_NOTICE = """甘肃省知识产权局关于做好示范创建推荐工作的通知
+
+各市（州）市场监督管理局：
+
+## 一、申报安排
+
+同一县（市、区）人民政府只能在示范县和服务业集聚发展示范区中选报一项。
+
+甘肃省知识产权局
+2025年9月15日
+"""
+
+
+def test_a_rule_that_a_government_applies_for_one_of_two_types_is_said_beside_each(
+        settings: Settings, tmp_path: Path) -> None:
+    from datetime import date
+
+    from assistant.rules import check
+
+    ingest_file(settings, write(tmp_path / "gansu.md", ONE_OF_TWO_NOTICE))
+    text = "我们是天水市甘谷县人民政府，县城知识产权服务机构扎堆，想报示范县和服务业集聚区"
+    verdicts = check(text, Library.from_settings(settings), as_of=date(2025, 9, 25)).verdicts
+    assert all("选报一项" in verdicts[key].reason for key in ("county", "service_zone"))

@@ -2132,6 +2132,8 @@ def test_units_said_to_be_many_below_the_applicant_are_not_its_level() -> None:
 def test_the_service_zone_by_a_short_name_of_its_own_is_that_type() -> None:
     assert mentioned_types("区政府还想报服务业集聚区那个") == ["service_zone"]
     assert mentioned_types("我们区里有个服务业集聚区，能报示范县吗") == ["county"]
+    assert mentioned_types("区里打算报示范市与服务业集聚区") == ["city", "service_zone"]  # named beside another type
+    assert mentioned_types("区里有物流园与服务业集聚区，想报示范县") == ["county"]  # a place beside another place
 
 
 def test_a_department_asking_what_its_place_may_apply_for_speaks_for_its_government() -> None:

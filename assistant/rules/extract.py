@@ -268,6 +268,8 @@ ZONE_TYPE_NAME = re.compile(rf"(?<=报|请|建|那|冲|评|选|争){ZONE_SHORT_N
                             rf"|{ZONE_SHORT_NAME}(?=呢|吗|能|可以|行|怎么|如何|的?条件|的?要求|需要|要什么|有什么"
                             rf"|可能|够格|够不够|算不算)"
                             rf"|(?<=[“\"「]){ZONE_SHORT_NAME}(?=[”\"」])"  # 想问“服务业集聚区”这一类: a name quoted
+                            # named beside another type (示范县和服务业集聚区)
+                            rf"|(?:(?<=示范[市县][和与及、或])|(?<=示范园区[和与及、或])){ZONE_SHORT_NAME}"
                             rf"|{ZONE_STEM}示范区"  # a 示范区 is the type, anywhere
                             rf"|{ZONE_STEM}(?:示范)?区?(?=这块|这一块|那块|方面)")
 # 服务业集聚这块，…算不算集聚说不清: the type spoken of as a matter, no statement that industry clusters

@@ -239,7 +239,8 @@ def conditions_in(document: Document, library: Library) -> list[ProvincialCondit
 # 名义申报，各区不单独申报).
 SCOPE_SECTION = re.compile(r"申报范围|申报主体|申报单位|申报对象|推荐范围|申报安排|申报渠道|组织申报|申报方式|申报项目|"
                            r"项目类型|申报类别|推荐项目")
-WHO_APPLIES = re.compile(r"由[^，。；]{1,30}?(?:申报|推荐)|名义申报|不单独申报|不得单独申报|统一申报")
+WHO_APPLIES = re.compile(r"由[^，。；]{1,30}?(?:申报|推荐)|名义申报|不单独申报|不得单独申报|统一申报"
+                         r"|选报一项|择一申报|不得同时申报|只能申报其中")  # 示范县和服务业集聚区中选报一项: one of two
 
 
 def who_applies_in(document: Document, library: Library) -> list[ProvincialCondition]:
