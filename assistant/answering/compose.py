@@ -186,12 +186,12 @@ def applicants_deadline(as_of: date, deadline: Deadline) -> str:
 
 def loaded_deadlines_lead(timelines: list[Timeline]) -> Lead | None:
     """For an asker whose place is unknown: the date each loaded notice sets its applicants, each named."""
-    found = {t.provincial.citation.id: t for t in timelines if t.provincial}  # two areas, one notice's date: once
+    found = {t.provincial.citation.id: t.provincial for t in timelines if t.provincial}  # two areas, one date: once
     if not found:
         return None
-    said = "；".join(applicants_deadline(t.as_of, t.provincial) for t in found.values() if t.provincial)
+    said = "；".join(applicants_deadline(timelines[0].as_of, deadline) for deadline in found.values())
     return Lead(f"已载入的转发通知对申报单位另有时间要求：{said}。",
-                [(t.provincial.citation.id, t.provincial.citation.quote) for t in found.values() if t.provincial])
+                [(deadline.citation.id, deadline.citation.quote) for deadline in found.values()])
 
 
 def provincial_receipt_lead(timeline: Timeline, receipt: Deadline, national_lead: Lead) -> Lead:

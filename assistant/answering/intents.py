@@ -138,11 +138,8 @@ WHAT_ABOUT_TYPE = re.compile(r"(?:那|那么)?(?P<thing>[^，,。；;！!？?]{2
 
 
 def what_about(text: str, previous: str) -> str:
-    """"那推荐材料呢？" after "回执什么时候截止？": the question before, asked of the thing this one names; "那示范县
-    呢" after "示范高校的事找谁": asked of that type (after a question whether one may apply, or naming no type, it is
-    an eligibility follow-up, kept as it is)."""
-    if (asked := of_another_type(text, previous)) is not None:
-        return asked
+    """"那推荐材料呢？" after "回执什么时候截止？": the question before, asked of the thing this one names (not of
+    a project type: see ``of_another_type``, which the assistant applies before it reads a turn)."""
     match = WHAT_ABOUT_THING.fullmatch(text.strip())
     named = list(pattern("things").finditer(previous))
     if not match or not named or not things_named(match["thing"]) or mentioned_types(match["thing"]):
