@@ -66,7 +66,7 @@ POINTS_BACK = re.compile(r"这样|这种|这么|此类|这类|如此|上述|以�
                          r"|^(?:这个|那个|这|那)(?=[\u4e00-\u9fff]{1,5}(?:吗|么|呢)?[？?]?$)"  # 这个严重吗
                          r"|^(?:请问|想问下?)?(?:这|那)(?:个|样)?"  # 这符合…吗: a practice judged against the rules
                          r"(?=(?:是否|是不是|算不算)?(?:符合|违反|违背|合规|合理|允许))")
-# A question whose subject is a bare 这/那 (这是国家局的要求吗？…): about the scene told with it, before or after.
+# A question whose subject is a bare 这/那 (这算上级的硬规定么？…): about the scene told with it, before or after.
 ABOUT_THE_SCENE = re.compile(r"(?:请问|那|那么)?(?:这|那)(?:个|样|种)?(?:是|算|属于|符合|违反|合理|合规|可以|行)")
 # A comma before words that start a new question (还有, but not 还有多久; 另外, but not 另外两位股东).
 NEW_QUESTION = re.compile(r"[，,](?=另外(?![一两几的个位家名])|还有(?!多久|多少|多长|几)|以及|再问|顺便|同时|此外"
@@ -132,7 +132,7 @@ WHAT_ABOUT_THING = re.compile(r"(?:那|那么)(?P<thing>[^，,。；;！!？?]{1
 
 
 BY_TYPE = ("contacts", "quota")  # topics whose answer differs by project type
-# "那示范县呢", "科研机构呢，也是他吗": another type, asked what was asked of one before (a short tail: the same?)
+# "那示范县呢", "高校的呢，也同一人吗": another type, asked what was asked of one before (a short tail: the same?)
 WHAT_ABOUT_TYPE = re.compile(r"(?:那|那么)?(?P<thing>[^，,。；;！!？?]{2,12}?)(?:呢|怎么样)[？?]*"
                              r"(?:[，,\s]*(?:也|一样|同样)[^，,。；;！!？?]{0,6}[？?]*)?")
 
@@ -240,7 +240,7 @@ def pieces_and_scenes(text: str, request: bool = False) -> list[tuple[str, str]]
             out[-1][1] = f"{out[-1][1]}，{piece}".lstrip("，")
         elif out and asking(piece) and not asking(out[-1][0]) and not before.get(piece) \
                 and evidence.other_programme(out[-1][0]) is None:
-            out.append([piece, out[-1][0]])  # 几个数字是估的。核查发现了会怎样: the statement said before it
+            out.append([piece, out[-1][0]])  # 两项数据系估算。倘若核出偏差呢: the statement said before it
         else:
             out.append([piece, before.get(piece, "")])
     kept = [(piece, scene) for piece, scene in out if asking(piece)]
@@ -561,7 +561,7 @@ def decide(text: str, *, turn: Profile, profile: Profile | None, search: Callabl
         return Decision(parts + [Part(Intent.eligibility, text)] * applying, types=types, about_applicant=applying)
     applicant = describes(turn) or describes(profile)
     if applicant and (describes(turn) or types) and not request and not asks(text):  # a self-description, or a
-        # statement naming a type once the applicant is known (查过了，那年拿的是试点称号): what may it apply for
+        # statement naming a type once the applicant is known (查阅旧文件后发现那次只评了试点): what may it apply for
         return Decision([Part(Intent.eligibility, text)], types=types, about_applicant=True)
     about_programme = bool(types) or applicant or bool(re.search(alternation("programme_words"), text))
     holds_title = any(p is not None and (p.recognized or p.unsure_recognized or p.listed_units or p.piloted)
@@ -709,7 +709,7 @@ def held_title_subject(piece: str) -> str | None:
 
 def spares_applying(piece: str) -> bool:
     """The piece tells of a title held (of another programme or level, or of an earlier year) and asks whether it
-    spares applying or matters (早几年拿过了，这回能省了吧; 之前是市里的示范，碍事吗)."""
+    spares applying or matters (早先已获此称号；本轮还得报么; 原先拿的是市一级示范，影响大不大)."""
     asked = REAPPLY.search(piece) or pattern("asks_whether_it_matters").search(piece)
     if not (asked and pattern("recognition").search(piece)):
         return False
@@ -719,7 +719,7 @@ def spares_applying(piece: str) -> bool:
 
 def continues_programme(piece: str) -> bool:
     """Whether a piece names this programme itself (a project type or its own words, or a stage only its timetable
-    has: 验收没通过会怎样, 创建期多长) rather than going on about what the piece before it asked."""
+    has: 验收不通过咋整, 创建期多长) rather than going on about what the piece before it asked."""
     return bool(mentioned_types(piece) or pattern("this_programme").search(piece)
                 or pattern("this_round").search(piece)
                 or any(set(topic.follows) & set(STEPS[2:]) for topic in matching_topics(piece))
@@ -750,8 +750,8 @@ def about_this_applicant(piece: str, names_someone: bool, described: bool, holds
     spans = segments(piece)
     asking = [piece[spans[n - 1][0] if n and YES_OR_NO.fullmatch(piece, a, b) else a:b]  # 打算冲示范县，你看行吗:
               for n, (a, b) in enumerate(spans) if asks(piece[a:b])] or [piece]  # asked of the clause before
-    elsewhere = evidence.other_programme(piece) is not None and not mentioned_types(piece)  # 另一个示范项目怎么
-    # 申请，我们也想试一下: the wish is for the programme the piece names
+    elsewhere = evidence.other_programme(piece) is not None and not mentioned_types(piece)  # 另一示范项目怎样
+    # 申请，单位拟一并尝试: the wish is for the programme the piece names
     if (not elsewhere and any(applies_to_this_programme(clause) for clause in asking)) or (
             pattern("follow_up").search(piece) and names_someone and not matching_topics(piece)):
         return True  # asked in a clause that asks, not in a statement ("有人说能保证申报通过，…"); a follow-up
@@ -805,7 +805,7 @@ def decide_piece(piece: str, *, about_programme: bool, names_type: bool, describ
     if earlier and hits and evidence.answered(piece, [h.clause for h in hits[:3]]):
         return [Part(Intent.factual, piece, hits=tuple(best_covering(piece, hits)))]  # a loaded document of that
         # round answers, whatever other programme it also ran (an earlier year's notice for two programmes at once)
-    if (programme or earlier) and spares_applying(piece):  # 拿过优势企业称号，这次可以不报吗: what stays valid
+    if (programme or earlier) and spares_applying(piece):  # 评上过优势企业；本轮还得报么: what stays valid
         recognized = next(t for t in load_topics() if t.name == "recognized")
         return [Part(Intent.topic, piece, slot=recognized.name, topic=recognized, hits=tuple(hits))]
     topic = chosen_topic(piece, hits)
@@ -832,7 +832,7 @@ def decide_piece(piece: str, *, about_programme: bool, names_type: bool, describ
         kinds.MARKER.search(word) for word in evidence.topic_words(piece)))
     if hits and names_type and (applying_named or SORTED_INTO.search(piece)):
         return [Part(Intent.factual, piece, hits=tuple(applicants_first(piece, hits)))]  # 中外合营企业报示范企业有何
-        # 注意事项; 这几个区县分别算示范市还是示范县: who may apply for each
+        # 注意事项; 几个区县各归哪类: who may apply for each
     return [Part(Intent.out_of_scope, piece, hits=tuple(hits))]
 
 
@@ -888,7 +888,7 @@ def asked_apart_from_when(piece: str) -> list[Topic]:
 
 
 def timed_topics(piece: str) -> list[Topic]:
-    """Topics that need a clause's time words to match it ("公示要几天": how long the 公示 lasts; "称号有效期几年，
+    """Topics that need a clause's time words to match it ("公示要几天": how long the 公示 lasts; "牌子的有效期多长，
     会收回吗" as well), so they are more specific than the "when" those words suggest."""
     clauses = [(clause, pattern("when").sub("", clause)) for clause in CLAUSE_BREAK.split(piece)]
     return [topic for topic in matching_topics(piece)

@@ -121,7 +121,7 @@ class Layers:
             return Lead(f"{province}的转发通知未载入，{province}的具体安排（报送方式、联系人、推荐限额等）"
                         f"以{province}的通知为准。", [], in_scope=False)
         docs = [doc for doc in notice.docs if of_the_office_asked(piece, doc in notice.cities)] \
-            if aspects and set(aspects) <= OFFICES_OWN else []  # 省局找谁: that office's contact, its priorities
+            if aspects and set(aspects) <= OFFICES_OWN else []  # 省里对接人: that office's contact, its priorities
         clauses = [c for doc in docs or notice.docs for c in self.library.documents[doc].clauses if c.says_something]
         chosen = [q for aspect in aspects for q in best_sentences(piece, clauses, aspect, asked)] \
             or closest_sentences(piece, clauses, asked)  # none says the aspect in its words: the closest answer
@@ -137,7 +137,7 @@ class Layers:
 
 
 OFFICES_OWN = {"contacts", "priorities"}  # what each office's notice says of itself: whom to ask, what it favours
-PROVINCE_OFFICE = re.compile(r"省局|省里|省知识产权局|省厅|省市场监管局|自治区局")  # 省局找谁: the province's notice
+PROVINCE_OFFICE = re.compile(r"省局|省里|省知识产权局|省厅|省市场监管局|自治区局")  # 省里对接人: the province's
 CITY_OFFICE = re.compile(r"市局|市里|市知识产权局|市市场监管局|州局|州里")  # 市局找谁: the city bureau's
 
 

@@ -123,7 +123,7 @@ class Assistant:
         text = clean_question(question)
         conversation = conversation if conversation is not None else Conversation()
         today = as_of or date.today()
-        # 那示范县呢 after 示范高校的事找谁: the question before, asked of that type (and remembered so)
+        # 那示范县呢 after 示范园区对接人: the question before, asked of that type (and remembered so)
         asked = (of_another_type(text, conversation.turns[-1][0]) if conversation.turns else None) or text
         answer = self._extractive(asked, conversation, today).model_copy(update={"question": text})
         if self.uses_llm and answer.route not in ("smalltalk", "out_of_scope"):
