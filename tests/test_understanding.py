@@ -3205,6 +3205,9 @@ def test_a_follow_up_telling_an_institutes_founder_and_its_registration_keeps_bo
 @pytest.mark.parametrize(("question", "cited"), [
     # a requirement the notice does not set, asked as one for applying: answered from its conditions
     ("通知是不是规定专利授权量要连年增长才能报", "notice#3"),
+    # another programme's title asked as a prerequisite of a type: answered from that type's clause
+    ("示范高校这块，是不是得先拿到省里的知识产权试点高校称号", "notice#2.6"),
+    ("报示范企业前需要先成为国家知识产权优势企业不", "notice#2.5"),
 ])
 def test_a_requirement_the_notice_does_not_set_is_answered_from_its_conditions(
         assistant: Assistant, question: str, cited: str) -> None:

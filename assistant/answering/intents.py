@@ -810,6 +810,8 @@ def decide_piece(piece: str, *, about_programme: bool, names_type: bool, describ
         return [Part(Intent.topic, piece, slot=recognized.name, topic=recognized, hits=tuple(hits))]
     topic = chosen_topic(piece, hits)
     if programme is not None and not (topic and topic.annex):  # 指标里高企占比算几分: the annex's content
+        if names_type and pattern("asks_requirement").search(piece):  # 报示范高校得先有省级称号吗: whether the
+            return [Part(Intent.factual, piece, slot="not_stated", hits=tuple(hits))]  # other title is required
         return [Part(Intent.out_of_scope, piece, slot=programme.note, hits=tuple(hits))]
     entity = asked_entity(piece)
     if entity and not any(names_entity(entity, hit.clause) for hit in hits[:3]):
