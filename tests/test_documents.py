@@ -281,6 +281,22 @@ def test_a_condition_is_matched_by_what_it_requires_not_by_whom_it_requires_it_o
     assert verdict.status == "needs_info" and "优势企业" in verdict.ask[0]
 
 
+@pytest.mark.parametrize(("patents", "status"), [("8", "ineligible"), ("26", "eligible")])
+def test_a_condition_added_beside_the_national_rule_it_keeps_decides(
+        settings: Settings, tmp_path: Path, patents: str, status: str) -> None:
+    """除符合《通知》…规定外，还应…: the national rule stays and the rest is required too."""
+    from datetime import date
+
+    from assistant.rules import check
+
+    notice = PRIORITY_NOTICE.replace("申报示范企业的，应为宁夏回族自治区知识产权优势企业。",
+                                     "申报示范企业的，除符合《通知》第二条第（五）项规定外，还应拥有有效发明专利不少于20件。")
+    ingest_file(settings, write(tmp_path / "ningxia.txt", notice))
+    verdict = check(f"银川一家有限责任公司，有效发明专利{patents}件，想报示范企业", Library.from_settings(settings),
+                    as_of=date(2025, 9, 20)).verdicts["enterprise"]
+    assert verdict.status == status and "不少于20件" in verdict.reason
+
+
 def test_a_provinces_priorities_are_no_conditions(settings: Settings, tmp_path: Path) -> None:
     from datetime import date
 

@@ -211,6 +211,8 @@ NOT_A_CONDITION = re.compile(r"《通知》|国家知识产权局|提交|提供|
 PRIORITY = re.compile(r"优先(?:推荐|支持|考虑|申报|安排)")  # 同等条件下，优先推荐以下申报单位：…: no condition
 CONDITION_HEADING = re.compile(r"条件|附加要求|资格")  # a section of conditions: each sentence is one
 OF_APPLICANTS_FOR = re.compile(r"(?:申报|推荐)[^，,。；;]{1,24}?的[，,]")  # 申报示范企业的，…: said of its applicants
+# 除符合《通知》第二条第（五）项规定外，还应…: the national rule is kept and more is required; the rest is the condition
+BESIDES_NATIONAL = re.compile(r"除(?:符合|满足|具备|执行)[^，,。；;]{0,30}?外[，,]?(?:还|另|并)?")
 ITEM_NUMBER = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.．、])\s*")
 
 
@@ -221,7 +223,7 @@ def conditions_in(document: Document, library: Library) -> list[ProvincialCondit
         if not (CONDITION_SECTION.search(clause.heading) or in_scope):
             continue
         for sentence in sentences("\n".join(line for line in clause.text.splitlines() if not PRIORITY.search(line))):
-            body = ITEM_NUMBER.sub("", sentence)
+            body = BESIDES_NATIONAL.sub("", ITEM_NUMBER.sub("", sentence))
             if in_scope and not CONDITION_SECTION.search(clause.heading) and not OF_APPLICANTS_FOR.match(body):
                 continue
             excludes = bool(EXCLUDES.search(body))
