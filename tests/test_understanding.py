@@ -174,6 +174,16 @@ def test_where_a_company_was_set_up_outranks_where_its_owner_is(assistant: Assis
     assert statuses(assistant, text)["enterprise"] == "eligible"
 
 
+@pytest.mark.parametrize(("text", "county"), [
+    ("宁夏塞上云谷信息技术有限公司，注册地：银川市金凤区，有限责任公司", "金凤区"),
+    ("甘肃陇原新材股份有限公司 注册在兰州市七里河区", "七里河区"),
+    ("我们是西宁一家有限公司，母公司注册地在香港", None),  # the owner's registration is not the applicant's
+])
+def test_where_a_company_is_registered_outranks_the_place_its_name_begins_with(text: str, county: str | None) -> None:
+    place = extract_profile(text).place
+    assert place is not None and place.county == county and PlaceCategory.outside not in place.categories
+
+
 # --- spoken and variant wordings are read as the notice writes them ------------------------------------
 
 @pytest.mark.parametrize(("typed", "read"), [("咱们县2023年已获评示范县", "我们县2023年已获评示范县"),

@@ -717,7 +717,9 @@ def find_place(text: str, head_at: int | None, kind: ApplicantKind | None, earli
     found = [c for c in found if not governed_or_governing(text, c) and not compared_with(text, c)
              and not consulted(text, c)]
     set_up = [c for c in found if SET_UP_THERE.match(text, c.mentions[-1].end)]
-    if set_up:  # where the unit was set up (香港公司在深圳设立的子公司) outranks where its owners are
+    if registered := registered_chain(text, found):  # 注册地：某区, not the place its name begins with
+        found, head_at = [registered], None
+    elif set_up:  # where the unit was set up (香港公司在深圳设立的子公司) outranks where its owners are
         found = set_up
     elif head_at is not None:  # a place in the head noun's own segment (我们公司在湖南株洲) outranks the others
         seg_start, seg_end = segment_bounds(text, head_at)
@@ -728,6 +730,15 @@ def find_place(text: str, head_at: int | None, kind: ApplicantKind | None, earli
     if kind not in (K.government, None):
         return place
     return (chain is None and earlier is not None and places.wider(earlier, text)) or places.refine(place, text)
+
+
+def registered_chain(text: str, found: list[places.Chain]) -> places.Chain | None:
+    """The names from where the text says the unit is registered (注册地：某区, 注册在某区), unless it says so of
+    another unit (母公司注册地在香港)."""
+    return next((places.Chain(chain.mentions[n:]) for chain in found for n, mention in enumerate(chain.mentions)
+                 if REGISTERED_AT.search(text, max(0, mention.start - 6), mention.start)
+                 and not pattern("another_unit").search(text, segment_bounds(text, mention.start)[0], mention.start)),
+                None)
 
 
 # A place the applicant governs (下辖魏都区、禹州市, 所辖某县) or is governed by (由泉州市代管): not its own.
@@ -891,7 +902,7 @@ def place_asking_for_its_government(masked: str, clean: str) -> int | None:
     return None
 
 
-REGISTERED_AT = re.compile(rf"(?:{REGISTERED})地?(?:在|于|为|是)$")
+REGISTERED_AT = re.compile(rf"(?:{REGISTERED})(?:地址?[:：]?|地?(?:在|于|为|是))$")  # 注册地在, 注册地：, 设立于
 
 
 def registered_in(text: str, place: Place | None) -> bool | None:
