@@ -1446,6 +1446,15 @@ def test_an_institute_a_government_body_oversees_with_no_founder_said_was_set_up
     assert extract_profile(text).institute.founders == [Founder.local_government]
 
 
+@pytest.mark.parametrize(("text", "founder"), [
+    ("西北高原生物所，属于中央级公益性科研院所，能报示范科研机构吗", Founder.central_government),
+    ("所里是一家中央级科研单位，在西宁", Founder.central_government),
+    ("我们是一家民营企业，示范科研机构我们能报吗", None),  # the type asked about is no institute of the speaker's
+])
+def test_a_founder_said_as_the_class_of_research_body_sets_it_up(text: str, founder: Founder | None) -> None:
+    assert extract_profile(text).institute.founders == ([founder] if founder else [])
+
+
 def test_a_company_form_an_institute_is_still_to_take_is_not_its_form(assistant: Assistant) -> None:
     text = "某市农机研究所是市农业农村局举办的事业单位，目前在走改制程序，准备注册为有限责任公司，两个项目报哪个？"
     assert {key: statuses(assistant, text)[key] for key in ("enterprise", "institute")} == \

@@ -328,7 +328,7 @@ FOUNDING = re.compile(r"设立|举办|开办|创办|创建|组建|兴办|成立|
                       r"归[^，,。；;！!？?\n]{1,12}?管|(?:设|办|建|搞)的|"  # 市政府办的公益机构
                       r"省属|市属|县属|区属|部属|中直")
 # The institute itself, after its owner (中科院…研究院, 民营企业的研究院): a founder only when no verb names one.
-INSTITUTE_NOUN = re.compile(r"研究院|研究所|研究中心|实验室|研发机构|研发中心")
+INSTITUTE_NOUN = re.compile(r"研究院|研究所|研究中心|实验室|研发机构|研发中心|(?<!示范)(?:科研机构|科研院所|科研单位)")
 NOT_FOUNDING = re.compile(r"[^，,。；;！!？?\n]{0,4}?(?:备案|认定|授牌|挂牌|评为|命名|考核|认证)(?!设立|成立)")
 # "投资方是省属国有企业", "股东是省能源集团": the founder comes after its role.
 FOUNDER_ROLE = re.compile(kinds.FOUNDER_ROLE + "|隶属于?|归属于?")  # 隶属市林业局: the body above it, after the word
