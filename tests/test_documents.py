@@ -1060,3 +1060,72 @@ def test_a_rule_that_a_government_applies_for_one_of_two_types_is_said_beside_ea
     text = "我们是天水市甘谷县人民政府，县城知识产权服务机构扎堆，想报示范县和服务业集聚区"
     verdicts = check(text, Library.from_settings(settings), as_of=date(2025, 9, 25)).verdicts
     assert all("选报一项" in verdicts[key].reason for key in ("county", "service_zone"))
+
+
+XIZANG_NOTICE = """西藏自治区知识产权局关于做好示范创建推荐工作的通知
+
+藏知发〔2025〕5号
+
+各地（市）知识产权管理部门：
+
+一、申报组织要求
+
+（一）本届由拉萨市统筹组织城关区申报服务业集聚发展示范区，其他区、县不单独申报。
+
+二、推荐条件
+
+（一）申报示范园区的，除符合《通知》第二条第（三）项规定外，还应为列入自治区重点园区名单的园区（拉萨经济技术开发区、拉萨高新技术产业开发区、达孜工业园区）。
+
+（二）示范县本届仅限拉萨市、日喀则市组织推荐，其他地（市）暂不推荐。
+
+三、报送时间
+
+各申报单位于2025年10月10日前报送申报材料。
+
+西藏自治区知识产权局
+2025年9月12日
+"""
+XIZANG_LATER = """西藏自治区知识产权局关于示范创建推荐工作的补充通知
+
+藏知发〔2025〕7号
+
+一、取消原通知第二条第（二）项“示范县本届仅限拉萨市、日喀则市组织推荐，其他地（市）暂不推荐”的规定。
+
+西藏自治区知识产权局
+2025年9月26日
+"""
+
+
+@pytest.mark.parametrize(("text", "key", "status"), [
+    ("拉萨市城关区人民政府，区里知识产权服务机构集聚，想报服务业集聚发展示范区", "service_zone", "eligible"),
+    ("拉萨市堆龙德庆区人民政府，区里知识产权服务机构集聚，想报服务业集聚发展示范区", "service_zone", "ineligible"),
+    ("拉萨经开区管委会，国家级经开区，想报示范园区", "park", "eligible"),
+    ("西藏那曲物流园区管理委员会，省级产业园区，想报示范园区", "park", "ineligible"),
+    ("西藏自治区山南市乃东区人民政府，想报示范县", "county", "ineligible"),
+    ("日喀则市桑珠孜区人民政府，想报示范县", "county", "eligible"),
+])
+def test_rules_naming_who_may_apply_decide_by_name_and_place(
+        settings: Settings, tmp_path: Path, text: str, key: str, status: str) -> None:
+    """其他区、县不单独申报 spares the district named before it; a closed list of parks (no 等) is met only by one
+    of them; 仅限某市、某市 by the applicants of those places."""
+    from datetime import date
+
+    from assistant.rules import check
+
+    ingest_file(settings, write(tmp_path / "xizang.txt", XIZANG_NOTICE))
+    verdict = check(text, Library.from_settings(settings), as_of=date(2025, 9, 20)).verdicts[key]
+    assert verdict.status == status
+    assert status == "eligible" or verdict.citations[0].id.startswith("xizang")  # the rule that decides, first
+
+
+def test_a_rule_a_later_notice_quotes_and_lifts_no_longer_decides(settings: Settings, tmp_path: Path) -> None:
+    from datetime import date
+
+    from assistant.rules import check
+
+    text = "西藏自治区山南市乃东区人民政府，想报示范县"
+    ingest_file(settings, write(tmp_path / "xizang.txt", XIZANG_NOTICE))
+    before = check(text, Library.from_settings(settings), as_of=date(2025, 9, 28)).verdicts["county"]
+    ingest_file(settings, write(tmp_path / "xizang-later.txt", XIZANG_LATER))
+    after = check(text, Library.from_settings(settings), as_of=date(2025, 9, 28)).verdicts["county"]
+    assert (before.status, after.status) == ("ineligible", "eligible")

@@ -16,9 +16,10 @@ from datetime import date
 from assistant.language.lexicon import pattern
 from assistant.language.normalize import bigrams
 from assistant.rules import places
+from assistant.rules.divisions import Division, division_index
 from assistant.rules.extract import mentioned_types
 from assistant.rules.params import ProjectKey
-from assistant.rules.profile import ApplicantKind, PlaceCategory, Profile
+from assistant.rules.profile import ApplicantKind, Place, PlaceCategory, Profile
 from assistant.rules.provincial import ProvincialCondition, ProvincialNotice
 from assistant.rules.text import segments
 from assistant.rules.timeline import deadline_state, provincial_deadline
@@ -55,9 +56,12 @@ SAME_AS = {"贯标认证": "知识产权管理体系认证（GB/T 29490）", "�
 SAME_AS_WORDS = re.compile("|".join(sorted(SAME_AS, key=len, reverse=True)))
 
 
-def condition_met(condition: ProvincialCondition, text: str, as_of: date) -> bool | None:
+def condition_met(condition: ProvincialCondition, text: str, as_of: date, place: Place | None = None) -> bool | None:
     """True when the text says the condition is met, False when a figure it states falls short, None when the
-    text does not speak of it."""
+    text does not speak of it. A condition naming the only places that may apply is met by the applicant's
+    ``place``."""
+    if (only := ONLY_PLACES.search(condition.text)) and (named := places_named(only["names"])):
+        return within(place, named)
     text = SAME_AS_WORDS.sub(lambda word: SAME_AS[word.group()], text)  # 贯标: the standard's certification
     if years := REQUIRED_YEARS.search(condition.text):
         return years_met(NUMERALS.get(years.group(1)) or int(years.group(1)), text, as_of)
@@ -75,6 +79,8 @@ def condition_met(condition: ProvincialCondition, text: str, as_of: date) -> boo
     parts = parts_of(text)
     # what is required (…的，应为自治区知识产权示范企业), not whom it is required of (申报示范企业创建的)
     required = required_part.group() if (required_part := REQUIREMENT.search(condition.text)) else condition.text
+    if (closed := CLOSED_LIST.search(required)) and not closed["items"].endswith("等"):
+        return one_of(closed["items"].split("、"), text)
     if wanted := titles(required):  # a title required: the part naming it says whether it is held
         for number in (number for number, part in enumerate(parts) if names_title(part, wanted)
                        and not applying_for_the_round(part)):
@@ -88,6 +94,42 @@ def condition_met(condition: ProvincialCondition, text: str, as_of: date) -> boo
     if not codes & set(CODE.findall(text)) and len(shared(required, parts[best])) < MIN_SHARED:
         return None
     return stated_as_held(parts[best], parts[best + 1:best + 2], condition.text)
+
+
+# …应为列入某重点园区名单的园区（甲园区、乙新区、丙科技城）: the units named, and no other (unless it ends in 等)
+CLOSED_LIST = re.compile(r"[（(](?P<items>[^（()）、]{2,30}(?:、[^（()）、]{2,30}){2,})[）)]")
+# the unit a text opens with (某某产业园管理委员会，…): the applicant, by its own name
+OPENING_NAME = re.compile(r"^[^，,。；;\n]{0,6}?(?P<name>[\u4e00-\u9fff]{2,24}?)"
+                          r"(?:管理委员会|管委会|有限公司|股份有限公司|人民政府|大学|学院|研究院|研究所)")
+UNIT_WORDS = bigrams("产业园区开发区高新区科技城经济管理委员会有限公司国家级省级")  # what every such name shares
+
+
+def one_of(items: list[str], text: str) -> bool | None:
+    """Whether the applicant is one of the units a closed list names: a name in the text, or the name the text
+    opens with sharing at least half of what distinguishes it with one of them; None when it names no unit."""
+    if any(item.strip() in text for item in items):
+        return True
+    opening = OPENING_NAME.match(text)
+    own = bigrams(opening["name"]) - UNIT_WORDS if opening else set()
+    if not own:
+        return None
+    return any(len(own & bigrams(item)) * 2 >= len(own) for item in items)
+
+
+# 服务业集聚示范区本届仅限某市、某市组织推荐: only the places it names may put this type forward
+ONLY_PLACES = re.compile(r"(?:仅限|只限|限于|仅由)(?P<names>[^，,。；;]{2,40}?)(?:组织|自行)?(?:推荐|申报)")
+
+
+def places_named(names: str) -> list[Division]:
+    return [division for mention in places.scan(names) for division in mention.divisions]
+
+
+def within(place: Place | None, named: list[Division]) -> bool | None:
+    """Whether the applicant's place is one of the divisions named or lies in one (None: its place is unknown)."""
+    own = division_index().by_code.get(place.adcode) if place is not None and place.adcode else None
+    if own is None:
+        return None
+    return any(division.code == own.code or division.contains(own) for division in named)
 
 
 NEGATED = re.compile(r"[无未没]|不存在")
@@ -190,7 +232,7 @@ def with_conditions(verdicts: dict[ProjectKey, Verdict], text: str, profile: Pro
     if notice is None:
         return verdicts
     asked = mentioned_types(text)
-    checked = {key: applied(verdict, conditions, text, label_of(notice, conditions), as_of)
+    checked = {key: applied(verdict, conditions, text, label_of(notice, conditions), as_of, profile.place)
                if verdict.status == "eligible" else
                with_conditions_said(verdict, conditions, label_of(notice, conditions))
                if verdict.status == "needs_info" and key in asked else verdict
@@ -227,6 +269,7 @@ def with_deadline(verdict: Verdict, notice: ProvincialNotice, key: ProjectKey, a
 
 # 各区县人民政府不单独申报, 各区不单独申报: the places below the city that do not apply on their own
 NOT_ON_ITS_OWN = re.compile(r"([^，,。；;]{0,16}?)(?:均|一律|都)?不(?:得|再)?单独(?:申报|推荐)")
+OTHERS = re.compile(r"\s*其[他余]")
 JOINTLY = re.compile(r"(?:联合|共同|合并|一起)申报")  # 市辖城区联合申报、不单独申报: they apply, together
 BELOW_CITY = {PlaceCategory.municipal_district, PlaceCategory.municipal_county, PlaceCategory.county_level}
 
@@ -245,8 +288,14 @@ def not_on_its_own(rule: ProvincialCondition, below: str | None) -> bool:
     alone = NOT_ON_ITS_OWN.search(rule.text)
     if below is None or not alone or not re.search(r"[区县]", alone[1]) or JOINTLY.search(rule.text):
         return False
+    if OTHERS.match(alone[1]):  # 由某新区（某区）申报…，其他区、县不单独申报: all but those it names before
+        return not any(same_place(below, mention.text) for mention in places.scan(rule.text[:alone.start()]))
     named = [mention.text for mention in places.scan(alone[1])]
-    return not named or (bool(below) and any(below.startswith(name) or name.startswith(below) for name in named))
+    return not named or any(same_place(below, name) for name in named)
+
+
+def same_place(below: str, name: str) -> bool:
+    return bool(below) and (below.startswith(name) or name.startswith(below))
 
 
 def with_who_applies(verdict: Verdict, rules: list[ProvincialCondition], label: str, below: str | None) -> Verdict:
@@ -262,10 +311,11 @@ def with_who_applies(verdict: Verdict, rules: list[ProvincialCondition], label: 
     return verdict.noted(f"另按{label}：{said}。", [rule.citation for rule in rules])
 
 
-def applied(verdict: Verdict, conditions: list[ProvincialCondition], text: str, label: str, as_of: date) -> Verdict:
+def applied(verdict: Verdict, conditions: list[ProvincialCondition], text: str, label: str, as_of: date,
+            place: Place | None) -> Verdict:
     if not conditions:
         return verdict
-    met = [(condition, condition_met(condition, text, as_of)) for condition in conditions]
+    met = [(condition, condition_met(condition, text, as_of, place)) for condition in conditions]
     cited = [*verdict.citations, *(condition.citation for condition in conditions)]
     if failed := [condition for condition, result in met if result is False]:  # what decides is cited first
         return Verdict(status="ineligible", citations=[failed[0].citation, *verdict.citations],

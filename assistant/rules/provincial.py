@@ -38,11 +38,12 @@ SUBMITTING = re.compile(r"报送|提交|上报|报至|推荐|申报|填报|寄�
 RECEIPT = "回执"
 # 联系人由韦丽娟同志调整为陆俊同志, 截止时间由2025年10月10日调整为…: the value a notice replaces
 # What a later notice takes out of force in the others: what it changes (由韦丽娟同志调整为…), a contact who no longer
-# answers (赵某同志因工作调整不再负责), a rule it quotes and lifts (原通知“…”的规定不再执行).
+# answers (赵某同志因工作调整不再负责), a rule it quotes and lifts (原通知“…”的规定不再执行, 取消原通知…“…”的规定).
 REPLACED = re.compile(r"由([^，。；：、\s]{2,16}?)(?:同志)?(?:调整|变更|更改|更换|改)(?:为|成)"
                       r"|(?:(?<=联系人)|(?<=负责人)|(?<=[中的：:，,、\s]))([\u4e00-\u9fff]{2,3})同志[^，。；]{0,10}?"
                       r"不再(?:负责|担任|承担)"
-                      r"|[“\"]([^”\"]{6,80})[”\"](?:的)?(?:规定|要求)?(?:不再执行|停止执行|予以废止|废止|取消|不再适用)")
+                      r"|[“\"]([^”\"]{6,80})[”\"](?:的)?(?:规定|要求)?(?:不再执行|停止执行|予以废止|废止|取消|不再适用)"
+                      r"|(?:取消|废止|停止执行)[^“\"。；]{0,20}[“\"]([^”\"]{6,80})[”\"](?:的)?(?:规定|要求|限制)")
 REGISTRATION = re.compile(r"(?:账号|帐号|用户|系统中?|平台)注册|注册(?:账号|帐号)|完成注册")  # not 注册地
 UNCHANGED = re.compile(r"不变|仍按|不作调整|不调整")  # …注册的时间（2025年9月30日前）不变: restated, not set
 TO_CNIPA = re.compile(r"(?:报送|报|上报|提交)[^。；]{0,6}国家知识产权局")
@@ -202,7 +203,7 @@ def replaces(newer: ProvincialDeadline, older: ProvincialDeadline) -> bool:
 # applicant — not one that refers back to the national notice (须符合《通知》规定的…), sends materials (提交…报告)
 # or restates that earlier titles stay valid.
 CONDITION_SECTION = re.compile(r"条件|要求")
-REQUIRES = re.compile(r"应(?!对|用|急)|须|需|必须|不低于|不少于|不得低于|达到|以上|未发生|未被|未因|未受"
+REQUIRES = re.compile(r"应(?!对|用|急)|须|需|必须|不低于|不少于|不得低于|达到|以上|未发生|未被|未因|未受|仅限|只限"
                       r"|无[^，。；]{0,6}(?:记录|行为)")
 # …发生重大安全生产事故的，不予推荐: what it names rules an applicant out
 EXCLUDES = re.compile(r"的[，,]\s*(?:一律)?(?:不予|不得|不能|不再)(?:推荐|受理|申报)|一票否决")
@@ -239,8 +240,8 @@ def conditions_in(document: Document, library: Library) -> list[ProvincialCondit
 # Who applies: in a section on the scope of applying (申报范围, 申报主体, 申报安排), a sentence that names a type —
 # or whose item's own heading does (（四）服务业高质量集聚发展示范区。…) — and who applies for it (示范市…以市人民政府
 # 名义申报，各区不单独申报).
-SCOPE_SECTION = re.compile(r"申报范围|申报主体|申报单位|申报对象|推荐范围|申报安排|申报渠道|组织申报|申报方式|申报项目|"
-                           r"项目类型|申报类别|推荐项目")
+SCOPE_SECTION = re.compile(r"申报范围|申报主体|申报单位|申报对象|推荐范围|申报安排|申报渠道|组织申报|申报组织|申报方式|"
+                           r"申报项目|项目类型|申报类别|推荐项目")
 WHO_APPLIES = re.compile(r"由[^，。；]{1,30}?(?:申报|推荐)|名义申报|不单独申报|不得单独申报|统一申报"
                          r"|选报一项|择一申报|不得同时申报|只能申报其中")  # 示范县和服务业集聚区中选报一项: one of two
 
