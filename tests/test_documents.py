@@ -1128,4 +1128,6 @@ def test_a_rule_a_later_notice_quotes_and_lifts_no_longer_decides(settings: Sett
     before = check(text, Library.from_settings(settings), as_of=date(2025, 9, 28)).verdicts["county"]
     ingest_file(settings, write(tmp_path / "xizang-later.txt", XIZANG_LATER))
     after = check(text, Library.from_settings(settings), as_of=date(2025, 9, 28)).verdicts["county"]
+    not_yet = check(text, Library.from_settings(settings), as_of=date(2025, 9, 22)).verdicts["county"]
     assert (before.status, after.status) == ("ineligible", "eligible")
+    assert not_yet.status == "ineligible"  # asked before the later notice (2025年9月26日) was issued

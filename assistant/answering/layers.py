@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
 from assistant.answering.compose import combine
@@ -22,7 +23,7 @@ from assistant.language.lexicon import pattern, records
 from assistant.language.normalize import bigrams
 from assistant.rules import places
 from assistant.rules.extract import mentioned_types
-from assistant.rules.provincial import UNCHANGED, loaded_areas, provincial_notice, sentences
+from assistant.rules.provincial import LATER_NOTICE, UNCHANGED, loaded_areas, provincial_notice, sentences
 
 if TYPE_CHECKING:
     from assistant.corpus.model import Clause
@@ -30,7 +31,6 @@ if TYPE_CHECKING:
     from assistant.rules.profile import Place
 
 ASPECTS = ("channel", "contacts", "limits", "priorities")
-LATER_NOTICE = re.compile(r"补充通知|延期通知|更正通知|变更通知|调整通知")  # a notice amending an earlier one
 CHANGES_ASKED = re.compile(r"改了|变了|调整了|改动|变动|变化|变更了|哪些(?:变|改|调整)|什么(?:变|改|调整)|"
                            r"说了(?:啥|什么)|讲了(?:啥|什么)|(?:主要|具体)?内容|捋|梳理|归纳|总结")
 PROGRAMME_WORDS = "知识产权强国建设示范创建申报国家通知省市县"  # words every sentence of such a notice shares
@@ -52,6 +52,7 @@ def areas_named(piece: str) -> list[Area]:
 class Layers:
     library: Library
     applicant: Place | None = None
+    as_of: date | None = None  # notices issued later did not exist yet
 
     def areas_for(self, piece: str) -> list[Area]:
         """The places a piece is about: those it names, else the applicant's, else those of every loaded notice (a
@@ -97,7 +98,7 @@ class Layers:
         if kind is None or not CHANGES_ASKED.search(piece):
             return None
         notices = [notice for province, city in self.areas_for(piece)
-                   if (notice := provincial_notice(self.library, province, city))]
+                   if (notice := provincial_notice(self.library, province, city, self.as_of))]
         documents = [self.library.documents[doc] for doc in dict.fromkeys(d for n in notices for d in n.docs)
                      if kind.group() in self.library.documents[doc].info.label]
         quotes = [(clause.id, said[0]) for d in documents for clause in d.clauses
@@ -114,7 +115,7 @@ class Layers:
     def one_province(self, piece: str, area: Area, aspects: list[str], named: bool,
                      asked: Sequence[str]) -> Lead | None:
         province, city = area
-        notice = provincial_notice(self.library, province, city)
+        notice = provincial_notice(self.library, province, city, self.as_of)
         if notice is None:
             if not named or not aspects:
                 return None

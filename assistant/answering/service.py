@@ -146,7 +146,7 @@ class Assistant:
         hits: dict[str, list[Hit]] = {}
         before = conversation.profile.kind if conversation.profile else None
         result = check(text, self.library, as_of=today, previous=conversation.profile)
-        layers = Layers(self.library, result.profile.place)
+        layers = Layers(self.library, result.profile.place, today)
 
         def search(piece: str) -> list[Hit]:  # only the documents that may answer this piece (layers.py)
             hits[piece] = hits.get(piece) or layers.keep(piece, self.retriever.search(piece, k=SEARCHED))[:KEPT]

@@ -54,7 +54,7 @@ def check(text: str, library: Library, *, as_of: date | None = None, previous: P
     profile = profile.model_copy(update={"as_of": when, "listed_units": units})
     place = profile.place or Place()
     verdicts = with_conditions(evaluate(profile, library, listed), with_titles_listed(text, listed), profile,
-                               provincial_notice(library, place.province, place.city), when)
+                               provincial_notice(library, place.province, place.city, when), when)
     verdicts |= verdicts_per_item(text, library, when)
     verdicts = named_first(verdicts, mentioned_types(text))
     return CheckResult(profile=profile, verdicts=verdicts, listed=listed, lists=lists_loaded(library),

@@ -36,6 +36,7 @@ DEADLINE_AFTER = re.compile(r"\s*(?:\d{1,2}[:：]\d{2})?\s*(?:（[^）]{0,8}）)
 DEADLINE_BEFORE = re.compile(r"(?:截止|截至时间|截至日期)[^。；]{0,8}$")
 SUBMITTING = re.compile(r"报送|提交|上报|报至|推荐|申报|填报|寄送|寄出|报省|交")
 RECEIPT = "回执"
+LATER_NOTICE = re.compile(r"补充通知|延期通知|更正通知|变更通知|调整通知")  # a notice amending an earlier one
 # 联系人由韦丽娟同志调整为陆俊同志, 截止时间由2025年10月10日调整为…: the value a notice replaces
 # What a later notice takes out of force in the others: what it changes (由韦丽娟同志调整为…), a contact who no longer
 # answers (赵某同志因工作调整不再负责), a rule it quotes and lifts (原通知“…”的规定不再执行, 取消原通知…“…”的规定).
@@ -131,14 +132,17 @@ def sentences(text: str) -> list[str]:
             for sentence in ([line] if TABLE_ROW.match(line.strip()) else SENTENCE.findall(line)) if sentence.strip()]
 
 
-def provincial_notice(library: Library, province: str | None, city: str | None = None) -> ProvincialNotice | None:
+def provincial_notice(library: Library, province: str | None, city: str | None = None, as_of: date | None = None
+                      ) -> ProvincialNotice | None:
     """The loaded forwarding notice for an applicant in ``province`` (full or short name) and ``city``, read: a
     city's own (柳州市转发通知) before its province's; None when none is loaded. A city's notice is for that
-    city's applicants only."""
+    city's applicants only; a notice amending another (补充通知) issued after ``as_of`` has not amended it yet."""
     full = province_of(province) if province else None
     if not full:
         return None
-    return library.memo(f"provincial:{full}:{city or ''}", lambda: _read(library, full, city))
+    later = tuple(sorted(doc for doc, d in library.documents.items() if as_of and d.info.issued
+                         and d.info.issued > as_of and LATER_NOTICE.search(d.info.title)))
+    return library.memo(f"provincial:{full}:{city or ''}:{','.join(later)}", lambda: _read(library, full, city, later))
 
 
 def loaded_areas(library: Library) -> list[tuple[str, str]]:
@@ -147,10 +151,10 @@ def loaded_areas(library: Library) -> list[tuple[str, str]]:
                               if d.info.kind == "provincial_notice" and d.info.province and d.clauses))
 
 
-def _read(library: Library, province: str, city: str | None) -> ProvincialNotice | None:
+def _read(library: Library, province: str, city: str | None, later: tuple[str, ...]) -> ProvincialNotice | None:
     documents = [d for d in library.documents.values() if d.info.kind == "provincial_notice"
                  and d.info.province == province and (not d.info.locality or same_city(d.info.locality, city))
-                 and d.clauses]
+                 and d.clauses and d.info.id not in later]
     if not documents:
         return None
     # the city's own first, then the latest

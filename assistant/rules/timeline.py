@@ -158,7 +158,7 @@ def timeline(as_of: date, library: Library, province: str | None = None, city: s
     phase, label = phase_of(as_of, by_key["application"], by_key["creation"])
     next_year = next_round(as_of, table.round.first_year, table.round.every_years)
     summary = summary_of(phase, as_of, by_key, {d.key: d for d in deadlines}, table.round.wording, next_year)
-    notice = provincial_notice(library, province, city)
+    notice = provincial_notice(library, province, city, as_of)
     return Timeline(as_of=as_of, phase=phase, phase_label=label, summary=summary, issued=table.issued.date,
                     periods=periods, deadlines=deadlines, round_year=table.round.first_year,
                     round_rule=table.round.wording, next_round_year=next_year,
