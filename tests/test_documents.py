@@ -1091,6 +1091,8 @@ XIZANG_LATER = """西藏自治区知识产权局关于示范创建推荐工作�
 
 一、取消原通知第二条第（二）项“示范县本届仅限拉萨市、日喀则市组织推荐，其他地（市）暂不推荐”的规定。
 
+二、示范企业申报材料报送截止时间调整为2025年10月20日；示范市、示范县的报送时间不变，仍按原通知执行。
+
 西藏自治区知识产权局
 2025年9月26日
 """
@@ -1131,3 +1133,17 @@ def test_a_rule_a_later_notice_quotes_and_lifts_no_longer_decides(settings: Sett
     not_yet = check(text, Library.from_settings(settings), as_of=date(2025, 9, 22)).verdicts["county"]
     assert (before.status, after.status) == ("ineligible", "eligible")
     assert not_yet.status == "ineligible"  # asked before the later notice (2025年9月26日) was issued
+
+
+def test_what_a_later_notice_leaves_as_it_was_is_said_to_one_who_thinks_it_changed(
+        settings: Settings, tmp_path: Path) -> None:
+    from datetime import date
+
+    from assistant.answering import Assistant
+    from assistant.answering.conversation import Conversation
+
+    ingest_file(settings, write(tmp_path / "xizang.txt", XIZANG_NOTICE))
+    ingest_file(settings, write(tmp_path / "xizang-later.txt", XIZANG_LATER))
+    answer = Assistant(settings).ask("日喀则市桑珠孜区报示范县，补充通知是不是把截止时间也往后推了？", Conversation(),
+                                     date(2025, 10, 1))
+    assert "补充通知" in answer.citations[0].label and "示范县的报送时间不变" in answer.answer

@@ -1269,6 +1269,11 @@ def test_applying_late_asks_whether_applying_is_still_open(assistant: Assistant)
     assert answer.in_scope and "notice#4.1" in [c.id for c in answer.citations]
 
 
+@pytest.mark.parametrize("question", ["示范企业的材料今天还能往平台上传吗", "申报书今天上传还行不行"])
+def test_uploading_today_asks_whether_applying_is_still_open(assistant: Assistant, question: str) -> None:
+    assert assistant.ask(question, as_of=date(2025, 10, 20)).trace["parts"][0] == "when:still_open"
+
+
 def test_an_applicant_asking_if_it_is_still_in_time_hears_whether_it_may_apply_at_all(assistant: Assistant) -> None:
     """What it asked first (whether in time), then whether it may."""
     answer = assistant.ask("我们是一家股份有限公司，现在报示范企业还赶得上吗", as_of=date(2025, 10, 10))

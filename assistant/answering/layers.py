@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from assistant.rules.profile import Place
 
 ASPECTS = ("channel", "contacts", "limits", "priorities")
+POSTPONED = re.compile(r"延期|延后|推迟|顺延|往后(?:延|推|挪)|延长")  # 不是把时间往后延了么: a change spoken of
 CHANGES_ASKED = re.compile(r"改了|变了|调整了|改动|变动|变化|变更了|哪些(?:变|改|调整)|什么(?:变|改|调整)|"
                            r"说了(?:啥|什么)|讲了(?:啥|什么)|(?:主要|具体)?内容|捋|梳理|归纳|总结")
 PROGRAMME_WORDS = "知识产权强国建设示范创建申报国家通知省市县"  # words every sentence of such a notice shares
@@ -89,7 +90,25 @@ class Layers:
         leads = [lead for area in areas if (lead := self.one_province(piece, area, aspects, area in named, asked))]
         if areas and not named and not self.applicant:  # said nowhere: the notice that answers best first
             leads.sort(key=lambda lead: -len(bigrams(piece) & bigrams("".join(quote for _, quote in lead.quotes))))
-        return combine(leads) if leads else None
+        kept = self.kept_lead(piece, asked)
+        return combine([kept, *leads]) if kept else combine(leads) if leads else None
+
+    def kept_lead(self, piece: str, asked: Sequence[str]) -> Lead | None:
+        """What a later notice the piece speaks of (补充通知不是延期了么) says it leaves as it was for the types
+        asked about (示范县的报送时间不变，仍按原通知执行)."""
+        if not asked or not (LATER_NOTICE.search(piece) or POSTPONED.search(piece)):
+            return None
+        notices = [notice for province, city in self.areas_for(piece)
+                   if (notice := provincial_notice(self.library, province, city, self.as_of))]
+        later = [self.library.documents[doc] for doc in dict.fromkeys(d for n in notices for d in n.docs)
+                 if LATER_NOTICE.search(self.library.documents[doc].info.title)]
+        said = [(d.info.label, clause.id, sentence) for d in later for clause in d.clauses if clause.says_something
+                for sentence in sentences(clause.text)
+                if UNCHANGED.search(sentence) and set(asked) & set(mentioned_types(sentence))]
+        if not said:
+            return None
+        return Lead("".join(f"按{label}：{sentence.rstrip('。；')}。" for label, _, sentence in said),
+                    [(clause_id, sentence) for _, clause_id, sentence in said])
 
     def changes_lead(self, piece: str) -> Lead | None:
         """What a later notice the piece names by its kind (补充通知, 延期通知) says, when the piece asks what it
