@@ -188,7 +188,8 @@ def test_where_a_company_is_registered_outranks_the_place_its_name_begins_with(t
 
 @pytest.mark.parametrize(("typed", "read"), [("咱们县2023年已获评示范县", "我们县2023年已获评示范县"),
                                              ("俺们厂想申请示范企业", "我们厂想申报示范企业"),
-                                             ("示范县的申请由谁组织", "示范县的申报由谁组织")])
+                                             ("示范县的申请由谁组织", "示范县的申报由谁组织"),
+                                             ("回执填错了咋整", "回执填错了怎么办"), ("咋填申报书", "怎么填申报书")])
 def test_spoken_first_person_and_applying_are_read_as_the_notice_writes_them(typed: str, read: str) -> None:
     assert normalize(typed) == read
 
@@ -211,7 +212,8 @@ def test_traditional_characters_are_read_as_simplified(assistant: Assistant) -> 
 
 
 @pytest.mark.parametrize(("typed", "meant"), [("汇执什么时候交", "回执"), ("示范线的申报单位是谁", "示范县"),
-                                              ("北京师范大学能申保示范高校吗", "申报")])
+                                              ("北京师范大学能申保示范高校吗", "申报"), ("平审要几轮", "评审"),
+                                              ("公式期过了没", "公示期"), ("付件二在哪下载", "附件")])
 def test_sound_alike_typos_of_the_programmes_terms_are_repaired(typed: str, meant: str) -> None:
     repaired = normalize(typed)
     assert meant in repaired
