@@ -2864,6 +2864,15 @@ def test_a_school_named_a_daxue_is_undergraduate_unless_its_name_says_otherwise(
     assert extract_profile(text).university.level == level
 
 
+@pytest.mark.parametrize(("text", "level"), [
+    ("我们学院能授予硕士学位，在合肥，想报示范高校", UniversityLevel.undergraduate),
+    ("学校是博士学位授予单位，省教育厅管", UniversityLevel.undergraduate),
+    ("我们学院有四十多位博士老师，是高职", UniversityLevel.junior),  # doctors who teach: no degree it awards
+])
+def test_a_school_awarding_masters_or_doctors_degrees_is_undergraduate(text: str, level: UniversityLevel) -> None:
+    assert extract_profile(text).university.level == level
+
+
 @pytest.mark.parametrize("text", ["我们是驻西安的一所军事院校，能报示范高校吗",
                                   "学校归中央军委训练管理部门管理，本科层次，想报示范高校"])
 def test_a_school_of_the_armed_forces_is_not_set_up_by_the_education_administration(assistant: Assistant,

@@ -236,7 +236,9 @@ EDUCATION_APPROVAL = (r"(?:经过?|由|获)?(?:国家)?(?:教育部|教育行政
                       r"(?:批准|批复|同意|审批)(?:设立|成立|建立)?|批准设立")
 # A school of the armed forces (军队院校, 由军委批准设立): set up outside the education administration.
 MILITARY_SCHOOL = r"军队院校|军事院校|部队院校|武警院校|军队系统|(?:中央)?军委"
-UNDERGRADUATE = r"普通本科|本科院校|本科高校|本科学校|独立学院|双一流|(?<!\d)985(?!\d)|(?<!\d)211(?!\d)|本科"
+# an undergraduate school by its kind, or by the higher degrees it awards (能授博士学位, 硕士点)
+UNDERGRADUATE = (r"普通本科|本科院校|本科高校|本科学校|独立学院|双一流|(?<!\d)985(?!\d)|(?<!\d)211(?!\d)|本科"
+                 r"|(?:硕士|博士)(?:学位)?(?:授予|授权)|(?:硕士|博士)点|授予?[^，,。；]{0,6}(?:硕士|博士)")
 UPGRADED = r"专升本|升本(?!的?(?:材料|申请|申报))"  # 去年升本了; not 升本材料 (what is sent to become one)
 UNIVERSITY_FACTS = [
     Fact("level", {
