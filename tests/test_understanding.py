@@ -2873,6 +2873,13 @@ def test_a_school_awarding_masters_or_doctors_degrees_is_undergraduate(text: str
     assert extract_profile(text).university.level == level
 
 
+@pytest.mark.parametrize("text", ["我们是市人社局批准成立的职业培训学校，叫某某商学院，想报示范高校",
+                                  "我们学院归人力资源和社会保障厅审批，是技工教育，能报示范高校吗"])
+def test_a_school_the_labour_administration_approves_is_no_school_the_education_one_set_up(
+        assistant: Assistant, text: str) -> None:
+    assert statuses(assistant, text)["university"] == "ineligible"
+
+
 @pytest.mark.parametrize("text", ["我们是驻西安的一所军事院校，能报示范高校吗",
                                   "学校归中央军委训练管理部门管理，本科层次，想报示范高校"])
 def test_a_school_of_the_armed_forces_is_not_set_up_by_the_education_administration(assistant: Assistant,

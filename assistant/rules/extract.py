@@ -234,6 +234,8 @@ COMPANY_FACTS = [
 U = UniversityLevel
 EDUCATION_APPROVAL = (r"(?:经过?|由|获)?(?:国家)?(?:教育部|教育行政部门|教育部门|教育主管部门|省教育厅|教育厅)(?:正式)?"
                       r"(?:批准|批复|同意|审批)(?:设立|成立|建立)?|批准设立")
+# A school the labour administration approves (人社局批的职业培训学校, 技工学校): a training school, not a 高等院校.
+LABOUR_APPROVAL = r"(?:人社|人力资源和?社会保障)(?:局|厅|部|部门)?[^，,。；]{0,3}(?:批准|审批|批)|技工学校|技师学院"
 # A school of the armed forces (军队院校, 由军委批准设立): set up outside the education administration.
 MILITARY_SCHOOL = r"军队院校|军事院校|部队院校|武警院校|军队系统|(?:中央)?军委"
 # an undergraduate school by its kind, or by the higher degrees it awards (能授博士学位, 硕士点)
@@ -249,7 +251,8 @@ UNIVERSITY_FACTS = [
         r"成人高校|成人高等学校|成人高等教育|开放大学|广播电视大学|电大|老年大学|网络教育学院": U.adult,
     }, pending={UNDERGRADUATE: U.junior, UPGRADED: U.junior},  # 正在申请专升本: not yet undergraduate
          overrides=(U.adult,)),  # 成人高校，开设本科学历教育: the programmes of an adult school
-    Fact("approved", {EDUCATION_APPROVAL: True, rf"未获批|尚未获批|未经批准|筹建|筹备|{MILITARY_SCHOOL}": False},
+    Fact("approved", {EDUCATION_APPROVAL: True,
+                      rf"未获批|尚未获批|未经批准|筹建|筹备|{MILITARY_SCHOOL}|{LABOUR_APPROVAL}": False},
          negated={EDUCATION_APPROVAL: False}),
     Fact("public", {r"公办|公立": True, r"民办|私立": False}, negated={r"公办|公立": False, r"民办|私立": True}),
     LEGAL_PERSON,
