@@ -52,6 +52,11 @@ def test_a_pending_upgrade_is_not_the_parks_level(assistant: Assistant) -> None:
     assert statuses(assistant, "我们现在是市级科技园，正在争取升格为省级高新区")["park"] == "ineligible"
 
 
+def test_a_level_still_to_come_is_not_the_governments_level(assistant: Assistant) -> None:
+    text = "我们市之前说要撤县改市再升地级，批没批下来我也不知道，能报示范市吗"
+    assert statuses(assistant, text)["city"] == "needs_info"
+
+
 def test_the_schools_merged_into_a_university_are_what_it_was_made_of() -> None:
     text = "本校由两所高职院校和一所卫生专科学校于2022年合并组建，现为普通本科院校"
     assert extract_profile(text).university.level == UniversityLevel.undergraduate
