@@ -158,6 +158,11 @@ def test_an_institute_registered_as_a_company_is_both(assistant: Assistant) -> N
     assert (found["enterprise"], found["institute"]) == ("eligible", "eligible")
 
 
+def test_an_institute_said_later_to_be_a_company_itself_is_both() -> None:
+    profile = extract_profile("我们是某能源集团旗下的设计研究院，研究院自己也是一家有限公司，想报示范企业")
+    assert profile.kind == ApplicantKind.institute and ApplicantKind.company in profile.also
+
+
 # --- 5. no over-caution about a Chinese-law company ---------------------------------------------------
 
 @pytest.mark.parametrize("text", ["我们是一家有限责任公司", "我们是一家股份有限公司，做新材料的"])

@@ -563,7 +563,20 @@ BARE_NOUN = re.compile(r"(?:^|[，,。；;！!？?\n]|我们|本|我)$")  # a ki
 
 def head(text: str) -> Marker | None:
     """The marker that names the applicant, or None when the text names no kind of unit. One that refers back
-    (该公司, 上述单位) is the unit named before it, with the kinds that name carried (…研究院有限公司…该公司)."""
+    (该公司, 上述单位) is the unit named before it, with the kinds that name carried (…研究院有限公司…该公司); the
+    applicant is also what the text later says it itself is (某集团下面的研究院…研究院本身是有限公司)."""
+    chosen = named_unit(text)
+    if chosen is None:
+        return None
+    itself = [m.kind for m in markers(text) if m.start > chosen.start and chosen.kind in m.also
+              and ITSELF.search(text, 0, m.start)]
+    return replace(chosen, also=tuple(dict.fromkeys([*chosen.also, *itself]))) if itself else chosen
+
+
+ITSELF = re.compile(r"(?:本身|自己)(?:也|还|同时)?是(?:一家|一个)?$")
+
+
+def named_unit(text: str) -> Marker | None:
     chosen = head_noun(text)
     if chosen is not None and (just_before(OWN, text, chosen.start) or chosen.by == "intro"):
         return with_opening_kinds(text, chosen)
