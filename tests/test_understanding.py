@@ -52,6 +52,24 @@ def test_a_pending_upgrade_is_not_the_parks_level(assistant: Assistant) -> None:
     assert statuses(assistant, "我们现在是市级科技园，正在争取升格为省级高新区")["park"] == "ineligible"
 
 
+@pytest.mark.parametrize("follow_up", ["补充一下，前年自治区政府批成自治区级高新区了", "更正：后来是省政府下文批的，省级开发区"])
+def test_the_government_that_approved_a_parks_level_is_not_the_applicant(follow_up: str) -> None:
+    earlier = extract_profile("我们园区是县里批的工业园区，想报示范园区")
+    profile = extract_profile(follow_up, previous=earlier)
+    assert (profile.kind, profile.park.level) == (ApplicantKind.park_committee, ParkLevel.provincial)
+
+
+@pytest.mark.parametrize(("text", "level"), [("我们是自治区级高新区管委会", ParkLevel.provincial),
+                                           ("园区是区级工业园，区政府管的", ParkLevel.below_provincial)])
+def test_an_autonomous_regions_level_is_a_provinces(text: str, level: ParkLevel) -> None:
+    assert extract_profile(text).park.level == level
+
+
+def test_a_level_taken_back_as_written_wrongly_leaves_the_one_beside_it() -> None:
+    profile = extract_profile("园区其实是市级园区，国家级是宣传册上写错了")
+    assert profile.park.level == ParkLevel.below_provincial
+
+
 def test_a_level_still_to_come_is_not_the_governments_level(assistant: Assistant) -> None:
     text = "我们市之前说要撤县改市再升地级，批没批下来我也不知道，能报示范市吗"
     assert statuses(assistant, text)["city"] == "needs_info"

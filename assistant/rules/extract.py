@@ -141,7 +141,7 @@ ZONE_AFTER = r"(?:一个|一家)?[^，,。；;！!？?\n]{0,4}?(?:园区|产业�
 ZONE_SHORT = r"(?:高新|经开|经济(?:技术)?开发区|开发区|工业园|产业园)"
 # 省经开区, 国高新区: short forms of 省级…, 国家级…, not the end of a name (江苏省经济开发区, 全国高新区)
 SHORT_FORM = r"(?:(?<![\u4e00-\u9fff])|(?<=[是的个家为]))"
-PROVINCIAL = rf"省级|{SHORT_FORM}省(?={ZONE_SHORT})"
+PROVINCIAL = rf"省级|自治区级|{SHORT_FORM}省(?={ZONE_SHORT})"  # 自治区级: a province's level
 PARK_FACTS = [
     Fact("level", {
         r"国家级|国家高新区|国家经开区|国家[^，,。；;]{0,6}?(?:高新技术产业(?:开发|示范)区|经济技术开发区|自主创新示范区)|"
@@ -150,7 +150,7 @@ PARK_FACTS = [
         PROVINCIAL: L.provincial,
         rf"省(?:政府|人民政府|委|里){APPROVED}|省{APPROVAL_TITLE}": L.provincial,
         # not 园区级别, nor the powers a zone exercises (承担县级政府职能, 县级管理权限)
-        r"(?:地市级|设区市级|市级|县级(?!市)|区级)(?!别|(?:政府|行政|经济社会)?(?:职能|职权|管理权限|权限))|市属|县属|区属|"
+        r"(?:地市级|设区市级|市级|县级(?!市)|(?<!自治)区级)(?!别|(?:政府|行政|经济社会)?(?:职能|职权|管理权限|权限))|市属|县属|区属|"
         r"(?:县|市|区)里的(?!省|国家|[^，,。；;！!？?\n]{0,14}?(?:省级|国家级))|"  # not 县里的省级经开区, 区里的某某
         # 开发区（省级）: where a provincial zone lies
         rf"(?:市|县|区)(?:政府|人民政府|委|里)(?:自己|自行)?(?:{APPROVED}|设|建)的{ZONE_AFTER}|"
