@@ -3416,3 +3416,16 @@ def test_another_type_asked_after_a_question_that_differs_by_type_is_that_questi
 def test_a_question_asked_before_what_it_is_about_is_read_with_it(assistant: Assistant, question: str,
                                                                     parts: list[str]) -> None:
     assert assistant.ask(question, as_of=DAY).trace["parts"] == parts
+
+
+@pytest.mark.parametrize(("question", "part"), [
+    ("那下面的研究中心报示范科研机构呢，中心是市局发文成立的", "eligibility:"),  # how the unit was set up
+    ("这个通知的发文单位是谁", "topic:issuer"),
+])
+def test_a_unit_set_up_by_a_document_is_not_a_question_about_who_issued_the_notice(
+        assistant: Assistant, question: str, part: str) -> None:
+    assert assistant.ask(question, as_of=DAY).trace["parts"] == [part]
+
+
+def test_a_school_run_enterprise_is_a_company() -> None:
+    assert extract_profile("学校办的校企，想报示范企业").kind == ApplicantKind.company
