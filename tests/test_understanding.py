@@ -3429,3 +3429,9 @@ def test_a_unit_set_up_by_a_document_is_not_a_question_about_who_issued_the_noti
 
 def test_a_school_run_enterprise_is_a_company() -> None:
     assert extract_profile("学校办的校企，想报示范企业").kind == ApplicantKind.company
+
+
+@pytest.mark.parametrize("question", ["回执寄哪", "回执发哪，邮箱多少"])
+def test_where_the_receipt_goes_is_answered_with_the_mailbox(assistant: Assistant, question: str) -> None:
+    answer = assistant.ask(question, as_of=DAY)
+    assert "topic:liaison" in answer.trace["parts"] and "zLzL@cnipa.gov.cn" in answer.answer
