@@ -3435,3 +3435,10 @@ def test_a_school_run_enterprise_is_a_company() -> None:
 def test_where_the_receipt_goes_is_answered_with_the_mailbox(assistant: Assistant, question: str) -> None:
     answer = assistant.ask(question, as_of=DAY)
     assert "topic:liaison" in answer.trace["parts"] and "zLzL@cnipa.gov.cn" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["回执几号交 验收是哪年", "验收哪年，创建期多长时间"])
+def test_two_events_each_asked_when_in_a_clause_of_its_own_are_both_answered(
+        assistant: Assistant, question: str) -> None:
+    parts = assistant.ask(question, as_of=DAY).trace["parts"]
+    assert len([part for part in parts if part.startswith("when:")]) == 2

@@ -355,7 +355,8 @@ def events(piece: str) -> list[str]:
     if "receipt" in found and "recommendation" in found and not RECOMMENDED.search(piece):
         found.remove("recommendation")  # "回执现在还能报送吗": what is sent is the receipt
     if len(found) > 1 and not EVENT_LIST.search(piece):
-        found = [nearest_event(piece, found)]  # "没评上的下一届什么时候": the one the time words ask about
+        found = timed_apart(piece, found) or [nearest_event(piece, found)]  # "没评上的下一届什么时候": the one the
+        # time words ask about
     if found in ([], ["application"]) and pattern("deadline").search(piece):
         return ["recommendation"]  # the application stage ends with the provincial offices' recommendation
     if found in ([], ["application"]) and pattern("still_open").search(piece):
@@ -363,6 +364,14 @@ def events(piece: str) -> list[str]:
     if not found and PHASE.search(piece):
         return ["phase"]
     return found
+
+
+def timed_apart(piece: str, found: list[str]) -> list[str]:
+    """The events each asked when in a clause of its own (啥时候验收 创建期几年), when more than one is."""
+    per_clause = [[event for event in found if pattern(f"event_{event}").search(clause)]
+                  for clause in re.split(r"[，,；;？?\s]+", piece) if pattern("when").search(clause)]
+    asked = list(dict.fromkeys(named[0] for named in per_clause if len(named) == 1))
+    return asked if len(asked) > 1 else []
 
 
 def nearest_event(piece: str, found: list[str]) -> str:
