@@ -3442,3 +3442,11 @@ def test_two_events_each_asked_when_in_a_clause_of_its_own_are_both_answered(
         assistant: Assistant, question: str) -> None:
     parts = assistant.ask(question, as_of=DAY).trace["parts"]
     assert len([part for part in parts if part.startswith("when:")]) == 2
+
+
+@pytest.mark.parametrize(("question", "in_scope"), [("申报书模板是哪个附件", True), ("回执表是附件几", True),
+                                                    ("名额分配表里我们省有几个", False)])
+def test_which_annex_holds_a_thing_is_answered_though_the_annex_is_not_loaded(
+        assistant: Assistant, question: str, in_scope: bool) -> None:
+    answer = assistant.ask(question, as_of=DAY)
+    assert answer.in_scope is in_scope and "附件" in answer.answer

@@ -115,7 +115,11 @@ def annex_lead(library: Library, annex_id: str, what: str, question: str) -> Lea
                     [(c.id, c.text) for c in sorted(closest, key=parts.index)])
     listed = f"notice#annex.{number}"
     return Lead(f"{what}载于通知附件{number}《{document.info.title}》，该附件尚未载入，无法提供其具体内容，"
-                "请以省级知识产权局转发的附件原件为准。", [(listed, library.clause(listed).text)], in_scope=False)
+                "请以省级知识产权局转发的附件原件为准。", [(listed, library.clause(listed).text)],
+                in_scope=bool(WHICH_ANNEX.search(question)))  # which annex it is, the notice says itself
+
+
+WHICH_ANNEX = re.compile(r"哪(?:一)?个附件|附件[几哪]|第几个?附件|在哪个?附件|是哪个?附件")
 
 
 ASKS_NUMBER = re.compile(r"几个|几名|几家|多少个|多少名|多少家|是多少|有多少|数量是|具体名额|名额是(?:多少|几)|分配表")
