@@ -3450,3 +3450,17 @@ def test_which_annex_holds_a_thing_is_answered_though_the_annex_is_not_loaded(
         assistant: Assistant, question: str, in_scope: bool) -> None:
     answer = assistant.ask(question, as_of=DAY)
     assert answer.in_scope is in_scope and "附件" in answer.answer
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("西安高新区管委会想报示范园区", "eligible"),  # a zone the State Council approved, its level unsaid
+    ("我们是兰州经济技术开发区管委会，能报示范园区吗", "eligible"),
+    ("我们是中关村的一个分园，有单设的管委会，能单独报示范园区吗", "needs_info"),  # a part of it, not the zone
+    ("我们园区紧挨着西安高新区，是区级工业园，管委会想报示范园区", "ineligible"),  # its own level said
+    ("某某县高新区管委会想报示范园区", "needs_info"),  # no zone the list names
+])
+def test_a_zone_named_as_one_the_state_council_approved_is_national(
+        assistant: Assistant, text: str, status: str) -> None:
+    verdict = assistant.check(text, as_of=DAY).verdicts["park"]
+    assert verdict.status == status
+    assert status != "eligible" or "国务院批准的国家级园区" in verdict.reason

@@ -232,7 +232,9 @@ def park_committee(profile: Profile, judge: Judge) -> Verdict:
     if unknown:
         ask = [ASK["park_type"]] * (kind_of_park is None) + [ASK["park_level"]] * (level is None)
         return judge.needs(f"已知是园区管委会，但还不清楚园区的{'和'.join(unknown)}。", ask)
-    return judge.eligible(f"{PARK_LEVEL_LABELS[level]}{PARK_TYPE_LABELS[kind_of_park]}管委会符合“省级以上高新区、"
+    named = profile.park.named_national
+    said = f"{named}是国务院批准的国家级园区（按其名称）；" if named else ""
+    return judge.eligible(f"{said}{PARK_LEVEL_LABELS[level]}{PARK_TYPE_LABELS[kind_of_park]}管委会符合“省级以上高新区、"
                           f"经开区等产业园区管委会”的要求，可申报{judge.type.short}。")
 
 

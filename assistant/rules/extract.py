@@ -33,6 +33,7 @@ from assistant.rules.layout import (
     without_speaker_labels,
 )
 from assistant.rules.params import PROJECT_KEYS, ProjectKey, project_types
+from assistant.rules.params import places as place_params
 from assistant.rules.profile import (
     LEGAL_FORMS,
     ApplicantKind,
@@ -1101,14 +1102,32 @@ HIGH_LEVEL = re.compile(rf"国家级|国家高新区|国家经开区|{PROVINCIAL
 
 def park_facts(text: str, place: Place | None) -> ParkFacts:
     """The zone's facts; a zone a municipality approved or calls 市级 is a provincial one; a part of a provincial or
-    national zone is one."""
+    national zone is one; a zone named as one the State Council approved is national, its level unsaid."""
     facts = ParkFacts(**read_facts(text, PARK_FACTS))
+    named = next((m.group() for m in national_zones().finditer(text) if not qualifiers(text, m.start(), m.end())), None)
+    if facts.level is None and named:
+        facts = facts.model_copy(update={"part_of_zone": True} if SUB_ZONE.search(text) else
+                                 {"level": L.national, "named_national": named})
     if any(PART_AFTER.match(text, m.end()) for m in HIGH_LEVEL.finditer(text)):
         facts = facts.model_copy(update={"part_of_zone": True})
     if place is not None and places.in_municipality(place.adcode) and facts.level in (L.below_provincial, None) \
             and MUNICIPAL_LEVEL.search(text):
         return facts.model_copy(update={"level": L.provincial})
     return facts
+
+
+SUB_ZONE = re.compile(r"分园|子园|园中园|一区多园|分区")  # 中关村…的一个分园: a part of the zone named, not the zone
+
+
+@cache
+def national_zones() -> re.Pattern[str]:
+    """The names of zones the State Council approved as national (``national_zones`` in places.yaml)."""
+    zones = place_params()["national_zones"]
+    def cities(key: str) -> str:
+        return "|".join(sorted(zones[key], key=len, reverse=True))
+    return re.compile(rf"(?:{cities('high_tech')})市?(?:国家)?(?:高新区|高新技术产业开发区|高新技术开发区)"
+                      rf"|(?:{cities('economic')})市?(?:国家级)?(?:经开区|经济技术开发区)"
+                      rf"|{'|'.join(zones['high_tech_names'])}")
 
 
 def implied_kind(titles: list[ProjectKey]) -> ApplicantKind | None:

@@ -117,6 +117,7 @@ class ParkFacts(BaseModel):
     type: ParkType | None = None
     committee: bool | None = Field(None, description="园区有自己的管委会（没有单独的管委会为 False）")
     part_of_zone: bool | None = Field(None, description="申报的是省级以上园区的一部分（一区多园的分园、片区、园中园）")
+    named_national: str | None = Field(None, description="级别未说，按名称是国务院批准的国家级园区（成都高新区）")
 
 
 class LegalForm(StrEnum):
