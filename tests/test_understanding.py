@@ -3464,3 +3464,8 @@ def test_a_zone_named_as_one_the_state_council_approved_is_national(
     verdict = assistant.check(text, as_of=DAY).verdicts["park"]
     assert verdict.status == status
     assert status != "eligible" or "国务院批准的国家级园区" in verdict.reason
+
+
+def test_what_the_form_asks_for_said_colloquially_is_the_form_topic(assistant: Assistant) -> None:
+    answer = assistant.ask("申报书里头都要填啥", as_of=DAY)
+    assert answer.trace["parts"] == ["topic:form"] and "附件1" in answer.answer
