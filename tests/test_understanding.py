@@ -217,7 +217,8 @@ def test_where_a_company_is_registered_outranks_the_place_its_name_begins_with(t
 @pytest.mark.parametrize(("typed", "read"), [("咱们县2023年已获评示范县", "我们县2023年已获评示范县"),
                                              ("俺们厂想申请示范企业", "我们厂想申报示范企业"),
                                              ("示范县的申请由谁组织", "示范县的申报由谁组织"),
-                                             ("回执填错了咋整", "回执填错了怎么办"), ("咋填申报书", "怎么填申报书")])
+                                             ("回执填错了咋整", "回执填错了怎么办"), ("咋填申报书", "怎么填申报书"),
+                                             ("申报书都填啥", "申报书都填什么")])
 def test_spoken_first_person_and_applying_are_read_as_the_notice_writes_them(typed: str, read: str) -> None:
     assert normalize(typed) == read
 

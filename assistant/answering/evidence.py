@@ -30,7 +30,7 @@ class Programme:
     note: str
 
 
-INTERROGATIVE = re.compile(r"谁|哪|什么|怎|几|多少|吗|呢|么|啥|是否|有没有|([\u4e00-\u9fff])不\1")
+INTERROGATIVE = re.compile(r"谁|哪|什么|怎|几|多少|吗|呢|么|是否|有没有|([\u4e00-\u9fff])不\1")
 
 
 @cache

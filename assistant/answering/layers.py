@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 ASPECTS = ("channel", "contacts", "limits", "priorities")
 POSTPONED = re.compile(r"延期|延后|推迟|顺延|往后(?:延|推|挪)|延长")  # 不是把时间往后延了么: a change spoken of
 CHANGES_ASKED = re.compile(r"改了|变了|调整了|改动|变动|变化|变更了|哪些(?:变|改|调整)|什么(?:变|改|调整)|"
-                           r"说了(?:啥|什么)|讲了(?:啥|什么)|(?:主要|具体)?内容|捋|梳理|归纳|总结")
+                           r"说了什么|讲了什么|(?:主要|具体)?内容|捋|梳理|归纳|总结")
 PROGRAMME_WORDS = "知识产权强国建设示范创建申报国家通知省市县"  # words every sentence of such a notice shares
 MIN_SHARED = 3  # content bigrams a sentence must share with the question to answer it
 MAX_SENTENCES = 3

@@ -161,8 +161,8 @@ class Assistant:
         if decision.route not in (Intent.smalltalk, Intent.drafting, Intent.listed) or decision.about_applicant:
             conversation.profile = result.profile  # a question about another unit (是示范县吗) is no self-description
         switched = self.types_turned_to(turn.kind, result) \
-            if turn.kind not in (None, before) and pattern("follow_up").search(text) else []
-        focus = decision.types or switched or ([] if pattern("asks_which_types").search(text)  # 能报什么: all
+            if turn.kind not in (None, before) and pattern("follow_up").search(read) else []
+        focus = decision.types or switched or ([] if pattern("asks_which_types").search(read)  # 能报什么: all
                                                 else conversation.focus_types)  # follow-ups keep the earlier types
         timed = any(part.intent == Intent.when for part in decision.parts)
         lead = compose.combine([self._layered(part, result, focus if part.intent == Intent.eligibility

@@ -382,7 +382,7 @@ def founders(text: str) -> list[Founder]:
 # People named as the founders (举办者：陈某某、林某某, read as 由陈某某、林某某举办): names, not units.
 PERSONS_FOUNDING = re.compile(r"由((?:[\u4e00-\u9fff]{2,3}[、和及与]){0,5}[\u4e00-\u9fff]{2,3})(?:等|两人|二人|三人)?"
                               r"(?:共同)?(?:举办|设立|出资设立|创办)")
-NOT_A_PERSON = re.compile(r"[局厅司院所会校府委区市县省部团业心室站处办]$|[谁哪何啥]|出资")  # units, questions
+NOT_A_PERSON = re.compile(r"[局厅司院所会校府委区市县省部团业心室站处办]$|[谁哪何]|出资")  # units, questions
 
 
 def founded_by_persons(text: str) -> list[Founder]:
@@ -662,10 +662,10 @@ def revoked_later(text: str, end: int) -> bool:
     return False
 
 
-# A national IP title recalled without its name (评过个国家级的知识产权啥企业): which title it was is unknown.
+# A national IP title recalled without its name (评过个国家级的知识产权什么企业): which title it was is unknown.
 BETWEEN = r"[^，,。；;！!？?\n]"
 VAGUE_TITLE = re.compile(rf"(?:{alternation('recognition')}){BETWEEN}{{0,10}}?国家级?{BETWEEN}{{0,4}}?"
-                         r"知识产权(?:啥|什么|的|那个|某个|某种|个)?(企业|县|市|园区|高校|大学|科研机构|研究院|研究所)")
+                         r"知识产权(?:什么|的|那个|某个|某种|个)?(企业|县|市|园区|高校|大学|科研机构|研究院|研究所)")
 VAGUE_HOLDERS: dict[str, ProjectKey] = {"企业": "enterprise", "县": "county", "市": "city", "园区": "park",
                                         "高校": "university", "大学": "university", "科研机构": "institute",
                                         "研究院": "institute", "研究所": "institute"}
