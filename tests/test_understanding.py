@@ -3470,3 +3470,11 @@ def test_a_zone_named_as_one_the_state_council_approved_is_national(
 def test_what_the_form_asks_for_said_colloquially_is_the_form_topic(assistant: Assistant) -> None:
     answer = assistant.ask("申报书里头都要填啥", as_of=DAY)
     assert answer.trace["parts"] == ["topic:form"] and "附件1" in answer.answer
+
+
+@pytest.mark.parametrize(("answer", "status"), [("市政府批的", "ineligible"), ("是省政府批的", "eligible")])
+def test_who_approved_the_zone_said_alone_in_reply_is_its_level(
+        assistant: Assistant, answer: str, status: str) -> None:
+    chat = Conversation()
+    assistant.ask("我们是工业园区管委会，想报示范园区", chat, as_of=DAY)
+    assert assistant.ask(answer, chat, as_of=DAY).check.verdicts["park"].status == status

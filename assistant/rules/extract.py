@@ -156,6 +156,7 @@ PARK_FACTS = [
         # 开发区（省级）: where a provincial zone lies
         rf"(?:市|县|区)(?:政府|人民政府|委|里)(?:自己|自行)?(?:{APPROVED}|设|建)的{ZONE_AFTER}|"
         rf"{ZONE_BEFORE}(?:市|县|区)(?:政府|人民政府|委|里)(?:自己|自行)?{APPROVED}|"
+        rf"^(?:是|都是|就是)?(?:市|县|区)(?:政府|人民政府|委|里)(?:自己|自行)?{APPROVED}的?$|"  # 县里批的: said alone
         rf"经[^，,。；;！!？?\n省]{{0,8}}?(?:市|县|区)(?:政府|人民政府|委){APPROVED}|(?:市|县|区){APPROVAL_TITLE}":
             L.below_provincial,
     }, negated={r"省级以上": L.below_provincial, PROVINCIAL: L.below_provincial},
