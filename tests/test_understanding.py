@@ -3478,3 +3478,10 @@ def test_who_approved_the_zone_said_alone_in_reply_is_its_level(
     chat = Conversation()
     assistant.ask("我们是工业园区管委会，想报示范园区", chat, as_of=DAY)
     assert assistant.ask(answer, chat, as_of=DAY).check.verdicts["park"].status == status
+
+
+def test_a_follow_up_asking_about_another_unit_with_more_said_after_it_is_a_follow_up(assistant: Assistant) -> None:
+    chat = Conversation()
+    assistant.ask("我们是一家有限责任公司，想报示范企业", chat, as_of=DAY)
+    answer = assistant.ask("还有一家控股的股份公司呢，专利也挺多", chat, as_of=DAY)
+    assert answer.trace["parts"] == ["eligibility:"] and answer.check.verdicts["enterprise"].status == "eligible"
