@@ -56,7 +56,7 @@ SAME_AS = {"贯标认证": "知识产权管理体系认证（GB/T 29490）", "�
 SAME_AS_WORDS = re.compile("|".join(sorted(SAME_AS, key=len, reverse=True)))
 
 
-def condition_met(condition: ProvincialCondition, text: str, as_of: date, place: Place | None = None) -> bool | None:
+def condition_met(condition: ProvincialCondition, text: str, as_of: date, place: Place | None) -> bool | None:
     """True when the text says the condition is met, False when a figure it states falls short, None when the
     text does not speak of it. A condition naming the only places that may apply is met by the applicant's
     ``place``."""

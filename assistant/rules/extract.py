@@ -1105,8 +1105,8 @@ def park_facts(text: str, place: Place | None) -> ParkFacts:
     """The zone's facts; a zone a municipality approved or calls 市级 is a provincial one; a part of a provincial or
     national zone is one; a zone named as one the State Council approved is national, its level unsaid."""
     facts = ParkFacts(**read_facts(text, PARK_FACTS))
-    named = next((m.group() for m in national_zones().finditer(text) if not qualifiers(text, m.start(), m.end())), None)
-    if facts.level is None and named:
+    if facts.level is None and (named := next((m.group() for m in national_zones().finditer(text)
+                                               if not qualifiers(text, m.start(), m.end())), None)):
         facts = facts.model_copy(update={"part_of_zone": True} if SUB_ZONE.search(text) else
                                  {"level": L.national, "named_national": named})
     if any(PART_AFTER.match(text, m.end()) for m in HIGH_LEVEL.finditer(text)):
