@@ -26,7 +26,7 @@ from assistant.rules.extract import mentioned_types
 from assistant.rules.provincial import LATER_NOTICE, UNCHANGED, loaded_areas, provincial_notice, sentences
 
 if TYPE_CHECKING:
-    from assistant.corpus.model import Clause
+    from assistant.corpus.model import Clause, Document
     from assistant.retrieval.base import Hit
     from assistant.rules.profile import Place
 
@@ -98,17 +98,19 @@ class Layers:
         asked about (示范县的报送时间不变，仍按原通知执行)."""
         if not asked or not (LATER_NOTICE.search(piece) or POSTPONED.search(piece)):
             return None
-        notices = [notice for province, city in self.areas_for(piece)
-                   if (notice := provincial_notice(self.library, province, city, self.as_of))]
-        later = [self.library.documents[doc] for doc in dict.fromkeys(d for n in notices for d in n.docs)
-                 if LATER_NOTICE.search(self.library.documents[doc].info.title)]
-        said = [(d.info.label, clause.id, sentence) for d in later for clause in d.clauses if clause.says_something
-                for sentence in sentences(clause.text)
-                if UNCHANGED.search(sentence) and set(asked) & set(mentioned_types(sentence))]
+        later = [d for d in self.notices_for(piece) if LATER_NOTICE.search(d.info.title)]
+        said = [(d.info.label, clause_id, sentence) for d in later for clause_id, sentence in left_as_it_was(d)
+                if set(asked) & set(mentioned_types(sentence))]
         if not said:
             return None
         return Lead("".join(f"按{label}：{sentence.rstrip('。；')}。" for label, _, sentence in said),
                     [(clause_id, sentence) for _, clause_id, sentence in said])
+
+    def notices_for(self, piece: str) -> list[Document]:
+        """The loaded notices of the places the piece is about, each once, the leading one of each place first."""
+        notices = [notice for province, city in self.areas_for(piece)
+                   if (notice := provincial_notice(self.library, province, city, self.as_of))]
+        return [self.library.documents[doc] for doc in dict.fromkeys(d for n in notices for d in n.docs)]
 
     def changes_lead(self, piece: str) -> Lead | None:
         """What a later notice the piece names by its kind (补充通知, 延期通知) says, when the piece asks what it
@@ -116,15 +118,10 @@ class Layers:
         kind = LATER_NOTICE.search(piece)
         if kind is None or not CHANGES_ASKED.search(piece):
             return None
-        notices = [notice for province, city in self.areas_for(piece)
-                   if (notice := provincial_notice(self.library, province, city, self.as_of))]
-        documents = [self.library.documents[doc] for doc in dict.fromkeys(d for n in notices for d in n.docs)
-                     if kind.group() in self.library.documents[doc].info.label]
+        documents = [d for d in self.notices_for(piece) if kind.group() in d.info.label]
         quotes = [(clause.id, said[0]) for d in documents for clause in d.clauses
                   if clause.kind in ("section", "item") and (said := said_in(clause))]
-        quotes += [(clause.id, sentence) for d in documents for clause in d.clauses if clause.says_something
-                   for sentence in sentences(clause.text) if UNCHANGED.search(sentence)]
-        quotes = list(dict.fromkeys(quotes))
+        quotes = list(dict.fromkeys([*quotes, *(quote for d in documents for quote in left_as_it_was(d))]))
         if not quotes:
             return None
         by_notice = {d.info.label: [quote.rstrip("。；") for clause_id, quote in quotes
@@ -166,6 +163,12 @@ def of_the_office_asked(piece: str, city_notice: bool) -> bool:
     province's when it names the province's (both when it names neither or both)."""
     province, city = bool(PROVINCE_OFFICE.search(piece)), bool(CITY_OFFICE.search(piece))
     return province == city or (city if city_notice else province)
+
+
+def left_as_it_was(document: Document) -> list[tuple[str, str]]:
+    """The sentences in which a notice says what it leaves as it was (…的报送时间不变，仍按原通知执行), by clause."""
+    return [(clause.id, sentence) for clause in document.clauses if clause.says_something
+            for sentence in sentences(clause.text) if UNCHANGED.search(sentence)]
 
 
 def said_in(clause: Clause) -> list[str]:
