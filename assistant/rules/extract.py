@@ -1105,19 +1105,15 @@ def park_facts(text: str, place: Place | None) -> ParkFacts:
     """The zone's facts; a zone a municipality approved or calls 市级 is a provincial one; a part of a provincial or
     national zone is one; a zone named as one the State Council approved is national, its level unsaid."""
     facts = ParkFacts(**read_facts(text, PARK_FACTS))
-    if facts.level is None and (named := next((m.group() for m in national_zones().finditer(text)
-                                               if not qualifiers(text, m.start(), m.end())), None)):
-        facts = facts.model_copy(update={"part_of_zone": True} if SUB_ZONE.search(text) else
-                                 {"level": L.national, "named_national": named})
-    if any(PART_AFTER.match(text, m.end()) for m in HIGH_LEVEL.finditer(text)):
-        facts = facts.model_copy(update={"part_of_zone": True})
+    zones = list(national_zones().finditer(text)) if facts.level is None else []
+    if any(PART_AFTER.match(text, m.end()) for m in [*HIGH_LEVEL.finditer(text), *zones]):
+        facts = facts.model_copy(update={"part_of_zone": True})  # 中关村的一个分园: a part of the zone named
+    elif named := next((m.group() for m in zones if not qualifiers(text, m.start(), m.end())), None):
+        facts = facts.model_copy(update={"level": L.national, "named_national": named})
     if place is not None and places.in_municipality(place.adcode) and facts.level in (L.below_provincial, None) \
             and MUNICIPAL_LEVEL.search(text):
         return facts.model_copy(update={"level": L.provincial})
     return facts
-
-
-SUB_ZONE = re.compile(r"分园|子园|园中园|一区多园|分区")  # 中关村…的一个分园: a part of the zone named, not the zone
 
 
 @cache
