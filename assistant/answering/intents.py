@@ -367,7 +367,7 @@ def events(piece: str) -> list[str]:
 
 
 def timed_apart(piece: str, found: list[str]) -> list[str]:
-    """The events each asked when in a clause of its own (啥时候验收 创建期几年), when more than one is."""
+    """The events each asked when in a clause of its own (回执几号交 验收是哪年), when more than one is."""
     per_clause = [[event for event in found if pattern(f"event_{event}").search(clause)]
                   for clause in re.split(r"[，,；;？?\s]+", piece) if pattern("when").search(clause)]
     asked = list(dict.fromkeys(named[0] for named in per_clause if len(named) == 1))

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from assistant.rules.profile import Place
 
 ASPECTS = ("channel", "contacts", "limits", "priorities")
-POSTPONED = re.compile(r"延期|延后|推迟|顺延|往后(?:延|推|挪)|延长")  # 不是把时间往后延了么: a change spoken of
+POSTPONED = re.compile(r"延期|延后|推迟|顺延|往后(?:延|推|挪)|延长")  # 听说日子往后推了: a change spoken of
 CHANGES_ASKED = re.compile(r"改了|变了|调整了|改动|变动|变化|变更了|哪些(?:变|改|调整)|什么(?:变|改|调整)|"
                            r"说了什么|讲了什么|(?:主要|具体)?内容|捋|梳理|归纳|总结")
 PROGRAMME_WORDS = "知识产权强国建设示范创建申报国家通知省市县"  # words every sentence of such a notice shares
@@ -94,8 +94,8 @@ class Layers:
         return combine([kept, *leads]) if kept else combine(leads) if leads else None
 
     def kept_lead(self, piece: str, asked: Sequence[str]) -> Lead | None:
-        """What a later notice the piece speaks of (补充通知不是延期了么) says it leaves as it was for the types
-        asked about (示范县的报送时间不变，仍按原通知执行)."""
+        """What a later notice the piece speaks of (补充通知是不是把日子推后了) says it leaves as it was for the types
+        asked about (其余项目的时间不变)."""
         if not asked or not (LATER_NOTICE.search(piece) or POSTPONED.search(piece)):
             return None
         later = [d for d in self.notices_for(piece) if LATER_NOTICE.search(d.info.title)]
@@ -138,7 +138,7 @@ class Layers:
             return Lead(f"{province}的转发通知未载入，{province}的具体安排（报送方式、联系人、推荐限额等）"
                         f"以{province}的通知为准。", [], in_scope=False)
         docs = [doc for doc in notice.docs if of_the_office_asked(piece, doc in notice.cities)] \
-            if aspects and set(aspects) <= OFFICES_OWN else []  # 省里对接人: that office's contact, its priorities
+            if aspects and set(aspects) <= OFFICES_OWN else []  # 省局联系人是谁: that office's contact, its priorities
         clauses = [c for doc in docs or notice.docs for c in self.library.documents[doc].clauses if c.says_something]
         chosen = [q for aspect in aspects for q in best_sentences(piece, clauses, aspect, asked)] \
             or closest_sentences(piece, clauses, asked)  # none says the aspect in its words: the closest answer
@@ -154,7 +154,7 @@ class Layers:
 
 
 OFFICES_OWN = {"contacts", "priorities"}  # what each office's notice says of itself: whom to ask, what it favours
-PROVINCE_OFFICE = re.compile(r"省局|省里|省知识产权局|省厅|省市场监管局|自治区局")  # 省里对接人: the province's
+PROVINCE_OFFICE = re.compile(r"省局|省里|省知识产权局|省厅|省市场监管局|自治区局")  # 省局联系人是谁: the province's
 CITY_OFFICE = re.compile(r"市局|市里|市知识产权局|市市场监管局|州局|州里")  # 市局找谁: the city bureau's
 
 
@@ -166,7 +166,7 @@ def of_the_office_asked(piece: str, city_notice: bool) -> bool:
 
 
 def left_as_it_was(document: Document) -> list[tuple[str, str]]:
-    """The sentences in which a notice says what it leaves as it was (…的报送时间不变，仍按原通知执行), by clause."""
+    """The sentences in which a notice says what it leaves as it was (…时间不变，照原通知办), by clause."""
     return [(clause.id, sentence) for clause in document.clauses if clause.says_something
             for sentence in sentences(clause.text) if UNCHANGED.search(sentence)]
 

@@ -204,7 +204,7 @@ class Assistant:
         if part.intent == Intent.when:
             lead = compose.timeline_lead(result.timeline, part.slot, answers_to_province(result.profile), part.text)
             # said nowhere, for a type: each loaded notice's date for it (their dates for no type differ by type)
-            types = focus or self.held_by(result.profile.kind)  # 我们企业的截止呢: a company's type
+            types = focus or self.held_by(result.profile.kind)  # 公司这边几号截止: a company's type
             placeless = not result.timeline.province and part.slot in compose.PROVINCE_EVENTS and bool(types)
             loaded = compose.loaded_deadlines_lead([timeline(result.timeline.as_of, self.library, province, city, types)
                                                     for province, city in loaded_areas(self.library)]) \
