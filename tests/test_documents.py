@@ -595,6 +595,10 @@ OLDER_ROUND = """国家知识产权局办公室关于组织开展2022年度国�
 
 （二）省级推荐。各省级知识产权局于2022年9月20日前将推荐名单报送国家知识产权局。
 
+二、联系方式
+
+运用促进司 钱七 010-66660000
+
 国家知识产权局办公室
 2022年7月15日
 """
@@ -609,6 +613,42 @@ def test_an_earlier_round_that_ran_another_programme_too_is_answered_from_its_lo
     assert ingest_file(settings, write(tmp_path / "older.txt", OLDER_ROUND)).kind == "reference"
     answer = Assistant(settings).ask("2022年度那批优势企业和示范企业申报，企业要在几号前在线填报？", as_of=date(2025, 10, 1))
     assert answer.in_scope and "2022年8月20日" in answer.answer and "（参考）" in answer.answer
+
+
+def test_what_an_earlier_rounds_loaded_notice_arranged_is_answered_from_it_not_from_this_rounds_notices(
+        settings: Settings, tmp_path: Path) -> None:
+    from datetime import date
+
+    from assistant.answering import Assistant
+
+    ingest_file(settings, write(tmp_path / "liupanshui.md", ZONE_CITY_NOTICE))
+    ingest_file(settings, write(tmp_path / "older.txt", OLDER_ROUND))
+    answer = Assistant(settings).ask("2022年那次省局报名单是几号前？当时国家局找谁？", as_of=date(2025, 10, 1))
+    assert answer.citations[0].doc == "ref-2022-480" and "2022年9月20日" in answer.answer and "钱七" in answer.answer
+    assert "liupanshui-2025" not in {c.doc for c in answer.citations} and "不作为本届申报的依据" in answer.answer
+
+
+LAUNCH_NEWS = "全市示范创建推进会召开\n\n来源：六盘水日报\n\n" \
+              "9月18日，全市知识产权强国建设示范创建推进会在钟山区召开，市局副局长赵六出席会议并讲话。\n\n" \
+              "会议要求，企业申报材料于9月28日前报送市局。\n"
+
+
+@pytest.mark.parametrize(("question", "from_the_news"), [
+    ("日报上写的那个推进会在哪天开的？谁讲的话？", True),  # what the news reported
+    ("日报上说企业材料报市局，市局那边谁负责？", False),  # what the notices arrange
+])
+def test_a_news_item_answers_what_it_reported_but_not_what_the_notices_arrange(
+        settings: Settings, tmp_path: Path, question: str, from_the_news: bool) -> None:
+    from datetime import date
+
+    from assistant.answering import Assistant
+
+    ingest_file(settings, write(tmp_path / "liupanshui.md", ZONE_CITY_NOTICE))
+    ingest_file(settings, write(tmp_path / "launch.md", LAUNCH_NEWS), kind="reference")
+    answer = Assistant(settings).ask(question, as_of=date(2025, 9, 20))
+    assert (answer.citations[0].doc == "launch") == from_the_news
+    if from_the_news:
+        assert "9月18日" in answer.answer and "赵六" in answer.answer
 
 
 def test_each_detail_asked_of_a_provinces_arrangements_is_answered(settings: Settings, tmp_path: Path) -> None:

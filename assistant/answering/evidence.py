@@ -138,7 +138,11 @@ ROUND_YEAR = re.compile(r"(?<!\d)(20\d{2})(?:届|年[^，,。；;！!？?\n]{0,1
 def earlier_round(text: str) -> Programme | None:
     """A year before this round's first year: the question is about an earlier round — unless it names this
     round too (2022年那批是省局推荐的，这一届也是吗: asked of this round)."""
-    first_year = timetable().round.first_year
-    if any(int(year) < first_year for year in ROUND_YEAR.findall(text)) and not pattern("this_round").search(text):
-        return Programme((), f"{first_year}年以前的示范创建（本通知只涉及本届）")
+    if earlier_years(text) and not pattern("this_round").search(text):
+        return Programme((), f"{timetable().round.first_year}年以前的示范创建（本通知只涉及本届）")
     return None
+
+
+def earlier_years(text: str) -> list[str]:
+    """The years before this round's first that the text gives to a round (2023年那次)."""
+    return [year for year in ROUND_YEAR.findall(text) if int(year) < timetable().round.first_year]

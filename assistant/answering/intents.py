@@ -398,7 +398,7 @@ def when_events(piece: str, about_programme: bool) -> list[str]:
             (own_events(rest) in ([], ["application"]) and not type_timed(rest))
             or its_notice(piece, programme.names)):
         return []  # "高企认定什么时候开始申报", "某某基地的通知出来没有": that programme's steps, not this round's
-    if evidence.earlier_round(piece) and THAT_ROUND.search(piece):
+    if evidence.earlier_round(piece) and pattern("that_round").search(piece):
         return []  # "2021年那次当时几号前报": that round's dates, which its own document may give
     if found:
         return found
@@ -661,7 +661,6 @@ def asked_of_the_programme_named_after(parts: list[Part]) -> list[Part]:
 
 
 DAY_DATE = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日")
-THAT_ROUND = re.compile(r"那次|那届|那一届|那一轮|那批|当时|当年")  # an earlier round spoken of as then
 ASKED_ABOUT = re.compile(r"^(?:那|那么)?(?:(?:报|申报|申请)(?P<applied>[\u4e00-\u9fff]{2,12}?)"  # 那申请强市呢
                          r"|(?P<thing>[\u4e00-\u9fff]{4,12}?))(?:呢|怎么样)")
 

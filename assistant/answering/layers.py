@@ -16,7 +16,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from assistant.answering.compose import combine
-from assistant.answering.evidence import earlier_round
+from assistant.answering.evidence import earlier_round, earlier_years
 from assistant.answering.topics import Lead
 from assistant.corpus.library import Library
 from assistant.language.lexicon import pattern, records
@@ -38,6 +38,7 @@ PROGRAMME_WORDS = "知识产权强国建设示范创建申报国家通知省市�
 MIN_SHARED = 3  # content bigrams a sentence must share with the question to answer it
 MAX_SENTENCES = 3
 SHORT_LIST = 100  # characters of a line of items said as one
+DAY = re.compile(r"\d{1,2}月\d{1,2}日")
 
 
 Area = tuple[str, str | None]  # a province and, when known, the city within it
@@ -93,6 +94,42 @@ class Layers:
         kept = self.kept_lead(piece, asked)
         return combine([kept, *leads]) if kept else combine(leads) if leads else None
 
+    def reference_lead(self, piece: str) -> Lead | None:
+        """For a piece asking what an earlier round's document said (2023年那次几号截止，找谁) or what a news item
+        reported (报道里说的会是哪天开的), the sentences of the loaded reference documents that say it, each document
+        named; None when the piece asks of this round or of the asker's own case, or none of them says it."""
+        references = [d for d in self.library.documents.values() if d.info.kind == "reference"]
+        if earlier_round(piece) and pattern("that_round").search(piece):
+            years = earlier_years(piece)
+            references = [d for d in references if any(year in d.info.title for year in years)]
+        elif pattern("news_item").search(piece) and pattern("asks_something").search(piece) \
+                and not pattern("asker").search(piece):  # 报道里说的会是哪天开的 (报道说…，对吗: the notices decide)
+            references = [d for d in references if "通知" not in d.info.title] or references  # the news, not a notice
+        else:
+            return None
+        clauses = [c for d in references for c in d.clauses if c.says_something]
+        asked, about = mentioned_types(piece), pattern("news_item").sub("", piece)  # what it said, not where
+        aspects = [a for a in ASPECTS if pattern(f"provincial_{a}_asks").search(piece)]
+        if not earlier_round(piece) and (aspects or pattern("deadline").search(piece)) \
+                and most_shared(about, clauses) <= most_shared(about, self.notice_clauses()):
+            return None  # 新闻说材料报市局，市局找谁: what the notices arrange and say more of than the news
+        chosen = [q for aspect in aspects for q in best_sentences(about, clauses, aspect, asked)[:2]]
+        if pattern("when").search(piece):
+            chosen += ranked_sentences(about, clauses, asked, DAY)[:1]
+        if pattern("asks_actor").search(piece):  # 是谁讲的话: the official it names
+            chosen += ranked_sentences(about, clauses, asked, pattern("official_title"))[:1]
+        quotes = list(dict.fromkeys(chosen + closest_sentences(about, clauses, asked)[:1]))
+        if not quotes:
+            return None
+        said = said_by_document(quotes, {d.info.id: d.info.label for d in references})
+        return Lead(f"{said.sentence}以上是参考文件所载，不作为本届申报的依据。", said.quotes)
+
+    def notice_clauses(self) -> list[Clause]:
+        """The clauses of the loaded notices, national and provincial, that say something."""
+        kinds = ("national_notice", "provincial_notice")
+        notices = [d for d in self.library.documents.values() if d.info.kind in kinds]
+        return [clause for d in notices for clause in d.clauses if clause.says_something]
+
     def kept_lead(self, piece: str, asked: Sequence[str]) -> Lead | None:
         """What a later notice the piece speaks of (补充通知是不是把日子推后了) says it leaves as it was for the types
         asked about (其余项目的时间不变)."""
@@ -146,11 +183,16 @@ class Layers:
                   if notice.in_force(clause_id.split("#")[0], sentence)]
         if not quotes:
             return None
-        ranked_docs = dict.fromkeys(clause_id.split("#")[0] for clause_id, _ in quotes)  # the best answer's first
-        by_notice = {doc: [quote for quote in quotes if quote[0].startswith(f"{doc}#")] for doc in ranked_docs}
-        said = "".join(f"按{notice.labels[doc]}：{'；'.join(s.rstrip('。；') for _, s in found)}。"
-                       for doc, found in by_notice.items())
-        return Lead(said, [quote for found in by_notice.values() for quote in found])
+        return said_by_document(quotes, notice.labels)
+
+
+def said_by_document(quotes: list[tuple[str, str]], labels: dict[str, str]) -> Lead:
+    """The quoted sentences said document by document (按《…》：…；…。), the document of the first quote first."""
+    ranked_docs = dict.fromkeys(clause_id.split("#")[0] for clause_id, _ in quotes)
+    by_document = {doc: [quote for quote in quotes if quote[0].startswith(f"{doc}#")] for doc in ranked_docs}
+    said = "".join(f"按{labels[doc]}：{'；'.join(s.rstrip('。；') for _, s in found)}。"
+                   for doc, found in by_document.items())
+    return Lead(said, [quote for found in by_document.values() for quote in found])
 
 
 OFFICES_OWN = {"contacts", "priorities"}  # what each office's notice says of itself: whom to ask, what it favours
@@ -179,6 +221,12 @@ def said_in(clause: Clause) -> list[str]:
     return [sentence for line in lines
             for sentence in ([line.strip()] if len(line.strip()) <= SHORT_LIST and "；" in line else sentences(line))
             if sentence.strip() and (sentence.strip() != own_heading or len(lines) == 1)]  # a heading that says it all
+
+
+def most_shared(piece: str, clauses: list[Clause]) -> int:
+    """The most content bigrams (the programme's own words aside) one sentence of the clauses shares with the piece."""
+    asked = bigrams(piece) - bigrams(PROGRAMME_WORDS)
+    return max((len(asked & bigrams(sentence)) for clause in clauses for sentence in said_in(clause)), default=0)
 
 
 def closest_sentences(piece: str, clauses: list[Clause], asked_types: Sequence[str]) -> list[tuple[str, str]]:
@@ -210,6 +258,15 @@ def best_sentences(piece: str, clauses: list[Clause], aspect: str, asked_types: 
                     if (pair := next((p for p in ranked if key in mentioned_types(p[1])), None))]
     details = list(dict.fromkeys(details))
     return list(dict.fromkeys([*details, *ranked]))[:max(MAX_SENTENCES, len(details))]
+
+
+def ranked_sentences(piece: str, clauses: list[Clause], asked_types: Sequence[str], says: re.Pattern[str]
+                     ) -> list[tuple[str, str]]:
+    """The sentences that ``says`` finds in (a day: 5月19日前报送), those sharing most words with the piece first."""
+    asked = bigrams(piece)
+    found = [(clause.id, sentence.strip()) for clause in clauses for sentence in said_in(clause)
+             if says.search(sentence) and of_types_asked(asked_types, sentence)]
+    return sorted(found, key=lambda pair: -len(asked & bigrams(pair[1])))
 
 
 def of_types_asked(asked_types: Sequence[str], sentence: str) -> bool:

@@ -53,6 +53,7 @@ ROUTES: dict[Intent, Route] = {Intent.smalltalk: "smalltalk", Intent.drafting: "
                                Intent.eligibility: "eligibility", Intent.when: "timeline", Intent.topic: "factual",
                                Intent.definition: "factual", Intent.factual: "factual",
                                Intent.out_of_scope: "out_of_scope"}
+OWN_LEADS = (Intent.smalltalk, Intent.drafting, Intent.listed, Intent.eligibility)  # no loaded notice speaks to these
 
 
 class Assistant:
@@ -165,8 +166,11 @@ class Assistant:
         focus = decision.types or switched or ([] if pattern("asks_which_types").search(read)  # 能报什么: all
                                                 else conversation.focus_types)  # follow-ups keep the earlier types
         timed = any(part.intent == Intent.when for part in decision.parts)
-        lead = compose.combine([self._layered(part, result, focus if part.intent == Intent.eligibility
-                                              else decision.types, layers, timed) for part in decision.parts])
+        reference = layers.reference_lead(read)  # what an earlier round's document or a news item said answers
+        parts = [part for part in decision.parts if part.intent in OWN_LEADS] if reference else decision.parts
+        lead = compose.combine([*(self._layered(part, result, focus if part.intent == Intent.eligibility
+                                                else decision.types, layers, timed) for part in parts),
+                                *([reference] if reference else [])])  # all it asks, not this round's rules
         conversation.focus_types = focus
         annex = any(clause_id.startswith("notice#annex") for clause_id, _ in lead.quotes)
         citations = compose.cite_all(self.library, lead.quotes)
@@ -182,7 +186,7 @@ class Assistant:
         """The part's answer, after what the province's notice says on it when that is what it asks (``timed``:
         another part answers when)."""
         lead = self._lead(part, result, focus, timed)
-        if part.intent in (Intent.smalltalk, Intent.drafting, Intent.listed, Intent.eligibility):
+        if part.intent in OWN_LEADS:
             return lead
         provincial = layers.provincial_lead(part.text, closest=part.intent != Intent.when, types=focus)
         if provincial and provincial.in_scope and part.intent == Intent.out_of_scope and not part.slot:
