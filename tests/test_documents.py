@@ -581,6 +581,72 @@ def test_who_is_in_charge_at_a_loaded_notices_office_is_its_contact_without_the_
     assert answer.in_scope and "0858-8222333" in answer.answer and "三、联系人" not in answer.answer
 
 
+MUNICIPAL_NOTICE = """重庆市知识产权局关于做好示范创建推荐工作的通知
+
+渝知发〔2025〕60号
+
+各区县（自治县）知识产权局：
+
+一、申报条件
+
+申报示范企业的，应为有效期内的重庆市知识产权示范单位。
+
+二、时间安排
+
+申报单位于2025年10月9日前报送申报材料。
+
+重庆市知识产权局
+2025年9月12日
+"""
+DISTRICT_NOTICE = """重庆市渝北区市场监督管理局关于转发《重庆市知识产权局关于做好示范创建推荐工作的通知》及补充通知的通知
+
+各有关企业：
+
+一、时间安排
+
+本区申报单位于2025年9月26日前向区局报送申报材料。
+
+二、联系人
+
+区局知识产权科 孙八 023-67000000
+
+重庆市渝北区市场监督管理局
+2025年9月18日
+"""
+
+
+def test_a_municipal_districts_forwarding_binds_that_district_only(settings: Settings, tmp_path: Path) -> None:
+    """A district bureau of a municipality forwarding its notice (and the amendment) is a forwarding notice for that
+    district's applicants; a company named after the city is where it says it is registered."""
+    from datetime import date
+
+    from assistant.answering import Assistant
+
+    ingest_file(settings, write(tmp_path / "chongqing.txt", MUNICIPAL_NOTICE))
+    district = ingest_file(settings, write(tmp_path / "yubei.txt", DISTRICT_NOTICE))
+    assert Library.from_settings(settings).document(district.doc_id).info.label == "《渝北区转发通知》"
+    assistant = Assistant(settings)
+    inside = assistant.ask("重庆云联科技有限公司，渝北区注册，材料最晚哪天交？", as_of=date(2025, 9, 20)).answer
+    outside = assistant.ask("重庆云联科技有限公司，江北区注册，材料最晚哪天交？", as_of=date(2025, 9, 20)).answer
+    assert "2025年9月26日" in inside and "2025年9月26日" not in outside and "2025年10月9日" in outside
+
+
+@pytest.mark.parametrize(("said", "status"), [
+    ("是重庆市知识产权示范单位", "eligible"),
+    ("是重庆市知识产权试点单位，示范单位还没评上", "ineligible"),  # the unit title required is not held
+])
+def test_a_local_demonstration_unit_title_required_is_met_only_when_held(
+        settings: Settings, tmp_path: Path, said: str, status: str) -> None:
+    from datetime import date
+
+    from assistant.rules import check
+
+    ingest_file(settings, write(tmp_path / "chongqing.txt", MUNICIPAL_NOTICE))
+    verdict = check(f"重庆云联科技有限公司，有限责任公司，江北区注册，{said}，想报示范企业", Library.from_settings(settings),
+                    as_of=date(2025, 9, 20)).verdicts["enterprise"]
+    assert verdict.status == status
+
+
 OLDER_ROUND = """国家知识产权局办公室关于组织开展2022年度国家知识产权优势企业和示范企业申报工作的通知
 
 国知办函运字〔2022〕480号

@@ -19,11 +19,12 @@ from assistant.answering.compose import combine
 from assistant.answering.evidence import earlier_round, earlier_years
 from assistant.answering.topics import Lead
 from assistant.corpus.library import Library
+from assistant.corpus.roles import LATER_NOTICE, amends_another
 from assistant.language.lexicon import pattern, records
 from assistant.language.normalize import bigrams
 from assistant.rules import places
 from assistant.rules.extract import mentioned_types
-from assistant.rules.provincial import LATER_NOTICE, UNCHANGED, loaded_areas, provincial_notice, sentences
+from assistant.rules.provincial import UNCHANGED, loaded_areas, provincial_notice, sentences
 
 if TYPE_CHECKING:
     from assistant.corpus.model import Clause, Document
@@ -47,7 +48,7 @@ Area = tuple[str, str | None]  # a province and, when known, the city within it
 def areas_named(piece: str) -> list[Area]:
     """The provinces a piece names, directly (湖南) or through a place in it (杭州 → 浙江省, 杭州市), in order."""
     found = [places.place_of_chain(piece, chain) for chain in places.chains(piece)]
-    return list(dict.fromkeys((place.province, place.city) for place in found if place.province))
+    return list(dict.fromkeys((place.province, place.local) for place in found if place.province))
 
 
 @dataclass
@@ -60,7 +61,7 @@ class Layers:
         """The places a piece is about: those it names, else the applicant's, else those of every loaded notice (a
         question that says nowhere is asked where the office that loaded them serves; each notice is named)."""
         applicant = self.applicant
-        return areas_named(piece) or ([(applicant.province, applicant.city)] if applicant and applicant.province
+        return areas_named(piece) or ([(applicant.province, applicant.local)] if applicant and applicant.province
                                       else loaded_areas(self.library))
 
     def search_filter(self, piece: str) -> set[str]:
@@ -135,7 +136,7 @@ class Layers:
         asked about (其余项目的时间不变)."""
         if not asked or not (LATER_NOTICE.search(piece) or POSTPONED.search(piece)):
             return None
-        later = [d for d in self.notices_for(piece) if LATER_NOTICE.search(d.info.title)]
+        later = [d for d in self.notices_for(piece) if amends_another(d.info.title)]
         said = [(d.info.label, clause_id, sentence) for d in later for clause_id, sentence in left_as_it_was(d)
                 if set(asked) & set(mentioned_types(sentence))]
         if not said:

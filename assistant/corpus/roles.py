@@ -34,9 +34,13 @@ MAX_SHORT_TITLE = 24
 # a city's office: the place its name opens with (柳州市市场监督管理局, 黔东南苗族侗族自治州知识产权局)
 LOCAL_ISSUER = re.compile(r"^([\u4e00-\u9fff]{2,12}(?:市|州|盟|地区))(?:市场监督管理局|市场监管局|知识产权局|"
                           r"知识产权事务中心|科学技术局|科技局|人民政府(?:办公室|办公厅)?)$")
+# a municipality's district office (北京市海淀区知识产权局): the district is its locality
+DISTRICT_ISSUER = re.compile(r"^(?:北京市|上海市|天津市|重庆市)([\u4e00-\u9fff]{1,6}?(?:区|县))(?:市场监督管理局|"
+                             r"市场监管局|知识产权局|科学技术局|科技局|人民政府(?:办公室|办公厅)?)$")
 ASIDE = re.compile(r"（[^）]*）|\([^)]*\)")
 PROVINCE_BEFORE = re.compile(r"^[\u4e00-\u9fff]{2,8}?(?:省|自治区)")
 MASTHEAD_END = re.compile(r"文件$")
+LATER_NOTICE = re.compile(r"补充通知|延期通知|更正通知|变更通知|调整通知")  # a notice amending an earlier one
 
 
 class Role(BaseModel):
@@ -120,8 +124,17 @@ def issuing_bodies(issuer: str, clauses: list[Clause]) -> list[str]:
     return [body for body in (issuer, masthead, signature) if body]
 
 
+def amends_another(title: str) -> bool:
+    """A notice titled as amending an earlier one (补充通知, 延期通知); one forwarding a notice and its amendment
+    (关于转发《…》及补充通知的通知) forwards."""
+    return bool(LATER_NOTICE.search(title)) and "转发" not in title
+
+
 def locality_of(body: str) -> str:
-    """The city an issuing body belongs to (柳州市市场监督管理局 → 柳州市); "" for a province's or the state's."""
+    """The city an issuing body belongs to (柳州市市场监督管理局 → 柳州市), or in a municipality its district
+    (北京市海淀区知识产权局 → 海淀区); "" for a province's or the state's."""
+    if district := DISTRICT_ISSUER.match(ASIDE.sub("", body).strip()):
+        return district.group(1)
     match = LOCAL_ISSUER.match(ASIDE.sub("", body).strip())
     if not match or "国家" in body[:4] or province_of(match.group(1)):  # 北京市: a province
         return ""
@@ -166,7 +179,7 @@ def short_title(role: Role) -> str:
     if info.kind == "annex" and role.annex:
         return f"附件{role.annex}"
     if info.kind == "provincial_notice" and (info.locality or info.province):
-        return f"{info.locality or info.province}{'补充通知' if '补充通知' in info.title else '转发通知'}"
+        return f"{info.locality or info.province}{'补充通知' if amends_another(info.title) else '转发通知'}"
     if info.kind == "recognised_list" and role.years:
         first, last = role.years
         return f"{first}年已认定名单" if first == last else f"{first}—{last}年已认定名单"

@@ -137,7 +137,7 @@ REQUIREMENT = re.compile(r"(?:应|须|需|必须).*")  # …的，应为截至�
 LEVEL = re.compile(r"(国家|省|市|县)(?:级|里|内)?的?知识产权")  # 贵州省知识产权优势企业, 国家知识产权优势企业
 # a title by its level, kind and unit (天津市知识产权示范企业, 市级示范企业, 省级优势企业)
 TITLE = re.compile(r"(?:(?P<level>国家|省|市|县)(?:级|里)?的?(?:知识产权)?)?(?P<kind>示范|优势|试点)"
-                   r"(?P<unit>企业|高校|县|市|园区)")
+                   r"(?P<unit>企业|高校|县|市|园区|单位)")
 
 
 def titles(text: str) -> set[tuple[str, str, str]]:

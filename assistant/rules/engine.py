@@ -54,11 +54,11 @@ def check(text: str, library: Library, *, as_of: date | None = None, previous: P
     profile = profile.model_copy(update={"as_of": when, "listed_units": units})
     place = profile.place or Place()
     verdicts = with_conditions(evaluate(profile, library, listed), with_titles_listed(text, listed), profile,
-                               provincial_notice(library, place.province, place.city, when), when)
+                               provincial_notice(library, place.province, place.local, when), when)
     verdicts |= verdicts_per_item(text, library, when)
     verdicts = named_first(verdicts, mentioned_types(text))
     return CheckResult(profile=profile, verdicts=verdicts, listed=listed, lists=lists_loaded(library),
-                       timeline=timeline(when, library, place.province, place.city, applying_for(text, verdicts)))
+                       timeline=timeline(when, library, place.province, place.local, applying_for(text, verdicts)))
 
 
 def with_titles_listed(text: str, listed: list[ListedTitle]) -> str:

@@ -96,6 +96,12 @@ class Place(BaseModel):
     def category(self) -> PlaceCategory | None:
         return self.categories[0] if len(self.categories) == 1 else None
 
+    @property
+    def local(self) -> str | None:
+        """The area below the province whose bureau may forward the notice for it: its city, or in a municipality
+        its district or county (北京市海淀区 → 海淀区)."""
+        return self.county if self.county and self.city and self.city == self.province else self.city
+
 
 class ParkLevel(StrEnum):
     national = "national"  # 国家级

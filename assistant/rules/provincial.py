@@ -17,6 +17,7 @@ from pydantic import BaseModel
 
 from assistant.corpus.library import Library
 from assistant.corpus.model import Citation, Document
+from assistant.corpus.roles import amends_another
 from assistant.language.provinces import province_of
 from assistant.rules.extract import mentioned_types
 from assistant.rules.params import ProjectKey
@@ -36,7 +37,6 @@ DEADLINE_AFTER = re.compile(r"\s*(?:\d{1,2}[:：]\d{2})?\s*(?:（[^）]{0,8}）)
 DEADLINE_BEFORE = re.compile(r"(?:截止|截至时间|截至日期)[^。；]{0,8}$")
 SUBMITTING = re.compile(r"报送|提交|上报|报至|推荐|申报|填报|寄送|寄出|报省|交")
 RECEIPT = "回执"
-LATER_NOTICE = re.compile(r"补充通知|延期通知|更正通知|变更通知|调整通知")  # a notice amending an earlier one
 # 联系人由韦丽娟同志调整为陆俊同志, 截止时间由2025年10月10日调整为…: the value a notice replaces
 # What a later notice takes out of force in the others: what it changes (由韦丽娟同志调整为…), a contact who no longer
 # answers (赵某同志因工作调整不再负责), a rule it quotes and lifts (原通知“…”的规定不再执行, 取消原通知…“…”的规定).
@@ -141,7 +141,7 @@ def provincial_notice(library: Library, province: str | None, city: str | None =
     if not full:
         return None
     later = tuple(sorted(doc for doc, d in library.documents.items() if as_of and d.info.issued
-                         and d.info.issued > as_of and LATER_NOTICE.search(d.info.title)))
+                         and d.info.issued > as_of and amends_another(d.info.title)))
     return library.memo(f"provincial:{full}:{city or ''}:{','.join(later)}", lambda: _read(library, full, city, later))
 
 
