@@ -647,6 +647,46 @@ def test_a_local_demonstration_unit_title_required_is_met_only_when_held(
     assert verdict.status == status
 
 
+OFFICE_STEP_MOVED = """重庆市知识产权局关于示范创建推荐工作有关事项的补充通知
+
+渝知发〔2025〕66号
+
+各区县（自治县）知识产权局：
+
+一、时间调整
+
+各区县审核推荐截止时间由2025年10月13日调整为2025年10月20日。
+
+重庆市知识产权局
+2025年9月25日
+"""
+
+
+def test_a_lower_offices_step_moved_leaves_the_applicants_own_deadline(settings: Settings, tmp_path: Path) -> None:
+    from datetime import date
+
+    from assistant.rules.provincial import provincial_notice
+
+    ingest_file(settings, write(tmp_path / "chongqing.txt", MUNICIPAL_NOTICE))
+    ingest_file(settings, write(tmp_path / "chongqing-supplement.txt", OFFICE_STEP_MOVED))
+    notice = provincial_notice(Library.from_settings(settings), "重庆", as_of=date(2025, 9, 28))
+    assert notice is not None and (deadline := notice.applicant_deadline(["enterprise"])) is not None
+    assert deadline.date == date(2025, 10, 9)
+
+
+@pytest.mark.parametrize(("loaded", "status"), [(True, "eligible"), (False, "needs_info")])
+def test_a_name_of_several_places_is_the_one_in_the_province_whose_notice_is_loaded(
+        settings: Settings, tmp_path: Path, loaded: bool, status: str) -> None:
+    from datetime import date
+
+    from assistant.rules import check
+
+    if loaded:
+        ingest_file(settings, write(tmp_path / "chongqing.txt", MUNICIPAL_NOTICE))
+    verdict = check("江北区人民政府想报示范市", Library.from_settings(settings), as_of=date(2025, 9, 20)).verdicts["city"]
+    assert verdict.status == status
+
+
 OLDER_ROUND = """国家知识产权局办公室关于组织开展2022年度国家知识产权优势企业和示范企业申报工作的通知
 
 国知办函运字〔2022〕480号

@@ -45,23 +45,24 @@ DAY = re.compile(r"\d{1,2}月\d{1,2}日")
 Area = tuple[str, str | None]  # a province and, when known, the city within it
 
 
-def areas_named(piece: str) -> list[Area]:
-    """The provinces a piece names, directly (湖南) or through a place in it (杭州 → 浙江省, 杭州市), in order."""
-    found = [places.place_of_chain(piece, chain) for chain in places.chains(piece)]
-    return list(dict.fromkeys((place.province, place.local) for place in found if place.province))
-
-
 @dataclass
 class Layers:
     library: Library
     applicant: Place | None = None
     as_of: date | None = None  # notices issued later did not exist yet
 
+    def areas_named(self, piece: str) -> list[Area]:
+        """The provinces a piece names, directly (湖南) or through a place in it (杭州 → 浙江省, 杭州市), in order; of
+        a name fitting several places (朝阳区), the one in a province whose notice is loaded."""
+        loaded = {province for province, _ in loaded_areas(self.library)}
+        found = [places.one_within(places.place_of_chain(piece, chain), loaded) for chain in places.chains(piece)]
+        return list(dict.fromkeys((place.province, place.local) for place in found if place.province))
+
     def areas_for(self, piece: str) -> list[Area]:
         """The places a piece is about: those it names, else the applicant's, else those of every loaded notice (a
         question that says nowhere is asked where the office that loaded them serves; each notice is named)."""
         applicant = self.applicant
-        return areas_named(piece) or ([(applicant.province, applicant.local)] if applicant and applicant.province
+        return self.areas_named(piece) or ([(applicant.province, applicant.local)] if applicant and applicant.province
                                       else loaded_areas(self.library))
 
     def search_filter(self, piece: str) -> set[str]:
@@ -86,7 +87,7 @@ class Layers:
         if (summary := self.changes_lead(piece)) is not None:
             return summary
         aspects = [a for a in ASPECTS if pattern(f"provincial_{a}_asks").search(piece)]
-        named = areas_named(piece) if aspects or closest else []
+        named = self.areas_named(piece) if aspects or closest else []
         asked = mentioned_types(piece) or list(types)
         areas = self.areas_for(piece) if aspects else named
         leads = [lead for area in areas if (lead := self.one_province(piece, area, aspects, area in named, asked))]

@@ -9,14 +9,14 @@ from pydantic import BaseModel, Field
 
 from assistant.corpus.library import Library
 from assistant.corpus.model import Citation
-from assistant.rules import kinds
+from assistant.rules import kinds, places
 from assistant.rules.conditions import with_conditions
 from assistant.rules.eligibility import evaluate
 from assistant.rules.extract import extract_profile, mentioned_types, project_names
 from assistant.rules.listed import ListedTitle, find_listed, lists_loaded
 from assistant.rules.params import ProjectKey, constraints
 from assistant.rules.profile import CompanyFacts, Place, Profile
-from assistant.rules.provincial import provincial_notice
+from assistant.rules.provincial import loaded_areas, provincial_notice
 from assistant.rules.text import mask
 from assistant.rules.timeline import Timeline, timeline
 from assistant.rules.verdict import Verdict
@@ -48,6 +48,8 @@ def check(text: str, library: Library, *, as_of: date | None = None, previous: P
         # 那母公司呢？母公司是有限责任公司: a unit of its kind, not its facts; one below is within the same place
         previous = Profile(kind=previous.kind, place=previous.place if turn == "below" else None)
     profile = extract_profile(text, previous)
+    loaded = {province for province, _ in loaded_areas(library)}  # 朝阳区 at an office that loaded 北京's notice
+    profile = profile.model_copy(update={"place": places.one_within(profile.place, loaded)})
     when = as_of or profile.as_of or date.today()
     listed = find_listed(text, profile, library)
     units = list(dict.fromkeys([*profile.listed_units, *(row.unit for row in listed)]))

@@ -8,6 +8,7 @@ guessing: the place keeps its candidates and the rules ask which one is meant.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
@@ -239,6 +240,17 @@ def place_of_chain(text: str, chain: Chain) -> Place:
     names = [full_name(d) for d in candidates]
     return Place(mention=mention, candidates=names,
                  description=f"“{last.text}”对应多个地方（{'、'.join(names)}）")
+
+
+def one_within(place: Place | None, provinces: Collection[str]) -> Place | None:
+    """Of a bare name fitting several places (朝阳区), the one in the only province among ``provinces`` (those whose
+    notices the office loaded) that has one; the place as it was otherwise."""
+    if place is None or not place.candidates:
+        return place
+    kept = [name for name in place.candidates if any(name.startswith(province) for province in provinces)]
+    if len(kept) != 1 or not (found := chains(kept[0])):
+        return place
+    return place_of_chain(kept[0], found[0]).model_copy(update={"mention": place.mention})
 
 
 def shared_parent_named(candidates: list[Division], name: str) -> Division | None:

@@ -48,6 +48,10 @@ REPLACED = re.compile(r"由([^，。；：、\s]{2,16}?)(?:同志)?(?:调整|变
 REGISTRATION = re.compile(r"(?:账号|帐号|用户|系统中?|平台)注册|注册(?:账号|帐号)|完成注册")  # not 注册地
 UNCHANGED = re.compile(r"不变|仍按|不作调整|不调整")  # …注册的时间（2025年9月30日前）不变: restated, not set
 TO_CNIPA = re.compile(r"(?:报送|报|上报|提交)[^。；]{0,6}国家知识产权局")
+# 各区审核推荐截止时间…, 区知识产权局将于10月20日前完成审核: a lower office's own step, not the applicants'
+# (申报单位于…前报区局审核 is theirs)
+OFFICE_STEP = re.compile(r"^[（(]?[一二三四五六七八九十\d]*[）)、.]?\s*(?:各区|各市|各县|各地|各区县|"
+                         r"[区市县](?:知识产权局|局|市场监督管理局|市场监管局))[^。；，,]{0,12}?(?:审核|推荐|初审)")
 
 
 class ProvincialDeadline(BaseModel):
@@ -55,6 +59,8 @@ class ProvincialDeadline(BaseModel):
     to_cnipa: bool  # the province's own deadline to 国家知识产权局, not the applicants'
     receipt: bool = False  # for the 回执, not the application
     registration: bool = False  # for registering in an online system (完成账号注册), not for the materials
+    office_step: bool = False  # for a lower office's review or recommendation (各区审核推荐截止): binds the
+    # applicants only when their own is not set
     types: list[ProjectKey] = []  # the project types it is set for (none named: every type)
     citation: Citation
 
@@ -113,8 +119,11 @@ class ProvincialNotice(BaseModel):
         """What an applicant for ``types`` must meet: the earliest deadline set for one of them, else the earliest
         set for no type in particular — never the province's own to CNIPA, nor the 回执's."""
         own = [d for d in self.deadlines if not (d.to_cnipa or d.receipt or d.registration)]
-        pool = [d for d in own if set(d.types) & set(types)] or [d for d in own if not d.types] or own
-        return min(pool, key=lambda d: d.date) if pool else None
+        typed = [d for d in own if set(d.types) & set(types)]
+        untyped = [d for d in own if not d.types]
+        pool = next((found for found in (
+            *by_whom(typed), *by_whom(untyped), *by_whom(own)) if found), [])  # an office's step binds when the
+        return min(pool, key=lambda d: d.date) if pool else None  # applicants' own is not set (各市于…前报省局)
 
     @property
     def receipt_deadline(self) -> ProvincialDeadline | None:
@@ -124,6 +133,11 @@ class ProvincialNotice(BaseModel):
     @property
     def cnipa_deadline(self) -> ProvincialDeadline | None:
         return next((d for d in self.deadlines if d.to_cnipa), None)
+
+
+def by_whom(deadlines: list[ProvincialDeadline]) -> tuple[list[ProvincialDeadline], list[ProvincialDeadline]]:
+    """The applicants' own deadlines, then those of a lower office's step."""
+    return [d for d in deadlines if not d.office_step], [d for d in deadlines if d.office_step]
 
 
 def sentences(text: str) -> list[str]:
@@ -195,7 +209,8 @@ def deadlines_in_force(by_notice: list[list[ProvincialDeadline]]) -> list[Provin
 
 
 def same_step(one: ProvincialDeadline, other: ProvincialDeadline) -> bool:
-    return (one.to_cnipa, one.receipt, one.registration) == (other.to_cnipa, other.receipt, other.registration)
+    return (one.to_cnipa, one.receipt, one.registration, one.office_step) == \
+        (other.to_cnipa, other.receipt, other.registration, other.office_step)
 
 
 def replaces(newer: ProvincialDeadline, older: ProvincialDeadline) -> bool:
@@ -282,6 +297,7 @@ def deadlines_in(document: Document, library: Library) -> list[ProvincialDeadlin
                 found.append(ProvincialDeadline(date=when, to_cnipa=bool(TO_CNIPA.search(sentence, match.end())),
                                                 receipt=RECEIPT in sentence,
                                                 registration=bool(REGISTRATION.search(sentence)), types=types,
+                                                office_step=bool(OFFICE_STEP.search(sentence)),
                                                 citation=library.cite(clause.id, sentence)))
     return found
 
