@@ -3485,3 +3485,15 @@ def test_a_follow_up_asking_about_another_unit_with_more_said_after_it_is_a_foll
     assistant.ask("我们是一家有限责任公司，想报示范企业", chat, as_of=DAY)
     answer = assistant.ask("还有一家控股的股份公司呢，专利也挺多", chat, as_of=DAY)
     assert answer.trace["parts"] == ["eligibility:"] and answer.check.verdicts["enterprise"].status == "eligible"
+
+
+def test_whether_both_types_named_before_are_within_reach_is_asked_of_the_applicant(assistant: Assistant) -> None:
+    answer = assistant.ask("我们是湖北仙桃市政府。班子里一派想报示范县，一派想报服务业高质量集聚发展示范区。请问两样都符合条件吗？",
+                           as_of=DAY)
+    assert answer.trace["parts"][0] == "eligibility:" and [c.id for c in answer.citations][:2] == ["notice#2.2",
+                                                                                                   "notice#2.4"]
+
+
+def test_a_scene_that_names_another_programme_and_this_one_is_asked_of_this_one(assistant: Assistant) -> None:
+    answer = assistant.ask("听同行讲省级优势企业也算已认定的示范单位，这届就不用报了。这么理解没错吧？", as_of=DAY)
+    assert answer.in_scope and answer.citations[0].id == "notice#4.1"
