@@ -3497,3 +3497,8 @@ def test_whether_both_types_named_before_are_within_reach_is_asked_of_the_applic
 def test_a_scene_that_names_another_programme_and_this_one_is_asked_of_this_one(assistant: Assistant) -> None:
     answer = assistant.ask("听同行讲省级优势企业也算已认定的示范单位，这届就不用报了。这么理解没错吧？", as_of=DAY)
     assert answer.in_scope and answer.citations[0].id == "notice#4.1"
+
+
+@pytest.mark.parametrize("question", ["省级示范企业啥时候申报，条件是什么？", "县级示范单位归谁评？"])
+def test_a_local_level_demonstration_title_is_another_programme(assistant: Assistant, question: str) -> None:
+    assert not assistant.ask(question, as_of=DAY).in_scope
