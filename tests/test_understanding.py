@@ -3502,3 +3502,15 @@ def test_a_scene_that_names_another_programme_and_this_one_is_asked_of_this_one(
 @pytest.mark.parametrize("question", ["省级示范企业啥时候申报，条件是什么？", "县级示范单位归谁评？"])
 def test_a_local_level_demonstration_title_is_another_programme(assistant: Assistant, question: str) -> None:
     assert not assistant.ask(question, as_of=DAY).in_scope
+
+
+@pytest.mark.parametrize("question", ["凭什么不让报？", "依据在哪？", "不符合是哪条规定的"])
+def test_why_a_verdict_is_what_it_is_is_asked_of_the_unit_described_before(assistant: Assistant, question: str) -> None:
+    answer = asked_after(assistant, "我们是江苏昆山市人民政府，能报示范市吗", question)
+    assert answer.trace["parts"] == ["eligibility:"] and answer.citations[0].id == "notice#2.1"
+
+
+def test_a_unit_below_named_in_full_in_a_follow_up_is_another_unit(assistant: Assistant) -> None:
+    answer = asked_after(assistant, "我司是一家股份有限公司，2020年被认定为国家知识产权示范企业，这次还用报吗",
+                         "那我们控股的子公司江苏某某精工装备制造（常州）有限公司呢？")
+    assert answer.check is not None and answer.check.verdicts["enterprise"].status == "eligible"

@@ -769,8 +769,10 @@ def about_this_applicant(piece: str, names_someone: bool, described: bool, holds
             t.name == "recognized" for t in matching_topics(piece)))):
         return True  # 我们已是示范企业，还要报吗 (not 申报要不要花钱: what applying costs); 评上过优势企业，算不算
         # 此前已认定: whether the title held counts (its verdict says so)
-    if described and pattern("asks_whether_it_matters").search(piece) and not matching_topics(piece):
-        return True  # 某某科技城管委会，级别说不清，这个有没有影响: whether what was told changes its verdict
+    asks_of_verdict = pattern("asks_whether_it_matters").search(piece) or pattern("asks_basis").search(piece)
+    if described and asks_of_verdict and not matching_topics(piece):
+        return True  # 某某科技城管委会，级别说不清，这个有没有影响: whether what was told changes its verdict;
+        # 为什么不行，依据是哪条: its reason and clause
     return described and not evidence.topic_words(piece) and not matching_topics(piece)
 
 

@@ -149,7 +149,7 @@ PARENTHESIS = re.compile(r"[（(][^（()）]{0,40}[）)]")
 BREAKS = re.compile(r"[，,。；;！!？?]")
 COORDINATED = re.compile(r"和|与|及|以及|、|跟|还有|或者?")
 COORDINATED_NAME = re.compile(rf"(?:{COORDINATED.pattern})[^，,。；;！!？?\n是的]{{0,12}}")  # …、工业集中区管委会
-WHAT_ABOUT = re.compile(r"(?:^|[，,。；;！!？?\n])(?:那|那么)?([^，,。；;！!？?\n]{1,16}?)"
+WHAT_ABOUT = re.compile(r"(?:^|[，,。；;！!？?\n])(?:那|那么)?([^，,。；;！!？?\n]{1,30}?)"
                         r"(?:呢|怎么样|行不行|可以吗|可以吧|行吗|行吧|能报吗)")  # 那我们下属的研究院呢
 POINTS_BACK = re.compile(r"(?:那|那么)?(?:它|这个|这家|这一家|该)(?:公司|企业|单位|学校|机构)?")
 APPOSED_BEFORE = re.compile(r"(?:^|[。！!？?\n])(?:那|那么)([^，,。；;！!？?\n]{1,12})[，,]$")
