@@ -3514,3 +3514,11 @@ def test_a_unit_below_named_in_full_in_a_follow_up_is_another_unit(assistant: As
     answer = asked_after(assistant, "我司是一家股份有限公司，2020年被认定为国家知识产权示范企业，这次还用报吗",
                          "那我们控股的子公司江苏某某精工装备制造（常州）有限公司呢？")
     assert answer.check is not None and answer.check.verdicts["enterprise"].status == "eligible"
+
+
+def test_a_numbered_question_about_a_unit_described_before_the_list_is_read_with_that_description(
+        assistant: Assistant) -> None:
+    text = ("集团是民营控股的有限责任公司，在无锡注册。集团出资办了一个研究院，登记为民办非企业单位。"
+            "想问两件事：1. 研究院能不能报示范科研机构；2. 集团自己能不能报示范企业。")
+    assert {key: status for key, status in statuses(assistant, text).items()
+            if key in ("institute", "enterprise")} == {"institute": "eligible", "enterprise": "eligible"}

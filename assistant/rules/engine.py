@@ -73,7 +73,8 @@ def with_titles_listed(text: str, listed: list[ListedTitle]) -> str:
 def verdicts_per_item(text: str, library: Library, when: date) -> dict[ProjectKey, Verdict]:
     """For a numbered list of units each put forward for its own types (①某机械厂想报示范企业；②某研究院想报示范科研
     机构): each such type screened for its item alone, in the place the words before the list name and with the
-    ownership they state (集团是省属国企，下属两家：…). A type two items name is left to the whole text."""
+    ownership they state (集团是省属国企，下属两家：…) — or, when the item alone says too little (1. 研究院能否申报…),
+    with the words before the list, which describe the unit. A type two items name is left to the whole text."""
     spans = kinds.list_items(mask(text, list(project_names())))  # 1. 示范园区要不要重报: no unit's name
     items = [(start, end, mentioned_types(text[start:end])) for start, end in spans]
     if not items:
@@ -85,7 +86,10 @@ def verdicts_per_item(text: str, library: Library, when: date) -> dict[ProjectKe
     for start, end, keys in items:
         if own := [key for key in keys if named[key] == 1]:
             result = check(text[start:end], library, as_of=when, previous=where)
-            verdicts |= {key: result.verdicts[key] for key in own}
+            read = check(text[:items[0][0]] + text[start:end], library, as_of=when) \
+                if any(result.verdicts[key].status == "needs_info" for key in own) else result
+            verdicts |= {key: read.verdicts[key] if result.verdicts[key].status == "needs_info" else
+                         result.verdicts[key] for key in own}  # 1. 研究院能否申报…: the unit described before the list
     return verdicts
 
 
