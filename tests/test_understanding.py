@@ -3522,3 +3522,9 @@ def test_a_numbered_question_about_a_unit_described_before_the_list_is_read_with
             "想问两件事：1. 研究院能不能报示范科研机构；2. 集团自己能不能报示范企业。")
     assert {key: status for key, status in statuses(assistant, text).items()
             if key in ("institute", "enterprise")} == {"institute": "eligible", "enterprise": "eligible"}
+
+
+@pytest.mark.parametrize("founder", ["我厂", "本厂"])
+def test_a_unit_speaking_of_itself_as_founder_is_no_person(founder: str) -> None:
+    profile = extract_profile(f"厂里下设一个研究所，由{founder}出资设立，想报示范科研机构")
+    assert profile.institute is not None and Founder.individual not in profile.institute.founders
