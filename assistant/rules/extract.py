@@ -383,7 +383,8 @@ def founders(text: str) -> list[Founder]:
 # People named as the founders (举办者：陈某某、林某某, read as 由陈某某、林某某举办): names, not units.
 PERSONS_FOUNDING = re.compile(r"由((?:[\u4e00-\u9fff]{2,3}[、和及与]){0,5}[\u4e00-\u9fff]{2,3})(?:等|两人|二人|三人)?"
                               r"(?:共同)?(?:举办|设立|出资设立|创办)")
-NOT_A_PERSON = re.compile(r"[局厅司院所会校府委区市县省部团业心室站处办厂]$|^[我本该其]|[谁哪何]|出资")  # 我厂, 谁
+# not a person: a unit (我厂), a question (谁)
+NOT_A_PERSON = re.compile(r"[局厅司院所会校府委区市县省部团业心室站处办厂]$|^[我本该其]|[谁哪何]|出资")
 
 
 def founded_by_persons(text: str) -> list[Founder]:
