@@ -1293,3 +1293,15 @@ def test_what_a_later_notice_leaves_as_it_was_is_said_to_one_who_thinks_it_chang
     answer = Assistant(settings).ask("日喀则市桑珠孜区报示范县，补充通知是不是把截止时间也往后推了？", Conversation(),
                                      date(2025, 10, 1))
     assert "补充通知" in answer.citations[0].label and "示范县的报送时间不变" in answer.answer
+
+
+def test_a_provincial_condition_not_met_rules_out_a_unit_the_national_rules_leave_open(
+        settings: Settings, tmp_path: Path) -> None:
+    from datetime import date
+
+    from assistant.rules import check
+
+    ingest_file(settings, write(tmp_path / "chongqing.txt", MUNICIPAL_NOTICE))
+    verdict = check("重庆云联科技公司，江北区注册，市里的知识产权示范单位还没评上，想报示范企业",
+                    Library.from_settings(settings), as_of=date(2025, 9, 20)).verdicts["enterprise"]
+    assert verdict.status == "ineligible" and verdict.citations[0].doc == "chongqing-2025"

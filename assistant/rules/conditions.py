@@ -234,7 +234,8 @@ def with_conditions(verdicts: dict[ProjectKey, Verdict], text: str, profile: Pro
     asked = mentioned_types(text)
     checked = {key: applied(verdict, conditions, text, label_of(notice, conditions), as_of, profile.place)
                if verdict.status == "eligible" else
-               with_conditions_said(verdict, conditions, label_of(notice, conditions))
+               failed(verdict, conditions, text, label_of(notice, conditions), as_of, profile.place)
+               or with_conditions_said(verdict, conditions, label_of(notice, conditions))
                if verdict.status == "needs_info" and key in asked else verdict
                for key, verdict in verdicts.items() for conditions in [notice.conditions_for(key)]}
     checked = {key: with_who_applies(verdict, rules, label_of(notice, rules), below_city(profile))
@@ -311,15 +312,25 @@ def with_who_applies(verdict: Verdict, rules: list[ProvincialCondition], label: 
     return verdict.noted(f"另按{label}：{said}。", [rule.citation for rule in rules])
 
 
+def failed(verdict: Verdict, conditions: list[ProvincialCondition], text: str, label: str, as_of: date,
+           place: Place | None) -> Verdict | None:
+    """Ineligible by the first condition the text says is not met (what decides is cited first), else None: a unit
+    the province's own condition rules out is not put forward, whatever the national rules leave open."""
+    failing = next((c for c in conditions if condition_met(c, text, as_of, place) is False), None)
+    if failing is None:
+        return None
+    return Verdict(status="ineligible", citations=[failing.citation, *verdict.citations],
+                   reason=f"按{label}，{failing.text}；所述情况达不到这一要求。")
+
+
 def applied(verdict: Verdict, conditions: list[ProvincialCondition], text: str, label: str, as_of: date,
             place: Place | None) -> Verdict:
     if not conditions:
         return verdict
+    if ruled_out := failed(verdict, conditions, text, label, as_of, place):
+        return ruled_out
     met = [(condition, condition_met(condition, text, as_of, place)) for condition in conditions]
     cited = [*verdict.citations, *(condition.citation for condition in conditions)]
-    if failed := [condition for condition, result in met if result is False]:  # what decides is cited first
-        return Verdict(status="ineligible", citations=[failed[0].citation, *verdict.citations],
-                       reason=f"按{label}，{failed[0].text}；所述情况达不到这一要求。")
     if open_ := [condition for condition, result in met if result is None]:
         return Verdict(status="needs_info", citations=cited,
                        reason=f"{verdict.reason.rstrip('。')}；但按{label}，还须满足：{open_[0].text}。",
