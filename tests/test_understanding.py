@@ -3528,3 +3528,10 @@ def test_a_numbered_question_about_a_unit_described_before_the_list_is_read_with
 def test_a_unit_speaking_of_itself_as_founder_is_no_person(founder: str) -> None:
     profile = extract_profile(f"厂里下设一个研究所，由{founder}出资设立，想报示范科研机构")
     assert profile.institute is not None and Founder.individual not in profile.institute.founders
+
+
+@pytest.mark.parametrize("question", ["还能在网上报吗", "现在还可以在系统里填报吗"])
+def test_whether_it_can_still_be_filed_through_a_channel_asks_whether_applying_is_open(
+        assistant: Assistant, question: str) -> None:
+    parts = assistant.ask(question, as_of=DAY).trace["parts"]
+    assert parts and all(part.startswith("when:") for part in parts)  # not whether it may apply
