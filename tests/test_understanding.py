@@ -3535,3 +3535,8 @@ def test_whether_it_can_still_be_filed_through_a_channel_asks_whether_applying_i
         assistant: Assistant, question: str) -> None:
     parts = assistant.ask(question, as_of=DAY).trace["parts"]
     assert parts and all(part.startswith("when:") for part in parts)  # not whether it may apply
+
+
+def test_an_either_or_about_how_to_send_is_no_choice_between_types(assistant: Assistant) -> None:
+    parts = assistant.ask("我们是一家软件公司，报示范企业的申报书是寄纸质的还是网上传？", as_of=DAY).trace["parts"]
+    assert "eligibility:" not in parts
