@@ -1305,3 +1305,33 @@ def test_a_provincial_condition_not_met_rules_out_a_unit_the_national_rules_leav
     verdict = check("重庆云联科技公司，江北区注册，市里的知识产权示范单位还没评上，想报示范企业",
                     Library.from_settings(settings), as_of=date(2025, 9, 20)).verdicts["enterprise"]
     assert verdict.status == "ineligible" and verdict.citations[0].doc == "chongqing-2025"
+
+
+NOT_ORGANISED_NOTICE = """宁夏回族自治区知识产权局关于做好示范创建推荐工作的通知
+
+宁知发〔2025〕33号
+
+各市、县（区）知识产权局：
+
+一、申报单位
+
+（一）示范市：各地级市人民政府。
+
+（二）示范县：石嘴山市所辖县（区）本届不组织示范县申报，其他市所辖县（区）按《通知》规定申报。
+
+宁夏回族自治区知识产权局
+2025年9月15日
+"""
+
+
+@pytest.mark.parametrize(("county", "status"), [("石嘴山市平罗县", "ineligible"), ("吴忠市同心县", "eligible")])
+def test_a_type_the_notice_does_not_organise_where_the_applicant_is_rules_it_out(
+        settings: Settings, tmp_path: Path, county: str, status: str) -> None:
+    from datetime import date
+
+    from assistant.rules import check
+
+    ingest_file(settings, write(tmp_path / "ningxia.txt", NOT_ORGANISED_NOTICE))
+    verdict = check(f"宁夏{county}人民政府，想报示范县", Library.from_settings(settings),
+                    as_of=date(2025, 9, 20)).verdicts["county"]
+    assert verdict.status == status and "ningxia-2025" in [c.doc for c in verdict.citations]

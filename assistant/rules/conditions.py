@@ -20,7 +20,7 @@ from assistant.rules.divisions import Division, division_index
 from assistant.rules.extract import mentioned_types
 from assistant.rules.params import ProjectKey
 from assistant.rules.profile import ApplicantKind, Place, PlaceCategory, Profile
-from assistant.rules.provincial import ProvincialCondition, ProvincialNotice
+from assistant.rules.provincial import NOT_ORGANISED, ProvincialCondition, ProvincialNotice
 from assistant.rules.text import segments
 from assistant.rules.timeline import deadline_state, provincial_deadline
 from assistant.rules.verdict import Verdict
@@ -238,7 +238,7 @@ def with_conditions(verdicts: dict[ProjectKey, Verdict], text: str, profile: Pro
                or with_conditions_said(verdict, conditions, label_of(notice, conditions))
                if verdict.status == "needs_info" and key in asked else verdict
                for key, verdict in verdicts.items() for conditions in [notice.conditions_for(key)]}
-    checked = {key: with_who_applies(verdict, rules, label_of(notice, rules), below_city(profile))
+    checked = {key: with_who_applies(verdict, rules, label_of(notice, rules), below_city(profile), profile.place)
                if key in asked else verdict
                for key, verdict in checked.items() for rules in [notice.who_applies_for(key)]}
     return {key: with_deadline(verdict, notice, key, as_of)
@@ -295,11 +295,23 @@ def not_on_its_own(rule: ProvincialCondition, below: str | None) -> bool:
     return not named or any(same_place(below, name) for name in named)
 
 
+def not_organised_for(rule: ProvincialCondition, place: Place | None) -> bool:
+    """The rule says the type is not organised (本届不组织示范县申报) where the applicant is: everywhere the notice
+    covers, or in the places it names (儋州市、三沙市…不组织示范县申报) when the applicant is in one."""
+    found = NOT_ORGANISED.search(rule.text)
+    if found is None:
+        return False
+    named = [mention.text for mention in places.scan(rule.text[:found.start()])]
+    own = [name for name in (place.county, place.city) if name] if place else []
+    return not named or any(same_place(name, other) for name in own for other in named)
+
+
 def same_place(below: str, name: str) -> bool:
     return bool(below) and (below.startswith(name) or name.startswith(below))
 
 
-def with_who_applies(verdict: Verdict, rules: list[ProvincialCondition], label: str, below: str | None) -> Verdict:
+def with_who_applies(verdict: Verdict, rules: list[ProvincialCondition], label: str, below: str | None,
+                     place: Place | None = None) -> Verdict:
     """The verdict with what the provincial notice says of who applies for the type (示范市以市人民政府名义申报，
     各区不单独申报) added beside it: the national rules decide and the local arrangement is said — unless it says
     the districts or counties do not apply on their own and the applicant (``below``) is one."""
@@ -308,6 +320,9 @@ def with_who_applies(verdict: Verdict, rules: list[ProvincialCondition], label: 
     if verdict.status == "eligible" and (rule := next((rule for rule in rules if not_on_its_own(rule, below)), None)):
         return Verdict(status="ineligible", citations=[rule.citation, *verdict.citations],  # what decides first
                        reason=f"按{label}，{rule.text}：辖区内的区、县人民政府不单独申报这一类。")
+    if verdict.status != "ineligible" and (rule := next((r for r in rules if not_organised_for(r, place)), None)):
+        return Verdict(status="ineligible", citations=[rule.citation, *verdict.citations],
+                       reason=f"按{label}，{rule.text}：当地本届不组织这一类的申报。")
     said = "；".join(rule.text for rule in rules)
     return verdict.noted(f"另按{label}：{said}。", [rule.citation for rule in rules])
 

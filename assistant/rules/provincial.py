@@ -259,19 +259,23 @@ def conditions_in(document: Document, library: Library) -> list[ProvincialCondit
 # Who applies: in a section on the scope of applying (申报范围, 申报主体, 申报安排), a sentence that names a type —
 # or whose item's own heading does (（四）服务业高质量集聚发展示范区。…) — and who applies for it (示范市…以市人民政府
 # 名义申报，各区不单独申报).
+# 本届不组织示范县申报: no one there applies for it
+NOT_ORGANISED = re.compile(r"(?:不|暂不)(?:组织|开展)[^，。；]{0,24}?(?:申报|推荐)")
 SCOPE_SECTION = re.compile(r"申报范围|申报主体|申报单位|申报对象|推荐范围|申报安排|申报渠道|组织申报|申报组织|申报方式|"
                            r"申报项目|项目类型|申报类别|推荐项目")
 WHO_APPLIES = re.compile(r"由[^，。；]{1,30}?(?:申报|推荐)|名义申报|不单独申报|不得单独申报|统一申报"
-                         r"|选报一项|择一申报|不得同时申报|只能申报其中")  # 示范县和服务业集聚区中选报一项: one of two
+                         r"|选报一项|择一申报|不得同时申报|只能申报其中"  # 示范县和服务业集聚区中选报一项: one of two
+                         rf"|{NOT_ORGANISED.pattern}|不属于[^，。；]{{0,30}}?申报单位")  # 各区人民政府不属于…申报单位
 
 
 def who_applies_in(document: Document, library: Library) -> list[ProvincialCondition]:
     return [ProvincialCondition(text=ITEM_NUMBER.sub("", sentence).rstrip("。；;"), types=types,
                                 citation=library.cite(clause.id, sentence))
             for clause in document.clauses if SCOPE_SECTION.search(clause.heading)
-            for sentence in sentences(clause.text)
-            if WHO_APPLIES.search(sentence)
-            and (types := mentioned_types(sentence) or mentioned_types(clause.heading.rsplit("›", 1)[-1]))]
+            for line in clause.text.splitlines() for sentence in sentences(line)
+            if WHO_APPLIES.search(sentence)  # a sentence naming no type is of the item its line opens with
+            and (types := mentioned_types(sentence) or mentioned_types(line)
+                 or mentioned_types(clause.heading.rsplit("›", 1)[-1]))]
 
 
 def same_city(name: str, other: str | None) -> bool:
