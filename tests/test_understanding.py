@@ -3540,3 +3540,8 @@ def test_whether_it_can_still_be_filed_through_a_channel_asks_whether_applying_i
 def test_an_either_or_about_how_to_send_is_no_choice_between_types(assistant: Assistant) -> None:
     parts = assistant.ask("我们是一家软件公司，报示范企业的申报书是寄纸质的还是网上传？", as_of=DAY).trace["parts"]
     assert "eligibility:" not in parts
+
+
+def test_becoming_a_demonstration_unit_right_after_applying_is_answered_with_the_steps_before_it(
+        assistant: Assistant) -> None:
+    assert cited_first(assistant, "材料交上去后，单位马上变成示范单位了吗？") == "notice#4.2"
