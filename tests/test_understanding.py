@@ -3545,3 +3545,13 @@ def test_an_either_or_about_how_to_send_is_no_choice_between_types(assistant: As
 def test_becoming_a_demonstration_unit_right_after_applying_is_answered_with_the_steps_before_it(
         assistant: Assistant) -> None:
     assert cited_first(assistant, "材料交上去后，单位马上变成示范单位了吗？") == "notice#4.2"
+
+
+@pytest.mark.parametrize(("question", "clauses"), [
+    ("示范市跟示范县差别在哪", ["notice#2.1", "notice#2.2"]),
+    ("示范高校和示范科研机构有何异同？", ["notice#2.6", "notice#2.7"]),
+])
+def test_how_two_types_differ_is_answered_by_who_may_apply_for_each(
+        assistant: Assistant, question: str, clauses: list[str]) -> None:
+    answer = assistant.ask(question, as_of=DAY)
+    assert answer.in_scope and [c.id for c in answer.citations] == clauses

@@ -834,6 +834,9 @@ def decide_piece(piece: str, *, about_programme: bool, names_type: bool, describ
     if earlier:  # answered only by a loaded document of that round
         return [Part(Intent.out_of_scope, piece, slot=earlier.note, hits=tuple(hits))]
     clauses = [h.clause for h in hits[:3]]
+    if len(named := mentioned_types(piece)) > 1 and COMPARED.search(piece) \
+            and len(compared := applicants_of(named, hits)) > 1:
+        return compared  # 示范园区和服务业集聚区有什么区别: who may apply for each, as the notice tells them apart
     only_names = names_type and evidence.coverage(piece, clauses) is None  # "哪些单位可以申报示范县"
     if hits and (evidence.answered(piece, clauses) or only_names or evidence.singled_out(piece, clauses[0], corpus)):
         return [Part(Intent.factual, piece, hits=tuple(best_covering(piece, hits)))]
@@ -847,6 +850,17 @@ def decide_piece(piece: str, *, about_programme: bool, names_type: bool, describ
         return [Part(Intent.factual, piece, hits=tuple(applicants_first(piece, hits)))]  # 中外合营企业报示范企业有何
         # 注意事项; 几个区县各归哪类: who may apply for each
     return [Part(Intent.out_of_scope, piece, hits=tuple(hits))]
+
+
+COMPARED = re.compile(r"区别|不同|不一样|差别|差异|异同|有何分别|有什么两样")
+
+
+def applicants_of(keys: list[str], hits: list[Hit]) -> list[Part]:
+    """For each project type, the retrieved clause saying who may apply for it, as a part of its own."""
+    by_clause = {hit.clause.id: hit for hit in hits}
+    types = project_types()
+    return [Part(Intent.factual, f"{types[key].name}的申报单位", hits=(by_clause[clause],))
+            for key in keys if (clause := types[key].applicants.clause) in by_clause]
 
 
 def applicants_first(piece: str, hits: list[Hit]) -> list[Hit]:
