@@ -634,6 +634,8 @@ def test_a_municipal_districts_forwarding_binds_that_district_only(settings: Set
 @pytest.mark.parametrize(("said", "status"), [
     ("是重庆市知识产权示范单位", "eligible"),
     ("是重庆市知识产权试点单位，示范单位还没评上", "ineligible"),  # the unit title required is not held
+    ("重庆市知识产权示范单位的证书去年底到期了", "ineligible"),  # held once, lapsed
+    ("是重庆市知识产权示范单位（2027年到期）", "eligible"),  # held until then
 ])
 def test_a_local_demonstration_unit_title_required_is_met_only_when_held(
         settings: Settings, tmp_path: Path, said: str, status: str) -> None:

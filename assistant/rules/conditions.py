@@ -36,7 +36,8 @@ GENERIC = bigrams("申报示范企业示范县示范园区服务业高质量集�
 MIN_SHARED = 3  # distinctive bigrams the text must share with a condition to speak of it
 CODE = re.compile(r"[A-Za-z]*\d{4,}")  # a standard's or a document's number (29490)
 UNKNOWN = re.compile(r"不清楚|不确定|不知道|说不准")
-NOT_HELD = re.compile(r"没有?|尚未|还没|暂未|未能|未曾|从未|并未")  # 省级优势企业还没评上: not met
+# 省级优势企业还没评上, 证书去年底到期了: not met (not 2027年到期: still held)
+NOT_HELD = re.compile(r"没有?|尚未|还没|暂未|未能|未曾|从未|并未|(?:到期|过期|失效)了|已经?(?:到期|过期|失效)")
 # a clean record (未发生…违法失信行为, 未被列入…名单) is presumed, as a staffer would, unless the text tells of a breach
 CLEAN_RECORD = re.compile(r"^[^应须需]*(?:未发生|未被|未曾|未因|未受|无[^，。；]{0,8}(?:记录|行为)|不存在)[^应须需]*$")
 BREACH = re.compile(r"(?<![无未没])(?:违法|失信|处罚|罚款|被列入)")
