@@ -3495,7 +3495,7 @@ def test_whether_both_types_named_before_are_within_reach_is_asked_of_the_applic
 
 
 def test_a_scene_that_names_another_programme_and_this_one_is_asked_of_this_one(assistant: Assistant) -> None:
-    answer = assistant.ask("听同行讲省级优势企业也算已认定的示范单位，这届就不用报了。这么理解没错吧？", as_of=DAY)
+    answer = assistant.ask("有人跟我们讲，拿过省级优势企业就等于已认定的示范单位，本届不必再报。这么理解没错吧？", as_of=DAY)
     assert answer.in_scope and answer.citations[0].id == "notice#4.1"
 
 

@@ -606,7 +606,7 @@ def decide(text: str, *, turn: Profile, profile: Profile | None, search: Callabl
         decided = parts_of(f"{scene}，{piece}" if scene and ABOUT_THE_SCENE.match(piece) else piece)
         if not mentioned_types(piece) and scene and not continues_programme(piece) \
                 and (programme := evidence.other_programme(scene)) is not None \
-                and not pattern("this_round").search(scene):  # …也算已认定的示范单位，这届就不用报了: this round's
+                and not pattern("this_round").search(scene):  # …就等于已认定的示范单位，本届不必再报: this round's
             decided = [Part(Intent.out_of_scope, piece, slot=programme.note)]  # 要备什么材料？我们打算建导航基地。
         rules = [topic for topic in matching_topics(f"{piece}，{scene}") if topic.name in RULE_TOPICS] \
             if scene and POINTS_BACK.search(piece) else []

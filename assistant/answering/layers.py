@@ -97,15 +97,15 @@ class Layers:
         return combine([kept, *leads]) if kept else combine(leads) if leads else None
 
     def reference_lead(self, piece: str) -> Lead | None:
-        """For a piece asking what an earlier round's document said (2023年那次几号截止，找谁) or what a news item
-        reported (报道里说的会是哪天开的), the sentences of the loaded reference documents that say it, each document
+        """For a piece asking what an earlier round's document said (2022年那批几号截止，找谁) or what a news item
+        reported (报道里那场会议哪天开的), the sentences of the loaded reference documents that say it, each document
         named; None when the piece asks of this round or of the asker's own case, or none of them says it."""
         references = [d for d in self.library.documents.values() if d.info.kind == "reference"]
         if earlier_round(piece) and pattern("that_round").search(piece):
             years = earlier_years(piece)
             references = [d for d in references if any(year in d.info.title for year in years)]
         elif pattern("news_item").search(piece) and pattern("asks_something").search(piece) \
-                and not pattern("asker").search(piece):  # 报道里说的会是哪天开的 (报道说…，对吗: the notices decide)
+                and not pattern("asker").search(piece):  # 报道里那场会议哪天开的 (报道说…，对吗: the notices decide)
             references = [d for d in references if "通知" not in d.info.title] or references  # the news, not a notice
         else:
             return None

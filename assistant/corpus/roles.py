@@ -34,7 +34,7 @@ MAX_SHORT_TITLE = 24
 # a city's office: the place its name opens with (柳州市市场监督管理局, 黔东南苗族侗族自治州知识产权局)
 LOCAL_ISSUER = re.compile(r"^([\u4e00-\u9fff]{2,12}(?:市|州|盟|地区))(?:市场监督管理局|市场监管局|知识产权局|"
                           r"知识产权事务中心|科学技术局|科技局|人民政府(?:办公室|办公厅)?)$")
-# a municipality's district office (北京市海淀区知识产权局): the district is its locality
+# a municipality's district office (重庆市渝北区市场监督管理局): the district is its locality
 DISTRICT_ISSUER = re.compile(r"^(?:北京市|上海市|天津市|重庆市)([\u4e00-\u9fff]{1,6}?(?:区|县))(?:市场监督管理局|"
                              r"市场监管局|知识产权局|科学技术局|科技局|人民政府(?:办公室|办公厅)?)$")
 ASIDE = re.compile(r"（[^）]*）|\([^)]*\)")
@@ -132,7 +132,7 @@ def amends_another(title: str) -> bool:
 
 def locality_of(body: str) -> str:
     """The city an issuing body belongs to (柳州市市场监督管理局 → 柳州市), or in a municipality its district
-    (北京市海淀区知识产权局 → 海淀区); "" for a province's or the state's."""
+    (重庆市渝北区市场监督管理局 → 渝北区); "" for a province's or the state's."""
     if district := DISTRICT_ISSUER.match(ASIDE.sub("", body).strip()):
         return district.group(1)
     match = LOCAL_ISSUER.match(ASIDE.sub("", body).strip())

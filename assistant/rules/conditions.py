@@ -298,7 +298,7 @@ def not_on_its_own(rule: ProvincialCondition, below: str | None) -> bool:
 
 def not_organised_for(rule: ProvincialCondition, place: Place | None) -> bool:
     """The rule says the type is not organised (本届不组织示范县申报) where the applicant is: everywhere the notice
-    covers, or in the places it names (儋州市、三沙市…不组织示范县申报) when the applicant is in one."""
+    covers, or in the places it names (某市所辖县区本届不组织示范县申报) when the applicant is in one."""
     found = NOT_ORGANISED.search(rule.text)
     if found is None:
         return False

@@ -728,7 +728,7 @@ def find_place(text: str, head_at: int | None, kind: ApplicantKind | None, earli
     if registered := registered_chain(text, found):  # 注册地：某区, not the place its name begins with
         found, head_at = [registered], None
     elif set_up:  # where the unit was set up (香港公司在深圳设立的子公司) outranks where its owners are, and the
-        found, head_at = set_up, None  # place its name begins with (北京某公司，海淀区注册纳税)
+        found, head_at = set_up, None  # place its name begins with (重庆某公司，渝北区注册)
     elif head_at is not None:  # a place in the head noun's own segment (我们公司在湖南株洲) outranks the others
         seg_start, seg_end = segment_bounds(text, head_at)
         found = [c for c in found if seg_start <= c.start < seg_end] or found

@@ -48,7 +48,7 @@ REPLACED = re.compile(r"由([^，。；：、\s]{2,16}?)(?:同志)?(?:调整|变
 REGISTRATION = re.compile(r"(?:账号|帐号|用户|系统中?|平台)注册|注册(?:账号|帐号)|完成注册")  # not 注册地
 UNCHANGED = re.compile(r"不变|仍按|不作调整|不调整")  # …注册的时间（2025年9月30日前）不变: restated, not set
 TO_CNIPA = re.compile(r"(?:报送|报|上报|提交)[^。；]{0,6}国家知识产权局")
-# 各区审核推荐截止时间…, 区知识产权局将于10月20日前完成审核: a lower office's own step, not the applicants'
+# 各区县审核推荐截止于…, 区局于某日前完成初审: a lower office's own step, not the applicants'
 # (申报单位于…前报区局审核 is theirs)
 OFFICE_STEP = re.compile(r"^[（(]?[一二三四五六七八九十\d]*[）)、.]?\s*(?:各区|各市|各县|各地|各区县|"
                          r"[区市县](?:知识产权局|局|市场监督管理局|市场监管局))[^。；，,]{0,12}?(?:审核|推荐|初审)")
@@ -59,7 +59,7 @@ class ProvincialDeadline(BaseModel):
     to_cnipa: bool  # the province's own deadline to 国家知识产权局, not the applicants'
     receipt: bool = False  # for the 回执, not the application
     registration: bool = False  # for registering in an online system (完成账号注册), not for the materials
-    office_step: bool = False  # for a lower office's review or recommendation (各区审核推荐截止): binds the
+    office_step: bool = False  # for a lower office's review or recommendation (各区县审核推荐截止于…): binds the
     # applicants only when their own is not set
     types: list[ProjectKey] = []  # the project types it is set for (none named: every type)
     citation: Citation
