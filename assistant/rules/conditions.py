@@ -330,22 +330,25 @@ def with_who_applies(verdict: Verdict, rules: list[ProvincialCondition], label: 
 
 def failed(verdict: Verdict, conditions: list[ProvincialCondition], text: str, label: str, as_of: date,
            place: Place | None) -> Verdict | None:
-    """Ineligible by the first condition the text says is not met (what decides is cited first), else None: a unit
-    the province's own condition rules out is not put forward, whatever the national rules leave open."""
+    """Ineligible by the first condition the text says is not met, else None: a unit the province's own condition
+    rules out is not put forward, whatever the national rules leave open."""
     failing = next((c for c in conditions if condition_met(c, text, as_of, place) is False), None)
-    if failing is None:
-        return None
-    return Verdict(status="ineligible", citations=[failing.citation, *verdict.citations],
-                   reason=f"按{label}，{failing.text}；所述情况达不到这一要求。")
+    return ruled_out(verdict, failing, label) if failing else None
+
+
+def ruled_out(verdict: Verdict, condition: ProvincialCondition, label: str) -> Verdict:
+    """Ineligible by ``condition`` (what decides is cited first)."""
+    return Verdict(status="ineligible", citations=[condition.citation, *verdict.citations],
+                   reason=f"按{label}，{condition.text}；所述情况达不到这一要求。")
 
 
 def applied(verdict: Verdict, conditions: list[ProvincialCondition], text: str, label: str, as_of: date,
             place: Place | None) -> Verdict:
     if not conditions:
         return verdict
-    if ruled_out := failed(verdict, conditions, text, label, as_of, place):
-        return ruled_out
     met = [(condition, condition_met(condition, text, as_of, place)) for condition in conditions]
+    if failing := next((condition for condition, result in met if result is False), None):
+        return ruled_out(verdict, failing, label)
     cited = [*verdict.citations, *(condition.citation for condition in conditions)]
     if open_ := [condition for condition, result in met if result is None]:
         return Verdict(status="needs_info", citations=cited,
