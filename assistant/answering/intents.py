@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from assistant.answering import evidence
 from assistant.answering.topics import Topic, load_topics, matching_topics, step_after
+from assistant.language.dates import DAY
 from assistant.language.lexicon import alternation, pattern
 from assistant.language.normalize import CJK
 from assistant.rules import Profile, ProjectKey, kinds, mentioned_types, places, project_types
@@ -489,7 +490,7 @@ def best_covering(piece: str, hits: list[Hit]) -> list[Hit]:
     a document's title (申报书该谁填写: the arrangements, not the line listing the annex)."""
     actor = bool(pattern("asks_actor").search(piece))
     dated = bool(pattern("when").search(piece))  # 那次当时几号前报 (asked of a document of its own): a dated clause
-    best = max(hits[:3], key=lambda hit: (dated and bool(DAY_DATE.search(hit.clause.text)),
+    best = max(hits[:3], key=lambda hit: (dated and bool(DAY.search(hit.clause.text)),
                                           evidence.coverage(piece, [hit.clause], loose=False) or 0.0,
                                           evidence.coverage(piece, [hit.clause]) or 0.0,
                                           not (actor and hit.clause.kind in TITLE_LINES), hit.score))
@@ -661,7 +662,6 @@ def asked_of_the_programme_named_after(parts: list[Part]) -> list[Part]:
             and not continues_programme(part.text) else part for part in parts[:named]] + parts[named:]
 
 
-DAY_DATE = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日")
 ASKED_ABOUT = re.compile(r"^(?:那|那么)?(?:(?:报|申报|申请)(?P<applied>[\u4e00-\u9fff]{2,12}?)"  # 那申请强市呢
                          r"|(?P<thing>[\u4e00-\u9fff]{4,12}?))(?:呢|怎么样)")
 

@@ -20,6 +20,7 @@ from assistant.answering.evidence import earlier_round, earlier_years
 from assistant.answering.topics import Lead
 from assistant.corpus.library import Library
 from assistant.corpus.roles import LATER_NOTICE, amends_another
+from assistant.language.dates import DAY
 from assistant.language.lexicon import pattern, records
 from assistant.language.normalize import bigrams
 from assistant.rules import places
@@ -39,7 +40,6 @@ PROGRAMME_WORDS = "知识产权强国建设示范创建申报国家通知省市�
 MIN_SHARED = 3  # content bigrams a sentence must share with the question to answer it
 MAX_SENTENCES = 3
 SHORT_LIST = 100  # characters of a line of items said as one
-DAY = re.compile(r"\d{1,2}月\d{1,2}日")
 
 
 Area = tuple[str, str | None]  # a province and, when known, the city within it
@@ -100,15 +100,16 @@ class Layers:
         """For a piece asking what an earlier round's document said (2022年那批几号截止，找谁) or what a news item
         reported (报道里那场会议哪天开的), the sentences of the loaded reference documents that say it, each document
         named; None when the piece asks of this round or of the asker's own case, or none of them says it."""
+        earlier = bool(earlier_round(piece) and pattern("that_round").search(piece))
+        if not earlier and not (pattern("news_item").search(piece) and pattern("asks_something").search(piece)
+                                and not pattern("asker").search(piece)):  # 报道说…，对吗: the notices decide
+            return None
         references = [d for d in self.library.documents.values() if d.info.kind == "reference"]
-        if earlier_round(piece) and pattern("that_round").search(piece):
+        if earlier:
             years = earlier_years(piece)
             references = [d for d in references if any(year in d.info.title for year in years)]
-        elif pattern("news_item").search(piece) and pattern("asks_something").search(piece) \
-                and not pattern("asker").search(piece):  # 报道里那场会议哪天开的 (报道说…，对吗: the notices decide)
-            references = [d for d in references if "通知" not in d.info.title] or references  # the news, not a notice
-        else:
-            return None
+        else:  # the news, not a notice
+            references = [d for d in references if "通知" not in d.info.title] or references
         clauses = [c for d in references for c in d.clauses if c.says_something]
         asked, about = mentioned_types(piece), pattern("news_item").sub("", piece)  # what it said, not where
         aspects = [a for a in ASPECTS if pattern(f"provincial_{a}_asks").search(piece)]
@@ -118,7 +119,7 @@ class Layers:
         chosen = [q for aspect in aspects for q in best_sentences(about, clauses, aspect, asked)[:2]]
         if pattern("when").search(piece):
             chosen += ranked_sentences(about, clauses, asked, DAY)[:1]
-        if pattern("asks_actor").search(piece):  # 是谁讲的话: the official it names
+        if pattern("asks_actor").search(piece):  # 谁讲话: the official it names
             chosen += ranked_sentences(about, clauses, asked, pattern("official_title"))[:1]
         quotes = list(dict.fromkeys(chosen + closest_sentences(about, clauses, asked)[:1]))
         if not quotes:
@@ -264,7 +265,7 @@ def best_sentences(piece: str, clauses: list[Clause], aspect: str, asked_types: 
 
 def ranked_sentences(piece: str, clauses: list[Clause], asked_types: Sequence[str], says: re.Pattern[str]
                      ) -> list[tuple[str, str]]:
-    """The sentences that ``says`` finds in (a day: 5月19日前报送), those sharing most words with the piece first."""
+    """The sentences that ``says`` finds in (a day: 9月30日前报送), those sharing most words with the piece first."""
     asked = bigrams(piece)
     found = [(clause.id, sentence.strip()) for clause in clauses for sentence in said_in(clause)
              if says.search(sentence) and of_types_asked(asked_types, sentence)]
