@@ -292,8 +292,7 @@ def not_on_its_own(rule: ProvincialCondition, below: str | None) -> bool:
         return False
     if OTHERS.match(alone[1]):  # 由某新区（某区）申报…，其他区、县不单独申报: all but those it names before
         return not any(same_place(below, mention.text) for mention in places.scan(rule.text[:alone.start()]))
-    named = [mention.text for mention in places.scan(alone[1])]
-    return not named or any(same_place(below, name) for name in named)
+    return everywhere_or_one_of(alone[1], [below])
 
 
 def not_organised_for(rule: ProvincialCondition, place: Place | None) -> bool:
@@ -302,8 +301,13 @@ def not_organised_for(rule: ProvincialCondition, place: Place | None) -> bool:
     found = NOT_ORGANISED.search(rule.text)
     if found is None:
         return False
-    named = [mention.text for mention in places.scan(rule.text[:found.start()])]
-    own = [name for name in (place.county, place.city) if name] if place else []
+    return everywhere_or_one_of(rule.text[:found.start()], [name for name in (place.county, place.city) if name]
+                                if place else [])
+
+
+def everywhere_or_one_of(words: str, own: list[str]) -> bool:
+    """``words`` name no place (the rule holds everywhere), or one of the applicant's ``own`` places."""
+    named = [mention.text for mention in places.scan(words)]
     return not named or any(same_place(name, other) for name in own for other in named)
 
 
